@@ -1,0 +1,97 @@
+"""The sheets of a tkops workbook: names, table names, columns, widths, drop-down lists.
+
+Both backends (file and live) lay sheets out from these specs, so a sheet looks the same whoever wrote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tkops import schema
+from tkops.schema import Kind
+from tkops.sources.mapping import MAPPING_SHEET_HEADERS
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column of a sheet: header, how its cells are typed, width in characters."""
+
+    header: str
+    kind: Kind = Kind.TEXT
+    width: int = 14
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """One tkops sheet. ``table`` is the Excel table's name; ``lists`` maps headers to drop-down values."""
+
+    name: str
+    table: str
+    columns: tuple[ColumnSpec, ...] = ()
+    lists: dict = field(default_factory=dict)
+    style: str = "Table Style Medium 2"
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    def with_columns(self, columns: list[ColumnSpec]) -> "SheetSpec":
+        return SheetSpec(self.name, self.table, tuple(columns), self.lists, self.style)
+
+
+def _cols(*items) -> tuple[ColumnSpec, ...]:
+    return tuple(ColumnSpec(*item) if isinstance(item, tuple) else ColumnSpec(item) for item in items)
+
+
+ORDERS = SheetSpec("Orders", "Orders", lists={"Review Status": list(schema.REVIEW_STATUSES)})
+
+IMPORT_LOG = SheetSpec("ImportLog", "ImportLog", _cols(
+    ("Imported At", Kind.DATETIME, 19), ("File", Kind.TEXT, 34), ("SHA-256", Kind.TEXT, 20),
+    ("Source", Kind.TEXT, 16), ("Sheet", Kind.TEXT, 14), ("Encoding", Kind.TEXT, 10),
+    ("Rows Read", Kind.INT, 10), ("Skipped Rows", Kind.INT, 12), ("New", Kind.INT, 8), ("Updated", Kind.INT, 9),
+    ("Unchanged", Kind.INT, 10),
+), style="Table Style Light 9")
+
+SETTINGS = SheetSpec("Settings", "Settings", _cols(
+    ("Setting", Kind.TEXT, 16), ("Value", Kind.TEXT, 22), ("Description", Kind.TEXT, 70), ("说明", Kind.TEXT, 50),
+), style="Table Style Light 9")
+
+INVENTORY = SheetSpec("Inventory", "Inventory", _cols(
+    ("Seller SKU", Kind.TEXT, 18), ("Product Name", Kind.TEXT, 32), ("Variation", Kind.TEXT, 16),
+    ("On Hand", Kind.INT, 9), ("Zone", Kind.TEXT, 7), ("Bin", Kind.TEXT, 10), ("Unit Cost", Kind.MONEY, 10),
+    ("Currency", Kind.TEXT, 9),
+))
+
+BUNDLES = SheetSpec("Bundles", "Bundles", _cols(
+    ("Bundle SKU", Kind.TEXT, 18), ("Component SKU", Kind.TEXT, 18), ("Quantity", Kind.INT, 9),
+))
+
+MAPPINGS = SheetSpec("Mappings", "Mappings", _cols(
+    *((h, Kind.TEXT, 18) for h in MAPPING_SHEET_HEADERS)
+), style="Table Style Light 9")
+
+#: Sheets every new tkops workbook gets, in tab order.
+STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, INVENTORY, BUNDLES, IMPORT_LOG, SETTINGS, MAPPINGS)
+
+
+def orders_columns(existing_headers: list[str], present_keys: set[str]) -> list[ColumnSpec]:
+    """The Orders sheet's columns. A new sheet: core platform columns, optional ones that hold a value somewhere
+    (``present_keys``), then the team columns. An existing sheet: its own columns in its own order, then any
+    platform or team column it lacks."""
+    known = {c.key: c for c in schema.ORDER_COLUMNS + schema.TEAM_COLUMNS}
+    by_header = {c.name: c for c in known.values()}
+
+    def spec(header: str) -> ColumnSpec:
+        column = by_header.get(header)
+        return ColumnSpec(header, column.kind, column.width) if column else ColumnSpec(header, Kind.TEXT, 14)
+
+    if not existing_headers:
+        wanted = [c for c in schema.ORDER_COLUMNS if c.core or c.key in present_keys] + list(schema.TEAM_COLUMNS)
+        return [ColumnSpec(c.name, c.kind, c.width) for c in wanted]
+    # An existing sheet keeps its own column order; new columns go to the right of it (moving a team's columns
+    # would break their formulas and formatting).
+    headers = list(existing_headers)
+    have = set(headers)
+    headers += [c.name for c in schema.ORDER_COLUMNS if c.name not in have and (c.core or c.key in present_keys)]
+    headers += [c.name for c in schema.TEAM_COLUMNS if c.name not in have]
+    return [spec(h) for h in headers]

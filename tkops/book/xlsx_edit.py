@@ -1,0 +1,125 @@
+"""Editing an existing workbook with openpyxl: only cells whose value changes are written.
+
+Cells the run does not change keep their formulas, formats and comments; refusing workbooks with parts openpyxl
+would drop is the caller's job (:func:`tkops.book.safety.refuse_if_unsafe`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from tkops.book.cells import NUMBER_FORMATS, column_values, same
+from tkops.book.layout import STANDARD_SHEETS, SheetSpec
+from tkops.errors import BadWorkbook
+from tkops.schema import Kind
+
+
+class EditedWorkbook:
+    """An existing workbook loaded with openpyxl (formulas kept as formulas)."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.wb = openpyxl.load_workbook(path)
+        except (InvalidFileException, KeyError, OSError, ValueError) as err:
+            raise BadWorkbook(file=path.name, detail=f"cannot be opened ({type(err).__name__}: {err})") from None
+
+    def read_rows(self, name: str) -> list[list[Any]] | None:
+        """Every row of a sheet as values (formulas as their text), or None when there is no such sheet."""
+        if name not in self.wb.sheetnames:
+            return None
+        return [list(row) for row in self.wb[name].iter_rows(values_only=True)]
+
+    def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
+        """Make the sheet's table hold ``frame`` (row i of the frame is sheet row i + 2)."""
+        ws = self.wb[spec.name] if spec.name in self.wb.sheetnames else self._new_sheet(spec)
+        existing = [c.value for c in ws[1]] if ws.max_row >= 1 else []
+        while existing and existing[-1] in (None, ""):
+            existing.pop()
+        positions: dict[str, int] = {str(h): i + 1 for i, h in enumerate(existing) if h not in (None, "")}
+        next_col = len(existing) + 1
+        for col in spec.columns:
+            if col.header not in positions:
+                cell = ws.cell(row=1, column=next_col)
+                cell.value = col.header
+                cell.data_type = "s"
+                ws.column_dimensions[get_column_letter(next_col)].width = col.width
+                positions[col.header] = next_col
+                next_col += 1
+        for col in spec.columns:
+            c = positions[col.header]
+            values = column_values(frame[col.header], col.kind) if col.header in frame.columns else []
+            fmt = NUMBER_FORMATS[col.kind]
+            for r, value in enumerate(values, start=2):
+                cell = ws.cell(row=r, column=c)
+                if same(cell.value, value):
+                    continue
+                _put(cell, value, col.kind, fmt)
+        last_col = max(positions.values())
+        last_row = max(len(frame) + 1, ws.max_row, 2)
+        self._table(ws, spec, last_col, last_row)
+        self._lists(ws, spec, positions)
+
+    def _new_sheet(self, spec: SheetSpec):
+        order = [s.name for s in STANDARD_SHEETS]
+        index = len(self.wb.sheetnames)
+        if spec.name in order:
+            later = [n for n in order[order.index(spec.name) + 1:] if n in self.wb.sheetnames]
+            if later:
+                index = self.wb.sheetnames.index(later[0])
+        ws = self.wb.create_sheet(spec.name, index)
+        ws.freeze_panes = "A2"
+        for i, col in enumerate(spec.columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = col.width
+        return ws
+
+    def _table(self, ws, spec: SheetSpec, last_col: int, last_row: int) -> None:
+        ref = f"A1:{get_column_letter(last_col)}{last_row}"
+        headers = [ws.cell(row=1, column=c).value for c in range(1, last_col + 1)]
+        for c, h in enumerate(headers, start=1):
+            if h in (None, ""):
+                cell = ws.cell(row=1, column=c)
+                cell.value = f"Column{c}"
+                cell.data_type = "s"
+        current = ws.tables.get(spec.table)
+        if current is not None and current.ref == ref:
+            return
+        style = current.tableStyleInfo if current is not None else TableStyleInfo(
+            name=spec.style.replace(" ", ""), showRowStripes=True)
+        if current is not None:
+            del ws.tables[spec.table]
+        table = Table(displayName=spec.table, ref=ref, tableStyleInfo=style)
+        ws.add_table(table)
+
+    def _lists(self, ws, spec: SheetSpec, positions: dict[str, int]) -> None:
+        for header, choices in spec.lists.items():
+            letter = get_column_letter(positions[header])
+            target = f"{letter}2:{letter}1048576"
+            if any(str(dv.sqref) == target for dv in ws.data_validations.dataValidation):
+                continue
+            dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+            dv.add(target)
+            ws.add_data_validation(dv)
+
+    def save(self, path: Path) -> None:
+        self.wb.save(path)
+
+
+def _put(cell, value: Any, kind: Kind, fmt: str) -> None:
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would make "=..." a formula: buyer text is never one
+        if kind is Kind.ID:
+            cell.number_format = fmt
+    elif isinstance(value, (dt.datetime, dt.date)):
+        cell.number_format = NUMBER_FORMATS[Kind.DATETIME]
+    elif value is not None and kind in (Kind.MONEY, Kind.INT, Kind.NUMBER):
+        cell.number_format = fmt

@@ -1,0 +1,129 @@
+"""The ``tkops`` batch commands: files in, the file backend, the same core functions as the workbook buttons.
+
+Errors become one readable message in the team's language and exit code 1 (configuration) or 2 (bad data);
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from tkops import __version__
+from tkops.book import FileBook
+from tkops.errors import ConfigError, TkopsError
+from tkops.importer import import_files
+from tkops.messages import render
+from tkops.settings import Settings
+from tkops.sources import mapping
+
+
+def _settings_from_book(book: FileBook, args: argparse.Namespace) -> Settings:
+    rows = book.read_rows("Settings")
+    base = Settings.from_sheet_rows(rows) if rows else Settings()
+    return base.with_overrides(language=getattr(args, "lang", None), market=getattr(args, "market", None),
+                               encoding=getattr(args, "encoding", None), date_order=getattr(args, "date_order", None),
+                               time_zone=getattr(args, "tz", None))
+
+
+def _mappings(book: FileBook, args: argparse.Namespace) -> list:
+    found = mapping.from_sheet_rows(book.read_rows("Mappings") or [])
+    return found + [mapping.from_toml(Path(p)) for p in (args.mapping or [])]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """tkops import FILE... --book BOOK"""
+    lang = args.lang or "en"
+    book = FileBook(args.book, Settings(language=lang))
+    settings = _settings_from_book(book, args)
+    book.settings = settings
+    report = import_files(args.files, book, settings, _mappings(book, args), args.source, args.failfast)
+    for line in report.messages(settings.lang):
+        print(line)
+    _print_saved(report, settings.lang, args.book)
+    if report.failed:
+        print(render("files_failed", settings.lang, n=len(report.failed), total=len(report.files)), file=sys.stderr)
+        return max(f.error.exit_code for f in report.failed)
+    return 0
+
+
+def _print_saved(report, lang: str, book: str) -> None:
+    if report.saved is None:
+        if any(f.ok for f in report.files):
+            print(render("nothing_changed", lang, book=book))
+        return
+    saved = report.saved
+    if saved.created:
+        print(render("book_created", lang, book=saved.path, lines=report.lines))
+    else:
+        print(render("book_written", lang, book=saved.path, lines=report.lines, backup=saved.backup or "-"))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """tkops demo [--out DIR]"""
+    from tkops.demo import run_demo
+
+    for line in run_demo(Path(args.out), lang=args.lang or "en"):
+        print(line)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command (also used to check that each command is documented)."""
+    parser = argparse.ArgumentParser(prog="tkops", description="TikTok Shop order operations in Excel.")
+    parser.add_argument("--version", action="version", version=f"tkops {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("en", "zh"), default=os.environ.get("TKOPS_LANG"),
+                        help="language of messages (default: the Settings sheet, else en)")
+
+    p = sub.add_parser("import", parents=[common], help="import order exports into the Orders sheet of a workbook",
+                       description="Import TikTok Seller Center order exports, Mabang/DianXiaoMi exports or any "
+                                   "mapped export into the Orders sheet; team columns are kept.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="order export files (CSV, XLSX)")
+    p.add_argument("--book", required=True, help="the workbook to update (created if missing), e.g. ops.xlsx")
+    p.add_argument("--market", help="shop market (US, UK, TH, VN, ...): resolves 03/04 dates, currency")
+    p.add_argument("--encoding", help="encoding of non-UTF-8 files, e.g. gb18030 or cp1252")
+    p.add_argument("--date-order", choices=("MDY", "DMY"), help="day/month order of the files' dates")
+    p.add_argument("--tz", help="shop time zone, e.g. America/Los_Angeles")
+    p.add_argument("--source", help="force a source (tiktok_export, mabang, dianxiaomi or a mapping's name)")
+    p.add_argument("--mapping", action="append", metavar="TOML", help="a column-mapping file (repeatable)")
+    p.add_argument("--failfast", action="store_true", help="stop at the first file that fails")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("demo", parents=[common], help="run the daily job on the bundled sample data",
+                       description="Build a demo workbook from the bundled sample exports of a US and a Thai shop.")
+    p.add_argument("--out", default="tkops-demo", help="folder for the demo workbook (default: ./tkops-demo)")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a tkops command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", None) or "en"
+    try:
+        return args.func(args)
+    except TkopsError as err:
+        language = lang if lang in ("en", "zh") else "en"
+        print(render("error", language, detail=err.render(language)), file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()
+
+
+__all__ = ["main", "build_parser", "ConfigError"]

@@ -1,0 +1,144 @@
+"""Import order files into a workbook's Orders sheet: the job behind ``tkops import`` and the Import button.
+
+Every file is read (or its error recorded), merged into the Orders sheet and logged in ImportLog; the workbook is
+saved once, at the end, and only when something changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from tkops import schema
+from tkops.book.layout import IMPORT_LOG, ORDERS, orders_columns
+from tkops.errors import DataError, TkopsError
+from tkops.merge import MergeCounts, merge_lines, sheet_frame
+from tkops.messages import render
+from tkops.settings import Settings
+from tkops.sources import read_orders
+from tkops.sources.base import HeaderMapSource
+
+EXCEL_MAX_DATA_ROWS = 1_048_575
+
+
+@dataclass
+class FileReport:
+    """The outcome for one input file."""
+
+    path: Path
+    source: str = ""
+    rows: int = 0
+    skipped: int = 0
+    counts: MergeCounts = field(default_factory=MergeCounts)
+    sha256: str = ""
+    seen_on: str = ""  # when the ImportLog saw this exact file before
+    error: TkopsError | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one import run."""
+
+    files: list[FileReport]
+    saved: object = None  # tkops.book.SaveResult when the workbook was written
+    lines: int = 0
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [f for f in self.files if not f.ok]
+
+    def changed(self) -> bool:
+        return any(f.ok and (f.counts.new or f.counts.updated) for f in self.files)
+
+    def messages(self, lang: str) -> list[str]:
+        """What a person reads: one line per file, then what happened to the workbook."""
+        out = []
+        for f in self.files:
+            if f.error is not None:
+                out.append(render("error", lang, detail=f.error.render(lang)))
+                continue
+            out += [render("warning", lang, text=w) for w in f.warnings]
+            if f.seen_on and not (f.counts.new or f.counts.updated):
+                out.append(render("already_imported", lang, file=f.path.name, when=f.seen_on))
+                continue
+            skipped = render("skipped_rows", lang, n=f.skipped) if f.skipped else ""
+            out.append(render("import_file_summary", lang, file=f.path.name, source=f.source, rows=f.rows,
+                              new=f.counts.new, updated=f.counts.updated, unchanged=f.counts.unchanged,
+                              skipped=skipped))
+        return out
+
+
+def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings: Sequence[HeaderMapSource] = (),
+                 source: str | None = None, failfast: bool = False, now: dt.datetime | None = None) -> ImportReport:
+    """Read ``paths`` and merge their order lines into ``book`` (any backend), saving once if anything changed.
+
+    Without ``failfast`` every file is tried and each failure recorded in the report; with it the first failure is
+    raised. Nothing is written when every file failed or nothing changed.
+    """
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    book_name = getattr(book, "path", Path("workbook")).name
+    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book_name)
+    existing_headers = list(sheet.columns)
+    log = _log_frame(book.read_rows(IMPORT_LOG.name))
+    seen = dict(zip(log["SHA-256"], log["Imported At"])) if len(log) else {}
+    reports: list[FileReport] = []
+    log_rows = []
+    for path in paths:
+        report = FileReport(Path(path))
+        reports.append(report)
+        try:
+            result = read_orders(path, settings, mappings, source)
+        except TkopsError as err:
+            report.error = err
+            if failfast:
+                raise
+            continue
+        table = result.table
+        report.source, report.sha256 = table.source, result.sha256
+        report.rows, report.skipped, report.warnings = len(table.frame), table.skipped_rows, table.warnings
+        if result.sha256 in seen:
+            report.seen_on = _when(seen[result.sha256])
+        sheet, report.counts = merge_lines(sheet, table.frame)
+        if len(sheet) > EXCEL_MAX_DATA_ROWS:
+            report.error = DataError("too_many_rows", file=report.path.name, rows=len(sheet))
+            raise report.error
+        log_rows.append({
+            "Imported At": now, "File": report.path.name, "SHA-256": result.sha256, "Source": table.source,
+            "Sheet": result.sheet, "Encoding": result.encoding, "Rows Read": report.rows,
+            "Skipped Rows": report.skipped, "New": report.counts.new, "Updated": report.counts.updated,
+            "Unchanged": report.counts.unchanged,
+        })
+    run = ImportReport(reports, lines=len(sheet))
+    if not run.changed():
+        return run
+    present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
+    spec = ORDERS.with_columns(orders_columns(existing_headers, present))
+    book.write_table(spec, sheet.reindex(columns=spec.headers))
+    book.write_table(IMPORT_LOG, pd.concat([log, pd.DataFrame(log_rows)], ignore_index=True)
+                     .reindex(columns=IMPORT_LOG.headers))
+    run.saved = book.save()
+    return run
+
+
+def _log_frame(rows) -> pd.DataFrame:
+    if not rows:
+        return pd.DataFrame(columns=IMPORT_LOG.headers)
+    header = [str(h) if h is not None else "" for h in rows[0]]
+    frame = pd.DataFrame([list(r[:len(header)]) for r in rows[1:]], columns=header, dtype=object)
+    frame = frame.dropna(how="all")
+    return frame.reindex(columns=IMPORT_LOG.headers)
+
+
+def _when(value) -> str:
+    if isinstance(value, (dt.datetime, pd.Timestamp)):
+        return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
+    return str(value)

@@ -1,0 +1,140 @@
+"""Merging imported order lines into the Orders sheet: the upsert that never loses what the team typed.
+
+Pure functions on DataFrames. The sheet frame's columns are its headers as written; platform columns are
+recognised by their display names, every other column belongs to the team and is never written by an import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tkops import schema
+from tkops.errors import BadWorkbook
+from tkops.schema import Kind
+
+
+@dataclass
+class MergeCounts:
+    """How one file's lines landed."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "") -> pd.DataFrame:
+    """The Orders sheet's rows (header first) as a frame with the headers as columns, every row kept in place."""
+    if not rows:
+        return pd.DataFrame()
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    if "Order ID" not in header:
+        raise BadWorkbook(file=file, detail="no_order_id_header")
+    seen = set()
+    for h in header:
+        if h and h in seen:
+            raise BadWorkbook(file=file, detail=f'sheet "{sheet}" has the header "{h}" twice; rename or delete one.')
+        seen.add(h)
+    width = len(header)
+    body = [list(r[:width]) + [None] * (width - len(r[:width])) for r in rows[1:]]
+    while body and all(v in (None, "") for v in body[-1]):
+        body.pop()
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    return frame.loc[:, [h for h in header if h]]
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The platform columns of a sheet frame under canonical keys, typed like an import's (for comparing)."""
+    out = pd.DataFrame(index=frame.index)
+    for column in schema.ORDER_COLUMNS:
+        if column.name not in frame.columns:
+            continue
+        col = frame[column.name]
+        if column.kind is Kind.DATETIME:
+            out[column.key] = pd.to_datetime(col, errors="coerce").astype("datetime64[ns]")
+        elif column.kind is Kind.INT:
+            out[column.key] = pd.to_numeric(col, errors="coerce").astype("Float64").round().astype("Int64")
+        elif column.kind in (Kind.MONEY, Kind.NUMBER):
+            out[column.key] = pd.to_numeric(col, errors="coerce").astype("Float64")
+        else:
+            out[column.key] = col.map(_as_text, na_action="ignore").astype(object)
+    return out
+
+
+def _as_text(v):
+    if v is None or v == "":
+        return None
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _differs(old: pd.Series, new: pd.Series, kind: Kind) -> np.ndarray:
+    old_na, new_na = old.isna().to_numpy(), new.isna().to_numpy()
+    both = ~old_na & ~new_na
+    diff = old_na != new_na
+    if not both.any():
+        return diff
+    if kind is Kind.DATETIME:
+        delta = (old[both] - new[both]).abs() >= pd.Timedelta(seconds=0.5)
+        diff[both] = delta.to_numpy()
+    elif kind in (Kind.MONEY, Kind.NUMBER, Kind.INT):
+        a = old[both].astype(float).to_numpy()
+        b = new[both].astype(float).to_numpy()
+        diff[both] = ~np.isclose(a, b, rtol=1e-12, atol=1e-9)
+    else:
+        diff[both] = (old[both].astype(str).to_numpy() != new[both].astype(str).to_numpy())
+    return diff
+
+
+def merge_lines(sheet: pd.DataFrame, incoming: pd.DataFrame) -> tuple[pd.DataFrame, MergeCounts]:
+    """Upsert ``incoming`` canonical lines into the sheet frame.
+
+    Lines are matched by Order ID + SKU + occurrence (:func:`tkops.schema.line_keys`). A matched line gets the
+    incoming platform values for the columns the file has (a column the file lacks keeps its value); team columns
+    are never touched; new lines are appended in file order; nothing is deleted. Returns the new sheet frame (display
+    headers as columns, the sheet's rows first, in place) and the counts.
+    """
+    counts = MergeCounts()
+    if incoming.empty:
+        return sheet, counts
+    sheet = sheet.copy() if not sheet.empty else pd.DataFrame()
+    current = typed(sheet) if not sheet.empty else pd.DataFrame()
+    keys_in = schema.line_keys(incoming)
+    position = pd.Series(np.arange(len(current)), index=schema.line_keys(current).to_numpy()) if len(current) \
+        else pd.Series([], dtype=int)
+    position = position[~position.index.duplicated(keep="first")]
+    matched = keys_in.isin(position.index).to_numpy()
+    rows_at = position.reindex(keys_in[matched].to_numpy()).to_numpy()
+    changed = np.zeros(int(matched.sum()), dtype=bool)
+    for key in incoming.columns:
+        column = schema.BY_KEY[key]
+        name = column.name
+        new_values = incoming.loc[matched, key].reset_index(drop=True)
+        if name not in sheet.columns:
+            sheet[name] = pd.Series([None] * len(sheet), index=sheet.index, dtype=object)
+            has_new = new_values.notna().to_numpy()
+            changed |= has_new
+            sheet.iloc[rows_at[has_new], sheet.columns.get_loc(name)] = new_values[has_new].to_numpy()
+            continue
+        old_values = current[key].iloc[rows_at].reset_index(drop=True)
+        diff = _differs(old_values, new_values, column.kind)
+        if diff.any():
+            changed |= diff
+            col_loc = sheet.columns.get_loc(name)
+            if sheet[name].dtype != object:
+                sheet[name] = sheet[name].astype(object)
+            sheet.iloc[rows_at[diff], col_loc] = new_values[diff].astype(object).to_numpy()
+    counts.updated = int(changed.sum())
+    counts.unchanged = int(matched.sum()) - counts.updated
+    added = incoming.loc[~matched]
+    counts.new = len(added)
+    if counts.new:
+        rename = {k: schema.BY_KEY[k].name for k in added.columns}
+        appended = added.rename(columns=rename).reset_index(drop=True)
+        sheet = pd.concat([sheet, appended.astype(object)], ignore_index=True) if len(sheet.columns) else appended
+    return sheet, counts

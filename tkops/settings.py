@@ -1,0 +1,159 @@
+"""Settings: what the team sets on the Settings sheet (or on the command line), validated once.
+
+The Settings sheet has the columns Setting, Value, Description. Command-line options win over the sheet; the sheet
+wins over the market's defaults (:mod:`tkops.markets`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import zoneinfo
+from dataclasses import dataclass, fields, replace
+from typing import Any, Mapping
+
+from tkops.errors import ConfigError
+from tkops.markets import MARKETS, market
+
+#: (setting name on the sheet, attribute, default, English description, Chinese description)
+SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
+    ("Language", "language", "en", "Language of tkops' messages: en or zh", "tkops 提示语言：en 或 zh"),
+    ("Market", "market", "", "Shop market, e.g. US, UK, TH, VN (sets date order, currency, time zone)",
+     "店铺站点，例如 US、UK、TH、VN（决定日期顺序、币种、时区）"),
+    ("Time Zone", "time_zone", "", "Shop time zone (IANA name), e.g. America/Los_Angeles; blank = market's",
+     "店铺时区（IANA 名称），例如 America/Los_Angeles；留空则按站点"),
+    ("Currency", "currency", "", "Currency when a file does not say; blank = market's",
+     "文件未注明币种时使用的币种；留空则按站点"),
+    ("Date Order", "date_order", "", "How exports write 03/04/2026: MDY or DMY; blank = market's",
+     "导出文件中 03/04/2026 的日期顺序：MDY 或 DMY；留空则按站点"),
+    ("Decimal", "decimal", "", "Decimal separator of money in exports: . or , ; blank = tell from the values",
+     "导出金额的小数点：. 或 ,；留空则自动判断"),
+    ("Encoding", "encoding", "", "Encoding of non-UTF-8 files, e.g. gb18030, cp1252; blank = UTF-8 only",
+     "非 UTF-8 文件的编码，例如 gb18030、cp1252；留空则只接受 UTF-8"),
+    ("Import Folder", "import_folder", "", "Folder the Import button reads new exports from",
+     "“导入”按钮读取导出文件的文件夹"),
+    ("Backups", "backups", "5", "How many previous versions of a workbook to keep", "保留的工作簿历史版本数"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings. Empty strings mean "not set"."""
+
+    language: str = "en"
+    market: str = ""
+    time_zone: str = ""
+    currency: str = ""
+    date_order: str = ""
+    decimal: str = ""
+    encoding: str = ""
+    import_folder: str = ""
+    backups: str = "5"
+
+    @property
+    def lang(self) -> str:
+        """The message language (en or zh)."""
+        return self.language
+
+    def effective_date_order(self) -> str:
+        """MDY or DMY from the Date Order setting, else the market's; "" when neither says."""
+        if self.date_order:
+            return self.date_order
+        m = market(self.market)
+        return m.date_order if m else ""
+
+    def effective_currency(self) -> str:
+        """The currency for amounts that carry none."""
+        if self.currency:
+            return self.currency
+        m = market(self.market)
+        return m.currency if m else ""
+
+    def effective_time_zone(self) -> str:
+        """The shop's time zone name (UTC when nothing says)."""
+        if self.time_zone:
+            return self.time_zone
+        m = market(self.market)
+        return m.time_zone if m else "UTC"
+
+    def effective_decimal(self) -> str:
+        """"." or "," when the Decimal setting says; "" to tell from the values."""
+        return self.decimal
+
+    def backup_count(self) -> int:
+        return int(self.backups or 0)
+
+    def with_overrides(self, **values: Any) -> "Settings":
+        """A copy with the non-empty ``values`` applied and validated."""
+        given = {k: v for k, v in values.items() if v not in (None, "")}
+        return Settings.from_values({**{f.name: getattr(self, f.name) for f in fields(self)}, **given})
+
+    @staticmethod
+    def from_values(values: Mapping[str, Any]) -> "Settings":
+        """Settings from attribute names -> values, validated (raises ConfigError naming the setting)."""
+        clean = {}
+        names = {attr: name for name, attr, *_ in SETTINGS_SPEC}
+        for f in fields(Settings):
+            raw = values.get(f.name, getattr(Settings, f.name))
+            clean[f.name] = "" if raw is None else str(raw).strip()
+        s = Settings(**clean)
+        _validate(s, names)
+        return s
+
+    @staticmethod
+    def from_sheet_rows(rows: list[list[Any]]) -> "Settings":
+        """Settings from the Settings sheet's rows (header first: Setting, Value, ...)."""
+        by_name = {name.casefold(): attr for name, attr, *_ in SETTINGS_SPEC}
+        values: dict[str, Any] = {}
+        for row in rows[1:]:
+            if not row or row[0] is None:
+                continue
+            attr = by_name.get(str(row[0]).strip().casefold())
+            if attr and len(row) > 1 and row[1] not in (None, ""):
+                values[attr] = row[1]
+        return Settings.from_values(values)
+
+
+def _validate(s: Settings, names: dict[str, str]) -> None:
+    def bad(attr: str, hint: str) -> ConfigError:
+        return ConfigError("bad_setting", name=names[attr], value=getattr(s, attr), hint=hint)
+
+    if s.language not in ("en", "zh"):
+        raise bad("language", "en or zh")
+    if s.market and market(s.market) is None:
+        raise bad("market", ", ".join(MARKETS))
+    if s.market:
+        object.__setattr__(s, "market", market(s.market).code)
+    if s.date_order:
+        object.__setattr__(s, "date_order", s.date_order.upper())
+        if s.date_order not in ("MDY", "DMY"):
+            raise bad("date_order", "MDY or DMY")
+    if s.decimal not in ("", ".", ","):
+        raise bad("decimal", ". or ,")
+    if s.encoding:
+        try:
+            codecs.lookup(s.encoding)
+        except LookupError:
+            raise bad("encoding", "an encoding name such as gb18030, cp1252, utf-16") from None
+    if s.time_zone:
+        try:
+            zoneinfo.ZoneInfo(s.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise bad("time_zone", "an IANA time zone such as America/Los_Angeles or Asia/Bangkok") from None
+    if s.currency:
+        object.__setattr__(s, "currency", s.currency.upper())
+    if not s.backups.isdigit():
+        raise bad("backups", "a whole number such as 5")
+
+
+DEFAULT = Settings()
+
+
+def sheet_rows(settings: Settings = DEFAULT) -> list[list[str]]:
+    """The Settings sheet's rows for ``settings``: header, then one row per setting."""
+    rows = [["Setting", "Value", "Description", "说明"]]
+    for name, attr, _default, en, zh in SETTINGS_SPEC:
+        rows.append([name, getattr(settings, attr), en, zh])
+    return rows
+
+
+__all__ = ["Settings", "DEFAULT", "SETTINGS_SPEC", "sheet_rows", "replace"]

@@ -1,0 +1,110 @@
+"""Column mappings: any other export read through a mapping the team edits, without code.
+
+A mapping names the file's headers and the canonical column each one means, plus how the file writes dates,
+decimals, currency and text encoding. It comes from a TOML file::
+
+    name = "my_erp"
+    encoding = "cp1252"            # optional
+    date_format = "%d.%m.%Y %H:%M"  # optional, strptime codes
+    decimal = ","                   # optional: "." or ","
+    currency = "EUR"                # optional
+    [columns]
+    "Bestellnummer" = "Order ID"
+
+or from the Mappings sheet, one row per column: Mapping, Their Column, tkops Column, and optional Date Format,
+Encoding, Decimal, Currency cells on any row of that mapping.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from tkops import schema
+from tkops.errors import ConfigError
+from tkops.sources.base import HeaderMapSource
+from tkops.sources.normalize import ReadOptions
+
+MAPPING_SHEET_HEADERS = ("Mapping", "Their Column", "tkops Column", "Date Format", "Encoding", "Decimal", "Currency")
+_OPTION_KEYS = ("date_format", "encoding", "decimal", "currency")
+
+
+def _bad(mapping: str, where: str, problem: str) -> ConfigError:
+    return ConfigError("bad_mapping", mapping=mapping, where=where, problem=problem)
+
+
+def build(name: str, columns: dict[str, str], options: dict[str, Any], where: str) -> HeaderMapSource:
+    """A source from a mapping's columns {their header: canonical display name} and options."""
+    header_map: dict[str, str] = {}
+    for theirs, ours in columns.items():
+        column = schema.BY_NAME.get(str(ours).strip()) or schema.BY_NAME.get(
+            next((c.name for c in schema.ORDER_COLUMNS if schema.header_key(c.name) == schema.header_key(ours)), ""))
+        if column is None or column.key in schema.TEAM_KEYS:
+            raise _bad(name, where, f'"{ours}" is not a tkops order column (e.g. Order ID, Seller SKU, Quantity)')
+        header_map[schema.header_key(theirs)] = column.key
+    if "order_id" not in header_map.values():
+        raise _bad(name, where, 'no column is mapped to "Order ID"')
+    decimal = str(options.get("decimal") or "")
+    if decimal not in ("", ".", ","):
+        raise _bad(name, where, 'decimal must be "." or ","')
+    date_format = options.get("date_format") or None
+    if date_format and "%" not in date_format:
+        raise _bad(name, where, "date_format uses strptime codes such as %d.%m.%Y %H:%M")
+    encoding = str(options.get("encoding") or "")
+    order_header = next(h for h, k in header_map.items() if k == "order_id")
+    return HeaderMapSource(
+        name=f"mapping:{name}",
+        title=f"column mapping {name}",
+        header_map=header_map,
+        signature=frozenset({order_header}),
+        min_known=max(1, (len(header_map) * 3 + 4) // 5),  # at least 60 % of the mapped headers
+        options=ReadOptions(date_format=date_format, decimal=decimal,
+                            currency=str(options.get("currency") or "").upper(), order_id_pattern=re.compile(r".")),
+        auto_encodings=(encoding,) if encoding else (),
+    )
+
+
+def from_toml(path: Path) -> HeaderMapSource:
+    """A mapping source from a TOML mapping file."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("file_not_found", file=str(path)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise _bad(Path(path).stem, Path(path).name, f"not valid TOML ({err})") from None
+    columns = data.get("columns")
+    if not isinstance(columns, dict) or not columns:
+        raise _bad(Path(path).stem, Path(path).name, "a [columns] table is needed")
+    name = str(data.get("name") or Path(path).stem.removesuffix(".mapping"))
+    return build(name, columns, {k: data.get(k) for k in _OPTION_KEYS}, Path(path).name)
+
+
+def from_sheet_rows(rows: list[list[Any]]) -> list[HeaderMapSource]:
+    """Mapping sources from the Mappings sheet (header row first)."""
+    if not rows:
+        return []
+    header = [schema.header_key(h or "") for h in rows[0]]
+    index = {h: i for i, h in enumerate(header)}
+
+    def cell(row, name):
+        i = index.get(schema.header_key(name))
+        if i is None or i >= len(row) or row[i] is None:
+            return ""
+        return str(row[i]).strip()
+
+    grouped: "OrderedDict[str, dict]" = OrderedDict()
+    for number, row in enumerate(rows[1:], start=2):
+        name = cell(row, "Mapping")
+        if not name:
+            continue
+        entry = grouped.setdefault(name, {"columns": {}, "options": {}, "row": number})
+        theirs, ours = cell(row, "Their Column"), cell(row, "tkops Column")
+        if theirs and ours:
+            entry["columns"][theirs] = ours
+        for key, title in zip(_OPTION_KEYS, ("Date Format", "Encoding", "Decimal", "Currency")):
+            if cell(row, title) and not entry["options"].get(key):
+                entry["options"][key] = cell(row, title)
+    return [build(name, e["columns"], e["options"], f"Mappings sheet, row {e['row']}") for name, e in grouped.items()]

@@ -1,0 +1,262 @@
+"""Pure, vectorised parsers for cell values: text, IDs, whole numbers, money and date-times.
+
+Each parser takes a column of raw cells (strings from CSV files; strings, numbers or datetimes from XLSX files)
+and the spreadsheet row number of each cell, and returns a typed column, or raises a :class:`~tkops.errors.DataError`
+naming the file, the row, the column and the bad value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tkops.errors import AmbiguousDates, BadValue, MangledIds
+from tkops.markets import CURRENCY_MARKS, ZERO_DECIMAL_CURRENCIES
+
+EXCEL_MAX_CHARS = 32_767
+# XML 1.0 cannot hold these; openpyxl refuses them and Excel shows them as garbage.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SCI = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+_DOT_ZERO = re.compile(r"^\d+\.0+$")
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a column came from, for messages: the file, the header as written there, the row numbers."""
+
+    file: str
+    column: str
+    rows: pd.Series  # spreadsheet row number of each cell, aligned with the column
+
+
+def _is_str(col: pd.Series) -> pd.Series:
+    return col.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)
+
+
+def clean_text(col: pd.Series) -> pd.Series:
+    """Strip surrounding whitespace (tabs included), drop control characters; empty -> None. Object dtype."""
+    out = col.astype(object)
+    not_str = ~_is_str(out) & out.notna()
+    if not_str.any():
+        out = out.copy()
+        out[not_str] = out[not_str].map(_format_scalar)
+    s = out.astype("str").str.strip()
+    has_ctrl = s.str.contains(CONTROL_CHARS, na=False)
+    if has_ctrl.any():
+        s = s.where(~has_ctrl, s.str.replace(CONTROL_CHARS, "", regex=True))
+    res = s.astype(object)
+    res[(s == "") | s.isna() | col.isna()] = None
+    return res
+
+
+def _format_scalar(v) -> str:
+    """A non-text cell (from XLSX) as the text a person sees: 12.0 -> "12", datetimes in ISO form."""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return str(int(v))
+    if isinstance(v, (dt.datetime, dt.date, dt.time)):
+        return v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v.isoformat()
+    return str(v)
+
+
+def truncate_long(col: pd.Series) -> pd.Series:
+    """Boolean mask of cells longer than Excel's cell limit (the caller cuts them and warns)."""
+    return col.map(lambda v: isinstance(v, str) and len(v) > EXCEL_MAX_CHARS, na_action="ignore").fillna(False)
+
+
+def ids(col: pd.Series, where: Where) -> pd.Series:
+    """IDs as text. Refuses cells that Excel has already turned into numbers (5.77E+17, 577...0.0)."""
+    raw = col.astype(object)
+    numeric = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), na_action="ignore")
+    numeric = numeric.fillna(False).astype(bool)
+    if numeric.any():
+        # A number cell: exact only while it is an integer below 2**53 (about 9.0E+15). TikTok's IDs are longer.
+        bad = numeric & raw.map(lambda v: not (float(v).is_integer() and abs(v) < 2**53) if isinstance(
+            v, (int, float)) else False)
+        if bad.any():
+            _raise_mangled(raw, bad, where)
+        raw = raw.copy()
+        raw[numeric] = raw[numeric].map(lambda v: str(int(v)))
+    text = clean_text(raw)
+    s = text.astype("str")
+    bad = s.str.match(_SCI, na=False) | s.str.match(_DOT_ZERO, na=False)
+    if bad.any():
+        _raise_mangled(text, bad, where)
+    return text
+
+
+def _raise_mangled(values: pd.Series, bad: pd.Series, where: Where):
+    first = bad[bad].index[0]
+    raise MangledIds(file=where.file, row=int(where.rows.loc[first]), column=where.column,
+                     value=_format_scalar(values.loc[first]))
+
+
+def _first_bad(values: pd.Series, bad: pd.Series, where: Where, expected: str) -> BadValue:
+    first = bad[bad].index[0]
+    return BadValue(file=where.file, row=int(where.rows.loc[first]), column=where.column,
+                    value=_format_scalar(values.loc[first]), expected=expected)
+
+
+def integers(col: pd.Series, where: Where) -> pd.Series:
+    """Whole numbers (Int64); "2", "2.0", 2.0 and " 2 " are 2; "two" or "1.5" is a clear error."""
+    text = clean_text(col)
+    num = pd.to_numeric(text.astype("str").str.replace(",", "", regex=False), errors="coerce")
+    bad = text.notna() & (num.isna() | (num % 1 != 0))
+    if bad.any():
+        raise _first_bad(text, bad, where, "expected_int")
+    return num.astype("Int64")
+
+
+def money(col: pd.Series, where: Where, decimal: str = "", default_currency: str = "") -> tuple[pd.Series, pd.Series]:
+    """Amounts (Float64) and the currency each cell names ("" when it names none).
+
+    Handles currency marks before or after the number ("BRL 35,91", "R$ 62,90", "$1,234.50", "150.000 ₫") and both
+    decimal styles: with ``decimal`` "." or "," the style is fixed; with "" it is told from each value (the last of
+    "." and "," is the decimal mark; a lone "," with three digits after it, or a lone "." with three digits after it
+    in a currency without decimals, groups thousands).
+    """
+    raw = col.astype(object)
+    is_num = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), na_action="ignore")
+    is_num = is_num.fillna(False).astype(bool)
+    text = clean_text(raw.where(~is_num, None)).astype("str")
+    mark = text.str.replace(r"[\d.,\s+\-]", "", regex=True).fillna("")
+    currency = mark.map(_currency_of_mark)
+    unknown = (mark != "") & currency.isna()
+    if unknown.any():
+        raise _first_bad(text, unknown, where, "expected_number")
+    currency = currency.fillna("")
+    number = text.str.replace(r"[^\d.,\-]", "", regex=True)
+    zero_dec = currency.where(currency != "", default_currency).isin(ZERO_DECIMAL_CURRENCIES)
+    number = _normalise_decimal(number, decimal, zero_dec)
+    values = pd.to_numeric(number, errors="coerce")
+    bad = text.notna() & (text != "") & values.isna()
+    if bad.any():
+        raise _first_bad(text, bad, where, "expected_number")
+    if is_num.any():
+        values = values.astype(float)
+        values[is_num] = raw[is_num].astype(float)
+    return values.astype("Float64"), currency.astype(object)
+
+
+def _currency_of_mark(mark: str):
+    if not mark:
+        return ""
+    for sign, code in CURRENCY_MARKS:
+        if mark.casefold() == sign.casefold():
+            return code
+    if re.fullmatch(r"[A-Z]{3}", mark):
+        return mark
+    return None
+
+
+def _normalise_decimal(number: pd.Series, decimal: str, zero_dec: pd.Series) -> pd.Series:
+    has_dot = number.str.contains(".", regex=False, na=False)
+    has_comma = number.str.contains(",", regex=False, na=False)
+    if decimal == ".":
+        return number.str.replace(",", "", regex=False)
+    if decimal == ",":
+        return number.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    last_comma = number.str.rfind(",")
+    last_dot = number.str.rfind(".")
+    both = has_dot & has_comma
+    comma_decimal = both & (last_comma > last_dot)
+    comma_only = has_comma & ~has_dot
+    comma_thousands = comma_only & number.str.fullmatch(r"-?\d{1,3}(,\d{3})+", na=False)
+    dot_only = has_dot & ~has_comma
+    dot_thousands = dot_only & (
+        number.str.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", na=False)
+        | (zero_dec & number.str.fullmatch(r"-?\d{1,3}(\.\d{3})+", na=False))
+    )
+    out = number.copy()
+    as_comma_dec = comma_decimal | (comma_only & ~comma_thousands)
+    out = out.where(~as_comma_dec, number.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    out = out.where(~(both & ~comma_decimal), number.str.replace(",", "", regex=False))
+    out = out.where(~comma_thousands, number.str.replace(",", "", regex=False))
+    out = out.where(~dot_thousands, number.str.replace(".", "", regex=False))
+    return out
+
+
+# Formats seen in Seller Center and ERP exports, by the day/month order they imply ("" = unambiguous).
+DATE_FORMATS: tuple[tuple[str, str], ...] = (
+    ("%Y/%m/%d %H:%M:%S", ""), ("%Y-%m-%d %H:%M:%S", ""), ("%Y/%m/%d %H:%M", ""), ("%Y-%m-%d %H:%M", ""),
+    ("%Y-%m-%dT%H:%M:%S", ""), ("%Y/%m/%d", ""), ("%Y-%m-%d", ""),
+    ("%m/%d/%Y %I:%M:%S %p", "MDY"), ("%m/%d/%Y %H:%M:%S", "MDY"), ("%m/%d/%Y %I:%M %p", "MDY"),
+    ("%m/%d/%Y %H:%M", "MDY"), ("%m/%d/%Y", "MDY"),
+    ("%d/%m/%Y %H:%M:%S", "DMY"), ("%d/%m/%Y %I:%M:%S %p", "DMY"), ("%d/%m/%Y %H:%M", "DMY"), ("%d/%m/%Y", "DMY"),
+    ("%d-%m-%Y %H:%M:%S", "DMY"), ("%d.%m.%Y %H:%M:%S", "DMY"), ("%d.%m.%Y %H:%M", "DMY"), ("%d.%m.%Y", "DMY"),
+)
+DATE_EXAMPLES = "11/25/2026 9:30:33 AM, 25/11/2026 09:30:33, 2026/11/25 09:30:33"
+
+
+def choose_date_format(values: pd.Series, where: Where, date_order: str = "") -> str | None:
+    """The one format that reads every text date of a file; None when there are no text dates.
+
+    When both a day/month and a month/day format read everything (every day is 12 or less), ``date_order`` (MDY or
+    DMY, from the Market or Date Order setting) decides; without it the file is refused as ambiguous.
+    """
+    texts = values[values.notna()].astype(str)
+    uniques = pd.Series(texts.unique())
+    if uniques.empty:
+        return None
+    fitting = []
+    best, best_count = None, -1
+    for fmt, order in DATE_FORMATS:
+        parsed = pd.to_datetime(uniques, format=fmt, errors="coerce")
+        count = int(parsed.notna().sum())
+        if count == len(uniques):
+            fitting.append((fmt, order))
+        if count > best_count:
+            best, best_count = fmt, count
+    if not fitting:
+        parsed = pd.to_datetime(texts, format=best, errors="coerce")
+        first = parsed[parsed.isna()].index[0]
+        raise BadValue("bad_date", file=where.file, row=int(where.rows.loc[first]), column=where.column,
+                       value=texts.loc[first], examples=DATE_EXAMPLES)
+    orders = {order for _, order in fitting}
+    if orders <= {"", "MDY"} or orders <= {"", "DMY"}:
+        return fitting[0][0]
+    if date_order in ("MDY", "DMY"):
+        return next(fmt for fmt, order in fitting if order in ("", date_order))
+    raise AmbiguousDates(file=where.file, column=where.column, value=uniques.iloc[0])
+
+
+def datetimes(col: pd.Series, where: Where, fmt: str | None) -> pd.Series:
+    """Naive datetimes (shop-local). Text is read with ``fmt``; XLSX datetimes pass; numbers are Excel serials."""
+    raw = col.astype(object)
+    is_dt = raw.map(lambda v: isinstance(v, (dt.datetime, dt.date)), na_action="ignore").fillna(False).astype(bool)
+    is_num = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), na_action="ignore")
+    is_num = is_num.fillna(False).astype(bool)
+    text = clean_text(raw.where(~(is_dt | is_num), None))
+    out = pd.Series(pd.NaT, index=col.index, dtype="datetime64[ns]")
+    has_text = text.notna()
+    if has_text.any():
+        parsed = pd.to_datetime(text[has_text].astype(str), format=fmt, errors="coerce")
+        bad = parsed.isna()
+        if bad.any():
+            first = bad[bad].index[0]
+            raise BadValue("bad_date", file=where.file, row=int(where.rows.loc[first]), column=where.column,
+                           value=text.loc[first], examples=DATE_EXAMPLES)
+        out[has_text] = parsed.astype("datetime64[ns]")
+    if is_dt.any():
+        out[is_dt] = pd.to_datetime(raw[is_dt].map(_as_datetime)).astype("datetime64[ns]")
+    if is_num.any():
+        serial = raw[is_num].astype(float)
+        out[is_num] = (pd.Timestamp("1899-12-30") + pd.to_timedelta(serial, unit="D")).dt.round("s")
+    return out
+
+
+def _as_datetime(v):
+    if isinstance(v, dt.datetime):
+        return v.replace(tzinfo=None)
+    return dt.datetime(v.year, v.month, v.day)
+
+
+def excel_serial(col: pd.Series) -> np.ndarray:
+    """Datetimes as Excel serial day numbers (float, NaN for missing): how a workbook stores them."""
+    delta = pd.to_datetime(col) - pd.Timestamp("1899-12-30")
+    return (delta.dt.total_seconds() / 86400.0).to_numpy(dtype=float, na_value=np.nan)
