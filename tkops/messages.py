@@ -155,6 +155,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} of {total} files could not be imported; see the messages above.",
         "zh": "{total} 个文件中有 {n} 个无法导入；请查看上面的信息。",
     },
+    "template_error": {
+        "en": "Template {template}, line {line}: {detail}. Fix the template (or the Settings entry that points to "
+              "it).",
+        "zh": "模板 {template}，第 {line} 行：{detail}。请修正该模板（或指向它的 Settings 设置）。",
+    },
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {

@@ -119,7 +119,7 @@ small_inputs = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(small_inputs)
 def test_same_bytes_as_spec_pseudocode(data):
     assert compress(data) == spec_compress(data)
@@ -142,7 +142,7 @@ repetitive_inputs = st.tuples(st.binary(min_size=1, max_size=40), st.integers(1,
 any_inputs = st.one_of(st.binary(max_size=13000), repetitive_inputs)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=120, deadline=None, database=None)
 @given(any_inputs)
 def test_round_trip(data):
     container = compress(data)
@@ -156,7 +156,7 @@ def test_round_trip(data):
     assert olevba_decompress(container) == out
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(repetitive_inputs)
 def test_repetitive_input_compresses(data):
     container = compress(data)

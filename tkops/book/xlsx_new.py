@@ -23,17 +23,26 @@ def write_workbook(path: Path, sheets: list[tuple[SheetSpec, pd.DataFrame]], cre
     Every sheet becomes an Excel table with a frozen header row, column widths, typed cells (text is always
     written as text, never as a formula or a link) and its drop-down lists.
     """
-    options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-               "strings_to_numbers": False, "nan_inf_to_errors": True}
-    workbook = xlsxwriter.Workbook(str(path), options)
+    workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     workbook.set_properties({"created": created or PINNED_TIME, "title": "tkops"})
-    formats = {kind: workbook.add_format({"num_format": fmt}) for kind, fmt in NUMBER_FORMATS.items()}
+    formats = cell_formats(workbook)
     for spec, frame in sheets:
-        _write_sheet(workbook, spec, frame, formats)
+        write_sheet(workbook, spec, frame, formats)
     workbook.close()
 
 
-def _write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats) -> None:
+#: XlsxWriter options for every tkops workbook: rows streamed, and strings never turned into formulas or links.
+WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                    "strings_to_numbers": False, "nan_inf_to_errors": True}
+
+
+def cell_formats(workbook) -> dict:
+    """The number formats of each column kind, registered with ``workbook``."""
+    return {kind: workbook.add_format({"num_format": fmt}) for kind, fmt in NUMBER_FORMATS.items()}
+
+
+def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
+    """Add the sheet ``spec`` holding ``frame`` as an Excel table to an open XlsxWriter workbook; returns it."""
     ws = workbook.add_worksheet(spec.name)
     columns = spec.columns
     n = len(frame)
@@ -74,6 +83,7 @@ def _write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats) -> Non
                     write_string(row, c, str(v), cell_formats[c])
             else:
                 write_number(row, c, v, cell_formats[c])
+    return ws
 
 
 def _add_table(ws, spec: SheetSpec, last_row: int) -> None:

@@ -1,0 +1,14 @@
+Option Explicit
+
+' The buttons on the Home sheet of tkops.xlsm. Each Sub runs one function of
+' the tkops.xl module through xlwings (RunPython), on this workbook.
+' Keep this file ASCII: Chinese captions live in tkops/xlsm/home.py.
+' A new button = a new Sub here + one line in tkops/xlsm/home.py BUTTONS.
+
+Public Sub ImportOrders()
+    RunPython "import tkops.xl; tkops.xl.import_orders()"
+End Sub
+
+Public Sub ReviewOrders()
+    RunPython "import tkops.xl; tkops.xl.review()"
+End Sub

@@ -1,0 +1,77 @@
+"""The command line: every command documented, exit codes, and the demo a newcomer runs first."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+
+from tkops.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def commands() -> list[str]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return sorted(sub.choices)
+
+
+def test_every_command_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in commands():
+        assert f"tkops {name}" in readme, name
+
+
+def test_every_command_has_help(capsys):
+    for name in commands():
+        try:
+            main([name, "--help"])
+        except SystemExit as stop:
+            assert stop.code == 0
+        assert name in capsys.readouterr().out
+
+
+def test_missing_file_is_bad_data(tmp_path, capsys):
+    assert main(["import", str(tmp_path / "nope.csv"), "--book", str(tmp_path / "ops.xlsx")]) == 2
+    assert "nope.csv" in capsys.readouterr().out
+
+
+def test_unknown_source_is_a_configuration_error(tmp_path, capsys):
+    from conftest import EXPORTS
+
+    code = main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(tmp_path / "ops.xlsx"), "--source", "ebay"])
+    assert code == 1
+    assert "ebay" in capsys.readouterr().out
+
+
+def test_console_script_runs():
+    done = subprocess.run([sys.executable, "-m", "tkops", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("tkops ")
+
+
+def test_demo_builds_a_workbook_with_both_shops(tmp_path, capsys):
+    from tkops.demo import sample_path
+    from expectations import load
+
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    book = tmp_path / "tkops-demo.xlsx"
+    assert str(book.resolve()) in out
+    wb = openpyxl.load_workbook(book)
+    rows = list(wb["Orders"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    us = load(sample_path("us_shop_2026-11-25.expected.json"))
+    sea = load(sample_path("sea_shop_2026-11-25.expected.json"))
+    assert len(body) == us["rows_read"] + sea["rows_read"]
+    currencies = {r[header.index("Currency")] for r in body}
+    assert currencies == {"USD", "THB"}
+    inventory = list(wb["Inventory"].iter_rows(values_only=True))
+    assert inventory[0][:4] == ("Seller SKU", "Product Name", "Variation", "On Hand")
+    assert len(inventory) > 10 and isinstance(inventory[1][3], int)
+    assert len(list(wb["ImportLog"].iter_rows())) == 3
+    # run again: a fresh demo, the old one kept as a backup
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    assert list((tmp_path / "tkops-backups").glob("tkops-demo.*.xlsx"))
