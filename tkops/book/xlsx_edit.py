@@ -51,6 +51,7 @@ class EditedWorkbook:
                 cell = ws.cell(row=1, column=next_col)
                 cell.value = col.header
                 cell.data_type = "s"
+                _header_look(cell)
                 ws.column_dimensions[get_column_letter(next_col)].width = col.width
                 positions[col.header] = next_col
                 next_col += 1
@@ -111,6 +112,14 @@ class EditedWorkbook:
 
     def save(self, path: Path) -> None:
         self.wb.save(path)
+
+
+def _header_look(cell) -> None:
+    from openpyxl.styles import Border, Font, PatternFill, Side
+
+    cell.font = Font(bold=True)
+    cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    cell.border = Border(bottom=Side(style="thin"))
 
 
 def _put(cell, value: Any, kind: Kind, fmt: str) -> None:

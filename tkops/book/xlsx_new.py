@@ -37,8 +37,14 @@ WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "stri
 
 
 def cell_formats(workbook) -> dict:
-    """The number formats of each column kind, registered with ``workbook``."""
-    return {kind: workbook.add_format({"num_format": fmt}) for kind, fmt in NUMBER_FORMATS.items()}
+    """The number formats of each column kind, and the header format, registered with ``workbook``."""
+    formats = {kind: workbook.add_format({"num_format": fmt}) for kind, fmt in NUMBER_FORMATS.items()}
+    formats["header"] = workbook.add_format(HEADER_STYLE)
+    return formats
+
+
+# Header cells carry their own look too: not every spreadsheet program draws Excel's table styles.
+HEADER_STYLE = {"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": False, "valign": "vcenter"}
 
 
 def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
@@ -50,7 +56,7 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
         raise ValueError(f"{spec.name}: {n} rows do not fit on a sheet")
     for i, col in enumerate(columns):
         ws.set_column(i, i, col.width, formats[col.kind] if col.kind is not Kind.TEXT else None)
-    _add_table(ws, spec, max(n, 1))
+    _add_table(ws, spec, max(n, 1), formats["header"])
     ws.freeze_panes(1, 0)
     for header, choices in spec.lists.items():
         if header in spec.headers:
@@ -86,7 +92,7 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
     return ws
 
 
-def _add_table(ws, spec: SheetSpec, last_row: int) -> None:
+def _add_table(ws, spec: SheetSpec, last_row: int, header_format) -> None:
     # XlsxWriter refuses add_table() in constant-memory mode only because add_table() writes the header cells
     # into its in-memory row store. Register the table with that mode off, drop the stored header cells, and
     # write the headers ourselves as the first streamed row: same XML, rows still streamed.
@@ -98,4 +104,4 @@ def _add_table(ws, spec: SheetSpec, last_row: int) -> None:
     ws.table.clear()
     ws.constant_memory = True
     for c, col in enumerate(spec.columns):
-        ws.write_string(0, c, col.header)
+        ws.write_string(0, c, col.header, header_format)

@@ -1,0 +1,143 @@
+"""Writing tkops.xlsm: XlsxWriter for the sheets, :mod:`tkops.vba` for the VBA project.
+
+Deterministic: the same sources (macros/, the sheet specs, the installed xlwings) give the same bytes. The document
+properties carry a fixed date, and XlsxWriter stamps every zip member with the same fixed date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+import xlsxwriter
+
+from tkops import __version__
+from tkops.book import layout
+from tkops.book.xlsx_new import WORKBOOK_OPTIONS, cell_formats, write_sheet
+from tkops.settings import sheet_rows
+from tkops.xlsm import home, sheets, xlwings_conf
+from tkops.xlsm.vba import macro_modules, public_subs, vba_project_bin, xlwings_folder
+
+#: The date stored as the workbook's created/modified time (pinned so builds are reproducible).
+BUILD_TIME = dt.datetime(2026, 1, 1)
+DEFAULT_NAME = "tkops.xlsm"
+
+
+def _xlwings_version() -> str:
+    import xlwings
+
+    return xlwings.__version__
+
+
+def _frame(spec: layout.SheetSpec) -> pd.DataFrame:
+    """The rows a new workbook starts with: the default settings on Settings, nothing elsewhere."""
+    if spec.name == layout.SETTINGS.name:
+        rows = sheet_rows()
+        return pd.DataFrame(rows[1:], columns=rows[0])
+    return pd.DataFrame(columns=spec.headers)
+
+
+def _specs() -> list[layout.SheetSpec]:
+    out = []
+    for spec in sheets.WORKBOOK_SHEETS:
+        if spec.name == layout.ORDERS.name and not spec.columns:
+            spec = spec.with_columns(layout.orders_columns([], set()))
+        out.append(spec)
+    return out
+
+
+def _check_buttons(macros) -> None:
+    defined = {name.lower() for m in macros if m.kind == "standard" for name in public_subs(m.code)}
+    missing = [b.macro for b in home.BUTTONS if b.macro.lower() not in defined]
+    if missing:
+        raise ValueError(f"Home buttons call Subs that no macros/*.bas file defines: {', '.join(missing)}")
+
+
+def build_workbook(out_path: str | os.PathLike, *, interpreter_win: str = xlwings_conf.DEFAULT_INTERPRETER_WIN,
+                   interpreter_mac: str = xlwings_conf.DEFAULT_INTERPRETER_MAC,
+                   macros_folder: str | os.PathLike | None = None) -> Path:
+    """Write tkops.xlsm to ``out_path`` (a file, or a folder to put ``tkops.xlsm`` in); return the file's path.
+
+    The file is written beside the target first and then moved into place, so a failed build leaves any
+    existing file as it was. ``interpreter_win`` / ``interpreter_mac`` go to the ``xlwings.conf`` sheet;
+    ``macros_folder`` replaces the shipped ``macros/`` (for tests).
+    """
+    out = Path(out_path)
+    if out.is_dir():
+        out = out / DEFAULT_NAME
+    if out.suffix.lower() != ".xlsm":
+        raise ValueError(f"{out.name}: a macro workbook must have the .xlsm extension")
+
+    macros = macro_modules(Path(macros_folder) if macros_folder else None)
+    _check_buttons(macros)
+    specs = _specs()
+    names = [home.HOME] + [s.name for s in specs] + [sheets.XLWINGS_CONF]
+    code_names = [sheets.code_name(n) for n in names]
+    vba_bin = vba_project_bin([sheets.WORKBOOK_CODE_NAME] + code_names, macros)
+
+    tmp = out.with_name(f".{out.stem}.building{out.suffix}")
+    try:
+        workbook = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        workbook.set_properties({
+            "title": "tkops", "subject": "TikTok Shop order operations", "author": "tkops",
+            "company": "", "comments": f"Built by tkops {__version__} with xlwings {_xlwings_version()}",
+            "created": BUILD_TIME,
+        })
+        workbook.add_vba_project(io.BytesIO(vba_bin), is_stream=True)
+        workbook.set_vba_name(sheets.WORKBOOK_CODE_NAME)
+        worksheets = [home.write_home(workbook, _version_line())]
+        formats = cell_formats(workbook)
+        for spec in specs:
+            ws = write_sheet(workbook, spec, _frame(spec), formats)
+            _page_setup(ws)
+            worksheets.append(ws)
+        worksheets.append(xlwings_conf.write_conf_sheet(workbook, interpreter_win, interpreter_mac))
+        for ws, code in zip(worksheets, code_names):
+            ws.set_vba_name(code)
+        workbook.close()
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return out
+
+
+def _version_line() -> str:
+    return (f"tkops {__version__} · xlwings {_xlwings_version()}  ·  本文件含宏，请只用 Excel 保存。"
+            f"  This workbook holds macros: save it with Excel only.")
+
+
+def _page_setup(ws) -> None:
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+
+
+def main(out: str | None = None) -> int:
+    """``tkops workbook [--out PATH]``: build tkops.xlsm (default: ./tkops.xlsm) and say where it is."""
+    from tkops.errors import TkopsError
+
+    try:
+        path = build_workbook(out or DEFAULT_NAME)
+    except (OSError, ValueError, TkopsError) as err:
+        print(f"tkops workbook: {err}")
+        return 1
+    print(f"Wrote {path.resolve()}")
+    print(f"已生成 {path.resolve()}")
+    print(f"Python for the buttons (xlwings.conf sheet): Windows {xlwings_conf.DEFAULT_INTERPRETER_WIN}, "
+          f"macOS {xlwings_conf.DEFAULT_INTERPRETER_MAC}. This Python is {_this_python()}; "
+          f"see docs/setup.md if they differ.")
+    return 0
+
+
+def _this_python() -> str:
+    import sys
+
+    return sys.executable
+
+
+__all__ = ["build_workbook", "main", "BUILD_TIME", "DEFAULT_NAME", "xlwings_folder"]

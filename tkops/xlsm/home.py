@@ -1,0 +1,208 @@
+"""The Home sheet of tkops.xlsm: title, one button per macro, the status cell, the last run's summary and short
+instructions in Chinese and English.
+
+The Python side finds the status cell and the summary area by their defined names (``STATUS_NAME``,
+``SUMMARY_NAME``), never by address, so this layout can change freely.
+
+The workbook is written in XlsxWriter's constant-memory mode, so the rows here are written strictly top to bottom
+and every merged range spans a single row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import xlsxwriter.utility
+
+from tkops.xlsm.sheets import HOME
+
+STATUS_NAME = "tkops_status"
+SUMMARY_NAME = "tkops_summary"
+SUMMARY_ROWS = 8  # the summary area: SUMMARY_ROWS rows x 2 columns (what, value)
+
+
+@dataclass(frozen=True)
+class Button:
+    """One button: the Sub it runs (in macros/), its caption and a line of help, each in Chinese and English."""
+
+    macro: str
+    caption_zh: str
+    caption_en: str
+    help_zh: str
+    help_en: str
+
+    @property
+    def caption(self) -> str:
+        return f"{self.caption_zh}  {self.caption_en}"
+
+
+#: The Home sheet's buttons, top to bottom. A new button: a Sub in macros/Buttons.bas plus one line here.
+BUTTONS: tuple[Button, ...] = (
+    Button("ImportOrders", "导入订单", "Import orders",
+           "读取 Seller Center / ERP 导出文件（设置表中的导入文件夹，或选择文件），合并到 Orders 表；团队自己填写的列不会被改动。",
+           "Reads Seller Center or ERP exports (the Import Folder on Settings, or files you pick) into Orders. "
+           "Your own columns are kept."),
+    Button("ReviewOrders", "审核订单", "Review orders",
+           "检查地址、SKU、库存和买家留言；问题列在 Review 表，并附上买家语言的沟通话术。",
+           "Checks addresses, SKUs, stock and buyer notes. Problems go to the Review sheet with a message "
+           "to the buyer in their language."),
+)
+
+STEPS: tuple[tuple[str, str], ...] = (
+    ("首次使用：按安装指南安装 Python 和 tkops，并在 xlwings.conf 表核对 Python 路径。",
+     "First time: install Python and tkops (setup guide) and check the Python path on the xlwings.conf sheet."),
+    ("打开本工作簿时点击“启用内容”。",
+     "Click Enable Content when Excel asks about macros."),
+    ("在 Settings 表填写站点（Market）、语言（Language）和导入文件夹（Import Folder）。",
+     "Fill in Market, Language and Import Folder on the Settings sheet."),
+    ("点击“导入订单”，再点击“审核订单”；处理 Review 表列出的问题后，把 Review Status 改为 Ready。",
+     "Click Import orders, then Review orders. Fix what Review lists, then set Review Status to Ready."),
+    ("出错时，上方“状态”说明原因；详细日志在本工作簿所在的文件夹。",
+     "If something goes wrong, Status says why; a detailed log is kept in this workbook's folder."),
+)
+
+# Palette: TikTok's near-black and pink-red as accents on a quiet grey scale.
+INK = "#161823"
+ACCENT = "#FE2C55"
+MUTED = "#6B6F7B"
+LINE = "#D9DBE1"
+PANEL = "#F5F6F8"
+STATUS_FILL = "#E9F7F1"
+STATUS_INK = "#0B6E4F"
+FONT = "Microsoft YaHei"  # on every Windows since Vista; Excel for Mac and LibreOffice substitute a CJK font
+
+# Columns: A margin, B buttons and labels, C gap, D-E text, F margin.
+COLUMN_WIDTHS = (2.5, 30, 2, 52, 34, 2.5)
+FIRST, LAST = 1, 4  # content columns B..E
+BUTTON_WIDTH, BUTTON_HEIGHT = 212, 38  # pixels
+
+
+def _formats(workbook) -> dict:
+    def fmt(**props):
+        base = {"font_name": FONT, "font_size": 10, "valign": "vcenter", "font_color": INK}
+        base.update(props)
+        return workbook.add_format(base)
+
+    return {
+        "band": fmt(bg_color=INK),
+        "title": fmt(bg_color=INK, font_color="#FFFFFF", font_size=22, bold=True),
+        "title_sub": fmt(bg_color=INK, font_color="#FFFFFF", font_size=12),
+        "tagline": fmt(bg_color=INK, font_color="#B8BBC6", font_size=9),
+        "accent_bar": fmt(bg_color=ACCENT),
+        "section": fmt(font_size=12, bold=True, bottom=2, bottom_color=ACCENT),
+        "section_line": fmt(bottom=2, bottom_color=ACCENT),
+        "help": fmt(text_wrap=True, font_color=MUTED, font_size=9),
+        "label": fmt(bold=True, font_color=MUTED, align="left"),
+        "status": fmt(bold=True, font_size=11, bg_color=STATUS_FILL, font_color=STATUS_INK, indent=1,
+                      border=1, border_color="#BFE6D5"),
+        "summary": fmt(bg_color=PANEL, indent=1, bottom=1, bottom_color=LINE),
+        "summary_value": fmt(bg_color=PANEL, bottom=1, bottom_color=LINE, align="right", indent=1),
+        "step_no": fmt(bold=True, font_color="#FFFFFF", bg_color=ACCENT, align="center"),
+        "step": fmt(text_wrap=True, font_size=9),
+        "footer": fmt(font_color=MUTED, font_size=8),
+    }
+
+
+def write_home(workbook, version_line: str):
+    """Add the Home sheet (call it first: it is the first tab) and its defined names; returns the worksheet."""
+    ws = workbook.add_worksheet(HOME)
+    f = _formats(workbook)
+    for col, width in enumerate(COLUMN_WIDTHS):
+        ws.set_column(col, col, width)
+    ws.set_column(len(COLUMN_WIDTHS), 16383, None, None, {"hidden": True})
+    ws.hide_gridlines(2)
+    ws.hide_row_col_headers()
+    ws.set_tab_color(ACCENT)
+
+    row = 0
+
+    def line(height: float, fill=None) -> int:
+        """Start the next row: its height and, for a band, the fill of every column. Returns its index."""
+        nonlocal row
+        r = row
+        ws.set_row(r, height)
+        if fill is not None:
+            for col in range(len(COLUMN_WIDTHS)):
+                ws.write_blank(r, col, None, fill)
+        row += 1
+        return r
+
+    # Title band.
+    line(10, f["band"])
+    r = line(40, f["band"])
+    ws.write_rich_string(r, FIRST, f["title"], "tkops", f["title_sub"], "    TikTok Shop 订单助手  Order desk", f["title"])
+    r = line(20, f["band"])
+    ws.write_string(r, FIRST, "导入 → 审核 → 拣货 → 发货 → 售后      Import → review → pick → ship → after-sales",
+                    f["tagline"])
+    line(10, f["band"])
+    line(3, f["accent_bar"])
+    line(12)
+
+    # Buttons.
+    r = line(24)
+    _section(ws, r, "操作  Actions", f)
+    line(8)
+    for button in BUTTONS:
+        r = line(BUTTON_HEIGHT * 0.75 + 8)
+        ws.insert_button(r, FIRST, {
+            "macro": button.macro, "caption": button.caption, "width": BUTTON_WIDTH, "height": BUTTON_HEIGHT,
+            "x_offset": 2, "y_offset": 4, "description": button.caption_en,
+        })
+        ws.merge_range(r, 3, r, LAST, f"{button.help_zh}\n{button.help_en}", f["help"])
+        line(6)
+    line(10)
+
+    # Status and the last run's summary.
+    r = line(24)
+    _section(ws, r, "状态  Status", f)
+    line(8)
+    r = line(26)
+    ws.write_string(r, FIRST, "当前状态  Status", f["label"])
+    ws.merge_range(r, 3, r, LAST, "就绪  Ready", f["status"])
+    status_cell = xlsxwriter.utility.xl_rowcol_to_cell(r, 3, row_abs=True, col_abs=True)
+    line(6)
+    first_summary = row
+    for i in range(SUMMARY_ROWS):
+        r = line(18)
+        if i == 0:
+            ws.write_string(r, FIRST, "上次运行  Last run", f["label"])
+            ws.write_string(r, 3, "尚未运行  Not run yet", f["summary"])
+        else:
+            ws.write_blank(r, 3, None, f["summary"])
+        ws.write_blank(r, LAST, None, f["summary_value"])
+    summary = (xlsxwriter.utility.xl_rowcol_to_cell(first_summary, 3, row_abs=True, col_abs=True) + ":"
+               + xlsxwriter.utility.xl_rowcol_to_cell(row - 1, LAST, row_abs=True, col_abs=True))
+    line(16)
+
+    # How to use.
+    r = line(24)
+    _section(ws, r, "使用说明  How to use", f)
+    line(6)
+    for number, (zh, en) in enumerate(STEPS, start=1):
+        r = line(30)
+        ws.write_number(r, FIRST - 1, number, f["step_no"])
+        ws.merge_range(r, FIRST, r, LAST, f"{zh}\n{en}", f["step"])
+        line(4)
+    line(10)
+    r = line(16)
+    ws.merge_range(r, FIRST, r, LAST, version_line, f["footer"])
+    last = row - 1
+
+    workbook.define_name(STATUS_NAME, f"={HOME}!{status_cell}")
+    workbook.define_name(SUMMARY_NAME, f"={HOME}!{summary}")
+
+    ws.set_paper(9)  # A4
+    ws.set_portrait()
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.center_horizontally()
+    ws.print_area(0, 0, last, len(COLUMN_WIDTHS) - 1)
+    ws.fit_to_pages(1, 1)
+    ws.set_selection(status_cell.replace("$", ""))
+    ws.activate()
+    return ws
+
+
+def _section(ws, r: int, title: str, f: dict) -> None:
+    ws.write_string(r, FIRST, title, f["section"])
+    for col in range(FIRST + 1, LAST + 1):
+        ws.write_blank(r, col, None, f["section_line"])
