@@ -160,6 +160,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "it).",
         "zh": "模板 {template}，第 {line} 行：{detail}。请修正该模板（或指向它的 Settings 设置）。",
     },
+    "running": {"en": "tkops: {task} ...", "zh": "tkops：正在{task}……"},
+    "unexpected": {
+        "en": "{task} stopped because of an unexpected error ({kind}). Nothing was changed by the failed step. "
+              "Details are in {log} beside the workbook.",
+        "zh": "{task}因意外错误（{kind}）而停止，失败的步骤未做任何更改。详细信息见工作簿旁的 {log}。",
+    },
+    "task_import": {"en": "importing orders", "zh": "导入订单"},
+    "no_import_folder": {
+        "en": "No files chosen. Set Import Folder on the Settings sheet, or pick the export files when asked.",
+        "zh": "未选择文件。请在 Settings 工作表中设置 Import Folder，或在提示时选择导出文件。",
+    },
+    "import_done": {
+        "en": "{files} files, {new} new lines, {updated} updated; {failed} files failed.",
+        "zh": "{files} 个文件，新增 {new} 行，更新 {updated} 行；{failed} 个文件失败。",
+    },
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {

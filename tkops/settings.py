@@ -94,6 +94,8 @@ class Settings:
         names = {attr: name for name, attr, *_ in SETTINGS_SPEC}
         for f in fields(Settings):
             raw = values.get(f.name, getattr(Settings, f.name))
+            if isinstance(raw, float) and raw.is_integer():  # Excel turns a typed 5 into 5.0
+                raw = int(raw)
             clean[f.name] = "" if raw is None else str(raw).strip()
         s = Settings(**clean)
         _validate(s, names)

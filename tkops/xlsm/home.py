@@ -74,7 +74,8 @@ FONT = "Microsoft YaHei"  # on every Windows since Vista; Excel for Mac and Libr
 # Columns: A margin, B buttons and labels, C gap, D-E text, F margin.
 COLUMN_WIDTHS = (2.5, 30, 2, 52, 34, 2.5)
 FIRST, LAST = 1, 4  # content columns B..E
-BUTTON_WIDTH, BUTTON_HEIGHT = 212, 38  # pixels
+BUTTON_HEIGHT = 38  # pixels; the button covers its cell exactly (row height in points = pixels * 0.75)
+BUTTON_WIDTH = int(COLUMN_WIDTHS[FIRST] * 7 + 5)  # XlsxWriter's pixel width of column B (Calibri 11)
 
 
 def _formats(workbook) -> dict:
@@ -97,8 +98,9 @@ def _formats(workbook) -> dict:
                       border=1, border_color="#BFE6D5"),
         "summary": fmt(bg_color=PANEL, indent=1, bottom=1, bottom_color=LINE),
         "summary_value": fmt(bg_color=PANEL, bottom=1, bottom_color=LINE, align="right", indent=1),
-        "step_no": fmt(bold=True, font_color="#FFFFFF", bg_color=ACCENT, align="center"),
-        "step": fmt(text_wrap=True, font_size=9),
+        "step_no": fmt(bold=True, font_color=ACCENT, font_size=11, align="left", valign="top"),
+        "button_face": fmt(bold=True, align="center", bg_color=PANEL, border=1, border_color=LINE),
+        "step": fmt(text_wrap=True, font_size=9, valign="top"),
         "footer": fmt(font_color=MUTED, font_size=8),
     }
 
@@ -143,13 +145,16 @@ def write_home(workbook, version_line: str):
     _section(ws, r, "操作  Actions", f)
     line(8)
     for button in BUTTONS:
-        r = line(BUTTON_HEIGHT * 0.75 + 8)
+        r = line(BUTTON_HEIGHT * 0.75)
         ws.insert_button(r, FIRST, {
             "macro": button.macro, "caption": button.caption, "width": BUTTON_WIDTH, "height": BUTTON_HEIGHT,
-            "x_offset": 2, "y_offset": 4, "description": button.caption_en,
+            "x_offset": 0, "y_offset": 0, "description": button.caption_en,
         })
+        # The cell under the button holds its caption: hidden behind the button on screen, shown when printed
+        # (form buttons do not print).
+        ws.write_string(r, FIRST, button.caption, f["button_face"])
         ws.merge_range(r, 3, r, LAST, f"{button.help_zh}\n{button.help_en}", f["help"])
-        line(6)
+        line(10)
     line(10)
 
     # Status and the last run's summary.
@@ -179,8 +184,8 @@ def write_home(workbook, version_line: str):
     _section(ws, r, "使用说明  How to use", f)
     line(6)
     for number, (zh, en) in enumerate(STEPS, start=1):
-        r = line(30)
-        ws.write_number(r, FIRST - 1, number, f["step_no"])
+        r = line(28)
+        ws.write_string(r, FIRST - 1, str(number), f["step_no"])
         ws.merge_range(r, FIRST, r, LAST, f"{zh}\n{en}", f["step"])
         line(4)
     line(10)

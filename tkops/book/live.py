@@ -1,0 +1,121 @@
+"""The live backend: the open workbook in Excel, through the small part of xlwings tkops uses.
+
+Same interface as :class:`tkops.book.FileBook` (``read_rows``, ``write_table``, ``save``). Excel calls are few and
+large: a sheet is read in one call, and written in one call per run of adjacent changed columns, never per cell or
+per row, so the number of calls does not grow with the number of order lines. Text and ID columns get the Text
+number format before they are written, so Excel stores buyer text as typed (``=1+1`` stays text).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from tkops.book.cells import NUMBER_FORMATS, column_values, same
+from tkops.book.layout import SheetSpec
+from tkops.schema import Kind
+
+TEXT = "@"
+
+
+class LiveBook:
+    """An xlwings ``Book`` (or a faithful fake of it) behind the book interface."""
+
+    def __init__(self, book) -> None:
+        self.book = book
+        self._rows: dict[str, list[list[Any]]] = {}
+        self._names = [s.name for s in book.sheets]
+
+    @property
+    def path(self):
+        from pathlib import Path
+
+        return Path(self.book.fullname)
+
+    def read_rows(self, sheet: str) -> list[list[Any]] | None:
+        """A sheet's rows (header first), read in one call; None when there is no such sheet."""
+        if sheet not in self._names:
+            return None
+        value = self.book.sheets[sheet].used_range.options(ndim=2).value
+        rows = [list(r) for r in (value or [])]
+        if rows and all(v is None for v in rows[0]):
+            rows = []
+        self._rows[sheet] = rows
+        return rows
+
+    def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
+        """Make the sheet's table hold ``frame``: changed columns written as blocks, the table resized."""
+        if spec.name not in self._names:
+            self.book.sheets.add(spec.name, after=self.book.sheets[self._names[-1]])
+            self._names.append(spec.name)
+            self._rows[spec.name] = []
+        sheet = self.book.sheets[spec.name]
+        rows = self._rows.get(spec.name)
+        if rows is None:
+            rows = self.read_rows(spec.name) or []
+        header = [h for h in (rows[0] if rows else [])]
+        while header and header[-1] in (None, ""):
+            header.pop()
+        positions = {str(h): i for i, h in enumerate(header) if h not in (None, "")}
+        added = [c.header for c in spec.columns if c.header not in positions]
+        if added:
+            start = len(header)
+            sheet.range((1, start + 1), (1, start + len(added))).value = [added]
+            for i, name in enumerate(added):
+                positions[name] = start + i
+        n = len(frame)
+        changed: dict[int, tuple[Kind, list[Any]]] = {}
+        for col in spec.columns:
+            if col.header not in frame.columns:
+                continue
+            values = column_values(frame[col.header], col.kind)
+            at = positions[col.header]
+            current = [r[at] if at < len(r) else None for r in rows[1:n + 1]]
+            current += [None] * (n - len(current))
+            if col.header in added or not all(same(a, b) for a, b in zip(current, values)):
+                changed[at] = (col.kind, values)
+        for start, stop in _runs(sorted(changed)):
+            block = sheet.range((2, start + 1), (n + 1, stop + 1))
+            for fmt_start, fmt_stop, fmt in _format_runs(start, stop, changed):
+                sheet.range((2, fmt_start + 1), (n + 1, fmt_stop + 1)).number_format = fmt
+            block.value = [list(r) for r in zip(*(changed[c][1] for c in range(start, stop + 1)))]
+        self._resize_table(sheet, spec, max(positions.values()) + 1, max(n, len(rows) - 1, 1) + 1)
+        self._rows[spec.name] = []
+
+    def _resize_table(self, sheet, spec: SheetSpec, last_col: int, last_row: int) -> None:
+        target = sheet.range((1, 1), (last_row, last_col))
+        tables = sheet.tables
+        if spec.table in [t.name for t in tables]:
+            tables[spec.table].resize(target)
+        else:
+            tables.add(source=target, name=spec.table, table_style_name=spec.style.replace(" ", ""))
+
+    def save(self):
+        """Nothing to save: Excel holds the workbook; the team saves it (Excel keeps its own undo and backup)."""
+        return None
+
+
+def _runs(columns: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for c in columns:
+        if runs and runs[-1][1] == c - 1:
+            runs[-1] = (runs[-1][0], c)
+        else:
+            runs.append((c, c))
+    return runs
+
+
+def _format_of(kind: Kind) -> str:
+    return TEXT if kind in (Kind.TEXT, Kind.ID) else NUMBER_FORMATS[kind]
+
+
+def _format_runs(start: int, stop: int, changed: dict) -> list[tuple[int, int, str]]:
+    runs: list[tuple[int, int, str]] = []
+    for c in range(start, stop + 1):
+        fmt = _format_of(changed[c][0])
+        if runs and runs[-1][2] == fmt:
+            runs[-1] = (runs[-1][0], c, fmt)
+        else:
+            runs.append((c, c, fmt))
+    return runs

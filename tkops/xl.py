@@ -1,0 +1,68 @@
+"""The workbook's buttons: each a few lines, ``Book.caller()`` -> live backend -> the same core function the
+``tkops`` command runs. Called from VBA with ``RunPython "import tkops.xl; tkops.xl.import_orders()"``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tkops.book.live import LiveBook
+from tkops.book.live_ui import SUMMARY_NAME, button_run, show
+from tkops.errors import ConfigError
+from tkops.importer import import_files
+from tkops.messages import render
+from tkops.settings import Settings
+from tkops.sources import mapping
+
+IMPORTABLE = ("*.csv", "*.xlsx", "*.xls")
+
+
+def _caller():
+    import xlwings as xw  # imported here: the batch commands run on machines without Excel
+
+    return xw.Book.caller()
+
+
+def import_orders(book=None) -> None:
+    """Button "Import orders": every export in the Settings' Import Folder, or the files the person picks."""
+    book = book or _caller()
+    live = LiveBook(book)
+    settings, problem = _settings(live)
+    with button_run(book, render("task_import", settings.lang), settings.lang):
+        if problem:
+            raise problem
+        files = _files_to_import(book, settings)
+        mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or [])
+        report = import_files(files, live, settings, mappings)
+        lines = report.messages(settings.lang)
+        done = render("import_done", settings.lang, files=len(report.files),
+                      new=sum(f.counts.new for f in report.files), updated=sum(f.counts.updated for f in report.files),
+                      failed=len(report.failed))
+        show(book, done)
+        show(book, "\n".join(lines), SUMMARY_NAME)
+
+
+def _settings(live: LiveBook) -> tuple[Settings, ConfigError | None]:
+    """The Settings sheet's settings, or the defaults and the problem to show once the run has its message box."""
+    try:
+        rows = live.read_rows("Settings")
+        return (Settings.from_sheet_rows(rows) if rows else Settings()), None
+    except ConfigError as err:
+        return Settings(), err
+
+
+def _files_to_import(book, settings: Settings) -> list[Path]:
+    if settings.import_folder:
+        folder = Path(settings.import_folder)
+        if not folder.is_absolute():
+            folder = Path(book.fullname).parent / folder
+        files = sorted({p for pattern in IMPORTABLE for p in folder.glob(pattern) if not p.name.startswith("~$")})
+        if files:
+            return files
+    try:  # Excel's own file dialog (Windows); elsewhere the Import Folder setting is the way
+        picked = book.app.api.GetOpenFilename("Exports (*.csv;*.xlsx),*.csv;*.xlsx", None, "tkops", None, True)
+    except AttributeError:
+        picked = None
+    if not picked:
+        raise ConfigError("no_import_folder")
+    return [Path(p) for p in (picked if isinstance(picked, (list, tuple)) else [picked])]
