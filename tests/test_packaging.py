@@ -16,7 +16,7 @@ def test_setup_cfg_lists_every_package():
     cfg.read(ROOT / "setup.cfg")
     listed = set(cfg["options"]["packages"].split())
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "tkops").rglob("__init__.py")}
-    assert found | {"tkops.templates"} <= listed
+    assert found | {"tkops.templates", "tkops.macros"} <= listed
 
 
 def test_wheel_carries_templates_and_samples(tmp_path):
@@ -30,4 +30,6 @@ def test_wheel_carries_templates_and_samples(tmp_path):
     shipped = {str(p.relative_to(ROOT / "templates")).replace("\\", "/")
                for p in (ROOT / "templates").rglob("*") if p.is_file()}
     assert shipped and all(f"tkops/templates/{name}" in names for name in shipped)
+    macros = [p.name for p in (ROOT / "macros").glob("*.bas")]
+    assert macros and all(f"tkops/macros/{name}" in names for name in macros)
     assert any(n.endswith("entry_points.txt") for n in names)

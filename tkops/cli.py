@@ -71,6 +71,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_workbook(args: argparse.Namespace) -> int:
+    """tkops workbook [--out PATH]"""
+    from tkops.xlsm import main as build_main
+
+    return build_main(args.out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command (also used to check that each command is documented)."""
     parser = argparse.ArgumentParser(prog="tkops", description="TikTok Shop order operations in Excel.")
@@ -99,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Build a demo workbook from the bundled sample exports of a US and a Thai shop.")
     p.add_argument("--out", default="tkops-demo", help="folder for the demo workbook (default: ./tkops-demo)")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("workbook", parents=[common], help="build the tkops.xlsm macro workbook with its buttons",
+                       description="Write tkops.xlsm (buttons on a Home sheet, every tkops sheet, the xlwings VBA "
+                                   "module) from the text sources in macros/. Never overwrites a different file.")
+    p.add_argument("--out", help="file or folder for the workbook (default: ./tkops.xlsm)")
+    p.set_defaults(func=cmd_workbook)
     return parser
 
 

@@ -4,9 +4,9 @@ Usage: python3 _lo_inspect.py WORKBOOK PROFILE_DIR
 
 Starts a private headless LibreOffice listening on a named pipe (no network), opens WORKBOOK, and prints one JSON
 object: the sheets with their codeNames, the Basic modules of the VBAProject library with their module types,
-and every form control of every sheet with its label, position, size, the cell under it and script event bindings; for each
-binding, whether LibreOffice's script provider resolves it to a macro. Nothing is run. Not a test module
-(pytest does not collect it).
+and every form control of every sheet with its label, position, size, the cell under it and script event
+bindings; for each binding, whether LibreOffice's script provider resolves it to a macro. Nothing is run. Not a
+test module (pytest does not collect it).
 """
 
 import json

@@ -20,3 +20,7 @@ def xlsm(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def xlsm_bytes(xlsm) -> bytes:
     return xlsm.read_bytes()
+
+
+#: A small Seller Center export, for commands aimed at the macro workbook.
+EXPORTS_SAMPLE = REPO / "tests" / "data" / "exports" / "us_2025.csv"

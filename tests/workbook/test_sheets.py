@@ -124,18 +124,30 @@ def test_xlwings_conf_sheet_as_xlwings_reads_it(wb):
     assert ws.tables == {}
 
 
+def _named_cell(wb, name: str) -> str:
+    (sheet, ref), = wb.defined_names[name].destinations
+    assert sheet == "Home"
+    assert ":" not in ref, f"{name} must be one cell: the Python side writes one string to it"
+    return ref.replace("$", "")
+
+
+def _merged_block(ws, ref: str):
+    (block,) = [m for m in ws.merged_cells.ranges if ref in m]
+    assert block.coord.startswith(ref + ":")
+    return block
+
+
 def test_home_defined_names_and_contents(wb):
     ws = wb["Home"]
-    status = wb.defined_names["tkops_status"]
-    (sheet, ref), = status.destinations
-    assert sheet == "Home" and ":" not in ref
-    assert ws[ref.replace("$", "")].value == "就绪  Ready"
-    (sheet, ref), = wb.defined_names["tkops_summary"].destinations
-    assert sheet == "Home"
-    first, last = ref.replace("$", "").split(":")
-    block = ws[first:last]
-    assert len(block) == home.SUMMARY_ROWS and len(block[0]) == 2
-    assert block[0][0].value == "尚未运行  Not run yet"
+    status = _named_cell(wb, home.STATUS_NAME)
+    assert ws[status].value == "就绪  Ready"
+    summary = _named_cell(wb, home.SUMMARY_NAME)
+    assert ws[summary].value == "尚未运行  Not run yet"
+    for ref, lines in ((status, home.STATUS_LINES), (summary, home.SUMMARY_LINES)):
+        block = _merged_block(ws, ref)
+        assert block.min_row == block.max_row and block.max_col - block.min_col >= 1
+        assert ws[ref].alignment.wrap_text
+        assert ws.row_dimensions[block.min_row].height >= lines * 12
     # Formulas never: every string on Home is a plain string.
     for row in ws.iter_rows():
         for cell in row:

@@ -55,8 +55,8 @@ def test_project_stream_declares_each_module_kind(xlsm):
     import olefile
 
     with zipfile.ZipFile(xlsm) as z:
-        ole = olefile.OleFileIO(z.read("xl/vbaProject.bin"))
-    project = ole.openstream("PROJECT").read().decode("cp1252")
+        with olefile.OleFileIO(z.read("xl/vbaProject.bin")) as ole:
+            project = ole.openstream("PROJECT").read().decode("cp1252")
     for name in [sheets.WORKBOOK_CODE_NAME] + [sheets.code_name(n) for n in sheets.all_sheet_names()]:
         assert f"Document={name}/&H00000000" in project
     for path in _macro_files():

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from tkops.book import safety
-from tkops.book.layout import STANDARD_SHEETS, SETTINGS, SheetSpec
+from tkops.book.layout import ORDERS, STANDARD_SHEETS, SETTINGS, SheetSpec, orders_columns
 from tkops.book.xlsx_edit import EditedWorkbook
 from tkops.book.xlsx_new import write_workbook
 from tkops.errors import BadWorkbook
@@ -83,6 +83,9 @@ class FileBook:
         for standard in STANDARD_SHEETS:
             if standard.name in self._pending:
                 sheets.append(self._pending[standard.name])
+            elif standard is ORDERS:
+                spec = ORDERS.with_columns(orders_columns([], set()))
+                sheets.append((spec, pd.DataFrame(columns=spec.headers)))
             elif standard is SETTINGS:
                 rows = sheet_rows(Settings(language=self.settings.language))
                 sheets.append((SETTINGS, pd.DataFrame(rows[1:], columns=rows[0])))

@@ -1,8 +1,9 @@
 """The Home sheet of tkops.xlsm: title, one button per macro, the status cell, the last run's summary and short
 instructions in Chinese and English.
 
-The Python side finds the status cell and the summary area by their defined names (``STATUS_NAME``,
-``SUMMARY_NAME``), never by address, so this layout can change freely.
+The Python side finds the status cell and the summary cell by their defined names (``STATUS_NAME``,
+``SUMMARY_NAME``), never by address, so this layout can change freely. Each name refers to one cell (the top-left
+cell of a merged, wrapping block), so writing one string with line breaks to it fills the block.
 
 The workbook is written in XlsxWriter's constant-memory mode, so the rows here are written strictly top to bottom
 and every merged range spans a single row.
@@ -18,7 +19,8 @@ from tkops.xlsm.sheets import HOME
 
 STATUS_NAME = "tkops_status"
 SUMMARY_NAME = "tkops_summary"
-SUMMARY_ROWS = 8  # the summary area: SUMMARY_ROWS rows x 2 columns (what, value)
+SUMMARY_LINES = 8  # lines of text the summary cell shows
+STATUS_LINES = 3  # lines of text the status cell shows (an error message can be long)
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,14 @@ class Button:
 
     @property
     def caption(self) -> str:
-        return f"{self.caption_zh}  {self.caption_en}"
+        return f"{self.caption_zh} {self.caption_en}"  # one space: VML collapses runs of spaces
 
 
 #: The Home sheet's buttons, top to bottom. A new button: a Sub in macros/Buttons.bas plus one line here.
 BUTTONS: tuple[Button, ...] = (
     Button("ImportOrders", "导入订单", "Import orders",
-           "读取 Seller Center / ERP 导出文件（设置表中的导入文件夹，或选择文件），合并到 Orders 表；团队自己填写的列不会被改动。",
+           "读取 Seller Center / ERP 导出文件（设置表中的导入文件夹，或选择文件），合并到 Orders 表；"
+           "团队自己填写的列不会被改动。",
            "Reads Seller Center or ERP exports (the Import Folder on Settings, or files you pick) into Orders. "
            "Your own columns are kept."),
     Button("ReviewOrders", "审核订单", "Review orders",
@@ -94,10 +97,10 @@ def _formats(workbook) -> dict:
         "section_line": fmt(bottom=2, bottom_color=ACCENT),
         "help": fmt(text_wrap=True, font_color=MUTED, font_size=9),
         "label": fmt(bold=True, font_color=MUTED, align="left"),
-        "status": fmt(bold=True, font_size=11, bg_color=STATUS_FILL, font_color=STATUS_INK, indent=1,
+        "status": fmt(bold=True, bg_color=STATUS_FILL, font_color=STATUS_INK, indent=1, text_wrap=True,
                       border=1, border_color="#BFE6D5"),
-        "summary": fmt(bg_color=PANEL, indent=1, bottom=1, bottom_color=LINE),
-        "summary_value": fmt(bg_color=PANEL, bottom=1, bottom_color=LINE, align="right", indent=1),
+        "label_top": fmt(bold=True, font_color=MUTED, align="left", valign="top"),
+        "summary": fmt(bg_color=PANEL, indent=1, text_wrap=True, valign="top", border=1, border_color=LINE),
         "step_no": fmt(bold=True, font_color=ACCENT, font_size=11, align="left", valign="top"),
         "button_face": fmt(bold=True, align="center", bg_color=PANEL, border=1, border_color=LINE),
         "step": fmt(text_wrap=True, font_size=9, valign="top"),
@@ -132,7 +135,8 @@ def write_home(workbook, version_line: str):
     # Title band.
     line(10, f["band"])
     r = line(40, f["band"])
-    ws.write_rich_string(r, FIRST, f["title"], "tkops", f["title_sub"], "    TikTok Shop 订单助手  Order desk", f["title"])
+    ws.write_rich_string(r, FIRST, f["title"], "tkops", f["title_sub"], "    TikTok Shop 订单助手  Order desk",
+                         f["title"])
     r = line(20, f["band"])
     ws.write_string(r, FIRST, "导入 → 审核 → 拣货 → 发货 → 售后      Import → review → pick → ship → after-sales",
                     f["tagline"])
@@ -161,22 +165,15 @@ def write_home(workbook, version_line: str):
     r = line(24)
     _section(ws, r, "状态  Status", f)
     line(8)
-    r = line(26)
+    r = line(STATUS_LINES * 13 + 6)
     ws.write_string(r, FIRST, "当前状态  Status", f["label"])
     ws.merge_range(r, 3, r, LAST, "就绪  Ready", f["status"])
     status_cell = xlsxwriter.utility.xl_rowcol_to_cell(r, 3, row_abs=True, col_abs=True)
-    line(6)
-    first_summary = row
-    for i in range(SUMMARY_ROWS):
-        r = line(18)
-        if i == 0:
-            ws.write_string(r, FIRST, "上次运行  Last run", f["label"])
-            ws.write_string(r, 3, "尚未运行  Not run yet", f["summary"])
-        else:
-            ws.write_blank(r, 3, None, f["summary"])
-        ws.write_blank(r, LAST, None, f["summary_value"])
-    summary = (xlsxwriter.utility.xl_rowcol_to_cell(first_summary, 3, row_abs=True, col_abs=True) + ":"
-               + xlsxwriter.utility.xl_rowcol_to_cell(row - 1, LAST, row_abs=True, col_abs=True))
+    line(8)
+    r = line(SUMMARY_LINES * 13 + 8)
+    ws.write_string(r, FIRST, "上次运行  Last run", f["label_top"])
+    ws.merge_range(r, 3, r, LAST, "尚未运行  Not run yet", f["summary"])
+    summary_cell = xlsxwriter.utility.xl_rowcol_to_cell(r, 3, row_abs=True, col_abs=True)
     line(16)
 
     # How to use.
@@ -194,7 +191,7 @@ def write_home(workbook, version_line: str):
     last = row - 1
 
     workbook.define_name(STATUS_NAME, f"={HOME}!{status_cell}")
-    workbook.define_name(SUMMARY_NAME, f"={HOME}!{summary}")
+    workbook.define_name(SUMMARY_NAME, f"={HOME}!{summary_cell}")
 
     ws.set_paper(9)  # A4
     ws.set_portrait()

@@ -38,7 +38,8 @@ def conf_rows(interpreter_win: str = DEFAULT_INTERPRETER_WIN,
 
 
 NOTES: tuple[str, ...] = (
-    "xlwings 设置：按钮通过 xlwings 运行 Python。A 列是设置名，B 列是值；请勿在 A 列其它位置输入内容，也不要改本表名称。",
+    "xlwings 设置：按钮通过 xlwings 运行 Python。A 列是设置名，B 列是值；"
+    "请勿在 A 列其它位置输入内容，也不要改本表名称。",
     "xlwings settings: the buttons run Python through xlwings. Column A holds the keys, column B the values; "
     "keep column A free of anything else and do not rename this sheet.",
     "",
@@ -60,7 +61,8 @@ def write_conf_sheet(workbook, interpreter_win: str, interpreter_mac: str):
     """Add the ``xlwings.conf`` sheet (call it last: it is the last tab); returns the worksheet."""
     ws = workbook.add_worksheet(XLWINGS_CONF)
     key = workbook.add_format({"bold": True, "font_name": "Consolas"})
-    value = workbook.add_format({"font_name": "Consolas", "bg_color": "#FFF8E1", "border": 1, "border_color": "#E0D7B8"})
+    value = workbook.add_format({"font_name": "Consolas", "bg_color": "#FFF8E1", "border": 1,
+                                 "border_color": "#E0D7B8"})
     note = workbook.add_format({"font_color": "#6B6F7B"})
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 48)

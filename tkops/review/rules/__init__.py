@@ -1,0 +1,38 @@
+"""The review rules, in one explicit registry (no discovery): a new rule is a new entry here.
+
+Order matters only for the order problems are listed in when they are equal in every other way.
+"""
+
+from __future__ import annotations
+
+from tkops.review.rules import address, buyer_message, combinable, phone, postcode, risk, sku, stock, timing
+from tkops.review.rules.base import Rule
+
+REGISTRY: tuple[Rule, ...] = (
+    timing.STATE,
+    timing.COOLING_OFF,
+    sku.SKU,
+    stock.STOCK,
+    address.COUNTRY,
+    address.REQUIRED,
+    address.PLACEHOLDER,
+    postcode.ZIP_FORMAT,
+    postcode.US_STATE,
+    address.HOUSE_NUMBER,
+    address.PO_BOX,
+    address.PRINTABLE,
+    phone.PHONE,
+    buyer_message.MESSAGES,
+    combinable.COMBINABLE,
+    risk.HIGH_VALUE,
+    risk.UNUSUAL_QUANTITY,
+    risk.SHARED_ADDRESS,
+)
+
+
+def codes() -> dict[str, str]:
+    """Every code a registered rule can yield -> the rule's name."""
+    return {code: rule.name for rule in REGISTRY for code in rule.codes}
+
+
+__all__ = ["REGISTRY", "Rule", "codes"]
