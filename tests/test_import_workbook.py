@@ -40,7 +40,12 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
     assert header[:3] == ["Order ID", "Order Status", "Order Substatus"]
-    assert header[-3:] == ["Review Status", "Assignee", "Team Note"]
+    assert header[-6:] == ["Review Status", "Assignee", "Team Note", "Issues", "tkops Flags", "tkops Reviewed"]
+    flags = ws.cell(1, header.index("tkops Flags") + 1).column_letter
+    assert ws.column_dimensions[flags].hidden
+    assert wb.defined_names["tkops_flags"].attr_text == f"'Orders'!${flags}:${flags}"
+    rules = [r for cf in ws.conditional_formatting for r in cf.rules]
+    assert len(rules) == 3 and all("tkops_flags" in r.formula[0] for r in rules)
     assert list(ws.tables) == ["Orders"] and ws.tables["Orders"].ref == f"A1:{ws.cell(1, len(header)).column_letter}15"
     assert ws.freeze_panes == "A2"
     assert ws.column_dimensions["A"].width > 15

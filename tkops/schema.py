@@ -136,6 +136,16 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     _c("team_note", "Team Note", width=24),
 )
 
+#: Columns the review writes (an import never does): the problem codes of each line, and two hidden columns:
+#: the flags that colour offending cells (conditional formatting reads them) and the status the last review set
+#: (so a status a person changed since is never overwritten).
+REVIEW_COLUMNS: tuple[Column, ...] = (
+    _c("issues", "Issues", width=28),
+    _c("flags", "tkops Flags", width=10),
+    _c("reviewed_as", "tkops Reviewed", width=10),
+)
+HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
+
 #: Values offered in the Review Status drop-down.
 REVIEW_STATUSES: tuple[str, ...] = ("New", "Hold", "Ready", "Done")
 
@@ -146,8 +156,8 @@ SKU_KEYS: tuple[str, ...] = ("sku_id", "seller_sku")
 #: Columns whose text must look like an ID; Excel's 5.77E+17 in any of them is refused.
 ID_KEYS: tuple[str, ...] = tuple(c.key for c in ORDER_COLUMNS if c.kind is Kind.ID)
 
-BY_KEY: dict[str, Column] = {c.key: c for c in ORDER_COLUMNS + TEAM_COLUMNS}
-BY_NAME: dict[str, Column] = {c.name: c for c in ORDER_COLUMNS + TEAM_COLUMNS}
+BY_KEY: dict[str, Column] = {c.key: c for c in ORDER_COLUMNS + TEAM_COLUMNS + REVIEW_COLUMNS}
+BY_NAME: dict[str, Column] = {c.name: c for c in ORDER_COLUMNS + TEAM_COLUMNS + REVIEW_COLUMNS}
 PLATFORM_KEYS: tuple[str, ...] = tuple(c.key for c in ORDER_COLUMNS)
 TEAM_KEYS: tuple[str, ...] = tuple(c.key for c in TEAM_COLUMNS)
 ORDER_LEVEL_KEYS: tuple[str, ...] = tuple(c.key for c in ORDER_COLUMNS if c.order_level)

@@ -5,7 +5,7 @@ Both backends (file and live) lay sheets out from these specs, so a sheet looks 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tkops import schema
 from tkops.schema import Kind
@@ -22,28 +22,53 @@ class ColumnSpec:
 
 
 @dataclass(frozen=True)
+class Highlights:
+    """Cells coloured by severity through conditional formatting: a cell is coloured when the row's flags column
+    holds ``|<letter>:<its header>|`` (E error, W warning, I info). One rule per colour, whatever the data size,
+    and a re-run that rewrites the flags clears what is gone without touching fills the team made."""
+
+    flags_header: str
+    name: str = "tkops_flags"  # a workbook name pointing at the flags column: follows it when columns move
+    colours: tuple[tuple[str, str, str], ...] = (
+        ("E", "error", "#FFC7CE"), ("W", "warning", "#FFEB9C"), ("I", "info", "#DDEBF7"),
+    )
+
+    #: The coloured range: every data row, and columns well past any Orders sheet's last one, so that columns
+    #: added later are covered without touching the rules.
+    cells: str = "A2:ZZ1048576"
+
+    def formula(self, letter: str, first_cell: str = "A$1") -> str:
+        """The rule's formula for the top-left cell of the coloured range (row 2)."""
+        return f'ISNUMBER(SEARCH("|{letter}:"&{first_cell}&"|",INDEX({self.name},ROW())))'
+
+
+@dataclass(frozen=True)
 class SheetSpec:
-    """One tkops sheet. ``table`` is the Excel table's name; ``lists`` maps headers to drop-down values."""
+    """One tkops sheet. ``table`` is the Excel table's name; ``lists`` maps headers to drop-down values; ``hidden``
+    names columns kept out of sight; ``highlights`` colours cells by severity."""
 
     name: str
     table: str
     columns: tuple[ColumnSpec, ...] = ()
     lists: dict = field(default_factory=dict)
     style: str = "Table Style Medium 2"
+    hidden: tuple[str, ...] = ()
+    highlights: Highlights | None = None
 
     @property
     def headers(self) -> list[str]:
         return [c.header for c in self.columns]
 
     def with_columns(self, columns: list[ColumnSpec]) -> "SheetSpec":
-        return SheetSpec(self.name, self.table, tuple(columns), self.lists, self.style)
+        return replace(self, columns=tuple(columns))
 
 
 def _cols(*items) -> tuple[ColumnSpec, ...]:
     return tuple(ColumnSpec(*item) if isinstance(item, tuple) else ColumnSpec(item) for item in items)
 
 
-ORDERS = SheetSpec("Orders", "Orders", lists={"Review Status": list(schema.REVIEW_STATUSES)})
+ORDERS = SheetSpec("Orders", "Orders", lists={"Review Status": list(schema.REVIEW_STATUSES)},
+                   hidden=schema.HIDDEN_NAMES, highlights=Highlights("tkops Flags"))
 
 IMPORT_LOG = SheetSpec("ImportLog", "ImportLog", _cols(
     ("Imported At", Kind.DATETIME, 19), ("File", Kind.TEXT, 34), ("SHA-256", Kind.TEXT, 20),
@@ -78,7 +103,8 @@ def orders_columns(existing_headers: list[str], present_keys: set[str]) -> list[
     """The Orders sheet's columns. A new sheet: core platform columns, optional ones that hold a value somewhere
     (``present_keys``), then the team columns. An existing sheet: its own columns in its own order, then any
     platform or team column it lacks."""
-    known = {c.key: c for c in schema.ORDER_COLUMNS + schema.TEAM_COLUMNS}
+    tkops_columns = schema.TEAM_COLUMNS + schema.REVIEW_COLUMNS
+    known = {c.key: c for c in schema.ORDER_COLUMNS + tkops_columns}
     by_header = {c.name: c for c in known.values()}
 
     def spec(header: str) -> ColumnSpec:
@@ -86,12 +112,12 @@ def orders_columns(existing_headers: list[str], present_keys: set[str]) -> list[
         return ColumnSpec(header, column.kind, column.width) if column else ColumnSpec(header, Kind.TEXT, 14)
 
     if not existing_headers:
-        wanted = [c for c in schema.ORDER_COLUMNS if c.core or c.key in present_keys] + list(schema.TEAM_COLUMNS)
+        wanted = [c for c in schema.ORDER_COLUMNS if c.core or c.key in present_keys] + list(tkops_columns)
         return [ColumnSpec(c.name, c.kind, c.width) for c in wanted]
     # An existing sheet keeps its own column order; new columns go to the right of it (moving a team's columns
     # would break their formulas and formatting).
     headers = list(existing_headers)
     have = set(headers)
     headers += [c.name for c in schema.ORDER_COLUMNS if c.name not in have and (c.core or c.key in present_keys)]
-    headers += [c.name for c in schema.TEAM_COLUMNS if c.name not in have]
+    headers += [c.name for c in tkops_columns if c.name not in have]
     return [spec(h) for h in headers]

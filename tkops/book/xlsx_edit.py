@@ -12,7 +12,10 @@ from typing import Any
 
 import openpyxl
 import pandas as pd
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -68,6 +71,24 @@ class EditedWorkbook:
         last_row = max(len(frame) + 1, ws.max_row, 2)
         self._table(ws, spec, last_col, last_row)
         self._lists(ws, spec, positions)
+        for header in spec.hidden:
+            if header in positions:
+                ws.column_dimensions[get_column_letter(positions[header])].hidden = True
+        if spec.highlights is not None and spec.highlights.flags_header in positions:
+            self._highlights(ws, spec, positions[spec.highlights.flags_header])
+
+    def _highlights(self, ws, spec: SheetSpec, flags_col: int) -> None:
+        marks = spec.highlights
+        letter = get_column_letter(flags_col)
+        self.wb.defined_names[marks.name] = DefinedName(marks.name, attr_text=f"'{ws.title}'!${letter}:${letter}")
+        formulas = {marks.formula(code) for code, _, _ in marks.colours}
+        present = {f for cf in ws.conditional_formatting for rule in cf.rules for f in (rule.formula or [])}
+        if formulas <= present:
+            return
+        for code, _severity, colour in marks.colours:
+            fill = PatternFill("solid", start_color=colour.lstrip("#"), end_color=colour.lstrip("#"))
+            rule = FormulaRule(formula=[marks.formula(code)], fill=fill, stopIfTrue=True)
+            ws.conditional_formatting.add(marks.cells, rule)
 
     def _new_sheet(self, spec: SheetSpec):
         order = [s.name for s in STANDARD_SHEETS]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from tkops.book.cells import NUMBER_FORMATS, column_values
 from tkops.book.layout import SheetSpec
@@ -55,7 +56,10 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
     if n > EXCEL_MAX_ROW:
         raise ValueError(f"{spec.name}: {n} rows do not fit on a sheet")
     for i, col in enumerate(columns):
-        ws.set_column(i, i, col.width, formats[col.kind] if col.kind is not Kind.TEXT else None)
+        hidden = {"hidden": True} if col.header in spec.hidden else None
+        ws.set_column(i, i, col.width, formats[col.kind] if col.kind is not Kind.TEXT else None, hidden)
+    if spec.highlights is not None and spec.highlights.flags_header in spec.headers:
+        _add_highlights(workbook, ws, spec)
     _add_table(ws, spec, max(n, 1), formats["header"])
     ws.freeze_panes(1, 0)
     for header, choices in spec.lists.items():
@@ -90,6 +94,16 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
             else:
                 write_number(row, c, v, cell_formats[c])
     return ws
+
+
+def _add_highlights(workbook, ws, spec: SheetSpec) -> None:
+    marks = spec.highlights
+    letter = xl_col_to_name(spec.headers.index(marks.flags_header))
+    workbook.define_name(marks.name, f"='{spec.name}'!${letter}:${letter}")
+    for code, _severity, colour in marks.colours:
+        workbook_format = workbook.add_format({"bg_color": colour})
+        ws.conditional_format(marks.cells, {"type": "formula", "criteria": "=" + marks.formula(code),
+                                            "format": workbook_format, "stop_if_true": True})
 
 
 def _add_table(ws, spec: SheetSpec, last_row: int, header_format) -> None:

@@ -79,7 +79,7 @@ def names(full: str, lang: str) -> tuple[str, str]:
     return (parts[-1] if lang == "vi" else parts[0]), full
 
 
-def context(problem: dict, line: pd.Series, lang: str) -> dict:
+def context(problem: dict, line: dict, lang: str) -> dict:
     """The template context for one problem on one line (every key always present)."""
     code, params = problem["code"], problem["params"]
     greet, full = names(line["recipient"], lang)
@@ -118,29 +118,44 @@ def attach(found: pd.DataFrame, w: pd.DataFrame, langs: pd.Series, folder: str =
     One order never gets the same text twice: a repeated message stays only on the order's first problem.
     """
     found = found.copy()
-    found["buyer_language"] = langs.to_numpy()[found["pos"].to_numpy(dtype="int64")] if len(found) else []
-    templates, messages = [], []
-    seen: set[tuple[str, str]] = set()
-    for problem in found.to_dict("records"):
-        name = BUYER_TEMPLATES.get(problem["code"])
-        if name is None:
-            templates.append(None)
-            messages.append(None)
-            continue
-        line = w.loc[problem["pos"]]
-        lang = problem["buyer_language"]
-        path = _resolve(name, lang, folder)
-        text = _tidy(templating.render(path, context(problem, line, path.split("/")[1]), folder))
-        if (line["okey"], text) in seen:
-            templates.append(None)
-            messages.append(None)
-            continue
-        seen.add((line["okey"], text))
-        templates.append(path)
-        messages.append(text)
+    pos = found["pos"].to_numpy(dtype="int64")
+    found["buyer_language"] = langs.to_numpy()[pos] if len(found) else []
+    names = found["code"].map(BUYER_TEMPLATES)
+    asked = names.notna().to_numpy()
+    templates: list = [None] * len(found)
+    messages: list = [None] * len(found)
+    if asked.any():
+        rows = found[asked]
+        lines = w.iloc[pos[asked]][_LINE_KEYS].to_dict("records")
+        seen: set[tuple[str, str]] = set()
+        problems = zip(rows["code"], rows["column"], rows["params"], rows["buyer_language"])
+        for i, (code, column, params, lang), line, name in zip(asked.nonzero()[0], problems, lines, names[asked]):
+            path = _resolve(name, lang, folder)
+            problem = {"code": code, "column": column, "params": params}
+            text = _tidy(_render(path, context(problem, line, path.split("/")[1]), folder))
+            if (line["okey"], text) not in seen:
+                seen.add((line["okey"], text))
+                templates[i], messages[i] = path, text
     found["buyer_template"] = pd.Series(templates, index=found.index, dtype=object)
     found["buyer_message"] = pd.Series(messages, index=found.index, dtype=object)
     return found
+
+
+_LINE_KEYS = ["okey", "order_id", "recipient", "product_name", "variation", "qty", "address_line_1",
+              "address_line_2", "districts", "city", "state", "zipcode", "phone", "cc"]
+
+
+def _render(path: str, context: dict, folder: str) -> str:
+    """Render with the cached template; on any template error, let :func:`tkops.templating.render` report it."""
+    try:
+        return _template(path, folder).render(**context)
+    except jinja2.TemplateError:
+        return templating.render(path, context, folder)
+
+
+@lru_cache(maxsize=256)
+def _template(path: str, folder: str) -> jinja2.Template:
+    return templating.environment(folder).get_template(path)
 
 
 def _tidy(text: str) -> str:

@@ -106,11 +106,17 @@ def explain(key: str, lang: str, params: dict) -> str:
     if entry is None:
         return key
     template = entry.get(lang) or entry["en"]
-    shown = {k: _show(v) for k, v in params.items()}
     try:
-        return template.format(**shown)
+        return template.format_map(_Shown(params))
     except (KeyError, IndexError, ValueError):
-        return f"{template} {shown}"
+        return f"{template} {params}"
+
+
+class _Shown(dict):
+    """Parameters shown as text only when the sentence uses them."""
+
+    def __getitem__(self, key):
+        return _show(dict.__getitem__(self, key))
 
 
 def _show(value) -> str:

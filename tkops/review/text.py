@@ -22,8 +22,8 @@ def as_text(col: pd.Series | None, index: pd.Index) -> pd.Series:
         return pd.Series("", index=index, dtype=object)
     s = col.astype(object)
     s = s.where(s.notna(), "")
-    not_str = s.map(lambda v: not isinstance(v, str))
-    if not_str.any():
+    if pd.api.types.infer_dtype(s, skipna=False) != "string":
+        not_str = s.map(lambda v: not isinstance(v, str))
         s = s.copy()
         s[not_str] = s[not_str].map(_scalar_text)
     return s.str.strip().astype(object)

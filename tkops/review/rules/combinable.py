@@ -10,9 +10,15 @@ from tkops.review.context import ADDRESS_KEYS, ReviewContext
 from tkops.review.rules.base import Rule
 
 
-def address_keys(o: pd.DataFrame) -> pd.Series:
-    """A comparable form of each address: country and every part, folded, without spaces and punctuation.
-    "" when the address is empty."""
+def address_keys(ctx: ReviewContext, o: pd.DataFrame) -> pd.Series:
+    """A comparable form of each address of ``o`` (rows of ``ctx.w``): country and every part, folded, without
+    spaces and punctuation; "" when the address is empty. Computed once per review for all first lines."""
+    if "address_keys" not in ctx.cache:
+        ctx.cache["address_keys"] = _address_keys(ctx.w[ctx.w["first"]])
+    return ctx.cache["address_keys"].reindex(o.index)
+
+
+def _address_keys(o: pd.DataFrame) -> pd.Series:
     parts = [T.alnum_key(o[k]) for k in ADDRESS_KEYS]
     street = parts[0]
     for part in parts[1:]:
@@ -31,7 +37,8 @@ def check_combinable(ctx: ReviewContext) -> pd.DataFrame:
     o = ctx.orders(ctx.w["open"])
     if o.empty:
         return P.none()
-    frame = pd.DataFrame({"buyer": buyer_keys(o), "address": address_keys(o), "order": o["order_id"]}, index=o.index)
+    frame = pd.DataFrame({"buyer": buyer_keys(o), "address": address_keys(ctx, o), "order": o["order_id"]},
+                         index=o.index)
     frame = frame[(frame["buyer"] != "") & (frame["address"] != "") & (frame["order"] != "")]
     size = frame.groupby(["buyer", "address"], sort=False)["order"].transform("nunique")
     frame = frame[size >= 2]

@@ -67,10 +67,12 @@ def check_us_state(ctx: ReviewContext) -> pd.DataFrame:
     zips = normal_zip(o["zipcode"])
     five = zips.str.match(r"\d{5}(?:-?\d{4})?$").fillna(False).astype(bool) & ~T.masked(o["zipcode"])
     table = postal.zip_prefix_states()
-    expected = zips.str.slice(0, 3).map(table)
-    check = five & (codes != "") & expected.notna()
-    mismatch = [i for i in o.index[check] if codes[i] not in expected[i]]
-    params = [{"zipcode": o.at[i, "zipcode"], "state": codes[i], "expected": " / ".join(sorted(expected[i]))}
+    prefix = zips.str.slice(0, 3)
+    check = five & (codes != "") & prefix.isin(list(table))
+    valid = pd.MultiIndex.from_tuples([(p, s) for p, states in table.items() for s in states])
+    fits = pd.MultiIndex.from_arrays([prefix[check], codes[check]]).isin(valid)
+    mismatch = o.index[check][~fits]
+    params = [{"zipcode": o.at[i, "zipcode"], "state": codes[i], "expected": " / ".join(sorted(table[prefix[i]]))}
               for i in mismatch]
     out.append(P.emit(mismatch, "address.zip_state_mismatch", "zipcode", params))
     return P.concat(out)

@@ -58,7 +58,7 @@ def check_shared_address(ctx: ReviewContext) -> pd.DataFrame:
     o = ctx.orders(ctx.w["open"])
     if o.empty or limit is None:
         return P.none()
-    frame = pd.DataFrame({"buyer": buyer_keys(o), "address": address_keys(o)}, index=o.index)
+    frame = pd.DataFrame({"buyer": buyer_keys(o), "address": address_keys(ctx, o)}, index=o.index)
     unmasked = ~T.masked(o["address_line_1"]) & ~T.masked(o["zipcode"])
     frame = frame[(frame["address"] != "") & (frame["buyer"] != "") & unmasked]
     buyers = frame.groupby("address", sort=False)["buyer"].transform("nunique")

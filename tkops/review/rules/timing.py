@@ -20,8 +20,8 @@ def check_cooling_off(ctx: ReviewContext) -> pd.DataFrame:
     o = ctx.orders(ctx.w["paid_time"].notna())
     until = o["paid_time"] + pd.Timedelta(minutes=minutes)
     hit = o[until > pd.Timestamp(ctx.now)]
-    params = [{"paid": p.strftime(_FORMAT), "until": u.strftime(_FORMAT), "minutes": minutes}
-              for p, u in zip(hit["paid_time"], until[hit.index])]
+    paid, held = hit["paid_time"].dt.strftime(_FORMAT), until[hit.index].dt.strftime(_FORMAT)
+    params = [{"paid": p, "until": u, "minutes": minutes} for p, u in zip(paid, held)]
     return P.emit(hit.index, "timing.cooling_off", "paid_time", params)
 
 
