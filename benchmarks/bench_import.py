@@ -5,6 +5,7 @@ Run on demand (this is not a pytest test)::
     python benchmarks/bench_import.py                  # 100,000 order lines (a few minutes)
     python benchmarks/bench_import.py --lines 5000     # quick check that the script works
     python benchmarks/bench_import.py --profile        # also profile (b) with cProfile
+    python benchmarks/bench_import.py --stages         # also time (b)'s main tkops functions (no profiler)
 
 What it does (see benchmarks/README.md):
 
@@ -372,6 +373,64 @@ def _status_kb(field: str) -> int:
     return 0
 
 
+# Functions of tkops timed by --stages: (module, attribute where callers look it up). Wrapped in the child only; a
+# name that no longer exists is reported and skipped (tkops changes while this script stays).
+STAGES = (
+    ("tkops.importer", "read_orders"), ("tkops.sources", "_load"), ("tkops.sources", "parse_csv"),
+    ("tkops.sources", "sheet_headers"), ("tkops.sources", "read_sheet"), ("tkops.sources", "file_hash"),
+    ("tkops.sources.base", "pick_columns"), ("tkops.sources.base", "normalize"),
+    ("tkops.values", "choose_date_format"), ("tkops.values", "money"), ("tkops.values", "ids"),
+    ("tkops.values", "integers"), ("tkops.values", "datetimes"), ("tkops.values", "clean_text"),
+    ("tkops.values", "truncate_long"), ("tkops.sources.normalize", "_fill_order_level"),
+    ("tkops.sources.normalize", "canonical_statuses"), ("tkops.importer", "sheet_frame"),
+    ("tkops.importer", "merge_lines"), ("tkops.book", "write_workbook"), ("tkops.book.xlsx_new", "write_sheet"),
+    ("tkops.book.xlsx_new", "_add_table"), ("tkops.book.xlsx_new", "column_values"),
+)
+
+
+def _install_stage_timers() -> dict:
+    """Wrap the STAGES functions with timers (outermost call only) that also note RSS and peak RSS after them."""
+    import functools
+    import importlib
+
+    found: dict = {"timings": {}, "missing": []}
+    for module_name, attr in STAGES:
+        module = importlib.import_module(module_name)
+        func = getattr(module, attr, None)
+        if func is None:
+            found["missing"].append(f"{module_name}.{attr}")
+            continue
+        label = f"{module_name}.{attr}"
+        entry = found["timings"].setdefault(label, {"seconds": 0.0, "calls": 0, "rss_mb": 0, "peak_mb": 0})
+        depth = [0]
+
+        def wrapper(*a, __func=func, __entry=entry, __depth=depth, **k):
+            __depth[0] += 1
+            t0 = time.perf_counter()
+            try:
+                return __func(*a, **k)
+            finally:
+                __depth[0] -= 1
+                if __depth[0] == 0:
+                    __entry["seconds"] += time.perf_counter() - t0
+                    __entry["calls"] += 1
+                    __entry["rss_mb"] = _status_kb("VmRSS") // 1024
+                    __entry["peak_mb"] = _status_kb("VmHWM") // 1024
+
+        setattr(module, attr, functools.wraps(func)(wrapper))
+    return found
+
+
+def print_stages(stages: dict) -> None:
+    print("| seconds | calls | RSS after (MB) | peak so far (MB) | function (outermost calls; nested ones overlap) |")
+    print("|---:|---:|---:|---:|---|")
+    for label, e in sorted(stages["timings"].items(), key=lambda kv: -kv[1]["seconds"]):
+        if e["calls"]:
+            print(f"| {e['seconds']:.2f} | {e['calls']} | {e['rss_mb']:,} | {e['peak_mb']:,} | `{label}` |")
+    if stages["missing"]:
+        print("not found in this tkops (renamed or removed): " + ", ".join(stages["missing"]))
+
+
 def _child(task: str, args: argparse.Namespace) -> dict:
     t0 = time.perf_counter()
     if task == "baseline":
@@ -383,6 +442,7 @@ def _child(task: str, args: argparse.Namespace) -> dict:
         import tkops.sources
         import tkops.settings
     import_seconds = time.perf_counter() - t0
+    stages = _install_stage_timers() if args.stage_timers else None
     start_kb = _status_kb("VmRSS")
     check: dict = {}
     t0 = time.perf_counter()
@@ -422,6 +482,8 @@ def _child(task: str, args: argparse.Namespace) -> dict:
     maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if sys.platform == "darwin":
         maxrss_kb //= 1024
+    if stages is not None:
+        check["stages"] = stages
     if task == "tkops_import" and check["exit_code"] == 0:  # sanity check of the new workbook (not timed)
         from python_calamine import CalamineWorkbook
 
@@ -434,7 +496,7 @@ def _child(task: str, args: argparse.Namespace) -> dict:
             "peak_rss_kb": maxrss_kb, "vm_hwm_kb": hwm_kb, "check": check}
 
 
-def run_child(task: str, files: dict, profile_to: str = "") -> dict:
+def run_child(task: str, files: dict, profile_to: str = "", stages: bool = False) -> dict:
     """Run one measurement in a fresh interpreter; returns its report (raises when it failed)."""
     result_path = Path(files["work"]) / f"result-{task}.json"
     if result_path.exists():
@@ -446,6 +508,8 @@ def run_child(task: str, files: dict, profile_to: str = "") -> dict:
            "--csv", str(files["csv"]), "--xlsx", str(files["xlsx"]), "--book", str(book)]
     if profile_to:
         cmd += ["--profile-to", profile_to]
+    if stages:
+        cmd += ["--stage-timers"]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=files["work"])
     if proc.returncode != 0 or not result_path.exists():
         sys.stderr.write(proc.stdout + proc.stderr)
@@ -493,8 +557,23 @@ def machine() -> dict:
         "Python": platform.python_version(),
         "pandas": _version("pandas"), "numpy": _version("numpy"), "XlsxWriter": _version("XlsxWriter"),
         "python-calamine": _version("python-calamine"), "openpyxl": _version("openpyxl"),
-        "tkops": _version("tkops"),
+        "tkops": _version("tkops") + _git_state(),
     }
+
+
+def _git_state() -> str:
+    """The commit of the tkops tree measured, and whether tkops/ had uncommitted changes (others edit it)."""
+    try:
+        root = HERE.parent
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
+                              timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "tkops"], cwd=root, capture_output=True,
+                               text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    if not head:
+        return ""
+    return f" (commit {head}" + (", with uncommitted changes in tkops/)" if dirty else ")")
 
 
 def _median(runs: list[dict], key: str) -> float:
@@ -556,8 +635,8 @@ def build_report(n: int, repeat: int, results: dict[str, list[dict]], files: dic
     return "\n".join(lines) + "\n"
 
 
-def print_profile(path: str, top: int = 30) -> None:
-    """The functions of tkops (and the writer it calls) with the most cumulative time."""
+def print_profile(path: str, top: int = 30, kept: bool = True) -> None:
+    """The functions of tkops with the most cumulative time, then everything by own time."""
     import pstats
 
     stats = pstats.Stats(path)
@@ -567,7 +646,8 @@ def print_profile(path: str, top: int = 30) -> None:
             rel = file[file.rindex("/tkops/") + 1:]
             rows.append((ct, tt, nc, f"{rel}:{line} {func}"))
     rows.sort(reverse=True)
-    print(f"\nProfile of (b), functions in tkops by cumulative seconds (cProfile; full stats: {path})")
+    where = path if kept else "not kept: give --work DIR to keep the .prof file"
+    print(f"\nProfile of (b), functions in tkops by cumulative seconds (cProfile; full stats: {where})")
     print("| cumulative s | own s | calls | function |\n|---:|---:|---:|---|")
     for ct, tt, nc, name in rows[:top]:
         print(f"| {ct:.2f} | {tt:.2f} | {nc:,} | `{name}` |")
@@ -585,6 +665,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--profile", action="store_true", help="after the measurements, run (b) once more under "
                                                                 "cProfile and print the tkops hotspots")
+    parser.add_argument("--stages", action="store_true", help="after the measurements, run (b) once more with "
+                                                               "timers on its main tkops functions (no cProfile "
+                                                               "overhead) and print seconds and memory per stage")
     # internal: one measurement in a child process
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
@@ -592,6 +675,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--xlsx", help=argparse.SUPPRESS)
     parser.add_argument("--book", help=argparse.SUPPRESS)
     parser.add_argument("--profile-to", help=argparse.SUPPRESS)
+    parser.add_argument("--stage-timers", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.child:
@@ -627,6 +711,7 @@ def main(argv: list[str] | None = None) -> int:
                     print("    " + r["stdout"].replace("\n", "\n    "))
         if results["tkops_import"][0]["check"]["exit_code"] != 0:
             raise SystemExit("tkops import failed; see its messages above")
+        env["load average at end"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
         report = build_report(args.lines, args.repeat, results, files, env)
         print()
         print(report)
@@ -635,8 +720,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             prof = str(work / "tkops_import.prof")
             r = run_child("tkops_import", files, profile_to=prof)
-            print(f"\n(b) under cProfile: {r['seconds']:.2f} s")
-            print_profile(prof)
+            print(f"\n(b) under cProfile: {r['seconds']:.2f} s (cProfile slows the many small calls of the "
+                  "cell-writing loop most; see --stages for un-profiled times)")
+            print_profile(prof, kept=bool(args.work))
+        if args.stages:
+            r = run_child("tkops_import", files, stages=True)
+            print(f"\n(b) with stage timers: {r['seconds']:.2f} s, peak RSS {_mb(r['peak_rss_kb'])}")
+            print_stages(r["check"]["stages"])
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -33,17 +33,54 @@ class Where:
     rows: pd.Series  # spreadsheet row number of each cell, aligned with the column
 
 
+def _text_only(col: pd.Series) -> bool:
+    """True when every cell is text or empty (CSV columns): the per-cell type checks can be skipped."""
+    return isinstance(col.dtype, pd.StringDtype)
+
+
 def _is_str(col: pd.Series) -> pd.Series:
+    if _text_only(col):
+        return col.notna()
     return col.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)
+
+
+def _is_number(col: pd.Series) -> pd.Series:
+    if _text_only(col):
+        return pd.Series(False, index=col.index)
+    found = col.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), na_action="ignore")
+    return found.fillna(False).astype(bool)
+
+
+def _by_uniques(col: pd.Series, parse):
+    """Apply ``parse`` (a function of a column) to the distinct values of ``col`` only, and spread the results.
+
+    Export columns repeat few values (prices, statuses, dates of a busy hour): parsing each once is much faster.
+    ``parse`` returns a Series or a tuple of Series aligned with its input."""
+    if len(col) < 64:
+        return parse(col)
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    if len(uniques) > len(col) // 2:
+        return parse(col)
+    parsed = parse(pd.Series(uniques, dtype=col.dtype))
+    many = parsed if isinstance(parsed, tuple) else (parsed,)
+    spread = []
+    for part in many:
+        values = part.to_numpy(dtype=object) if part.dtype == object else part.array
+        taken = pd.Series(pd.array(values).take(codes, allow_fill=True), index=col.index)
+        spread.append(taken.astype(part.dtype) if part.dtype != object else taken.astype(object))
+    return tuple(spread) if isinstance(parsed, tuple) else spread[0]
 
 
 def clean_text(col: pd.Series) -> pd.Series:
     """Strip surrounding whitespace (tabs included), drop control characters; empty -> None. Object dtype."""
-    out = col.astype(object)
-    not_str = ~_is_str(out) & out.notna()
-    if not_str.any():
-        out = out.copy()
-        out[not_str] = out[not_str].map(_format_scalar)
+    if _text_only(col):
+        out = col
+    else:
+        out = col.astype(object)
+        not_str = ~_is_str(out) & out.notna()
+        if not_str.any():
+            out = out.copy()
+            out[not_str] = out[not_str].map(_format_scalar)
     s = out.astype("str").str.strip()
     has_ctrl = s.str.contains(CONTROL_CHARS, na=False)
     if has_ctrl.any():
@@ -71,9 +108,8 @@ def truncate_long(col: pd.Series) -> pd.Series:
 
 def ids(col: pd.Series, where: Where) -> pd.Series:
     """IDs as text. Refuses cells that Excel has already turned into numbers (5.77E+17, 577...0.0)."""
-    raw = col.astype(object)
-    numeric = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), na_action="ignore")
-    numeric = numeric.fillna(False).astype(bool)
+    raw = col if _text_only(col) else col.astype(object)
+    numeric = _is_number(raw)
     if numeric.any():
         # A number cell: exact only while it is an integer below 2**53 (about 9.0E+15). TikTok's IDs are longer.
         bad = numeric & raw.map(lambda v: not (float(v).is_integer() and abs(v) < 2**53) if isinstance(
@@ -104,11 +140,15 @@ def _first_bad(values: pd.Series, bad: pd.Series, where: Where, expected: str) -
 
 def integers(col: pd.Series, where: Where) -> pd.Series:
     """Whole numbers (Int64); "2", "2.0", 2.0 and " 2 " are 2; "two" or "1.5" is a clear error."""
-    text = clean_text(col)
-    num = pd.to_numeric(text.astype("str").str.replace(",", "", regex=False), errors="coerce")
-    bad = text.notna() & (num.isna() | (num % 1 != 0))
+    def parse(part: pd.Series) -> pd.Series:
+        text = clean_text(part)
+        num = pd.to_numeric(text.astype("str").str.replace(",", "", regex=False), errors="coerce")
+        return num.where(~(text.notna() & (num.isna() | (num % 1 != 0))), np.inf).astype("Float64")
+
+    num = _by_uniques(col, parse)
+    bad = num == np.inf
     if bad.any():
-        raise _first_bad(text, bad, where, "expected_int")
+        raise _first_bad(clean_text(col), bad.fillna(False), where, "expected_int")
     return num.astype("Int64")
 
 
@@ -120,23 +160,25 @@ def money(col: pd.Series, where: Where, decimal: str = "", default_currency: str
     "." and "," is the decimal mark; a lone "," with three digits after it, or a lone "." with three digits after it
     in a currency without decimals, groups thousands).
     """
-    raw = col.astype(object)
-    is_num = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), na_action="ignore")
-    is_num = is_num.fillna(False).astype(bool)
-    text = clean_text(raw.where(~is_num, None)).astype("str")
-    mark = text.str.replace(r"[\d.,\s+\-]", "", regex=True).fillna("")
-    currency = mark.map(_currency_of_mark)
-    unknown = (mark != "") & currency.isna()
-    if unknown.any():
-        raise _first_bad(text, unknown, where, "expected_number")
-    currency = currency.fillna("")
-    number = text.str.replace(r"[^\d.,\-]", "", regex=True)
-    zero_dec = currency.where(currency != "", default_currency).isin(ZERO_DECIMAL_CURRENCIES)
-    number = _normalise_decimal(number, decimal, zero_dec)
-    values = pd.to_numeric(number, errors="coerce")
-    bad = text.notna() & (text != "") & values.isna()
+    raw = col if _text_only(col) else col.astype(object)
+    is_num = _is_number(raw)
+
+    def parse(part: pd.Series) -> tuple[pd.Series, pd.Series]:
+        text = clean_text(part).astype("str")
+        mark = text.str.replace(r"[\d.,\s+\-]", "", regex=True).fillna("")
+        currency = mark.map(_currency_of_mark)
+        unknown = (mark != "") & currency.isna()
+        currency = currency.fillna("")
+        number = text.str.replace(r"[^\d.,\-]", "", regex=True)
+        zero_dec = currency.where(currency != "", default_currency).isin(ZERO_DECIMAL_CURRENCIES)
+        values = pd.to_numeric(_normalise_decimal(number, decimal, zero_dec), errors="coerce").astype(float)
+        bad = unknown | (text.notna() & (text != "") & pd.isna(values))
+        return pd.Series(np.where(bad, np.inf, values), index=part.index).astype("Float64"), currency.astype(object)
+
+    values, currency = _by_uniques(raw.where(~is_num, None) if is_num.any() else raw, parse)
+    bad = (values == np.inf).fillna(False)
     if bad.any():
-        raise _first_bad(text, bad, where, "expected_number")
+        raise _first_bad(clean_text(raw.where(~is_num, None)), bad, where, "expected_number")
     if is_num.any():
         values = values.astype(float)
         values[is_num] = raw[is_num].astype(float)
@@ -205,7 +247,10 @@ def choose_date_format(values: pd.Series, where: Where, date_order: str = "") ->
         return None
     fitting = []
     best, best_count = None, -1
+    sample = uniques.iloc[:200]
     for fmt, order in DATE_FORMATS:
+        if len(uniques) > len(sample) and pd.to_datetime(sample, format=fmt, errors="coerce").isna().any():
+            continue  # cheap rejection on a sample before reading every distinct value
         parsed = pd.to_datetime(uniques, format=fmt, errors="coerce")
         count = int(parsed.notna().sum())
         if count == len(uniques):
@@ -213,6 +258,9 @@ def choose_date_format(values: pd.Series, where: Where, date_order: str = "") ->
         if count > best_count:
             best, best_count = fmt, count
     if not fitting:
+        if best is None:
+            best = max((fmt for fmt, _ in DATE_FORMATS),
+                       key=lambda f: int(pd.to_datetime(sample, format=f, errors="coerce").notna().sum()))
         parsed = pd.to_datetime(texts, format=best, errors="coerce")
         first = parsed[parsed.isna()].index[0]
         raise BadValue("bad_date", file=where.file, row=int(where.rows.loc[first]), column=where.column,
@@ -227,11 +275,16 @@ def choose_date_format(values: pd.Series, where: Where, date_order: str = "") ->
 
 def datetimes(col: pd.Series, where: Where, fmt: str | None) -> pd.Series:
     """Naive datetimes (shop-local). Text is read with ``fmt``; XLSX datetimes pass; numbers are Excel serials."""
-    raw = col.astype(object)
-    is_dt = raw.map(lambda v: isinstance(v, (dt.datetime, dt.date)), na_action="ignore").fillna(False).astype(bool)
-    is_num = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), na_action="ignore")
-    is_num = is_num.fillna(False).astype(bool)
-    text = clean_text(raw.where(~(is_dt | is_num), None))
+    if _text_only(col):
+        raw = col
+        is_dt = is_num = pd.Series(False, index=col.index)
+        text = clean_text(raw)
+    else:
+        raw = col.astype(object)
+        is_dt = raw.map(lambda v: isinstance(v, (dt.datetime, dt.date)), na_action="ignore").fillna(False)
+        is_dt = is_dt.astype(bool)
+        is_num = _is_number(raw)
+        text = clean_text(raw.where(~(is_dt | is_num), None))
     out = pd.Series(pd.NaT, index=col.index, dtype="datetime64[ns]")
     has_text = text.notna()
     if has_text.any():

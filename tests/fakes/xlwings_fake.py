@@ -269,6 +269,15 @@ class FakeNames(_Counted):
         self._tick("get name")
         return self.items[name]
 
+    def add(self, name: str, refers_to: str) -> FakeName:
+        self._tick("add name")
+        sheet, ref = refers_to.lstrip("=").rsplit("!", 1)
+        target = next(s for s in self._book.sheets.items if s.name == sheet.strip("'"))
+        column = ref.split(":")[0].strip("$")
+        first = _a1(f"{column}1")
+        self.items[name] = FakeName(FakeRange(target, first, (1048576, first[1])))
+        return self.items[name]
+
 
 class FakeApi:
     def __init__(self):

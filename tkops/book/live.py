@@ -81,6 +81,10 @@ class LiveBook:
                 sheet.range((2, fmt_start + 1), (n + 1, fmt_stop + 1)).number_format = fmt
             block.value = [list(r) for r in zip(*(changed[c][1] for c in range(start, stop + 1)))]
         self._resize_table(sheet, spec, max(positions.values()) + 1, max(n, len(rows) - 1, 1) + 1)
+        marks = spec.highlights
+        if marks is not None and marks.flags_header in added:  # a workbook made before the flags column existed
+            letter = _column_letter(positions[marks.flags_header] + 1)
+            self.book.names.add(marks.name, f"='{spec.name}'!${letter}:${letter}")
         self._rows[spec.name] = []
 
     def _resize_table(self, sheet, spec: SheetSpec, last_col: int, last_row: int) -> None:
@@ -94,6 +98,14 @@ class LiveBook:
     def save(self):
         """Nothing to save: Excel holds the workbook; the team saves it (Excel keeps its own undo and backup)."""
         return None
+
+
+def _column_letter(n: int) -> str:
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _runs(columns: list[int]) -> list[tuple[int, int]]:

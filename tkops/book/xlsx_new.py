@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_col_to_name, xl_range
 
 from tkops.book.cells import NUMBER_FORMATS, column_values
 from tkops.book.layout import SheetSpec
@@ -58,6 +58,8 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
     for i, col in enumerate(columns):
         hidden = {"hidden": True} if col.header in spec.hidden else None
         ws.set_column(i, i, col.width, formats[col.kind] if col.kind is not Kind.TEXT else None, hidden)
+    if not columns:
+        return ws
     if spec.highlights is not None and spec.highlights.flags_header in spec.headers:
         _add_highlights(workbook, ws, spec)
     _add_table(ws, spec, max(n, 1), formats["header"])
@@ -69,30 +71,11 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
                                                         "ignore_blank": True})
     values = [column_values(frame[c.header], c.kind, serial_dates=True) if c.header in frame.columns else [None] * n
               for c in columns]
-    kinds = [c.kind for c in columns]
-    cell_formats = [formats[k] if k is not Kind.TEXT else None for k in kinds]
-    write_string, write_number, write_boolean = ws.write_string, ws.write_number, ws.write_boolean
-    date_fmt = formats[Kind.DATETIME]
-    for r in range(n):
-        row = r + 1
-        for c, column in enumerate(values):
-            v = column[r]
-            if v is None:
-                continue
-            kind = kinds[c]
-            if kind is Kind.TEXT or kind is Kind.ID:
-                if isinstance(v, str):
-                    write_string(row, c, v, cell_formats[c])
-                elif isinstance(v, bool):
-                    write_boolean(row, c, v)
-                elif isinstance(v, (int, float)):
-                    write_number(row, c, v)
-                elif isinstance(v, (dt.datetime, dt.date)):
-                    ws.write_datetime(row, c, v, date_fmt)
-                else:
-                    write_string(row, c, str(v), cell_formats[c])
-            else:
-                write_number(row, c, v, cell_formats[c])
+    # Cells take their number format from their column (set above), so a row is written in one call; strings
+    # are never formulas or links (WORKBOOK_OPTIONS), and dates are written as serial numbers.
+    write_row = ws.write_row
+    for r, row in enumerate(zip(*values), start=1):
+        write_row(r, 0, row)
     return ws
 
 
@@ -108,13 +91,21 @@ def _add_highlights(workbook, ws, spec: SheetSpec) -> None:
 
 def _add_table(ws, spec: SheetSpec, last_row: int, header_format) -> None:
     # XlsxWriter refuses add_table() in constant-memory mode only because add_table() writes the header cells
-    # into its in-memory row store. Register the table with that mode off, drop the stored header cells, and
-    # write the headers ourselves as the first streamed row: same XML, rows still streamed.
+    # into its in-memory row store; and it remembers every cell of a table's range to catch overlaps (millions of
+    # entries for a large Orders sheet). So: register a two-row table with that mode off, widen the table's range
+    # afterwards, drop the stored header cells and write the headers ourselves as the first streamed row. The XML
+    # written is exactly that of a table of the full range.
+    last_col = len(spec.columns) - 1
     ws.constant_memory = False
-    ws.add_table(0, 0, last_row, len(spec.columns) - 1, {
+    ws.add_table(0, 0, 1, last_col, {
         "name": spec.table, "style": spec.style,
         "columns": [{"header": c.header} for c in spec.columns],
     })
+    table = ws.tables[-1]
+    full = xl_range(0, 0, last_row, last_col)
+    table["range"] = table["a_range"] = full
+    if table.get("autofilter"):
+        table["autofilter"] = full
     ws.table.clear()
     ws.constant_memory = True
     for c, col in enumerate(spec.columns):

@@ -7,8 +7,6 @@ the team edits can use any of them. Buyer text goes in as values and is never ev
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import jinja2
 import pandas as pd
 
@@ -54,8 +52,8 @@ def buyer_languages(w: pd.DataFrame) -> pd.Series:
     return override.where(override.isin(TEMPLATE_LANGUAGES), by_country).astype(object)
 
 
-@lru_cache(maxsize=256)
 def _resolve(name: str, lang: str, folder: str) -> str:
+    """The template path for ``name`` in ``lang``, or in English when the language has no such file."""
     env = templating.environment(folder)
     for candidate in (lang, "en"):
         try:
@@ -120,19 +118,21 @@ def attach(found: pd.DataFrame, w: pd.DataFrame, langs: pd.Series, folder: str =
     found = found.copy()
     pos = found["pos"].to_numpy(dtype="int64")
     found["buyer_language"] = langs.to_numpy()[pos] if len(found) else []
-    names = found["code"].map(BUYER_TEMPLATES)
-    asked = names.notna().to_numpy()
+    stems = found["code"].map(BUYER_TEMPLATES)
+    asked = stems.notna().to_numpy()
     templates: list = [None] * len(found)
     messages: list = [None] * len(found)
     if asked.any():
         rows = found[asked]
         lines = w.iloc[pos[asked]][_LINE_KEYS].to_dict("records")
         seen: set[tuple[str, str]] = set()
+        paths: dict[tuple[str, str], str] = {}
+        loaded: dict[str, jinja2.Template] = {}  # per review: an edited template is picked up by the next run
         problems = zip(rows["code"], rows["column"], rows["params"], rows["buyer_language"])
-        for i, (code, column, params, lang), line, name in zip(asked.nonzero()[0], problems, lines, names[asked]):
-            path = _resolve(name, lang, folder)
+        for i, (code, column, params, lang), line, name in zip(asked.nonzero()[0], problems, lines, stems[asked]):
+            path = paths.get((name, lang)) or paths.setdefault((name, lang), _resolve(name, lang, folder))
             problem = {"code": code, "column": column, "params": params}
-            text = _tidy(_render(path, context(problem, line, path.split("/")[1]), folder))
+            text = _tidy(_render(path, context(problem, line, path.split("/")[1]), folder, loaded))
             if (line["okey"], text) not in seen:
                 seen.add((line["okey"], text))
                 templates[i], messages[i] = path, text
@@ -145,17 +145,15 @@ _LINE_KEYS = ["okey", "order_id", "recipient", "product_name", "variation", "qty
               "address_line_2", "districts", "city", "state", "zipcode", "phone", "cc"]
 
 
-def _render(path: str, context: dict, folder: str) -> str:
-    """Render with the cached template; on any template error, let :func:`tkops.templating.render` report it."""
+def _render(path: str, context: dict, folder: str, loaded: dict) -> str:
+    """Render with the template loaded once per review; on any template error, let
+    :func:`tkops.templating.render` report it (naming the template, the line and the variable)."""
     try:
-        return _template(path, folder).render(**context)
+        if path not in loaded:
+            loaded[path] = templating.environment(folder).get_template(path)
+        return loaded[path].render(**context)
     except jinja2.TemplateError:
         return templating.render(path, context, folder)
-
-
-@lru_cache(maxsize=256)
-def _template(path: str, folder: str) -> jinja2.Template:
-    return templating.environment(folder).get_template(path)
 
 
 def _tidy(text: str) -> str:

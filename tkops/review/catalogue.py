@@ -7,9 +7,12 @@ different wording (``address.zip_format:leading_zero``).
 
 from __future__ import annotations
 
+from tkops.errors import ConfigError
+
 CATALOGUE: dict[str, dict[str, str]] = {
     "address.missing_part": {"en": "address has no {parts}", "zh": "地址缺少 {parts}"},
-    "address.placeholder": {"en": "{column} \"{value}\" is not a real address part", "zh": "{column}“{value}”不是有效地址"},
+    "address.placeholder": {"en": "{column} \"{value}\" looks like a placeholder, not a real address",
+                            "zh": "{column}“{value}”像是占位内容，不是真实地址"},
     "address.placeholder:short": {
         "en": "{column} \"{value}\" is too short to be an address (fewer than {min} characters)",
         "zh": "{column}“{value}”过短，不像地址（少于 {min} 个字符）"},
@@ -54,6 +57,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "stock.short": {
         "en": "{missing} of {needed} × {sku} missing (on hand {on_hand}, earlier paid orders come first)",
         "zh": "{sku} 需要 {needed} 件，缺 {missing} 件（库存 {on_hand}，先付款的订单优先）"},
+    "stock.short:bundle": {
+        "en": "bundle {bundle}: {missing} of {needed} × {sku} missing (on hand {on_hand}, earlier paid orders come "
+              "first)",
+        "zh": "组合 {bundle}：{sku} 需要 {needed} 件，缺 {missing} 件（库存 {on_hand}，先付款的订单优先）"},
     "message.colour_change": {"en": "buyer asks for {asked}; ordered {ordered}",
                               "zh": "买家要求 {asked}；订单为 {ordered}"},
     "message.colour_change:unnamed": {"en": "buyer asks to change the colour; ordered {ordered}",
@@ -125,3 +132,12 @@ def _show(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+class ReviewConfigError(ConfigError):
+    """A Rules or Keywords sheet problem; renders from this catalogue (also before it is merged into the main one)."""
+
+    def render(self, lang: str = "en") -> str:
+        if self.code in CATALOGUE:
+            return explain(self.code, lang, self.params)
+        return super().render(lang)

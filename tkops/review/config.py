@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from tkops.errors import ConfigError
+from tkops.review.catalogue import ReviewConfigError as ConfigError
 
 SEVERITIES = ("error", "warning", "info")
 RULES_SHEET_HEADERS = ["Rule", "Enabled", "Severity", "Setting", "Value", "Description", "说明"]
@@ -163,6 +163,8 @@ def rules_sheet_rows(config: RuleConfig | None = None) -> list[list[Any]]:
             if c == code:
                 value = config.get(c, name)
                 shown = ", ".join(value) if kind == "list" else ("" if value is None else value)
+                if isinstance(shown, float) and shown.is_integer():
+                    shown = int(shown)
                 rows.append([code, "", "", name, shown, s_en, s_zh])
     return rows
 

@@ -86,7 +86,8 @@ def _numbers(col: pd.Series | None, index: pd.Index) -> pd.Series:
     if col is None:
         return pd.Series(np.nan, index=index, dtype="float64")
     out = pd.to_numeric(col.astype(object).where(col.notna(), None), errors="coerce")
-    return pd.Series(np.asarray(out, dtype="float64"), index=index)
+    values = np.asarray(out, dtype="float64")
+    return pd.Series(np.where(np.isfinite(values), values, np.nan), index=index)
 
 
 def _datetimes(col: pd.Series | None, index: pd.Index) -> pd.Series:

@@ -1,7 +1,8 @@
 """What buyer messages ask for: keyword lists per category and language, as data the team can extend.
 
-Defaults live here; the Keywords sheet (Category | Language | Keyword) adds words, and a keyword written with a
-leading minus ("-fast") removes a built-in one. Categories are the ``message.*`` codes without the prefix
+Defaults live here; the Keywords sheet (Category | Language | Keyword) adds words, a keyword written with a
+leading minus ("-fast") removes a built-in one, and "-*" removes every built-in word of the category (the sheet's
+own rows after it then replace the list). Categories are the ``message.*`` codes without the prefix
 (colour_change, size_change, address_change, gift, urgent, cancel_request), plus ``colour:<Name>`` and
 ``size:<Name>`` to teach tkops another word for a colour or a size ("colour:Black" / "nègre" is not needed, but
 "colour:Navy" / "marinho" might be).
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Mapping
 
-from tkops.errors import ConfigError
+from tkops.review.catalogue import ReviewConfigError as ConfigError
 from tkops.review import vocab
 
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "id", "ms", "th", "vi", "ja", "zh")
@@ -112,15 +114,17 @@ def _lookup(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern | None, di
     return vocab.word_pattern(to_name), to_name
 
 
+@lru_cache(maxsize=1)
 def default_keywords() -> Keywords:
-    """The built-in keyword lists."""
+    """The built-in keyword lists (compiled once)."""
     return Keywords({c: tuple(w for words in DEFAULT_KEYWORDS[c].values() for w in words) for c in CATEGORIES})
 
 
 def keywords_from_sheet_rows(rows: list[list[Any]], base: Keywords | None = None) -> Keywords:
     """The built-in lists (or ``base``) extended by the Keywords sheet's rows (header first).
 
-    A keyword starting with "-" removes that word. Language is informative (matching uses every language's words).
+    A keyword starting with "-" removes that word ("-*": every word of the category so far). Language is
+    informative: matching uses every language's words, since buyers do not always write in their country's language.
     Raises ConfigError naming the row when a category is unknown.
     """
     base = base or default_keywords()
@@ -148,7 +152,9 @@ def keywords_from_sheet_rows(rows: list[list[Any]], base: Keywords | None = None
         else:
             known = ", ".join(CATEGORIES) + ", colour:<Name>, size:<Name>"
             raise ConfigError("review.bad_keyword", row=number, category=cell("category"), known=known)
-        if keyword.startswith("-") and len(keyword) > 1:
+        if keyword == "-*":
+            target.clear()
+        elif keyword.startswith("-") and len(keyword) > 1:
             drop = vocab.fold(keyword[1:]).strip()
             target[:] = [w for w in target if vocab.fold(w).strip() != drop]
         elif keyword:

@@ -118,8 +118,9 @@ def unprintable_pattern(country: str) -> re.Pattern:
 
 
 # --- house numbers and PO boxes --------------------------------------------------------------------------------
-#: Something that counts as a house number (Arabic digits of any script, and Japanese numerals and block words).
-HOUSE_NUMBER = re.compile(r"\d|[一二三四五六七八九十〇百千]|丁目|番地?|号")
+#: Something that counts as a house number: digits of any script, or a Japanese block number (一丁目, 三番地);
+#: kanji numerals alone do not count, since place names are full of them (千代田, 八王子).
+HOUSE_NUMBER = re.compile(r"\d|丁目|番地?|号")
 #: Addresses that say there is no number on purpose (sin número, sem número, senza numero civico).
 NO_NUMBER_ON_PURPOSE = re.compile(r"(?<!\w)(?:s/n|s\.n\.|snc|sin n[uú]mero|sem n[uú]mero|senza numero)(?!\w)",
                                   re.IGNORECASE)

@@ -96,9 +96,9 @@ def word_pattern(words) -> re.Pattern | None:
 def size_code(token: str) -> str:
     """A written size token as its canonical name ("gg" -> "XL", "38,5" -> "38.5")."""
     token = token.strip()
-    if token and token[0].isdigit():
-        return token.replace(",", ".")
-    return SIZE_CODES.get(token, token.upper())
+    if token in SIZE_CODES:
+        return SIZE_CODES[token]
+    return token.replace(",", ".") if token[:1].isdigit() else token.upper()
 
 
 def sizes_in_text(text: str, size_words: re.Pattern | None, words_to_size: dict[str, str]) -> list[tuple[str, str]]:

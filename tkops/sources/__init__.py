@@ -85,13 +85,14 @@ def _load_workbook(path: Path, sources, forced) -> tuple[RawTable, HeaderMapSour
     preferred = [n for s in sources for p in s.preferred_sheets for n in names if n.casefold() == p.casefold()]
     order = list(dict.fromkeys(preferred + names))
     first_headers: list[str] = []
-    for sheet in order:
-        headers = sheet_headers(workbook, sheet)
+    for name in order:
+        sheet = workbook.get_sheet_by_name(name)  # calamine loads the whole sheet here: load it once
+        headers = sheet_headers(sheet)
         if not first_headers:
             first_headers = headers
-        claimed = _claim(headers, sources, forced, f"{path.name} [{sheet}]")
+        claimed = _claim(headers, sources, forced, f"{path.name} [{name}]")
         if claimed:
-            return read_sheet(path, workbook, sheet), claimed
+            return read_sheet(path, sheet, name), claimed
     raise UnknownFormat(file=path.name, sources=", ".join(s.name for s in sources),
                         headers=_show(first_headers))
 

@@ -88,7 +88,7 @@ def normalize(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], setti
     date_keys = [k for k in frame.columns if k in schema.BY_KEY and schema.BY_KEY[k].kind is Kind.DATETIME]
     date_format = options.date_format
     if date_format is None and date_keys:
-        texts = pd.concat([V.clean_text(frame[k]).where(_is_text(frame[k])) for k in date_keys])
+        texts = pd.concat([V.clean_text(frame[k]).where(V._is_str(frame[k])) for k in date_keys])
         rows_all = pd.concat([rows] * len(date_keys))
         texts.index = range(len(texts))
         rows_all.index = texts.index
@@ -143,10 +143,6 @@ def normalize(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], setti
     result = out[ordered].reset_index(drop=True)
     result.attrs["rows"] = rows.reset_index(drop=True)
     return schema.Table(result, source, skipped_rows=skipped, warnings=warnings)
-
-
-def _is_text(col: pd.Series) -> pd.Series:
-    return col.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)
 
 
 def _fill_order_level(out: pd.DataFrame, rows: pd.Series, file: str, written: dict[str, str],

@@ -93,17 +93,30 @@ def parse_csv(path: Path, text: str, encoding: str) -> RawTable:
                             na_filter=False, skip_blank_lines=False, quoting=csv.QUOTE_MINIMAL, engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise DataError("not_a_spreadsheet", file=path.name, kind="CSV", detail=str(err).strip()) from None
-    return _from_grid(path, frame, sheet=None, encoding=encoding)
+    return _from_grid(path, frame, sheet=None, encoding=encoding, text_only=True)
 
 
-def _from_grid(path: Path, frame: pd.DataFrame, sheet: str | None, encoding: str | None) -> RawTable:
+def _from_grid(path: Path, frame: pd.DataFrame, sheet: str | None, encoding: str | None,
+               text_only: bool = False) -> RawTable:
     if frame.empty:
         return RawTable(path, [], pd.DataFrame(), pd.Series([], dtype=int), sheet, encoding)
     headers = ["" if h is None else str(h) for h in frame.iloc[0].tolist()]
     cells = frame.iloc[1:].reset_index(drop=True)
     cells.columns = range(len(headers))
     rows = pd.Series(range(2, len(cells) + 2), index=cells.index)
-    return RawTable(path, headers, cells.astype(object), rows, sheet, encoding)
+    # CSV cells are all text: keeping pandas' string dtype lets the parsers skip per-cell type checks.
+    return RawTable(path, headers, cells if text_only else cells.astype(object), rows, sheet, encoding)
+
+
+def _text_columns_as_strings(cells: pd.DataFrame) -> pd.DataFrame:
+    """Columns holding only text (and blanks) get pandas' string dtype, as CSV columns have, so the parsers take
+    their fast path; columns with numbers or dates stay as they are (an ID stored as a number must be seen)."""
+    out = {}
+    for key in cells.columns:
+        col = cells[key]
+        kind = pd.api.types.infer_dtype(col, skipna=True)
+        out[key] = col.astype("str") if kind in ("string", "empty") else col
+    return pd.DataFrame(out, index=cells.index)
 
 
 def open_workbook(path: Path):
@@ -116,16 +129,17 @@ def open_workbook(path: Path):
         raise DataError("not_a_spreadsheet", file=path.name, kind="XLSX", detail=type(err).__name__) from None
 
 
-def sheet_headers(workbook, sheet: str) -> list[str]:
-    """The first row of a sheet, as text (cheap: reads one row)."""
-    for row in workbook.get_sheet_by_name(sheet).iter_rows():
+def sheet_headers(sheet) -> list[str]:
+    """The first row of a loaded calamine sheet, as text."""
+    for row in sheet.iter_rows():
         return ["" if v is None else str(v) for v in row]
     return []
 
 
-def read_sheet(path: Path, workbook, sheet: str) -> RawTable:
-    """A raw table from one sheet, with spreadsheet row numbers kept even when the sheet starts lower down."""
-    data = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+def read_sheet(path: Path, sheet, name: str) -> RawTable:
+    """A raw table from one loaded calamine sheet, with spreadsheet row numbers kept even when the sheet starts
+    lower down."""
+    data = sheet.to_python(skip_empty_area=False)
     frame = pd.DataFrame(data, dtype=object) if data else pd.DataFrame()
     if not frame.empty:
         frame = frame.where(frame != "", None)
@@ -135,7 +149,8 @@ def read_sheet(path: Path, workbook, sheet: str) -> RawTable:
             frame = pd.DataFrame()
         else:
             first = int(nonempty.idxmax())
-            table = _from_grid(path, frame.iloc[first:].reset_index(drop=True), sheet, None)
+            table = _from_grid(path, frame.iloc[first:].reset_index(drop=True), name, None)
             table.rows = table.rows + first
+            table.cells = _text_columns_as_strings(table.cells)
             return table
-    return _from_grid(path, frame, sheet, None)
+    return _from_grid(path, frame, name, None)

@@ -16,6 +16,7 @@ from tkops.review.context import ReviewContext
 from tkops.review.countries import country_code
 from tkops.review.rules.base import Rule
 
+_WIDE = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 PRINTED_KEYS = ("recipient", "house_name_or_number", "address_line_1", "address_line_2", "districts", "city",
                 "state", "zipcode")
 
@@ -56,21 +57,29 @@ def check_required(ctx: ReviewContext) -> pd.DataFrame:
     return P.emit(rows.index, "address.missing_part", [ks[0] for ks in lists], params)
 
 
+def placeholders(ctx: ReviewContext, value: pd.Series) -> pd.Series:
+    """True where ``value`` (unmasked, not empty) is a placeholder: a listed word, only punctuation, or one
+    character repeated ("xxxx")."""
+    words = set(T.alnum_key(pd.Series(ctx.config.get("address.placeholder", "Placeholders"), dtype=object)))
+    given = (value != "") & ~T.masked(value)
+    folded = T.alnum_key(value)
+    repeated = folded.str.fullmatch(r"(.)\1+").fillna(False).astype(bool)
+    return given & (folded.isin(words) | (folded == "") | repeated)
+
+
 def check_placeholder(ctx: ReviewContext) -> pd.DataFrame:
     """address.placeholder: "N/A", "test", ".", "xxx" and the like, or an Address Line 1 too short to be one."""
     o = ctx.orders()
-    words = {k for k in T.alnum_key(pd.Series(ctx.config.get("address.placeholder", "Placeholders"), dtype=object))}
     shortest = ctx.config.get("address.placeholder", "Min Length") or 0
     out = []
     for key in ("address_line_1", "city", "recipient"):
         value = o[key]
-        given = (value != "") & ~T.masked(value)
-        folded = T.alnum_key(value)
-        repeated = folded.str.fullmatch(r"(.)\1+") & (folded.str.len() >= 2)
-        bad = given & (folded.isin(words) | (folded == "") | repeated.fillna(False).astype(bool))
+        bad = placeholders(ctx, value)
         short = pd.Series(False, index=o.index)
         if key == "address_line_1" and shortest:
-            short = given & ~bad & (value.str.replace(r"\s+", "", regex=True).str.len() < shortest)
+            # CJK characters count twice: "千代田" says as much as a short Latin street name.
+            length = value.str.replace(r"\s+", "", regex=True).str.len() + value.str.count(_WIDE)
+            short = (value != "") & ~T.masked(value) & ~bad & (length < shortest)
         for mask, variant in ((bad, None), (short, "short")):
             hit = o[mask]
             out.append(P.emit(hit.index, "address.placeholder", key,
@@ -80,13 +89,15 @@ def check_placeholder(ctx: ReviewContext) -> pd.DataFrame:
 
 
 def check_house_number(ctx: ReviewContext) -> pd.DataFrame:
-    """address.no_house_number: no number anywhere in the street lines where the destination normally has one."""
+    """address.no_house_number: no number anywhere in the street lines where the destination normally has one
+    (a House Name or Number cell, "s/n", a PO Box or a placeholder address are left to other checks)."""
     countries = {("GB" if c.upper() == "UK" else c.upper()) for c in
                  ctx.config.get("address.no_house_number", "Countries")}
     o = ctx.orders(ctx.w["cc"].isin(countries) & (ctx.w["address_line_1"] != ""))
     street = o["address_line_1"] + " " + o["address_line_2"] + " " + o["house_name_or_number"]
     bad = (~street.str.contains(postal.HOUSE_NUMBER) & ~street.str.contains(postal.NO_NUMBER_ON_PURPOSE)
-           & ~T.masked(street) & ~street.str.contains(postal.PO_BOX))
+           & ~T.masked(street) & ~street.str.contains(postal.PO_BOX) & (o["house_name_or_number"] == "")
+           & ~placeholders(ctx, o["address_line_1"]))
     hit = o[bad.fillna(False).astype(bool)]
     return P.emit(hit.index, "address.no_house_number", "address_line_1",
                   [{"value": T.shorten(v)} for v in hit["address_line_1"]])

@@ -48,9 +48,10 @@ def check_zip_format(ctx: ReviewContext) -> pd.DataFrame:
 
 
 def us_state_codes(col: pd.Series) -> pd.Series:
-    """Two-letter state codes for what exports write ("California", "ca", "CA."); "" when not a US state."""
+    """Two-letter state codes for what exports write ("California", "ca", "CA.", "US-CA"); "" when not a state."""
     table = postal.us_states()
     folded = col.str.casefold().str.replace(r"[.\s]+$", "", regex=True).str.replace(_SPACES, " ", regex=True)
+    folded = folded.str.replace(r"^us-(?=..$)", "", regex=True)
     return folded.map(table).fillna("").astype(object)
 
 

@@ -31,7 +31,8 @@ def check_stock(ctx: ReviewContext) -> pd.DataFrame:
                "short_units": _whole(u), "alternative": a}
               for s, n, m, h, b, u, a in zip(short["sku"], short["need"], short["missing"], on_hand, short["bundle"],
                                              units, alt)]
-    return P.emit(short["pos"].to_numpy(), "stock.short", "quantity", params)
+    return P.emit(short["pos"].to_numpy(), "stock.short", "quantity", params,
+                  variant=plain.map({True: "", False: "bundle"}))
 
 
 STOCK = Rule("stock", ("stock.short",), check_stock)

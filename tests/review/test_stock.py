@@ -1,0 +1,70 @@
+"""Stock allocation: bundles expanded, first paid first served over open orders, shortfall per stock SKU."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from tests.review.conftest import PAID, frame, line, problem, run, tuples
+
+INV = pd.DataFrame({"Seller SKU": ["A", "B", "A-BLK", "A"], "Product Name": ["Tee", "Mug", "Tee", "Tee"],
+                    "Variation": ["White, M", "", "Black, M", "White, M"], "On Hand": [2, 5, 10, 1],
+                    "Bin": ["A1", "B1", "A2", "C9"]})
+KIT = pd.DataFrame({"Bundle SKU": ["KIT", "KIT"], "Component SKU": ["A", "B"], "Quantity": [2, 3]})
+
+
+def at(minutes: int) -> dt.datetime:
+    return PAID + dt.timedelta(minutes=minutes)
+
+
+def test_earlier_paid_wins_whatever_the_row_order():
+    # On hand A = 2 + 1 (two bins). Row order: late order first.
+    lines = frame(line(n=1, seller_sku="A", quantity=2, paid_time=at(30)),
+                  line(n=2, seller_sku="A", quantity=2, paid_time=at(0)),
+                  line(n=3, seller_sku="A", quantity=1, paid_time=at(10)))
+    result = run(lines, INV)
+    assert tuples(result) == {(2, "quantity", "stock.short")}
+    p = problem(result, "stock.short")
+    assert (p["params"]["needed"], p["params"]["missing"], p["params"]["on_hand"]) == (2, 2, 3)
+    assert p["explanation"] == "2 of 2 × A missing (on hand 3, earlier paid orders come first)"
+
+
+def test_a_partly_filled_line_says_how_many_are_missing():
+    result = run(frame(line(seller_sku="A", quantity=5)), INV)
+    assert problem(result, "stock.short")["params"]["missing"] == 2
+
+
+def test_bundles_are_expanded_before_stock():
+    # KIT x1 needs 2 A + 3 B; a second KIT needs 2 A + 3 B more: A (3) runs out, B (5) runs out.
+    lines = frame(line(n=1, seller_sku="KIT", paid_time=at(0)), line(n=2, seller_sku="KIT", paid_time=at(5)))
+    result = run(lines, INV, KIT)
+    assert tuples(result) == {(3, "quantity", "stock.short")}
+    short = result.problems[result.problems["code"] == "stock.short"]
+    assert sorted(p["sku"] for p in short["params"]) == ["A", "B"]
+    assert all(p["bundle"] == "KIT" for p in short["params"])
+    assert "bundle KIT" in short["explanation"].iloc[0]
+
+
+def test_only_open_orders_take_stock():
+    lines = frame(line(n=1, seller_sku="A", quantity=3, order_status="Shipped", paid_time=at(0)),
+                  line(n=2, seller_sku="A", quantity=3, order_status="Cancelled", paid_time=at(1)),
+                  line(n=3, seller_sku="A", quantity=3, order_status="Unpaid", paid_time=None),
+                  line(n=4, seller_sku="A", quantity=3, paid_time=at(2)))
+    assert tuples(run(lines, INV), "stock.") == set()
+
+
+def test_shortfall_per_stock_sku():
+    lines = frame(line(n=1, seller_sku="KIT", quantity=2), line(n=2, seller_sku="A", quantity=1))
+    shortfall = run(lines, INV, KIT).shortfall
+    assert shortfall.to_dict("records") == [
+        {"seller_sku": "A", "product_name": "Tee", "variation": "White, M", "needed": 5, "on_hand": 3, "short": 2},
+        {"seller_sku": "B", "product_name": "Mug", "variation": "", "needed": 6, "on_hand": 5, "short": 1},
+    ]
+
+
+def test_an_alternative_variant_in_stock_is_offered_to_the_buyer():
+    lines = frame(line(seller_sku="A", quantity=4, product_name="Tee", variation="White, M"))
+    p = problem(run(lines, INV), "stock.short")
+    assert p["params"]["alternative"] == "Black, M"
+    assert "Black, M" in p["buyer_message"] and p["buyer_template"] == "messages/en/stock_short.txt.j2"
