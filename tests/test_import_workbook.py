@@ -36,7 +36,8 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     book = tmp_path / "ops.xlsx"
     assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["Orders", "Inventory", "Bundles", "ImportLog", "Settings", "Mappings"]
+    assert wb.sheetnames == ["Orders", "Review", "Inventory", "Bundles", "Rules", "Keywords", "ImportLog", "Settings",
+                             "Mappings"]
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
     assert header[:3] == ["Order ID", "Order Status", "Order Substatus"]

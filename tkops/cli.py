@@ -62,6 +62,23 @@ def _print_saved(report, lang: str, book: str) -> None:
         print(render("book_written", lang, book=saved.path, lines=report.lines, backup=saved.backup or "-"))
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """tkops review --book BOOK"""
+    import datetime as dt
+
+    from tkops.review_job import run_review
+
+    book = FileBook(args.book, Settings(language=args.lang or "en"))
+    settings = _settings_from_book(book, args)
+    book.settings = settings
+    now = dt.datetime.fromisoformat(args.now) if args.now else None
+    report = run_review(book, settings, now)
+    for line in report.lines:
+        print(line)
+    print(render("review_saved", settings.lang, book=args.book))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """tkops demo [--out DIR]"""
     from tkops.demo import run_demo
@@ -101,6 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mapping", action="append", metavar="TOML", help="a column-mapping file (repeatable)")
     p.add_argument("--failfast", action="store_true", help="stop at the first file that fails")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("review", parents=[common], help="flag what needs a human before shipping",
+                       description="Check every order line (address, phone, SKU and stock, buyer message, "
+                                   "combinable and risky orders, timing): colour the offending cells on Orders, set "
+                                   "Review Status, list each problem on the Review sheet with a message to the buyer.")
+    p.add_argument("--book", required=True, help="the workbook whose Orders sheet to review")
+    p.add_argument("--market", help="market for lines without a country (US, UK, TH, ...)")
+    p.add_argument("--tz", help="shop time zone, e.g. America/Los_Angeles (for the 1-hour hold after payment)")
+    p.add_argument("--now", help="review as of this shop-local time, e.g. 2026-11-25T11:30 (default: now)")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("demo", parents=[common], help="run the daily job on the bundled sample data",
                        description="Build a demo workbook from the bundled sample exports of a US and a Thai shop.")

@@ -7,6 +7,7 @@ they land.
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 
@@ -16,12 +17,14 @@ from tkops.book import FileBook
 from tkops.book import safety
 from tkops.book.layout import BUNDLES, INVENTORY
 from tkops.importer import import_files
+from tkops.review_job import run_review
 from tkops.messages import render
 from tkops.settings import Settings
 
 DEMO_BOOK = "tkops-demo.xlsx"
 US_FILE = "us_shop_2026-11-25.csv"
 SEA_FILE = "sea_shop_2026-11-25.xlsx"
+DEMO_NOW = dt.datetime(2026, 11, 25, 11, 30)
 
 
 def sample_path(name: str) -> Path:
@@ -46,6 +49,10 @@ def run_demo(out: Path, lang: str = "en") -> list[str]:
             book.write_table(BUNDLES, _sheet_csv("bundles.csv", BUNDLES.headers))
         report = import_files([sample_path(file)], book, settings, failfast=True)
         lines += report.messages(lang)
+    # Review as of the demo day's late morning, so the holds after payment show as they would have then.
+    settings = Settings(language=lang)
+    book = FileBook(path, settings)
+    lines += run_review(book, settings, now=DEMO_NOW).lines
     lines.append(render("demo_done", lang, book=path.resolve()))
     return lines
 

@@ -175,13 +175,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{files} files, {new} new lines, {updated} updated; {failed} files failed.",
         "zh": "{files} 个文件，新增 {new} 行，更新 {updated} 行；{failed} 个文件失败。",
     },
+    "task_review": {"en": "reviewing orders", "zh": "审核订单"},
+    "no_orders": {
+        "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
+        "zh": "{book} 的 Orders 工作表还没有订单：请先导入订单。",
+    },
+    "review_saved": {"en": "Review written to {book} (sheets Orders and Review).",
+                     "zh": "审核结果已写入 {book}（Orders 与 Review 工作表）。"},
+    "legend": {"en": "Colours on Orders", "zh": "Orders 表颜色说明"},
+    "legend_error": {"en": "error: fix before shipping", "zh": "错误：发货前必须处理"},
+    "legend_warning": {"en": "warning: check", "zh": "警告：请核对"},
+    "legend_info": {"en": "info", "zh": "提示"},
+    "summary_title": {"en": "Review summary", "zh": "审核汇总"},
+    "shortfall_line": {"en": "short: {sku} needs {needed}, on hand {on_hand}, short {short}",
+                       "zh": "缺货：{sku} 需要 {needed}，库存 {on_hand}，缺 {short}"},
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {
-        "en": "Demo workbook: {book}\nOpen it in Excel or LibreOffice: the Orders sheet holds both shops' orders, "
-              "ImportLog what was imported, Inventory the stock.",
-        "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开：Orders 工作表包含两个店铺的订单，ImportLog 记录导入情况，"
-              "Inventory 为库存。",
+        "en": "Demo workbook: {book}\nOpen it in Excel or LibreOffice: Orders holds both shops' orders with the "
+              "problems coloured and a Review Status per line, Review lists each problem with a message to the "
+              "buyer, ImportLog what was imported, Inventory the stock.",
+        "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开：Orders 工作表包含两个店铺的订单，问题单元格已着色并标注"
+              "审核状态；Review 工作表列出每个问题及给买家的消息；ImportLog 记录导入情况，Inventory 为库存。",
     },
 }
 
@@ -191,7 +206,7 @@ def render(code: str, lang: str = "en", **params) -> str:
 
     Parameters that are message codes themselves (e.g. ``expected="expected_int"``) are translated too.
     """
-    entry = CATALOGUE.get(code)
+    entry = CATALOGUE.get(code) or _review_entry(code)
     if entry is None:
         return f"{code}: {params}"
     template = entry.get(lang) or entry["en"]
@@ -204,3 +219,10 @@ def render(code: str, lang: str = "en", **params) -> str:
         return template.format(**filled)
     except (KeyError, IndexError):
         return f"{template} {params}"
+
+
+def _review_entry(code: str):
+    """The review's sentences live beside its rules (tkops.review.catalogue); looked up here as one catalogue."""
+    from tkops.review.catalogue import CATALOGUE as REVIEW_CATALOGUE
+
+    return REVIEW_CATALOGUE.get(code)

@@ -42,6 +42,21 @@ def import_orders(book=None) -> None:
         show(book, "\n".join(lines), SUMMARY_NAME)
 
 
+def review(book=None) -> None:
+    """Button "Review orders": the same review as ``tkops review`` on the open workbook."""
+    from tkops.review_job import run_review
+
+    book = book or _caller()
+    live = LiveBook(book)
+    settings, problem = _settings(live)
+    with button_run(book, render("task_review", settings.lang), settings.lang):
+        if problem:
+            raise problem
+        report = run_review(live, settings)
+        show(book, report.lines[0] if report.lines else "")
+        show(book, "\n".join(report.lines), SUMMARY_NAME)
+
+
 def _settings(live: LiveBook) -> tuple[Settings, ConfigError | None]:
     """The Settings sheet's settings, or the defaults and the problem to show once the run has its message box."""
     try:

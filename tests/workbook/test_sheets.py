@@ -37,8 +37,8 @@ def _data_specs() -> list[layout.SheetSpec]:
 
 
 def test_sheet_order_and_code_names(wb):
-    assert wb.sheetnames == ["Home", "Orders", "Review", "Inventory", "Bundles", "Rules", "Settings", "ImportLog",
-                             "Mappings", "xlwings.conf"]
+    assert wb.sheetnames == ["Home", "Orders", "Review", "Inventory", "Bundles", "Rules", "Keywords", "Settings",
+                             "ImportLog", "Mappings", "xlwings.conf"]
     assert wb.sheetnames == sheets.all_sheet_names()
     assert wb.code_name == "ThisWorkbook"
     codes = {ws.title: ws.sheet_properties.codeName for ws in wb}
@@ -87,9 +87,9 @@ def test_orders_has_the_review_status_list(wb):
 
 
 def test_placeholder_sheets_have_the_agreed_headers(wb):
-    assert [c.value for c in wb["Review"][1]] == ["Order ID", "SKU ID", "Column", "Code", "Severity", "Explanation",
-                                                  "Buyer Language", "Message to Buyer"]
-    assert [c.value for c in wb["Rules"][1]] == ["Rule", "Enabled", "Setting", "Value", "Description"]
+    assert [c.value for c in wb["Review"][1]] == layout.REVIEW.headers
+    assert [c.value for c in wb["Rules"][1]] == layout.RULES.headers
+    assert wb["Rules"].max_row > 10  # the default rules, ready to switch off or tune
 
 
 def test_settings_sheet_holds_the_default_settings(wb):

@@ -11,11 +11,11 @@ from typing import Any
 import pandas as pd
 
 from tkops.book import safety
-from tkops.book.layout import ORDERS, STANDARD_SHEETS, SETTINGS, SheetSpec, orders_columns
+from tkops.book.layout import ORDERS, STANDARD_SHEETS, SheetSpec, orders_columns, starting_frame
 from tkops.book.xlsx_edit import EditedWorkbook
 from tkops.book.xlsx_new import write_workbook
 from tkops.errors import BadWorkbook
-from tkops.settings import DEFAULT, Settings, sheet_rows
+from tkops.settings import DEFAULT, Settings
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -65,6 +65,12 @@ class FileBook:
         else:
             self._pending[spec.name] = (spec, frame)
 
+    def write_block(self, sheet: str, first_col: int, rows: list[list[Any]], fills: dict | None = None) -> None:
+        """Put a small block of text beside a table (see :meth:`EditedWorkbook.write_block`)."""
+        if self._edit is None:
+            raise NotImplementedError("blocks are written into existing workbooks only")
+        self._edit.write_block(sheet, first_col, rows, fills)
+
     def save(self) -> SaveResult:
         """Write the workbook atomically; the previous version goes to the backups folder."""
         safety.check_not_locked(self.path)
@@ -83,13 +89,8 @@ class FileBook:
         for standard in STANDARD_SHEETS:
             if standard.name in self._pending:
                 sheets.append(self._pending[standard.name])
-            elif standard is ORDERS:
-                spec = ORDERS.with_columns(orders_columns([], set()))
-                sheets.append((spec, pd.DataFrame(columns=spec.headers)))
-            elif standard is SETTINGS:
-                rows = sheet_rows(Settings(language=self.settings.language))
-                sheets.append((SETTINGS, pd.DataFrame(rows[1:], columns=rows[0])))
             else:
-                sheets.append((standard, pd.DataFrame(columns=standard.headers)))
+                spec = ORDERS.with_columns(orders_columns([], set())) if standard is ORDERS else standard
+                sheets.append((spec, starting_frame(spec, self.settings.language)))
         extra = [v for k, v in self._pending.items() if k not in {s.name for s in STANDARD_SHEETS}]
         return sheets + extra

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import pandas as pd
+
 from tkops import schema
 from tkops.schema import Kind
 from tkops.sources.mapping import MAPPING_SHEET_HEADERS
@@ -95,8 +97,41 @@ MAPPINGS = SheetSpec("Mappings", "Mappings", _cols(
     *((h, Kind.TEXT, 18) for h in MAPPING_SHEET_HEADERS)
 ), style="Table Style Light 9")
 
+REVIEW = SheetSpec("Review", "Review", _cols(
+    ("Order ID", Kind.ID, 21), ("SKU ID", Kind.ID, 21), ("Column", Kind.TEXT, 18), ("Code", Kind.TEXT, 24),
+    ("Severity", Kind.TEXT, 9), ("Explanation", Kind.TEXT, 52), ("Buyer Language", Kind.TEXT, 9),
+    ("Message to Buyer", Kind.TEXT, 70), ("tkops Language", Kind.TEXT, 6),
+), lists={"Buyer Language": ["en", "es", "de", "fr", "it", "pt", "id", "ms", "th", "vi", "ja", "zh"]},
+    hidden=("tkops Language",))
+
+RULES = SheetSpec("Rules", "Rules", _cols(
+    ("Rule", Kind.TEXT, 26), ("Enabled", Kind.TEXT, 9), ("Severity", Kind.TEXT, 9), ("Setting", Kind.TEXT, 22),
+    ("Value", Kind.TEXT, 18), ("Description", Kind.TEXT, 70), ("说明", Kind.TEXT, 44),
+), lists={"Enabled": ["Yes", "No"], "Severity": ["error", "warning", "info"]}, style="Table Style Light 9")
+
+KEYWORDS = SheetSpec("Keywords", "Keywords", _cols(
+    ("Category", Kind.TEXT, 18), ("Language", Kind.TEXT, 10), ("Keyword", Kind.TEXT, 30),
+), style="Table Style Light 9")
+
 #: Sheets every new tkops workbook gets, in tab order.
-STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, INVENTORY, BUNDLES, IMPORT_LOG, SETTINGS, MAPPINGS)
+STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, INVENTORY, BUNDLES, RULES, KEYWORDS, IMPORT_LOG, SETTINGS,
+                                          MAPPINGS)
+
+
+def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
+    """What a sheet holds in a new workbook: the default settings and rules; headers only elsewhere."""
+    from tkops.review.config import rules_sheet_rows
+    from tkops.settings import Settings, sheet_rows
+
+    if spec.name == ORDERS.name and not spec.columns:
+        spec = ORDERS.with_columns(orders_columns([], set()))
+    if spec.name == SETTINGS.name:
+        rows = sheet_rows(Settings(language=language))
+    elif spec.name == RULES.name:
+        rows = rules_sheet_rows()
+    else:
+        return pd.DataFrame(columns=spec.headers)
+    return pd.DataFrame(rows[1:], columns=rows[0]).reindex(columns=spec.headers)
 
 
 def orders_columns(existing_headers: list[str], present_keys: set[str]) -> list[ColumnSpec]:

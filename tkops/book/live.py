@@ -80,7 +80,11 @@ class LiveBook:
             for fmt_start, fmt_stop, fmt in _format_runs(start, stop, changed):
                 sheet.range((2, fmt_start + 1), (n + 1, fmt_stop + 1)).number_format = fmt
             block.value = [list(r) for r in zip(*(changed[c][1] for c in range(start, stop + 1)))]
-        self._resize_table(sheet, spec, max(positions.values()) + 1, max(n, len(rows) - 1, 1) + 1)
+        last_col = max(positions[c.header] for c in spec.columns) + 1  # cells beyond (a summary) are not the table's
+        old_n = max(len(rows) - 1, 0)
+        if old_n > n:  # rows the table no longer has: one call clears them
+            sheet.range((n + 2, 1), (old_n + 1, last_col)).clear_contents()
+        self._resize_table(sheet, spec, last_col, max(n, 1) + 1)
         marks = spec.highlights
         if marks is not None and marks.flags_header in added:  # a workbook made before the flags column existed
             letter = _column_letter(positions[marks.flags_header] + 1)
@@ -94,6 +98,21 @@ class LiveBook:
             tables[spec.table].resize(target)
         else:
             tables.add(source=target, name=spec.table, table_style_name=spec.style.replace(" ", ""))
+
+    def write_block(self, sheet: str, first_col: int, rows: list[list[Any]], fills: dict | None = None) -> None:
+        """Put a small block of text at row 1, column ``first_col`` (1-based), replacing the previous one: one call
+        to clear, one to write, one per coloured cell."""
+        target = self.book.sheets[sheet]
+        width = max((len(r) for r in rows), default=1)
+        before = self._rows.get(sheet) or self.read_rows(sheet) or []
+        height = max(len(before), len(rows), 1)
+        area = target.range((1, first_col), (height, first_col + width - 1))
+        area.clear()
+        area.number_format = TEXT
+        grid = [list(r) + [None] * (width - len(r)) for r in rows]
+        target.range((1, first_col), (len(grid), first_col + width - 1)).value = grid
+        for (r, c), colour in (fills or {}).items():
+            target.range((r + 1, first_col + c)).color = colour
 
     def save(self):
         """Nothing to save: Excel holds the workbook; the team saves it (Excel keeps its own undo and backup)."""

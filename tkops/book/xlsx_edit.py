@@ -44,6 +44,7 @@ class EditedWorkbook:
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame`` (row i of the frame is sheet row i + 2)."""
         ws = self.wb[spec.name] if spec.name in self.wb.sheetnames else self._new_sheet(spec)
+        old_last_row = _table_last_row(ws, spec.table)
         existing = [c.value for c in ws[1]] if ws.max_row >= 1 else []
         while existing and existing[-1] in (None, ""):
             existing.pop()
@@ -67,8 +68,11 @@ class EditedWorkbook:
                 if same(cell.value, value):
                     continue
                 _put(cell, value, col.kind, fmt)
-        last_col = max(positions.values())
-        last_row = max(len(frame) + 1, ws.max_row, 2)
+        for r in range(len(frame) + 2, old_last_row + 1):  # rows the table no longer has (problems now gone)
+            for col in spec.columns:
+                ws.cell(row=r, column=positions[col.header]).value = None
+        last_col = max(positions[col.header] for col in spec.columns)  # cells beyond (a summary) are not the table's
+        last_row = max(len(frame) + 1, 2)
         self._table(ws, spec, last_col, last_row)
         self._lists(ws, spec, positions)
         for header in spec.hidden:
@@ -131,8 +135,35 @@ class EditedWorkbook:
             dv.add(target)
             ws.add_data_validation(dv)
 
+    def write_block(self, sheet: str, first_col: int, rows: list[list[Any]], fills: dict | None = None) -> None:
+        """Put a small block of text (a summary, a legend) at row 1, column ``first_col`` (1-based), replacing the
+        block written there before; ``fills`` maps (row, col) offsets in the block to colours."""
+        ws = self.wb[sheet]
+        width = max((len(r) for r in rows), default=1)
+        for r in range(1, ws.max_row + 1):
+            for c in range(first_col, first_col + width):
+                cell = ws.cell(row=r, column=c)
+                if cell.value is not None or cell.fill.fill_type:
+                    cell.value = None
+                    cell.fill = PatternFill()
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=first_col):
+                if value is not None:
+                    _put(ws.cell(row=r, column=c), value, Kind.TEXT, "General")
+        for (r, c), colour in (fills or {}).items():
+            ws.cell(row=r + 1, column=first_col + c).fill = PatternFill("solid", start_color=colour.lstrip("#"),
+                                                                        end_color=colour.lstrip("#"))
+        ws.column_dimensions[get_column_letter(first_col)].width = 60
+
     def save(self, path: Path) -> None:
         self.wb.save(path)
+
+
+def _table_last_row(ws, name: str) -> int:
+    table = ws.tables.get(name)
+    if table is None:
+        return 0
+    return int("".join(ch for ch in table.ref.split(":")[-1] if ch.isdigit()) or 0)
 
 
 def _header_look(cell) -> None:

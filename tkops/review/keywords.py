@@ -57,7 +57,9 @@ DEFAULT_KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "urgent": {
         "en": ("urgent", "asap", "as soon as possible", "quickly", "fast", "hurry", "rush", "need it by",
-               "arrive by", "by tomorrow"),
+               "need by", "needed by", "arrive by", "get here by", "by tomorrow", "by monday", "by tuesday",
+               "by wednesday", "by thursday", "by friday", "by saturday", "by sunday", "by the weekend",
+               "before christmas", "for my trip"),
         "es": ("urgente", "lo antes posible", "rápido", "rapido", "cuanto antes", "lo necesito para"),
         "de": ("dringend", "schnell", "eilig", "so schnell wie möglich", "brauche es bis"),
         "fr": ("urgent", "rapidement", "vite", "au plus vite", "dès que possible", "avant le"),

@@ -19,7 +19,6 @@ from tkops import __version__
 from tkops.book import layout, safety
 from tkops.book.xlsx_new import WORKBOOK_OPTIONS, cell_formats, write_sheet
 from tkops.errors import TkopsError
-from tkops.settings import sheet_rows
 from tkops.xlsm import home, sheets, xlwings_conf
 from tkops.xlsm.vba import macro_modules, public_subs, vba_project_bin
 
@@ -35,11 +34,8 @@ def _xlwings_version() -> str:
 
 
 def _frame(spec: layout.SheetSpec) -> pd.DataFrame:
-    """The rows a new workbook starts with: the default settings on Settings, nothing elsewhere."""
-    if spec.name == layout.SETTINGS.name:
-        rows = sheet_rows()
-        return pd.DataFrame(rows[1:], columns=rows[0])
-    return pd.DataFrame(columns=spec.headers)
+    """The rows a new workbook starts with (default settings and rules)."""
+    return layout.starting_frame(spec)
 
 
 def _specs() -> list[layout.SheetSpec]:

@@ -10,34 +10,20 @@ from __future__ import annotations
 import re
 
 from tkops.book import layout
-from tkops.book.layout import ColumnSpec, SheetSpec
-from tkops.schema import Kind
+from tkops.book.layout import SheetSpec
 
 HOME = "Home"
 XLWINGS_CONF = "xlwings.conf"  # exact name: xlwings' VBA looks the sheet up by it
 
-# --- PLACEHOLDERS owned by the review work ----------------------------------------------------------------------
-# The Review and Rules sheets are defined here only so tkops.xlsm has them from the start. The review work will
-# define the real specs (columns, widths, drop-down lists) in tkops.book.layout; then delete these two and point
-# WORKBOOK_SHEETS at layout.REVIEW / layout.RULES.
-REVIEW_PLACEHOLDER = SheetSpec("Review", "Review", (
-    ColumnSpec("Order ID", Kind.ID, 21), ColumnSpec("SKU ID", Kind.ID, 21), ColumnSpec("Column", Kind.TEXT, 18),
-    ColumnSpec("Code", Kind.TEXT, 18), ColumnSpec("Severity", Kind.TEXT, 10), ColumnSpec("Explanation", Kind.TEXT, 48),
-    ColumnSpec("Buyer Language", Kind.TEXT, 10), ColumnSpec("Message to Buyer", Kind.TEXT, 60),
-))
-RULES_PLACEHOLDER = SheetSpec("Rules", "Rules", (
-    ColumnSpec("Rule", Kind.TEXT, 24), ColumnSpec("Enabled", Kind.TEXT, 9), ColumnSpec("Setting", Kind.TEXT, 20),
-    ColumnSpec("Value", Kind.TEXT, 16), ColumnSpec("Description", Kind.TEXT, 70),
-), style="Table Style Light 9")
-# --- end of placeholders ----------------------------------------------------------------------------------------
 
 #: The data sheets of tkops.xlsm between Home and xlwings.conf, in tab order.
 WORKBOOK_SHEETS: tuple[SheetSpec, ...] = (
     layout.ORDERS,
-    REVIEW_PLACEHOLDER,
+    layout.REVIEW,
     layout.INVENTORY,
     layout.BUNDLES,
-    RULES_PLACEHOLDER,
+    layout.RULES,
+    layout.KEYWORDS,
     layout.SETTINGS,
     layout.IMPORT_LOG,
     layout.MAPPINGS,

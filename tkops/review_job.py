@@ -1,0 +1,181 @@
+"""Review the Orders sheet of a workbook: the job behind ``tkops review`` and the Review button.
+
+Reads Orders, Inventory, Bundles, Rules and Keywords through any backend, runs the review core
+(:func:`tkops.review.review`) and writes back: the Issues column, the flags that colour offending cells, the Review
+Status (Hold for errors, Ready when clean, never over a status a person set since the last review), the Review
+sheet (one row per problem, with the message to the buyer) and a summary beside it. Running it again with nothing
+changed changes nothing; problems that are gone lose their colour and their row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tkops import schema
+from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
+from tkops.errors import DataError
+from tkops.merge import sheet_frame, typed
+from tkops.messages import render
+from tkops.review import RuleConfig, ReviewResult, keywords_from_sheet_rows, review
+from tkops.settings import Settings
+
+SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}
+SUMMARY_COLUMN = len(REVIEW.columns) + 2  # one empty column between the Review table and the summary
+RESET_STATUSES = {"", "New"}  # a person choosing New asks for a fresh verdict
+
+
+@dataclass
+class ReviewReport:
+    """What a review run did."""
+
+    result: ReviewResult
+    lines: list[str]
+
+
+def shop_now(settings: Settings) -> dt.datetime:
+    """The current time in the shop's time zone, without the zone (as the sheet's times are)."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(settings.effective_time_zone())).replace(tzinfo=None, microsecond=0)
+
+
+def run_review(book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
+    """Review every line of the book's Orders sheet and write the outcome back through ``book``."""
+    name = getattr(book, "path", None).name if getattr(book, "path", None) else "workbook"
+    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
+    if sheet.empty:
+        raise DataError("no_orders", book=name)
+    previous = _frame(book.read_rows(REVIEW.name), REVIEW.headers)
+    defaults, overrides = _languages(previous)
+    lines = typed(sheet)
+    if overrides:
+        lines["buyer_language"] = lines["order_id"].map(overrides)
+    rules_rows = book.read_rows(RULES.name)
+    if not rules_rows or len(rules_rows) < 2:
+        rules_rows = None
+        book.write_table(RULES, starting_frame(RULES))
+    keyword_rows = book.read_rows("Keywords")
+    result = review(
+        lines, _frame(book.read_rows("Inventory")), _frame(book.read_rows("Bundles")),
+        RuleConfig.from_sheet_rows(rules_rows) if rules_rows else RuleConfig(), settings, now or shop_now(settings),
+        keywords=keywords_from_sheet_rows(keyword_rows) if keyword_rows and len(keyword_rows) > 1 else None,
+        template_folder=settings.templates_folder,
+    )
+    updated = orders_with_review(sheet, result)
+    present = {c.key for c in schema.ORDER_COLUMNS if c.name in updated.columns and updated[c.name].notna().any()}
+    spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
+    book.write_table(spec, updated.reindex(columns=spec.headers))
+    book.write_table(REVIEW, review_frame(result, defaults))
+    summary = result.summary_lines(settings.lang) + _shortfall_lines(result, settings.lang)
+    book.write_block(REVIEW.name, SUMMARY_COLUMN, _summary_block(summary, settings.lang),
+                     fills=_legend_fills(len(summary)))
+    book.save()
+    return ReviewReport(result, summary)
+
+
+def orders_with_review(sheet: pd.DataFrame, result: ReviewResult) -> pd.DataFrame:
+    """The Orders sheet frame with Issues, the highlight flags and the Review Status of this review."""
+    out = sheet.copy()
+    problems = result.problems
+    issues = problems.groupby("row", sort=False)["code"].agg(lambda codes: ", ".join(dict.fromkeys(codes)))
+    out["Issues"] = issues.reindex(out.index).astype(object).where(lambda s: s.notna(), None)
+    out["tkops Flags"] = _flags(problems).reindex(out.index).astype(object).where(lambda s: s.notna(), None)
+    current = _text(out.get("Review Status"), out.index)
+    last = _text(out.get("tkops Reviewed"), out.index)
+    person_set = ~current.isin(RESET_STATUSES) & (current != last)
+    take = result.reviewed.reindex(out.index).fillna(False).astype(bool) & ~person_set
+    verdict = result.statuses.reindex(out.index)
+    out["Review Status"] = np.where(take, verdict, out.get("Review Status", pd.Series(None, index=out.index)))
+    out["tkops Reviewed"] = np.where(take, verdict, out.get("tkops Reviewed", pd.Series(None, index=out.index)))
+    for column in ("Review Status", "tkops Reviewed"):
+        out[column] = out[column].astype(object).where(pd.notna(out[column]), None)
+    return out
+
+
+def _text(col, index) -> pd.Series:
+    if col is None:
+        return pd.Series("", index=index, dtype=object)
+    return col.astype(object).where(col.notna(), "").astype(str).str.strip()
+
+
+def _flags(problems: pd.DataFrame) -> pd.Series:
+    """Per row: ``|E:Zipcode|W:Phone #|`` — each offending cell's header with its severity letter."""
+    if problems.empty:
+        return pd.Series(dtype=object)
+    marks: dict = {}
+    for row, column, severity, params in zip(problems["row"], problems["column"], problems["severity"],
+                                             problems["params"]):
+        keys = [column] if column else ["order_id"]
+        keys += [k for k in (params or {}).get("columns", []) if k]
+        letter = SEVERITY_LETTER.get(severity, "I")
+        for key in keys:
+            header = schema.BY_KEY[key].name if key in schema.BY_KEY else str(key)
+            marks.setdefault(row, {}).setdefault(header, letter)  # the worst severity comes first
+    return pd.Series({row: "|" + "|".join(f"{letter}:{h}" for h, letter in cells.items()) + "|"
+                      for row, cells in marks.items()}, dtype=object)
+
+
+def review_frame(result: ReviewResult, defaults: dict) -> pd.DataFrame:
+    """The Review sheet: one row per problem, the buyer's message where one is needed."""
+    p = result.problems
+    if p.empty:
+        return pd.DataFrame(columns=REVIEW.headers)
+    language = p["buyer_language"].where(p["buyer_message"].notna(), None)
+    chosen = [defaults.get(o, lang) for o, lang in zip(p["order_id"], language)]
+    frame = pd.DataFrame({
+        "Order ID": p["order_id"], "SKU ID": p["sku_id"],
+        "Column": p["column"].map(lambda k: schema.BY_KEY[k].name if k in schema.BY_KEY else k),
+        "Code": p["code"], "Severity": p["severity"], "Explanation": p["explanation"],
+        "Buyer Language": language, "Message to Buyer": p["buyer_message"],
+        "tkops Language": [c if m is not None else None for c, m in zip(chosen, p["buyer_message"])],
+    })
+    return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+
+
+def _languages(previous: pd.DataFrame) -> tuple[dict, dict]:
+    """From the last Review sheet: the language tkops chose per order, and the ones the team changed it to."""
+    if previous.empty:
+        return {}, {}
+    chosen = previous["tkops Language"].astype(object).where(previous["tkops Language"].notna(), "")
+    given = previous["Buyer Language"].astype(object).where(previous["Buyer Language"].notna(), "")
+    changed = (given.astype(str).str.strip() != "") & (given != chosen) & (chosen != "")
+    orders = previous["Order ID"].astype(str)
+    defaults = dict(zip(orders[changed], chosen[changed]))
+    overrides = dict(zip(orders[changed], given[changed].astype(str).str.strip()))
+    return defaults, overrides
+
+
+def _frame(rows, headers: list[str] | None = None) -> pd.DataFrame:
+    if not rows:
+        return pd.DataFrame(columns=headers or [])
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    width = len(header)
+    body = [list(r[:width]) + [None] * (width - len(r[:width])) for r in rows[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    frame = frame.loc[:, [h for h in header if h]]
+    frame = frame.dropna(how="all")
+    return frame.reindex(columns=headers) if headers else frame
+
+
+def _shortfall_lines(result: ReviewResult, lang: str) -> list[str]:
+    short = result.shortfall
+    if short is None or short.empty:
+        return []
+    short = short[short["short"] > 0]
+    return [render("shortfall_line", lang, sku=r.seller_sku, needed=int(r.needed), on_hand=int(r.on_hand),
+                   short=int(r.short)) for r in short.itertuples()]
+
+
+def _summary_block(summary: list[str], lang: str) -> list[list]:
+    rows = [[render("summary_title", lang)]] + [[line] for line in summary] + [[None], [render("legend", lang)]]
+    rows += [[render(f"legend_{severity}", lang)] for severity in ("error", "warning", "info")]
+    return rows
+
+
+def _legend_fills(summary_rows: int) -> dict:
+    first = summary_rows + 3  # title, summary lines, blank, legend title (0-based rows of the block)
+    colours = {c[1]: c[2] for c in ORDERS.highlights.colours}
+    return {(first + i, 0): colours[s] for i, s in enumerate(("error", "warning", "info"))}
