@@ -78,11 +78,13 @@ class ImportReport:
 
 
 def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings: Sequence[HeaderMapSource] = (),
-                 source: str | None = None, failfast: bool = False, now: dt.datetime | None = None) -> ImportReport:
+                 source: str | None = None, failfast: bool = False, now: dt.datetime | None = None,
+                 progress=None) -> ImportReport:
     """Read ``paths`` and merge their order lines into ``book`` (any backend), saving once if anything changed.
 
     Without ``failfast`` every file is tried and each failure recorded in the report; with it the first failure is
-    raised. Nothing is written when every file failed or nothing changed.
+    raised. Nothing is written when every file failed or nothing changed. ``progress(done, total, name)`` is called
+    before each file (the workbook buttons show it in Excel's status bar).
     """
     now = (now or dt.datetime.now()).replace(microsecond=0)
     book_name = getattr(book, "path", Path("workbook")).name
@@ -92,7 +94,9 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
     seen = dict(zip(log["SHA-256"], log["Imported At"])) if len(log) else {}
     reports: list[FileReport] = []
     log_rows = []
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
+        if progress is not None:
+            progress(number, len(paths), Path(path).name)
         report = FileReport(Path(path))
         reports.append(report)
         try:

@@ -33,7 +33,7 @@ def import_orders(book=None) -> None:
             raise problem
         files = _files_to_import(book, settings)
         mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or [])
-        report = import_files(files, live, settings, mappings)
+        report = import_files(files, live, settings, mappings, progress=_status_bar(book, settings.lang))
         lines = report.messages(settings.lang)
         done = render("import_done", settings.lang, files=len(report.files),
                       new=sum(f.counts.new for f in report.files), updated=sum(f.counts.updated for f in report.files),
@@ -55,6 +55,16 @@ def review(book=None) -> None:
         report = run_review(live, settings)
         show(book, report.lines[0] if report.lines else "")
         show(book, "\n".join(report.lines), SUMMARY_NAME)
+
+
+def _status_bar(book, lang: str):
+    """A progress callback writing "tkops: importing orders 2/5 file.csv" to Excel's status bar (one call a file)."""
+    task = render("task_import", lang)
+
+    def show_progress(done: int, total: int, name: str) -> None:
+        book.app.status_bar = f"tkops: {task} {done}/{total} {name}"
+
+    return show_progress
 
 
 def _settings(live: LiveBook) -> tuple[Settings, ConfigError | None]:
