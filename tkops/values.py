@@ -103,7 +103,7 @@ def _format_scalar(v) -> str:
 
 def truncate_long(col: pd.Series) -> pd.Series:
     """Boolean mask of cells longer than Excel's cell limit (the caller cuts them and warns)."""
-    return col.map(lambda v: isinstance(v, str) and len(v) > EXCEL_MAX_CHARS, na_action="ignore").fillna(False)
+    return (col.astype("str").str.len() > EXCEL_MAX_CHARS).fillna(False).astype(bool)
 
 
 def ids(col: pd.Series, where: Where) -> pd.Series:

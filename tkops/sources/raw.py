@@ -93,11 +93,10 @@ def parse_csv(path: Path, text: str, encoding: str) -> RawTable:
                             na_filter=False, skip_blank_lines=False, quoting=csv.QUOTE_MINIMAL, engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise DataError("not_a_spreadsheet", file=path.name, kind="CSV", detail=str(err).strip()) from None
-    return _from_grid(path, frame, sheet=None, encoding=encoding, text_only=True)
+    return _from_grid(path, frame, sheet=None, encoding=encoding)
 
 
-def _from_grid(path: Path, frame: pd.DataFrame, sheet: str | None, encoding: str | None,
-               text_only: bool = False) -> RawTable:
+def _from_grid(path: Path, frame: pd.DataFrame, sheet: str | None, encoding: str | None) -> RawTable:
     if frame.empty:
         return RawTable(path, [], pd.DataFrame(), pd.Series([], dtype=int), sheet, encoding)
     headers = ["" if h is None else str(h) for h in frame.iloc[0].tolist()]
@@ -105,18 +104,7 @@ def _from_grid(path: Path, frame: pd.DataFrame, sheet: str | None, encoding: str
     cells.columns = range(len(headers))
     rows = pd.Series(range(2, len(cells) + 2), index=cells.index)
     # CSV cells are all text: keeping pandas' string dtype lets the parsers skip per-cell type checks.
-    return RawTable(path, headers, cells if text_only else cells.astype(object), rows, sheet, encoding)
-
-
-def _text_columns_as_strings(cells: pd.DataFrame) -> pd.DataFrame:
-    """Columns holding only text (and blanks) get pandas' string dtype, as CSV columns have, so the parsers take
-    their fast path; columns with numbers or dates stay as they are (an ID stored as a number must be seen)."""
-    out = {}
-    for key in cells.columns:
-        col = cells[key]
-        kind = pd.api.types.infer_dtype(col, skipna=True)
-        out[key] = col.astype("str") if kind in ("string", "empty") else col
-    return pd.DataFrame(out, index=cells.index)
+    return RawTable(path, headers, cells, rows, sheet, encoding)
 
 
 def open_workbook(path: Path):
@@ -138,19 +126,22 @@ def sheet_headers(sheet) -> list[str]:
 
 def read_sheet(path: Path, sheet, name: str) -> RawTable:
     """A raw table from one loaded calamine sheet, with spreadsheet row numbers kept even when the sheet starts
-    lower down."""
+    lower down. Columns holding only text get pandas' string dtype, as CSV columns have, so the parsers take their
+    fast path; columns with numbers or dates keep their cells as objects (an ID stored as a number must be seen)."""
     data = sheet.to_python(skip_empty_area=False)
-    frame = pd.DataFrame(data, dtype=object) if data else pd.DataFrame()
-    if not frame.empty:
-        frame = frame.where(frame != "", None)
-        # drop wholly empty leading rows so the header is the first row with any text
-        nonempty = frame.notna().any(axis=1)
-        if not nonempty.any():
-            frame = pd.DataFrame()
+    first = next((i for i, row in enumerate(data) if any(v != "" for v in row)), None)
+    if first is None:
+        return RawTable(path, [], pd.DataFrame(), pd.Series([], dtype=int), name, None)
+    headers = ["" if h is None else str(h) for h in data[first]]
+    body = data[first + 1:]
+    columns = list(zip(*body)) if body else [()] * len(headers)
+    del data, body
+    cells = {}
+    for j, col in enumerate(columns):
+        if all(type(v) is str for v in col):
+            cells[j] = pd.Series(col, dtype="str")
         else:
-            first = int(nonempty.idxmax())
-            table = _from_grid(path, frame.iloc[first:].reset_index(drop=True), name, None)
-            table.rows = table.rows + first
-            table.cells = _text_columns_as_strings(table.cells)
-            return table
-    return _from_grid(path, frame, name, None)
+            cells[j] = pd.Series([None if v == "" else v for v in col], dtype=object)
+    frame = pd.DataFrame(cells)
+    rows = pd.Series(range(first + 2, first + 2 + len(frame)), index=frame.index)
+    return RawTable(path, headers, frame, rows, name, None)
