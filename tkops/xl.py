@@ -25,36 +25,37 @@ def _caller():
 
 def import_orders(book=None) -> None:
     """Button "Import orders": every export in the Settings' Import Folder, or the files the person picks."""
-    book = book or _caller()
-    live = LiveBook(book)
-    settings, problem = _settings(live)
-    with button_run(book, render("task_import", settings.lang), settings.lang):
-        if problem:
-            raise problem
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_to_import(book, settings)
         mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or [])
         report = import_files(files, live, settings, mappings, progress=_status_bar(book, settings.lang))
-        lines = report.messages(settings.lang)
         done = render("import_done", settings.lang, files=len(report.files),
                       new=sum(f.counts.new for f in report.files), updated=sum(f.counts.updated for f in report.files),
                       failed=len(report.failed))
-        show(book, done)
-        show(book, "\n".join(lines), SUMMARY_NAME)
+        return [done] + report.messages(settings.lang)
+
+    _press(book, "task_import", job)
 
 
 def review(book=None) -> None:
     """Button "Review orders": the same review as ``tkops review`` on the open workbook."""
     from tkops.review_job import run_review
 
+    _press(book, "task_review", lambda book, live, settings: run_review(live, settings).lines)
+
+
+def _press(book, task: str, job) -> None:
+    """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
+    the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""
     book = book or _caller()
     live = LiveBook(book)
     settings, problem = _settings(live)
-    with button_run(book, render("task_review", settings.lang), settings.lang):
+    with button_run(book, render(task, settings.lang), settings.lang):
         if problem:
             raise problem
-        report = run_review(live, settings)
-        show(book, report.lines[0] if report.lines else "")
-        show(book, "\n".join(report.lines), SUMMARY_NAME)
+        lines = job(book, live, settings)
+        show(book, lines[0] if lines else "")
+        show(book, "\n".join(lines), SUMMARY_NAME)
 
 
 def _status_bar(book, lang: str):
