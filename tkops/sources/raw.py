@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tkops.errors import DataError, EncodingProblem
@@ -107,6 +108,14 @@ def _from_grid(path: Path, frame: pd.DataFrame, sheet: str | None, encoding: str
     return RawTable(path, headers, cells, rows, sheet, encoding)
 
 
+def _compact(values: np.ndarray) -> list | np.ndarray:
+    """The same strings re-made one column at a time. calamine makes them row by row, scattered in memory, and
+    every later pass over a column then runs about twice as slowly; a join and a split costs a fraction of that."""
+    joined = "\x1f".join(values)
+    parts = joined.split("\x1f")
+    return parts if len(parts) == len(values) else values
+
+
 def open_workbook(path: Path):
     """A calamine workbook, or a clear error when the file is not one."""
     from python_calamine import CalamineWorkbook
@@ -133,15 +142,17 @@ def read_sheet(path: Path, sheet, name: str) -> RawTable:
     if first is None:
         return RawTable(path, [], pd.DataFrame(), pd.Series([], dtype=int), name, None)
     headers = ["" if h is None else str(h) for h in data[first]]
-    body = data[first + 1:]
-    columns = list(zip(*body)) if body else [()] * len(headers)
-    del data, body
+    grid = np.empty((len(data) - first - 1, len(headers)), dtype=object)
+    grid[:] = data[first + 1:] if len(data) > first + 1 else grid
+    del data
     cells = {}
-    for j, col in enumerate(columns):
-        if all(type(v) is str for v in col):
-            cells[j] = pd.Series(col, dtype="str")
+    for j in range(len(headers)):
+        values = grid[:, j].copy()
+        if pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty"):
+            cells[j] = pd.Series(_compact(values), dtype="str")
         else:
-            cells[j] = pd.Series([None if v == "" else v for v in col], dtype=object)
+            values[values == ""] = None
+            cells[j] = pd.Series(values, dtype=object)
     frame = pd.DataFrame(cells)
     rows = pd.Series(range(first + 2, first + 2 + len(frame)), index=frame.index)
     return RawTable(path, headers, frame, rows, name, None)
