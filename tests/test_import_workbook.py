@@ -317,7 +317,7 @@ def test_backups_are_limited(tmp_path):
     text = (EXPORTS / "us_2025.csv").read_text(encoding="utf-8")
     for i in range(7):
         variant = tmp_path / f"v{i}.csv"
-        variant.write_text(text.replace("Awaiting Shipment", f"Shipped" if i % 2 else "Awaiting Collection"),
+        variant.write_text(text.replace("Awaiting Shipment", "Shipped" if i % 2 else "Awaiting Collection"),
                            encoding="utf-8")
         main(["import", str(variant), "--book", str(book), "--market", "US"])
     assert len(list((tmp_path / "tkops-backups").glob("ops.*.xlsx"))) == 5

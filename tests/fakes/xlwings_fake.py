@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|\d{1,3}(,\d{3})+(\.\d*)?)([eE][+-]?\d+)?%?$")

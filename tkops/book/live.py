@@ -8,6 +8,7 @@ number format before they are written, so Excel stores buyer text as typed (``=1
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -28,9 +29,8 @@ class LiveBook:
         self._names = [s.name for s in book.sheets]
 
     @property
-    def path(self):
-        from pathlib import Path
-
+    def path(self) -> Path:
+        """Where Excel has the workbook (for messages and the log file)."""
         return Path(self.book.fullname)
 
     def read_rows(self, sheet: str) -> list[list[Any]] | None:
