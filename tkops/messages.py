@@ -206,7 +206,7 @@ def render(code: str, lang: str = "en", **params) -> str:
 
     Parameters that are message codes themselves (e.g. ``expected="expected_int"``) are translated too.
     """
-    entry = CATALOGUE.get(code) or _review_entry(code)
+    entry = CATALOGUE.get(code) or _section_entry(code)
     if entry is None:
         return f"{code}: {params}"
     template = entry.get(lang) or entry["en"]
@@ -221,8 +221,16 @@ def render(code: str, lang: str = "en", **params) -> str:
         return f"{template} {params}"
 
 
-def _review_entry(code: str):
-    """The review's sentences live beside its rules (tkops.review.catalogue); looked up here as one catalogue."""
-    from tkops.review.catalogue import CATALOGUE as REVIEW_CATALOGUE
+#: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
+_SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue")
 
-    return REVIEW_CATALOGUE.get(code)
+
+def _section_entry(code: str):
+    """An entry of a section catalogue (imported when first needed, to keep this module free of cycles)."""
+    import importlib
+
+    for module in _SECTION_CATALOGUES:
+        entry = importlib.import_module(module).CATALOGUE.get(code)
+        if entry is not None:
+            return entry
+    return None

@@ -1,0 +1,155 @@
+"""Carrier tracking-number formats, loaded from the vendored courier files of jkeen/tracking_number_data.
+
+The files live in ``tkops/data/tracking/couriers/`` (MIT, see the README there). Each tracking-number entry becomes
+a :class:`Format`: its regular expression (PCRE ``(?<Name>`` turned into Python's ``(?P<Name>``), its checksum,
+its ``serial_number_format`` and ``additional.exists`` rules, and its published test numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from tkops.shipping.checksums import ALGORITHMS, passes
+
+_NAMED_GROUP = re.compile(r"\(\?<(?=[A-Za-z_])")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One tracking-number format of one courier."""
+
+    courier: str  # the data set's courier_code, e.g. "ups", "s10", "canada_post"
+    courier_name: str
+    id: str  # the entry's id, or one made from its name ("fedex_express_12")
+    name: str  # e.g. "FedEx Express (12)"
+    pattern: re.Pattern
+    checksum: dict | None = None
+    prepend_if: tuple[re.Pattern, str] | None = None
+    exists: tuple[str, ...] = ()  # additional lookups that must find the number's value (S10: a known country)
+    additional: tuple[dict, ...] = ()
+    valid_examples: tuple[str, ...] = ()
+    invalid_examples: tuple[str, ...] = ()
+
+    @property
+    def sample(self) -> str:
+        """A valid example, without spaces, to show a person what the format looks like."""
+        return "".join(self.valid_examples[0].split()) if self.valid_examples else ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a cleaned number fits one format: ``valid`` when the shape, the check digit and the lookups all agree;
+    otherwise ``reason`` says what failed ("check_digit" or "unknown_country")."""
+
+    format: Format
+    valid: bool
+    reason: str = ""
+    groups: dict = field(default_factory=dict)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Courier codes this match stands for: S10 numbers also name their country ("s10:GB")."""
+        country = self.groups.get("CountryCode")
+        if self.format.courier == "s10" and country:
+            return ("s10", f"s10:{country}")
+        return (self.format.courier,)
+
+    @property
+    def label(self) -> str:
+        """The format's name, with the issuing post for S10 numbers ("S10 (GB: Royal Mail Group Ltd.)")."""
+        if self.format.courier == "s10" and self.groups.get("CountryCode"):
+            post = lookup(self.format, "CountryCode", self.groups["CountryCode"]) or {}
+            who = post.get("courier") or post.get("country") or ""
+            return f"{self.format.name} ({self.groups['CountryCode']}{': ' + who if who else ''})"
+        return self.format.name
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
+
+
+def _pattern(regex) -> re.Pattern:
+    text = "".join(regex) if isinstance(regex, list) else str(regex)
+    return re.compile(_NAMED_GROUP.sub("(?P<", text))
+
+
+def _formats_of(data: dict) -> Iterable[Format]:
+    for entry in data["tracking_numbers"]:
+        validation = entry.get("validation") or {}
+        checksum = validation.get("checksum") or None
+        if checksum and checksum.get("name") not in ALGORITHMS:
+            raise ValueError(f"{data['courier_code']}/{entry['name']}: unknown checksum {checksum.get('name')!r}")
+        prepend = (validation.get("serial_number_format") or {}).get("prepend_if")
+        tests = entry.get("test_numbers") or {}
+        yield Format(
+            courier=data["courier_code"], courier_name=data["name"], id=entry.get("id") or _slug(entry["name"]),
+            name=entry["name"], pattern=_pattern(entry["regex"]), checksum=checksum,
+            prepend_if=(re.compile(prepend["matches_regex"]), prepend["content"]) if prepend else None,
+            exists=tuple((validation.get("additional") or {}).get("exists") or ()),
+            additional=tuple(entry.get("additional") or ()),
+            valid_examples=tuple(tests.get("valid") or ()), invalid_examples=tuple(tests.get("invalid") or ()),
+        )
+
+
+def data_folder() -> Path:
+    """The folder of the vendored courier files."""
+    return Path(str(resources.files("tkops"))) / "data" / "tracking" / "couriers"
+
+
+@lru_cache(maxsize=4)
+def load_formats(folder: str | None = None) -> tuple[Format, ...]:
+    """Every format of every courier file in ``folder`` (default: the vendored data), in file-name order."""
+    root = Path(folder) if folder else data_folder()
+    formats: list[Format] = []
+    for path in sorted(root.glob("*.json")):
+        formats.extend(_formats_of(json.loads(path.read_text(encoding="utf-8"))))
+    return tuple(formats)
+
+
+def lookup(fmt: Format, group: str, value: str) -> dict | None:
+    """The ``additional`` lookup entry of ``fmt`` that matches ``value`` of regex group ``group``, if any."""
+    for extra in fmt.additional:
+        if extra.get("regex_group_name") != group:
+            continue
+        for item in extra.get("lookup") or ():
+            if "matches" in item and item["matches"] == value:
+                return item
+            if "matches_regex" in item and re.fullmatch(item["matches_regex"], value):
+                return item
+    return None
+
+
+def match(fmt: Format, number: str) -> Match | None:
+    """How the cleaned ``number`` fits ``fmt``; None when its shape does not fit at all."""
+    m = fmt.pattern.fullmatch(number)
+    if m is None:
+        return None
+    groups = {k: "".join(v.split()) for k, v in m.groupdict().items() if v is not None}
+    if fmt.checksum:
+        serial = groups.get("SerialNumber", "")
+        if fmt.prepend_if and fmt.prepend_if[0].match(serial):
+            serial = fmt.prepend_if[1] + serial
+        if not passes(fmt.checksum, serial, groups.get("CheckDigit")):
+            return Match(fmt, False, "check_digit", groups)
+    for name in fmt.exists:
+        extra = next((a for a in fmt.additional if a.get("name") == name), None)
+        group = extra.get("regex_group_name") if extra else None
+        if group is None or lookup(fmt, group, groups.get(group, "")) is None:
+            return Match(fmt, False, "unknown_country" if group == "CountryCode" else "lookup", groups)
+    return Match(fmt, True, "", groups)
+
+
+def matches(number: str, formats: Iterable[Format] | None = None) -> list[Match]:
+    """Every format whose shape ``number`` fits, valid or not, in data order."""
+    found = []
+    for fmt in load_formats() if formats is None else formats:
+        result = match(fmt, number)
+        if result is not None:
+            found.append(result)
+    return found

@@ -1,0 +1,248 @@
+"""Tracking-number checks on the order-line table: format and check digit per carrier, consistency with the
+Shipping Provider Name, numbers reused on other orders, and packed lines without a number.
+
+:func:`validate_tracking` returns one row per problem (columns :data:`PROBLEM_COLUMNS`); it never raises on
+what a person typed or pasted. Explanations come from :mod:`tkops.shipping.catalogue`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any, Mapping
+
+import pandas as pd
+
+from tkops.shipping.carriers import ANY, SHAPES, ProviderMap, accepts, fold
+from tkops.shipping.carriers import provider_map as make_provider_map
+from tkops.shipping.formats import Format, Match, load_formats, matches
+from tkops.statuses import canonical_statuses
+
+PROBLEM_COLUMNS = ["row", "order_id", "tracking_id", "code", "severity", "params"]
+SEVERITY = {"tracking.missing": "error", "tracking.mangled": "error", "tracking.format": "error",
+            "tracking.wrong_carrier": "error", "tracking.duplicate": "error", "tracking.no_provider": "error",
+            "tracking.unknown_carrier_format": "warning"}
+MAX_LENGTH = 40  # no carrier's number is longer; longer text is not a tracking number
+MIN_LENGTH = 8  # nor shorter
+_ALLOWED = re.compile(r"[0-9A-Z]+")  # Seller Center refuses special characters (API error 21004012)
+EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
+_INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\x00-\x1f\x7f]+")
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?E[+-]?\d+$")
+_DOT_ZERO = re.compile(r"^(\d+)[.,]0+$")
+#: What a Packed cell holds when the line is NOT packed; anything else in it (Yes, x, ✓, initials, a time) means packed.
+_NOT_PACKED = {"", "0", "false", "no", "n", "-", "—", "✗", "✘", "×", "否", "未打包", "未包装", "none", "null", "nan"}
+_DONE = {"Shipped", "In Transit", "Delivered", "Completed"}
+
+
+def clean_tracking(value: Any) -> tuple[str, str]:
+    """A cell as a tracking number: (number, state), state "" (usable), "empty" or "mangled" (Excel made it a number).
+
+    Spaces, tabs, line breaks, zero-width characters and a leading apostrophe are removed, full-width characters
+    become ASCII and letters are upper-cased: "1z 5r8 939 0357567127" -> "1Z5R89390357567127".
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "", "empty"
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+            return ("", "empty") if math.isnan(value) else (str(value), "mangled")
+        if float(value).is_integer() and abs(value) < 10 ** EXCEL_DIGITS:
+            return str(int(value)), ""
+        return (f"{value:.15G}" if isinstance(value, float) else str(value)), "mangled"
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(value))).lstrip("'").upper()
+    if not text:
+        return "", "empty"
+    if _SCIENTIFIC.match(text):
+        return text, "mangled"
+    dot_zero = _DOT_ZERO.match(text)
+    if dot_zero:
+        return (dot_zero.group(1), "") if len(dot_zero.group(1)) <= EXCEL_DIGITS else (text, "mangled")
+    return text, ""
+
+
+def carrier_of(tracking_id: Any) -> list[tuple[str, str]]:
+    """Every (courier code, format name) the number is valid for: shape, check digit and lookups all agree.
+
+    ``carrier_of("1Z5R89390357567127") == [("ups", "UPS")]``; S10 numbers name the issuing post
+    (``("s10", "S10 (GB: Royal Mail Group plc)")``); an empty, mangled or unknown number gives ``[]``.
+    """
+    number, state = clean_tracking(tracking_id)
+    if state or _shape_problem(number):
+        return []
+    return [(m.format.courier, m.label) for m in _matches(number) if m.valid]
+
+
+@lru_cache(maxsize=65536)
+def _matches(number: str) -> tuple[Match, ...]:
+    return tuple(matches(number))
+
+
+def _lengths(fmt: Format) -> tuple[int, int]:
+    sizes = [len("".join(n.split())) for n in fmt.valid_examples] or [0]
+    return min(sizes), max(sizes)
+
+
+def _close(number: str, formats: list[Format]) -> list[str]:
+    """Formats the number nearly fits: same leading letters (or all digits) and a length 1-3 characters off."""
+    found = []
+    for fmt in formats:
+        sample = fmt.sample
+        prefix = re.match(r"1Z|[A-Z]+", sample)
+        same_kind = number.startswith(prefix.group()) if prefix else number.isdigit()
+        low, high = _lengths(fmt)
+        off = low - len(number) if len(number) < low else len(number) - high
+        if sample and same_kind and 0 < off <= 3:
+            size = str(low) if low == high else f"{low}-{high}"
+            found.append(f"{fmt.name}: {sample} ({size})")
+    return found[:3]
+
+
+def _excel_zeros(number: str) -> bool:
+    return number.isdigit() and len(number) > EXCEL_DIGITS and set(number[EXCEL_DIGITS:]) == {"0"}
+
+
+@lru_cache(maxsize=65536)
+def _check_number(number: str, provider: str, accepted: tuple[str, ...] | None) -> tuple[tuple[str, dict], ...]:
+    """The format problems of one cleaned number for one provider (codes ``accepted``; None: provider unknown)."""
+    found = _matches(number)
+    valid = [m for m in found if m.valid]
+    base = {"tracking": number, "provider": provider}
+    if accepted is not None and valid and not any(accepts(accepted, c) for m in valid for c in m.codes):
+        shapes = [SHAPES[c] for c in accepted if c in SHAPES]
+        if not any(s.fits(number) for s in shapes):
+            labels = ", ".join(dict.fromkeys(m.label for m in valid))
+            codes = tuple(dict.fromkeys(c for m in valid for c in m.codes))
+            return (("tracking.wrong_carrier", {**base, "carriers": labels, "codes": codes}),)
+    if valid:
+        return ()
+    if _excel_zeros(number):
+        return (("tracking.mangled", {**base, "value": number, "variant": "zeros"}),)
+    if accepted is None:
+        return (("tracking.unknown_carrier_format", {**base, "variant": "unknown_provider"}),)
+    if ANY in accepted:
+        return (("tracking.unknown_carrier_format", {**base, "variant": "any"}),)
+    shapes = [SHAPES[c] for c in accepted if c in SHAPES]
+    own = [f for f in load_formats() if accepts(accepted, f.courier)
+           or (f.courier == "s10" and any(c.split(":")[0] == "s10" for c in accepted))]
+    if shapes and not own:
+        if any(s.fits(number) for s in shapes):
+            return ()
+        example = ", ".join(s.example for s in shapes)
+        return (("tracking.unknown_carrier_format", {**base, "variant": "shape", "example": example}),)
+    if any(s.fits(number) for s in shapes):
+        return ()
+    if not own:  # the team mapped the provider to nothing: no public format to check against
+        return ()
+    for reason, variant in (("check_digit", "check_digit"), ("unknown_country", "country")):
+        failed = [m for m in found if m.reason == reason and any(m.format is f for f in own)]
+        if failed:
+            return (("tracking.format", {**base, "variant": variant, "formats": ", ".join(m.label for m in failed),
+                                         "country": failed[0].groups.get("CountryCode", "")}),)
+    close = _close(number, own)
+    examples = ", ".join(dict.fromkeys(f"{f.name}: {f.sample}" for f in own if f.sample))
+    return (("tracking.format", {**base, "variant": "close" if close else "",
+                                 "close": "; ".join(close), "examples": examples}),)
+
+
+def _shape_problem(number: str) -> dict | None:
+    """Params of a number no carrier could have issued (too long, too short, characters besides 0-9 and A-Z)."""
+    if len(number) > MAX_LENGTH:
+        return {"variant": "too_long"}
+    odd = "".join(dict.fromkeys(c for c in number if not _ALLOWED.fullmatch(c)))
+    if odd:
+        return {"variant": "characters", "chars": " ".join(odd[:10])}
+    if len(number) < MIN_LENGTH:
+        return {"variant": "too_short", "length": len(number)}
+    return None
+
+
+def _column(lines: pd.DataFrame, *names: str) -> pd.Series:
+    wanted = {fold(n) for n in names}
+    for col in lines.columns:
+        if fold(col) in wanted:
+            return lines[col]
+    return pd.Series([None] * len(lines), index=lines.index, dtype=object)
+
+
+def _truthy(value: Any) -> bool:
+    if value is None or value is pd.NA or isinstance(value, float) and math.isnan(value):
+        return False
+    if isinstance(value, (bool, int, float)):
+        return bool(value)
+    return unicodedata.normalize("NFKC", str(value)).strip().casefold() not in _NOT_PACKED
+
+
+def _text(value: Any) -> str:
+    if value is None or value is pd.NA or isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def validate_tracking(lines: pd.DataFrame, provider_map: Mapping | ProviderMap | None = None) -> pd.DataFrame:
+    """Problems of the tracking IDs of ``lines`` (canonical keys; a team column "Packed" is read when present).
+
+    One row per problem: ``row`` (the line's index label), ``order_id``, ``tracking_id`` (cleaned), ``code``,
+    ``severity`` and ``params`` (a dict for the catalogue). ``provider_map`` maps Shipping Provider Names to
+    courier codes over :data:`~tkops.shipping.carriers.DEFAULT_PROVIDERS` (see
+    :func:`~tkops.shipping.carriers.provider_map_from_rows` for the Carriers sheet).
+    """
+    pm = make_provider_map(provider_map)
+    status = canonical_statuses(_column(lines, "order_status", "Order Status"))
+    packed = _column(lines, "packed", "Packed")
+    order_ids = [_text(v) for v in _column(lines, "order_id", "Order ID")]
+    shipment = [_text(p) or _text(g) for p, g in zip(_column(lines, "package_id", "Package ID"),
+                                                     _column(lines, "auto_combine_group_id", "Auto Combine Group ID"))]
+    rows: list[dict] = []
+    numbers: dict[str, list[int]] = {}
+
+    def add(i: int, number: str, code: str, params: dict) -> None:
+        rows.append({"pos": i, "row": lines.index[i], "order_id": order_ids[i] or None, "tracking_id": number or None,
+                     "code": code, "severity": SEVERITY[code], "params": params})
+
+    providers = _column(lines, "shipping_provider", "Shipping Provider Name")
+    for i, (raw, prov, st, pk) in enumerate(zip(_column(lines, "tracking_id", "Tracking ID"), providers,
+                                                status, packed)):
+        number, state = clean_tracking(raw)
+        cancelled = st == "Cancelled"
+        provider = _text(prov)
+        if state == "empty":
+            if not cancelled and (_truthy(pk) or st == "Awaiting Collection"):
+                add(i, "", "tracking.missing", {"provider": provider, "status": _text(st),
+                                                "variant": "packed" if _truthy(pk) else "collection"})
+            continue
+        if state == "mangled":
+            add(i, number, "tracking.mangled", {"value": number, "tracking": number})
+            continue
+        problem = _shape_problem(number)
+        if problem:
+            shown = number[:MAX_LENGTH] + "…" if len(number) > MAX_LENGTH else number
+            add(i, shown, "tracking.format", {"tracking": shown, "provider": provider, **problem})
+            continue
+        if not cancelled:
+            numbers.setdefault(number, []).append(i)
+        if not provider:
+            add(i, number, "tracking.no_provider", {"tracking": number})
+        entry = pm.lookup(provider)
+        accepted = entry[1] if entry else None
+        for code, params in _check_number(number, entry[0] if entry else provider, accepted):
+            params = dict(params)
+            if code == "tracking.wrong_carrier":
+                params["suggest"] = ", ".join(pm.names_for(params.pop("codes"))[:3])
+                if not params["suggest"]:
+                    params["variant"] = "no_suggestion"
+            add(i, number, code, params)
+    for number, where in numbers.items():
+        keys = {shipment[i] or f"order:{order_ids[i]}" for i in where}
+        if len({order_ids[i] for i in where}) < 2 or len(keys) < 2:
+            continue
+        for i in where:
+            others = sorted({order_ids[j] for j in where if order_ids[j] != order_ids[i]})
+            add(i, number, "tracking.duplicate", {"tracking": number, "others": ", ".join(others[:5]),
+                                                  "count": len(others)})
+    frame = pd.DataFrame(rows, columns=["pos", *PROBLEM_COLUMNS]).sort_values("pos", kind="stable")
+    return frame[PROBLEM_COLUMNS].astype({"code": object, "severity": object}).reset_index(drop=True)
