@@ -79,6 +79,19 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ship(args: argparse.Namespace) -> int:
+    """tkops ship --book BOOK [--out FILE]"""
+    from tkops.ship_job import run_ship
+
+    book = FileBook(args.book, Settings(language=args.lang or "en"))
+    settings = _settings_from_book(book, args)
+    book.settings = settings
+    report = run_ship(book, settings, Path(args.out) if args.out else None)
+    for line in report.lines(settings.lang):
+        print(line)
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """tkops demo [--out DIR]"""
     from tkops.demo import run_demo
@@ -128,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tz", help="shop time zone, e.g. America/Los_Angeles (for the 1-hour hold after payment)")
     p.add_argument("--now", help="review as of this shop-local time, e.g. 2026-11-25T11:30 (default: now)")
     p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("ship", parents=[common], help="check tracking IDs and write the Seller Center upload file",
+                       description="Check every Tracking ID on Orders (carrier format and check digit, provider, "
+                                   "duplicates, packed lines without one) and write the bulk-shipping upload file "
+                                   "(sheet \"Shipping info\") with the valid lines not exported before.")
+    p.add_argument("--book", required=True, help="the workbook whose Orders sheet holds the tracking IDs")
+    p.add_argument("--out", help="the upload file (default: \"Shipping info <time>.xlsx\" beside the workbook)")
+    p.set_defaults(func=cmd_ship)
 
     p = sub.add_parser("demo", parents=[common], help="run the daily job on the bundled sample data",
                        description="Build a demo workbook from the bundled sample exports of a US and a Thai shop.")

@@ -189,6 +189,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary_title": {"en": "Review summary", "zh": "审核汇总"},
     "shortfall_line": {"en": "short: {sku} needs {needed}, on hand {on_hand}, short {short}",
                        "zh": "缺货：{sku} 需要 {needed}，库存 {on_hand}，缺 {short}"},
+    "ship_summary": {
+        "en": "{exported} order lines in the upload file {file}; {rejected} lines held back (below).",
+        "zh": "上传文件 {file} 含 {exported} 行订单；{rejected} 行未上传（见下）。",
+    },
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {

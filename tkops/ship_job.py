@@ -1,0 +1,70 @@
+"""Ship: check the tracking IDs on the Orders sheet and write the Seller Center bulk-shipping upload file.
+
+The job behind ``tkops ship``: only valid lines go into the file, the others are listed with their reason, and the
+ShipLog sheet records what was exported so the same line is never uploaded twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from tkops.book.layout import ORDERS
+from tkops.errors import DataError
+from tkops.merge import sheet_frame, typed
+from tkops.messages import render
+from tkops.settings import Settings
+from tkops.shipping import (SHIPLOG, SHIPLOG_COLUMNS, already_exported, explain, export_log_rows,
+                            provider_map_from_rows, shipping_upload, validate_tracking, write_upload)
+
+
+@dataclass
+class ShipReport:
+    """What a ship run did: the upload rows written (or none), the rejected lines and the tracking problems."""
+
+    upload: pd.DataFrame
+    rejected: pd.DataFrame
+    problems: list[str]
+    path: Path | None
+
+    def lines(self, lang: str) -> list[str]:
+        out = [render("ship_summary", lang, exported=len(self.upload), rejected=len(self.rejected),
+                      file=self.path or "-")]
+        out += [f"  {r['Order ID']} {r['Tracking ID'] or ''}: {r['Reason']}" for _, r in self.rejected.iterrows()]
+        return out
+
+
+def default_upload_path(book_path: Path, now: dt.datetime) -> Path:
+    """Where the upload file goes when no path is given: beside the workbook, stamped with the time."""
+    return book_path.with_name(f"Shipping info {now:%Y-%m-%d %H%M}.xlsx")
+
+
+def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime | None = None) -> ShipReport:
+    """Validate every tracking ID of the book's Orders sheet and export the valid, not yet exported lines."""
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    name = book.path.name
+    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
+    if sheet.empty:
+        raise DataError("no_orders", book=name)
+    lines = typed(sheet)
+    if "Packed" in sheet.columns:
+        lines["packed"] = sheet["Packed"]
+    carriers = book.read_rows("Carriers")
+    providers = provider_map_from_rows(carriers) if carriers and len(carriers) > 1 else None
+    log = book.read_rows(SHIPLOG.name) or []
+    problems = validate_tracking(lines, providers)
+    upload, rejected = shipping_upload(lines, problems, already_exported(log) if log else set(), providers,
+                                       settings.lang)
+    path = None
+    if len(upload):
+        path = Path(out) if out else default_upload_path(book.path, now)
+        write_upload(path, upload)
+        old = pd.DataFrame([r[:len(SHIPLOG_COLUMNS)] for r in log[1:]], columns=SHIPLOG_COLUMNS) if log \
+            else pd.DataFrame(columns=SHIPLOG_COLUMNS)
+        new = export_log_rows(upload, now, path.name)
+        book.write_table(SHIPLOG, pd.concat([old.dropna(how="all"), new], ignore_index=True))
+        book.save()
+    return ShipReport(upload, rejected, explain(problems, settings.lang), path)
