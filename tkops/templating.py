@@ -31,7 +31,9 @@ def environment(extra_folder: str = "") -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"), default_for_string=False),
+        # "x.html.j2" must match too: select_autoescape compares the end of the name.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"),
+                                            default_for_string=False),
         keep_trailing_newline=False,
         trim_blocks=True,
         lstrip_blocks=True,

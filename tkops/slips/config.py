@@ -1,0 +1,96 @@
+"""What slips read from Settings: the shop, the return address, the logo, QC points, layout and fonts.
+
+The Settings sheet does not have these rows yet; :meth:`SlipSettings.from_mapping` accepts either the row names a
+Settings sheet would use ("Shop Name", "Return Address", ...) or attribute names (``shop_name``), and a
+:class:`tkops.settings.Settings` for the shared ones (Templates Folder, Market, Language).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from tkops.errors import ConfigError
+from tkops.schema import header_key
+
+#: Page layouts: name -> template under templates/slips/.
+LAYOUTS: dict[str, str] = {"a4": "slips/a4.html.j2", "a6": "slips/a6.html.j2", "4x6": "slips/4x6.html.j2"}
+
+#: (Settings row name, attribute, English description) of the slip settings.
+SLIP_SETTINGS_SPEC: tuple[tuple[str, str, str], ...] = (
+    ("Shop Name", "shop_name", "Shop name printed at the top of each packing slip"),
+    ("Shop Logo", "logo", "Path of a PNG or JPEG logo for the packing slips; blank = no logo"),
+    ("Return Address", "return_address", "Return address on the slips (one line per line: Alt+Enter in a cell)"),
+    ("Slip Layout", "layout", "Packing slip size: A4, A6 or 4x6"),
+    ("QC Points", "qc_points", "Checks on the packing checklist, one per line (or separated by ;)"),
+    ("PDF Fonts", "pdf_fonts", "Extra TrueType fonts (.ttf/.ttc) for slip PDFs, separated by ; (searched first)"),
+)
+
+_SPLIT = re.compile(r"\s*(?:\r?\n|;)\s*")
+
+
+@dataclass(frozen=True)
+class SlipSettings:
+    """Validated slip settings (empty strings and tuples mean "not set")."""
+
+    shop_name: str = ""
+    logo: str = ""
+    return_address: tuple[str, ...] = ()
+    layout: str = "a4"
+    qc_points: tuple[str, ...] = ()
+    pdf_fonts: tuple[str, ...] = ()
+    templates_folder: str = ""
+    market: str = ""
+    language: str = "en"
+
+    @staticmethod
+    def from_mapping(values: Mapping[str, Any] | None = None, settings: Any = None) -> SlipSettings:
+        """Slip settings from Settings-sheet names or attribute names -> values, on top of a
+        :class:`tkops.settings.Settings` (``settings``) for Templates Folder, Market and Language."""
+        by_key = {header_key(name): attr for name, attr, _ in SLIP_SETTINGS_SPEC}
+        by_key.update({header_key(f.name): f.name for f in fields(SlipSettings)})
+        by_key.update({"templates folder": "templates_folder", "market": "market", "language": "language"})
+        raw: dict[str, Any] = {}
+        if settings is not None:
+            raw.update({a: getattr(settings, a) for a in ("templates_folder", "market", "language")
+                        if getattr(settings, a, "")})
+        for name, value in (values or {}).items():
+            attr = by_key.get(header_key(name))
+            if attr and value not in (None, ""):
+                raw[attr] = value
+        clean: dict[str, Any] = {}
+        for f in fields(SlipSettings):
+            value = raw.get(f.name, f.default)
+            if f.name in ("return_address", "qc_points", "pdf_fonts"):
+                clean[f.name] = _lines(value, split_semicolons=f.name != "return_address")
+            else:
+                clean[f.name] = str(value).strip()
+        clean["layout"] = clean["layout"].casefold().replace(" ", "") or "a4"
+        slip = SlipSettings(**clean)
+        _validate(slip)
+        return slip
+
+
+def _lines(value: Any, split_semicolons: bool) -> tuple[str, ...]:
+    if isinstance(value, (list, tuple)):
+        items = [str(v) for v in value if v not in (None, "")]
+    else:
+        text = "" if value is None else str(value)
+        items = _SPLIT.split(text) if split_semicolons else re.split(r"\r?\n", text)
+    return tuple(s.strip() for s in items if s and s.strip())
+
+
+def _validate(s: SlipSettings) -> None:
+    if s.layout not in LAYOUTS:
+        raise ConfigError("bad_setting", name="Slip Layout", value=s.layout, hint=", ".join(LAYOUTS))
+    if s.logo:
+        path = Path(s.logo)
+        if not path.is_file() or path.suffix.casefold() not in (".png", ".jpg", ".jpeg"):
+            raise ConfigError("bad_setting", name="Shop Logo", value=s.logo, hint="the path of a PNG or JPEG file")
+    for font in s.pdf_fonts:
+        if not Path(font).is_file() or Path(font).suffix.casefold() not in (".ttf", ".ttc"):
+            raise ConfigError("bad_setting", name="PDF Fonts", value=font,
+                              hint="paths of TrueType font files (.ttf or .ttc), separated by ;")
