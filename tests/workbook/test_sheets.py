@@ -191,3 +191,14 @@ def test_button_cells_hold_the_caption_for_printing(xlsm, wb):
     ws = wb["Home"]
     for button in _buttons(xlsm):
         assert ws.cell(button["row"] + 1, button["col"] + 1).value == button["caption"]
+
+
+def test_orders_colours_problems_by_severity(wb):
+    """The review's highlight rules are in the workbook from the start: the Review button only writes flags."""
+    ws = wb["Orders"]
+    headers = [c.value for c in ws[1]]
+    flags = ws.cell(1, headers.index("tkops Flags") + 1).column_letter
+    assert wb.defined_names["tkops_flags"].attr_text == f"'Orders'!${flags}:${flags}"
+    rules = [r for cf in ws.conditional_formatting for r in cf.rules]
+    assert sorted(r.formula[0].split('"|')[1][0] for r in rules) == ["E", "I", "W"]
+    assert ws.column_dimensions[flags].hidden
