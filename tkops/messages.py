@@ -226,7 +226,8 @@ def render(code: str, lang: str = "en", **params) -> str:
 
 
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
-_SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue")
+_SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
+                       "tkops.picking.catalogue")
 
 
 def _section_entry(code: str):
