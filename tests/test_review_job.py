@@ -240,3 +240,8 @@ def test_button_calls_do_not_grow_with_the_data(tmp_path, monkeypatch):
         assert len(book.sheet("Review").rows()) > 1
         counts.append((before, book.calls - before))
     assert counts[0] == counts[1]
+
+
+def test_a_bad_now_is_a_configuration_error(reviewed, capsys):
+    assert main(["review", "--book", str(reviewed), "--now", "yesterday"]) == 1
+    assert "--now" in capsys.readouterr().err

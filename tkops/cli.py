@@ -29,6 +29,14 @@ def _settings_from_book(book: FileBook, args: argparse.Namespace) -> Settings:
                                time_zone=getattr(args, "tz", None))
 
 
+def _open_book(args: argparse.Namespace) -> tuple[FileBook, Settings]:
+    """The workbook named by --book and its settings (the Settings sheet, then the command-line options)."""
+    book = FileBook(args.book, Settings(language=args.lang or "en"))
+    settings = _settings_from_book(book, args)
+    book.settings = settings
+    return book, settings
+
+
 def _mappings(book: FileBook, args: argparse.Namespace) -> list:
     found = mapping.from_sheet_rows(book.read_rows("Mappings") or [])
     return found + [mapping.from_toml(Path(p)) for p in (args.mapping or [])]
@@ -36,10 +44,7 @@ def _mappings(book: FileBook, args: argparse.Namespace) -> list:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """tkops import FILE... --book BOOK"""
-    lang = args.lang or "en"
-    book = FileBook(args.book, Settings(language=lang))
-    settings = _settings_from_book(book, args)
-    book.settings = settings
+    book, settings = _open_book(args)
     report = import_files(args.files, book, settings, _mappings(book, args), args.source, args.failfast)
     for line in report.messages(settings.lang):
         print(line)
@@ -68,10 +73,11 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     from tkops.review_job import run_review
 
-    book = FileBook(args.book, Settings(language=args.lang or "en"))
-    settings = _settings_from_book(book, args)
-    book.settings = settings
-    now = dt.datetime.fromisoformat(args.now) if args.now else None
+    book, settings = _open_book(args)
+    try:
+        now = dt.datetime.fromisoformat(args.now) if args.now else None
+    except ValueError:
+        raise ConfigError("bad_setting", name="--now", value=args.now, hint="a time such as 2026-11-25T11:30") from None
     report = run_review(book, settings, now)
     for line in report.lines:
         print(line)
@@ -83,9 +89,7 @@ def cmd_ship(args: argparse.Namespace) -> int:
     """tkops ship --book BOOK [--out FILE]"""
     from tkops.ship_job import run_ship
 
-    book = FileBook(args.book, Settings(language=args.lang or "en"))
-    settings = _settings_from_book(book, args)
-    book.settings = settings
+    book, settings = _open_book(args)
     report = run_ship(book, settings, Path(args.out) if args.out else None)
     for line in report.lines(settings.lang):
         print(line)
