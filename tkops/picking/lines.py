@@ -7,13 +7,13 @@ are found by key or by their Orders-sheet header: ``review_status`` / "Review St
 
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 import pandas as pd
 
 from tkops.review import text as T
 from tkops.review.allocation import bundle_table, expand
+from tkops.review.context import datetimes_of
 from tkops.statuses import OPEN, canonical_statuses
 
 #: Values of the Picked column that mean "not picked yet" (folded); anything else (a tick, TRUE, a name, a time)
@@ -68,7 +68,7 @@ def prepared(lines: pd.DataFrame) -> pd.DataFrame:
     w["okey"] = w["order_id"].where(w["order_id"] != "", "#" + pd.Series(index.astype(str), index=index))
     qty = src["quantity"] if "quantity" in src.columns else pd.Series(0, index=index)
     w["qty"] = pd.to_numeric(qty, errors="coerce").fillna(0).astype("float64").clip(lower=0)
-    w["paid"] = _times(src["paid_time"] if "paid_time" in src.columns else None, index)
+    w["paid"] = datetimes_of(src["paid_time"] if "paid_time" in src.columns else None, index)
     own = w["seller_sku"].str.casefold()
     by_id = NO_SKU + "id:" + w["sku_id"]
     by_name = NO_SKU + "name:" + w["product_name"].str.casefold() + "|" + w["variation"].str.casefold()
@@ -82,21 +82,3 @@ def stock_rows(w: pd.DataFrame, bundles: pd.DataFrame | None) -> pd.DataFrame:
     components by the review's own expansion (:func:`tkops.review.allocation.expand`)."""
     table = bundle_table(bundles if bundles is not None else pd.DataFrame())
     return expand(w.assign(seller_sku=w["shown_sku"]), table)
-
-
-def _times(col: pd.Series | None, index: pd.Index) -> pd.Series:
-    """Datetimes from a typed column, a sheet's mixed cells or ISO text; anything else is NaT (sorts last)."""
-    if col is None:
-        return pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
-    if pd.api.types.is_datetime64_any_dtype(col.dtype):
-        values = col.dt.tz_localize(None) if getattr(col.dt, "tz", None) is not None else col
-        return pd.Series(values.to_numpy(dtype="datetime64[ns]"), index=index)
-
-    def one(v):
-        if isinstance(v, (dt.datetime, dt.date)):
-            return pd.Timestamp(v)
-        if isinstance(v, str) and v.strip():
-            return pd.to_datetime(v.strip(), format="ISO8601", errors="coerce")
-        return pd.NaT
-
-    return pd.Series(pd.to_datetime(col.map(one), errors="coerce").to_numpy(dtype="datetime64[ns]"), index=index)

@@ -16,6 +16,7 @@ import pandas as pd
 from tkops.picking.lines import prepared, stock_rows
 from tkops.picking.natural import natural_rank
 from tkops.review import text as T
+from tkops.review.allocation import column_by_header
 
 PICK_COLUMNS = ("wave", "zone", "bin", "seller_sku", "product_name", "variation", "quantity", "orders",
                 "order_ids", "flags")
@@ -24,25 +25,18 @@ NO_BIN, UNKNOWN_SKU, SHORT = "no_bin", "unknown_sku", "short"
 ID_SEPARATOR, FLAG_SEPARATOR = ", ", ","
 
 
-def _column(frame: pd.DataFrame, name: str) -> pd.Series | None:
-    for col in frame.columns:
-        if " ".join(str(col).split()).casefold() == name:
-            return frame[col]
-    return None
-
-
 def locations(inventory: pd.DataFrame | None) -> pd.DataFrame:
     """The Inventory sheet as pick locations: one row per SKU key, zone and bin, each SKU's locations in walking
     order (blank bins last); ``cap`` is On Hand (blank = 0), ``tracked`` says whether the SKU has any On Hand."""
     inv = inventory if inventory is not None else pd.DataFrame()
     idx = inv.index
-    sku = T.as_text(_column(inv, "seller sku"), idx)
-    hand = _column(inv, "on hand")
-    t = pd.DataFrame({"key": sku.str.casefold(), "sku": sku, "zone": T.as_text(_column(inv, "zone"), idx),
-                      "bin": T.as_text(_column(inv, "bin"), idx),
+    sku = T.as_text(column_by_header(inv, "seller sku"), idx)
+    hand = column_by_header(inv, "on hand")
+    t = pd.DataFrame({"key": sku.str.casefold(), "sku": sku, "zone": T.as_text(column_by_header(inv, "zone"), idx),
+                      "bin": T.as_text(column_by_header(inv, "bin"), idx),
                       "on_hand": pd.to_numeric(hand, errors="coerce") if hand is not None else np.nan,
-                      "product_name": T.as_text(_column(inv, "product name"), idx).replace("", None),
-                      "variation": T.as_text(_column(inv, "variation"), idx).replace("", None)})
+                      "product_name": T.as_text(column_by_header(inv, "product name"), idx).replace("", None),
+                      "variation": T.as_text(column_by_header(inv, "variation"), idx).replace("", None)})
     t = t[t["key"] != ""]
     names = t.groupby("key", sort=False)[["product_name", "variation"]].first()
     loc = t.groupby(["key", "zone", "bin"], sort=False, as_index=False).agg(

@@ -28,7 +28,8 @@ class StockPlan:
     unknown: pd.DataFrame  # pos, bundle, sku: components not in the Inventory sheet
 
 
-def _column(frame: pd.DataFrame, name: str) -> pd.Series | None:
+def column_by_header(frame: pd.DataFrame, name: str) -> pd.Series | None:
+    """The column whose header, folded (case, spaces), is ``name``; None when the sheet has none."""
     for col in frame.columns:
         if " ".join(str(col).split()).casefold() == name:
             return frame[col]
@@ -38,12 +39,12 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series | None:
 def inventory_table(inventory: pd.DataFrame) -> pd.DataFrame:
     """The Inventory sheet by SKU key (trimmed, case-insensitive): On Hand summed over bins."""
     idx = inventory.index
-    sku = T.as_text(_column(inventory, "seller sku"), idx)
-    on_hand = pd.to_numeric(_column(inventory, "on hand") if _column(inventory, "on hand") is not None
+    sku = T.as_text(column_by_header(inventory, "seller sku"), idx)
+    on_hand = pd.to_numeric(column_by_header(inventory, "on hand") if column_by_header(inventory, "on hand") is not None
                             else pd.Series(0, index=idx), errors="coerce").fillna(0).clip(lower=0)
     table = pd.DataFrame({"key": sku.str.casefold(), "sku": sku, "on_hand": on_hand.astype("float64"),
-                          "product_name": T.as_text(_column(inventory, "product name"), idx),
-                          "variation": T.as_text(_column(inventory, "variation"), idx)})
+                          "product_name": T.as_text(column_by_header(inventory, "product name"), idx),
+                          "variation": T.as_text(column_by_header(inventory, "variation"), idx)})
     table = table[table["key"] != ""]
     return table.groupby("key", sort=False).agg(sku=("sku", "first"), on_hand=("on_hand", "sum"),
                                                  product_name=("product_name", "first"),
@@ -53,9 +54,9 @@ def inventory_table(inventory: pd.DataFrame) -> pd.DataFrame:
 def bundle_table(bundles: pd.DataFrame) -> pd.DataFrame:
     """The Bundles sheet: bundle key, component as written and its key, quantity per bundle (blank = 1)."""
     idx = bundles.index
-    bundle = T.as_text(_column(bundles, "bundle sku"), idx)
-    component = T.as_text(_column(bundles, "component sku"), idx)
-    qty_col = _column(bundles, "quantity")
+    bundle = T.as_text(column_by_header(bundles, "bundle sku"), idx)
+    component = T.as_text(column_by_header(bundles, "component sku"), idx)
+    qty_col = column_by_header(bundles, "quantity")
     qty = pd.to_numeric(qty_col, errors="coerce").fillna(1) if qty_col is not None else pd.Series(1.0, index=idx)
     table = pd.DataFrame({"bundle_key": bundle.str.casefold(), "component": component,
                           "component_key": component.str.casefold(), "qty": qty.astype("float64")})

@@ -67,7 +67,7 @@ def prepare(lines: pd.DataFrame, inventory: pd.DataFrame | None, bundles: pd.Dat
     w["qty"] = _numbers(src.get("quantity"), index).fillna(0)
     w["amount"] = _numbers(src.get("order_amount"), index)
     for key in ("paid_time", "created_time"):
-        w[key] = _datetimes(src.get(key), index)
+        w[key] = datetimes_of(src.get(key), index)
     w["status"] = canonical_statuses(w["order_status"]).fillna("").astype(object)
     w["cancelled"] = w["status"] == "Cancelled"
     w["scope"] = ~w["status"].isin(DONE) & ~w["cancelled"]
@@ -90,7 +90,8 @@ def _numbers(col: pd.Series | None, index: pd.Index) -> pd.Series:
     return pd.Series(np.where(np.isfinite(values), values, np.nan), index=index)
 
 
-def _datetimes(col: pd.Series | None, index: pd.Index) -> pd.Series:
+def datetimes_of(col: pd.Series | None, index: pd.Index) -> pd.Series:
+    """Datetimes from a typed column, a sheet's mixed cells or ISO text; anything else is NaT."""
     if col is None:
         return pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
@@ -99,7 +100,7 @@ def _datetimes(col: pd.Series | None, index: pd.Index) -> pd.Series:
             out = col.dt.tz_localize(None)
     else:  # datetimes among other values (a sheet read back), or ISO text; anything else is no time
         values = col.astype(object)
-        is_time = values.map(lambda v: isinstance(v, (dt.datetime, pd.Timestamp)))
+        is_time = values.map(lambda v: isinstance(v, (dt.datetime, dt.date, pd.Timestamp)))
         out = pd.to_datetime(values.where(is_time, None), errors="coerce")
         is_text = values.map(lambda v: isinstance(v, str))
         if is_text.any():
