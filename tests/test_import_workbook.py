@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
+from tkops.book import layout
 from tkops.cli import main
 
 from conftest import EXPORTS
@@ -36,17 +37,21 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     book = tmp_path / "ops.xlsx"
     assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["Orders", "Review", "Inventory", "Bundles", "Rules", "Keywords", "ImportLog", "Settings",
-                             "Mappings"]
+    assert wb.sheetnames == ["Orders", "Review", "PickList", "Inventory", "Bundles", "Rules", "Keywords", "SLA",
+                             "Holidays", "Carriers", "ShipLog", "Unscanned", "ImportLog", "Settings", "Mappings"]
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
     assert header[:3] == ["Order ID", "Order Status", "Order Substatus"]
-    assert header[-6:] == ["Review Status", "Assignee", "Team Note", "Issues", "tkops Flags", "tkops Reviewed"]
+    assert header[-22:] == ["Review Status", "Issues", "Assignee", "Team Note", "Picked", "Picked At", "Packed",
+                            "QC OK", "Packed By", "Packed At", "Reviewed At", "Wave", "Review Due", "Print Due",
+                            "Pack Due", "Dispatch Deadline", "Auto-cancel At", "Next Deadline", "Next Clock",
+                            "Clock State", "tkops Flags", "tkops Reviewed"]
     flags = ws.cell(1, header.index("tkops Flags") + 1).column_letter
     assert ws.column_dimensions[flags].hidden
     assert wb.defined_names["tkops_flags"].attr_text == f"'Orders'!${flags}:${flags}"
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
-    assert len(rules) == 3 and all("tkops_flags" in r.formula[0] for r in rules)
+    assert len(rules) == len(layout.ORDERS.highlights.colours) == 6
+    assert all("tkops_flags" in r.formula[0] for r in rules)
     assert list(ws.tables) == ["Orders"] and ws.tables["Orders"].ref == f"A1:{ws.cell(1, len(header)).column_letter}15"
     assert ws.freeze_panes == "A2"
     assert ws.column_dimensions["A"].width > 15

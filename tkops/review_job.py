@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tkops import schema
+from tkops import flags, schema
 from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
 from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
@@ -58,13 +58,14 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
         rules_rows = None
         book.write_table(RULES, starting_frame(RULES))
     keyword_rows = book.read_rows("Keywords")
+    now = now or shop_now(settings)
     result = review(
         lines, _frame(book.read_rows("Inventory")), _frame(book.read_rows("Bundles")),
-        RuleConfig.from_sheet_rows(rules_rows) if rules_rows else RuleConfig(), settings, now or shop_now(settings),
+        RuleConfig.from_sheet_rows(rules_rows) if rules_rows else RuleConfig(), settings, now,
         keywords=keywords_from_sheet_rows(keyword_rows) if keyword_rows and len(keyword_rows) > 1 else None,
         template_folder=settings.templates_folder,
     )
-    updated = orders_with_review(sheet, result)
+    updated = orders_with_review(sheet, result, now)
     present = {c.key for c in schema.ORDER_COLUMNS if c.name in updated.columns and updated[c.name].notna().any()}
     spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
     book.write_table(spec, updated.reindex(columns=spec.headers))
@@ -76,13 +77,15 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
     return ReviewReport(result, summary)
 
 
-def orders_with_review(sheet: pd.DataFrame, result: ReviewResult) -> pd.DataFrame:
-    """The Orders sheet frame with Issues, the highlight flags and the Review Status of this review."""
+def orders_with_review(sheet: pd.DataFrame, result: ReviewResult, now: dt.datetime | None = None) -> pd.DataFrame:
+    """The Orders sheet frame with Issues, the highlight flags and the Review Status of this review, and the time
+    the review released each line it set to Ready (Reviewed At: the print-and-pick clock starts there; kept once
+    set)."""
     out = sheet.copy()
     problems = result.problems
     issues = problems.groupby("row", sort=False)["code"].agg(lambda codes: ", ".join(dict.fromkeys(codes)))
     out["Issues"] = issues.reindex(out.index).astype(object).where(lambda s: s.notna(), None)
-    out["tkops Flags"] = _flags(problems).reindex(out.index).astype(object).where(lambda s: s.notna(), None)
+    out["tkops Flags"] = flags.merge(out.get("tkops Flags"), _flags(problems), flags.REVIEW_LETTERS, out.index)
     current = _text(out.get("Review Status"), out.index)
     last = _text(out.get("tkops Reviewed"), out.index)
     person_set = ~current.isin(RESET_STATUSES) & (current != last)
@@ -92,6 +95,11 @@ def orders_with_review(sheet: pd.DataFrame, result: ReviewResult) -> pd.DataFram
     out["tkops Reviewed"] = np.where(take, verdict, out.get("tkops Reviewed", pd.Series(None, index=out.index)))
     for column in ("Review Status", "tkops Reviewed"):
         out[column] = out[column].astype(object).where(pd.notna(out[column]), None)
+    if now is not None:
+        released = take & (verdict == "Ready").to_numpy()
+        at = out.get("Reviewed At", pd.Series(None, index=out.index, dtype=object)).astype(object)
+        blank = at.isna() | at.astype(str).str.strip().eq("")
+        out["Reviewed At"] = at.where(~(released & blank), pd.Timestamp(now)).where(lambda s: s.notna(), None)
     return out
 
 
@@ -114,8 +122,8 @@ def _flags(problems: pd.DataFrame) -> pd.Series:
         for key in keys:
             header = schema.BY_KEY[key].name if key in schema.BY_KEY else str(key)
             marks.setdefault(row, {}).setdefault(header, letter)  # the worst severity comes first
-    return pd.Series({row: "|" + "|".join(f"{letter}:{h}" for h, letter in cells.items()) + "|"
-                      for row, cells in marks.items()}, dtype=object)
+    return pd.Series({row: flags.join((letter, h) for h, letter in cells.items()) for row, cells in marks.items()},
+                     dtype=object)
 
 
 def review_frame(result: ReviewResult, defaults: dict) -> pd.DataFrame:

@@ -129,11 +129,18 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("tax_address_type", "Tax Info - Address Type", order_level=True, core=False),
 )
 
-#: Team columns of the Orders sheet: owned by the team, never written by an import.
+#: Team columns of the Orders sheet: owned by the team, never written by an import. The fulfilment ones are the
+#: team's evidence for the SOP clocks: ticks (Yes, x, a date) and the times a step was done.
 TEAM_COLUMNS: tuple[Column, ...] = (
     _c("review_status", "Review Status", width=14),
     _c("assignee", "Assignee", width=12),
     _c("team_note", "Team Note", width=24),
+    _c("picked", "Picked", width=8),
+    _c("picked_at", "Picked At", K.DATETIME, width=16),
+    _c("packed", "Packed", width=8),
+    _c("qc_ok", "QC OK", width=8),
+    _c("packed_by", "Packed By", width=11),
+    _c("packed_at", "Packed At", K.DATETIME, width=16),
 )
 
 #: Columns the review writes (an import never does): the problem codes of each line, and two hidden columns:
@@ -146,8 +153,31 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 )
 HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
 
+#: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
+#: wave it went out in, and the SOP clocks (due times; each due cell is coloured by its state through the flags).
+FULFILMENT_COLUMNS: tuple[Column, ...] = (
+    _c("reviewed_at", "Reviewed At", K.DATETIME, width=16),
+    _c("wave", "Wave", K.INT, width=6),
+    _c("review_due", "Review Due", K.DATETIME, width=16),
+    _c("print_due", "Print Due", K.DATETIME, width=16),
+    _c("pack_due", "Pack Due", K.DATETIME, width=16),
+    _c("dispatch_deadline", "Dispatch Deadline", K.DATETIME, width=16),
+    _c("auto_cancel_at", "Auto-cancel At", K.DATETIME, width=16),
+    _c("next_deadline", "Next Deadline", K.DATETIME, width=16),
+    _c("next_clock", "Next Clock", width=14),
+    _c("clock_state", "Clock State", width=10),
+)
+
+#: Every column tkops adds to the Orders sheet after the platform's, in sheet order: the review's verdict and the
+#: team's columns first, then the fulfilment evidence and clocks, the hidden columns last.
+TKOPS_COLUMNS: tuple[Column, ...] = (TEAM_COLUMNS[:1] + REVIEW_COLUMNS[:1] + TEAM_COLUMNS[1:] + FULFILMENT_COLUMNS
+                                     + REVIEW_COLUMNS[1:])
+
 #: Values offered in the Review Status drop-down.
 REVIEW_STATUSES: tuple[str, ...] = ("New", "Hold", "Ready", "Done")
+#: Values offered in the tick columns (any non-blank value other than No counts as done).
+TICKS: tuple[str, ...] = ("Yes", "No")
+TICK_NAMES: tuple[str, ...] = ("Picked", "Packed", "QC OK")
 
 #: Columns every order source must deliver (a missing one is a clear error naming it).
 REQUIRED_KEYS: tuple[str, ...] = ("order_id", "quantity")
@@ -156,8 +186,8 @@ SKU_KEYS: tuple[str, ...] = ("sku_id", "seller_sku")
 #: Columns whose text must look like an ID; Excel's 5.77E+17 in any of them is refused.
 ID_KEYS: tuple[str, ...] = tuple(c.key for c in ORDER_COLUMNS if c.kind is Kind.ID)
 
-BY_KEY: dict[str, Column] = {c.key: c for c in ORDER_COLUMNS + TEAM_COLUMNS + REVIEW_COLUMNS}
-BY_NAME: dict[str, Column] = {c.name: c for c in ORDER_COLUMNS + TEAM_COLUMNS + REVIEW_COLUMNS}
+BY_KEY: dict[str, Column] = {c.key: c for c in ORDER_COLUMNS + TKOPS_COLUMNS}
+BY_NAME: dict[str, Column] = {c.name: c for c in ORDER_COLUMNS + TKOPS_COLUMNS}
 PLATFORM_KEYS: tuple[str, ...] = tuple(c.key for c in ORDER_COLUMNS)
 TEAM_KEYS: tuple[str, ...] = tuple(c.key for c in TEAM_COLUMNS)
 ORDER_LEVEL_KEYS: tuple[str, ...] = tuple(c.key for c in ORDER_COLUMNS if c.order_level)

@@ -34,7 +34,32 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("Templates Folder", "templates_folder", "", "Folder of the team's own message and slip templates (searched "
      "before the shipped ones); blank = shipped templates only", "团队自定义模板所在文件夹（优先于自带模板）；留空则只用自带模板"),
     ("Backups", "backups", "5", "How many previous versions of a workbook to keep", "保留的工作簿历史版本数"),
+    ("Output Folder", "output_folder", "", "Folder for pick lists, packing slips and shipping upload files; blank = "
+     "a folder named tkops-output beside the workbook", "拣货单、面单（装箱单）和发货上传文件的保存文件夹；留空则为工作簿旁的 "
+     "tkops-output 文件夹"),
+    ("Separate Single Items", "separate_single", "Yes", "Yes = orders of one item get their own pick waves "
+     "(picked in bulk); No = one kind of wave", "是否把单件订单单独分波次（Yes/No）"),
+    ("Wave Size", "wave_size", "", "Most orders per pick wave; blank = no cap", "每个拣货波次最多的订单数；留空则不限"),
+    ("Shop Name", "shop_name", "", "Shop name printed at the top of each packing slip", "装箱单顶部显示的店铺名称"),
+    ("Shop Logo", "shop_logo", "", "Path of a PNG or JPEG logo for the packing slips; blank = no logo",
+     "装箱单上的店铺标志（PNG 或 JPEG 文件路径）；留空则不显示"),
+    ("Return Address", "return_address", "", "Return address on the packing slips (a new line: Alt+Enter in the "
+     "cell)", "装箱单上的退货地址（单元格内换行：Alt+Enter）"),
+    ("Slip Layout", "slip_layout", "A4", "Packing slip size: A4, A6 or 4x6 (inches, label printers)",
+     "装箱单尺寸：A4、A6 或 4x6（英寸，标签打印机）"),
+    ("QC Points", "qc_points", "", "Checks on the packing checklist, separated by ; (e.g. no scratches; size label "
+     "matches)", "打包检查清单上的质检要点，用 ; 分隔（例如：无划痕；尺码标签一致）"),
+    ("PDF Fonts", "pdf_fonts", "", "Extra TrueType fonts (.ttf/.ttc) for the slip PDFs, separated by ; (e.g. a "
+     "Chinese or Japanese font)", "装箱单 PDF 额外使用的 TrueType 字体（.ttf/.ttc），用 ; 分隔（例如中文或日文字体）"),
 )
+
+#: The Settings rows the packing slips read (:class:`tkops.slips.SlipSettings`): sheet name -> attribute.
+SLIP_ROWS: dict[str, str] = {"Shop Name": "shop_name", "Shop Logo": "shop_logo", "Return Address": "return_address",
+                             "Slip Layout": "slip_layout", "QC Points": "qc_points", "PDF Fonts": "pdf_fonts"}
+
+
+_YES = {"yes", "y", "true", "1", "是"}
+_NO = {"no", "n", "false", "0", "否"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +76,15 @@ class Settings:
     import_folder: str = ""
     templates_folder: str = ""
     backups: str = "5"
+    output_folder: str = ""
+    separate_single: str = "Yes"
+    wave_size: str = ""
+    shop_name: str = ""
+    shop_logo: str = ""
+    return_address: str = ""
+    slip_layout: str = "A4"
+    qc_points: str = ""
+    pdf_fonts: str = ""
 
     @property
     def lang(self) -> str:
@@ -84,6 +118,20 @@ class Settings:
 
     def backup_count(self) -> int:
         return int(self.backups or 0)
+
+    def separate_single_items(self) -> bool:
+        """Whether single-item orders get their own pick waves."""
+        return self.separate_single.casefold() in _YES
+
+    def wave_cap(self) -> int | None:
+        """The most orders per pick wave, None for no cap."""
+        return int(self.wave_size) if self.wave_size else None
+
+    def slip_settings(self):
+        """The packing slips' settings (:class:`tkops.slips.SlipSettings`), validated (logo and font files)."""
+        from tkops.slips import SlipSettings  # here: the slips pull in reportlab and the barcode libraries
+
+        return SlipSettings.from_mapping({name: getattr(self, attr) for name, attr in SLIP_ROWS.items()}, self)
 
     def with_overrides(self, **values: Any) -> "Settings":
         """A copy with the non-empty ``values`` applied and validated."""
@@ -148,6 +196,12 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         object.__setattr__(s, "currency", s.currency.upper())
     if not s.backups.isdigit():
         raise bad("backups", "a whole number such as 5")
+    if s.separate_single.casefold() not in _YES | _NO:
+        raise bad("separate_single", "Yes or No")
+    if s.wave_size and not (s.wave_size.isdigit() and int(s.wave_size) > 0):
+        raise bad("wave_size", "a whole number such as 30, or blank for no cap")
+    if s.slip_layout.casefold().replace(" ", "") not in ("a4", "a6", "4x6"):
+        raise bad("slip_layout", "A4, A6 or 4x6")
 
 
 DEFAULT = Settings()

@@ -174,6 +174,12 @@ class FakeSheet(_Counted):
         self.book, self.name = book, name
         self.cells: dict[tuple[int, int], Cell] = {}
         self.tables = FakeTables(self)
+        self._page_setup = FakePageSetup(book)
+
+    @property
+    def page_setup(self) -> "FakePageSetup":
+        self._tick("page_setup")
+        return self._page_setup
 
     def _cell(self, rc) -> Cell:
         return self.cells.setdefault(rc, Cell())
@@ -230,6 +236,24 @@ def _a1(ref: str) -> tuple[int, int]:
     for ch in m.group(1):
         col = col * 26 + ord(ch) - 64
     return int(m.group(2)), col
+
+
+class FakePageSetup(_Counted):
+    """xlwings' Sheet.page_setup: only the print area is used."""
+
+    def __init__(self, book: "FakeBook"):
+        super().__init__(book)
+        self._print_area = None
+
+    @property
+    def print_area(self):
+        self._tick("print_area")
+        return self._print_area
+
+    @print_area.setter
+    def print_area(self, value: str) -> None:
+        self._tick("print_area")
+        self._print_area = value
 
 
 class FakeSheets(_Counted):

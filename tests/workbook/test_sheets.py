@@ -80,10 +80,13 @@ def _column_widths(ws) -> dict[int, float]:
     return out
 
 
-def test_orders_has_the_review_status_list(wb):
+def test_orders_has_the_review_status_and_tick_lists(wb):
     ws = wb["Orders"]
-    (dv,) = ws.data_validations.dataValidation
-    assert dv.formula1 == '"' + ",".join(layout.ORDERS.lists["Review Status"]) + '"'
+    headers = [c.value for c in ws[1]]
+    lists = {headers[ws[str(dv.sqref).split(":")[0]].column - 1]: dv.formula1
+             for dv in ws.data_validations.dataValidation}
+    assert lists == {"Review Status": '"New,Hold,Ready,Done"', "Picked": '"Yes,No"', "Packed": '"Yes,No"',
+                     "QC OK": '"Yes,No"'}
 
 
 def test_placeholder_sheets_have_the_agreed_headers(wb):
@@ -200,5 +203,6 @@ def test_orders_colours_problems_by_severity(wb):
     flags = ws.cell(1, headers.index("tkops Flags") + 1).column_letter
     assert wb.defined_names["tkops_flags"].attr_text == f"'Orders'!${flags}:${flags}"
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
-    assert sorted(r.formula[0].split('"|')[1][0] for r in rules) == ["E", "I", "W"]
+    # E/W/I: the review's severities; L/S/K: the clocks' late / due soon / ok on the due-time cells.
+    assert sorted(r.formula[0].split('"|')[1][0] for r in rules) == ["E", "I", "K", "L", "S", "W"]
     assert ws.column_dimensions[flags].hidden

@@ -31,8 +31,11 @@ class Highlights:
 
     flags_header: str
     name: str = "tkops_flags"  # a workbook name pointing at the flags column: follows it when columns move
+    #: (letter, meaning, fill). E/W/I are the review's severities; L/S/K the SOP clocks' states (late, due soon,
+    #: ok) on the due-time cells. Each step owns its letters and keeps the others' (see :mod:`tkops.flags`).
     colours: tuple[tuple[str, str, str], ...] = (
         ("E", "error", "#FFC7CE"), ("W", "warning", "#FFEB9C"), ("I", "info", "#DDEBF7"),
+        ("L", "late", "#FFC7CE"), ("S", "due soon", "#FFEB9C"), ("K", "ok", "#C6EFCE"),
     )
 
     #: The coloured range: every data row, and columns well past any Orders sheet's last one, so that columns
@@ -47,7 +50,8 @@ class Highlights:
 @dataclass(frozen=True)
 class SheetSpec:
     """One tkops sheet. ``table`` is the Excel table's name; ``lists`` maps headers to drop-down values; ``hidden``
-    names columns kept out of sight; ``highlights`` colours cells by severity."""
+    names columns kept out of sight; ``highlights`` colours cells by severity; ``printed`` sheets get the print
+    setup of :mod:`tkops.book.printing` (landscape, fitted to width, header row on every page)."""
 
     name: str
     table: str
@@ -56,6 +60,7 @@ class SheetSpec:
     style: str = "Table Style Medium 2"
     hidden: tuple[str, ...] = ()
     highlights: Highlights | None = None
+    printed: bool = False
 
     @property
     def headers(self) -> list[str]:
@@ -69,7 +74,8 @@ def _cols(*items) -> tuple[ColumnSpec, ...]:
     return tuple(ColumnSpec(*item) if isinstance(item, tuple) else ColumnSpec(item) for item in items)
 
 
-ORDERS = SheetSpec("Orders", "Orders", lists={"Review Status": list(schema.REVIEW_STATUSES)},
+ORDERS = SheetSpec("Orders", "Orders", lists={"Review Status": list(schema.REVIEW_STATUSES),
+                                              **{name: list(schema.TICKS) for name in schema.TICK_NAMES}},
                    hidden=schema.HIDDEN_NAMES, highlights=Highlights("tkops Flags"))
 
 IMPORT_LOG = SheetSpec("ImportLog", "ImportLog", _cols(
@@ -113,15 +119,51 @@ KEYWORDS = SheetSpec("Keywords", "Keywords", _cols(
     ("Category", Kind.TEXT, 18), ("Language", Kind.TEXT, 10), ("Keyword", Kind.TEXT, 30),
 ), style="Table Style Light 9")
 
+# Fulfilment sheets. PickList is written by the pick-list step and printed; SLA and Holidays hold the clocks'
+# numbers (tkops.clocks.sla); Carriers maps Shipping Provider Names to couriers (tkops.shipping.carriers); ShipLog
+# records every line exported for upload; Unscanned lists uploaded tracking no carrier has scanned yet.
+PICKLIST = SheetSpec("PickList", "PickList", _cols(
+    ("Wave", Kind.INT, 6), ("Zone", Kind.TEXT, 7), ("Bin", Kind.TEXT, 10), ("Seller SKU", Kind.TEXT, 18),
+    ("Product Name", Kind.TEXT, 28), ("Variation", Kind.TEXT, 14), ("Quantity", Kind.INT, 9),
+    ("Check", Kind.TEXT, 7), ("Orders", Kind.INT, 8), ("Flag", Kind.TEXT, 18), ("Order IDs", Kind.TEXT, 30),
+), style="Table Style Light 1", printed=True)
+# Widths add up to about 150 characters: printed landscape and fitted to width, text stays near 9 pt. The Order IDs
+# cell holds every ID (the full list shows in the cell); its printed width shows the first one or two.
+
+SLA = SheetSpec("SLA", "SLA", _cols(
+    ("Market", Kind.TEXT, 8), ("Setting", Kind.TEXT, 22), ("Value", Kind.TEXT, 14), ("Description", Kind.TEXT, 70),
+    ("说明", Kind.TEXT, 44),
+), style="Table Style Light 9")
+
+HOLIDAYS = SheetSpec("Holidays", "Holidays", _cols(
+    ("Market", Kind.TEXT, 8), ("Date", Kind.TEXT, 12), ("Name", Kind.TEXT, 30), ("Day Off", Kind.TEXT, 9),
+), lists={"Day Off": ["Yes", "No"]}, style="Table Style Light 9")
+
+CARRIERS = SheetSpec("Carriers", "Carriers", _cols(("Provider Name", Kind.TEXT, 24), ("Courier", Kind.TEXT, 24)),
+                     style="Table Style Light 9")
+
+SHIPLOG = SheetSpec("ShipLog", "ShipLog", _cols(
+    ("Order ID", Kind.ID, 21), ("SKU ID", Kind.ID, 21), ("Tracking ID", Kind.ID, 24),
+    ("Shipping Provider Name", Kind.TEXT, 20), ("Exported At", Kind.DATETIME, 19), ("File", Kind.TEXT, 34),
+), style="Table Style Light 9")
+
+UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
+    ("Order ID", Kind.ID, 21), ("Tracking ID", Kind.ID, 24), ("Shipping Provider Name", Kind.TEXT, 20),
+    ("Exported At", Kind.DATETIME, 19), ("Hours Waiting", Kind.NUMBER, 9), ("Order Status", Kind.TEXT, 18),
+    ("Market", Kind.TEXT, 8),
+), style="Table Style Light 9")
+
 #: Sheets every new tkops workbook gets, in tab order.
-STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, INVENTORY, BUNDLES, RULES, KEYWORDS, IMPORT_LOG, SETTINGS,
-                                          MAPPINGS)
+STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
+                                          HOLIDAYS, CARRIERS, SHIPLOG, UNSCANNED, IMPORT_LOG, SETTINGS, MAPPINGS)
 
 
 def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
     """What a sheet holds in a new workbook: the default settings and rules; headers only elsewhere."""
+    from tkops.clocks.sla import holiday_sheet_rows, sla_sheet_rows
     from tkops.review.config import rules_sheet_rows
     from tkops.settings import Settings, sheet_rows
+    from tkops.shipping.carriers import carriers_sheet_rows
 
     if spec.name == ORDERS.name and not spec.columns:
         spec = ORDERS.with_columns(orders_columns([], set()))
@@ -129,6 +171,12 @@ def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
         rows = sheet_rows(Settings(language=language))
     elif spec.name == RULES.name:
         rows = rules_sheet_rows()
+    elif spec.name == SLA.name:
+        rows = sla_sheet_rows()
+    elif spec.name == HOLIDAYS.name:
+        rows = holiday_sheet_rows()
+    elif spec.name == CARRIERS.name:
+        rows = carriers_sheet_rows()
     else:
         return pd.DataFrame(columns=spec.headers)
     return pd.DataFrame(rows[1:], columns=rows[0]).reindex(columns=spec.headers)
@@ -138,7 +186,7 @@ def orders_columns(existing_headers: list[str], present_keys: set[str]) -> list[
     """The Orders sheet's columns. A new sheet: core platform columns, optional ones that hold a value somewhere
     (``present_keys``), then the team columns. An existing sheet: its own columns in its own order, then any
     platform or team column it lacks."""
-    tkops_columns = schema.TEAM_COLUMNS + schema.REVIEW_COLUMNS
+    tkops_columns = schema.TKOPS_COLUMNS
     known = {c.key: c for c in schema.ORDER_COLUMNS + tkops_columns}
     by_header = {c.name: c for c in known.values()}
 

@@ -85,6 +85,8 @@ class LiveBook:
         if old_n > n:  # rows the table no longer has: one call clears them
             sheet.range((n + 2, 1), (old_n + 1, last_col)).clear_contents()
         self._resize_table(sheet, spec, last_col, max(n, 1) + 1)
+        if spec.printed:  # the rest of the print setup is the sheet's own (tkops.xlsm sets it up once)
+            sheet.page_setup.print_area = f"$A$1:${_column_letter(last_col)}${max(n, 1) + 1}"
         marks = spec.highlights
         if marks is not None and marks.flags_header in added:  # a workbook made before the flags column existed
             letter = _column_letter(positions[marks.flags_header] + 1)

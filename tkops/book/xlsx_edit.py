@@ -22,6 +22,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
+from tkops.book.printing import openpyxl_print_setup
 from tkops.errors import BadWorkbook
 from tkops.schema import Kind
 
@@ -80,6 +81,8 @@ class EditedWorkbook:
                 ws.column_dimensions[get_column_letter(positions[header])].hidden = True
         if spec.highlights is not None and spec.highlights.flags_header in positions:
             self._highlights(ws, spec, positions[spec.highlights.flags_header])
+        if spec.printed:
+            openpyxl_print_setup(ws, last_row - 1, last_col - 1)
 
     def _highlights(self, ws, spec: SheetSpec, flags_col: int) -> None:
         marks = spec.highlights

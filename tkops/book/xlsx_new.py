@@ -11,6 +11,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_range
 
 from tkops.book.cells import NUMBER_FORMATS, column_values
 from tkops.book.layout import SheetSpec
+from tkops.book.printing import xlsxwriter_print_setup
 from tkops.schema import Kind
 
 EXCEL_MAX_ROW = 1_048_575
@@ -76,6 +77,8 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
     write_row = ws.write_row
     for r, row in enumerate(zip(*values), start=1):
         write_row(r, 0, row)
+    if spec.printed:
+        xlsxwriter_print_setup(ws, max(n, 1), len(columns) - 1)
     return ws
 
 

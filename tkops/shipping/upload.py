@@ -15,10 +15,9 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 import xlsxwriter
 
-from tkops.book.layout import ColumnSpec, SheetSpec
+from tkops.book.layout import CARRIERS, SHIPLOG  # noqa: F401 (the sheets of this step, re-exported)
 from tkops.book.safety import atomic_target
-from tkops.schema import Kind
-from tkops.shipping.carriers import CARRIERS_HEADERS, CARRIERS_SHEET, ProviderMap, fold
+from tkops.shipping.carriers import ProviderMap, fold
 from tkops.shipping.carriers import provider_map as make_provider_map
 from tkops.shipping.catalogue import render
 from tkops.shipping.tracking import _column, _text, clean_tracking
@@ -31,14 +30,6 @@ UPLOAD_COLUMNS = ["Order ID", "SKU ID(optional)", "Quantity(optional)", "Trackin
 NOT_COMBINED = "N/A"
 SHIPLOG_COLUMNS = ["Order ID", "SKU ID", "Tracking ID", "Shipping Provider Name", "Exported At", "File"]
 REJECTED_COLUMNS = ["row", "Order ID", "SKU ID", "Tracking ID", "Shipping Provider Name", "Codes", "Reason"]
-#: Sheets the ship step keeps in the workbook: the export log, and the team's provider -> courier mapping.
-SHIPLOG = SheetSpec("ShipLog", "ShipLog", (
-    ColumnSpec("Order ID", Kind.ID, 21), ColumnSpec("SKU ID", Kind.ID, 21), ColumnSpec("Tracking ID", Kind.ID, 24),
-    ColumnSpec("Shipping Provider Name", Kind.TEXT, 20), ColumnSpec("Exported At", Kind.DATETIME, 19),
-    ColumnSpec("File", Kind.TEXT, 34)), style="Table Style Light 9")
-CARRIERS = SheetSpec(CARRIERS_SHEET, CARRIERS_SHEET, (ColumnSpec(CARRIERS_HEADERS[0], Kind.TEXT, 24),
-                                                      ColumnSpec(CARRIERS_HEADERS[1], Kind.TEXT, 24)),
-                     style="Table Style Light 9")
 _DONE = {"Shipped", "In Transit", "Delivered", "Completed", "Awaiting Collection"}  # nothing left to upload
 _BLOCKED = {"Cancelled", "Unpaid", "On Hold"}
 

@@ -1,8 +1,9 @@
 """What slips read from Settings: the shop, the return address, the logo, QC points, layout and fonts.
 
-The Settings sheet does not have these rows yet; :meth:`SlipSettings.from_mapping` accepts either the row names a
-Settings sheet would use ("Shop Name", "Return Address", ...) or attribute names (``shop_name``), and a
-:class:`tkops.settings.Settings` for the shared ones (Templates Folder, Market, Language).
+The rows live on the Settings sheet (:data:`tkops.settings.SLIP_ROWS`; ``Settings.slip_settings()``);
+:meth:`SlipSettings.from_mapping` accepts either those row names ("Shop Name", "Return Address", ...) or attribute
+names (``shop_name``), and a :class:`tkops.settings.Settings` for the shared ones (Templates Folder, Market,
+Language).
 """
 
 from __future__ import annotations
