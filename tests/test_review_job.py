@@ -245,3 +245,30 @@ def test_button_calls_do_not_grow_with_the_data(tmp_path, monkeypatch):
 def test_a_bad_now_is_a_configuration_error(reviewed, capsys):
     assert main(["review", "--book", str(reviewed), "--now", "yesterday"]) == 1
     assert "--now" in capsys.readouterr().err
+
+
+def test_reviewed_at_is_the_time_the_review_released_a_line(reviewed):
+    """The print-and-pick clock starts when the review releases a line: Reviewed At is set once, for Ready lines."""
+    records = sheet_records(reviewed, "Orders")
+    ready = [r for r in records if r["Review Status"] == "Ready"]
+    assert ready and all(r["Reviewed At"] == dt.datetime.fromisoformat(NOW) for r in ready)
+    assert all(r["Reviewed At"] is None for r in records if r["Review Status"] != "Ready")
+    assert main(["review", "--book", str(reviewed), "--now", "2026-11-25T15:00"]) == 0
+    again = {(r["Order ID"], r["SKU ID"]): r["Reviewed At"] for r in sheet_records(reviewed, "Orders")}
+    assert all(again[(r["Order ID"], r["SKU ID"])] == dt.datetime.fromisoformat(NOW) for r in ready)
+
+
+def test_the_review_keeps_the_clock_colours(reviewed):
+    """Both steps colour cells through the one flags column: a review rewrites its own marks only."""
+    wb = openpyxl.load_workbook(reviewed)
+    ws = wb["Orders"]
+    headers = [c.value for c in ws[1]]
+    flags = headers.index("tkops Flags") + 1
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, flags).value)
+    review_marks = ws.cell(row, flags).value
+    ws.cell(row, flags).value = "|L:Dispatch Deadline" + review_marks
+    wb.save(reviewed)
+    assert main(["review", "--book", str(reviewed), "--now", NOW]) == 0
+    ws = openpyxl.load_workbook(reviewed)["Orders"]
+    assert ws.cell(row, flags).value == review_marks + "L:Dispatch Deadline|"
+    assert cell_colour(ws, row, "Dispatch Deadline") == "FFC7CE"

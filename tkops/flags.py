@@ -14,6 +14,7 @@ import pandas as pd
 
 REVIEW_LETTERS = frozenset("EWI")
 CLOCK_LETTERS = frozenset("LSK")
+_RANK = {letter: i for i, letter in enumerate("EWILSK")}  # a fixed order: the same marks always read the same
 
 
 def tokens(flags: object) -> list[tuple[str, str]]:
@@ -36,7 +37,8 @@ def join(marks: Iterable[tuple[str, str]]) -> str | None:
 
 def merge(existing: pd.Series | None, new: Mapping | pd.Series, owned: frozenset[str],
           index: pd.Index) -> pd.Series:
-    """The flags column after a step: the ``existing`` tokens of other steps, then the step's ``new`` ones.
+    """The flags column after a step: the ``existing`` tokens of other steps and the step's ``new`` ones (review
+    marks first, then the clocks', each step's in its own order).
 
     ``new`` maps a row (index label) to its tokens as a flags string or a list of (letter, header); rows it leaves
     out lose the step's tokens. ``owned``: the letters the step writes.
@@ -48,7 +50,7 @@ def merge(existing: pd.Series | None, new: Mapping | pd.Series, owned: frozenset
         kept = [t for t in tokens(old) if t[0] not in owned]
         mine = new.get(row)
         mine = tokens(mine) if isinstance(mine, str) or mine is None else list(mine)
-        out.append(join(kept + mine))
+        out.append(join(sorted(kept + mine, key=lambda t: _RANK.get(t[0], len(_RANK)))))
     return pd.Series(out, index=index, dtype=object)
 
 
