@@ -12,3 +12,19 @@ End Sub
 Public Sub ReviewOrders()
     RunPython "import tkops.xl; tkops.xl.review()"
 End Sub
+
+Public Sub PickList()
+    RunPython "import tkops.xl; tkops.xl.pick_list()"
+End Sub
+
+Public Sub PackingSlips()
+    RunPython "import tkops.xl; tkops.xl.packing_slips()"
+End Sub
+
+Public Sub ShipOrders()
+    RunPython "import tkops.xl; tkops.xl.ship()"
+End Sub
+
+Public Sub CheckClocks()
+    RunPython "import tkops.xl; tkops.xl.clocks()"
+End Sub

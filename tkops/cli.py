@@ -67,18 +67,22 @@ def _print_saved(report, lang: str, book: str) -> None:
         print(render("book_written", lang, book=saved.path, lines=report.lines, backup=saved.backup or "-"))
 
 
-def cmd_review(args: argparse.Namespace) -> int:
-    """tkops review --book BOOK"""
+def _time(value: str | None, option: str = "--now"):
+    """A shop-local time given on the command line (None when not given)."""
     import datetime as dt
 
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        raise ConfigError("bad_setting", name=option, value=value, hint="a time such as 2026-11-25T11:30") from None
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """tkops review --book BOOK"""
     from tkops.review_job import run_review
 
     book, settings = _open_book(args)
-    try:
-        now = dt.datetime.fromisoformat(args.now) if args.now else None
-    except ValueError:
-        raise ConfigError("bad_setting", name="--now", value=args.now, hint="a time such as 2026-11-25T11:30") from None
-    report = run_review(book, settings, now)
+    report = run_review(book, settings, _time(args.now))
     for line in report.lines:
         print(line)
     print(render("review_saved", settings.lang, book=args.book))
@@ -91,6 +95,41 @@ def cmd_ship(args: argparse.Namespace) -> int:
 
     book, settings = _open_book(args)
     report = run_ship(book, settings, Path(args.out) if args.out else None)
+    for line in report.lines(settings.lang):
+        print(line)
+    return 0
+
+
+def cmd_picklist(args: argparse.Namespace) -> int:
+    """tkops picklist --book BOOK [--out DIR] [--again]"""
+    from tkops.picklist_job import run_picklist
+
+    book, settings = _open_book(args)
+    report = run_picklist(book, settings, args.out, _time(args.now), include_waved=args.again)
+    for line in report.lines(settings.lang):
+        print(line)
+    return 0
+
+
+def cmd_slips(args: argparse.Namespace) -> int:
+    """tkops slips --book BOOK [--out DIR] [--layout L] [--wave N]... [--order ID]..."""
+    from tkops.slips_job import run_slips
+
+    book, settings = _open_book(args)
+    report = run_slips(book, settings, args.out, _time(args.now), layout=args.layout, waves=args.wave,
+                       orders=args.order)
+    for line in report.lines(settings.lang):
+        print(line)
+    return 0
+
+
+def cmd_clocks(args: argparse.Namespace) -> int:
+    """tkops clocks --book BOOK [--now TIME] [--kpi FROM TO]"""
+    from tkops.clocks_job import run_clocks
+
+    book, settings = _open_book(args)
+    period = (_time(args.kpi[0], "--kpi"), _time(args.kpi[1], "--kpi")) if args.kpi else None
+    report = run_clocks(book, settings, _time(args.now), kpi_period=period)
     for line in report.lines(settings.lang):
         print(line)
     return 0
@@ -151,8 +190,41 @@ def build_parser() -> argparse.ArgumentParser:
                                    "duplicates, packed lines without one) and write the bulk-shipping upload file "
                                    "(sheet \"Shipping info\") with the valid lines not exported before.")
     p.add_argument("--book", required=True, help="the workbook whose Orders sheet holds the tracking IDs")
-    p.add_argument("--out", help="the upload file (default: \"Shipping info <time>.xlsx\" beside the workbook)")
+    p.add_argument("--out", help="the upload file (default: \"Shipping info <time>.xlsx\" in the Output Folder)")
     p.set_defaults(func=cmd_ship)
+
+    p = sub.add_parser("picklist", parents=[common], help="print the pick list of the lines released for picking",
+                       description="Lines with Review Status Ready and not yet picked, bundles expanded, in waves "
+                                   "(single-item orders apart), one line per SKU and bin in walking order: written "
+                                   "to the PickList sheet (set up for printing), an HTML page and a PDF; the Orders "
+                                   "sheet records each line's wave.")
+    p.add_argument("--book", required=True, help="the workbook whose Orders sheet to pick from")
+    p.add_argument("--out", help="folder for the HTML and PDF (default: the Output Folder setting)")
+    p.add_argument("--again", action="store_true", help="include lines already in a wave but not picked (reprint)")
+    p.add_argument("--now", help="shop-local time stamped on the files, e.g. 2026-11-25T12:00 (default: now)")
+    p.set_defaults(func=cmd_picklist)
+
+    p = sub.add_parser("slips", parents=[common], help="print packing slips and the packing checklist",
+                       description="Packing slips (HTML and PDF, a page per order, in pick order, with barcode and "
+                                   "QR code of the order ID) and the packing checklist for the orders being picked: "
+                                   "lines in a wave and not yet packed (else the released ones).")
+    p.add_argument("--book", required=True, help="the workbook whose Orders sheet to print slips for")
+    p.add_argument("--out", help="folder for the files (default: the Output Folder setting)")
+    p.add_argument("--layout", choices=("a4", "a6", "4x6"), help="slip size (default: the Slip Layout setting)")
+    p.add_argument("--wave", type=int, action="append", metavar="N", help="only this wave (repeatable)")
+    p.add_argument("--order", action="append", metavar="ID", help="only this order (repeatable)")
+    p.add_argument("--now", help="shop-local time stamped on the files (default: now)")
+    p.set_defaults(func=cmd_slips)
+
+    p = sub.add_parser("clocks", parents=[common], help="check the SOP deadlines of every order",
+                       description="Review, print, pack, dispatch and auto-cancel due times of every open order in "
+                                   "the shop's time zone, coloured ok / due soon / late on the Orders sheet; "
+                                   "uploaded tracking not yet scanned; KPIs for a period.")
+    p.add_argument("--book", required=True, help="the workbook whose Orders sheet to check")
+    p.add_argument("--now", help="check as of this shop-local time, e.g. 2026-11-25T16:00 (default: now)")
+    p.add_argument("--kpi", nargs=2, metavar=("FROM", "TO"), help="also print the KPIs of orders paid in this "
+                                                                  "period, e.g. 2026-11-01 2026-12-01")
+    p.set_defaults(func=cmd_clocks)
 
     p = sub.add_parser("demo", parents=[common], help="run the daily job on the bundled sample data",
                        description="Build a demo workbook from the bundled sample exports of a US and a Thai shop.")

@@ -176,6 +176,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{files} 个文件，新增 {new} 行，更新 {updated} 行；{failed} 个文件失败。",
     },
     "task_review": {"en": "reviewing orders", "zh": "审核订单"},
+    "task_picklist": {"en": "making the pick list", "zh": "生成拣货单"},
+    "task_slips": {"en": "printing packing slips", "zh": "生成装箱单"},
+    "task_ship": {"en": "checking tracking and writing the upload file", "zh": "检查运单号并生成上传文件"},
+    "task_clocks": {"en": "checking the deadlines", "zh": "检查时效"},
     "no_orders": {
         "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
         "zh": "{book} 的 Orders 工作表还没有订单：请先导入订单。",

@@ -16,6 +16,7 @@ from tkops.book.layout import ORDERS
 from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
 from tkops.messages import render
+from tkops.output import output_folder, stamped
 from tkops.settings import Settings
 from tkops.shipping import (SHIPLOG, SHIPLOG_COLUMNS, already_exported, explain, export_log_rows,
                             provider_map_from_rows, shipping_upload, validate_tracking, write_upload)
@@ -37,11 +38,6 @@ class ShipReport:
         return out
 
 
-def default_upload_path(book_path: Path, now: dt.datetime) -> Path:
-    """Where the upload file goes when no path is given: beside the workbook, stamped with the time."""
-    return book_path.with_name(f"Shipping info {now:%Y-%m-%d %H%M}.xlsx")
-
-
 def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime | None = None) -> ShipReport:
     """Validate every tracking ID of the book's Orders sheet and export the valid, not yet exported lines."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
@@ -60,7 +56,8 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
                                        settings.lang)
     path = None
     if len(upload):
-        path = Path(out) if out else default_upload_path(book.path, now)
+        # Default: the Output Folder, stamped with the time (never over an earlier upload file).
+        path = Path(out) if out else stamped(output_folder(book.path, settings), "Shipping info", now, ".xlsx")
         write_upload(path, upload)
         old = pd.DataFrame([r[:len(SHIPLOG_COLUMNS)] for r in log[1:]], columns=SHIPLOG_COLUMNS) if log \
             else pd.DataFrame(columns=SHIPLOG_COLUMNS)

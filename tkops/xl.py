@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tkops.book.live import LiveBook
-from tkops.book.live_ui import SUMMARY_NAME, button_run, show
+from tkops.book.live_ui import CLOCKS_NAME, SUMMARY_NAME, button_run, show
 from tkops.errors import ConfigError
 from tkops.importer import import_files
 from tkops.messages import render
@@ -42,6 +42,39 @@ def review(book=None) -> None:
     from tkops.review_job import run_review
 
     _press(book, "task_review", lambda book, live, settings: run_review(live, settings).lines)
+
+
+def pick_list(book=None) -> None:
+    """Button "Pick list": the same as ``tkops picklist``; the files go to the Output Folder."""
+    from tkops.picklist_job import run_picklist
+
+    _press(book, "task_picklist", lambda book, live, settings: run_picklist(live, settings).lines(settings.lang))
+
+
+def packing_slips(book=None) -> None:
+    """Button "Packing slips": the same as ``tkops slips``; the files go to the Output Folder."""
+    from tkops.slips_job import run_slips
+
+    _press(book, "task_slips", lambda book, live, settings: run_slips(live, settings).lines(settings.lang))
+
+
+def ship(book=None) -> None:
+    """Button "Ship": the same as ``tkops ship``; the upload file goes to the Output Folder."""
+    from tkops.ship_job import run_ship
+
+    _press(book, "task_ship", lambda book, live, settings: run_ship(live, settings).lines(settings.lang))
+
+
+def clocks(book=None) -> None:
+    """Button "Deadlines": the same as ``tkops clocks``; the counts also go to the Home sheet's clocks cell."""
+    from tkops.clocks_job import run_clocks
+
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        report = run_clocks(live, settings)
+        show(book, report.home_text(settings.lang), CLOCKS_NAME)
+        return report.lines(settings.lang)
+
+    _press(book, "task_clocks", job)
 
 
 def _press(book, task: str, job) -> None:

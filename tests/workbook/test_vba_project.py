@@ -94,7 +94,8 @@ def test_each_button_sub_runs_one_tkops_xl_function():
     buttons = {m.name: m for m in macro_modules(MACROS)}["Buttons"]
     calls = dict(re.findall(r'Sub\s+(\w+)\(\)\s*\n\s*RunPython "import tkops\.xl; tkops\.xl\.(\w+)\(\)"\s*\n\s*End Sub',
                             buttons.code))
-    assert calls == {"ImportOrders": "import_orders", "ReviewOrders": "review"}
+    assert calls == {"ImportOrders": "import_orders", "ReviewOrders": "review", "PickList": "pick_list",
+                     "PackingSlips": "packing_slips", "ShipOrders": "ship", "CheckClocks": "clocks"}
     assert set(public_subs(buttons.code)) == set(calls)
     assert {b.macro for b in home.BUTTONS} <= set(calls)
 

@@ -16,6 +16,7 @@ from tkops.messages import render
 
 STATUS_NAME = "tkops_status"
 SUMMARY_NAME = "tkops_summary"
+CLOCKS_NAME = "tkops_clocks"
 LOG_FILE = "tkops.log"
 
 

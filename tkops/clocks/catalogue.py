@@ -62,7 +62,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{carrier} 揽收"},
     "clock.unscanned_none": {"en": "No uploaded tracking is waiting for a carrier scan.",
                              "zh": "没有等待承运商扫描的已上传单号。"},
+    "clock.unscanned_count": {
+        "en": "Uploaded but not scanned: {n} orders wait for a carrier scan (see the Unscanned sheet)",
+        "zh": "已上传未扫描：{n} 个订单仍在等待承运商扫描（见 Unscanned 工作表）"},
+    "clock.all": {"en": "Orders", "zh": "订单"},
+    "clock.all_ok": {"en": "No order is late or due soon ({ok} on time, {done} done).",
+                     "zh": "没有超时或即将到期的订单（正常 {ok}，已完成 {done}）。"},
     # --- KPIs -------------------------------------------------------------------------------------------------------
+    "clock.kpi.title": {"en": "KPIs of the orders paid from {start} up to {end} (not included):",
+                        "zh": "KPI（付款时间 {start} 起至 {end} 前）："},
     "clock.kpi.orders": {"en": "Paid orders", "zh": "已付款订单"},
     "clock.kpi.reviewed": {"en": "Orders with a review time", "zh": "有审单时间的订单"},
     "clock.kpi.reviewed_on_time": {"en": "Reviewed within {hours} h of payment", "zh": "付款后 {hours} 小时内审单"},

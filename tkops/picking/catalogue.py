@@ -36,6 +36,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "pick.empty": {
         "en": "Nothing to pick: no line has Review Status Ready without being picked.",
         "zh": "没有需要拣货的订单行：没有审核状态为 Ready 且未拣货的行。"},
+    # The pick-list run's summary for the team (tkops picklist, the Pick list button).
+    "pick.job.done": {"en": "Pick list: {waves} waves ({numbers}), {orders} orders, {units} items, {rows} pick lines.",
+                      "zh": "拣货单：{waves} 个波次（{numbers}），{orders} 个订单，{units} 件，{rows} 个拣货行。"},
+    "pick.job.wave": {"en": "  Wave {n}: {kind}, {orders} orders, {units} items",
+                      "zh": "  第 {n} 波：{kind}，{orders} 个订单，{units} 件"},
+    "pick.job.kind.single": {"en": "single-item", "zh": "单件"},
+    "pick.job.kind.multi": {"en": "multi-item", "zh": "多件"},
+    "pick.job.kind.mixed": {"en": "single- and multi-item", "zh": "单件与多件"},
+    "pick.job.no_bin": {"en": "{n} pick lines without a bin (add their bin on the Inventory sheet): {skus}",
+                        "zh": "{n} 个拣货行没有库位（请在 Inventory 表中补上库位）：{skus}"},
+    "pick.job.unknown": {"en": "SKUs not on the Inventory sheet: {skus}", "zh": "Inventory 表中没有的 SKU：{skus}"},
+    "pick.job.short": {"en": "SKUs short (the Inventory shows less than the list asks for): {skus}",
+                       "zh": "库存不足的 SKU（Inventory 表数量少于拣货数量）：{skus}"},
+    "pick.job.files": {"en": "Printable pick list: {pdf} (also as {html})", "zh": "可打印的拣货单：{pdf}（另有 {html}）"},
+    "pick.job.sheet": {"en": "The PickList sheet of {book} holds the list; the Wave column of Orders shows each "
+                             "line's wave.",
+                       "zh": "{book} 的 PickList 工作表已写入拣货单；Orders 表的 Wave 列标明每行的波次。"},
+    "pick.job.already": {
+        "en": "Nothing new to pick: {n} released lines are already on an earlier pick list (waves {numbers}). "
+              "To print them again, reprint the pick list.",
+        "zh": "没有新的拣货行：{n} 个已放行的订单行已在之前的拣货单上（波次 {numbers}）。如需再次打印，请重新打印拣货单。"},
 }
 
 

@@ -1,8 +1,8 @@
 """The Home sheet of tkops.xlsm: title, one button per macro, the status cell, the last run's summary and short
 instructions in Chinese and English.
 
-The Python side finds the status cell and the summary cell by their defined names (``STATUS_NAME``,
-``SUMMARY_NAME``), never by address, so this layout can change freely. Each name refers to one cell (the top-left
+The Python side finds the status cell, the summary cell and the clocks cell by their defined names
+(``STATUS_NAME``, ``SUMMARY_NAME``, ``CLOCKS_NAME``), never by address, so this layout can change freely. Each name refers to one cell (the top-left
 cell of a merged, wrapping block), so writing one string with line breaks to it fills the block.
 
 The workbook is written in XlsxWriter's constant-memory mode, so the rows here are written strictly top to bottom
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 import xlsxwriter.utility
 
+from tkops.book.live_ui import CLOCKS_NAME, STATUS_NAME, SUMMARY_NAME
 from tkops.xlsm.sheets import HOME
 
-STATUS_NAME = "tkops_status"
-SUMMARY_NAME = "tkops_summary"
 SUMMARY_LINES = 8  # lines of text the summary cell shows
 STATUS_LINES = 3  # lines of text the status cell shows (an error message can be long)
+CLOCKS_LINES = 6  # lines of the clocks cell: one per clock, the worst first
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,18 @@ BUTTONS: tuple[Button, ...] = (
            "检查地址、SKU、库存和买家留言；问题列在 Review 表，并附上买家语言的沟通话术。",
            "Checks addresses, SKUs, stock and buyer notes. Problems go to the Review sheet with a message "
            "to the buyer in their language."),
+    Button("PickList", "拣货单", "Pick list",
+           "把 Ready 且未拣货的订单按波次、库位顺序生成拣货单（PickList 表可直接打印，另存 HTML/PDF）。",
+           "Ready, unpicked lines in waves, in zone and bin order: the PickList sheet (ready to print), HTML, PDF."),
+    Button("PackingSlips", "装箱单", "Packing slips",
+           "按拣货顺序生成装箱单（订单号条码和二维码）和打包检查清单（HTML/PDF）。",
+           "Packing slips in pick order (order ID barcode and QR code) and the packing checklist, HTML and PDF."),
+    Button("ShipOrders", "发货上传", "Ship",
+           "检查运单号并生成 Seller Center 批量发货文件，只含有效且未上传过的行。",
+           "Checks tracking IDs and writes the Seller Center bulk-shipping file: valid lines not uploaded before."),
+    Button("CheckClocks", "检查时效", "Deadlines",
+           "计算审单、打单、打包、发货和自动取消时限，在 Orders 表标色，并在下方汇总。",
+           "Review, print, pack, dispatch and auto-cancel due times, coloured on Orders, counted below."),
 )
 
 STEPS: tuple[tuple[str, str], ...] = (
@@ -60,6 +72,10 @@ STEPS: tuple[tuple[str, str], ...] = (
      "Fill in Market, Language and Import Folder on the Settings sheet."),
     ("点击“导入订单”，再点击“审核订单”；处理 Review 表列出的问题后，把 Review Status 改为 Ready。",
      "Click Import orders, then Review orders. Fix what Review lists, then set Review Status to Ready."),
+    ("点击“拣货单”和“装箱单”打印；拣完、打包后在 Orders 表填写 Picked、Packed、QC OK。",
+     "Click Pick list and Packing slips and print them; tick Picked, Packed and QC OK on Orders as you go."),
+    ("填入运单号后点击“发货上传”，把生成的文件上传到 Seller Center；随时点击“检查时效”。",
+     "Enter tracking IDs, click Ship and upload the file to Seller Center; click Deadlines any time."),
     ("出错时，上方“状态”说明原因；详细日志在本工作簿所在的文件夹。",
      "If something goes wrong, Status says why; a detailed log is kept in this workbook's folder."),
 )
@@ -174,6 +190,11 @@ def write_home(workbook, version_line: str):
     ws.write_string(r, FIRST, "上次运行  Last run", f["label_top"])
     ws.merge_range(r, 3, r, LAST, "尚未运行  Not run yet", f["summary"])
     summary_cell = xlsxwriter.utility.xl_rowcol_to_cell(r, 3, row_abs=True, col_abs=True)
+    line(8)
+    r = line(CLOCKS_LINES * 13 + 8)
+    ws.write_string(r, FIRST, "时效  Deadlines", f["label_top"])
+    ws.merge_range(r, 3, r, LAST, "点击“检查时效”  Click Deadlines", f["summary"])
+    clocks_cell = xlsxwriter.utility.xl_rowcol_to_cell(r, 3, row_abs=True, col_abs=True)
     line(16)
 
     # How to use.
@@ -192,6 +213,7 @@ def write_home(workbook, version_line: str):
 
     workbook.define_name(STATUS_NAME, f"={HOME}!{status_cell}")
     workbook.define_name(SUMMARY_NAME, f"={HOME}!{summary_cell}")
+    workbook.define_name(CLOCKS_NAME, f"={HOME}!{clocks_cell}")
 
     ws.set_paper(9)  # A4
     ws.set_portrait()

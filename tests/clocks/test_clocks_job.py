@@ -1,0 +1,341 @@
+"""The clocks job on real workbooks: due times in the shop's zone (weekend, team holiday, library holiday, DST),
+the flags that colour due cells and the review's tokens kept, the Unscanned sheet, the SLA sheet (default, changed,
+bad), re-runs that write nothing, KPIs, and a fake Excel whose calls do not grow with the lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import openpyxl
+import pandas as pd
+import pytest
+import python_calamine
+
+from tkops import schema
+from tkops.book import FileBook, xlsx_edit
+from tkops.book.layout import HOLIDAYS, ORDERS, SHIPLOG, STANDARD_SHEETS, orders_columns
+from tkops.book.live import LiveBook
+from tkops.clocks import WATCH_COLUMNS, SlaConfigError, sla_sheet_rows
+from tkops.clocks_job import WRITTEN, run_clocks
+from tkops.errors import ConfigError, DataError, TkopsError
+from tkops.settings import Settings
+
+from fakes.xlwings_fake import FakeBook
+
+T = dt.datetime
+US, TH = Settings(market="US"), Settings(market="TH")
+US_NOW = T(2026, 3, 9, 10, 0)  # Monday 10:00 in Los Angeles (PDT since Sunday 02:00)
+TH_NOW = T(2026, 4, 6, 3, 0, tzinfo=dt.timezone.utc)  # Monday 10:00 in Bangkok; Chakri Memorial Day
+RED, YELLOW, GREEN = "FFC7CE", "FFEB9C", "C6EFCE"
+USPS = "9400111899223197428490"
+
+
+def row(order, paid, sku="1", status="Awaiting Shipment", country="United States", **cells):
+    return {"Order ID": order, "SKU ID": sku, "Seller SKU": f"SKU-{sku}", "Quantity": 1, "Order Status": status,
+            "Country": country, "Zipcode": "90001", "Paid Time": paid, "Created Time": paid, **cells}
+
+
+US_ROWS = [
+    # A: two lines paid Monday morning; the review already flagged its zipcode
+    row("A", T(2026, 3, 9, 9, 0), "1", **{"tkops Flags": "|E:Zipcode|"}),
+    row("A", T(2026, 3, 9, 9, 0), "2"),
+    # B: paid Friday evening, reviewed, not picked
+    row("B", T(2026, 3, 6, 20, 0), **{"Review Status": "Ready", "Reviewed At": T(2026, 3, 6, 21, 0)}),
+    # C: picked and packed, dispatch deadline tonight
+    row("C", T(2026, 3, 5, 15, 0), **{"Review Status": "Ready", "Reviewed At": T(2026, 3, 5, 16, 30),
+                                      "Picked": "Yes", "Picked At": T(2026, 3, 5, 17, 0), "Packed": "Yes",
+                                      "Packed At": T(2026, 3, 5, 17, 30)}),
+    # D: tracking uploaded Thursday (ShipLog), the carrier never scanned it
+    row("D", T(2026, 3, 4, 10, 0), status="Awaiting Collection", **{
+        "Review Status": "Ready", "Reviewed At": T(2026, 3, 4, 13, 0), "Picked": "Yes", "Packed": "Yes",
+        "Tracking ID": USPS, "Shipping Provider Name": "USPS"}),
+    # E: cancelled; an old clock token must go, the review's stays
+    row("E", T(2026, 3, 9, 8, 0), status="Cancelled", **{"tkops Flags": "|E:Zipcode|L:Review Due|"}),
+    # G: paid at 01:30 on the night the clocks go forward
+    row("G", T(2026, 3, 8, 1, 30)),
+    # H: shipped and scanned: every clock done
+    row("H", T(2026, 3, 3, 10, 0), status="In Transit", **{
+        "Reviewed At": T(2026, 3, 3, 11, 0), "Picked": "Yes", "Packed": "Yes", "Tracking ID": "1Z999AA10123456784",
+        "Shipping Provider Name": "UPS", "Shipped Time": T(2026, 3, 5, 9, 0), "tkops Flags": "|K:Review Due|"}),
+]
+US_HOLIDAYS = [{"Market": "US", "Date": "2026-03-10", "Name": "Team offsite", "Day Off": "Yes"}]
+US_SHIPLOG = [
+    {"Order ID": "D", "SKU ID": "1", "Tracking ID": USPS, "Shipping Provider Name": "USPS",
+     "Exported At": T(2026, 3, 5, 9, 0), "File": "Shipping info.xlsx"},
+    {"Order ID": "H", "SKU ID": "1", "Tracking ID": "1Z999AA10123456784", "Shipping Provider Name": "UPS",
+     "Exported At": T(2026, 3, 4, 9, 0), "File": "Shipping info.xlsx"},
+]
+
+TH_ROWS = [
+    row("T1", T(2026, 4, 3, 19, 0), country="Thailand"),  # Friday evening, Monday a public holiday
+    row("T2", T(2026, 4, 6, 9, 0), country="Thailand"),  # paid on the holiday
+    row("T3", T(2026, 4, 3, 9, 0), country="Thailand", status="Cancelled"),
+    row("T4", T(2026, 4, 2, 10, 0), country="Thailand", status="Awaiting Collection", **{
+        "Review Status": "Done", "Tracking ID": "TH0123456789", "Shipping Provider Name": "Flash Express"}),
+]
+TH_SHIPLOG = [{"Order ID": "T4", "SKU ID": "1", "Tracking ID": "TH0123456789", "Shipping Provider Name":
+               "Flash Express", "Exported At": T(2026, 4, 4, 12, 0), "File": "Shipping info.xlsx"}]
+
+
+def build(path, settings, rows, holidays=(), shiplog=()):
+    """A real workbook made by the file backend: Orders, the Holidays and ShipLog rows, the standard sheets."""
+    present = {schema.BY_NAME[h].key for r in rows for h in r if h in schema.BY_NAME}
+    spec = ORDERS.with_columns(orders_columns([], present))
+    book = FileBook(path, settings)
+    book.write_table(spec, pd.DataFrame(rows).reindex(columns=spec.headers))
+    book.write_table(HOLIDAYS, pd.DataFrame(list(holidays), columns=HOLIDAYS.headers))
+    book.write_table(SHIPLOG, pd.DataFrame(list(shiplog), columns=SHIPLOG.headers))
+    book.save()
+    return path
+
+
+def run(path, settings, now, **kw):
+    return run_clocks(FileBook(path, settings), settings, now, **kw)
+
+
+def records(path, sheet="Orders"):
+    """Rows as header -> value, read with calamine (the values a person sees)."""
+    rows = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
+    return [dict(zip(rows[0], r)) for r in rows[1:] if any(v not in ("", None) for v in r)]
+
+
+def by_order(path):
+    out = {}
+    for r in records(path):
+        out.setdefault(r["Order ID"], r)
+    return out
+
+
+def colour(ws, sheet_row: int, header: str):
+    """The fill a person sees on a cell: the Orders sheet's conditional formats applied to its flags."""
+    headers = [c.value for c in ws[1]]
+    flags = ws.cell(sheet_row, headers.index("tkops Flags") + 1).value or ""
+    for cf in ws.conditional_formatting:
+        for rule in sorted(cf.rules, key=lambda r: r.priority):
+            letter = rule.formula[0].split('"|')[1].split(":")[0]
+            if f"|{letter}:{header}|" in flags:
+                fill = rule.dxf.fill
+                rgb = fill.bgColor.rgb if fill.bgColor is not None and fill.bgColor.rgb != "00000000" \
+                    else fill.fgColor.rgb
+                return rgb[-6:].upper()
+    return None
+
+
+@pytest.fixture
+def us_book(tmp_path):
+    return build(tmp_path / "us.xlsx", US, US_ROWS, US_HOLIDAYS, US_SHIPLOG)
+
+
+@pytest.fixture
+def us_run(us_book):
+    return us_book, run(us_book, US, US_NOW, kpi_period=(dt.date(2026, 3, 2), dt.date(2026, 3, 9)))
+
+
+def test_written_columns_are_the_sheets_own():
+    assert WRITTEN == [c.name for c in schema.FULFILMENT_COLUMNS if c.key not in ("reviewed_at", "wave")]
+
+
+def test_due_times_in_the_shops_zone(us_run):
+    book, _ = us_run
+    o = by_order(book)
+    assert (o["A"]["Review Due"], o["A"]["Print Due"]) == (T(2026, 3, 9, 11, 0), T(2026, 3, 9, 12, 0))
+    assert o["A"]["Dispatch Deadline"] == T(2026, 3, 12, 23, 59)  # Mon + 2 business days, Tue a team holiday
+    assert o["A"]["Auto-cancel At"] == T(2026, 3, 19, 23, 59)  # 7 business days
+    assert o["B"]["Print Due"] == T(2026, 3, 6, 22, 0)  # reviewed at 21:00 + 1 h
+    assert o["B"]["Dispatch Deadline"] == T(2026, 3, 11, 23, 59)  # Fri evening: Mon, (Tue off), Wed
+    assert o["C"]["Pack Due"] == T(2026, 3, 5, 18, 0) and o["C"]["Dispatch Deadline"] == T(2026, 3, 9, 23, 59)
+    assert o["D"]["Dispatch Deadline"] == T(2026, 3, 6, 23, 59)
+    # DST: 01:30 PST + 2 h is 04:30 PDT (02:00 does not exist that night)
+    assert (o["G"]["Review Due"], o["G"]["Print Due"]) == (T(2026, 3, 8, 4, 30), T(2026, 3, 8, 5, 30))
+    assert o["G"]["Dispatch Deadline"] == T(2026, 3, 12, 23, 59)  # Sunday counts from Monday
+    assert o["E"]["Clock State"] in ("", None) and o["E"]["Next Deadline"] in ("", None)
+
+
+def test_states_next_clock_and_counts(us_run):
+    book, report = us_run
+    o = by_order(book)
+    assert {k: o[k]["Clock State"] for k in "ABCDGH"} == {
+        "A": "ok", "B": "late", "C": "due soon", "D": "late", "G": "late", "H": "done"}
+    assert (o["C"]["Next Clock"], o["C"]["Next Deadline"]) == ("Dispatch Deadline", T(2026, 3, 9, 23, 59))
+    assert (o["B"]["Next Clock"], o["B"]["Next Deadline"]) == ("Print Due", T(2026, 3, 6, 22, 0))
+    assert o["H"]["Next Clock"] in ("", None)
+    assert report.counts["all"] == {"late": 3, "due soon": 1, "ok": 1, "done": 1}  # orders, not lines
+    assert report.counts["dispatch"] == {"late": 1, "due soon": 1, "ok": 3, "done": 1}
+    assert report.lines("en")[0] == "Orders: 3 late, 1 due soon, 1 ok"
+    assert "Dispatch: 1 late, 1 due soon, 3 ok" in report.lines("en")
+    assert "发货：超时 1，即将到期 1，正常 3" in report.lines("zh")
+    home = report.home_text("en").splitlines()
+    assert home[:3] == ["Print and pick: 2 late, 0 due soon, 1 ok", "Dispatch: 1 late, 1 due soon, 3 ok",
+                        "Review: 1 late, 0 due soon, 1 ok"]
+    assert "1 orders wait for a carrier scan" in home[-1]
+
+
+def test_flags_colour_each_due_cell_and_keep_the_reviews(us_run):
+    book, _ = us_run
+    ws = openpyxl.load_workbook(book)["Orders"]
+    headers = [c.value for c in ws[1]]
+    flags = {r: ws.cell(r, headers.index("tkops Flags") + 1).value for r in range(2, ws.max_row + 1)}
+    assert flags[2] == ("|E:Zipcode|K:Review Due|K:Print Due|K:Dispatch Deadline|K:Auto-cancel At|"
+                        "K:Clock State|")
+    assert flags[7] == "|E:Zipcode|"  # cancelled: the old clock token is gone, the review's stays
+    assert flags[9] is None  # shipped: every clock stopped
+    assert flags[6] == "|L:Dispatch Deadline|L:Clock State|"
+    assert colour(ws, 2, "Zipcode") == RED and colour(ws, 2, "Review Due") == GREEN
+    assert colour(ws, 3, "Zipcode") is None and colour(ws, 3, "Review Due") == GREEN
+    assert colour(ws, 8, "Review Due") == RED and colour(ws, 8, "Dispatch Deadline") == GREEN  # G, DST
+    assert colour(ws, 4, "Print Due") == RED and colour(ws, 4, "Review Due") is None  # done: uncoloured
+    assert colour(ws, 5, "Dispatch Deadline") == YELLOW and colour(ws, 5, "Clock State") == YELLOW
+    assert colour(ws, 5, "Pack Due") is None and colour(ws, 5, "Auto-cancel At") == GREEN
+    assert colour(ws, 6, "Dispatch Deadline") == RED and colour(ws, 6, "Auto-cancel At") is None
+    rules = {rule.formula[0]: cf.sqref for cf in ws.conditional_formatting for rule in cf.rules}
+    for letter in "LSK":
+        assert str(rules[ORDERS.highlights.formula(letter)]) == ORDERS.highlights.cells
+    name = openpyxl.load_workbook(book).defined_names[ORDERS.highlights.name]
+    letter = openpyxl.utils.get_column_letter(headers.index("tkops Flags") + 1)
+    assert name.attr_text == f"'Orders'!${letter}:${letter}"
+
+
+def test_unscanned_sheet(us_run):
+    book, report = us_run
+    got = records(book, "Unscanned")
+    assert list(got[0]) == WATCH_COLUMNS == list(report.unscanned.columns)
+    assert [(r["Order ID"], r["Tracking ID"], r["Exported At"], r["Hours Waiting"], r["Market"]) for r in got] == [
+        ("D", USPS, T(2026, 3, 5, 9, 0), 96.0, "US")]  # Thu 09:00 PST to Mon 10:00 PDT: 96 real hours
+
+
+def test_kpis_of_a_period(us_run):
+    _, report = us_run
+    k = report.kpis
+    assert (k["orders"], k["reviewed"], k["reviewed_on_time"], k["review_share"]) == (5, 4, 3, 0.75)
+    assert (k["dispatched"], k["late_open"], k["to_dispatch"], k["dispatch_share"], k["ldr"]) == (1, 1, 2, 0.5, 0.0)
+    rows = dict(report.kpi_rows("en"))
+    assert rows["Reviewed within 2 h of payment"] == 3 and rows["Share reviewed on time"] == 0.75
+    lines = report.lines("en")
+    assert "KPIs of the orders paid from 2026-03-02 up to 2026-03-09 (not included):" in lines
+    assert "  Share dispatched on time: 50.0%" in lines and "  Estimated late-dispatch rate (LDR): 0.0%" in lines
+
+
+def test_a_second_run_writes_no_cell(us_run, monkeypatch):
+    book, _ = us_run
+    before = {name: records(book, name) for name in ("Orders", "Unscanned", "SLA", "Holidays")}
+    writes = []
+    real = xlsx_edit._put
+    monkeypatch.setattr(xlsx_edit, "_put", lambda cell, *a: (writes.append(cell.coordinate), real(cell, *a)))
+    run(book, US, US_NOW)
+    assert writes == []
+    assert {name: records(book, name) for name in before} == before
+
+
+def test_sea_shop_with_a_library_holiday_and_an_aware_now(tmp_path):
+    book = build(tmp_path / "th.xlsx", TH, TH_ROWS, shiplog=TH_SHIPLOG)
+    report = run(book, TH, TH_NOW)
+    o = by_order(book)
+    assert (o["T1"]["Review Due"], o["T1"]["Clock State"]) == (T(2026, 4, 3, 21, 0), "late")  # Bangkok time
+    assert o["T1"]["Dispatch Deadline"] == T(2026, 4, 8, 23, 59)  # Fri, (Mon Chakri Day off), Tue, Wed
+    assert o["T1"]["Auto-cancel At"] == T(2026, 4, 9, 23, 59)  # 3 business days in SEA
+    assert (o["T2"]["Review Due"], o["T2"]["Clock State"]) == (T(2026, 4, 6, 11, 0), "ok")
+    assert o["T2"]["Dispatch Deadline"] == T(2026, 4, 9, 23, 59)  # paid on the holiday: counts from Tuesday
+    assert o["T3"]["Clock State"] in ("", None)
+    # SEA: tracking meets the dispatch deadline, only the carrier's scan stops the auto-cancel clock
+    assert o["T4"]["Dispatch Deadline"] == T(2026, 4, 7, 23, 59) and o["T4"]["Next Clock"] == "Auto-cancel At"
+    assert o["T4"]["Auto-cancel At"] == T(2026, 4, 8, 23, 59)
+    got = records(book, "Unscanned")
+    assert [(r["Order ID"], r["Hours Waiting"], r["Market"]) for r in got] == [("T4", 46.0, "TH")]
+    assert report.counts["all"] == {"late": 1, "due soon": 0, "ok": 2, "done": 0}
+
+
+def test_missing_sla_sheet_is_written_with_the_defaults(us_book):
+    wb = openpyxl.load_workbook(us_book)
+    del wb["SLA"]
+    wb["Holidays"].delete_rows(1, wb["Holidays"].max_row)  # an empty sheet: read as no holidays
+    wb.save(us_book)
+    run(us_book, US, US_NOW)
+    rows = python_calamine.CalamineWorkbook.from_path(str(us_book)).get_sheet_by_name("SLA").to_python()
+    assert rows == [[("" if v is None else v) for v in r] for r in sla_sheet_rows()]
+    assert openpyxl.load_workbook(us_book).sheetnames.index("SLA") < openpyxl.load_workbook(us_book).sheetnames.index(
+        "Holidays")
+    assert by_order(us_book)["A"]["Dispatch Deadline"] == T(2026, 3, 11, 23, 59)  # no team holiday any more
+
+
+def test_header_only_sla_sheet_gets_the_defaults(us_book):
+    wb = openpyxl.load_workbook(us_book)
+    wb["SLA"].delete_rows(2, wb["SLA"].max_row)
+    wb.save(us_book)
+    run(us_book, US, US_NOW)
+    assert len(records(us_book, "SLA")) == len(sla_sheet_rows()) - 1
+
+
+def set_sla(path, market, setting, value):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["SLA"]
+    for r in range(2, ws.max_row + 1):
+        if (ws.cell(r, 1).value, ws.cell(r, 2).value) == (market, setting):
+            ws.cell(r, 3).value = value
+            wb.save(path)
+            return r
+    raise AssertionError((market, setting))
+
+
+def test_a_changed_sla_value_moves_the_deadline(us_book):
+    set_sla(us_book, "US", "Dispatch Days", 3)
+    run(us_book, US, US_NOW)
+    assert by_order(us_book)["A"]["Dispatch Deadline"] == T(2026, 3, 13, 23, 59)
+    set_sla(us_book, "*", "Review Hours", "4")
+    run(us_book, US, US_NOW)
+    assert by_order(us_book)["G"]["Review Due"] == T(2026, 3, 8, 6, 30)
+
+
+def test_a_bad_sla_value_names_the_sheet_row_and_fix_and_changes_nothing(us_book):
+    r = set_sla(us_book, "US", "Dispatch Days", "three")
+    digest = hashlib.sha256(us_book.read_bytes()).hexdigest()
+    with pytest.raises(SlaConfigError) as caught:
+        run(us_book, US, US_NOW)
+    err = caught.value
+    assert isinstance(err, ConfigError) and isinstance(err, TkopsError) and err.exit_code == 1
+    assert err.render("en") == (f'SLA sheet, row {r}, US / Dispatch Days: "three" is not valid (expected a whole '
+                                "number of business days such as 2, or off).")
+    assert f"SLA 工作表第 {r} 行" in err.render("zh")
+    assert hashlib.sha256(us_book.read_bytes()).hexdigest() == digest
+
+
+def test_an_empty_orders_sheet_is_an_error(tmp_path):
+    book = build(tmp_path / "empty.xlsx", US, [])
+    with pytest.raises(DataError) as caught:
+        run(book, US, US_NOW)
+    assert caught.value.code == "no_orders" and "empty.xlsx" in str(caught.value)
+
+
+def live_book(lines: int) -> FakeBook:
+    """A fake Excel with ``lines`` order lines in a few states, a fifth of them uploaded and unscanned; no SLA
+    sheet (the first run writes it)."""
+    spec = ORDERS.with_columns(orders_columns([], {"tracking_id", "shipping_provider"}))
+    ids = {c.name for c in schema.ORDER_COLUMNS if c.kind is schema.Kind.ID}
+    rows, log = [spec.headers], [SHIPLOG.headers]
+    for n in range(lines):
+        template = dict(US_ROWS[[0, 2, 3, 4, 6][n % 5]], **{"Order ID": f"5{n:017d}"})
+        # typed into Excel as text (a leading apostrophe), as tkops writes IDs
+        rows.append([f"'{template[h]}" if h in ids and template.get(h) else template.get(h) for h in spec.headers])
+        if template.get("Tracking ID"):
+            log.append([f"'{template['Order ID']}", "'1", f"'{USPS}", "USPS", T(2026, 3, 5, 9, 0), "x.xlsx"])
+    sheets = {"Orders": rows, "Holidays": [HOLIDAYS.headers], "ShipLog": log}
+    sheets.update({s.name: [s.headers] for s in STANDARD_SHEETS if s.name not in sheets and s.name != "SLA"})
+    return FakeBook("/tmp/tkops.xlsm", sheets)
+
+
+def test_excel_calls_do_not_grow_with_the_lines():
+    counts = []
+    for lines in (10, 2_000):
+        fake = live_book(lines)
+        report = run_clocks(LiveBook(fake), US, US_NOW)
+        assert len(report.unscanned) == lines // 5
+        counts.append(fake.calls)
+        fake.calls, fake.log[:] = 0, []
+        run_clocks(LiveBook(fake), US, US_NOW)  # nothing changed: values are read, none is written
+        assert not [c for c in fake.log if c.startswith("set value")]
+        assert fake.sheet("SLA").rows()[1:3] == [r[:5] for r in sla_sheet_rows()[1:3]]  # "25%" stays text
+    assert counts[0] == counts[1] < 60
+    orders = fake.sheet("Orders").rows()
+    header = orders[0]
+    assert orders[1][header.index("Dispatch Deadline")] == T(2026, 3, 11, 23, 59)
+    assert orders[1][header.index("Clock State")] == "ok"

@@ -1,0 +1,208 @@
+"""The Seller Center Return/Refund export (CSV or XLSX) as after-sales cases, and cancelled orders as cases.
+
+Facts (reference §2a): headers differ between shops (19 or 25 columns seen), so columns are found by name, folded like
+:func:`tkops.schema.header_key`; columns tkops does not know are ignored. Dates are shop-local in the market's day
+order (``dd/MM/yyyy HH:mm:ss`` in BR); money may carry a currency mark and a decimal comma (``R$ 62,90`` beside
+``234.9``). "Return unit price" is, in practice, the refund of the whole line (it never exceeded the order amount
+even with a quantity of 2), so it is read as the case's Amount without multiplying by the quantity. Statuses are
+kept as written, except the order statuses, which get the Orders sheet's canonical words.
+
+One known export writes every cell in its own ``<row r="1">`` element. openpyxl's read-only mode then sees one row;
+calamine, which the order reader uses too, places cells by their own references (``A2``, ``B2``) and reads the file
+correctly (tests/aftersales/test_returns_export.py shows both), so this reader needs no special path for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tkops import values as V
+from tkops.aftersales import schema as C
+from tkops.errors import DataError, MissingColumn
+from tkops.messages import render
+from tkops.schema import Kind, Table, header_key
+from tkops.settings import Settings
+from tkops.sources import tiktok_export
+from tkops.sources.normalize import MAX_WARNINGS_PER_KIND, TIKTOK_ORDER_ID, pick_columns
+from tkops.sources.raw import SPREADSHEET_SUFFIXES, RawTable, decode, open_workbook, parse_csv, read_sheet, \
+    sheet_headers
+from tkops.statuses import canonical_statuses
+
+SOURCE = "tiktok_returns"
+
+#: The export's headers (as TikTok writes them) -> case keys. Other headers (Payment Method, anything new) are ignored.
+EXPORT_HEADERS: dict[str, str] = {
+    "Return Order ID": "case_id", "Order ID": "order_id", "Order Amount": "order_amount",
+    "Order Status": "order_status", "Order Substatus": "order_substatus", "SKU ID": "sku_id",
+    "Seller SKU": "seller_sku", "Product Name": "product_name", "SKU Name": "sku_name", "Return unit price": "amount",
+    "Return Quantity": "quantity", "Return Reason": "reason", "Return Type": "return_type",
+    "Return Status": "return_status", "Return Sub Status": "return_sub_status", "Time Requested": "opened",
+    "Refund Time": "closed", "Buyer Username": "buyer_username", "Buyer Note": "buyer_note",
+    "Return Logistics Tracking ID": "return_tracking_id", "Dispute Status": "dispute_status",
+    "Appeal Status": "appeal_status", "Compensation Status": "compensation_status",
+    "Compensation Amount": "compensation_amount",
+}
+HEADER_MAP: dict[str, str] = {header_key(h): k for h, k in EXPORT_HEADERS.items()}
+EXPORT_NAME: dict[str, str] = {k: h for h, k in EXPORT_HEADERS.items()}
+REQUIRED_KEYS: tuple[str, ...] = ("case_id", "order_id")
+_RETURN_ID = header_key("Return Order ID")
+_MONEY_FIRST = ("amount", "order_amount", "compensation_amount")  # which cell's currency mark names the case's
+
+
+def read_returns(path: str | Path, settings: Settings) -> Table:
+    """Read one Return/Refund export into case rows (canonical case keys, one row per return line).
+
+    The frame has the platform columns the file has, plus ``source`` and ``currency``; ``frame.attrs["rows"]`` holds
+    each row's spreadsheet row number. Rows without an order ID (blank rows, a description row) are skipped and
+    counted. Raises a :class:`~tkops.errors.DataError` naming the file (and the row and column where one applies) for
+    a missing required column, an order export given instead, IDs damaged by Excel, bad numbers or dates, or text
+    that is not UTF-8 (nor the Encoding setting).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("file_not_found", file=str(path))
+    raw = _load(path, settings)
+    frame, written = pick_columns(raw, HEADER_MAP)
+    _require(frame, raw)
+    return _normalise(frame, raw, written, settings)
+
+
+def _load(path: Path, settings: Settings) -> RawTable:
+    """The raw cells: the first sheet whose header row has "Return Order ID" (else the first sheet), or the CSV."""
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        workbook = open_workbook(path)
+        first = None
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            if _RETURN_ID in {header_key(h) for h in sheet_headers(sheet)}:
+                return read_sheet(path, sheet, name)
+            first = first or (sheet, name)
+        if first is None:
+            raise DataError("not_a_spreadsheet", file=path.name, kind="XLSX", detail="no sheets")
+        return read_sheet(path, *first)
+    text, encoding = decode(path, path.read_bytes(), settings.encoding)[0]
+    return parse_csv(path, text, encoding)
+
+
+def _shown(raw: RawTable, limit: int = 12) -> str:
+    headers = [h.strip() for h in raw.headers if h and h.strip()]
+    more = f", ... (+{len(headers) - limit})" if len(headers) > limit else ""
+    return (", ".join(headers[:limit]) or "(none)") + more
+
+
+def _require(frame: pd.DataFrame, raw: RawTable) -> None:
+    for key in REQUIRED_KEYS:
+        if key in frame.columns:
+            continue
+        if key == "case_id" and tiktok_export.SOURCE.identify(raw.headers):
+            raise DataError("returns.orders_file", file=raw.name, headers=_shown(raw))
+        raise MissingColumn("returns.missing_column", file=raw.name, column=EXPORT_NAME[key], headers=_shown(raw))
+
+
+def _normalise(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], settings: Settings) -> Table:
+    rows = raw.rows.loc[frame.index]
+
+    def where(key: str, at: pd.Series) -> V.Where:
+        return V.Where(raw.name, written.get(key, EXPORT_NAME[key]), at)
+
+    # IDs are checked before rows are dropped: a damaged ID must be refused, not skipped as "not an ID".
+    order_id = V.ids(frame["order_id"], where("order_id", rows))
+    case_id = V.ids(frame["case_id"], where("case_id", rows))
+    keep = order_id.astype("str").str.match(TIKTOK_ORDER_ID, na=False) & case_id.notna()
+    skipped = int((~keep).sum())
+    frame, rows = frame.loc[keep], rows.loc[keep]
+    out = pd.DataFrame({"case_id": case_id[keep], "order_id": order_id[keep]}, index=frame.index)
+
+    date_keys = [k for k in frame.columns if C.CASE_BY_KEY[k].kind is Kind.DATETIME]
+    date_format = _date_format(frame, rows, date_keys, where, settings) if date_keys else None
+    marks: dict[str, pd.Series] = {}
+    warnings: list[str] = []
+    for key in frame.columns.drop(["case_id", "order_id"]):
+        kind, cells, at = C.CASE_BY_KEY[key].kind, frame[key], where(key, rows)
+        if kind is Kind.ID:
+            out[key] = V.ids(cells, at)
+        elif kind is Kind.INT:
+            out[key] = V.integers(cells, at)
+        elif kind is Kind.MONEY:
+            out[key], marks[key] = V.money(cells, at, settings.effective_decimal(), settings.effective_currency())
+        elif kind is Kind.DATETIME:
+            out[key] = V.datetimes(cells, at, date_format)
+        else:
+            out[key] = _text(cells, at, settings, warnings)
+    for key in ("order_status", "order_substatus"):
+        if key in out:
+            out[key] = canonical_statuses(out[key])
+
+    currency = pd.Series("", index=out.index, dtype=object)
+    for key in _MONEY_FIRST:
+        if key in marks:
+            currency = currency.where(currency != "", marks[key])
+    out["currency"] = currency.where(currency != "", settings.effective_currency()).replace("", None).astype(object)
+    out["source"] = C.SOURCE_RETURNS
+    result = C.ordered(out)
+    result.attrs["rows"] = rows.reset_index(drop=True)
+    return Table(result, SOURCE, skipped_rows=skipped, warnings=warnings)
+
+
+def _date_format(frame, rows, date_keys, where, settings: Settings) -> str | None:
+    """The one format that reads every text date of the file (all date columns together), in the market's order."""
+    texts = pd.concat([V.clean_text(frame[k]).where(V._is_str(frame[k])) for k in date_keys], ignore_index=True)
+    at = pd.concat([rows] * len(date_keys), ignore_index=True)
+    return V.choose_date_format(texts, where(date_keys[0], at), settings.effective_date_order())
+
+
+def _text(cells: pd.Series, at: V.Where, settings: Settings, warnings: list[str]) -> pd.Series:
+    """Text cells stripped; text longer than an Excel cell holds is cut, with a warning naming the row."""
+    text = V.clean_text(cells)
+    too_long = V.truncate_long(text)
+    if too_long.any():
+        text = text.where(~too_long, text.str.slice(0, V.EXCEL_MAX_CHARS))
+        for idx in too_long[too_long].index[:MAX_WARNINGS_PER_KIND]:
+            warnings.append(render("text_truncated", settings.lang, file=at.file, row=int(at.rows[idx]),
+                                   column=at.column))
+    return text
+
+
+def cancellation_cases(order_lines: pd.DataFrame, include_unpaid: bool = False) -> pd.DataFrame:
+    """One case per cancelled order of a canonical order-line frame (Order Status "Cancelled").
+
+    Case ID is ``C-<order id>``; Reason is the Cancel Reason as written, Cancel By who cancelled; Opened and Closed
+    are the Cancelled Time (the export has no request time); Amount is the Order Refund Amount when it is above zero,
+    else the Order Amount; Quantity is the order's units; SKU ID, Seller SKU and Product Name list the order's
+    distinct values in line order, joined with ", ". Orders cancelled before payment (no Paid Time) need no
+    after-sales work and are left out unless ``include_unpaid``; a frame without a Paid Time column keeps them all.
+    """
+    if order_lines.empty or "order_status" not in order_lines:
+        return C.empty_cases()[["case_id", "order_id", "source"]]
+    chosen = order_lines["order_status"].eq("Cancelled").fillna(False)
+    if not include_unpaid and "paid_time" in order_lines:
+        chosen &= order_lines["paid_time"].notna()
+    lines = order_lines.loc[chosen]
+    if lines.empty:
+        return C.empty_cases()[["case_id", "order_id", "source"]]
+    groups = lines.groupby("order_id", sort=False)
+    out = pd.DataFrame({"order_id": groups["order_id"].first()})
+    out["case_id"] = C.cancellation_case_id(out["order_id"])
+    for key in ("sku_id", "seller_sku", "product_name"):
+        if key in lines:
+            out[key] = groups[key].agg(lambda s: ", ".join(dict.fromkeys(s.dropna().astype(str))) or None)
+    for key in ("buyer_username", "country", "currency", "order_status", "order_substatus", "cancel_by",
+                "order_amount"):
+        if key in lines:
+            out[key] = groups[key].first()
+    if "cancel_reason" in lines:
+        out["reason"] = groups["cancel_reason"].first()
+    if "quantity" in lines:
+        out["quantity"] = groups["quantity"].sum(min_count=1).astype("Int64")
+    amount = out["order_amount"] if "order_amount" in out else pd.Series(pd.NA, index=out.index, dtype="Float64")
+    if "order_refund_amount" in lines:
+        refund = groups["order_refund_amount"].first()
+        amount = refund.where(refund.fillna(0) > 0, amount)
+    out["amount"] = amount.astype("Float64")
+    out["return_type"] = C.CANCEL_TYPE
+    if "cancelled_time" in lines:
+        out["opened"] = out["closed"] = groups["cancelled_time"].first().astype("datetime64[ns]")
+    out["source"] = C.SOURCE_CANCELLED
+    return C.ordered(out)

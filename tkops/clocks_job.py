@@ -1,0 +1,176 @@
+"""The SOP clocks of a workbook: the job behind ``tkops clocks`` and the Clocks button.
+
+Reads Orders, SLA, Holidays and ShipLog through any backend, runs the clocks core (:mod:`tkops.clocks`) and writes
+back: on Orders the due times, Next Deadline, Next Clock and Clock State, and the flags that colour each due cell
+by its state (late red, due soon yellow, ok green; done and stopped clocks uncoloured) and the Clock State cell by
+the worst; the Unscanned sheet (tracking uploaded but not scanned). A missing SLA sheet is written with the
+defaults. Running it again with the same ``now`` and nothing changed writes no cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tkops import flags, schema
+from tkops.book.layout import HOLIDAYS, ORDERS, SHIPLOG, SLA, UNSCANNED, orders_columns, starting_frame
+from tkops.clocks import (CLOCKS, DUE_COLUMNS, KPI_KEYS, STATE_COLUMNS, WATCH_COLUMNS, SlaTable, clock_counts,
+                          clocks, kpi_rows, kpis, unscanned)
+from tkops.clocks.catalogue import explain
+from tkops.errors import DataError
+from tkops.merge import sheet_frame, typed
+from tkops.review_job import shop_now
+from tkops.settings import Settings
+
+#: The Orders columns this job writes (the core's names are the sheet's headers), then the flags column.
+WRITTEN = [*DUE_COLUMNS.values(), "Next Deadline", "Next Clock", "Clock State"]
+TEAM = ("Review Status", "Reviewed At", "Picked", "Picked At", "Packed", "Packed At")
+LETTERS = {"late": "L", "due soon": "S", "ok": "K"}  # done and stopped clocks are not coloured
+SHARES = {"review_share", "dispatch_share", "ldr"}
+
+
+@dataclass
+class ClocksReport:
+    """What a clocks run found: the clocks per line, counts per order, the unscanned watch, the KPIs if asked."""
+
+    frame: pd.DataFrame  # tkops.clocks.CLOCK_COLUMNS per order line, index = Orders rows (0 = sheet row 2)
+    counts: dict[str, dict[str, int]]  # clock (or "all") -> state -> orders
+    unscanned: pd.DataFrame  # WATCH_COLUMNS, longest wait first
+    kpis: dict | None = None  # tkops.clocks.kpis() of ``period``
+    period: tuple[dt.date, dt.date] | None = None
+
+    def kpi_rows(self, lang: str = "en") -> list[list]:
+        """The KPIs as [label, value] rows (shares as fractions); [] without a period."""
+        return kpi_rows(self.kpis, lang) if self.kpis is not None else []
+
+    def count_line(self, clock: str, lang: str = "en") -> str:
+        """"Dispatch: 2 late, 1 due soon, 5 ok" for ``clock`` (a key of :data:`tkops.clocks.CLOCKS` or "all")."""
+        n = self.counts[clock]
+        return explain("clock.counts", lang, clock=explain(f"clock.{clock}", lang), late=n["late"],
+                       due_soon=n["due soon"], ok=n["ok"])
+
+    def unscanned_line(self, lang: str = "en") -> str:
+        """How many orders wait for a carrier scan, or that none does."""
+        if self.unscanned.empty:
+            return explain("clock.unscanned_none", lang)
+        return explain("clock.unscanned_count", lang, n=len(self.unscanned))
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """The run's summary: all orders first (the status line), each clock, the unscanned watch, the KPIs."""
+        out = [self.count_line("all", lang)] + [self.count_line(c, lang) for c in CLOCKS]
+        out.append(self.unscanned_line(lang))
+        if self.kpis is not None and self.period is not None:
+            start, end = self.period
+            out.append(explain("clock.kpi.title", lang, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
+            out += [f"  {label}: {_kpi_value(key, value)}"
+                    for key, (label, value) in zip(KPI_KEYS, self.kpi_rows(lang))]
+        return out
+
+    def home_text(self, lang: str = "en") -> str:
+        """The Home sheet's clocks cell: the clocks with late or due-soon orders, worst first, then the unscanned
+        watch; one reassuring line when nothing is late or due soon."""
+        urgent = [c for c in CLOCKS if self.counts[c]["late"] or self.counts[c]["due soon"]]
+        urgent.sort(key=lambda c: (-self.counts[c]["late"], -self.counts[c]["due soon"]))
+        out = [self.count_line(c, lang) for c in urgent]
+        if not out:
+            out = [explain("clock.all_ok", lang, ok=self.counts["all"]["ok"], done=self.counts["all"]["done"])]
+        if not self.unscanned.empty:
+            out.append(self.unscanned_line(lang))
+        return "\n".join(out)
+
+
+def run_clocks(book, settings: Settings, now: dt.datetime | None = None, *,
+               kpi_period: tuple[dt.date, dt.date] | None = None) -> ClocksReport:
+    """Run the SOP clocks on the book's Orders sheet and write the outcome back through ``book``.
+
+    ``now``: aware, or naive in the shop's time zone (default: the shop's current time); ``kpi_period``: (start,
+    end) shop-local dates, orders paid in [start, end) are measured. Raises DataError ``no_orders`` when Orders is
+    empty and :class:`tkops.clocks.SlaConfigError` (naming the sheet, row and setting) for a bad SLA or Holidays row.
+    """
+    name = book.path.name if getattr(book, "path", None) else "workbook"
+    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
+    if sheet.empty:
+        raise DataError("no_orders", book=name)
+    sla = _sla_table(book)
+    now = now or shop_now(settings)
+    lines = typed(sheet)
+    team = sheet.reindex(columns=[h for h in TEAM if h in sheet.columns])
+    frame = clocks(lines, team, sla, now, settings=settings)
+    watch = unscanned(lines, _table(book.read_rows(SHIPLOG.name)), now, sla=sla, settings=settings)
+
+    present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
+    spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
+    book.write_table(spec, orders_update(sheet, frame))  # only the clock columns: the rest stays as it is
+    book.write_table(UNSCANNED, watch.reindex(columns=UNSCANNED.headers))
+    book.save()
+
+    report = ClocksReport(frame, clock_counts(frame, lines["order_id"]), watch)
+    if kpi_period is not None:
+        start, end = kpi_period
+        report.kpis = kpis(lines, team, start, end, sla=sla, settings=settings, now=now)
+        report.period = (start, end)
+    return report
+
+
+def orders_update(sheet: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The Orders columns the clocks write, aligned on the sheet's rows: :data:`WRITTEN` and the flags column.
+
+    Due times are shown to the minute (rounded to the second first, so a time read back from a file compares equal
+    and a re-run writes nothing).
+    """
+    out = pd.DataFrame(index=sheet.index)
+    for column in WRITTEN:
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            values = values.dt.round("s").dt.floor("min")
+        else:
+            values = values.astype(object).where(values.ne("") & values.notna(), None)
+        out[column] = values
+    out["tkops Flags"] = flags.merge(sheet.get("tkops Flags"), clock_flags(frame), flags.CLOCK_LETTERS,
+                                     sheet.index)
+    return out
+
+
+def clock_flags(frame: pd.DataFrame) -> pd.Series:
+    """Per row the clocks' tokens: each running clock's due cell by its state, the Clock State cell by the worst
+    (``|L:Dispatch Deadline|K:Auto-cancel At|L:Clock State|``); "" when no clock runs."""
+    cells = [(STATE_COLUMNS[c], DUE_COLUMNS[c]) for c in CLOCKS] + [("Clock State", "Clock State")]
+    out = pd.Series("", index=frame.index, dtype=object)
+    for state_column, header in cells:
+        letter = frame[state_column].map(LETTERS).fillna("")
+        out = out + letter.where(letter.eq(""), "|" + letter + ":" + header + "|")
+    return out
+
+
+def _sla_table(book) -> SlaTable:
+    """The SLA and Holidays sheets as a table; a missing or empty sheet is written with its starting rows."""
+    rows = book.read_rows(SLA.name)
+    if not _has_rows(rows):
+        rows = None
+        book.write_table(SLA, starting_frame(SLA))
+    holiday_rows = book.read_rows(HOLIDAYS.name)
+    if holiday_rows is None:
+        book.write_table(HOLIDAYS, starting_frame(HOLIDAYS))
+    return SlaTable.from_sheet_rows(rows, holiday_rows)
+
+
+def _has_rows(rows) -> bool:
+    return bool(rows) and any(any(v not in (None, "") for v in row) for row in rows[1:])
+
+
+def _table(rows) -> pd.DataFrame:
+    """A sheet's rows (header first) as a frame with the headers as columns; blank rows dropped."""
+    if not rows:
+        return pd.DataFrame(columns=WATCH_COLUMNS)
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    body = [list(r[:len(header)]) + [None] * (len(header) - len(r[:len(header)])) for r in rows[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=object).dropna(how="all")
+    return frame.loc[:, [h for h in header if h]]
+
+
+def _kpi_value(key: str, value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.1%}" if key in SHARES else str(value)
