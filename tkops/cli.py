@@ -222,8 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "uploaded tracking not yet scanned; KPIs for a period.")
     p.add_argument("--book", required=True, help="the workbook whose Orders sheet to check")
     p.add_argument("--now", help="check as of this shop-local time, e.g. 2026-11-25T16:00 (default: now)")
-    p.add_argument("--kpi", nargs=2, metavar=("FROM", "TO"), help="also print the KPIs of orders paid in this "
-                                                                  "period, e.g. 2026-11-01 2026-12-01")
+    p.add_argument("--kpi", nargs=2, metavar=("FROM", "TO"), help="also print the KPIs of orders paid from FROM up "
+                                                                  "to (not including) TO, e.g. 2026-11-01 2026-12-01")
     p.set_defaults(func=cmd_clocks)
 
     p = sub.add_parser("demo", parents=[common], help="run the daily job on the bundled sample data",

@@ -39,7 +39,7 @@ class ClocksReport:
     counts: dict[str, dict[str, int]]  # clock (or "all") -> state -> orders
     unscanned: pd.DataFrame  # WATCH_COLUMNS, longest wait first
     kpis: dict | None = None  # tkops.clocks.kpis() of ``period``
-    period: tuple[dt.date, dt.date] | None = None
+    period: tuple[dt.date, dt.date] | None = None  # dates or datetimes, shop-local; the end is not included
 
     def kpi_rows(self, lang: str = "en") -> list[list]:
         """The KPIs as [label, value] rows (shares as fractions); [] without a period."""
@@ -99,18 +99,17 @@ def run_clocks(book, settings: Settings, now: dt.datetime | None = None, *,
     team = sheet.reindex(columns=[h for h in TEAM if h in sheet.columns])
     frame = clocks(lines, team, sla, now, settings=settings)
     watch = unscanned(lines, _table(book.read_rows(SHIPLOG.name)), now, sla=sla, settings=settings)
+    report = ClocksReport(frame, clock_counts(frame, lines["order_id"]), watch)
+    if kpi_period is not None:
+        start, end = kpi_period
+        report.kpis = kpis(lines, team, start, end, sla=sla, settings=settings, now=now)
+        report.period = (start, end)
 
     present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
     spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
     book.write_table(spec, orders_update(sheet, frame))  # only the clock columns: the rest stays as it is
     book.write_table(UNSCANNED, watch.reindex(columns=UNSCANNED.headers))
     book.save()
-
-    report = ClocksReport(frame, clock_counts(frame, lines["order_id"]), watch)
-    if kpi_period is not None:
-        start, end = kpi_period
-        report.kpis = kpis(lines, team, start, end, sla=sla, settings=settings, now=now)
-        report.period = (start, end)
     return report
 
 
@@ -128,8 +127,11 @@ def orders_update(sheet: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         else:
             values = values.astype(object).where(values.ne("") & values.notna(), None)
         out[column] = values
-    out["tkops Flags"] = flags.merge(sheet.get("tkops Flags"), clock_flags(frame), flags.CLOCK_LETTERS,
-                                     sheet.index)
+    old = sheet.get("tkops Flags", pd.Series(None, index=sheet.index, dtype=object))
+    new = flags.merge(old, clock_flags(frame), flags.CLOCK_LETTERS, sheet.index)
+    # the same tokens in another order (flags written by an older tkops, or by hand) are no change: left alone
+    unchanged = [a == b or sorted(flags.tokens(a)) == sorted(flags.tokens(b)) for a, b in zip(old, new)]
+    out["tkops Flags"] = new.where(~pd.Series(unchanged, index=sheet.index, dtype=bool), old)
     return out
 
 

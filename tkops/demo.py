@@ -1,8 +1,9 @@
 """``tkops demo``: the main job on the bundled sample data, into a workbook a person can open.
 
 A realistic day of a small US shop (Seller Center CSV, US 2025 layout) and of a Thai shop (OrderSKUList XLSX with
-the Thai description row), plus the team's Inventory and Bundles sheets. Later steps of the SOP join the demo as
-they land.
+the Thai description row), plus the team's Inventory and Bundles sheets, taken through the SOP at the times a team
+would: review at 11:30, pick list and packing slips at 12:00, the first wave picked, packed and given tracking
+numbers by the team, the upload file at 14:00 and the deadline clocks at 16:00 (shop time).
 """
 
 from __future__ import annotations
@@ -15,16 +16,28 @@ import pandas as pd
 
 from tkops.book import FileBook
 from tkops.book import safety
-from tkops.book.layout import BUNDLES, INVENTORY
+from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, orders_columns
+from tkops.clocks_job import run_clocks
 from tkops.importer import import_files
-from tkops.review_job import run_review
+from tkops.merge import sheet_frame
 from tkops.messages import render
+from tkops.picklist_job import run_picklist
+from tkops.review_job import run_review
 from tkops.settings import Settings
+from tkops.ship_job import run_ship
+from tkops.shipping import carrier_of
+from tkops.slips_job import run_slips
 
 DEMO_BOOK = "tkops-demo.xlsx"
 US_FILE = "us_shop_2026-11-25.csv"
 SEA_FILE = "sea_shop_2026-11-25.xlsx"
 DEMO_NOW = dt.datetime(2026, 11, 25, 11, 30)
+PICK_AT = dt.datetime(2026, 11, 25, 12, 0)
+PICKED_AT = dt.datetime(2026, 11, 25, 12, 35)
+PACKED_AT = dt.datetime(2026, 11, 25, 13, 10)
+SHIP_AT = dt.datetime(2026, 11, 25, 14, 0)
+CLOCKS_AT = dt.datetime(2026, 11, 25, 16, 0)
+OUTPUT = "tkops-output"
 
 
 def sample_path(name: str) -> Path:
@@ -49,12 +62,45 @@ def run_demo(out: Path, lang: str = "en") -> list[str]:
             book.write_table(BUNDLES, _sheet_csv("bundles.csv", BUNDLES.headers))
         report = import_files([sample_path(file)], book, settings, failfast=True)
         lines += report.messages(lang)
-    # Review as of the demo day's late morning, so the holds after payment show as they would have then.
-    settings = Settings(language=lang)
-    book = FileBook(path, settings)
-    lines += run_review(book, settings, now=DEMO_NOW).lines
-    lines.append(render("demo_done", lang, book=path.resolve()))
+    # Review as of the demo day's late morning, so the holds after payment show as they would have then. The
+    # times are the US shop's (the Thai lines' deadlines are computed in Bangkok time and shown in it).
+    settings = Settings(language=lang, market="US")
+    lines += run_review(FileBook(path, settings), settings, now=DEMO_NOW).lines
+    lines += run_picklist(FileBook(path, settings), settings, out / OUTPUT, PICK_AT).lines(lang)
+    lines += run_slips(FileBook(path, settings), settings, out / OUTPUT, PICK_AT).lines(lang)
+    _team_packs_first_wave(FileBook(path, settings))
+    lines += run_ship(FileBook(path, settings), settings, None, SHIP_AT).lines(lang)
+    lines += run_clocks(FileBook(path, settings), settings, CLOCKS_AT).lines(lang)
+    lines.append(render("demo_done", lang, book=path.resolve(), folder=(out / OUTPUT).resolve()))
     return lines
+
+
+def _team_packs_first_wave(book: FileBook) -> None:
+    """What the team does by hand between the pick list and the upload: tick the first wave's US lines picked, QC'd
+    and packed, and type the carrier's tracking numbers (valid USPS numbers) and the provider."""
+    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
+    first = (sheet["Wave"] == 1) & (sheet["Currency"] == "USD")
+    numbers = iter(_usps_numbers(sheet.loc[first, "Order ID"].nunique()))
+    tracking = {order: next(numbers) for order in dict.fromkeys(sheet.loc[first, "Order ID"])}
+    team = {"Picked": "Yes", "Picked At": PICKED_AT, "Packed": "Yes", "QC OK": "Yes", "Packed By": "Mei",
+            "Packed At": PACKED_AT, "Shipping Provider Name": "USPS"}
+    for column, value in team.items():
+        sheet[column] = sheet[column].astype(object) if column in sheet else None
+        sheet.loc[first, column] = value
+    sheet["Tracking ID"] = sheet["Tracking ID"].astype(object)
+    sheet.loc[first, "Tracking ID"] = sheet.loc[first, "Order ID"].map(tracking)
+    book.write_table(ORDERS.with_columns(orders_columns(list(sheet.columns), set())), sheet)
+    book.save()
+
+
+def _usps_numbers(count: int) -> list[str]:
+    """``count`` USPS tracking numbers with a valid check digit (the demo's carrier labels)."""
+    out = []
+    serial = 9400111201080805480000
+    while len(out) < count:
+        serial += 10
+        out += [str(serial + d) for d in range(10) if carrier_of(str(serial + d))][:1]
+    return out
 
 
 def _sheet_csv(name: str, headers: list[str]) -> pd.DataFrame:

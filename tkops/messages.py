@@ -201,10 +201,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {
         "en": "Demo workbook: {book}\nOpen it in Excel or LibreOffice: Orders holds both shops' orders with the "
-              "problems coloured and a Review Status per line, Review lists each problem with a message to the "
-              "buyer, ImportLog what was imported, Inventory the stock.",
-        "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开：Orders 工作表包含两个店铺的订单，问题单元格已着色并标注"
-              "审核状态；Review 工作表列出每个问题及给买家的消息；ImportLog 记录导入情况，Inventory 为库存。",
+              "problems coloured, a Review Status, the pick wave, the team's ticks and the deadlines per line; "
+              "Review lists each problem with a message to the buyer; PickList is ready to print; ShipLog records "
+              "the upload; Unscanned watches tracking the carrier has not scanned.\nPrinted files (pick list, "
+              "packing slips, checklist, upload file): {folder}",
+        "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开：Orders 工作表包含两个店铺的订单，问题单元格已着色，"
+              "每行有审核状态、拣货波次、团队勾选和时效；Review 工作表列出每个问题及给买家的消息；PickList 可直接打印；"
+              "ShipLog 记录上传；Unscanned 列出承运商尚未扫描的运单。\n打印文件（拣货单、装箱单、检查清单、上传文件）：{folder}",
     },
 }
 

@@ -17,6 +17,7 @@ from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
+from tkops.review_job import shop_now
 from tkops.settings import Settings
 from tkops.shipping import (SHIPLOG, SHIPLOG_COLUMNS, already_exported, explain, export_log_rows,
                             provider_map_from_rows, shipping_upload, validate_tracking, write_upload)
@@ -40,7 +41,7 @@ class ShipReport:
 
 def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime | None = None) -> ShipReport:
     """Validate every tracking ID of the book's Orders sheet and export the valid, not yet exported lines."""
-    now = (now or dt.datetime.now()).replace(microsecond=0)
+    now = (now or shop_now(settings)).replace(microsecond=0)  # shop time: the clocks read Exported At as such
     name = book.path.name
     sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
     if sheet.empty:

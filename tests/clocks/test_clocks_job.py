@@ -40,8 +40,8 @@ US_ROWS = [
     # A: two lines paid Monday morning; the review already flagged its zipcode
     row("A", T(2026, 3, 9, 9, 0), "1", **{"tkops Flags": "|E:Zipcode|"}),
     row("A", T(2026, 3, 9, 9, 0), "2"),
-    # B: paid Friday evening, reviewed, not picked
-    row("B", T(2026, 3, 6, 20, 0), **{"Review Status": "Ready", "Reviewed At": T(2026, 3, 6, 21, 0)}),
+    # B: paid Friday evening, reviewed (a time with seconds), not picked
+    row("B", T(2026, 3, 6, 20, 0), **{"Review Status": "Ready", "Reviewed At": T(2026, 3, 6, 21, 0, 40)}),
     # C: picked and packed, dispatch deadline tonight
     row("C", T(2026, 3, 5, 15, 0), **{"Review Status": "Ready", "Reviewed At": T(2026, 3, 5, 16, 30),
                                       "Picked": "Yes", "Picked At": T(2026, 3, 5, 17, 0), "Packed": "Yes",
@@ -142,7 +142,7 @@ def test_due_times_in_the_shops_zone(us_run):
     assert (o["A"]["Review Due"], o["A"]["Print Due"]) == (T(2026, 3, 9, 11, 0), T(2026, 3, 9, 12, 0))
     assert o["A"]["Dispatch Deadline"] == T(2026, 3, 12, 23, 59)  # Mon + 2 business days, Tue a team holiday
     assert o["A"]["Auto-cancel At"] == T(2026, 3, 19, 23, 59)  # 7 business days
-    assert o["B"]["Print Due"] == T(2026, 3, 6, 22, 0)  # reviewed at 21:00 + 1 h
+    assert o["B"]["Print Due"] == T(2026, 3, 6, 22, 0)  # reviewed at 21:00:40 + 1 h, shown to the minute
     assert o["B"]["Dispatch Deadline"] == T(2026, 3, 11, 23, 59)  # Fri evening: Mon, (Tue off), Wed
     assert o["C"]["Pack Due"] == T(2026, 3, 5, 18, 0) and o["C"]["Dispatch Deadline"] == T(2026, 3, 9, 23, 59)
     assert o["D"]["Dispatch Deadline"] == T(2026, 3, 6, 23, 59)
@@ -168,7 +168,7 @@ def test_states_next_clock_and_counts(us_run):
     home = report.home_text("en").splitlines()
     assert home[:3] == ["Print and pick: 2 late, 0 due soon, 1 ok", "Dispatch: 1 late, 1 due soon, 3 ok",
                         "Review: 1 late, 0 due soon, 1 ok"]
-    assert "1 orders wait for a carrier scan" in home[-1]
+    assert home[-1] == "Uploaded but not scanned by the carrier: 1 (orders on the Unscanned sheet)"
 
 
 def test_flags_colour_each_due_cell_and_keep_the_reviews(us_run):
@@ -216,15 +216,28 @@ def test_kpis_of_a_period(us_run):
     assert "  Share dispatched on time: 50.0%" in lines and "  Estimated late-dispatch rate (LDR): 0.0%" in lines
 
 
+def formats(path):
+    ws = openpyxl.load_workbook(path)["Orders"]
+    return [(str(cf.sqref), rule.formula) for cf in ws.conditional_formatting for rule in cf.rules], \
+        dict(ws.tables.items())
+
+
 def test_a_second_run_writes_no_cell(us_run, monkeypatch):
     book, _ = us_run
+    wb = openpyxl.load_workbook(book)  # the same flags in another order (an older tkops wrote them)
+    ws = wb["Orders"]
+    cell = ws.cell(2, [c.value for c in ws[1]].index("tkops Flags") + 1)
+    cell.value = cell.value.replace("|E:Zipcode|", "|") + "E:Zipcode|"
+    wb.save(book)
     before = {name: records(book, name) for name in ("Orders", "Unscanned", "SLA", "Holidays")}
+    rules = formats(book)
     writes = []
     real = xlsx_edit._put
     monkeypatch.setattr(xlsx_edit, "_put", lambda cell, *a: (writes.append(cell.coordinate), real(cell, *a)))
     run(book, US, US_NOW)
     assert writes == []
     assert {name: records(book, name) for name in before} == before
+    assert formats(book) == rules  # the rules are not added twice
 
 
 def test_sea_shop_with_a_library_holiday_and_an_aware_now(tmp_path):
@@ -245,16 +258,16 @@ def test_sea_shop_with_a_library_holiday_and_an_aware_now(tmp_path):
     assert report.counts["all"] == {"late": 1, "due soon": 0, "ok": 2, "done": 0}
 
 
-def test_missing_sla_sheet_is_written_with_the_defaults(us_book):
+def test_missing_sla_and_holidays_sheets_are_written_with_the_defaults(us_book):
     wb = openpyxl.load_workbook(us_book)
-    del wb["SLA"]
-    wb["Holidays"].delete_rows(1, wb["Holidays"].max_row)  # an empty sheet: read as no holidays
+    del wb["SLA"], wb["Holidays"]
     wb.save(us_book)
     run(us_book, US, US_NOW)
     rows = python_calamine.CalamineWorkbook.from_path(str(us_book)).get_sheet_by_name("SLA").to_python()
     assert rows == [[("" if v is None else v) for v in r] for r in sla_sheet_rows()]
-    assert openpyxl.load_workbook(us_book).sheetnames.index("SLA") < openpyxl.load_workbook(us_book).sheetnames.index(
-        "Holidays")
+    assert records(us_book, "Holidays") == []
+    names = openpyxl.load_workbook(us_book).sheetnames
+    assert names.index("Rules") < names.index("SLA") < names.index("Holidays") < names.index("ShipLog")
     assert by_order(us_book)["A"]["Dispatch Deadline"] == T(2026, 3, 11, 23, 59)  # no team holiday any more
 
 
@@ -297,6 +310,15 @@ def test_a_bad_sla_value_names_the_sheet_row_and_fix_and_changes_nothing(us_book
                                 "number of business days such as 2, or off).")
     assert f"SLA 工作表第 {r} 行" in err.render("zh")
     assert hashlib.sha256(us_book.read_bytes()).hexdigest() == digest
+
+
+def test_home_text_when_nothing_is_late(tmp_path):
+    book = build(tmp_path / "calm.xlsx", US, [US_ROWS[0], US_ROWS[-1]])
+    report = run(book, US, US_NOW)
+    assert report.home_text("en") == "No order is late or due soon (1 on time, 1 done)."
+    assert report.home_text("zh") == "没有超时或即将到期的订单（正常 1，已完成 1）。"
+    assert report.lines("en")[-1] == "No uploaded tracking is waiting for a carrier scan."
+    assert records(book, "Unscanned") == [] and report.kpi_rows() == []
 
 
 def test_an_empty_orders_sheet_is_an_error(tmp_path):

@@ -35,7 +35,8 @@ def excel_input(text: str, number_format: str) -> Cell:
         return Cell(None, text, number_format)
     stripped = text.strip()
     if _NUMBER.match(stripped):
-        return Cell(float(stripped.replace(",", "").rstrip("%")), None, number_format)
+        number = float(stripped.replace(",", "").rstrip("%"))
+        return Cell(number / 100 if stripped.endswith("%") else number, None, number_format)  # Excel: 25% is 0.25
     if _DATE.match(stripped):
         return Cell(dt.datetime.fromisoformat(stripped), None, number_format)
     return Cell(text, None, number_format)

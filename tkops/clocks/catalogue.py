@@ -63,8 +63,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "clock.unscanned_none": {"en": "No uploaded tracking is waiting for a carrier scan.",
                              "zh": "没有等待承运商扫描的已上传单号。"},
     "clock.unscanned_count": {
-        "en": "Uploaded but not scanned: {n} orders wait for a carrier scan (see the Unscanned sheet)",
-        "zh": "已上传未扫描：{n} 个订单仍在等待承运商扫描（见 Unscanned 工作表）"},
+        "en": "Uploaded but not scanned by the carrier: {n} (orders on the Unscanned sheet)",
+        "zh": "已上传但承运商未扫描：{n} 个订单（见 Unscanned 工作表）"},
     "clock.all": {"en": "Orders", "zh": "订单"},
     "clock.all_ok": {"en": "No order is late or due soon ({ok} on time, {done} done).",
                      "zh": "没有超时或即将到期的订单（正常 {ok}，已完成 {done}）。"},

@@ -95,7 +95,7 @@ def flags(col: pd.Series | None, index: pd.Index) -> pd.Series:
         return pd.Series(False, index=index)
     col = col.reindex(index)
     uniques = {v: _flag(v) for v in col.dropna().unique()}
-    return col.map(uniques).fillna(False).astype(bool)
+    return col.astype(object).map(uniques).astype(object).fillna(False).astype(bool)
 
 
 def _flag(value) -> bool:
