@@ -92,3 +92,17 @@ def test_blank_lines_keep_spreadsheet_row_numbers(tmp_path):
     with pytest.raises(BadValue) as err:
         read_orders(path, US)
     assert err.value.params["row"] == load(EXPORTS / "bad_quantity.expected.json")["row"] + 1
+
+
+@pytest.mark.parametrize("name", ["us_returns.csv", "br_returns.xlsx"])
+def test_a_return_export_given_as_orders_says_what_it_is(name):
+    """A Return/Refund export shares many order headers: the message says which file it is and where orders come
+    from, instead of a missing Quantity column."""
+    from conftest import DATA
+    from tkops.errors import DataError
+
+    with pytest.raises(DataError) as err:
+        read_orders(DATA / "returns" / name, Settings(market="US"))
+    assert err.value.code == "returns_given_as_orders"
+    assert name in err.value.render("en") and "Return/Refund export" in err.value.render("en")
+    assert "退货/退款导出文件" in err.value.render("zh")

@@ -210,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "lines in a wave and not yet packed (else the released ones).")
     p.add_argument("--book", required=True, help="the workbook whose Orders sheet to print slips for")
     p.add_argument("--out", help="folder for the files (default: the Output Folder setting)")
-    p.add_argument("--layout", choices=("a4", "a6", "4x6"), help="slip size (default: the Slip Layout setting)")
+    p.add_argument("--layout", type=str.casefold, choices=("a4", "a6", "4x6"),
+                   help="slip size: A4, A6 or 4x6 (default: the Slip Layout setting)")
     p.add_argument("--wave", type=int, action="append", metavar="N", help="only this wave (repeatable)")
     p.add_argument("--order", action="append", metavar="ID", help="only this order (repeatable)")
     p.add_argument("--now", help="shop-local time stamped on the files (default: now)")

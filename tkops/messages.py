@@ -197,6 +197,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{exported} order lines in the upload file {file}; {rejected} lines held back (below).",
         "zh": "上传文件 {file} 含 {exported} 行订单；{rejected} 行未上传（见下）。",
     },
+    "returns_given_as_orders": {
+        "en": "{file} is a Return/Refund export (it has a Return Order ID column), not an order export. Import "
+              "order exports from Seller Center > Orders > Export orders; return exports belong to the after-sales "
+              "steps.",
+        "zh": "{file} 是退货/退款导出文件（含 Return Order ID 列），不是订单导出文件。请从 Seller Center > 订单 > 导出订单 "
+              "导出订单文件；退货导出文件用于售后步骤。",
+    },
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {
@@ -234,7 +241,7 @@ def render(code: str, lang: str = "en", **params) -> str:
 
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
 _SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
-                       "tkops.picking.catalogue")
+                       "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue")
 
 
 def _section_entry(code: str):

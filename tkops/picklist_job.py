@@ -74,6 +74,8 @@ class PicklistReport:
         for code, mask in (("pick.job.unknown", unknown), ("pick.job.short", short)):
             if mask.any():
                 out.append(render(code, lang, skus=self._skus(mask)))
+        if self.already_listed:
+            out.append(render("pick.job.skipped", lang, n=self.already_listed, numbers=_numbers(self.listed_waves)))
         out.append(render("pick.job.sheet", lang, book=self.book))
         if self.pdf is not None:
             out.append(render("pick.job.files", lang, pdf=self.pdf, html=self.html))
@@ -103,16 +105,19 @@ def run_picklist(book, settings: Settings, out: str | Path | None = None, now: d
     for key, header in TEAM_HEADERS.items():
         if header in sheet.columns:
             lines[key] = sheet[header]
-    old = pd.to_numeric(sheet[WAVE], errors="coerce") if WAVE in sheet.columns else pd.Series(float("nan"),
-                                                                                               index=sheet.index)
+    headers = list(sheet.columns)
+    if WAVE not in sheet.columns:  # a workbook made before the Wave column: write_table adds it
+        sheet[WAVE] = None
+    old = pd.to_numeric(sheet[WAVE], errors="coerce")
     ready = released(lines)
     listed = old.reindex(ready.index).notna()
     fresh = ready[~listed]
     if not include_waved:
         ready = fresh
+    skipped = {} if include_waved else {"already_listed": int(listed.sum()),
+                                        "listed_waves": tuple(old[listed[listed].index].astype(int))}
     if ready.empty:
-        return PicklistReport(pd.DataFrame(), pd.DataFrame(), name, already_listed=int(listed.sum()),
-                              listed_waves=tuple(old[listed[listed].index].astype(int)))
+        return PicklistReport(pd.DataFrame(), pd.DataFrame(), name, **skipped)
     inventory, bundles = _table(book.read_rows("Inventory")), _table(book.read_rows("Bundles"))
     highest = int(old.max()) if old.notna().any() else 0
     new = waves(fresh, separate_single=settings.separate_single_items(), max_orders=settings.wave_cap(),
@@ -124,12 +129,11 @@ def run_picklist(book, settings: Settings, out: str | Path | None = None, now: d
     summary = wave_summary(ready, wave, bundles)
     now = (now or shop_now(settings)).replace(microsecond=0)
     html, pdf = _write_files(book.path, settings, out, now, pick, summary)
-    report = PicklistReport(pick, summary, name, html, pdf)
+    report = PicklistReport(pick, summary, name, html, pdf, **skipped)
     try:
-        updated = sheet.copy()
-        updated[WAVE] = sheet[WAVE].astype(object) if WAVE in sheet.columns else None
+        updated = sheet.astype({WAVE: object})
         updated.loc[new.index, WAVE] = new.astype(object)
-        spec = ORDERS.with_columns(orders_columns(list(sheet.columns), set()))
+        spec = ORDERS.with_columns(orders_columns(headers, set()))
         book.write_table(spec, updated.reindex(columns=spec.headers))
         book.write_table(PICKLIST, picklist_frame(pick, settings.lang))
         book.save()

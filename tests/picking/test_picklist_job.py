@@ -1,5 +1,6 @@
 """The pick-list job on real workbooks: waves written on Orders, the PickList sheet in walking order and set up for
-printing, HTML and PDF files, nothing printed twice, reprints, and the same job through the live backend."""
+printing, HTML and PDF files, nothing printed twice, reprints, failures that leave no files, and the same job
+through the command, the live backend and the button."""
 
 from __future__ import annotations
 
@@ -13,14 +14,17 @@ from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 
 from tests.picking.conftest import order_id
+from tkops import xl
 from tkops.book import FileBook
 from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, PICKLIST, orders_columns
 from tkops.book.live import LiveBook
+from tkops.cli import main
 from tkops.errors import DataError
 from tkops.picklist_job import run_picklist
 from tkops.settings import Settings
 
 from fakes.xlwings_fake import FakeBook
+from test_live_backend import new_live_book
 
 NOW = dt.datetime(2026, 11, 25, 10, 30)
 T0 = dt.datetime(2026, 11, 25, 8, 0)
@@ -128,6 +132,18 @@ def test_waves_are_written_for_exactly_the_listed_lines_and_team_columns_are_kep
     assert [r[header.index("Wave")] or None for r in calamine[1:]] == [1, 2, 2, 2, 2, 1, None, None, 1, 1]
 
 
+def test_a_workbook_without_a_wave_column_gets_one(tmp_path):
+    path = tmp_path / "old.xlsx"
+    book = FileBook(path)
+    tables(book)
+    spec = ORDERS.with_columns([c for c in orders_columns([], set()) if c.header != "Wave"])
+    book.write_table(spec, orders_frame(spec))
+    book.save()
+    assert "Wave" not in records(path, "Orders")[0]
+    run(path)
+    assert [r["Wave"] for r in records(path, "Orders")] == [1, 2, 2, 2, 2, 1, None, None, 1, 1]
+
+
 def test_the_saved_pick_list_is_set_up_for_printing(workbook):
     run(workbook)
     ws = openpyxl.load_workbook(workbook)["PickList"]
@@ -197,6 +213,7 @@ def test_new_lines_get_the_next_wave_and_a_reprint_keeps_wave_numbers(workbook):
     report = run(workbook)
     assert list(report.summary["wave"]) == [3]
     assert pick_rows(workbook) == [(3, "A", "A-10", "TEE-M", 1, order_id(5))]
+    assert any("8 released lines already on an earlier pick list (waves 1, 2)" in s for s in report.lines("en"))
     assert waves_on_orders(workbook)[(order_id(5), "TEE-M")] == 3
 
     set_cells(workbook, 1, Picked="Yes")
@@ -278,3 +295,24 @@ def test_the_same_job_through_the_live_backend(tmp_path):
     assert sorted(p.suffix for p in (tmp_path / "tkops-output").iterdir()) == [".html", ".pdf"]
     again = run_picklist(LiveBook(fake), SETTINGS, now=NOW)
     assert again.pick.empty and len(list((tmp_path / "tkops-output").iterdir())) == 2
+
+
+def test_the_button(tmp_path):
+    fake = new_live_book(tmp_path)
+    tables(LiveBook(fake))
+    xl.pick_list(fake)
+    assert fake.app.alerts == []
+    assert fake.sheet("Home").value_at(2, 1).startswith("Pick list: 2 waves (1, 2)")
+    assert len(fake.sheet("PickList").rows()) == 9
+    assert len(list((tmp_path / "tkops-output").iterdir())) == 2
+
+
+def test_the_command(workbook, capsys):
+    command = ["picklist", "--book", str(workbook), "--out", str(workbook.parent / "out"), "--now", "2026-11-25T10:30"]
+    assert main(command) == 0
+    assert "Pick list: 2 waves (1, 2)" in capsys.readouterr().out
+    assert main(command) == 0
+    assert "tkops picklist --again" in capsys.readouterr().out
+    assert main(command + ["--again"]) == 0
+    assert "Pick list: 2 waves (1, 2)" in capsys.readouterr().out
+    assert len(list((workbook.parent / "out").iterdir())) == 4

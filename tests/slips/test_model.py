@@ -123,7 +123,10 @@ def test_slip_settings_come_from_sheet_names_and_are_checked(tmp_path):
                                    "slip layout": "4X6", "Unknown": "x"})
     assert (s.shop_name, s.return_address, s.qc_points, s.layout) == ("Demo", ("1 Road", "Town"), ("A", "B", "C"),
                                                                         "4x6")
-    for bad in ({"Slip Layout": "A5"}, {"Shop Logo": str(tmp_path / "none.png")}, {"PDF Fonts": "x.otf"}):
+    renamed = tmp_path / "logo.png"
+    renamed.write_bytes(b"%PDF-1.4 not a picture")  # a file renamed to .png: caught here, not in the renderer
+    for bad in ({"Slip Layout": "A5"}, {"Shop Logo": str(tmp_path / "none.png")}, {"Shop Logo": str(renamed)},
+                {"PDF Fonts": "x.otf"}):
         with pytest.raises(ConfigError) as err:
             SlipSettings.from_mapping(bad)
         assert err.value.code == "bad_setting"

@@ -132,7 +132,7 @@ def test_packed_cancelled_held_and_unwaved_orders_get_no_slip(printed):
         assert order not in html
     assert printed.held == [I]
     lines = printed.lines("en")
-    assert lines[0].startswith("5 packing slips for 5 orders (wave 1, 2)")
+    assert lines[0].startswith("5 packing slips for 5 orders (waves 1, 2)")
     assert any(I in ln and "Hold" in ln for ln in lines) and any(str(printed.pdf) in ln for ln in lines)
     assert "装箱单" in printed.lines("zh")[0] and str(printed.checklist) in "\n".join(printed.lines("zh"))
 
@@ -302,6 +302,34 @@ def test_a_failed_write_leaves_no_half_batch(tmp_path, monkeypatch):
 
 def test_the_default_folder_is_beside_the_workbook(tmp_path):
     book, settings = open_book(make_book(tmp_path))
+    before = (tmp_path / "shop.xlsx").read_bytes()
     report = run_slips(book, settings, waves=[1])
     assert report.html.parent == tmp_path / "tkops-output" and report.orders == WAVE_1
-    assert (tmp_path / "shop.xlsx").exists() and not list(tmp_path.glob("tkops-backups"))  # the book is untouched
+    assert (tmp_path / "shop.xlsx").read_bytes() == before and not (tmp_path / "tkops-backups").exists()
+
+
+def test_any_tick_but_blank_or_no_counts_as_packed(tmp_path):
+    ticks = {A: "x", B: "No", C: "否", D: "2026-03-02 10:15", E: "FALSE"}
+    rows = [{**r, "Packed": ticks.get(r["Order ID"], r["Packed"])} for r in ORDERS_ROWS]
+    book, settings = open_book(make_book(tmp_path, rows))
+    assert run_slips(book, settings, tmp_path / "out").orders == [B, C, E]
+
+
+def test_orders_already_with_the_carrier_get_no_slip_unless_named(tmp_path):
+    statuses = {A: "Shipped", C: "Awaiting Collection", D: "จัดส่งแล้ว"}  # Thai export: shipped
+    rows = [{**r, "Order Status": statuses.get(r["Order ID"], r["Order Status"])} for r in ORDERS_ROWS]
+    book, settings = open_book(make_book(tmp_path, rows))
+    assert run_slips(book, settings, tmp_path / "out").orders == [B, C, E]
+    assert run_slips(book, settings, tmp_path / "out", orders=[D, A]).orders == [A, D]
+
+
+def test_the_command_prints_the_summary_and_names_the_files(tmp_path, capsys):
+    from tkops.cli import main
+
+    path = make_book(tmp_path)
+    assert main(["slips", "--book", str(path), "--out", str(tmp_path / "out"), "--wave", "2", "--layout", "a6",
+                 "--now", "2026-03-02T10:30"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("2 packing slips for 2 orders (wave 2)")
+    pdf = tmp_path / "out" / "Packing slips 2026-03-02 1030.pdf"
+    assert str(pdf) in printed and round(float(PdfReader(pdf).pages[0].mediabox.width)) == 298  # A6

@@ -140,7 +140,7 @@ def _normalise(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], sett
         if key in marks:
             currency = currency.where(currency != "", marks[key])
     out["currency"] = currency.where(currency != "", settings.effective_currency()).replace("", None).astype(object)
-    out["source"] = C.SOURCE_RETURNS
+    out["source"] = pd.Series(C.SOURCE_RETURNS, index=out.index, dtype=object)
     result = C.ordered(out)
     result.attrs["rows"] = rows.reset_index(drop=True)
     return Table(result, SOURCE, skipped_rows=skipped, warnings=warnings)
@@ -201,8 +201,8 @@ def cancellation_cases(order_lines: pd.DataFrame, include_unpaid: bool = False) 
         refund = groups["order_refund_amount"].first()
         amount = refund.where(refund.fillna(0) > 0, amount)
     out["amount"] = amount.astype("Float64")
-    out["return_type"] = C.CANCEL_TYPE
+    out["return_type"] = pd.Series(C.CANCEL_TYPE, index=out.index, dtype=object)
     if "cancelled_time" in lines:
         out["opened"] = out["closed"] = groups["cancelled_time"].first().astype("datetime64[ns]")
-    out["source"] = C.SOURCE_CANCELLED
+    out["source"] = pd.Series(C.SOURCE_CANCELLED, index=out.index, dtype=object)
     return C.ordered(out)

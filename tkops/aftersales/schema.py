@@ -114,7 +114,7 @@ SELLER_FAULT_VALUES: tuple[str, ...] = ("Yes", "No")
 
 def cancellation_case_id(order_ids: pd.Series) -> pd.Series:
     """The Case ID of each cancelled order: ``C-`` and the order ID (text)."""
-    return CANCEL_PREFIX + order_ids.astype(str)
+    return (CANCEL_PREFIX + order_ids.astype(str)).astype(object)
 
 
 def empty_cases() -> pd.DataFrame:

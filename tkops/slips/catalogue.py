@@ -7,15 +7,16 @@ from __future__ import annotations
 CATALOGUE: dict[str, dict[str, str]] = {
     "slips.done": {"en": "{slips} packing slips for {orders} orders ({scope}), in pick order.",
                    "zh": "已生成 {slips} 张装箱单，共 {orders} 个订单（{scope}），按拣货顺序排列。"},
-    "slips.scope.waves": {"en": "wave {waves}", "zh": "第 {waves} 波"},
+    "slips.scope.wave": {"en": "wave {waves}", "zh": "第 {waves} 波"},
+    "slips.scope.waves": {"en": "waves {waves}", "zh": "第 {waves} 波"},
     "slips.scope.released": {"en": "released orders: no pick wave yet", "zh": "已放行订单：尚未分波"},
     "slips.scope.orders": {"en": "the orders asked for", "zh": "指定的订单"},
     "slips.file.html": {"en": "  Slips (HTML): {path}", "zh": "  装箱单（HTML）：{path}"},
     "slips.file.pdf": {"en": "  Slips (PDF): {path}", "zh": "  装箱单（PDF）：{path}"},
     "slips.file.checklist": {"en": "  Packing checklist: {path}", "zh": "  打包核对单：{path}"},
     "slips.none.waves": {
-        "en": "Nothing to print: no order in wave {waves} is waiting to be packed (not Packed, not cancelled).",
-        "zh": "没有需要打印的装箱单：第 {waves} 波中没有待打包的订单（未标记 Packed、未取消）。"},
+        "en": "Nothing to print: no order in {scope} is waiting to be packed (not Packed, not cancelled).",
+        "zh": "没有需要打印的装箱单：{scope}中没有待打包的订单（未标记 Packed、未取消）。"},
     "slips.none.released": {
         "en": "Nothing to print: no order is in a pick wave or released (Review Status Ready) without being "
               "Packed. Make the pick list first, or mark orders Ready on the Orders sheet.",

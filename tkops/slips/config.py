@@ -89,9 +89,22 @@ def _validate(s: SlipSettings) -> None:
         raise ConfigError("bad_setting", name="Slip Layout", value=s.layout, hint=", ".join(LAYOUTS))
     if s.logo:
         path = Path(s.logo)
-        if not path.is_file() or path.suffix.casefold() not in (".png", ".jpg", ".jpeg"):
+        if not path.is_file() or path.suffix.casefold() not in (".png", ".jpg", ".jpeg") or not _is_image(path):
             raise ConfigError("bad_setting", name="Shop Logo", value=s.logo, hint="the path of a PNG or JPEG file")
     for font in s.pdf_fonts:
         if not Path(font).is_file() or Path(font).suffix.casefold() not in (".ttf", ".ttc"):
             raise ConfigError("bad_setting", name="PDF Fonts", value=font,
                               hint="paths of TrueType font files (.ttf or .ttc), separated by ;")
+
+
+def _is_image(path: Path) -> bool:
+    """Whether Pillow (installed with reportlab) can read the file as an image: a renamed file is caught here, with
+    a message naming the setting, not deep in the slip renderer."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+        return True
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False

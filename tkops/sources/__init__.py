@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from tkops.errors import AmbiguousFormat, ConfigError, DataError, EncodingProblem, UnknownFormat
-from tkops.schema import Table
+from tkops.schema import Table, header_key
 from tkops.settings import Settings
 from tkops.sources import dianxiaomi, mabang, tiktok_export
 from tkops.sources.base import HeaderMapSource
@@ -62,10 +62,16 @@ def read_orders(path: str | Path, settings: Settings, mappings: Sequence[HeaderM
     return ReadResult(table, path, raw.sheet, raw.encoding, raw.sha256)
 
 
+#: The header only the Seller Center Return/Refund export has (folded).
+RETURNS_MARK = "return order id"
+
+
 def _claim(headers: list[str], sources: Sequence[HeaderMapSource], forced: bool, name: str
            ) -> HeaderMapSource | None:
     if forced:
         return sources[0]
+    if RETURNS_MARK in {header_key(h) for h in headers if h}:  # shares many order headers: say what it is
+        raise DataError("returns_given_as_orders", file=name)
     matches = [s for s in sources if s.identify(headers)]
     if len(matches) > 1:
         raise AmbiguousFormat(file=name, sources=", ".join(s.name for s in matches))
