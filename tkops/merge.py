@@ -1,7 +1,9 @@
-"""Merging imported order lines into the Orders sheet: the upsert that never loses what the team typed.
+"""Merging imported rows into a sheet: the upsert that never loses what the team typed.
 
 Pure functions on DataFrames. The sheet frame's columns are its headers as written; platform columns are
 recognised by their display names, every other column belongs to the team and is never written by an import.
+The Orders sheet (order lines, :mod:`tkops.schema`) is the default table; the AfterSales sheet (cases,
+:mod:`tkops.aftersales.schema`) merges the same way with its own columns and key.
 """
 
 from __future__ import annotations
@@ -25,15 +27,17 @@ class MergeCounts:
     unchanged: int = 0
 
 
-def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "") -> pd.DataFrame:
-    """The Orders sheet's rows (header first) as a frame with the headers as columns, every row kept in place."""
+def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "", id_header: str = "Order ID"
+                ) -> pd.DataFrame:
+    """A sheet's rows (header first) as a frame with the headers as columns, every row kept in place."""
     if not rows:
         return pd.DataFrame()
     header = ["" if h is None else str(h).strip() for h in rows[0]]
     while header and header[-1] == "":
         header.pop()
-    if "Order ID" not in header:
-        raise BadWorkbook(file=file, detail="no_order_id_header")
+    if id_header not in header:
+        raise BadWorkbook(file=file, detail="no_order_id_header" if id_header == "Order ID"
+                          else f'sheet "{sheet}" has no "{id_header}" header in row 1.')
     seen = set()
     for h in header:
         if h and h in seen:
@@ -47,10 +51,10 @@ def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "") 
     return frame.loc[:, [h for h in header if h]]
 
 
-def typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """The platform columns of a sheet frame under canonical keys, typed like an import's (for comparing)."""
+def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER_COLUMNS) -> pd.DataFrame:
+    """The platform ``columns`` of a sheet frame under canonical keys, typed like an import's (for comparing)."""
     out = pd.DataFrame(index=frame.index)
-    for column in schema.ORDER_COLUMNS:
+    for column in columns:
         if column.name not in frame.columns:
             continue
         col = frame[column.name]
@@ -91,10 +95,12 @@ def _differs(old: pd.Series, new: pd.Series, kind: Kind) -> np.ndarray:
     return diff
 
 
-def merge_lines(sheet: pd.DataFrame, incoming: pd.DataFrame) -> tuple[pd.DataFrame, MergeCounts]:
+def merge_lines(sheet: pd.DataFrame, incoming: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER_COLUMNS,
+                keys=schema.line_keys) -> tuple[pd.DataFrame, MergeCounts]:
     """Upsert ``incoming`` canonical lines into the sheet frame.
 
-    Lines are matched by Order ID + SKU + occurrence (:func:`tkops.schema.line_keys`). A matched line gets the
+    Lines are matched by Order ID + SKU + occurrence (:func:`tkops.schema.line_keys`; another table passes its
+    platform ``columns`` and its ``keys`` function, e.g. the cases'). A matched line gets the
     incoming platform values for the columns the file has (a column the file lacks keeps its value); team columns
     are never touched; new lines are appended in file order; nothing is deleted. Returns the new sheet frame (display
     headers as columns, the sheet's rows first, in place) and the counts.
@@ -103,16 +109,17 @@ def merge_lines(sheet: pd.DataFrame, incoming: pd.DataFrame) -> tuple[pd.DataFra
     if incoming.empty:
         return sheet, counts
     sheet = sheet.copy() if not sheet.empty else pd.DataFrame()
-    current = typed(sheet) if not sheet.empty else pd.DataFrame()
-    keys_in = schema.line_keys(incoming)
-    position = pd.Series(np.arange(len(current)), index=schema.line_keys(current).to_numpy()) if len(current) \
+    current = typed(sheet, columns) if not sheet.empty else pd.DataFrame()
+    by_key = {c.key: c for c in columns}
+    keys_in = keys(incoming)
+    position = pd.Series(np.arange(len(current)), index=keys(current).to_numpy()) if len(current) \
         else pd.Series([], dtype=int)
     position = position[~position.index.duplicated(keep="first")]
     matched = keys_in.isin(position.index).to_numpy()
     rows_at = position.reindex(keys_in[matched].to_numpy()).to_numpy()
     changed = np.zeros(int(matched.sum()), dtype=bool)
     for key in incoming.columns:
-        column = schema.BY_KEY[key]
+        column = by_key[key]
         name = column.name
         new_values = incoming.loc[matched, key].reset_index(drop=True)
         if name not in sheet.columns:
@@ -134,7 +141,7 @@ def merge_lines(sheet: pd.DataFrame, incoming: pd.DataFrame) -> tuple[pd.DataFra
     added = incoming.loc[~matched]
     counts.new = len(added)
     if counts.new:
-        rename = {k: schema.BY_KEY[k].name for k in added.columns}
+        rename = {k: by_key[k].name for k in added.columns}
         appended = added.rename(columns=rename).reset_index(drop=True)
         sheet = pd.concat([sheet, appended.astype(object)], ignore_index=True) if len(sheet.columns) else appended
     return sheet, counts

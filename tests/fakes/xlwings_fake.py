@@ -23,6 +23,7 @@ class Cell:
     formula: str | None = None
     number_format: str = "General"
     color: tuple | None = None
+    bold: bool = False
 
 
 def excel_input(text: str, number_format: str) -> Cell:
@@ -134,8 +135,44 @@ class FakeRange(_Counted):
                 self.sheet.cells.pop(rc, None)
 
     @property
+    def font(self) -> "FakeFont":
+        self._tick("font")
+        return FakeFont(self)
+
+    @property
+    def column_width(self):
+        self._tick("get column_width")
+        return self.sheet.widths.get(self.first[1])
+
+    @column_width.setter
+    def column_width(self, width: float) -> None:
+        self._tick("set column_width")
+        for c in range(self.first[1], self.last[1] + 1):
+            self.sheet.widths[c] = width
+
+    @property
     def last_cell(self):
         return FakeRange(self.sheet, self.last, self.last)
+
+
+class FakeFont(_Counted):
+    """Range.font: only bold is used."""
+
+    def __init__(self, rng: FakeRange):
+        super().__init__(rng.sheet.book)
+        object.__setattr__(self, "rng", rng)
+
+    @property
+    def bold(self):
+        self._tick("get bold")
+        return self.rng.sheet._get(self.rng.first).bold
+
+    @bold.setter
+    def bold(self, value: bool) -> None:
+        self._tick("set bold")
+        for row in self.rng._coords():
+            for rc in row:
+                self.rng.sheet._cell(rc).bold = bool(value)
 
 
 class FakeTable(_Counted):
@@ -174,8 +211,14 @@ class FakeSheet(_Counted):
         super().__init__(book)
         self.book, self.name = book, name
         self.cells: dict[tuple[int, int], Cell] = {}
+        self.widths: dict[int, float] = {}
         self.tables = FakeTables(self)
         self._page_setup = FakePageSetup(book)
+
+    def clear(self) -> None:
+        """Sheet.clear(): contents and formats of every cell."""
+        self._tick("sheet clear")
+        self.cells.clear()
 
     @property
     def page_setup(self) -> "FakePageSetup":

@@ -65,11 +65,19 @@ CASE_COLUMNS: tuple[Column, ...] = (
     _c("source", "Source", width=14),
 )
 
-#: Team columns, in sheet order: never written by an import. Reply Text quotes the buyer's name and order, so it is
-#: buyer text as well.
-CASE_TEAM_COLUMNS: tuple[Column, ...] = (
+#: Columns the cases step writes on every run from the decision table (the Resolutions sheet): what the SOP
+#: suggests, what it would cost, why, and how close the platform's deadline is. Never typed by the team (their
+#: decision goes to Resolution Taken).
+CASE_SUGGESTION_COLUMNS: tuple[Column, ...] = (
     _c("suggested_resolution", "Suggested Resolution", width=18),
     _c("est_cost", "Est. Cost", K.MONEY, width=9),
+    _c("why", "Why", width=30),
+    _c("due_state", "Due State", width=10),
+)
+
+#: Team columns, in sheet order: never written by an import. Reply Text quotes the buyer's name and order, so it is
+#: buyer text as well; the replies step drafts it only where it is blank.
+CASE_TEAM_COLUMNS: tuple[Column, ...] = (
     _c("resolution_taken", "Resolution Taken", width=16),
     _c("cost", "Cost", K.MONEY, width=9),
     _c("status", "Status", width=10),
@@ -79,7 +87,7 @@ CASE_TEAM_COLUMNS: tuple[Column, ...] = (
 )
 
 #: Every column of the AfterSales sheet, in sheet order.
-CASE_SHEET_COLUMNS: tuple[Column, ...] = CASE_COLUMNS + CASE_TEAM_COLUMNS
+CASE_SHEET_COLUMNS: tuple[Column, ...] = CASE_COLUMNS + CASE_SUGGESTION_COLUMNS + CASE_TEAM_COLUMNS
 
 #: Platform columns no export carries: later steps fill them from platform data (the order lines, the reason
 #: mapping sheet, the case SLA). A reader leaves them out of its frame, so a re-import never blanks them.

@@ -71,6 +71,13 @@ class FileBook:
             raise NotImplementedError("blocks are written into existing workbooks only")
         self._edit.write_block(sheet, first_col, rows, fills)
 
+    def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
+                   widths: dict[int, float] | None = None) -> None:
+        """Replace a report sheet's cells with ``rows`` (see :meth:`EditedWorkbook.write_grid`)."""
+        if self._edit is None:
+            raise NotImplementedError("report sheets are written into existing workbooks only")
+        self._edit.write_grid(spec, rows, bold_rows, widths)
+
     def save(self) -> SaveResult:
         """Write the workbook atomically; the previous version goes to the backups folder."""
         safety.check_not_locked(self.path)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from tkops import schema
+from tkops.aftersales import schema as case_schema
 from tkops.schema import Kind
 from tkops.sources.mapping import MAPPING_SHEET_HEADERS
 
@@ -153,8 +154,15 @@ UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
     ("Market", Kind.TEXT, 8),
 ), style="Table Style Light 9")
 
+# After-sales. AfterSales is the case log (tkops.aftersales.schema; its Due cells coloured through its own flags).
+AFTERSALES = SheetSpec("AfterSales", "AfterSales", tuple(
+    ColumnSpec(c.name, c.kind, c.width) for c in case_schema.CASE_SHEET_COLUMNS) + (ColumnSpec("tkops Flags",
+                                                                                                  Kind.TEXT, 10),),
+    lists={"Status": list(case_schema.CASE_STATUSES), "Seller Fault": list(case_schema.SELLER_FAULT_VALUES)},
+    hidden=("tkops Flags",), highlights=Highlights("tkops Flags", name="tkops_case_flags"))
+
 #: Sheets every new tkops workbook gets, in tab order.
-STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
+STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
                                           HOLIDAYS, CARRIERS, SHIPLOG, UNSCANNED, IMPORT_LOG, SETTINGS, MAPPINGS)
 
 

@@ -116,9 +116,48 @@ class LiveBook:
         for (r, c), colour in (fills or {}).items():
             target.range((r + 1, first_col + c)).color = colour
 
+    def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
+                   widths: dict[int, float] | None = None) -> None:
+        """Replace a report sheet's cells with ``rows`` from A1: one call to clear, one to write, one per heading
+        row. Text that Excel would read as a formula or a number is written with a leading apostrophe (kept as
+        typed)."""
+        if spec.name not in self._names:
+            self.book.sheets.add(spec.name, after=self.book.sheets[self._names[-1]])
+            self._names.append(spec.name)
+        sheet = self.book.sheets[spec.name]
+        sheet.clear()
+        width = max((len(r) for r in rows), default=0)
+        if not width:
+            return
+        grid = [[_literal(v) for v in r] + [None] * (width - len(r)) for r in rows]
+        sheet.range((1, 1), (len(grid), width)).value = grid
+        for r in sorted(bold_rows):
+            sheet.range((r + 1, 1), (r + 1, width)).font.bold = True
+        for col, size in (widths or {}).items():
+            sheet.range((1, col)).column_width = size
+        self._rows[spec.name] = []
+
     def save(self):
         """Nothing to save: Excel holds the workbook; the team saves it (Excel keeps its own undo and backup)."""
         return None
+
+
+def _literal(value: Any) -> Any:
+    """A value Excel stores as given: text that would parse as a formula, number or date gets an apostrophe."""
+    if isinstance(value, str) and (value[:1] in ("=", "+", "-", "@", "'") or _looks_parsed(value)):
+        return "'" + value
+    return value
+
+
+def _looks_parsed(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped:
+        return False
+    try:
+        float(stripped.replace(",", "").rstrip("%"))
+        return True
+    except ValueError:
+        return stripped[:4].isdigit() and stripped[4:5] in ("-", "/")
 
 
 def _column_letter(n: int) -> str:

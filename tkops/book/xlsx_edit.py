@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 import pandas as pd
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.utils.exceptions import InvalidFileException
@@ -157,6 +157,26 @@ class EditedWorkbook:
             ws.cell(row=r + 1, column=first_col + c).fill = PatternFill("solid", start_color=colour.lstrip("#"),
                                                                         end_color=colour.lstrip("#"))
         ws.column_dimensions[get_column_letter(first_col)].width = 60
+
+    def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
+                   widths: dict[int, float] | None = None) -> None:
+        """Replace every cell of the sheet (a report tkops owns) with ``rows`` from A1: text stays text, numbers
+        numbers, datetimes dates; ``bold_rows`` (0-based) are headings; ``widths`` maps 1-based columns to widths."""
+        ws = self.wb[spec.name] if spec.name in self.wb.sheetnames else self._new_sheet(spec)
+        if ws.max_row:
+            ws.delete_rows(1, ws.max_row)
+        bold = Font(bold=True)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is None:
+                    continue
+                cell = ws.cell(row=r, column=c)
+                kind = Kind.NUMBER if isinstance(value, (int, float)) and not isinstance(value, bool) else Kind.TEXT
+                _put(cell, value, kind, "General" if isinstance(value, int) else "#,##0.00")
+                if r - 1 in bold_rows:
+                    cell.font = bold
+        for col, width in (widths or {}).items():
+            ws.column_dimensions[get_column_letter(col)].width = width
 
     def save(self, path: Path) -> None:
         self.wb.save(path)
