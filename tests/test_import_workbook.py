@@ -37,8 +37,8 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     book = tmp_path / "ops.xlsx"
     assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["Orders", "Review", "PickList", "Inventory", "Bundles", "Rules", "Keywords", "SLA",
-                             "Holidays", "Carriers", "ShipLog", "Unscanned", "ImportLog", "Settings", "Mappings"]
+    assert wb.sheetnames == [s.name for s in layout.STANDARD_SHEETS]
+    assert wb.sheetnames[:4] == ["Orders", "Review", "PickList", "AfterSales"]
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
     assert header[:3] == ["Order ID", "Order Status", "Order Substatus"]

@@ -204,6 +204,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file} 是退货/退款导出文件（含 Return Order ID 列），不是订单导出文件。请从 Seller Center > 订单 > 导出订单 "
               "导出订单文件；退货导出文件用于售后步骤。",
     },
+    "cases_summary": {
+        "en": "AfterSales: {cases} case rows ({new} new, {updated} updated; {cancelled} cancelled orders).",
+        "zh": "售后（AfterSales）：共 {cases} 行案例（新增 {new}，更新 {updated}；已取消订单 {cancelled} 个）。",
+    },
+    "cases_file": {"en": "  {file}: {rows} rows read", "zh": "  {file}：读取 {rows} 行"},
+    "cases_due": {
+        "en": "Platform deadline: {late} cases past it, {soon} due soon (the Due cells are coloured).",
+        "zh": "平台处理时限：已超时 {late} 个，即将到期 {soon} 个（Due 单元格已标色）。",
+    },
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {
@@ -241,7 +250,8 @@ def render(code: str, lang: str = "en", **params) -> str:
 
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
 _SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
-                       "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue")
+                       "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
+                       "tkops.aftersales.catalogue")
 
 
 def _section_entry(code: str):

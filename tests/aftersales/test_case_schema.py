@@ -113,3 +113,16 @@ def test_catalogue_renders_through_tkops_messages_once_registered(monkeypatch):
         monkeypatch.setattr(messages, "_SECTION_CATALOGUES", messages._SECTION_CATALOGUES + (module,))
     text = messages.render("returns.missing_column", "zh", file="a.csv", column="Return Order ID", headers="X")
     assert text.startswith("a.csv") and not re.search(r"[{}]", text)
+
+
+def test_the_after_sales_sheets_have_the_tables_headers():
+    """The workbook layout spells the Reasons and CaseKeywords headers itself (no import cycle): keep them equal."""
+    from tkops.aftersales.classify import CASE_KEYWORDS_SHEET_HEADERS
+    from tkops.aftersales.reasons import REASONS_SHEET_HEADERS, reasons_sheet_rows
+    from tkops.book import layout
+
+    assert layout.REASONS.headers == REASONS_SHEET_HEADERS
+    assert layout.CASE_KEYWORDS.headers == CASE_KEYWORDS_SHEET_HEADERS
+    assert layout.AFTERSALES.headers[:-1] == [c.name for c in C.CASE_SHEET_COLUMNS]
+    assert reasons_sheet_rows()[0] == layout.starting_frame(layout.REASONS).columns.tolist()
+    assert len(layout.starting_frame(layout.REASONS)) > 50

@@ -279,6 +279,12 @@ def test_team_edits_win_over_the_defaults():
                                             "product_quality", "no", "sourcing", ""]))
     assert only.lookup("", f"{R}_defective")[0].seller_fault is False
     assert only.lookup("Wrong item was sent")[0].case_type == "wrong_item"
+    # a row without key speaks for its text, and so for the keys of the rows with that text
+    by_text = ReasonMap.from_sheet_rows(sheet(["", "", "out of stock", "", "not_received", "", "", "sourcing", ""]))
+    for key in ("seller_cancel_unpaid_reason_out_of_stock", "seller_cancel_reason_out_of_stock"):
+        assert by_text.lookup("", key)[0].owner == "sourcing"
+    assert by_text.lookup("Out of Stock")[0].owner == "sourcing"
+    assert by_text.lookup("", "seller_cancel_reason_wrong_price")[0].owner == "listing"
 
 
 @pytest.mark.parametrize("row,column,value", [

@@ -77,8 +77,7 @@ RESULT_COLUMNS = ["case_type", "cause", "seller_fault", "owner", "matched_by"]
 _FAULT = {**dict.fromkeys(("yes", "y", "true", "1", "x", "是"), True),
           **dict.fromkeys(("no", "n", "false", "0", "否"), False)}
 _MARKET_LABELS = {m: Label(m, m) for m in (*MARKETS, *MARKET_ALIASES, "EU", "*")}
-_SPELLINGS = (("colour", "color"), ("cancelled", "canceled"), ("cancellation", "cancelation"),
-              ("unauthorised", "unauthorized"))
+_SPELLINGS = (("colour", "color"), ("cancelled", "canceled"), ("cancellation", "cancelation"), ("ised", "ized"))
 _PUNCT = re.compile(r"[\W_]+")
 
 
@@ -89,15 +88,11 @@ def label(vocab: Mapping[str, Any], key: str, lang: str = "en") -> str:
 
 
 def fold_reason(text: str) -> str:
-    """A reason text as compared: NFKC, casefold, one spelling (colour/color, cancelled/canceled), no punctuation."""
+    """A reason text as compared: NFKC, casefold, US spellings (color, canceled, -ize), no punctuation."""
     folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     for variant, spelling in _SPELLINGS:
         folded = folded.replace(variant, spelling)
     return " ".join(_PUNCT.sub(" ", folded.replace("'", "")).split())
-
-
-def _fold_key(key: str) -> str:
-    return key.strip().casefold()  # keys are machine strings: their commas and apostrophes are part of them
 
 
 class Reason(NamedTuple):
@@ -120,13 +115,21 @@ class Reason(NamedTuple):
 
 
 class ReasonMap:
-    """Reasons indexed by folded key and folded text; a later reason wins over an earlier one with the same key or
-    text (the team's rows come after the defaults)."""
+    """Reasons indexed by folded key and folded text. A later reason wins over an earlier one with the same key or
+    text (the team's rows come after the defaults); a later one without key takes over its text's keys as well."""
 
     def __init__(self, reasons: Iterable[Reason]) -> None:
         self.reasons = tuple(reasons)
-        self._by_key = {_fold_key(r.key): r for r in self.reasons if r.key}
-        self._by_text = {fold_reason(r.text): r for r in self.reasons if r.text}
+        self._by_key: dict[str, Reason] = {}
+        self._by_text: dict[str, Reason] = {}
+        keys_of: dict[str, list[str]] = {}
+        for r in self.reasons:
+            folded = fold_reason(r.text)
+            key = r.key.strip().casefold()  # keys are machine strings: commas and apostrophes are part of them
+            self._by_key.update(dict.fromkeys([key] if key else keys_of.get(folded, []), r))
+            keys_of.setdefault(folded, []).extend([key] if key else [])
+            if folded:
+                self._by_text[folded] = r
 
     @classmethod
     def from_csv(cls, path: str | Path) -> "ReasonMap":
@@ -145,21 +148,13 @@ class ReasonMap:
     def lookup(self, text: str, key: str = "") -> tuple[Reason | None, str]:
         """The reason for a (text, key) pair and how it was found: "key", "text", or (None, "none"). Either
         argument may hold a key or a text: exports put display text where the API puts keys."""
-        for value in (key, text):
-            if value and _fold_key(value) in self._by_key:
-                return self._by_key[_fold_key(value)], "key"
+        for value in (key.strip().casefold(), text.strip().casefold()):
+            if value in self._by_key:
+                return self._by_key[value], "key"
         for value in (text, key):
             if value and fold_reason(value) in self._by_text:
                 return self._by_text[fold_reason(value)], "text"
         return None, "none"
-
-    def sheet_rows(self) -> list[list[str]]:
-        """The Reasons sheet (header first): one row per key or text, the last row of each winning, in order."""
-        rows: dict[str, list[str]] = {}
-        for r in self.reasons:
-            rows[f"k:{_fold_key(r.key)}" if r.key else f"t:{r.kind}:{fold_reason(r.text)}"] = r.sheet_row()
-        return [list(REASONS_SHEET_HEADERS), *rows.values()]
-
 
 def data_file(name: str) -> Path:
     """The path of a packaged after-sales data file (``tkops/data/aftersales/NAME``)."""
@@ -173,8 +168,12 @@ def default_reason_map() -> ReasonMap:
 
 
 def reasons_sheet_rows(reason_map: ReasonMap | None = None) -> list[list[str]]:
-    """The Reasons sheet for a new workbook (header + the built-in reasons), or of ``reason_map``."""
-    return (reason_map or default_reason_map()).sheet_rows()
+    """The Reasons sheet for a new workbook (header + the built-in reasons), or of ``reason_map``: one row per key
+    or per kind and text, the last of each winning."""
+    rows: dict[str, list[str]] = {}
+    for r in (reason_map or default_reason_map()).reasons:
+        rows[f"k:{r.key.strip().casefold()}" if r.key else f"t:{r.kind}:{fold_reason(r.text)}"] = r.sheet_row()
+    return [list(REASONS_SHEET_HEADERS), *rows.values()]
 
 
 def parse_reason_rows(rows: list[list[Any]], sheet: str = REASONS_SHEET) -> list[Reason]:
@@ -207,8 +206,8 @@ def classify_reasons(data: pd.DataFrame | pd.Series, text: str = "Reason Text", 
     ``data``: a Series of reason texts (or keys), or a frame with the ``text`` and/or ``key`` columns. Order: the
     key, then the folded text (matched_by "key"/"text"); an unknown text (e.g. a localised one) or key goes to the
     keyword classifier ("keywords"); a reason still "other" (none, or a generic one such as "Other") is classified
-    from the ``notes`` columns (buyer or team notes: "note"); else other/unknown ("none"). ``reasons``: the Reasons
-    table (None: built-in); ``keywords``: the CaseKeywords lists (None: built-in). Index as ``data``'s.
+    from the ``notes`` columns (buyer or team notes, those ``data`` has: "note"); else other/unknown ("none").
+    ``reasons``: the Reasons table; ``keywords``: the CaseKeywords lists (None: built-in). Index as ``data``'s.
     """
     from tkops.aftersales.classify import classify_text  # here: classify imports this module's vocabularies
 
@@ -222,7 +221,7 @@ def classify_reasons(data: pd.DataFrame | pd.Series, text: str = "Reason Text", 
         raise KeyError(f"classify_reasons: the frame has neither a {text!r} nor a {key!r} column")
     codes, pairs = pd.factorize(pd.Series(list(zip(texts, keys)), dtype=object))
     found = [reasons.lookup(t, k) for t, k in pairs]
-    out = pd.DataFrame([(r.case_type, r.cause, r.seller_fault, r.owner, how) if r else
+    out = pd.DataFrame([(r.case_type, r.cause, r.seller_fault, r.owner, how) if r is not None else
                         ("other", "unknown", None, "none", how) for r, how in found], columns=RESULT_COLUMNS)
     out["seller_fault"] = out["seller_fault"].astype(object).astype("boolean")
     for probe in ([t for t, _k in pairs], [k.replace("_", " ") for _t, k in pairs]):

@@ -161,9 +161,22 @@ AFTERSALES = SheetSpec("AfterSales", "AfterSales", tuple(
     lists={"Status": list(case_schema.CASE_STATUSES), "Seller Fault": list(case_schema.SELLER_FAULT_VALUES)},
     hidden=("tkops Flags",), highlights=Highlights("tkops Flags", name="tkops_case_flags"))
 
+# The team's after-sales tables (tkops.aftersales.reasons and .classify own their meaning; a test keeps the headers
+# equal): the reason -> case type / cause mapping, and the keywords that classify free text.
+REASONS = SheetSpec("Reasons", "Reasons", _cols(
+    ("Kind", Kind.TEXT, 12), ("Market", Kind.TEXT, 8), ("Reason Text", Kind.TEXT, 40), ("Reason Key", Kind.TEXT, 40),
+    ("Case Type", Kind.TEXT, 16), ("Cause", Kind.TEXT, 18), ("Seller Fault", Kind.TEXT, 8), ("Owner", Kind.TEXT, 10),
+    ("Note", Kind.TEXT, 30),
+), style="Table Style Light 9")
+
+CASE_KEYWORDS = SheetSpec("CaseKeywords", "CaseKeywords", _cols(
+    ("Case Type", Kind.TEXT, 18), ("Language", Kind.TEXT, 10), ("Keyword", Kind.TEXT, 30),
+), style="Table Style Light 9")
+
 #: Sheets every new tkops workbook gets, in tab order.
 STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
-                                          HOLIDAYS, CARRIERS, SHIPLOG, UNSCANNED, IMPORT_LOG, SETTINGS, MAPPINGS)
+                                          HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, SHIPLOG, UNSCANNED, IMPORT_LOG,
+                                          SETTINGS, MAPPINGS)
 
 
 def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
@@ -185,6 +198,14 @@ def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
         rows = holiday_sheet_rows()
     elif spec.name == CARRIERS.name:
         rows = carriers_sheet_rows()
+    elif spec.name == REASONS.name:
+        from tkops.aftersales.reasons import reasons_sheet_rows
+
+        rows = reasons_sheet_rows()
+    elif spec.name == CASE_KEYWORDS.name:
+        from tkops.aftersales.classify import case_keywords_sheet_rows
+
+        rows = case_keywords_sheet_rows()
     else:
         return pd.DataFrame(columns=spec.headers)
     return pd.DataFrame(rows[1:], columns=rows[0]).reindex(columns=spec.headers)
