@@ -90,11 +90,12 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_ship(args: argparse.Namespace) -> int:
-    """tkops ship --book BOOK [--out FILE]"""
+    """tkops ship --book BOOK [--out FILE] [--tracking FILE]... [--mapping TOML]..."""
     from tkops.ship_job import run_ship
 
     book, settings = _open_book(args)
-    report = run_ship(book, settings, Path(args.out) if args.out else None)
+    report = run_ship(book, settings, Path(args.out) if args.out else None, tracking_files=args.tracking or (),
+                      mappings=_mappings(book, args) if args.tracking else ())
     for line in report.lines(settings.lang):
         print(line)
     return 0
@@ -191,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
                                    "(sheet \"Shipping info\") with the valid lines not exported before.")
     p.add_argument("--book", required=True, help="the workbook whose Orders sheet holds the tracking IDs")
     p.add_argument("--out", help="the upload file (default: \"Shipping info <time>.xlsx\" in the Output Folder)")
+    p.add_argument("--tracking", action="append", metavar="FILE",
+                   help="a carrier/3PL/warehouse file (CSV, XLSX) whose tracking numbers go onto Orders first, "
+                        "never over a different number (repeatable)")
+    p.add_argument("--mapping", action="append", metavar="TOML",
+                   help="a column-mapping file for --tracking files (repeatable; the Mappings sheet's mappings are "
+                        "always used)")
+    p.add_argument("--encoding", help="encoding of non-UTF-8 tracking files, e.g. gb18030")
     p.set_defaults(func=cmd_ship)
 
     p = sub.add_parser("picklist", parents=[common], help="print the pick list of the lines released for picking",

@@ -34,6 +34,9 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("Templates Folder", "templates_folder", "", "Folder of the team's own message and slip templates (searched "
      "before the shipped ones); blank = shipped templates only", "团队自定义模板所在文件夹（优先于自带模板）；留空则只用自带模板"),
     ("Backups", "backups", "5", "How many previous versions of a workbook to keep", "保留的工作簿历史版本数"),
+    ("Tracking Folder", "tracking_folder", "", "Folder of carrier/3PL files with tracking numbers the Ship button "
+     "reads first (CSV, XLSX); blank = only the numbers typed on Orders", "发货按钮先读取的承运商/海外仓运单号文件所在文件夹（CSV、"
+     "XLSX）；留空则只用 Orders 表中填写的单号"),
     ("Output Folder", "output_folder", "", "Folder for pick lists, packing slips and shipping upload files; blank = "
      "a folder named tkops-output beside the workbook", "拣货单、面单（装箱单）和发货上传文件的保存文件夹；留空则为工作簿旁的 "
      "tkops-output 文件夹"),
@@ -76,6 +79,7 @@ class Settings:
     import_folder: str = ""
     templates_folder: str = ""
     backups: str = "5"
+    tracking_folder: str = ""
     output_folder: str = ""
     separate_single: str = "Yes"
     wave_size: str = ""

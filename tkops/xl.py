@@ -59,10 +59,16 @@ def packing_slips(book=None) -> None:
 
 
 def ship(book=None) -> None:
-    """Button "Ship": the same as ``tkops ship``; the upload file goes to the Output Folder."""
+    """Button "Ship": the same as ``tkops ship``: tracking numbers from the files in the Tracking Folder first (a file
+    read again changes nothing), then the checks and the upload file in the Output Folder."""
     from tkops.ship_job import run_ship
 
-    _press(book, "task_ship", lambda book, live, settings: run_ship(live, settings).lines(settings.lang))
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        files = _files_in(book, settings.tracking_folder) if settings.tracking_folder else []
+        mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or []) if files else []
+        return run_ship(live, settings, tracking_files=files, mappings=mappings).lines(settings.lang)
+
+    _press(book, "task_ship", job)
 
 
 def clocks(book=None) -> None:
@@ -110,12 +116,17 @@ def _settings(live: LiveBook) -> tuple[Settings, ConfigError | None]:
         return Settings(), err
 
 
+def _files_in(book, folder_setting: str) -> list[Path]:
+    """The exports in a folder setting (relative to the workbook's folder), Excel's lock files left out."""
+    folder = Path(folder_setting)
+    if not folder.is_absolute():
+        folder = Path(book.fullname).parent / folder
+    return sorted({p for pattern in IMPORTABLE for p in folder.glob(pattern) if not p.name.startswith("~$")})
+
+
 def _files_to_import(book, settings: Settings) -> list[Path]:
     if settings.import_folder:
-        folder = Path(settings.import_folder)
-        if not folder.is_absolute():
-            folder = Path(book.fullname).parent / folder
-        files = sorted({p for pattern in IMPORTABLE for p in folder.glob(pattern) if not p.name.startswith("~$")})
+        files = _files_in(book, settings.import_folder)
         if files:
             return files
     try:  # Excel's own file dialog (Windows); elsewhere the Import Folder setting is the way

@@ -108,6 +108,63 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ship.nothing": {
         "en": "No new lines to upload: every line with a valid tracking number was exported before.",
         "zh": "没有需要上传的新行：所有单号有效的行都已导出过。"},
+    # --- tracking numbers from a carrier / 3PL / warehouse file (tkops.shipping.tracking_file) ---------------------
+    "tracking_file.no_column": {
+        "en": "{file}: no {column} column found. Headers found: {headers}. tkops recognises {names}. Rename the "
+              "column in the file, or map it: add a row to the Mappings sheet (Mapping: a name of your choice, "
+              "Their Column: the file's header, tkops Column: {column}), or pass --mapping FILE.toml whose "
+              "[columns] table says \"<the file's header>\" = \"{column}\"",
+        "zh": "{file}：找不到 {column} 列。文件表头：{headers}。tkops 能识别的表头：{names}。请在文件中改列名，或建立列映射："
+              "在 Mappings 工作表添加一行（Mapping：自定名称，Their Column：文件中的表头，tkops Column：{column}），"
+              "或用 --mapping FILE.toml，在其 [columns] 中写 \"<文件中的表头>\" = \"{column}\""},
+    "tracking_file.ambiguous": {
+        "en": "{file}: several column mappings fit this file and read it differently ({mappings}); tkops will not "
+              "guess. Give only one of them, or make their column names more specific",
+        "zh": "{file}：有多个列映射都适用于此文件且读法不同（{mappings}），tkops 不会猜测。请只保留其中一个，或让映射的列名更具体"},
+    "tracking_file.mangled": {
+        "en": "{file}, row {row}, column \"{column}\": \"{value}\" was turned into a number by Excel and its last "
+              "digits are lost. Use the file as the carrier or warehouse sent it (do not open and save it in Excel), "
+              "or ask them for it again; in Excel, import it with Data > From Text/CSV and set this column to Text",
+        "zh": "{file}，第 {row} 行，“{column}”列：“{value}”已被 Excel 转成数字，末几位已丢失。请直接使用物流商或仓库发来的"
+              "原始文件（不要用 Excel 打开后保存），或请对方重新发送；在 Excel 中请用“数据 > 从文本/CSV”导入，并把此列设为文本"},
+    "tracking_file.summary": {
+        "en": "{file}: {entries} tracking numbers read (columns {columns}{mapping}); {filled} order lines filled, "
+              "{unchanged} already had the number, {conflicts} conflicts, {unknown} orders or lines not on the "
+              "Orders sheet, {skipped} lines skipped (cancelled or shipped)",
+        "zh": "{file}：读取 {entries} 个物流单号（所用列 {columns}{mapping}）；填入 {filled} 行，{unchanged} 行已有相同单号，"
+              "{conflicts} 处冲突，{unknown} 个订单或商品行不在 Orders 表中，跳过 {skipped} 行（已取消或已发货）"},
+    "tracking_file.two_numbers": {
+        "en": "{file}, rows {rows}, column \"{column}\": order {order}{sku} has different tracking numbers "
+              "({numbers}); none of them was entered. Keep one row per parcel and order, or give each line its own "
+              "row with a SKU ID or Seller SKU column, and run again",
+        "zh": "{file}，第 {rows} 行，“{column}”列：订单 {order}{sku} 有多个不同的物流单号（{numbers}）；均未填入。"
+              "请每个订单只保留一个单号，或增加 SKU ID / Seller SKU 列，让每个商品行各有一行，然后重新运行"},
+    "tracking_file.conflict": {
+        "en": "{file}, row {row}, column \"{column}\": order {order}{sku} already has Tracking ID {sheet} on the "
+              "Orders sheet ({lines} lines), the file says {tracking}; not overwritten. If the file is right, clear "
+              "the Tracking ID cells of this order on Orders and run again",
+        "zh": "{file}，第 {row} 行，“{column}”列：订单 {order}{sku} 在 Orders 表中已有物流单号 {sheet}（{lines} 行），"
+              "文件中为 {tracking}；未覆盖。如果文件正确，请清空 Orders 表中该订单的 Tracking ID 后重新运行"},
+    "tracking_file.unknown_order": {
+        "en": "{file}, row {row}, column \"{column}\": order {order} is not on the Orders sheet; its tracking number "
+              "{tracking} was not entered. Import the order first, or check the order number",
+        "zh": "{file}，第 {row} 行，“{column}”列：订单 {order} 不在 Orders 表中；其物流单号 {tracking} 未填入。"
+              "请先导入该订单，或核对订单号"},
+    "tracking_file.unknown_order:sku": {
+        "en": "{file}, row {row}, column \"{column}\": order {order} has no line with SKU {sku} on the Orders sheet "
+              "(its SKUs there: {skus}); tracking number {tracking} was not entered. Map the file's SKU column to "
+              "the matching tkops column (SKU ID or Seller SKU), or leave it out so the number goes to the whole order",
+        "zh": "{file}，第 {row} 行，“{column}”列：Orders 表中订单 {order} 没有 SKU 为 {sku} 的行（该订单的 SKU：{skus}）；"
+              "物流单号 {tracking} 未填入。请把文件的 SKU 列映射到对应的 tkops 列（SKU ID 或 Seller SKU），"
+              "或不映射该列，让单号用于整个订单"},
+    "tracking_file.skipped": {
+        "en": "{file}, row {row}: order {order} is {status}; tracking number {tracking} was not entered",
+        "zh": "{file}，第 {row} 行：订单 {order} 状态为 {status}；物流单号 {tracking} 未填入"},
+    "tracking_file.skipped:Cancelled": {
+        "en": "{file}, row {row}: order {order} is cancelled; tracking number {tracking} was not entered. Do not ship "
+              "it (take the parcel back if it is packed)",
+        "zh": "{file}，第 {row} 行：订单 {order} 已取消；物流单号 {tracking} 未填入。请不要发货（如已打包请取回包裹）"},
+    "tracking_file.more": {"en": "  ... and {n} more", "zh": "  ……另有 {n} 条"},
 }
 
 
