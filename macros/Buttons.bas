@@ -28,3 +28,7 @@ End Sub
 Public Sub CheckClocks()
     RunPython "import tkops.xl; tkops.xl.clocks()"
 End Sub
+
+Public Sub AfterSalesCases()
+    RunPython "import tkops.xl; tkops.xl.cases()"
+End Sub

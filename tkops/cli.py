@@ -136,6 +136,28 @@ def cmd_clocks(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cases(args: argparse.Namespace) -> int:
+    """tkops cases --book BOOK [--returns FILE]..."""
+    from tkops.cases_job import run_cases
+
+    book, settings = _open_book(args)
+    report = run_cases(book, settings, args.returns or (), _time(args.now))
+    for line in report.lines(settings.lang):
+        print(line)
+    return 0
+
+
+def cmd_evidence(args: argparse.Namespace) -> int:
+    """tkops evidence CASE --book BOOK [--folder ROOT] [--out DIR]"""
+    from tkops.aftersales.evidence import run_evidence
+
+    book, settings = _open_book(args)
+    report = run_evidence(book, settings, args.case, args.folder, args.out, _time(args.now))
+    for line in report.lines(settings.lang):
+        print(line)
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """tkops demo [--out DIR]"""
     from tkops.demo import run_demo
@@ -234,6 +256,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kpi", nargs=2, metavar=("FROM", "TO"), help="also print the KPIs of orders paid from FROM up "
                                                                   "to (not including) TO, e.g. 2026-11-01 2026-12-01")
     p.set_defaults(func=cmd_clocks)
+
+    p = sub.add_parser("cases", parents=[common], help="update the after-sales case log (AfterSales sheet)",
+                       description="Read Seller Center Return/Refund exports and the cancelled orders on Orders into "
+                                   "the AfterSales sheet (team columns kept): case type and cause from the Reasons "
+                                   "sheet, the suggested resolution with its cost from the Resolutions sheet, and "
+                                   "the platform's deadline coloured.")
+    p.add_argument("--book", required=True, help="the workbook with the Orders and AfterSales sheets")
+    p.add_argument("--returns", action="append", metavar="FILE", help="a Return/Refund export (repeatable)")
+    p.add_argument("--market", help="shop market for the exports' dates and money (US, UK, TH, ...)")
+    p.add_argument("--encoding", help="encoding of non-UTF-8 files, e.g. gb18030 or cp1252")
+    p.add_argument("--now", help="as of this shop-local time, e.g. 2026-11-26T10:00 (default: now)")
+    p.set_defaults(func=cmd_cases)
+
+    p = sub.add_parser("evidence", parents=[common], help="pack a case's dispute evidence into one archive",
+                       description="Gather the files the team put in the case's folder (Evidence Folder setting, "
+                                   "one folder per Case ID) into a ZIP with an HTML index and a PDF index: the "
+                                   "checklist for the case type ticked, what is missing, the appeal deadline.")
+    p.add_argument("case", metavar="CASE", help="the Case ID (AfterSales sheet)")
+    p.add_argument("--book", required=True, help="the workbook with the AfterSales sheet")
+    p.add_argument("--folder", help="the evidence root folder (default: the Evidence Folder setting)")
+    p.add_argument("--out", help="folder for the archive and the PDF (default: the Output Folder setting)")
+    p.add_argument("--now", help="shop-local time for the deadline check (default: now)")
+    p.set_defaults(func=cmd_evidence)
 
     p = sub.add_parser("demo", parents=[common], help="run the daily job on the bundled sample data",
                        description="Build a demo workbook from the bundled sample exports of a US and a Thai shop.")

@@ -180,6 +180,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "task_slips": {"en": "printing packing slips", "zh": "生成装箱单"},
     "task_ship": {"en": "checking tracking and writing the upload file", "zh": "检查运单号并生成上传文件"},
     "task_clocks": {"en": "checking the deadlines", "zh": "检查时效"},
+    "task_cases": {"en": "updating the after-sales cases", "zh": "更新售后案例"},
     "no_orders": {
         "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
         "zh": "{book} 的 Orders 工作表还没有订单：请先导入订单。",
@@ -208,6 +209,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "AfterSales: {cases} case rows ({new} new, {updated} updated; {cancelled} cancelled orders).",
         "zh": "售后（AfterSales）：共 {cases} 行案例（新增 {new}，更新 {updated}；已取消订单 {cancelled} 个）。",
     },
+    "cases_cancelled_why": {"en": "Cancelled order: nothing to resolve; its cause counts in the summary",
+                            "zh": "已取消订单：无需处理；其原因计入售后汇总"},
     "cases_file": {"en": "  {file}: {rows} rows read", "zh": "  {file}：读取 {rows} 行"},
     "cases_due": {
         "en": "Platform deadline: {late} cases past it, {soon} due soon (the Due cells are coloured).",
@@ -251,7 +254,7 @@ def render(code: str, lang: str = "en", **params) -> str:
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
 _SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
                        "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
-                       "tkops.aftersales.catalogue")
+                       "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue")
 
 
 def _section_entry(code: str):

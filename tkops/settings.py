@@ -34,9 +34,19 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("Templates Folder", "templates_folder", "", "Folder of the team's own message and slip templates (searched "
      "before the shipped ones); blank = shipped templates only", "团队自定义模板所在文件夹（优先于自带模板）；留空则只用自带模板"),
     ("Backups", "backups", "5", "How many previous versions of a workbook to keep", "保留的工作簿历史版本数"),
+    ("Returns Folder", "returns_folder", "", "Folder the Cases button reads Seller Center Return/Refund exports from "
+     "(CSV, XLSX); blank = only the cancelled orders and the rows you type", "“售后案例”按钮读取 Seller Center 退货/退款导出文件的"
+     "文件夹（CSV、XLSX）；留空则只处理已取消订单和手工录入的案例"),
     ("Tracking Folder", "tracking_folder", "", "Folder of carrier/3PL files with tracking numbers the Ship button "
      "reads first (CSV, XLSX); blank = only the numbers typed on Orders", "发货按钮先读取的承运商/海外仓运单号文件所在文件夹（CSV、"
      "XLSX）；留空则只用 Orders 表中填写的单号"),
+    ("Evidence Folder", "evidence_folder", "", "Folder with one folder per after-sales case, named after the Case ID "
+     "(more words may follow, e.g. 577…123 wrong colour), holding the dispute evidence; blank = a folder named "
+     "Evidence beside the workbook", "售后纠纷证据文件夹：每个案例一个子文件夹，以 Case ID 命名（ID 后可加说明）；留空则为工作簿旁的 "
+     "Evidence 文件夹"),
+    ("Appeal Days", "appeal_days", "7", "Days after a case is opened to appeal the platform's decision (counted from "
+     "Opened; the default 7 is unverified: check your market's rule in Seller Center)",
+     "案例开启后可申诉平台判定的天数（从开启时间起算；默认 7 天未经核实，请在 Seller Center 查看本站点规则）"),
     ("Output Folder", "output_folder", "", "Folder for pick lists, packing slips and shipping upload files; blank = "
      "a folder named tkops-output beside the workbook", "拣货单、面单（装箱单）和发货上传文件的保存文件夹；留空则为工作簿旁的 "
      "tkops-output 文件夹"),
@@ -79,7 +89,10 @@ class Settings:
     import_folder: str = ""
     templates_folder: str = ""
     backups: str = "5"
+    returns_folder: str = ""
     tracking_folder: str = ""
+    evidence_folder: str = ""
+    appeal_days: str = "7"
     output_folder: str = ""
     separate_single: str = "Yes"
     wave_size: str = ""
@@ -213,10 +226,12 @@ DEFAULT = Settings()
 
 def sheet_rows(settings: Settings = DEFAULT) -> list[list[str]]:
     """The Settings sheet's rows for ``settings``: header, then one row per setting."""
+    from tkops.aftersales.case_costs import cost_settings_rows  # here: the after-sales package imports this one
+
     rows = [["Setting", "Value", "Description", "说明"]]
     for name, attr, _default, en, zh in SETTINGS_SPEC:
         rows.append([name, getattr(settings, attr), en, zh])
-    return rows
+    return rows + cost_settings_rows()  # the case costs (tkops.aftersales.case_costs reads them itself)
 
 
 __all__ = ["Settings", "DEFAULT", "SETTINGS_SPEC", "sheet_rows", "replace"]

@@ -83,6 +83,18 @@ def clocks(book=None) -> None:
     _press(book, "task_clocks", job)
 
 
+def cases(book=None) -> None:
+    """Button "Cases": the same as ``tkops cases`` with every export in the Returns Folder (a file read again changes
+    nothing)."""
+    from tkops.cases_job import run_cases
+
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        files = _files_in(book, settings.returns_folder) if settings.returns_folder else []
+        return run_cases(live, settings, files).lines(settings.lang)
+
+    _press(book, "task_cases", job)
+
+
 def _press(book, task: str, job) -> None:
     """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
     the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""

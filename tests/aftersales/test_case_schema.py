@@ -123,6 +123,8 @@ def test_the_after_sales_sheets_have_the_tables_headers():
 
     assert layout.REASONS.headers == REASONS_SHEET_HEADERS
     assert layout.CASE_KEYWORDS.headers == CASE_KEYWORDS_SHEET_HEADERS
+    from tkops.aftersales.resolutions_table import RESOLUTIONS_SHEET_HEADERS
+    assert layout.RESOLUTIONS.headers == RESOLUTIONS_SHEET_HEADERS
     assert layout.AFTERSALES.headers[:-1] == [c.name for c in C.CASE_SHEET_COLUMNS]
     assert reasons_sheet_rows()[0] == layout.starting_frame(layout.REASONS).columns.tolist()
     assert len(layout.starting_frame(layout.REASONS)) > 50

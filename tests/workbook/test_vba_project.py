@@ -95,7 +95,8 @@ def test_each_button_sub_runs_one_tkops_xl_function():
     calls = dict(re.findall(r'Sub\s+(\w+)\(\)\s*\n\s*RunPython "import tkops\.xl; tkops\.xl\.(\w+)\(\)"\s*\n\s*End Sub',
                             buttons.code))
     assert calls == {"ImportOrders": "import_orders", "ReviewOrders": "review", "PickList": "pick_list",
-                     "PackingSlips": "packing_slips", "ShipOrders": "ship", "CheckClocks": "clocks"}
+                     "PackingSlips": "packing_slips", "ShipOrders": "ship", "CheckClocks": "clocks",
+                     "AfterSalesCases": "cases"}
     assert set(public_subs(buttons.code)) == set(calls)
     assert {b.macro for b in home.BUTTONS} <= set(calls)
 

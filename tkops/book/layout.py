@@ -173,9 +173,15 @@ CASE_KEYWORDS = SheetSpec("CaseKeywords", "CaseKeywords", _cols(
     ("Case Type", Kind.TEXT, 18), ("Language", Kind.TEXT, 10), ("Keyword", Kind.TEXT, 30),
 ), style="Table Style Light 9")
 
+RESOLUTIONS = SheetSpec("Resolutions", "Resolutions", _cols(
+    ("Case Type", Kind.TEXT, 30), ("Condition", Kind.TEXT, 30), ("Suggest", Kind.TEXT, 26),
+    ("Alternative", Kind.TEXT, 22), ("Note", Kind.TEXT, 60), ("说明", Kind.TEXT, 40),
+), style="Table Style Light 9")
+
 #: Sheets every new tkops workbook gets, in tab order.
 STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
-                                          HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, SHIPLOG, UNSCANNED, IMPORT_LOG,
+                                          HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
+                                          SHIPLOG, UNSCANNED, IMPORT_LOG,
                                           SETTINGS, MAPPINGS)
 
 
@@ -202,6 +208,10 @@ def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
         from tkops.aftersales.reasons import reasons_sheet_rows
 
         rows = reasons_sheet_rows()
+    elif spec.name == RESOLUTIONS.name:
+        from tkops.aftersales.resolutions_table import resolutions_sheet_rows
+
+        rows = resolutions_sheet_rows()
     elif spec.name == CASE_KEYWORDS.name:
         from tkops.aftersales.classify import case_keywords_sheet_rows
 

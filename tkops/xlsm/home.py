@@ -61,6 +61,10 @@ BUTTONS: tuple[Button, ...] = (
     Button("CheckClocks", "检查时效", "Deadlines",
            "计算审单、打单、打包、发货和自动取消时限，在 Orders 表标色，并在下方汇总。",
            "Review, print, pack, dispatch and auto-cancel due times, coloured on Orders, counted below."),
+    Button("AfterSalesCases", "售后案例", "Cases",
+           "读取退货/退款导出（Returns Folder）和已取消订单，更新 AfterSales 表：原因分类、建议方案、费用和处理时限。",
+           "Return/Refund exports (Returns Folder) and cancelled orders into AfterSales: cause, suggestion, cost, "
+           "deadline."),
 )
 
 STEPS: tuple[tuple[str, str], ...] = (

@@ -1,0 +1,68 @@
+"""The suggestion columns of the AfterSales sheet: the sheet's cases through :func:`resolutions.suggest`, with the
+team's Resolutions table, the cost rows of the Settings sheet and the Inventory's unit costs.
+
+The sheet frame has display headers (as read); the decision table works on case keys. Suggested Resolution, Est.
+Cost, Why and Due State are rewritten on every run; Due is the platform's time and is only filled where blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from tkops.aftersales import schema as C
+from tkops.aftersales.case_costs import CaseCosts
+from tkops.aftersales.resolutions import suggest
+from tkops.aftersales.resolutions_table import resolution_rules, resolutions_sheet_rows
+from tkops.book.layout import RESOLUTIONS
+from tkops.merge import typed
+from tkops.messages import render
+from tkops.settings import Settings
+
+#: Team columns the decision table reads besides the platform's (a tick, the team's progress).
+TEAM_INPUTS = {"Status": "status", "Buyer Insists": "Buyer Insists", "Last Scan": "Last Scan",
+               "Tracking Status": "Tracking Status"}
+
+
+def suggest_sheet(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Settings, now: dt.datetime
+                  ) -> pd.DataFrame:
+    """``sheet`` (the AfterSales frame, display headers) with its suggestion columns and Due filled."""
+    rows = book.read_rows(RESOLUTIONS.name)
+    if not rows or len(rows) < 2:
+        defaults = resolutions_sheet_rows()
+        book.write_table(RESOLUTIONS, pd.DataFrame(defaults[1:], columns=defaults[0]).reindex(
+            columns=RESOLUTIONS.headers))
+        rows = None
+    table = resolution_rules(rows)
+    costs = CaseCosts.from_rows(book.read_rows("Settings"))
+    cases = typed(sheet, C.CASE_COLUMNS)
+    for header, key in TEAM_INPUTS.items():
+        if header in sheet:
+            cases[key] = sheet[header]
+    found = suggest(cases, lines if len(lines) else None, _frame(book.read_rows("Inventory")), costs, table, now,
+                    zone=settings.effective_time_zone(), lang=settings.lang)
+    out = sheet.copy()
+    out["Suggested Resolution"] = found["suggested_resolution"].replace("", None)
+    out["Est. Cost"] = found["est_cost"].astype(object).where(found["est_cost"].notna(), None)
+    out["Why"] = found["why"].replace("", None)
+    out["Due State"] = found["due_state"].replace("", None)
+    due = out["Due"] if "Due" in out else pd.Series(None, index=out.index, dtype=object)
+    blank = due.isna() | due.astype(str).str.strip().eq("")
+    out["Due"] = due.astype(object).where(~blank, found["due"].astype(object).where(found["due"].notna(), None))
+    # A cancelled order is done on the platform's side: nothing to resolve, its cause still counts in the summary.
+    cancelled = sheet.get("Return Type", pd.Series(None, index=sheet.index)).eq(C.CANCEL_TYPE)
+    for header in ("Suggested Resolution", "Est. Cost", "Due State"):
+        out[header] = out[header].where(~cancelled, None)
+    out["Why"] = out["Why"].where(~cancelled, render("cases_cancelled_why", settings.lang))
+    out["Due"] = out["Due"].where(~cancelled | ~blank, None)
+    return out
+
+
+def _frame(rows) -> pd.DataFrame | None:
+    if not rows or len(rows) < 2:
+        return None
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    frame = pd.DataFrame([list(r[:len(header)]) + [None] * (len(header) - len(r)) for r in rows[1:]],
+                         columns=header, dtype=object)
+    return frame.loc[:, [h for h in header if h]].dropna(how="all")

@@ -1,0 +1,172 @@
+"""Cases: the after-sales case log on the AfterSales sheet, the job behind ``tkops cases`` and the Cases button.
+
+Cases come from Seller Center Return/Refund exports (any number of files), from the cancelled orders on the Orders
+sheet, and from rows the team types. Each run upserts them by Case ID + SKU (team columns are never written),
+classifies each reason (Reasons sheet, then the CaseKeywords lists on the reason and the buyer's note), fills the
+buyer's country and language from the order, and rewrites the suggestion columns from the Resolutions sheet: what
+to do, what it costs, and how close the platform's 48-hour deadline is (the Due cell coloured).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from tkops import flags
+from tkops.aftersales import schema as C
+from tkops.aftersales.classify import case_keywords_from_sheet_rows, case_keywords_sheet_rows
+from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
+from tkops.aftersales.returns_export import cancellation_cases, read_returns
+from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, ORDERS, REASONS
+from tkops.merge import MergeCounts, merge_lines, sheet_frame, typed
+from tkops.messages import render
+from tkops.review.countries import country_code, language_for
+from tkops.review_job import shop_now
+from tkops.settings import Settings
+from tkops.statuses import canonical_statuses
+
+#: Case columns a reader never fills; the job derives them (for the team's own rows only where they are blank).
+DERIVED = ("country", "buyer_language", "case_type", "cause", "seller_fault", "cause_owner", "due")
+
+
+@dataclass
+class CasesReport:
+    """What a cases run did: rows per source, merge counts, the case frame as written and its suggestions."""
+
+    files: list[tuple[str, int]] = field(default_factory=list)
+    cancelled: int = 0
+    counts: MergeCounts = field(default_factory=MergeCounts)
+    cases: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def lines(self, lang: str) -> list[str]:
+        """The summary in the team's language: what was read, what changed, what is close to its deadline."""
+        out = [render("cases_summary", lang, cases=len(self.cases), new=self.counts.new, updated=self.counts.updated,
+                      cancelled=self.cancelled)]
+        out += [render("cases_file", lang, file=name, rows=rows) for name, rows in self.files]
+        if len(self.cases) and "Due State" in self.cases:
+            state = self.cases["Due State"].fillna("")
+            out.append(render("cases_due", lang, late=int((state == "late").sum()),
+                              soon=int((state == "due soon").sum())))
+        return out
+
+
+def run_cases(book, settings: Settings, returns: tuple[str | Path, ...] | list = (), now: dt.datetime | None = None
+              ) -> CasesReport:
+    """Upsert the cases of ``returns`` files and of the cancelled orders into the book's AfterSales sheet."""
+    now = now or shop_now(settings)
+    name = book.path.name
+    report = CasesReport()
+    reason_map = ReasonMap.from_sheet_rows(_rows_or_default(book, REASONS, reasons_sheet_rows))
+    keywords = case_keywords_from_sheet_rows(_rows_or_default(book, CASE_KEYWORDS, case_keywords_sheet_rows))
+    parts = []
+    for path in returns:  # every file is read before anything is written: a bad file changes nothing
+        table = read_returns(Path(path), settings)
+        parts.append(table.frame)
+        report.files.append((Path(path).name, len(table.frame)))
+    orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
+    lines = typed(orders) if not orders.empty else pd.DataFrame()
+    if not lines.empty:
+        lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
+        cancelled = cancellation_cases(lines)
+        report.cancelled = len(cancelled)
+        parts.append(cancelled)
+    incoming = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) \
+        else pd.DataFrame(columns=["case_id", "order_id"])
+    incoming = derive(incoming, lines, reason_map, keywords, settings)
+    current = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
+    merged, report.counts = merge_lines(current, incoming, C.CASE_COLUMNS, C.case_keys)
+    merged = _derive_team_rows(merged, lines, reason_map, keywords, settings)
+    merged = suggestions(merged, book, lines, settings, now)
+    report.cases = merged.reindex(columns=AFTERSALES.headers + [h for h in merged.columns
+                                                                if h not in AFTERSALES.headers])
+    book.write_table(AFTERSALES.with_columns(_columns(list(report.cases.columns))), report.cases)
+    book.save()
+    return report
+
+
+def derive(cases: pd.DataFrame, lines: pd.DataFrame, reason_map: ReasonMap, keywords, settings: Settings
+           ) -> pd.DataFrame:
+    """Fill the derived columns of imported cases (canonical keys): country from the order, buyer language from the
+    country, case type / cause / seller fault / owner from the reason (then from the buyer's note), the due time."""
+    if cases.empty:
+        return cases
+    out = cases.copy()
+    if not lines.empty:
+        by_order = lines.drop_duplicates("order_id").set_index("order_id")
+        for key in ("country", "buyer_username", "currency"):
+            if key in by_order:
+                found = out["order_id"].map(by_order[key])
+                out[key] = out[key].where(out[key].notna(), found) if key in out else found
+    country = out.get("country", pd.Series(None, index=out.index)).fillna("").astype(str)
+    codes = country.map(country_code) if len(country) else country
+    fallback = country_code(settings.market) if settings.market else ""
+    out["buyer_language"] = codes.where(codes != "", fallback).map(language_for)
+    data = pd.DataFrame({"Reason Text": out.get("reason"), "Reason Key": out.get("reason_key"),
+                         "note": out.get("buyer_note")}, index=out.index)
+    found = classify_reasons(data, notes=("note",), reasons=reason_map, keywords=keywords)
+    out["case_type"] = found["case_type"]
+    out["cause"] = found["cause"]
+    out["seller_fault"] = found["seller_fault"].map({True: "Yes", False: "No"}).astype(object)
+    out["cause_owner"] = found["owner"]
+    return out
+
+
+def _derive_team_rows(sheet: pd.DataFrame, lines, reason_map, keywords, settings) -> pd.DataFrame:
+    """Rows the team typed (Source blank or Team): derive only what they left blank."""
+    if sheet.empty:
+        return sheet
+    source = sheet.get("Source", pd.Series(None, index=sheet.index)).fillna("").astype(str)
+    team = source.isin(["", C.SOURCE_TEAM])
+    if not team.any():
+        return sheet
+    rows = typed(sheet.loc[team], C.CASE_COLUMNS)
+    derived = derive(rows, lines, reason_map, keywords, settings)
+    out = sheet.copy()
+    for key in DERIVED:
+        if key not in derived:
+            continue
+        header = C.CASE_BY_KEY[key].name
+        column = out[header] if header in out else pd.Series(None, index=out.index, dtype=object)
+        blank = column.isna() | column.astype(str).str.strip().eq("")
+        fill = team & blank
+        out[header] = column.astype(object).where(~fill, derived[key].reindex(out.index))
+    out.loc[team & source.eq(""), "Source"] = C.SOURCE_TEAM
+    return out
+
+
+def suggestions(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Settings, now: dt.datetime
+                ) -> pd.DataFrame:
+    """The suggestion columns and the Due colours from the Resolutions sheet (tkops.aftersales.resolutions)."""
+    from tkops.aftersales.suggest_cases import suggest_sheet
+
+    if sheet.empty:
+        return sheet
+    out = suggest_sheet(sheet, book, lines, settings, now)
+    marks = {}
+    for row, state in out["Due State"].items():
+        letter = {"late": "L", "due soon": "S"}.get(state)
+        if letter:
+            marks[row] = [(letter, "Due"), (letter, "Due State")]
+    out["tkops Flags"] = flags.merge(out.get("tkops Flags"), marks, flags.CLOCK_LETTERS, out.index)
+    return out
+
+
+def _rows_or_default(book, spec, default_rows) -> list:
+    """A settings-like sheet's rows; a missing or empty sheet gets its defaults written (and used)."""
+    rows = book.read_rows(spec.name)
+    if rows and len(rows) > 1:
+        return rows
+    defaults = default_rows()
+    book.write_table(spec, pd.DataFrame(defaults[1:], columns=defaults[0]).reindex(columns=spec.headers))
+    return [defaults[0]]  # the defaults are the built-in map's: nothing to overlay
+
+
+def _columns(headers: list[str]):
+    """The AfterSales sheet's columns: the spec's, then any the team added (text)."""
+    from tkops.book.layout import ColumnSpec
+
+    known = {c.header: c for c in AFTERSALES.columns}
+    return [known.get(h, ColumnSpec(h)) for h in headers]
