@@ -3,7 +3,8 @@
 A realistic day of a small US shop (Seller Center CSV, US 2025 layout) and of a Thai shop (OrderSKUList XLSX with
 the Thai description row), plus the team's Inventory and Bundles sheets, taken through the SOP at the times a team
 would: review at 11:30, pick list and packing slips at 12:00, the first wave picked, packed and given tracking
-numbers by the team, the upload file at 14:00 and the deadline clocks at 16:00 (shop time).
+numbers by the team, the upload file at 14:00, the deadline clocks at 16:00 and the month's return requests into
+the after-sales case log (shop time).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pandas as pd
 from tkops.book import FileBook
 from tkops.book import safety
 from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, orders_columns
+from tkops.cases_job import run_cases
 from tkops.clocks_job import run_clocks
 from tkops.importer import import_files
 from tkops.merge import sheet_frame
@@ -31,6 +33,7 @@ from tkops.slips_job import run_slips
 DEMO_BOOK = "tkops-demo.xlsx"
 US_FILE = "us_shop_2026-11-25.csv"
 SEA_FILE = "sea_shop_2026-11-25.xlsx"
+RETURNS_FILE = "us_returns_2026-11.csv"
 DEMO_NOW = dt.datetime(2026, 11, 25, 11, 30)
 PICK_AT = dt.datetime(2026, 11, 25, 12, 0)
 PICKED_AT = dt.datetime(2026, 11, 25, 12, 35)
@@ -68,18 +71,20 @@ def run_demo(out: Path, lang: str = "en") -> list[str]:
     lines += run_review(FileBook(path, settings), settings, now=DEMO_NOW).lines
     lines += run_picklist(FileBook(path, settings), settings, out / OUTPUT, PICK_AT).lines(lang)
     lines += run_slips(FileBook(path, settings), settings, out / OUTPUT, PICK_AT).lines(lang)
-    _team_packs_first_wave(FileBook(path, settings))
+    _team_packs_the_us_waves(FileBook(path, settings))
     lines += run_ship(FileBook(path, settings), settings, None, SHIP_AT).lines(lang)
     lines += run_clocks(FileBook(path, settings), settings, CLOCKS_AT).lines(lang)
+    lines += run_cases(FileBook(path, settings), settings, [sample_path(RETURNS_FILE)], CLOCKS_AT).lines(lang)
     lines.append(render("demo_done", lang, book=path.resolve(), folder=(out / OUTPUT).resolve()))
     return lines
 
 
-def _team_packs_first_wave(book: FileBook) -> None:
-    """What the team does by hand between the pick list and the upload: tick the first wave's US lines picked, QC'd
-    and packed, and type the carrier's tracking numbers (valid USPS numbers) and the provider."""
+def _team_packs_the_us_waves(book: FileBook) -> None:
+    """What the team does by hand between the pick list and the upload: tick the US shop's picked lines picked, QC'd
+    and packed, and type the carrier's tracking numbers (valid USPS numbers) and the provider. The Thai shop's
+    waves are still on the shelf: their clocks show it."""
     sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
-    first = (sheet["Wave"] == 1) & (sheet["Currency"] == "USD")
+    first = sheet["Wave"].notna() & (sheet["Currency"] == "USD")
     numbers = iter(_usps_numbers(sheet.loc[first, "Order ID"].nunique()))
     tracking = {order: next(numbers) for order in dict.fromkeys(sheet.loc[first, "Order ID"])}
     team = {"Picked": "Yes", "Picked At": PICKED_AT, "Packed": "Yes", "QC OK": "Yes", "Packed By": "Mei",

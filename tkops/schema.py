@@ -136,11 +136,11 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     _c("assignee", "Assignee", width=12),
     _c("team_note", "Team Note", width=24),
     _c("picked", "Picked", width=8),
-    _c("picked_at", "Picked At", K.DATETIME, width=16),
+    _c("picked_at", "Picked At", K.DATETIME, width=18),
     _c("packed", "Packed", width=8),
     _c("qc_ok", "QC OK", width=8),
     _c("packed_by", "Packed By", width=11),
-    _c("packed_at", "Packed At", K.DATETIME, width=16),
+    _c("packed_at", "Packed At", K.DATETIME, width=18),
 )
 
 #: Columns the review writes (an import never does): the problem codes of each line, and two hidden columns:
@@ -156,14 +156,14 @@ HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
 #: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
 #: wave it went out in, and the SOP clocks (due times; each due cell is coloured by its state through the flags).
 FULFILMENT_COLUMNS: tuple[Column, ...] = (
-    _c("reviewed_at", "Reviewed At", K.DATETIME, width=16),
+    _c("reviewed_at", "Reviewed At", K.DATETIME, width=18),
     _c("wave", "Wave", K.INT, width=6),
-    _c("review_due", "Review Due", K.DATETIME, width=16),
-    _c("print_due", "Print Due", K.DATETIME, width=16),
-    _c("pack_due", "Pack Due", K.DATETIME, width=16),
-    _c("dispatch_deadline", "Dispatch Deadline", K.DATETIME, width=16),
-    _c("auto_cancel_at", "Auto-cancel At", K.DATETIME, width=16),
-    _c("next_deadline", "Next Deadline", K.DATETIME, width=16),
+    _c("review_due", "Review Due", K.DATETIME, width=18),
+    _c("print_due", "Print Due", K.DATETIME, width=18),
+    _c("pack_due", "Pack Due", K.DATETIME, width=18),
+    _c("dispatch_deadline", "Dispatch Deadline", K.DATETIME, width=18),
+    _c("auto_cancel_at", "Auto-cancel At", K.DATETIME, width=18),
+    _c("next_deadline", "Next Deadline", K.DATETIME, width=18),
     _c("next_clock", "Next Clock", width=14),
     _c("clock_state", "Clock State", width=10),
 )

@@ -253,6 +253,8 @@ def sample_us() -> None:
         rows[7][j] = f"\t{rows[7][j]}\t"
     path = OUT / "us_returns.csv"
     path.write_bytes(csv_bytes(H19, rows))
+    # The demo (tkops demo) bundles the same export: a month of a US shop's return requests.
+    (ROOT / "tkops" / "samples" / "us_returns_2026-11.csv").write_bytes(csv_bytes(H19, rows))
     expected(path, "US-style 19-column layout (assumed), UTF-8 CSV, MM/DD/YYYY h:mm:ss AM/PM (some days <= 12), a "
              "return order of two SKUs (one of quantity 2: Return unit price is the line's total), money as 12.99, "
              "'USD 12.50' and '$1,049.00', tabs around IDs, an empty Refund Time as a lone tab, hostile buyer notes "

@@ -57,9 +57,9 @@ CASE_COLUMNS: tuple[Column, ...] = (
     _c("appeal_status", "Appeal Status", core=False, width=14),
     _c("compensation_status", "Compensation Status", core=False, width=14),
     _c("compensation_amount", "Compensation Amount", K.MONEY, core=False, width=10),
-    _c("opened", "Opened", K.DATETIME, width=16),
-    _c("due", "Due", K.DATETIME, width=16),  # when the platform acts on its own (Opened + the case SLA)
-    _c("closed", "Closed", K.DATETIME, width=16),
+    _c("opened", "Opened", K.DATETIME, width=18),
+    _c("due", "Due", K.DATETIME, width=18),  # when the platform acts on its own (Opened + the case SLA)
+    _c("closed", "Closed", K.DATETIME, width=18),
     _c("return_tracking_id", "Return Tracking ID", K.ID, width=22),
     _c("buyer_note", "Buyer Note", buyer_text=True, width=30),
     _c("source", "Source", width=14),
