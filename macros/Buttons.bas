@@ -32,3 +32,11 @@ End Sub
 Public Sub AfterSalesCases()
     RunPython "import tkops.xl; tkops.xl.cases()"
 End Sub
+
+Public Sub DraftReplies()
+    RunPython "import tkops.xl; tkops.xl.replies()"
+End Sub
+
+Public Sub FollowUpShipments()
+    RunPython "import tkops.xl; tkops.xl.followup()"
+End Sub

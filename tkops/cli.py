@@ -147,6 +147,26 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_replies(args: argparse.Namespace) -> int:
+    """tkops replies --book BOOK"""
+    from tkops.replies_job import run_replies
+
+    book, settings = _open_book(args)
+    for line in run_replies(book, settings).lines(settings.lang):
+        print(line)
+    return 0
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    """tkops followup --book BOOK [--now TIME]"""
+    from tkops.replies_job import run_followup
+
+    book, settings = _open_book(args)
+    for line in run_followup(book, settings, _time(args.now)).lines(settings.lang):
+        print(line)
+    return 0
+
+
 def cmd_evidence(args: argparse.Namespace) -> int:
     """tkops evidence CASE --book BOOK [--folder ROOT] [--out DIR]"""
     from tkops.aftersales.evidence import run_evidence
@@ -268,6 +288,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="encoding of non-UTF-8 files, e.g. gb18030 or cp1252")
     p.add_argument("--now", help="as of this shop-local time, e.g. 2026-11-26T10:00 (default: now)")
     p.set_defaults(func=cmd_cases)
+
+    p = sub.add_parser("replies", parents=[common], help="draft replies to cases and negative reviews",
+                       description="Draft a reply in the buyer's language for every open case on AfterSales without "
+                                   "one (apologise first, one clear solution), with a line for the team saying what "
+                                   "it says; and a public reply and a private message for every low-rated review "
+                                   "on the Reviews sheet. Drafts you edited are kept.")
+    p.add_argument("--book", required=True, help="the workbook with the AfterSales and Reviews sheets")
+    p.set_defaults(func=cmd_replies)
+
+    p = sub.add_parser("followup", parents=[common], help="list shipped orders not delivered in time",
+                       description="Shipped orders with no delivery after the market's days (FollowUpDays sheet) "
+                                   "and no case yet, with a proactive message to the buyer, on the FollowUp sheet.")
+    p.add_argument("--book", required=True, help="the workbook with the Orders sheet")
+    p.add_argument("--now", help="as of this shop-local time (default: now)")
+    p.set_defaults(func=cmd_followup)
 
     p = sub.add_parser("evidence", parents=[common], help="pack a case's dispute evidence into one archive",
                        description="Gather the files the team put in the case's folder (Evidence Folder setting, "

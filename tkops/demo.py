@@ -24,6 +24,7 @@ from tkops.importer import import_files
 from tkops.merge import sheet_frame
 from tkops.messages import render
 from tkops.picklist_job import run_picklist
+from tkops.replies_job import run_replies
 from tkops.review_job import run_review
 from tkops.settings import Settings
 from tkops.ship_job import run_ship
@@ -75,6 +76,7 @@ def run_demo(out: Path, lang: str = "en") -> list[str]:
     lines += run_ship(FileBook(path, settings), settings, None, SHIP_AT).lines(lang)
     lines += run_clocks(FileBook(path, settings), settings, CLOCKS_AT).lines(lang)
     lines += run_cases(FileBook(path, settings), settings, [sample_path(RETURNS_FILE)], CLOCKS_AT).lines(lang)
+    lines += run_replies(FileBook(path, settings), settings).lines(lang)
     lines.append(render("demo_done", lang, book=path.resolve(), folder=(out / OUTPUT).resolve()))
     return lines
 

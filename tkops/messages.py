@@ -181,6 +181,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "task_ship": {"en": "checking tracking and writing the upload file", "zh": "检查运单号并生成上传文件"},
     "task_clocks": {"en": "checking the deadlines", "zh": "检查时效"},
     "task_cases": {"en": "updating the after-sales cases", "zh": "更新售后案例"},
+    "task_replies": {"en": "drafting replies", "zh": "生成回复草稿"},
+    "task_followup": {"en": "listing stalled shipments", "zh": "列出物流超时订单"},
+    "task_summary": {"en": "summarising after-sales", "zh": "汇总售后"},
     "no_orders": {
         "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
         "zh": "{book} 的 Orders 工作表还没有订单：请先导入订单。",
@@ -211,6 +214,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cases_cancelled_why": {"en": "Cancelled order: nothing to resolve; its cause counts in the summary",
                             "zh": "已取消订单：无需处理；其原因计入售后汇总"},
+    "replies_summary": {
+        "en": "Reply drafts: {cases} cases on AfterSales (Reply Text, with Reply Says for you), {reviews} reviews on "
+              "Reviews (public reply and private message). Drafts you edited are kept; clear a cell for a new one.",
+        "zh": "回复草稿：AfterSales 表 {cases} 个案例（Reply Text，Reply Says 为中文说明），Reviews 表 {reviews} 条评价（公开回复和"
+              "私信）。已修改的草稿不会被覆盖；清空单元格即可重新生成。",
+    },
+    "followup_summary": {
+        "en": "Follow-up: {orders} shipped orders not delivered in time, with a message to send (FollowUp sheet).",
+        "zh": "物流跟进：{orders} 个已发货订单超时未签收，已生成主动联系买家的消息（FollowUp 表）。",
+    },
     "cases_file": {"en": "  {file}: {rows} rows read", "zh": "  {file}：读取 {rows} 行"},
     "cases_due": {
         "en": "Platform deadline: {late} cases past it, {soon} due soon (the Due cells are coloured).",

@@ -95,6 +95,20 @@ def cases(book=None) -> None:
     _press(book, "task_cases", job)
 
 
+def replies(book=None) -> None:
+    """Button "Replies": the same as ``tkops replies``."""
+    from tkops.replies_job import run_replies
+
+    _press(book, "task_replies", lambda book, live, settings: run_replies(live, settings).lines(settings.lang))
+
+
+def followup(book=None) -> None:
+    """Button "Follow-up": the same as ``tkops followup``."""
+    from tkops.replies_job import run_followup
+
+    _press(book, "task_followup", lambda book, live, settings: run_followup(live, settings).lines(settings.lang))
+
+
 def _press(book, task: str, job) -> None:
     """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
     the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""

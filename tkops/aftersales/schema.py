@@ -86,8 +86,17 @@ CASE_TEAM_COLUMNS: tuple[Column, ...] = (
     _c("team_note", "Team Note", width=24),
 )
 
-#: Every column of the AfterSales sheet, in sheet order.
-CASE_SHEET_COLUMNS: tuple[Column, ...] = CASE_COLUMNS + CASE_SUGGESTION_COLUMNS + CASE_TEAM_COLUMNS
+#: Columns the replies step writes beside Reply Text when it drafts one: what the reply says, for the team, in the
+#: team's language, and the language it is written in.
+CASE_REPLY_COLUMNS: tuple[Column, ...] = (
+    _c("reply_says", "Reply Says", width=36),
+    _c("reply_language", "Reply Language", width=8),
+)
+
+#: Every column of the AfterSales sheet, in sheet order (the reply's notes right after Reply Text).
+_AT = [c.key for c in CASE_TEAM_COLUMNS].index("reply_text") + 1
+CASE_SHEET_COLUMNS: tuple[Column, ...] = (CASE_COLUMNS + CASE_SUGGESTION_COLUMNS + CASE_TEAM_COLUMNS[:_AT]
+                                          + CASE_REPLY_COLUMNS + CASE_TEAM_COLUMNS[_AT:])
 
 #: Platform columns no export carries: later steps fill them from platform data (the order lines, the reason
 #: mapping sheet, the case SLA). A reader leaves them out of its frame, so a re-import never blanks them.

@@ -178,10 +178,34 @@ RESOLUTIONS = SheetSpec("Resolutions", "Resolutions", _cols(
     ("Alternative", Kind.TEXT, 22), ("Note", Kind.TEXT, 60), ("说明", Kind.TEXT, 40),
 ), style="Table Style Light 9")
 
+# Negative reviews the team pastes (the first six columns) and the drafts tkops writes beside them
+# (tkops.aftersales.reviews); the follow-up list of stalled shipments and its days per market (.followup).
+REVIEWS = SheetSpec("Reviews", "Reviews", _cols(
+    ("Order ID", Kind.ID, 21), ("Rating", Kind.TEXT, 7), ("Review Text", Kind.TEXT, 40),
+    ("Buyer Username", Kind.TEXT, 16), ("Country", Kind.TEXT, 10), ("Language", Kind.TEXT, 8),
+    ("Case Type", Kind.TEXT, 14), ("Cause", Kind.TEXT, 16), ("Owner", Kind.TEXT, 10), ("Keyword", Kind.TEXT, 14),
+    ("Reply Language", Kind.TEXT, 8), ("Public Reply", Kind.TEXT, 50), ("Private Message", Kind.TEXT, 50),
+    ("Team Line", Kind.TEXT, 36),
+))
+
+FOLLOWUP = SheetSpec("FollowUp", "FollowUp", _cols(
+    ("Order ID", Kind.ID, 21), ("Tracking ID", Kind.ID, 24), ("Provider", Kind.TEXT, 14),
+    ("Shipped", Kind.DATETIME, 18), ("Days in Transit", Kind.INT, 8), ("Market", Kind.TEXT, 7),
+    ("Buyer Language", Kind.TEXT, 8), ("Message", Kind.TEXT, 60), ("Team Line", Kind.TEXT, 36),
+))
+
+FOLLOWUP_DAYS = SheetSpec("FollowUpDays", "FollowUpDays", _cols(
+    ("Market", Kind.TEXT, 8), ("Days", Kind.INT, 7), ("Note", Kind.TEXT, 50),
+), style="Table Style Light 9")
+
+#: The after-sales pivots (tkops summary): a report sheet tkops rewrites whole (no table).
+AFTERSALES_SUMMARY = SheetSpec("AfterSalesSummary", "AfterSalesSummary")
+
 #: Sheets every new tkops workbook gets, in tab order.
-STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
+STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, REVIEWS, FOLLOWUP,
+                                          AFTERSALES_SUMMARY, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
                                           HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
-                                          SHIPLOG, UNSCANNED, IMPORT_LOG,
+                                          FOLLOWUP_DAYS, SHIPLOG, UNSCANNED, IMPORT_LOG,
                                           SETTINGS, MAPPINGS)
 
 
@@ -212,6 +236,10 @@ def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
         from tkops.aftersales.resolutions_table import resolutions_sheet_rows
 
         rows = resolutions_sheet_rows()
+    elif spec.name == FOLLOWUP_DAYS.name:
+        from tkops.aftersales.followup import followup_days_sheet_rows
+
+        rows = followup_days_sheet_rows()
     elif spec.name == CASE_KEYWORDS.name:
         from tkops.aftersales.classify import case_keywords_sheet_rows
 

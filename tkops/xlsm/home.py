@@ -65,6 +65,12 @@ BUTTONS: tuple[Button, ...] = (
            "读取退货/退款导出（Returns Folder）和已取消订单，更新 AfterSales 表：原因分类、建议方案、费用和处理时限。",
            "Return/Refund exports (Returns Folder) and cancelled orders into AfterSales: cause, suggestion, cost, "
            "deadline."),
+    Button("DraftReplies", "回复草稿", "Replies",
+           "为未回复的售后案例和差评生成买家语言的回复草稿，并附中文说明；已修改的草稿不会被覆盖。",
+           "Reply drafts in the buyer's language for open cases and low reviews, with a line saying what each says."),
+    Button("FollowUpShipments", "物流跟进", "Follow-up",
+           "列出已发货但超时未签收的订单（FollowUp 表），并生成主动联系买家的消息。",
+           "Shipped orders not delivered in time (FollowUp sheet), with a message to send before a case opens."),
 )
 
 STEPS: tuple[tuple[str, str], ...] = (

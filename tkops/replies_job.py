@@ -1,0 +1,146 @@
+"""Replies and follow-ups: the jobs behind ``tkops replies``, ``tkops followup`` and their buttons.
+
+Replies: every open case on the AfterSales sheet without a Reply Text gets a draft in the buyer's language (the case
+type and the resolution taken, else the suggested one), with Reply Says telling the team in their language what it
+says; every low-rated review on the Reviews sheet without drafts gets a public reply and a private message, and its
+cause. A draft the team edited is never replaced: clear the cell to get a new one.
+
+Follow-ups: shipped orders with no delivery after the market's days (FollowUpDays sheet) and no case yet, with a
+proactive message, on the FollowUp sheet (rewritten each run).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tkops.aftersales import schema as C
+from tkops.aftersales.classify import case_keywords_from_sheet_rows
+from tkops.aftersales.followup import followup_days, followup_days_sheet_rows, stalled_shipments
+from tkops.aftersales.replies import draft_replies
+from tkops.aftersales.reviews import REVIEW_DRAFT_HEADERS, draft_review_replies, read_reviews
+from tkops.book.layout import AFTERSALES, FOLLOWUP, FOLLOWUP_DAYS, ORDERS, REVIEWS
+from tkops.merge import sheet_frame, typed
+from tkops.messages import render
+from tkops.review_job import shop_now
+from tkops.settings import Settings
+from tkops.statuses import canonical_statuses
+
+#: Case statuses and Return Types that need no reply.
+DONE_STATUSES = {"done"}
+
+
+@dataclass
+class RepliesReport:
+    """How many drafts a run wrote."""
+
+    cases: int = 0
+    reviews: int = 0
+
+    def lines(self, lang: str) -> list[str]:
+        return [render("replies_summary", lang, cases=self.cases, reviews=self.reviews)]
+
+
+@dataclass
+class FollowUpReport:
+    """The follow-up list a run wrote."""
+
+    frame: pd.DataFrame
+
+    def lines(self, lang: str) -> list[str]:
+        return [render("followup_summary", lang, orders=len(self.frame))]
+
+
+def run_replies(book, settings: Settings) -> RepliesReport:
+    """Draft the missing replies on the AfterSales sheet and the missing review drafts on the Reviews sheet."""
+    report = RepliesReport()
+    name = book.path.name
+    sheet = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
+    if not sheet.empty:
+        sheet, report.cases = _case_replies(sheet, settings)
+        if report.cases:
+            book.write_table(AFTERSALES.with_columns(_columns(AFTERSALES, list(sheet.columns))), sheet)
+    reviews_rows = book.read_rows(REVIEWS.name)
+    if reviews_rows and len(reviews_rows) > 1:
+        keywords = case_keywords_from_sheet_rows(book.read_rows("CaseKeywords"))
+        frame, report.reviews = _review_drafts(reviews_rows, _orders(book), keywords, settings)
+        if report.reviews:
+            book.write_table(REVIEWS.with_columns(_columns(REVIEWS, list(frame.columns))), frame)
+    if report.cases or report.reviews:
+        book.save()
+    return report
+
+
+def run_followup(book, settings: Settings, now: dt.datetime | None = None) -> FollowUpReport:
+    """Write the FollowUp sheet: stalled shipments with a message to send before the buyer opens a case."""
+    now = now or shop_now(settings)
+    rows = book.read_rows(FOLLOWUP_DAYS.name)
+    if not rows or len(rows) < 2:
+        defaults = followup_days_sheet_rows()
+        book.write_table(FOLLOWUP_DAYS, pd.DataFrame(defaults[1:], columns=defaults[0]))
+        rows = None
+    days = followup_days(rows)
+    lines = _orders(book)
+    cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
+    found = stalled_shipments(lines, typed(cases, C.CASE_COLUMNS) if not cases.empty else None, days=days, now=now,
+                              shop_market=settings.market, template_folder=settings.templates_folder,
+                              team_lang=settings.lang)
+    book.write_table(FOLLOWUP, found.reindex(columns=FOLLOWUP.headers))
+    book.save()
+    return FollowUpReport(found)
+
+
+def _case_replies(sheet: pd.DataFrame, settings: Settings) -> tuple[pd.DataFrame, int]:
+    reply = sheet.get("Reply Text", pd.Series(None, index=sheet.index, dtype=object))
+    status = sheet.get("Status", pd.Series(None, index=sheet.index)).fillna("").astype(str).str.strip().str.casefold()
+    kind = sheet.get("Return Type", pd.Series(None, index=sheet.index)).fillna("").astype(str)
+    wanted = (reply.isna() | reply.astype(str).str.strip().eq("")) & ~status.isin(DONE_STATUSES) \
+        & kind.ne(C.CANCEL_TYPE) & sheet.get("Due State", pd.Series(None, index=sheet.index)).ne("closed")
+    if not wanted.any():
+        return sheet, 0
+    cases = typed(sheet.loc[wanted], C.CASE_SHEET_COLUMNS)
+    drafts = draft_replies(cases, template_folder=settings.templates_folder, team_lang=settings.lang)
+    out = sheet.copy()
+    for header, column in (("Reply Text", "reply_text"), ("Reply Says", "team_line"),
+                           ("Reply Language", "reply_language")):
+        current = out[header] if header in out else pd.Series(None, index=out.index, dtype=object)
+        out[header] = current.astype(object).where(~wanted, drafts[column].reindex(out.index))
+    return out, int(wanted.sum())
+
+
+def _review_drafts(rows: list, orders: pd.DataFrame, keywords, settings: Settings) -> tuple[pd.DataFrame, int]:
+    reviews = read_reviews(rows)  # indexed by sheet row number
+    frame = sheet_frame(rows, REVIEWS.name, "", id_header="Order ID")
+    frame.index = frame.index + 2  # sheet row numbers, as read_reviews indexes the reviews
+    drafted = frame.get("Public Reply", pd.Series(None, index=frame.index, dtype=object))
+    blank = drafted.isna() | drafted.astype(str).str.strip().eq("")
+    todo = reviews.loc[blank.reindex(reviews.index).fillna(False).astype(bool)]
+    drafts = draft_review_replies(todo, orders=orders if len(orders) else None,
+                                  template_folder=settings.templates_folder, team_lang=settings.lang,
+                                  keywords=keywords)
+    if drafts.empty:
+        return frame, 0
+    for key, header in REVIEW_DRAFT_HEADERS.items():
+        if header not in REVIEWS.headers:
+            continue
+        current = frame[header] if header in frame else pd.Series(None, index=frame.index, dtype=object)
+        frame[header] = current.astype(object).where(~frame.index.isin(drafts.index), drafts[key].reindex(frame.index))
+    return frame.reset_index(drop=True), len(drafts)
+
+
+def _orders(book) -> pd.DataFrame:
+    orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
+    if orders.empty:
+        return pd.DataFrame()
+    lines = typed(orders)
+    lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
+    return lines
+
+
+def _columns(spec, headers: list[str]):
+    from tkops.book.layout import ColumnSpec
+
+    known = {c.header: c for c in spec.columns}
+    return [known.get(h, ColumnSpec(h)) for h in spec.headers + [h for h in headers if h not in spec.headers]]
