@@ -86,6 +86,8 @@ STEPS: tuple[tuple[str, str], ...] = (
      "Click Pick list and Packing slips and print them; tick Picked, Packed and QC OK on Orders as you go."),
     ("填入运单号后点击“发货上传”，把生成的文件上传到 Seller Center；随时点击“检查时效”。",
      "Enter tracking IDs, click Ship and upload the file to Seller Center; click Deadlines any time."),
+    ("售后：把退货/退款导出放进 Returns Folder，点击“售后案例”，再点击“回复草稿”；每天点击“物流跟进”。",
+     "After-sales: put Return/Refund exports in the Returns Folder, click Cases, then Replies; Follow-up daily."),
     ("出错时，上方“状态”说明原因；详细日志在本工作簿所在的文件夹。",
      "If something goes wrong, Status says why; a detailed log is kept in this workbook's folder."),
 )
