@@ -40,3 +40,7 @@ End Sub
 Public Sub FollowUpShipments()
     RunPython "import tkops.xl; tkops.xl.followup()"
 End Sub
+
+Public Sub AfterSalesSummary()
+    RunPython "import tkops.xl; tkops.xl.summary()"
+End Sub

@@ -100,6 +100,9 @@ def derive(cases: pd.DataFrame, lines: pd.DataFrame, reason_map: ReasonMap, keyw
             if key in by_order:
                 found = out["order_id"].map(by_order[key])
                 out[key] = out[key].where(out[key].notna(), found) if key in out else found
+    if settings.effective_currency():
+        currency = out.get("currency", pd.Series(None, index=out.index, dtype=object))
+        out["currency"] = currency.where(currency.notna() & currency.astype(str).ne(""), settings.effective_currency())
     country = out.get("country", pd.Series(None, index=out.index)).fillna("").astype(str)
     codes = country.map(country_code) if len(country) else country
     fallback = country_code(settings.market) if settings.market else ""

@@ -167,6 +167,35 @@ def cmd_followup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_month_end(args: argparse.Namespace) -> int:
+    """tkops month-end --month YYYY-MM --orders FILE... [--returns FILE...] [--book BOOK] --out DIR"""
+    from tkops.month_end import run_month_end
+
+    settings = Settings(language=args.lang or "en").with_overrides(market=args.market, encoding=args.encoding,
+                                                                   date_order=args.date_order, time_zone=args.tz)
+
+    def progress(done: int, total: int, text: str) -> None:
+        print(f"[{done}/{total}] {text}", file=sys.stderr, flush=True)
+
+    report = run_month_end(args.month, sorted(Path(f) for f in args.orders),
+                           sorted(Path(f) for f in (args.returns or [])), Path(args.out), settings,
+                           book=Path(args.book) if args.book else None, progress=progress, now=_time(args.now),
+                           top=args.top)
+    for line in report.lines(settings.lang):
+        print(line)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """tkops summary --book BOOK [--out DIR]"""
+    from tkops.summary_job import run_summary
+
+    book, settings = _open_book(args)
+    for line in run_summary(book, settings, args.out, _time(args.now), top=args.top).lines(settings.lang):
+        print(line)
+    return 0
+
+
 def cmd_evidence(args: argparse.Namespace) -> int:
     """tkops evidence CASE --book BOOK [--folder ROOT] [--out DIR]"""
     from tkops.aftersales.evidence import run_evidence
@@ -303,6 +332,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--book", required=True, help="the workbook with the Orders sheet")
     p.add_argument("--now", help="as of this shop-local time (default: now)")
     p.set_defaults(func=cmd_followup)
+
+    p = sub.add_parser("summary", parents=[common], help="after-sales pivots: causes by SKU, month, carrier",
+                       description="Write the AfterSalesSummary sheet from the AfterSales cases: the SKU-cause pairs "
+                                   "to fix first with the action and owner (CauseActions sheet), cases and cost by "
+                                   "cause x SKU, cause x month, case type x carrier, and the return rate per SKU; "
+                                   "plus a chart workbook in the Output Folder.")
+    p.add_argument("--book", required=True, help="the workbook with the AfterSales sheet")
+    p.add_argument("--out", help="folder for the chart workbook (default: the Output Folder setting)")
+    p.add_argument("--top", type=int, default=20, help="how many SKU-cause pairs to list (default 20)")
+    p.add_argument("--now", help="shop-local time stamped on the summary (default: now)")
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("month-end", parents=[common], help="the month-end report from export files alone",
+                       description="Read a month's (or a year's) order and Return/Refund exports and write a report "
+                                   "workbook with charts and an HTML summary: orders and sales, cancellations by "
+                                   "reason, return and refund rates and costs, response times, the fulfilment KPIs, "
+                                   "per-SKU health and the action list by owner. Needs no Excel.")
+    p.add_argument("--month", required=True, help="the month to report, e.g. 2026-11")
+    p.add_argument("--orders", nargs="+", required=True, metavar="FILE", help="order exports (CSV, XLSX)")
+    p.add_argument("--returns", nargs="*", metavar="FILE", help="Return/Refund exports (CSV, XLSX)")
+    p.add_argument("--book", help="the team's workbook (Reasons, Inventory costs, AfterSales, Reviews); read only")
+    p.add_argument("--out", required=True, help="folder for the report workbook and the HTML summary")
+    p.add_argument("--market", help="shop market for the files' dates and money (US, UK, TH, ...)")
+    p.add_argument("--encoding", help="encoding of non-UTF-8 files, e.g. gb18030 or cp1252")
+    p.add_argument("--date-order", choices=("MDY", "DMY"), help="day/month order of the files' dates")
+    p.add_argument("--tz", help="shop time zone, e.g. America/Los_Angeles")
+    p.add_argument("--top", type=int, default=20, help="how many SKU-cause pairs in the action list (default 20)")
+    p.add_argument("--now", help="shop-local time for the KPIs' open clocks (default: now)")
+    p.set_defaults(func=cmd_month_end)
 
     p = sub.add_parser("evidence", parents=[common], help="pack a case's dispute evidence into one archive",
                        description="Gather the files the team put in the case's folder (Evidence Folder setting, "

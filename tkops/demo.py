@@ -30,6 +30,7 @@ from tkops.settings import Settings
 from tkops.ship_job import run_ship
 from tkops.shipping import carrier_of
 from tkops.slips_job import run_slips
+from tkops.summary_job import run_summary
 
 DEMO_BOOK = "tkops-demo.xlsx"
 US_FILE = "us_shop_2026-11-25.csv"
@@ -77,6 +78,7 @@ def run_demo(out: Path, lang: str = "en") -> list[str]:
     lines += run_clocks(FileBook(path, settings), settings, CLOCKS_AT).lines(lang)
     lines += run_cases(FileBook(path, settings), settings, [sample_path(RETURNS_FILE)], CLOCKS_AT).lines(lang)
     lines += run_replies(FileBook(path, settings), settings).lines(lang)
+    lines += run_summary(FileBook(path, settings), settings, out / OUTPUT, CLOCKS_AT).lines(lang)
     lines.append(render("demo_done", lang, book=path.resolve(), folder=(out / OUTPUT).resolve()))
     return lines
 

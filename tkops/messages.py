@@ -224,6 +224,49 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Follow-up: {orders} shipped orders not delivered in time, with a message to send (FollowUp sheet).",
         "zh": "物流跟进：{orders} 个已发货订单超时未签收，已生成主动联系买家的消息（FollowUp 表）。",
     },
+    "no_cases": {
+        "en": "{book} has no cases on its AfterSales sheet yet. Run tkops cases (or the Cases button) first.",
+        "zh": "{book} 的 AfterSales 表中还没有案例。请先运行 tkops cases（或点击“售后案例”按钮）。",
+    },
+    "summary_done": {
+        "en": "AfterSalesSummary written: {cases} case rows summed; the {pairs} SKU-cause pairs to fix first:",
+        "zh": "已写入 AfterSalesSummary：汇总 {cases} 行案例；最需要处理的 {pairs} 个 SKU-原因组合：",
+    },
+    "summary_charts": {"en": "Charts (causes, monthly trend): {file}", "zh": "图表（原因分布、月度趋势）：{file}"},
+    "aftersales_summary_title": {"en": "After-sales summary", "zh": "售后汇总"},
+    "summary_made": {"en": "Made by tkops on {time} from the AfterSales, Orders and Reviews sheets.",
+                     "zh": "tkops 于 {time} 根据 AfterSales、Orders 和 Reviews 表生成。"},
+    "summary_none": {"en": "(nothing yet)", "zh": "（暂无）"},
+    "summary_top": {"en": "Fix first: SKU and cause, the action and who owns it",
+                    "zh": "优先处理：SKU 与原因、行动和负责方"},
+    "summary_cause_sku": {"en": "Cases and cost by cause and SKU", "zh": "按原因和 SKU 的案例数与费用"},
+    "summary_cause_month": {"en": "Cases and cost by month and cause", "zh": "按月份和原因的案例数与费用"},
+    "summary_type_carrier": {"en": "Cases and cost by case type and carrier", "zh": "按案例类型和承运商的案例数与费用"},
+    "summary_sku_health": {"en": "Return rate and health per SKU", "zh": "各 SKU 的退货率与健康度"},
+    "summary_chart_sheet": {"en": "Charts", "zh": "图表"},
+    "summary_chart_causes": {"en": "Cases by cause", "zh": "按原因的案例数"},
+    "summary_chart_trend": {"en": "Cases per month by cause", "zh": "每月案例数（按原因）"},
+    "summary_col_rank": {"en": "Rank", "zh": "排名"},
+    "summary_col_sku": {"en": "Seller SKU", "zh": "卖家 SKU"},
+    "summary_col_product": {"en": "Product", "zh": "商品"},
+    "summary_col_cause": {"en": "Cause", "zh": "原因"},
+    "summary_col_cases": {"en": "Cases", "zh": "案例数"},
+    "summary_col_return_rate": {"en": "Return Rate", "zh": "退货率"},
+    "summary_col_cost": {"en": "Cost", "zh": "费用"},
+    "summary_col_currency": {"en": "Currency", "zh": "币种"},
+    "summary_col_action": {"en": "Action", "zh": "行动"},
+    "summary_col_owners": {"en": "Owners", "zh": "负责方"},
+    "summary_col_units": {"en": "Units", "zh": "件数"},
+    "summary_col_refund": {"en": "Refund Cost", "zh": "退款金额"},
+    "summary_col_reship": {"en": "Reship Cost", "zh": "补发成本"},
+    "summary_col_month": {"en": "Month", "zh": "月份"},
+    "summary_col_case_type": {"en": "Case Type", "zh": "案例类型"},
+    "summary_col_carrier": {"en": "Carrier", "zh": "承运商"},
+    "summary_col_shipped": {"en": "Units Shipped", "zh": "发货件数"},
+    "summary_col_refund_rate": {"en": "Refund Rate", "zh": "退款率"},
+    "summary_col_negative": {"en": "Negative Reviews", "zh": "差评数"},
+    "summary_col_negative_rate": {"en": "Negative Review Rate", "zh": "差评率"},
+    "summary_col_top_cause": {"en": "Top Cause", "zh": "主要原因"},
     "cases_file": {"en": "  {file}: {rows} rows read", "zh": "  {file}：读取 {rows} 行"},
     "cases_due": {
         "en": "Platform deadline: {late} cases past it, {soon} due soon (the Due cells are coloured).",
@@ -235,11 +278,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Demo workbook: {book}\nOpen it in Excel or LibreOffice: Orders holds both shops' orders with the "
               "problems coloured, a Review Status, the pick wave, the team's ticks and the deadlines per line; "
               "Review lists each problem with a message to the buyer; PickList is ready to print; ShipLog records "
-              "the upload; Unscanned watches tracking the carrier has not scanned.\nPrinted files (pick list, "
-              "packing slips, checklist, upload file): {folder}",
+              "the upload; Unscanned watches tracking the carrier has not scanned; AfterSales holds the month's "
+              "cases with a suggestion, its cost and a reply draft; AfterSalesSummary says what to fix first.\n"
+              "Printed files (pick list, packing slips, checklist, upload file, charts): {folder}",
         "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开：Orders 工作表包含两个店铺的订单，问题单元格已着色，"
               "每行有审核状态、拣货波次、团队勾选和时效；Review 工作表列出每个问题及给买家的消息；PickList 可直接打印；"
-              "ShipLog 记录上传；Unscanned 列出承运商尚未扫描的运单。\n打印文件（拣货单、装箱单、检查清单、上传文件）：{folder}",
+              "ShipLog 记录上传；Unscanned 列出承运商尚未扫描的运单；AfterSales 为本月售后案例，含建议方案、费用和回复草稿；"
+              "AfterSalesSummary 列出最需处理的问题。\n打印文件（拣货单、装箱单、检查清单、上传文件、图表）：{folder}",
     },
 }
 
@@ -267,7 +312,8 @@ def render(code: str, lang: str = "en", **params) -> str:
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
 _SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
                        "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
-                       "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue")
+                       "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
+                       "tkops.aftersales.month_end_catalogue")
 
 
 def _section_entry(code: str):

@@ -109,6 +109,13 @@ def followup(book=None) -> None:
     _press(book, "task_followup", lambda book, live, settings: run_followup(live, settings).lines(settings.lang))
 
 
+def summary(book=None) -> None:
+    """Button "Summary": the same as ``tkops summary``; the chart workbook goes to the Output Folder."""
+    from tkops.summary_job import run_summary
+
+    _press(book, "task_summary", lambda book, live, settings: run_summary(live, settings).lines(settings.lang))
+
+
 def _press(book, task: str, job) -> None:
     """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
     the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""

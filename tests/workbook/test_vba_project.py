@@ -96,7 +96,8 @@ def test_each_button_sub_runs_one_tkops_xl_function():
                             buttons.code))
     assert calls == {"ImportOrders": "import_orders", "ReviewOrders": "review", "PickList": "pick_list",
                      "PackingSlips": "packing_slips", "ShipOrders": "ship", "CheckClocks": "clocks",
-                     "AfterSalesCases": "cases", "DraftReplies": "replies", "FollowUpShipments": "followup"}
+                     "AfterSalesCases": "cases", "DraftReplies": "replies", "FollowUpShipments": "followup",
+                     "AfterSalesSummary": "summary"}
     assert set(public_subs(buttons.code)) == set(calls)
     assert {b.macro for b in home.BUTTONS} <= set(calls)
 

@@ -132,7 +132,8 @@ def review_counts(reviews: pd.DataFrame, lines: pd.DataFrame, skus: pd.Series | 
     """Reviews and negative reviews (1-2 stars) by SKU: a review's own SKU, else every SKU of its order."""
     rating = pd.Series(numbers(reviews, "rating"), index=reviews.index)
     r = pd.DataFrame({"order_id": text(reviews, "order_id"), "sku": sku_keys(reviews),
-                      "reviews": rating.notna().astype(int), "negative_reviews": (rating <= NEGATIVE_RATING).astype(int)})
+                      "reviews": rating.notna().astype(int),
+                      "negative_reviews": (rating <= NEGATIVE_RATING).astype(int)})
     own = r[r["sku"] != ""]
     of_order = pd.DataFrame({"order_id": text(lines, "order_id"), "sku": sku_keys(lines) if skus is None else skus})
     by_order = r[r["sku"] == ""].drop(columns="sku").merge(of_order.drop_duplicates(), on="order_id")

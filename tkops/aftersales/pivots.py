@@ -29,15 +29,16 @@ import numpy as np
 import pandas as pd
 
 from tkops.aftersales.actions import ActionTable
-from tkops.aftersales.reasons import OWNERS
 from tkops.aftersales.pivot_inputs import (NO_MONTH, case_costs, catalogue, month_label, month_number,
                                            month_numbers, numbers, order_facts, review_counts, shipped_units,
                                            sku_keys, text)
-
-__all__ = ["Pivots", "summarise", "prepare", "cause_by_sku", "cause_by_month", "type_by_carrier", "sku_health",
-           "top_pairs", "actions_by_owner", "case_costs", "shipped_units", "review_counts", "order_facts",
-           "catalogue", "month_label", "month_number"]
+from tkops.aftersales.reasons import OWNERS
 from tkops.aftersales.schema import CANCEL_PREFIX, CANCEL_TYPE
+
+__all__ = ["Pivots", "summarise", "prepare", "totals", "cause_by_sku", "cause_by_month", "type_by_carrier",
+           "sku_health", "top_pairs", "actions_by_owner", "case_costs", "shipped_units", "review_counts",
+           "order_facts", "catalogue", "sku_keys", "month_label", "month_number", "month_numbers", "numbers", "text",
+           "NO_MONTH"]
 
 COST_COLUMNS = ["refund_cost", "reship_cost", "cost"]
 PAIR = ["sku", "currency", "cause"]

@@ -198,6 +198,11 @@ FOLLOWUP_DAYS = SheetSpec("FollowUpDays", "FollowUpDays", _cols(
     ("Market", Kind.TEXT, 8), ("Days", Kind.INT, 7), ("Note", Kind.TEXT, 50),
 ), style="Table Style Light 9")
 
+#: What to do about each cause, and who owns it (tkops.aftersales.actions): the summary's action list.
+CAUSE_ACTIONS = SheetSpec("CauseActions", "CauseActions", _cols(
+    ("Cause", Kind.TEXT, 20), ("Action", Kind.TEXT, 70), ("行动", Kind.TEXT, 44), ("Owners", Kind.TEXT, 18),
+), style="Table Style Light 9")
+
 #: The after-sales pivots (tkops summary): a report sheet tkops rewrites whole (no table).
 AFTERSALES_SUMMARY = SheetSpec("AfterSalesSummary", "AfterSalesSummary")
 
@@ -205,7 +210,7 @@ AFTERSALES_SUMMARY = SheetSpec("AfterSalesSummary", "AfterSalesSummary")
 STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, REVIEWS, FOLLOWUP,
                                           AFTERSALES_SUMMARY, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
                                           HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
-                                          FOLLOWUP_DAYS, SHIPLOG, UNSCANNED, IMPORT_LOG,
+                                          CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, UNSCANNED, IMPORT_LOG,
                                           SETTINGS, MAPPINGS)
 
 
@@ -236,6 +241,10 @@ def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
         from tkops.aftersales.resolutions_table import resolutions_sheet_rows
 
         rows = resolutions_sheet_rows()
+    elif spec.name == CAUSE_ACTIONS.name:
+        from tkops.aftersales.actions import ActionTable
+
+        rows = ActionTable().sheet_rows()
     elif spec.name == FOLLOWUP_DAYS.name:
         from tkops.aftersales.followup import followup_days_sheet_rows
 

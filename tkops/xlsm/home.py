@@ -71,6 +71,9 @@ BUTTONS: tuple[Button, ...] = (
     Button("FollowUpShipments", "物流跟进", "Follow-up",
            "列出已发货但超时未签收的订单（FollowUp 表），并生成主动联系买家的消息。",
            "Shipped orders not delivered in time (FollowUp sheet), with a message to send before a case opens."),
+    Button("AfterSalesSummary", "售后汇总", "Summary",
+           "按原因×SKU、月份、承运商汇总售后，列出最需处理的 SKU 与负责方（AfterSalesSummary 表），图表另存。",
+           "Cases by cause x SKU, month and carrier, and what to fix first with its owner; charts in a file."),
 )
 
 STEPS: tuple[tuple[str, str], ...] = (

@@ -1,0 +1,289 @@
+"""The month-end batch (``tkops month-end``): order and return exports (a year of monthly files at once is fine) and,
+optionally, the team's workbook -> the month's figures, the after-sales pivots, a report workbook and an HTML summary.
+
+Works on files alone, without Excel. :func:`month_end_figures` is the pure core (frames in, :class:`MonthEndReport`
+out); :func:`run_month_end` reads the files, runs it and writes the report (:mod:`tkops.month_end_report`). Every
+number the report shows is in the report object too (``figures`` and the frames), so a run can be checked and
+reproduced. Definitions (also in the report's notes): an order belongs to the month it was paid in (orders
+cancelled before payment are left out; files without a Paid Time use the Created Time); sales are the Order Amount
+of the month's orders not cancelled, each order once, per currency; cases are the return and refund requests opened
+in the month (cancellations are counted apart); the rest follows :mod:`tkops.aftersales.pivots`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from tkops.aftersales import pivots as P
+from tkops.aftersales.month_end_catalogue import MonthEndError, text as say
+from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, ReasonMap, classify_reasons
+from tkops.clocks import KPI_KEYS, SlaTable, kpis
+from tkops.month_end_inputs import BookInputs, FileRead, read_book, read_order_files, read_return_files, \
+    with_book_cases
+from tkops.schema import orders_of
+from tkops.settings import Settings
+
+Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is being done, in the team's language)
+TREND_MONTHS = 12
+CLASS_COLUMNS = {"case_type": "case_type", "cause": "cause", "seller_fault": "seller_fault", "owner": "cause_owner"}
+
+
+@dataclass
+class MonthEndReport:
+    """A month-end run: the figures (plain values), the tables behind every sheet, the inputs read, the files made."""
+
+    month: str
+    figures: dict  # orders, lines, units, cancelled, rates, cases, response times, "kpis", "currencies"
+    by_currency: pd.DataFrame  # currency, orders, sales, refund_cost, reship_cost, refund_rate
+    cancellations: pd.DataFrame  # reason, cancel_by, case_type, cause, currency, orders, amount, share
+    causes: pd.DataFrame  # cause, currency, cases, units, refund_cost, reship_cost, cost, share
+    response: pd.DataFrame  # case_type, cases, closed, open, median_hours, p90_hours, mean_hours
+    trend: pd.DataFrame  # month, currency, orders, cancelled, sales, cases, return_rate, refund_cost, reship_cost
+    pivots: P.Pivots
+    files: list[FileRead] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    made: dt.datetime | None = None
+    workbook: Path | None = None
+    html: Path | None = None
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """What the command prints when done: where the files are, the warnings, the key figures."""
+        from tkops.month_end_html import show
+        from tkops.month_end_report import summary_rows
+
+        out = [say("month_end.done", lang, month=self.month, workbook=self.workbook, html=self.html), *self.warnings]
+        return out + [f"  {name}: {show(value, kind)} {currency}".rstrip()
+                      for _section, name, value, currency, kind in summary_rows(self, lang)[:16]]
+
+
+def parse_month(month: str) -> tuple[dt.date, dt.date]:
+    """The first day of ``YYYY-MM`` and of the month after; a bad month is a :class:`MonthEndError`."""
+    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(month))
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        raise MonthEndError("month_end.bad_month", value=month)
+    start = dt.date(int(found.group(1)), int(found.group(2)), 1)
+    return start, (start + dt.timedelta(days=32)).replace(day=1)
+
+
+def classify(cases: pd.DataFrame, reasons: ReasonMap | None = None) -> pd.DataFrame:
+    """``cases`` with case_type, cause, seller_fault and cause_owner from the reason (the Reasons table), then the
+    notes for reasons still "other". Rows the team typed (Source Team) keep the Case Type they gave (a key), and
+    its usual cause, seller fault and owner where they left those blank."""
+    if "reason" not in cases and "reason_key" not in cases:
+        cases = cases.assign(reason=None)
+    found = classify_reasons(cases, text="reason", key="reason_key", reasons=reasons)
+    other = (found["case_type"] == "other").to_numpy()
+    notes = [c for c in ("buyer_note", "team_note") if c in cases]
+    if other.any() and notes:  # notes are joined row by row: only for the few reasons that say nothing
+        again = classify_reasons(cases.loc[other], text="reason", key="reason_key", notes=notes, reasons=reasons)
+        for column in found.columns:
+            found.loc[other, column] = again[column].to_numpy()
+    given = _keys(cases, "case_type", CASE_TYPES)
+    typed = given.notna() & P.text(cases, "source").eq("Team")
+    usual = {column: given.map(lambda t, c=column: getattr(CASE_TYPES[t], c), na_action="ignore")
+             for column in ("cause", "seller_fault", "owner")}
+    team = {"case_type": given, "cause": _keys(cases, "cause", CAUSES).fillna(usual["cause"]),
+            "owner": _keys(cases, "cause_owner", OWNERS).fillna(usual["owner"]),
+            "seller_fault": cases.get("seller_fault", pd.Series(None, index=cases.index)).astype(object)
+            .where(lambda v: v.notna() & v.ne(""), usual["seller_fault"])}
+    out = cases.copy()
+    for source, key in CLASS_COLUMNS.items():
+        out[key] = team[source].astype(object).where(typed, found[source].astype(object))
+    return out
+
+
+def _keys(cases: pd.DataFrame, key: str, vocab: dict) -> pd.Series:
+    """Column ``key`` as vocabulary keys: a key, the key with spaces, or its English or Chinese label (else NaN)."""
+    names = {n.casefold(): k for k, v in vocab.items() for n in (k, k.replace("_", " "), v.en, v.zh)}
+    return P.text(cases, key).str.strip().str.casefold().map(names).astype(object)
+
+
+def _shop_now(settings: Settings) -> dt.datetime:
+    zone = zoneinfo.ZoneInfo(settings.effective_time_zone())
+    return dt.datetime.now(zone).replace(tzinfo=None, microsecond=0)
+
+
+def _orders(lines: pd.DataFrame) -> pd.DataFrame:
+    """One row per order: month number (paid; created when the file has no Paid Time), cancelled, net amount."""
+    o = orders_of(lines)
+    status = P.text(o, "order_status")
+    cancelled = status.eq("Cancelled")
+    paid = o["paid_time"] if "paid_time" in o else pd.Series(pd.NaT, index=o.index)
+    created = o["created_time"] if "created_time" in o else pd.Series(pd.NaT, index=o.index)
+    # where the files give Paid Times, a cancelled order without one was never paid
+    unpaid = status.eq("Unpaid") | (cancelled if paid.notna().any() else False)
+    when = paid.fillna(created.where(~unpaid))
+    amount = np.nan_to_num(P.numbers(o, "order_amount"))
+    refund = np.nan_to_num(P.numbers(o, "order_refund_amount"))
+    return o.assign(month=P.month_numbers(when), cancelled=cancelled.to_numpy(), currency=P.text(o, "currency"),
+                    sales=np.where(cancelled, 0.0, amount), cancel_amount=np.where(refund > 0, refund, amount))
+
+
+def _response(cases: pd.DataFrame, current: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """Per case type and in all, of the month's cases (once per Case ID): cases, closed, open and the
+    opened-to-closed hours (median, 90th percentile, mean)."""
+    times = cases.reindex(columns=["opened", "closed"]).loc[current.index]
+    hours = (pd.to_datetime(times["closed"]) - pd.to_datetime(times["opened"])).dt.total_seconds() / 3600
+    per_case = current.assign(hours=hours.where(hours >= 0), all="").drop_duplicates("case_id")
+    tables = []
+    for by in ("case_type", "all"):
+        g = per_case.groupby(by, sort=False)["hours"]
+        out = pd.DataFrame({"cases": g.size(), "closed": g.count()})
+        out["open"] = out["cases"] - out["closed"]
+        out = out.assign(median_hours=g.median(), p90_hours=g.quantile(0.9), mean_hours=g.mean())
+        tables.append(out.reset_index().sort_values("cases", ascending=False, kind="stable").reset_index(drop=True))
+    overall = tables[1].iloc[0].to_dict() if len(tables[1]) else {"cases": 0, "closed": 0, "open": 0}
+    return tables[0], overall
+
+
+def _value(v):
+    """A plain Python value for the figures (None for a missing number)."""
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return None
+    return v.item() if hasattr(v, "item") else v
+
+
+def _share(part, whole):
+    return float(part) / float(whole) if whole else None
+
+
+def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, settings: Settings, *,
+                      book: BookInputs | None = None, now: dt.datetime | None = None, top: int = 20
+                      ) -> MonthEndReport:
+    """The month's figures, pivots and trend from order lines (canonical keys, one row per line; ``key``: the line
+    key, for the team's columns) and cases (case keys, classified: :func:`classify`). Pure: no file is read or made.
+    ``now``: when open fulfilment clocks are judged (default: the shop's current time)."""
+    start, end = parse_month(month)
+    book = book or BookInputs()
+    number = P.month_number(month)
+    orders = _orders(lines)
+    in_month = orders[orders["month"] == number]
+    line_month = P.text(lines, "order_id").map(orders.set_index("order_id")["month"])
+    month_lines = lines[(line_month == number).to_numpy()]
+    reviews = book.reviews
+    if reviews is not None and "time" in reviews:
+        when = P.month_numbers(pd.to_datetime(reviews["time"], errors="coerce", format="mixed"))
+        reviews = reviews[(when == number) | (when == P.NO_MONTH)]
+    pv = P.summarise(cases, lines, month=month, reviews=reviews, actions=book.actions, unit_costs=book.unit_costs,
+                     top=top)
+    prepared = pv.prepared
+    current = prepared[prepared["month"] == number]
+
+    sold = in_month[~in_month["cancelled"]]
+    by_currency = in_month.groupby("currency").agg(orders=("order_id", "size"), sales=("sales", "sum"))
+    costs = current.groupby("currency")[["refund_cost", "reship_cost"]].sum()
+    by_currency = by_currency.join(costs, how="outer").fillna(0.0).astype({"orders": "int64"})
+    by_currency["refund_rate"] = (by_currency["refund_cost"] / by_currency["sales"].where(by_currency["sales"] > 0))
+    by_currency = by_currency.reset_index()
+
+    cancelled = in_month[in_month["cancelled"]].assign(reason=lambda f: P.text(f, "cancel_reason"),
+                                                        cancel_by=lambda f: P.text(f, "cancel_by"))
+    cancellations = cancelled.groupby(["reason", "cancel_by", "currency"], sort=False).agg(
+        orders=("order_id", "size"), amount=("cancel_amount", "sum")).reset_index()
+    kinds = classify_reasons(cancellations["reason"], reasons=book.reasons)
+    cancellations.insert(2, "case_type", kinds["case_type"].to_numpy())
+    cancellations.insert(3, "cause", kinds["cause"].to_numpy())
+    cancellations["share"] = cancellations["orders"] / max(len(cancelled), 1)
+    cancellations = cancellations.sort_values(["orders", "amount"], ascending=False).reset_index(drop=True)
+
+    causes = P.totals(current, ["cause", "currency"]).sort_values(["currency", "cases", "cost"],
+                                                                  ascending=[True, False, False])
+    causes["share"] = causes["cases"] / max(current["case_id"].nunique(), 1)
+    causes = causes.reset_index(drop=True)
+
+    response, overall = _response(cases, current)
+
+    team = book.team.reindex(month_lines["key"].to_numpy()).set_axis(month_lines.index) \
+        if book.team is not None and "key" in month_lines else None
+    fulfilment = kpis(month_lines, team, start, end, sla=book.sla or SlaTable(), settings=settings,
+                      now=now or _shop_now(settings)) if len(month_lines) else {k: None for k in KPI_KEYS}
+
+    trend = _trend(orders, prepared, number)
+    n_cases = int(current["case_id"].nunique())
+    figures = {
+        "month": month, "orders": len(in_month), "lines": len(month_lines),
+        "units": int(np.nan_to_num(P.numbers(month_lines, "quantity")).sum()),
+        "cancelled": int(in_month["cancelled"].sum()), "cancellation_rate": _share(in_month["cancelled"].sum(),
+                                                                                   len(in_month)),
+        "cases": n_cases, "returned_units": int(current["units"].sum()), "return_rate": _share(n_cases, len(sold)),
+        **{k: _value(overall.get(k)) for k in ("closed", "open", "median_hours", "p90_hours", "mean_hours")},
+        "kpis": {k: _value(v) for k, v in fulfilment.items()},
+        "currencies": {r["currency"]: {k: _value(r[k]) for k in by_currency.columns if k != "currency"}
+                       for r in by_currency.to_dict("records")},
+    }
+    return MonthEndReport(month, figures, by_currency, cancellations, causes, response, trend, pv)
+
+
+def _trend(orders: pd.DataFrame, prepared: pd.DataFrame, number: int) -> pd.DataFrame:
+    """Per month (the 12 ending with ``number`` that have data) and currency: orders, cancelled, sales, cases,
+    return rate, refund and reship cost."""
+    first = number - TREND_MONTHS + 1
+    o = orders[(orders["month"] >= first) & (orders["month"] <= number)]
+    per = o.groupby(["month", "currency"]).agg(orders=("order_id", "size"), cancelled=("cancelled", "sum"),
+                                               sales=("sales", "sum"))
+    c = prepared[(prepared["month"] >= first) & (prepared["month"] <= number)]
+    per = per.join(c.groupby(["month", "currency"]).agg(cases=("case_id", "nunique"),
+                                                        refund_cost=("refund_cost", "sum"),
+                                                        reship_cost=("reship_cost", "sum")), how="outer")
+    per = per.fillna(0).astype({"orders": "int64", "cancelled": "int64", "cases": "int64"}).reset_index()
+    sold = per["orders"] - per["cancelled"]
+    per.insert(5, "return_rate", (per["cases"] / sold.where(sold > 0)).astype(float))
+    per["month"] = per["month"].map(P.month_label)
+    return per.sort_values(["currency", "month"]).reset_index(drop=True)
+
+
+def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], out: Path, settings: Settings, *,
+                  book: Path | None = None, progress: Progress | None = None, now: dt.datetime | None = None,
+                  top: int = 20) -> MonthEndReport:
+    """Read ``orders`` and ``returns`` (and the team's sheets of ``book``), compute ``month`` (``YYYY-MM``) and
+    write ``month-end YYYY-MM <time>.xlsx`` and ``.html`` into ``out`` (created). ``progress(done, total, text)``
+    is called before each file and step. ``now``: shop-local time the open clocks are judged at and the files are
+    stamped with (default: now). Raises :class:`MonthEndError` for a bad month or no order file, and the readers'
+    :class:`~tkops.errors.DataError` (file, row, column) for a bad input; nothing is written then."""
+    from tkops.month_end_report import write_report
+
+    parse_month(month)
+    if not orders:
+        raise MonthEndError("month_end.no_orders")
+    total = len(orders) + len(returns) + (1 if book else 0) + 3
+    done = [0]
+
+    def step(what: str) -> None:
+        if progress:
+            progress(done[0], total, what)
+        done[0] += 1
+
+    lines, files, dup_lines = read_order_files([Path(p) for p in orders], settings, step)
+    cases, case_files, dup_cases = read_return_files([Path(p) for p in returns], settings, step)
+    inputs = BookInputs()
+    if book:
+        step(say("month_end.progress.book", settings.lang, file=Path(book).name))
+        inputs = read_book(Path(book), settings)
+    cases = with_book_cases(cases, inputs.cases)
+    step(say("month_end.progress.figures", settings.lang, month=month))
+    cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
+    now = now or _shop_now(settings)
+    report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top)
+    report.files, report.made = files + case_files, now
+    for n, what in ((dup_lines, "month_end.what_lines"), (dup_cases, "month_end.what_cases")):
+        if n:
+            report.warnings.append(say("month_end.duplicates", settings.lang, n=f"{n:,}",
+                                       what=say(what, settings.lang)))
+    if not report.figures["orders"] and len(lines):
+        months = sorted(m for m in _orders(lines)["month"].unique() if m != P.NO_MONTH)
+        report.warnings.append(say("month_end.no_orders_in_month", settings.lang, month=month,
+                                   first=P.month_label(months[0]) if months else "-",
+                                   last=P.month_label(months[-1]) if months else "-"))
+    write_report(report, Path(out), settings, step)
+    if progress:
+        progress(total, total, say("month_end.done", settings.lang, month=month, workbook=report.workbook,
+                                   html=report.html))
+    return report

@@ -1,0 +1,198 @@
+"""What the month-end reads: every order and return file (deduplicated across files), and the team's sheets of an
+optional workbook (Reasons, Inventory, AfterSales, Orders' team columns, SLA, Holidays, CauseActions, Reviews).
+
+Reading only; the figures are :mod:`tkops.month_end`'s. A line (or case line) in two files is counted once, with the
+values of the file given last (monthly exports sorted by name come in date order, the newest status last).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from tkops.aftersales import read_returns
+from tkops.aftersales import schema as C
+from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
+from tkops.aftersales.month_end_catalogue import text as say
+from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
+from tkops.clocks import SlaTable
+from tkops.merge import sheet_frame, typed
+from tkops.schema import header_key, line_keys
+from tkops.settings import Settings
+from tkops.sources import read_orders
+
+#: The order-line columns the month-end uses (the rest of each file is dropped as soon as it is read).
+LINE_COLUMNS = ("order_id", "order_status", "sku_id", "seller_sku", "product_name", "quantity",
+                "subtotal_after_discount", "order_amount", "order_refund_amount", "currency", "created_time",
+                "paid_time", "rts_time", "shipped_time", "delivered_time", "cancelled_time", "cancel_by",
+                "cancel_reason", "fulfillment_type", "tracking_id", "shipping_provider", "country")
+#: Team columns of the Orders sheet the fulfilment KPIs read (Reviewed At measures the review).
+TEAM_HEADERS = ("Review Status", "Reviewed At", "Picked", "Picked At", "Packed", "Packed At")
+#: Reviews sheet headers (folded) -> keys the pivots read.
+REVIEW_HEADERS = {"order id": "order_id", "rating": "rating", "star rating": "rating", "stars": "rating",
+                  "seller sku": "seller_sku", "sku id": "sku_id", "review time": "time", "date": "time",
+                  "created time": "time", "review date": "time"}
+
+Step = Callable[[str], None]
+
+
+@dataclass
+class FileRead:
+    """One input file: its kind (orders, returns, book), rows kept, rows skipped, and its rows another file also
+    had (counted once)."""
+
+    path: Path
+    kind: str
+    rows: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+
+
+@dataclass
+class BookInputs:
+    """The team's sheets of the workbook (None: not given, or the sheet is missing or empty)."""
+
+    reasons: ReasonMap | None = None
+    unit_costs: pd.Series | None = None  # Seller SKU -> Unit Cost
+    cases: pd.DataFrame | None = None  # AfterSales rows under case keys (platform and team columns)
+    team: pd.DataFrame | None = None  # Orders team columns (TEAM_HEADERS), index = line keys
+    sla: SlaTable | None = None
+    actions: ActionTable | None = None
+    reviews: pd.DataFrame | None = None  # order_id, rating, seller_sku, sku_id, time
+    sheets: list[str] = field(default_factory=list)
+
+
+def _dedupe(parts: list[tuple[pd.DataFrame, pd.Series]], reads: list[FileRead]) -> tuple[pd.DataFrame, int]:
+    """The parts' rows once per key (the last file's row wins), keys in column ``key``; counts duplicates per file."""
+    if not parts:
+        return pd.DataFrame(columns=["key"]), 0
+    frames = [p.assign(key=k.to_numpy()) for p, k in parts]
+    for f in frames:
+        f.attrs = {}  # the readers' row numbers: per file, and pandas compares attrs when concatenating
+    frame = pd.concat(frames, ignore_index=True)
+    later = frame["key"].duplicated(keep="last").to_numpy()
+    file_of = np.repeat(np.arange(len(parts)), [len(p) for p, _k in parts])
+    for i, n in pd.Series(file_of[later]).value_counts().items():
+        reads[i].duplicates = int(n)
+    return frame.loc[~later].reset_index(drop=True), int(later.sum())
+
+
+def read_order_files(paths: Sequence[Path], settings: Settings, step: Step | None = None
+                     ) -> tuple[pd.DataFrame, list[FileRead], int]:
+    """Every order file's lines (:data:`LINE_COLUMNS` and ``key``, the line key), each line once; the files read;
+    how many lines were in an earlier file too."""
+    parts, reads = [], []
+    for n, path in enumerate(paths, start=1):
+        if step:
+            step(say("month_end.progress.orders", settings.lang, n=n, total=len(paths), file=Path(path).name))
+        table = read_orders(path, settings).table
+        frame = table.frame
+        parts.append((frame[[k for k in LINE_COLUMNS if k in frame.columns]], line_keys(frame)))
+        reads.append(FileRead(Path(path), "orders", len(frame), table.skipped_rows))
+    lines, dropped = _dedupe(parts, reads)
+    return lines, reads, dropped
+
+
+def read_return_files(paths: Sequence[Path], settings: Settings, step: Step | None = None
+                      ) -> tuple[pd.DataFrame, list[FileRead], int]:
+    """Every Return/Refund export's case lines (and ``key``, the case key), each once; the files; the duplicates."""
+    parts, reads = [], []
+    for n, path in enumerate(paths, start=1):
+        if step:
+            step(say("month_end.progress.returns", settings.lang, n=n, total=len(paths), file=Path(path).name))
+        table = read_returns(path, settings)
+        parts.append((table.frame.reset_index(drop=True), C.case_keys(table.frame.reset_index(drop=True))))
+        reads.append(FileRead(Path(path), "returns", len(table.frame), table.skipped_rows))
+    cases, dropped = _dedupe(parts, reads)
+    return cases, reads, dropped
+
+
+def with_book_cases(cases: pd.DataFrame, book: pd.DataFrame | None) -> pd.DataFrame:
+    """The file cases with the team's columns of the AfterSales sheet (matched by case key), then the sheet's rows no
+    file has (cases the team typed, or imported earlier), as the sheet has them."""
+    if book is None or book.empty:
+        return cases
+    keys = C.case_keys(book)
+    book = book.assign(key=keys.to_numpy()).drop_duplicates("key")
+    team = [k for k in C.CASE_TEAM_KEYS if k in book.columns]
+    if len(cases):
+        found = book.set_index("key")[team].reindex(cases["key"].to_numpy())
+        cases = cases.drop(columns=[k for k in team if k in cases.columns]).join(found.set_axis(cases.index))
+    extra = book[~book["key"].isin(cases["key"])] if len(cases) else book
+    return pd.concat([cases, extra], ignore_index=True) if len(extra) else cases
+
+
+class ReadOnlyBook:
+    """A workbook read, never saved: ``read_rows`` like :class:`tkops.book.FileBook`, through python-calamine. For
+    the workbooks FileBook refuses because saving them would drop parts (macros, charts, images): the month-end only
+    reads, so nothing can be lost."""
+
+    def __init__(self, path: Path) -> None:
+        from tkops.sources.raw import open_workbook
+
+        self.workbook = open_workbook(Path(path))
+
+    def read_rows(self, sheet: str) -> list[list] | None:
+        """A sheet's rows (header first), empty cells as None; None when there is no such sheet."""
+        if sheet not in self.workbook.sheet_names:
+            return None
+        rows = self.workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        return [[None if v == "" else v for v in row] for row in rows]
+
+
+def open_book(path: Path, settings: Settings):
+    """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses it for
+    parts it could not save."""
+    from tkops.book import FileBook
+    from tkops.errors import UnsafeWorkbook
+
+    try:
+        return FileBook(path, settings)
+    except UnsafeWorkbook:
+        return ReadOnlyBook(path)
+
+
+def read_book(path: Path, settings: Settings) -> BookInputs:
+    """The team's sheets of the workbook at ``path`` (:func:`open_book`)."""
+    book = open_book(path, settings)
+    name = Path(path).name
+    out = BookInputs()
+
+    def rows(sheet: str) -> list[list] | None:
+        found = book.read_rows(sheet)
+        if found and any(any(v not in (None, "") for v in r) for r in found[1:]):
+            out.sheets.append(sheet)
+            return found
+        return None
+
+    if reasons := rows(REASONS_SHEET):
+        out.reasons = ReasonMap.from_sheet_rows(reasons)
+    if actions := rows(ACTIONS_SHEET):
+        out.actions = ActionTable.from_sheet_rows(actions)
+    if inventory := rows("Inventory"):
+        frame = sheet_frame(inventory, "Inventory", name, id_header="Seller SKU")
+        if "Unit Cost" in frame:
+            cost = pd.to_numeric(frame["Unit Cost"], errors="coerce")
+            skus = frame["Seller SKU"].astype(object).where(frame["Seller SKU"].notna(), "").astype(str).str.strip()
+            unit = pd.Series(cost.to_numpy(), index=skus.to_numpy()).dropna()
+            out.unit_costs = unit[unit.index != ""].groupby(level=0).first()
+    if cases := rows("AfterSales"):
+        frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
+        out.cases = typed(frame, C.CASE_SHEET_COLUMNS)
+    if orders := rows("Orders"):
+        frame = sheet_frame(orders, "Orders", name)
+        team = frame.reindex(columns=[h for h in TEAM_HEADERS if h in frame.columns])
+        if len(team.columns):
+            out.team = team.set_axis(line_keys(typed(frame)).to_numpy())
+    sla, holidays = rows("SLA"), book.read_rows("Holidays")
+    if sla or holidays:
+        out.sla = SlaTable.from_sheet_rows(sla, holidays)
+    if reviews := rows("Reviews"):
+        frame = sheet_frame(reviews, "Reviews", name)
+        keys = {c: REVIEW_HEADERS[header_key(c)] for c in frame.columns if header_key(c) in REVIEW_HEADERS}
+        out.reviews = frame[list(keys)].rename(columns=keys).loc[:, lambda f: ~f.columns.duplicated()]
+    return out
