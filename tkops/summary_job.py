@@ -21,7 +21,8 @@ from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.pivots import Pivots, summarise
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, label
 from tkops.aftersales.reviews import read_reviews
-from tkops.book.layout import AFTERSALES, AFTERSALES_SUMMARY, CAUSE_ACTIONS, INVENTORY, ORDERS, REVIEWS
+from tkops.book.layout import (AFTERSALES, AFTERSALES_SUMMARY, CAUSE_ACTIONS, INVENTORY, ORDERS, REVIEWS,
+                               SUMMARY_CAUSE_COL, SUMMARY_CHART_ROWS, SUMMARY_MONTH_COL)
 from tkops.book.safety import atomic_target
 from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
@@ -29,6 +30,9 @@ from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.review_job import shop_now
 from tkops.settings import Settings
+
+
+CHART_CAUSE_COL, CHART_MONTH_COL, CHART_ROWS = SUMMARY_CAUSE_COL, SUMMARY_MONTH_COL, SUMMARY_CHART_ROWS
 
 
 @dataclass
@@ -117,7 +121,25 @@ def summary_grid(p: Pivots, lang: str, now: dt.datetime) -> tuple[list[list], fr
         [r.sku, r.product_name, r.currency, r.units_shipped, r.cases, rate(r.return_rate), money(r.refund_cost),
          rate(r.refund_rate), r.negative_reviews, rate(r.negative_review_rate), money(r.cost), cause(r.top_cause)]
         for r in p.sku_health.itertuples()])
+    _chart_data(rows, p, lang)
     return [[_plain(v) for v in row] for row in rows], frozenset(bold)
+
+
+def _chart_data(rows: list[list], p: Pivots, lang: str) -> None:
+    """Put the charts' data at their fixed cells (see CHART_CAUSE_COL): the top causes and the last months."""
+    by_cause = p.cause_by_sku.groupby("cause", sort=False)["cases"].sum().sort_values(ascending=False)
+    by_month = p.cause_by_month.groupby("month")["cases"].sum().sort_index().tail(CHART_ROWS)
+    blocks = ((CHART_CAUSE_COL, [render("summary_col_cause", lang), render("summary_col_cases", lang)],
+               [(label(CAUSES, k, lang), int(n)) for k, n in by_cause.head(CHART_ROWS).items()]),
+              (CHART_MONTH_COL, [render("summary_col_month", lang), render("summary_col_cases", lang)],
+               [(str(k), int(n)) for k, n in by_month.items()]))
+    while len(rows) < CHART_ROWS + 1:
+        rows.append([])
+    for col, header, body in blocks:
+        for r, pair in enumerate([tuple(header)] + body):
+            row = rows[r]
+            row.extend([None] * (col + 2 - len(row)))
+            row[col], row[col + 1] = pair
 
 
 def write_charts(p: Pivots, path: Path, lang: str) -> Path:

@@ -16,7 +16,8 @@ from aftersales.test_cases_job import NOW, RETURNS, book, records  # noqa: F401 
 
 def blocks(path) -> dict[str, list[dict]]:
     """The summary sheet's blocks: heading -> rows as {header: value}."""
-    rows = list(openpyxl.load_workbook(path)["AfterSalesSummary"].iter_rows(values_only=True))
+    # The pivots are in A:L; the charts' data at fixed cells from column N (checked below).
+    rows = [r[:12] for r in openpyxl.load_workbook(path)["AfterSalesSummary"].iter_rows(values_only=True)]
     out, i = {}, 2
     while i < len(rows):
         if rows[i][0] and (i + 1 < len(rows)) and rows[i + 1][0] and all(v is None for v in rows[i][1:]):
@@ -48,6 +49,10 @@ def test_summary_agrees_with_the_case_log(book, tmp_path, capsys):
     assert sum(r["Cases"] for r in months) == len({(c["Case ID"], c["Cause"]) for c in cases})
     out = capsys.readouterr().out
     assert "AfterSalesSummary written" in out
+    ws = openpyxl.load_workbook(book)["AfterSalesSummary"]
+    chart_causes = {ws.cell(r, 14).value: ws.cell(r, 15).value for r in range(2, 14) if ws.cell(r, 14).value}
+    assert chart_causes == dict(expected)
+    assert sum(ws.cell(r, 18).value or 0 for r in range(2, 14)) == sum(r["Cases"] for r in months)
     charts = list((tmp_path / "charts").glob("After-sales charts *.xlsx"))
     assert len(charts) == 1
     parts = zipfile.ZipFile(charts[0]).namelist()

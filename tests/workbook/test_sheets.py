@@ -32,13 +32,16 @@ def _data_specs() -> list[layout.SheetSpec]:
     for spec in sheets.WORKBOOK_SHEETS:
         if spec.name == "Orders":
             spec = spec.with_columns(layout.orders_columns([], set()))
+        elif not spec.columns:
+            continue  # a report sheet (AfterSalesSummary): cells and charts, no table
         out.append(spec)
     return out
 
 
 def test_sheet_order_and_code_names(wb):
-    assert wb.sheetnames == ["Home", "Orders", "Review", "Inventory", "Bundles", "Rules", "Keywords", "Settings",
-                             "ImportLog", "Mappings", "xlwings.conf"]
+    # Home first, xlwings.conf last, and between them the same tabs as a workbook the commands write.
+    assert wb.sheetnames == ["Home"] + [s.name for s in layout.STANDARD_SHEETS] + ["xlwings.conf"]
+    assert wb.sheetnames[1:5] == ["Orders", "Review", "PickList", "AfterSales"]
     assert wb.sheetnames == sheets.all_sheet_names()
     assert wb.code_name == "ThisWorkbook"
     codes = {ws.title: ws.sheet_properties.codeName for ws in wb}
@@ -206,3 +209,18 @@ def test_orders_colours_problems_by_severity(wb):
     # E/W/I: the review's severities; L/S/K: the clocks' late / due soon / ok on the due-time cells.
     assert sorted(r.formula[0].split('"|')[1][0] for r in rules) == ["E", "I", "K", "L", "S", "W"]
     assert ws.column_dimensions[flags].hidden
+
+
+def test_the_summary_sheet_has_charts_on_the_summary_data(tmp_path):
+    """tkops.xlsm's AfterSalesSummary carries two charts reading the fixed cells the Summary button fills."""
+    import zipfile
+
+    from tkops.xlsm import build_workbook
+
+    path = build_workbook(tmp_path / "tkops.xlsm")
+    with zipfile.ZipFile(path) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2
+    refs = " ".join(charts)
+    assert "AfterSalesSummary!$N$2:$N$13" in refs and "AfterSalesSummary!$O$2:$O$13" in refs
+    assert "AfterSalesSummary!$Q$2:$Q$13" in refs and "AfterSalesSummary!$R$2:$R$13" in refs

@@ -205,6 +205,10 @@ CAUSE_ACTIONS = SheetSpec("CauseActions", "CauseActions", _cols(
 
 #: The after-sales pivots (tkops summary): a report sheet tkops rewrites whole (no table).
 AFTERSALES_SUMMARY = SheetSpec("AfterSalesSummary", "AfterSalesSummary")
+#: Where that sheet keeps the data of its two charts, at fixed cells so that the charts built into tkops.xlsm (which
+#: Excel keeps when a button rewrites the sheet) always find it: cases by cause in N1:O13, cases per month in
+#: Q1:R13 (a header row, then up to 12 rows). 0-based columns.
+SUMMARY_CAUSE_COL, SUMMARY_MONTH_COL, SUMMARY_CHART_ROWS = 13, 16, 12
 
 #: Sheets every new tkops workbook gets, in tab order.
 STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, REVIEWS, FOLLOWUP,

@@ -20,6 +20,7 @@ from tkops.book import layout, safety
 from tkops.book.xlsx_new import WORKBOOK_OPTIONS, cell_formats, write_sheet
 from tkops.errors import TkopsError
 from tkops.xlsm import home, sheets, xlwings_conf
+from tkops.xlsm.summary_charts import summary_charts
 from tkops.xlsm.vba import macro_modules, public_subs, vba_project_bin
 
 #: The date stored as the workbook's created/modified time (pinned so builds are reproducible).
@@ -117,6 +118,8 @@ def _write(path: Path, specs, code_names: list[str], vba_bin: bytes, interpreter
     for spec in specs:
         ws = write_sheet(workbook, spec, _frame(spec), formats)
         _page_setup(ws)
+        if spec.name == layout.AFTERSALES_SUMMARY.name:
+            summary_charts(workbook, ws, spec.name)
         worksheets.append(ws)
     worksheets.append(xlwings_conf.write_conf_sheet(workbook, interpreter_win, interpreter_mac))
     for ws, code in zip(worksheets, code_names, strict=True):

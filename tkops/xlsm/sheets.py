@@ -17,17 +17,7 @@ XLWINGS_CONF = "xlwings.conf"  # exact name: xlwings' VBA looks the sheet up by 
 
 
 #: The data sheets of tkops.xlsm between Home and xlwings.conf, in tab order.
-WORKBOOK_SHEETS: tuple[SheetSpec, ...] = (
-    layout.ORDERS,
-    layout.REVIEW,
-    layout.INVENTORY,
-    layout.BUNDLES,
-    layout.RULES,
-    layout.KEYWORDS,
-    layout.SETTINGS,
-    layout.IMPORT_LOG,
-    layout.MAPPINGS,
-)
+WORKBOOK_SHEETS: tuple[SheetSpec, ...] = layout.STANDARD_SHEETS  # the same tabs as a workbook the commands write
 
 WORKBOOK_CODE_NAME = "ThisWorkbook"
 
