@@ -56,27 +56,33 @@ class CasesReport:
 def run_cases(book, settings: Settings, returns: tuple[str | Path, ...] | list = (), now: dt.datetime | None = None
               ) -> CasesReport:
     """Upsert the cases of ``returns`` files and of the cancelled orders into the book's AfterSales sheet."""
-    now = now or shop_now(settings)
-    name = book.path.name
     report = CasesReport()
-    reason_map = ReasonMap.from_sheet_rows(_rows_or_default(book, REASONS, reasons_sheet_rows))
-    keywords = case_keywords_from_sheet_rows(_rows_or_default(book, CASE_KEYWORDS, case_keywords_sheet_rows))
     parts = []
     for path in returns:  # every file is read before anything is written: a bad file changes nothing
         table = read_returns(Path(path), settings)
         parts.append(table.frame)
         report.files.append((Path(path).name, len(table.frame)))
-    orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    lines = typed(orders) if not orders.empty else pd.DataFrame()
+    lines = order_lines(book)
     if not lines.empty:
-        lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
         cancelled = cancellation_cases(lines)
         report.cancelled = len(cancelled)
         parts.append(cancelled)
+    return merge_cases(book, settings, parts, now, report, lines)
+
+
+def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.datetime | None = None,
+                report: CasesReport | None = None, lines: pd.DataFrame | None = None) -> CasesReport:
+    """Classify canonical case frames (from exports, cancelled orders or the Open API), upsert them into the
+    AfterSales sheet (team columns kept), refresh the suggestions, write and save."""
+    now = now or shop_now(settings)
+    report = report or CasesReport()
+    lines = order_lines(book) if lines is None else lines
+    reason_map = ReasonMap.from_sheet_rows(_rows_or_default(book, REASONS, reasons_sheet_rows))
+    keywords = case_keywords_from_sheet_rows(_rows_or_default(book, CASE_KEYWORDS, case_keywords_sheet_rows))
     incoming = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) \
         else pd.DataFrame(columns=["case_id", "order_id"])
     incoming = derive(incoming, lines, reason_map, keywords, settings)
-    current = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
+    current = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
     merged, report.counts = merge_lines(current, incoming, C.CASE_COLUMNS, C.case_keys)
     merged = _derive_team_rows(merged, lines, reason_map, keywords, settings)
     merged = suggestions(merged, book, lines, settings, now)
@@ -85,6 +91,16 @@ def run_cases(book, settings: Settings, returns: tuple[str | Path, ...] | list =
     book.write_table(AFTERSALES.with_columns(_columns(list(report.cases.columns))), report.cases)
     book.save()
     return report
+
+
+def order_lines(book) -> pd.DataFrame:
+    """The Orders sheet as canonical lines (statuses canonical), or an empty frame."""
+    orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
+    if orders.empty:
+        return pd.DataFrame()
+    lines = typed(orders)
+    lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
+    return lines
 
 
 def derive(cases: pd.DataFrame, lines: pd.DataFrame, reason_map: ReasonMap, keywords, settings: Settings
