@@ -47,6 +47,12 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("Appeal Days", "appeal_days", "7", "Days after a case is opened to appeal the platform's decision (counted from "
      "Opened; the default 7 is unverified: check your market's rule in Seller Center)",
      "案例开启后可申诉平台判定的天数（从开启时间起算；默认 7 天未经核实，请在 Seller Center 查看本站点规则）"),
+    ("API App Key", "api_app_key", "", "App key of your TikTok Shop API app (Partner Center > App & Service). The app "
+     "secret and tokens are kept in the system keyring or the TKOPS_* environment variables, never on this sheet",
+     "TikTok Shop API 应用的 App Key（Partner Center > 应用与服务）。App Secret 和令牌保存在系统钥匙串或 TKOPS_* 环境变量中，"
+     "绝不填在本表"),
+    ("API Shop", "api_shop", "", "Name (or shop code) of the shop to pull from and upload to, as TikTok shows it; "
+     "blank = the only authorised shop", "要拉取和上传的店铺名称（或店铺代码），与 TikTok 显示的一致；留空则使用唯一已授权的店铺"),
     ("Output Folder", "output_folder", "", "Folder for pick lists, packing slips and shipping upload files; blank = "
      "a folder named tkops-output beside the workbook", "拣货单、面单（装箱单）和发货上传文件的保存文件夹；留空则为工作簿旁的 "
      "tkops-output 文件夹"),
@@ -93,6 +99,8 @@ class Settings:
     tracking_folder: str = ""
     evidence_folder: str = ""
     appeal_days: str = "7"
+    api_app_key: str = ""
+    api_shop: str = ""
     output_folder: str = ""
     separate_single: str = "Yes"
     wave_size: str = ""
