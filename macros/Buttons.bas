@@ -44,3 +44,11 @@ End Sub
 Public Sub AfterSalesSummary()
     RunPython "import tkops.xl; tkops.xl.summary()"
 End Sub
+
+Public Sub PullFromTikTok()
+    RunPython "import tkops.xl; tkops.xl.pull()"
+End Sub
+
+Public Sub UploadTracking()
+    RunPython "import tkops.xl; tkops.xl.upload_tracking()"
+End Sub

@@ -196,6 +196,39 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_connect(args: argparse.Namespace) -> int:
+    """tkops connect --book BOOK --code AUTH_CODE"""
+    import getpass
+
+    from tkops.connect_job import run_connect
+
+    _book, settings = _open_book(args)
+    for line in run_connect(settings, args.code, ask_secret=getpass.getpass if sys.stdin.isatty() else None):
+        print(line)
+    return 0
+
+
+def cmd_pull(args: argparse.Namespace) -> int:
+    """tkops pull --book BOOK [--days N]"""
+    from tkops.pull_job import run_pull
+
+    book, settings = _open_book(args)
+    for line in run_pull(book, settings, now=_time(args.now), days=args.days).lines(settings.lang):
+        print(line)
+    return 0
+
+
+def cmd_push_tracking(args: argparse.Namespace) -> int:
+    """tkops push-tracking --book BOOK [--no-documents] [--out DIR]"""
+    from tkops.push_job import run_push_tracking
+
+    book, settings = _open_book(args)
+    report = run_push_tracking(book, settings, now=_time(args.now), documents=not args.no_documents, out=args.out)
+    for line in report.lines(settings.lang):
+        print(line)
+    return 0
+
+
 def cmd_evidence(args: argparse.Namespace) -> int:
     """tkops evidence CASE --book BOOK [--folder ROOT] [--out DIR]"""
     from tkops.aftersales.evidence import run_evidence
@@ -361,6 +394,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=20, help="how many SKU-cause pairs in the action list (default 20)")
     p.add_argument("--now", help="shop-local time for the KPIs' open clocks (default: now)")
     p.set_defaults(func=cmd_month_end)
+
+    p = sub.add_parser("connect", parents=[common], help="connect to your TikTok Shop API app (once)",
+                       description="Trade the authorisation code of your TikTok Shop API app for tokens, kept in the "
+                                   "system keyring with the app secret (asked once, hidden); lists the shops. The "
+                                   "Settings sheet holds only API App Key and API Shop.")
+    p.add_argument("--book", required=True, help="the workbook whose Settings name the API App Key")
+    p.add_argument("--code", required=True, help="the authorisation code TikTok Shop gave (valid 30 minutes)")
+    p.set_defaults(func=cmd_connect)
+
+    p = sub.add_parser("pull", parents=[common], help="pull orders, returns and cancellations from TikTok Shop",
+                       description="Fetch the orders updated since the last pull (every page, details in batches "
+                                   "of 50) into Orders, and returns and cancellations into AfterSales, the same rows "
+                                   "as the exports give. A failed pull writes nothing; the next one resumes.")
+    p.add_argument("--book", required=True, help="the workbook to update")
+    p.add_argument("--days", type=int, default=7, help="how far back the first pull goes (default 7 days)")
+    p.add_argument("--now", help="pull up to this shop-local time (default: now)")
+    p.set_defaults(func=cmd_pull)
+
+    p = sub.add_parser("push-tracking", parents=[common], help="upload checked tracking numbers to TikTok Shop",
+                       description="Upload the tracking numbers that pass the ship checks (never twice), matched to "
+                                   "TikTok's shipping providers; each result is written on Orders; labels and "
+                                   "packing slips of the packages are downloaded at once.")
+    p.add_argument("--book", required=True, help="the workbook whose Orders sheet holds the tracking IDs")
+    p.add_argument("--no-documents", action="store_true", help="do not download labels and packing slips")
+    p.add_argument("--out", help="folder for the documents (default: the Output Folder setting)")
+    p.add_argument("--now", help="shop-local time of the upload (default: now)")
+    p.set_defaults(func=cmd_push_tracking)
 
     p = sub.add_parser("evidence", parents=[common], help="pack a case's dispute evidence into one archive",
                        description="Gather the files the team put in the case's folder (Evidence Folder setting, "

@@ -184,6 +184,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "task_replies": {"en": "drafting replies", "zh": "生成回复草稿"},
     "task_followup": {"en": "listing stalled shipments", "zh": "列出物流超时订单"},
     "task_summary": {"en": "summarising after-sales", "zh": "汇总售后"},
+    "task_pull": {"en": "pulling from TikTok Shop", "zh": "从 TikTok Shop 拉取订单"},
+    "task_push": {"en": "uploading tracking to TikTok Shop", "zh": "上传运单号到 TikTok Shop"},
     "no_orders": {
         "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
         "zh": "{book} 的 Orders 工作表还没有订单：请先导入订单。",
@@ -267,6 +269,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary_col_negative": {"en": "Negative Reviews", "zh": "差评数"},
     "summary_col_negative_rate": {"en": "Negative Review Rate", "zh": "差评率"},
     "summary_col_top_cause": {"en": "Top Cause", "zh": "主要原因"},
+    "api_connect_ask_secret": {"en": "App secret of the TikTok Shop API app (hidden; kept in the system keyring): ",
+                               "zh": "TikTok Shop API 应用的 App Secret（输入不显示；保存在系统钥匙串中）："},
+    "api_connected": {
+        "en": "Connected: seller {seller} ({region}); the authorisation lasts until {until}; scopes: {scopes}. "
+              "Shops it covers:",
+        "zh": "已连接：卖家 {seller}（{region}）；授权有效期至 {until}；权限：{scopes}。可用店铺：",
+    },
+    "api_pick_shop": {"en": "Several shops: put the one to use in the API Shop setting.",
+                      "zh": "有多个店铺：请在设置表的 API Shop 中填写要使用的店铺。"},
     "cases_file": {"en": "  {file}: {rows} rows read", "zh": "  {file}：读取 {rows} 行"},
     "cases_due": {
         "en": "Platform deadline: {late} cases past it, {soon} due soon (the Due cells are coloured).",

@@ -116,6 +116,20 @@ def summary(book=None) -> None:
     _press(book, "task_summary", lambda book, live, settings: run_summary(live, settings).lines(settings.lang))
 
 
+def pull(book=None) -> None:
+    """Button "Pull from TikTok": the same as ``tkops pull``."""
+    from tkops.pull_job import run_pull
+
+    _press(book, "task_pull", lambda book, live, settings: run_pull(live, settings).lines(settings.lang))
+
+
+def upload_tracking(book=None) -> None:
+    """Button "Upload tracking": the same as ``tkops push-tracking``."""
+    from tkops.push_job import run_push_tracking
+
+    _press(book, "task_push", lambda book, live, settings: run_push_tracking(live, settings).lines(settings.lang))
+
+
 def _press(book, task: str, job) -> None:
     """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
     the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""

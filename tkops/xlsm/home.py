@@ -40,6 +40,9 @@ class Button:
 
 #: The Home sheet's buttons, top to bottom. A new button: a Sub in macros/Buttons.bas plus one line here.
 BUTTONS: tuple[Button, ...] = (
+    Button("PullFromTikTok", "从 TikTok 拉取", "Pull from TikTok",
+           "用店铺的 TikTok Shop API 应用拉取上次以来更新的订单、退货和取消（需先运行 tkops connect）。",
+           "Orders, returns and cancellations updated since the last pull, through your API app (tkops connect)."),
     Button("ImportOrders", "导入订单", "Import orders",
            "读取 Seller Center / ERP 导出文件（设置表中的导入文件夹，或选择文件），合并到 Orders 表；"
            "团队自己填写的列不会被改动。",
@@ -58,6 +61,9 @@ BUTTONS: tuple[Button, ...] = (
     Button("ShipOrders", "发货上传", "Ship",
            "检查运单号并生成 Seller Center 批量发货文件，只含有效且未上传过的行。",
            "Checks tracking IDs and writes the Seller Center bulk-shipping file: valid lines not uploaded before."),
+    Button("UploadTracking", "上传运单号", "Upload tracking",
+           "通过 API 上传检查通过的运单号（不会重复上传），结果写回 Orders 表，并下载面单和装箱单。",
+           "Uploads checked tracking numbers through the API (never twice), results on Orders, labels downloaded."),
     Button("CheckClocks", "检查时效", "Deadlines",
            "计算审单、打单、打包、发货和自动取消时限，在 Orders 表标色，并在下方汇总。",
            "Review, print, pack, dispatch and auto-cancel due times, coloured on Orders, counted below."),
