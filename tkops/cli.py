@@ -226,7 +226,7 @@ def cmd_push_tracking(args: argparse.Namespace) -> int:
     report = run_push_tracking(book, settings, now=_time(args.now), documents=not args.no_documents, out=args.out)
     for line in report.lines(settings.lang):
         print(line)
-    return 0
+    return 1 if report.stopped else 0  # stopped part-way (token, network): what was done is saved
 
 
 def cmd_evidence(args: argparse.Namespace) -> int:

@@ -133,6 +133,35 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
     return run
 
 
+def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict) -> MergeCounts:
+    """Merge canonical order lines held in memory (e.g. pulled from the Open API) into the Orders sheet and add
+    ``log_row`` to the ImportLog, with Rows Read and the counts filled in. Written, not saved: the caller saves.
+
+    ``parts`` are merged in turn and their counts summed, so a part may leave out columns whose cells the sheet
+    keeps (a column a part lacks is not written for its lines). The Orders sheet is written only if a line changed.
+    """
+    book_name = getattr(book, "path", Path("workbook")).name
+    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book_name)
+    existing_headers = list(sheet.columns)
+    total = MergeCounts()
+    for part in parts:
+        sheet, counts = merge_lines(sheet, part)
+        total.new, total.updated = total.new + counts.new, total.updated + counts.updated
+        total.unchanged += counts.unchanged
+    if len(sheet) > EXCEL_MAX_DATA_ROWS:
+        raise DataError("too_many_rows", file=str(log_row.get("File") or book_name), rows=len(sheet))
+    if total.new or total.updated:
+        present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
+        spec = ORDERS.with_columns(orders_columns(existing_headers, present))
+        book.write_table(spec, sheet.reindex(columns=spec.headers))
+    log = _log_frame(book.read_rows(IMPORT_LOG.name))
+    row = {**log_row, "Rows Read": sum(len(p) for p in parts), "New": total.new, "Updated": total.updated,
+           "Unchanged": total.unchanged}
+    book.write_table(IMPORT_LOG, pd.concat([log, pd.DataFrame([row])], ignore_index=True)
+                     .reindex(columns=IMPORT_LOG.headers))
+    return total
+
+
 def _log_frame(rows) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame(columns=IMPORT_LOG.headers)

@@ -154,7 +154,8 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
 
 #: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
-#: wave it went out in, and the SOP clocks (due times; each due cell is coloured by its state through the flags).
+#: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags), and
+#: what TikTok answered to the tracking upload through the API (tkops.push_job).
 FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("reviewed_at", "Reviewed At", K.DATETIME, width=18),
     _c("wave", "Wave", K.INT, width=6),
@@ -166,6 +167,7 @@ FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("next_deadline", "Next Deadline", K.DATETIME, width=18),
     _c("next_clock", "Next Clock", width=14),
     _c("clock_state", "Clock State", width=10),
+    _c("api_upload", "API Upload", width=28),
 )
 
 #: Every column tkops adds to the Orders sheet after the platform's, in sheet order: the review's verdict and the

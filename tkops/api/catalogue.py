@@ -146,6 +146,73 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The renewed tokens could not be saved ({detail}); they are used for this run only. Update "
               "{variables} or set up a system keyring.",
         "zh": "续期后的令牌无法保存（{detail}），仅在本次运行中使用。请更新 {variables}，或配置系统钥匙串。"},
+    # --- tracking upload through the API (tkops.push_job) ------------------------------------------------------
+    "api.push.accepted": {"en": "accepted {when}", "zh": "已接受 {when}"},
+    "api.push.already_there": {
+        "en": "accepted {when} (TikTok Shop already had this tracking number)",
+        "zh": "已接受 {when}（TikTok Shop 上已有该物流单号）"},
+    "api.push.no_provider": {
+        "en": "not sent: TikTok Shop offers no shipping provider \"{provider}\" for this order's delivery option. "
+              "Use one of: {names} (or a Carriers sheet name with the same courier codes as one of them).",
+        "zh": "未发送：该订单的配送方式下，TikTok Shop 没有名为“{provider}”的承运商。请使用其中之一：{names}"
+              "（或在 Carriers 表中使用与其承运商代码相同的名称）。"},
+    "api.push.no_order": {
+        "en": "not sent: TikTok Shop did not return this order (another shop's order, or not paid yet?). Check "
+              "API Shop in Settings and the order in Seller Center.",
+        "zh": "未发送：TikTok Shop 未返回该订单（属于其他店铺或尚未付款？）。请检查 Settings 中的 API Shop 并在 "
+              "Seller Center 查看该订单。"},
+    "api.push.no_option": {
+        "en": "not sent: TikTok Shop gave no delivery option for this order, so its shipping providers are unknown. "
+              "Upload it with the Seller Center file (tkops ship).",
+        "zh": "未发送：TikTok Shop 未给出该订单的配送方式，无法确定承运商。请用 Seller Center 上传文件（tkops ship）上传。"},
+    "api.push.no_items": {
+        "en": "not sent: TikTok Shop's order has none of these rows' SKU IDs. Check the SKU ID on the rows, or upload "
+              "it with the Seller Center file (tkops ship).",
+        "zh": "未发送：TikTok Shop 的该订单中没有这些行的 SKU ID。请核对 SKU ID，或用 Seller Center 上传文件（tkops ship）上传。"},
+    "api.push.split_market": {
+        "en": "not sent: these lines are only part of a package, and the API ships part of an order only in US, UK, "
+              "ES, IE, IT, DE, FR and JP (this order: {market}). Upload it with the Seller Center file (tkops ship).",
+        "zh": "未发送：这些行只是包裹的一部分，而 API 仅在 US、UK、ES、IE、IT、DE、FR、JP 支持部分发货（该订单：{market}）。"
+              "请用 Seller Center 上传文件（tkops ship）上传。"},
+    "api.push.summary": {
+        "en": "Tracking upload: {accepted} line(s) accepted, {refused} refused, {unmatched} with an unknown shipping "
+              "provider, {unknown} with an unknown outcome, {held} held back by the checks.",
+        "zh": "物流单号上传：{accepted} 行已接受，{refused} 行被拒，{unmatched} 行承运商无法匹配，{unknown} 行结果未知，"
+              "{held} 行未通过检查。"},
+    "api.push.stopped": {
+        "en": "Stopped before the end: {reason} The results so far are saved; run again to upload the rest.",
+        "zh": "未全部完成即停止：{reason} 已保存目前的结果；请再次运行以上传其余部分。"},
+    "api.push.documents": {
+        "en": "Shipping documents: {saved} PDF(s) saved in {folder}.",
+        "zh": "面单/装箱单：已保存 {saved} 个 PDF 到 {folder}。"},
+    "api.push.document_failed": {
+        "en": "Order {order}, package {package}: {document} not saved: {reason}",
+        "zh": "订单 {order}，包裹 {package}：{document} 未保存：{reason}"},
+    "api.push.not_pdf": {
+        "en": "TikTok Shop's file is not a PDF; download it in Seller Center.",
+        "zh": "TikTok Shop 返回的文件不是 PDF；请在 Seller Center 下载。"},
+    "api.push.no_url": {
+        "en": "TikTok Shop gave no document link (is the package shipped with TikTok Shipping?).",
+        "zh": "TikTok Shop 未给出文件链接（该包裹是否使用 TikTok Shipping 发货？）。"},
+    "api.pull.no_app_key": {
+        "en": "Setting \"API App Key\" is empty: pulling from TikTok Shop needs the App Key of your TikTok Shop API "
+              "app (Partner Center > App & Service). Fill it in on the Settings sheet, run the API setup once, and "
+              "pull again.",
+        "zh": "设置“API App Key”为空：从 TikTok Shop 拉取需要 TikTok Shop API 应用的 App Key（Partner Center > 应用与服务）。"
+              "请在 Settings 表中填写，完成一次 API 设置后重新拉取。"},
+    "api.pull.bad_days": {
+        "en": "Cannot pull the last {days} days: give a whole number of days, 1 or more.",
+        "zh": "无法拉取最近 {days} 天：天数须为 1 或以上的整数。"},
+    "api.pull.window": {
+        "en": "Pulled from TikTok Shop: changes from {since} to {until} ({zone}).",
+        "zh": "已从 TikTok Shop 拉取：{since} 至 {until}（{zone}）之间的变动。"},
+    "api.pull.orders": {
+        "en": "Orders: {orders} updated orders, {lines} lines: {new} new, {updated} updated, {unchanged} unchanged.",
+        "zh": "订单：{orders} 个有变动的订单，{lines} 行：新增 {new}，更新 {updated}，未变 {unchanged}。"},
+    "api.pull.cases": {
+        "en": "After-sales: {returns} returns and {cancellations} cancellations: {new} new cases, {updated} "
+              "updated.",
+        "zh": "售后：{returns} 个退货退款、{cancellations} 个取消：新增 {new} 个案例，更新 {updated} 个。"},
 }
 
 
