@@ -21,7 +21,7 @@ from tkops.aftersales.classify import case_keywords_from_sheet_rows, case_keywor
 from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
 from tkops.aftersales.returns_export import cancellation_cases, read_returns
 from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, ORDERS, REASONS
-from tkops.merge import MergeCounts, merge_lines, sheet_frame, typed
+from tkops.merge import MergeCounts, fill_blank, merge_lines, sheet_frame, typed
 from tkops.messages import render
 from tkops.review.countries import country_code, language_for
 from tkops.review_job import shop_now
@@ -86,9 +86,8 @@ def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.dat
     merged, report.counts = merge_lines(current, incoming, C.CASE_COLUMNS, C.case_keys)
     merged = _derive_team_rows(merged, lines, reason_map, keywords, settings)
     merged = suggestions(merged, book, lines, settings, now)
-    report.cases = merged.reindex(columns=AFTERSALES.headers + [h for h in merged.columns
-                                                                if h not in AFTERSALES.headers])
-    book.write_table(AFTERSALES.with_columns(_columns(list(report.cases.columns))), report.cases)
+    report.cases = merged.reindex(columns=AFTERSALES.with_extra(list(merged.columns)).headers)
+    book.write_table(AFTERSALES.with_extra(list(report.cases.columns)), report.cases)
     book.save()
     return report
 
@@ -145,13 +144,8 @@ def _derive_team_rows(sheet: pd.DataFrame, lines, reason_map, keywords, settings
     derived = derive(rows, lines, reason_map, keywords, settings)
     out = sheet.copy()
     for key in DERIVED:
-        if key not in derived:
-            continue
-        header = C.CASE_BY_KEY[key].name
-        column = out[header] if header in out else pd.Series(None, index=out.index, dtype=object)
-        blank = column.isna() | column.astype(str).str.strip().eq("")
-        fill = team & blank
-        out[header] = column.astype(object).where(~fill, derived[key].reindex(out.index))
+        if key in derived:
+            out[C.CASE_BY_KEY[key].name] = fill_blank(out, C.CASE_BY_KEY[key].name, derived[key], team)
     out.loc[team & source.eq(""), "Source"] = C.SOURCE_TEAM
     return out
 
@@ -181,11 +175,3 @@ def _rows_or_default(book, spec, default_rows) -> list:
     defaults = default_rows()
     book.write_table(spec, pd.DataFrame(defaults[1:], columns=defaults[0]).reindex(columns=spec.headers))
     return [defaults[0]]  # the defaults are the built-in map's: nothing to overlay
-
-
-def _columns(headers: list[str]):
-    """The AfterSales sheet's columns: the spec's, then any the team added (text)."""
-    from tkops.book.layout import ColumnSpec
-
-    known = {c.header: c for c in AFTERSALES.columns}
-    return [known.get(h, ColumnSpec(h)) for h in headers]

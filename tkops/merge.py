@@ -51,6 +51,32 @@ def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "", 
     return frame.loc[:, [h for h in header if h]]
 
 
+def rows_frame(rows: list[list] | None, headers: list[str] | None = None) -> pd.DataFrame:
+    """A settings-like sheet's rows (header first) as a frame: the headers as columns, blank rows and unnamed
+    columns dropped; with ``headers``, exactly those columns (missing ones empty)."""
+    if not rows:
+        return pd.DataFrame(columns=headers or [])
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    width = len(header)
+    body = [list(r[:width]) + [None] * (width - len(r[:width])) for r in rows[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=object).dropna(how="all")
+    frame = frame.loc[:, [h for h in header if h]]
+    return frame.reindex(columns=headers) if headers else frame
+
+
+def is_blank(column: pd.Series) -> pd.Series:
+    """Cells with nothing in them: None, NaN or only spaces."""
+    return column.isna() | column.astype(str).str.strip().eq("")
+
+
+def fill_blank(frame: pd.DataFrame, header: str, values: pd.Series, where: pd.Series | None = None) -> pd.Series:
+    """Column ``header`` of ``frame`` with its blank cells (those ``where`` allows) taken from ``values``: what a
+    person typed is never replaced."""
+    current = frame[header] if header in frame else pd.Series(None, index=frame.index, dtype=object)
+    take = is_blank(current) if where is None else is_blank(current) & where
+    return current.astype(object).where(~take, values.reindex(frame.index))
+
+
 def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER_COLUMNS) -> pd.DataFrame:
     """The platform ``columns`` of a sheet frame under canonical keys, typed like an import's (for comparing)."""
     out = pd.DataFrame(index=frame.index)

@@ -21,7 +21,7 @@ from tkops import schema
 from tkops.book.layout import ORDERS, orders_columns
 from tkops.book.safety import atomic_target
 from tkops.errors import DataError
-from tkops.merge import sheet_frame, typed
+from tkops.merge import rows_frame, sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.picking import NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary
@@ -118,7 +118,7 @@ def run_picklist(book, settings: Settings, out: str | Path | None = None, now: d
                                         "listed_waves": tuple(old[listed[listed].index].astype(int))}
     if ready.empty:
         return PicklistReport(pd.DataFrame(), pd.DataFrame(), name, **skipped)
-    inventory, bundles = _table(book.read_rows("Inventory")), _table(book.read_rows("Bundles"))
+    inventory, bundles = rows_frame(book.read_rows("Inventory")), rows_frame(book.read_rows("Bundles"))
     highest = int(old.max()) if old.notna().any() else 0
     new = waves(fresh, separate_single=settings.separate_single_items(), max_orders=settings.wave_cap(),
                 bundles=bundles) + highest
@@ -164,13 +164,3 @@ def _write_files(book_path: Path, settings: Settings, out, now: dt.datetime, pic
             path.unlink(missing_ok=True)
         raise
     return html_path, pdf_path
-
-
-def _table(rows) -> pd.DataFrame:
-    """A sheet's rows (header first) as a frame with the headers as columns, empty rows dropped."""
-    if not rows:
-        return pd.DataFrame()
-    header = ["" if h is None else str(h).strip() for h in rows[0]]
-    body = [list(r[:len(header)]) + [None] * (len(header) - len(r[:len(header)])) for r in rows[1:]]
-    frame = pd.DataFrame(body, columns=header, dtype=object).dropna(how="all")
-    return frame.loc[:, [h for h in header if h]]

@@ -22,7 +22,7 @@ from tkops.aftersales.followup import followup_days, followup_days_sheet_rows, s
 from tkops.aftersales.replies import draft_replies
 from tkops.aftersales.reviews import REVIEW_DRAFT_HEADERS, draft_review_replies, read_reviews
 from tkops.book.layout import AFTERSALES, FOLLOWUP, FOLLOWUP_DAYS, ORDERS, REVIEWS
-from tkops.merge import sheet_frame, typed
+from tkops.merge import is_blank, sheet_frame, typed
 from tkops.messages import render
 from tkops.review_job import shop_now
 from tkops.settings import Settings
@@ -61,13 +61,13 @@ def run_replies(book, settings: Settings) -> RepliesReport:
     if not sheet.empty:
         sheet, report.cases = _case_replies(sheet, settings)
         if report.cases:
-            book.write_table(AFTERSALES.with_columns(_columns(AFTERSALES, list(sheet.columns))), sheet)
+            book.write_table(AFTERSALES.with_extra(list(sheet.columns)), sheet)
     reviews_rows = book.read_rows(REVIEWS.name)
     if reviews_rows and len(reviews_rows) > 1:
         keywords = case_keywords_from_sheet_rows(book.read_rows("CaseKeywords"))
         frame, report.reviews = _review_drafts(reviews_rows, _orders(book), keywords, settings)
         if report.reviews:
-            book.write_table(REVIEWS.with_columns(_columns(REVIEWS, list(frame.columns))), frame)
+            book.write_table(REVIEWS.with_extra(list(frame.columns)), frame)
     if report.cases or report.reviews:
         book.save()
     return report
@@ -93,10 +93,10 @@ def run_followup(book, settings: Settings, now: dt.datetime | None = None) -> Fo
 
 
 def _case_replies(sheet: pd.DataFrame, settings: Settings) -> tuple[pd.DataFrame, int]:
-    reply = sheet.get("Reply Text", pd.Series(None, index=sheet.index, dtype=object))
     status = sheet.get("Status", pd.Series(None, index=sheet.index)).fillna("").astype(str).str.strip().str.casefold()
     kind = sheet.get("Return Type", pd.Series(None, index=sheet.index)).fillna("").astype(str)
-    wanted = (reply.isna() | reply.astype(str).str.strip().eq("")) & ~status.isin(DONE_STATUSES) \
+    reply = sheet.get("Reply Text", pd.Series(None, index=sheet.index, dtype=object))
+    wanted = is_blank(reply) & ~status.isin(DONE_STATUSES) \
         & kind.ne(C.CANCEL_TYPE) & sheet.get("Due State", pd.Series(None, index=sheet.index)).ne("closed")
     if not wanted.any():
         return sheet, 0
@@ -106,7 +106,7 @@ def _case_replies(sheet: pd.DataFrame, settings: Settings) -> tuple[pd.DataFrame
     for header, column in (("Reply Text", "reply_text"), ("Reply Says", "team_line"),
                            ("Reply Language", "reply_language")):
         current = out[header] if header in out else pd.Series(None, index=out.index, dtype=object)
-        out[header] = current.astype(object).where(~wanted, drafts[column].reindex(out.index))
+        out[header] = current.astype(object).where(~wanted, drafts[column].reindex(out.index))  # with the draft
     return out, int(wanted.sum())
 
 
@@ -114,8 +114,7 @@ def _review_drafts(rows: list, orders: pd.DataFrame, keywords, settings: Setting
     reviews = read_reviews(rows)  # indexed by sheet row number
     frame = sheet_frame(rows, REVIEWS.name, "", id_header="Order ID")
     frame.index = frame.index + 2  # sheet row numbers, as read_reviews indexes the reviews
-    drafted = frame.get("Public Reply", pd.Series(None, index=frame.index, dtype=object))
-    blank = drafted.isna() | drafted.astype(str).str.strip().eq("")
+    blank = is_blank(frame.get("Public Reply", pd.Series(None, index=frame.index, dtype=object)))
     todo = reviews.loc[blank.reindex(reviews.index).fillna(False).astype(bool)]
     drafts = draft_review_replies(todo, orders=orders if len(orders) else None,
                                   template_folder=settings.templates_folder, team_lang=settings.lang,
@@ -137,10 +136,3 @@ def _orders(book) -> pd.DataFrame:
     lines = typed(orders)
     lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
     return lines
-
-
-def _columns(spec, headers: list[str]):
-    from tkops.book.layout import ColumnSpec
-
-    known = {c.header: c for c in spec.columns}
-    return [known.get(h, ColumnSpec(h)) for h in spec.headers + [h for h in headers if h not in spec.headers]]

@@ -19,7 +19,7 @@ import pandas as pd
 from tkops import flags, schema
 from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
 from tkops.errors import DataError
-from tkops.merge import sheet_frame, typed
+from tkops.merge import rows_frame, sheet_frame, typed
 from tkops.messages import render
 from tkops.review import RuleConfig, ReviewResult, keywords_from_sheet_rows, review
 from tkops.settings import Settings
@@ -48,7 +48,7 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
     sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
     if sheet.empty:
         raise DataError("no_orders", book=name)
-    previous = _frame(book.read_rows(REVIEW.name), REVIEW.headers)
+    previous = rows_frame(book.read_rows(REVIEW.name), REVIEW.headers)
     defaults, overrides = _languages(previous)
     lines = typed(sheet)
     if overrides:
@@ -60,7 +60,7 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
     keyword_rows = book.read_rows("Keywords")
     now = now or shop_now(settings)
     result = review(
-        lines, _frame(book.read_rows("Inventory")), _frame(book.read_rows("Bundles")),
+        lines, rows_frame(book.read_rows("Inventory")), rows_frame(book.read_rows("Bundles")),
         RuleConfig.from_sheet_rows(rules_rows) if rules_rows else RuleConfig(), settings, now,
         keywords=keywords_from_sheet_rows(keyword_rows) if keyword_rows and len(keyword_rows) > 1 else None,
         template_folder=settings.templates_folder,
@@ -154,18 +154,6 @@ def _languages(previous: pd.DataFrame) -> tuple[dict, dict]:
     defaults = dict(zip(orders[changed], chosen[changed]))
     overrides = dict(zip(orders[changed], given[changed].astype(str).str.strip()))
     return defaults, overrides
-
-
-def _frame(rows, headers: list[str] | None = None) -> pd.DataFrame:
-    if not rows:
-        return pd.DataFrame(columns=headers or [])
-    header = ["" if h is None else str(h).strip() for h in rows[0]]
-    width = len(header)
-    body = [list(r[:width]) + [None] * (width - len(r[:width])) for r in rows[1:]]
-    frame = pd.DataFrame(body, columns=header, dtype=object)
-    frame = frame.loc[:, [h for h in header if h]]
-    frame = frame.dropna(how="all")
-    return frame.reindex(columns=headers) if headers else frame
 
 
 def _shortfall_lines(result: ReviewResult, lang: str) -> list[str]:

@@ -16,7 +16,7 @@ from tkops.aftersales.case_costs import CaseCosts
 from tkops.aftersales.resolutions import suggest
 from tkops.aftersales.resolutions_table import resolution_rules, resolutions_sheet_rows
 from tkops.book.layout import RESOLUTIONS
-from tkops.merge import typed
+from tkops.merge import fill_blank, is_blank, rows_frame, typed
 from tkops.messages import render
 from tkops.settings import Settings
 
@@ -40,16 +40,15 @@ def suggest_sheet(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Sett
     for header, key in TEAM_INPUTS.items():
         if header in sheet:
             cases[key] = sheet[header]
-    found = suggest(cases, lines if len(lines) else None, _frame(book.read_rows("Inventory")), costs, table, now,
+    found = suggest(cases, lines if len(lines) else None, _inventory(book.read_rows("Inventory")), costs, table, now,
                     zone=settings.effective_time_zone(), lang=settings.lang)
     out = sheet.copy()
     out["Suggested Resolution"] = found["suggested_resolution"].replace("", None)
     out["Est. Cost"] = found["est_cost"].astype(object).where(found["est_cost"].notna(), None)
     out["Why"] = found["why"].replace("", None)
     out["Due State"] = found["due_state"].replace("", None)
-    due = out["Due"] if "Due" in out else pd.Series(None, index=out.index, dtype=object)
-    blank = due.isna() | due.astype(str).str.strip().eq("")
-    out["Due"] = due.astype(object).where(~blank, found["due"].astype(object).where(found["due"].notna(), None))
+    blank = is_blank(out["Due"]) if "Due" in out else pd.Series(True, index=out.index)
+    out["Due"] = fill_blank(out, "Due", found["due"].astype(object).where(found["due"].notna(), None))
     # A cancelled order is done on the platform's side: nothing to resolve, its cause still counts in the summary.
     cancelled = sheet.get("Return Type", pd.Series(None, index=sheet.index)).eq(C.CANCEL_TYPE)
     for header in ("Suggested Resolution", "Est. Cost", "Due State"):
@@ -59,10 +58,6 @@ def suggest_sheet(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Sett
     return out
 
 
-def _frame(rows) -> pd.DataFrame | None:
-    if not rows or len(rows) < 2:
-        return None
-    header = ["" if h is None else str(h).strip() for h in rows[0]]
-    frame = pd.DataFrame([list(r[:len(header)]) + [None] * (len(header) - len(r)) for r in rows[1:]],
-                         columns=header, dtype=object)
-    return frame.loc[:, [h for h in header if h]].dropna(how="all")
+def _inventory(rows) -> pd.DataFrame | None:
+    frame = rows_frame(rows)
+    return frame if len(frame) else None

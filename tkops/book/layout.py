@@ -70,6 +70,11 @@ class SheetSpec:
     def with_columns(self, columns: list[ColumnSpec]) -> "SheetSpec":
         return replace(self, columns=tuple(columns))
 
+    def with_extra(self, headers: list[str]) -> "SheetSpec":
+        """This sheet with the other ``headers`` a team added kept after its own columns (as text)."""
+        mine = set(self.headers)
+        return self.with_columns(list(self.columns) + [ColumnSpec(h) for h in headers if h not in mine])
+
 
 def _cols(*items) -> tuple[ColumnSpec, ...]:
     return tuple(ColumnSpec(*item) if isinstance(item, tuple) else ColumnSpec(item) for item in items)
