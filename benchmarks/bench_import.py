@@ -376,14 +376,14 @@ def _status_kb(field: str) -> int:
 # Functions of tkops timed by --stages: (module, attribute where callers look it up). Wrapped in the child only; a
 # name that no longer exists is reported and skipped (tkops changes while this script stays).
 STAGES = (
-    ("tkops.importer", "read_orders"), ("tkops.sources", "_load"), ("tkops.sources", "parse_csv"),
+    ("tkops.jobs.import_orders", "read_orders"), ("tkops.sources", "_load"), ("tkops.sources", "parse_csv"),
     ("tkops.sources", "sheet_headers"), ("tkops.sources", "read_sheet"), ("tkops.sources", "file_hash"),
     ("tkops.sources.base", "pick_columns"), ("tkops.sources.base", "normalize"),
     ("tkops.values", "choose_date_format"), ("tkops.values", "money"), ("tkops.values", "ids"),
     ("tkops.values", "integers"), ("tkops.values", "datetimes"), ("tkops.values", "clean_text"),
     ("tkops.values", "truncate_long"), ("tkops.sources.normalize", "_fill_order_level"),
-    ("tkops.sources.normalize", "canonical_statuses"), ("tkops.importer", "sheet_frame"),
-    ("tkops.importer", "merge_lines"), ("tkops.book", "write_workbook"), ("tkops.book.xlsx_new", "write_sheet"),
+    ("tkops.sources.normalize", "canonical_statuses"), ("tkops.jobs.import_orders", "sheet_frame"),
+    ("tkops.jobs.import_orders", "merge_lines"), ("tkops.book", "write_workbook"), ("tkops.book.xlsx_new", "write_sheet"),
     ("tkops.book.xlsx_new", "_add_table"), ("tkops.book.xlsx_new", "column_values"),
 )
 

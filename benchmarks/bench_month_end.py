@@ -45,8 +45,8 @@ REPORT_MONTH = MONTHS[-1]
 
 def load_inputs(orders, returns, settings):
     """The deduplicated order lines and classified cases, as the month-end has them before its figures."""
-    from tkops.month_end import classify
-    from tkops.month_end_inputs import read_order_files, read_return_files
+    from tkops.jobs.month_end import classify
+    from tkops.jobs.month_end.inputs import read_order_files, read_return_files
 
     lines = read_order_files(orders, settings)[0]
     cases = read_return_files(returns, settings)[0]
@@ -137,7 +137,7 @@ def child_pivots(work: Path, repeat: int) -> dict:
 
 
 def child_month_end(work: Path) -> dict:
-    from tkops.month_end import run_month_end
+    from tkops.jobs.month_end import run_month_end
     from tkops.settings import Settings
 
     steps, last, current = {}, [time.perf_counter()], [""]

@@ -53,7 +53,7 @@ def test_console_script_runs():
 
 
 def test_demo_builds_a_workbook_with_both_shops(tmp_path, capsys):
-    from tkops.demo import sample_path
+    from tkops.jobs.demo import sample_path
     from expectations import load
 
     assert main(["demo", "--out", str(tmp_path)]) == 0

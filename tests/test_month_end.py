@@ -20,8 +20,8 @@ from python_calamine import CalamineWorkbook
 
 from tests.month_end_samples import CAUSE_OF, HOSTILE, write_exports
 from tkops.aftersales.month_end_catalogue import MonthEndError
-from tkops.month_end import parse_month, run_month_end
-from tkops.month_end_inputs import _dedupe, FileRead
+from tkops.jobs.month_end import parse_month, run_month_end
+from tkops.jobs.month_end.inputs import _dedupe, FileRead
 from tkops.settings import Settings
 
 US = Settings(market="US")
@@ -341,8 +341,7 @@ def test_every_month_end_message_exists_in_both_languages_with_the_same_placehol
     from tkops.aftersales import month_end_catalogue as M
 
     root = Path(__file__).resolve().parent.parent
-    sources = [root / "tkops" / n for n in ("month_end.py", "month_end_inputs.py", "month_end_report.py",
-                                             "month_end_html.py")]
+    sources = sorted((root / "tkops" / "jobs" / "month_end").glob("*.py"))
     used = {code for p in sources for code in re.findall(r'"(month_end\.[a-z_.]+)"', p.read_text(encoding="utf-8"))}
     used |= {f"month_end.{kind}.{code}" for kind, codes in (("h", ("sales", "returns", "response", "kpis", "figures",
              "causes", "trend", "cancellations", "health", "actions", "carriers")), ("f", ("orders", "sales")))
@@ -357,7 +356,7 @@ def test_every_month_end_message_exists_in_both_languages_with_the_same_placehol
 def test_chart_images_escape_their_labels_and_use_round_axes():
     import base64
 
-    from tkops.month_end_charts import BAR_TEMPLATE, TREND_TEMPLATE, bar_chart, nice, svg_uri, trend_chart
+    from tkops.jobs.month_end.charts import BAR_TEMPLATE, TREND_TEMPLATE, bar_chart, nice, svg_uri, trend_chart
 
     uri = svg_uri(BAR_TEMPLATE, bar_chart([("<script>alert(1)</script>", 3), ("Size & fit", 1)], str))
     svg = base64.b64decode(uri.split(",", 1)[1]).decode("utf-8")

@@ -10,7 +10,7 @@ from tkops.sources import read_orders
 from conftest import EXPORTS
 from expectations import differences, load, mappings_for, settings_for
 
-from tkops.demo import sample_path
+from tkops.jobs.demo import sample_path
 
 DEMO = sample_path("inventory.csv").parent
 CASES = sorted(EXPORTS.glob("*.expected.json")) + sorted(DEMO.glob("*.expected.json"))

@@ -15,7 +15,7 @@ from typing import Sequence
 from tkops import __version__
 from tkops.book import FileBook
 from tkops.errors import ConfigError, TkopsError
-from tkops.importer import import_files
+from tkops.jobs.import_orders import import_files
 from tkops.messages import render
 from tkops.settings import Settings
 from tkops.sources import mapping
@@ -79,7 +79,7 @@ def _time(value: str | None, option: str = "--now"):
 
 def cmd_review(args: argparse.Namespace) -> int:
     """tkops review --book BOOK"""
-    from tkops.review_job import run_review
+    from tkops.jobs.review import run_review
 
     book, settings = _open_book(args)
     report = run_review(book, settings, _time(args.now))
@@ -91,7 +91,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_ship(args: argparse.Namespace) -> int:
     """tkops ship --book BOOK [--out FILE] [--tracking FILE]... [--mapping TOML]..."""
-    from tkops.ship_job import run_ship
+    from tkops.jobs.ship import run_ship
 
     book, settings = _open_book(args)
     report = run_ship(book, settings, Path(args.out) if args.out else None, tracking_files=args.tracking or (),
@@ -103,7 +103,7 @@ def cmd_ship(args: argparse.Namespace) -> int:
 
 def cmd_picklist(args: argparse.Namespace) -> int:
     """tkops picklist --book BOOK [--out DIR] [--again]"""
-    from tkops.picklist_job import run_picklist
+    from tkops.jobs.picklist import run_picklist
 
     book, settings = _open_book(args)
     report = run_picklist(book, settings, args.out, _time(args.now), include_waved=args.again)
@@ -114,7 +114,7 @@ def cmd_picklist(args: argparse.Namespace) -> int:
 
 def cmd_slips(args: argparse.Namespace) -> int:
     """tkops slips --book BOOK [--out DIR] [--layout L] [--wave N]... [--order ID]..."""
-    from tkops.slips_job import run_slips
+    from tkops.jobs.slips import run_slips
 
     book, settings = _open_book(args)
     report = run_slips(book, settings, args.out, _time(args.now), layout=args.layout, waves=args.wave,
@@ -126,7 +126,7 @@ def cmd_slips(args: argparse.Namespace) -> int:
 
 def cmd_clocks(args: argparse.Namespace) -> int:
     """tkops clocks --book BOOK [--now TIME] [--kpi FROM TO]"""
-    from tkops.clocks_job import run_clocks
+    from tkops.jobs.clocks import run_clocks
 
     book, settings = _open_book(args)
     period = (_time(args.kpi[0], "--kpi"), _time(args.kpi[1], "--kpi")) if args.kpi else None
@@ -138,7 +138,7 @@ def cmd_clocks(args: argparse.Namespace) -> int:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     """tkops cases --book BOOK [--returns FILE]..."""
-    from tkops.cases_job import run_cases
+    from tkops.jobs.cases import run_cases
 
     book, settings = _open_book(args)
     report = run_cases(book, settings, args.returns or (), _time(args.now))
@@ -149,7 +149,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_replies(args: argparse.Namespace) -> int:
     """tkops replies --book BOOK"""
-    from tkops.replies_job import run_replies
+    from tkops.jobs.replies import run_replies
 
     book, settings = _open_book(args)
     for line in run_replies(book, settings).lines(settings.lang):
@@ -159,7 +159,7 @@ def cmd_replies(args: argparse.Namespace) -> int:
 
 def cmd_followup(args: argparse.Namespace) -> int:
     """tkops followup --book BOOK [--now TIME]"""
-    from tkops.replies_job import run_followup
+    from tkops.jobs.replies import run_followup
 
     book, settings = _open_book(args)
     for line in run_followup(book, settings, _time(args.now)).lines(settings.lang):
@@ -169,7 +169,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
 
 def cmd_month_end(args: argparse.Namespace) -> int:
     """tkops month-end --month YYYY-MM --orders FILE... [--returns FILE...] [--book BOOK] --out DIR"""
-    from tkops.month_end import run_month_end
+    from tkops.jobs.month_end import run_month_end
 
     settings = Settings(language=args.lang or "en").with_overrides(market=args.market, encoding=args.encoding,
                                                                    date_order=args.date_order, time_zone=args.tz)
@@ -188,7 +188,7 @@ def cmd_month_end(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     """tkops summary --book BOOK [--out DIR]"""
-    from tkops.summary_job import run_summary
+    from tkops.jobs.summary import run_summary
 
     book, settings = _open_book(args)
     for line in run_summary(book, settings, args.out, _time(args.now), top=args.top).lines(settings.lang):
@@ -200,7 +200,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
     """tkops connect --book BOOK --code AUTH_CODE"""
     import getpass
 
-    from tkops.connect_job import run_connect
+    from tkops.jobs.connect import run_connect
 
     _book, settings = _open_book(args)
     for line in run_connect(settings, args.code, ask_secret=getpass.getpass if sys.stdin.isatty() else None):
@@ -210,7 +210,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 def cmd_pull(args: argparse.Namespace) -> int:
     """tkops pull --book BOOK [--days N]"""
-    from tkops.pull_job import run_pull
+    from tkops.jobs.pull import run_pull
 
     book, settings = _open_book(args)
     for line in run_pull(book, settings, now=_time(args.now), days=args.days).lines(settings.lang):
@@ -220,7 +220,7 @@ def cmd_pull(args: argparse.Namespace) -> int:
 
 def cmd_push_tracking(args: argparse.Namespace) -> int:
     """tkops push-tracking --book BOOK [--no-documents] [--out DIR]"""
-    from tkops.push_job import run_push_tracking
+    from tkops.jobs.push import run_push_tracking
 
     book, settings = _open_book(args)
     report = run_push_tracking(book, settings, now=_time(args.now), documents=not args.no_documents, out=args.out)
@@ -231,7 +231,7 @@ def cmd_push_tracking(args: argparse.Namespace) -> int:
 
 def cmd_evidence(args: argparse.Namespace) -> int:
     """tkops evidence CASE --book BOOK [--folder ROOT] [--out DIR]"""
-    from tkops.aftersales.evidence import run_evidence
+    from tkops.jobs.evidence import run_evidence
 
     book, settings = _open_book(args)
     report = run_evidence(book, settings, args.case, args.folder, args.out, _time(args.now))
@@ -242,7 +242,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """tkops demo [--out DIR]"""
-    from tkops.demo import run_demo
+    from tkops.jobs.demo import run_demo
 
     for line in run_demo(Path(args.out), lang=args.lang or "en"):
         print(line)

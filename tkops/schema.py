@@ -155,7 +155,7 @@ HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
 
 #: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
 #: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags), and
-#: what TikTok answered to the tracking upload through the API (tkops.push_job).
+#: what TikTok answered to the tracking upload through the API (tkops.jobs.push).
 FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("reviewed_at", "Reviewed At", K.DATETIME, width=18),
     _c("wave", "Wave", K.INT, width=6),

@@ -9,7 +9,7 @@ from pathlib import Path
 from tkops.book.live import LiveBook
 from tkops.book.live_ui import CLOCKS_NAME, SUMMARY_NAME, button_run, show
 from tkops.errors import ConfigError
-from tkops.importer import import_files
+from tkops.jobs.import_orders import import_files
 from tkops.messages import render
 from tkops.settings import Settings
 from tkops.sources import mapping
@@ -39,21 +39,21 @@ def import_orders(book=None) -> None:
 
 def review(book=None) -> None:
     """Button "Review orders": the same review as ``tkops review`` on the open workbook."""
-    from tkops.review_job import run_review
+    from tkops.jobs.review import run_review
 
     _press(book, "task_review", lambda book, live, settings: run_review(live, settings).lines)
 
 
 def pick_list(book=None) -> None:
     """Button "Pick list": the same as ``tkops picklist``; the files go to the Output Folder."""
-    from tkops.picklist_job import run_picklist
+    from tkops.jobs.picklist import run_picklist
 
     _press(book, "task_picklist", lambda book, live, settings: run_picklist(live, settings).lines(settings.lang))
 
 
 def packing_slips(book=None) -> None:
     """Button "Packing slips": the same as ``tkops slips``; the files go to the Output Folder."""
-    from tkops.slips_job import run_slips
+    from tkops.jobs.slips import run_slips
 
     _press(book, "task_slips", lambda book, live, settings: run_slips(live, settings).lines(settings.lang))
 
@@ -61,7 +61,7 @@ def packing_slips(book=None) -> None:
 def ship(book=None) -> None:
     """Button "Ship": the same as ``tkops ship``: tracking numbers from the files in the Tracking Folder first (a file
     read again changes nothing), then the checks and the upload file in the Output Folder."""
-    from tkops.ship_job import run_ship
+    from tkops.jobs.ship import run_ship
 
     def job(book, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_in(book, settings.tracking_folder) if settings.tracking_folder else []
@@ -73,7 +73,7 @@ def ship(book=None) -> None:
 
 def clocks(book=None) -> None:
     """Button "Deadlines": the same as ``tkops clocks``; the counts also go to the Home sheet's clocks cell."""
-    from tkops.clocks_job import run_clocks
+    from tkops.jobs.clocks import run_clocks
 
     def job(book, live: LiveBook, settings: Settings) -> list[str]:
         report = run_clocks(live, settings)
@@ -86,7 +86,7 @@ def clocks(book=None) -> None:
 def cases(book=None) -> None:
     """Button "Cases": the same as ``tkops cases`` with every export in the Returns Folder (a file read again changes
     nothing)."""
-    from tkops.cases_job import run_cases
+    from tkops.jobs.cases import run_cases
 
     def job(book, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_in(book, settings.returns_folder) if settings.returns_folder else []
@@ -97,35 +97,35 @@ def cases(book=None) -> None:
 
 def replies(book=None) -> None:
     """Button "Replies": the same as ``tkops replies``."""
-    from tkops.replies_job import run_replies
+    from tkops.jobs.replies import run_replies
 
     _press(book, "task_replies", lambda book, live, settings: run_replies(live, settings).lines(settings.lang))
 
 
 def followup(book=None) -> None:
     """Button "Follow-up": the same as ``tkops followup``."""
-    from tkops.replies_job import run_followup
+    from tkops.jobs.replies import run_followup
 
     _press(book, "task_followup", lambda book, live, settings: run_followup(live, settings).lines(settings.lang))
 
 
 def summary(book=None) -> None:
     """Button "Summary": the same as ``tkops summary``; the chart workbook goes to the Output Folder."""
-    from tkops.summary_job import run_summary
+    from tkops.jobs.summary import run_summary
 
     _press(book, "task_summary", lambda book, live, settings: run_summary(live, settings).lines(settings.lang))
 
 
 def pull(book=None) -> None:
     """Button "Pull from TikTok": the same as ``tkops pull``."""
-    from tkops.pull_job import run_pull
+    from tkops.jobs.pull import run_pull
 
     _press(book, "task_pull", lambda book, live, settings: run_pull(live, settings).lines(settings.lang))
 
 
 def upload_tracking(book=None) -> None:
     """Button "Upload tracking": the same as ``tkops push-tracking``."""
-    from tkops.push_job import run_push_tracking
+    from tkops.jobs.push import run_push_tracking
 
     _press(book, "task_push", lambda book, live, settings: run_push_tracking(live, settings).lines(settings.lang))
 

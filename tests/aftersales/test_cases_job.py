@@ -10,7 +10,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from tkops.cli import main
-from tkops.demo import sample_path
+from tkops.jobs.demo import sample_path
 
 from conftest import DATA
 

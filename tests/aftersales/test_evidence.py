@@ -27,7 +27,8 @@ from tkops import messages
 from tkops.aftersales import evidence as E
 from tkops.aftersales import evidence_files
 from tkops.aftersales.catalogue import AfterSalesConfigError
-from tkops.aftersales.evidence import EvidenceCase, appeal_due, checklist, gather_evidence, run_evidence
+from tkops.aftersales.evidence import EvidenceCase, appeal_due, checklist, gather_evidence
+from tkops.jobs.evidence import run_evidence
 from tkops.aftersales.evidence_catalogue import EvidenceError
 from tkops.aftersales.evidence_checklist import CHECKLIST_HEADERS, DEFAULT_APPEAL_DAYS, covered_by
 from tkops.aftersales.reasons import CASE_TYPES, data_file

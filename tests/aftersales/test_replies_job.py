@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 
 from tkops.cli import main
-from tkops.demo import sample_path
+from tkops.jobs.demo import sample_path
 
 from aftersales.test_cases_job import NOW, RETURNS, book, records  # noqa: F401 (the fixture)
 

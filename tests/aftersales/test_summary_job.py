@@ -80,7 +80,7 @@ def test_a_rerun_replaces_the_summary_and_the_actions_are_the_teams(book, tmp_pa
 
 
 def test_summary_before_any_case_is_a_clear_error(tmp_path, capsys):
-    from tkops.demo import sample_path
+    from tkops.jobs.demo import sample_path
 
     path = tmp_path / "ops.xlsx"
     assert main(["import", str(sample_path("us_shop_2026-11-25.csv")), "--book", str(path), "--market", "US"]) == 0

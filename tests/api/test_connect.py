@@ -7,7 +7,7 @@ import pytest
 
 from tests.api.server import AUTH_CODE, SHOP_NAME
 from tkops.api import SecretStore
-from tkops.connect_job import api_client, run_connect
+from tkops.jobs.connect import api_client, run_connect
 from tkops.errors import ConfigError
 from tkops.settings import Settings
 

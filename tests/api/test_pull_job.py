@@ -20,8 +20,8 @@ from tkops.api import ApiError, ServerBusy
 from tkops.api.orders_map import API_KEYS, RETURN_KEYS
 from tkops.book import FileBook
 from tkops.errors import ConfigError
-from tkops.importer import import_files
-from tkops.pull_job import ADDRESS_KEYS, CANCELLATIONS, DETAIL, RETURNS, SEARCH, run_pull
+from tkops.jobs.import_orders import import_files
+from tkops.jobs.pull import ADDRESS_KEYS, CANCELLATIONS, DETAIL, RETURNS, SEARCH, run_pull
 from tkops.settings import Settings
 
 UTC = dt.timezone.utc

@@ -19,7 +19,7 @@ from tkops.api import ApiError, InvalidSign
 from tkops.book import FileBook
 from tkops.book.layout import CARRIERS, ORDERS, orders_columns
 from tkops.errors import ConfigError
-from tkops.push_job import API_FILE, RESULT, match_provider, run_push_tracking
+from tkops.jobs.push import API_FILE, RESULT, match_provider, run_push_tracking
 from tkops.settings import Settings
 from tkops.shipping import provider_map_from_rows
 from tkops.shipping.carriers import carriers_sheet_rows

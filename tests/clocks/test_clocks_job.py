@@ -17,7 +17,7 @@ from tkops.book import FileBook, xlsx_edit
 from tkops.book.layout import HOLIDAYS, ORDERS, SHIPLOG, STANDARD_SHEETS, orders_columns
 from tkops.book.live import LiveBook
 from tkops.clocks import WATCH_COLUMNS, SlaConfigError, sla_sheet_rows
-from tkops.clocks_job import WRITTEN, run_clocks
+from tkops.jobs.clocks import WRITTEN, run_clocks
 from tkops.errors import ConfigError, DataError, TkopsError
 from tkops.settings import Settings
 

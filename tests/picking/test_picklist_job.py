@@ -20,7 +20,7 @@ from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, PICKLIST, orders_colum
 from tkops.book.live import LiveBook
 from tkops.cli import main
 from tkops.errors import DataError
-from tkops.picklist_job import run_picklist
+from tkops.jobs.picklist import run_picklist
 from tkops.settings import Settings
 
 from fakes.xlwings_fake import FakeBook
@@ -252,7 +252,7 @@ def test_a_failed_pdf_leaves_no_html(workbook, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("font trouble")
 
-    monkeypatch.setattr("tkops.picklist_job.picklist_pdf", broken)
+    monkeypatch.setattr("tkops.jobs.picklist.picklist_pdf", broken)
     with pytest.raises(RuntimeError):
         run(workbook)
     assert not (workbook.parent / "out").exists() or list((workbook.parent / "out").iterdir()) == []

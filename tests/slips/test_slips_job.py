@@ -20,7 +20,7 @@ from tkops.book import FileBook
 from tkops.book.layout import INVENTORY, BUNDLES, ORDERS, REVIEW, SETTINGS, ColumnSpec, orders_columns
 from tkops.errors import ConfigError, DataError
 from tkops.settings import Settings, sheet_rows
-from tkops.slips_job import run_slips
+from tkops.jobs.slips import run_slips
 
 A, B, C, D, E, F, G, H, I = (order_id(i) for i in range(1, 10))
 WAVE_1, WAVE_2 = [B, C, A], [D, E]  # walking order: A-2 (B), A-10 (C's bundle), B-10 (A); then A-3 (D), B-1 (E)
@@ -282,7 +282,7 @@ def test_a_broken_team_template_names_template_line_and_variable_and_leaves_no_f
 
 
 def test_a_failed_write_leaves_no_half_batch(tmp_path, monkeypatch):
-    import tkops.slips_job as job
+    import tkops.jobs.slips as job
 
     calls = []
 

@@ -6,8 +6,8 @@ team's chat screenshots, tracking proof, photos and weights. :func:`gather_evide
 ``index.html``, and writes the same index as ``Evidence <Case ID> <stamp>.pdf`` beside the archive: the case facts
 and appeal deadline, the case type's checklist (:mod:`tkops.aftersales.evidence_checklist`) with what is covered and
 what is missing, and per file its size, type, time, SHA-256 and the items it probably covers. The team's files are
-only read; both outputs appear together or not at all. :func:`run_evidence` does the same for a case of a
-workbook's AfterSales sheet (:mod:`tkops.aftersales.evidence_job`).
+only read; both outputs appear together or not at all. :func:`tkops.jobs.evidence.run_evidence` does the same for a case of a
+workbook's AfterSales sheet (:mod:`tkops.jobs.evidence`).
 """
 
 from __future__ import annotations
@@ -218,15 +218,5 @@ def _free_paths(folder: Path, title: str, now: dt.datetime) -> tuple[Path, Path]
         n += 1
 
 
-def run_evidence(book, settings, case_id: str, root: str | Path | None = None, out: str | Path | None = None,
-                 now: dt.datetime | None = None) -> EvidenceReport:
-    """The job behind ``tkops evidence CASE``: case ``case_id`` of the book's AfterSales sheet, packed from the
-    evidence root (``root``, else the Evidence Folder setting, else a folder "Evidence" beside the workbook) into
-    the output folder (``out``, else the Output Folder setting). The workbook is not changed."""
-    from tkops.aftersales.evidence_job import run  # here: the job reads workbooks and settings
-
-    return run(book, settings, case_id, root, out, now)
-
-
 __all__ = ["EvidenceCase", "EvidenceReport", "CheckedItem", "EvidenceChecklist", "Requirement", "checklist",
-           "appeal_due", "gather_evidence", "run_evidence", "DEFAULT_APPEAL_DAYS"]
+           "appeal_due", "gather_evidence", "DEFAULT_APPEAL_DAYS"]

@@ -146,7 +146,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The renewed tokens could not be saved ({detail}); they are used for this run only. Update "
               "{variables} or set up a system keyring.",
         "zh": "续期后的令牌无法保存（{detail}），仅在本次运行中使用。请更新 {variables}，或配置系统钥匙串。"},
-    # --- tracking upload through the API (tkops.push_job) ------------------------------------------------------
+    # --- tracking upload through the API (tkops.jobs.push) ------------------------------------------------------
     "api.push.accepted": {"en": "accepted {when}", "zh": "已接受 {when}"},
     "api.push.already_there": {
         "en": "accepted {when} (TikTok Shop already had this tracking number)",

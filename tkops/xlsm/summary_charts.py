@@ -2,7 +2,7 @@
 
 They read fixed cells (:data:`tkops.book.layout.SUMMARY_CAUSE_COL` ...) that ``tkops summary`` and the Summary button
 fill; Excel keeps the charts when the button rewrites the cells. Workbooks the commands edit with openpyxl get the
-same charts in a separate file instead (:func:`tkops.summary_job.write_charts`): openpyxl would not keep them.
+same charts in a separate file instead (:func:`tkops.jobs.summary.write_charts`): openpyxl would not keep them.
 """
 
 from __future__ import annotations

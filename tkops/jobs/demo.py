@@ -18,19 +18,19 @@ import pandas as pd
 from tkops.book import FileBook
 from tkops.book import safety
 from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, orders_columns
-from tkops.cases_job import run_cases
-from tkops.clocks_job import run_clocks
-from tkops.importer import import_files
+from tkops.jobs.cases import run_cases
+from tkops.jobs.clocks import run_clocks
+from tkops.jobs.import_orders import import_files
 from tkops.merge import sheet_frame
 from tkops.messages import render
-from tkops.picklist_job import run_picklist
-from tkops.replies_job import run_replies
-from tkops.review_job import run_review
+from tkops.jobs.picklist import run_picklist
+from tkops.jobs.replies import run_replies
+from tkops.jobs.review import run_review
 from tkops.settings import Settings
-from tkops.ship_job import run_ship
+from tkops.jobs.ship import run_ship
 from tkops.shipping import carrier_of
-from tkops.slips_job import run_slips
-from tkops.summary_job import run_summary
+from tkops.jobs.slips import run_slips
+from tkops.jobs.summary import run_summary
 
 DEMO_BOOK = "tkops-demo.xlsx"
 US_FILE = "us_shop_2026-11-25.csv"

@@ -24,7 +24,7 @@ from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, ORDERS, REASONS
 from tkops.merge import MergeCounts, fill_blank, merge_lines, sheet_frame, typed
 from tkops.messages import render
 from tkops.review.countries import country_code, language_for
-from tkops.review_job import shop_now
+from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 from tkops.statuses import canonical_statuses
 
@@ -153,7 +153,7 @@ def _derive_team_rows(sheet: pd.DataFrame, lines, reason_map, keywords, settings
 def suggestions(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Settings, now: dt.datetime
                 ) -> pd.DataFrame:
     """The suggestion columns and the Due colours from the Resolutions sheet (tkops.aftersales.resolutions)."""
-    from tkops.aftersales.suggest_cases import suggest_sheet
+    from tkops.jobs.case_suggestions import suggest_sheet
 
     if sheet.empty:
         return sheet

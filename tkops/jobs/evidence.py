@@ -27,9 +27,11 @@ DEFAULT_ROOT = "Evidence"
 MAX_APPEAL_DAYS = 365
 
 
-def run(book, settings, case_id: str, root: str | Path | None = None, out: str | Path | None = None,
-        now: dt.datetime | None = None) -> EvidenceReport:
-    """See :func:`tkops.aftersales.evidence.run_evidence`."""
+def run_evidence(book, settings, case_id: str, root: str | Path | None = None, out: str | Path | None = None,
+                 now: dt.datetime | None = None) -> EvidenceReport:
+    """The job behind ``tkops evidence CASE``: case ``case_id`` of the book's AfterSales sheet, packed from the
+    evidence root (``root``, else the Evidence Folder setting, else a folder "Evidence" beside the workbook) into
+    the output folder (``out``, else the Output Folder setting). The workbook is not changed."""
     case = find_case(book, check_case_id(case_id), dayfirst=settings.effective_date_order() == "DMY")
     table = default_checklist()
     extra = book.read_rows(CHECKLIST_SHEET)

@@ -20,7 +20,7 @@ from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
-from tkops.review_job import shop_now
+from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 from tkops.shipping import (SHIPLOG, SHIPLOG_COLUMNS, already_exported, explain, export_log_rows,
                             provider_map_from_rows, shipping_upload, validate_tracking, write_upload)

@@ -28,7 +28,7 @@ from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
-from tkops.review_job import shop_now
+from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 
 

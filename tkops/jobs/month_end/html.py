@@ -1,4 +1,4 @@
-"""The month-end HTML summary: key figures, the charts (SVG, :mod:`tkops.month_end_charts`) and the first rows of the
+"""The month-end HTML summary: key figures, the charts (SVG, :mod:`tkops.jobs.month_end.charts`) and the first rows of the
 report's main tables, through ``month_end/summary.html.j2`` (jinja2, autoescaped: buyer and seller text is never
 markup; the team's templates folder is searched first).
 """
@@ -10,8 +10,8 @@ import math
 import pandas as pd
 
 from tkops.aftersales.month_end_catalogue import header, text as say
-from tkops.month_end_charts import BAR_TEMPLATE, CAUSE_COLOURS, TREND_TEMPLATE, bar_chart, svg_uri, trend_chart
-from tkops.month_end_report import SHEETS, frame_of, summary_rows
+from tkops.jobs.month_end.charts import BAR_TEMPLATE, CAUSE_COLOURS, TREND_TEMPLATE, bar_chart, svg_uri, trend_chart
+from tkops.jobs.month_end.report import SHEETS, frame_of, summary_rows
 from tkops.templating import render
 
 HTML_TEMPLATE = "month_end/summary.html.j2"

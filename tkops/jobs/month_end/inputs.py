@@ -1,7 +1,7 @@
 """What the month-end reads: every order and return file (deduplicated across files), and the team's sheets of an
 optional workbook (Reasons, Inventory, AfterSales, Orders' team columns, SLA, Holidays, CauseActions, Reviews).
 
-Reading only; the figures are :mod:`tkops.month_end`'s. A line (or case line) in two files is counted once, with the
+Reading only; the figures are :mod:`tkops.jobs.month_end`'s. A line (or case line) in two files is counted once, with the
 values of the file given last (monthly exports sorted by name come in date order, the newest status last).
 """
 

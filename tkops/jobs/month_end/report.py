@@ -1,5 +1,5 @@
-"""Writing a month-end report (:class:`tkops.month_end.MonthEndReport`): the report workbook (XlsxWriter, one Excel
-table per sheet, native charts of the causes and the monthly trend) and, through :mod:`tkops.month_end_html`, the
+"""Writing a month-end report (:class:`tkops.jobs.month_end.MonthEndReport`): the report workbook (XlsxWriter, one Excel
+table per sheet, native charts of the causes and the monthly trend) and, through :mod:`tkops.jobs.month_end.html`, the
 HTML summary. Text is written as text: never a formula or a link.
 """
 
@@ -19,7 +19,7 @@ from tkops.book.printing import xlsxwriter_print_setup
 from tkops.book.safety import atomic_target
 from tkops.book.xlsx_new import HEADER_STYLE, WORKBOOK_OPTIONS
 from tkops.clocks import KPI_KEYS, kpi_rows
-from tkops.month_end_charts import CAUSE_COLOURS
+from tkops.jobs.month_end.charts import CAUSE_COLOURS
 from tkops.output import output_folder, stamped
 from tkops.schema import Kind
 
@@ -219,7 +219,7 @@ def write_report(report, out: Path, settings, step=None) -> None:
     if step:
         step(say("month_end.progress.html", settings.lang))
     html = path.with_suffix(".html")
-    from tkops.month_end_html import render_html
+    from tkops.jobs.month_end.html import render_html
 
     page = render_html(report, settings.lang, settings.templates_folder)
     with atomic_target(html) as tmp:

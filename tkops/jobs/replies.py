@@ -24,7 +24,7 @@ from tkops.aftersales.reviews import REVIEW_DRAFT_HEADERS, draft_review_replies,
 from tkops.book.layout import AFTERSALES, FOLLOWUP, FOLLOWUP_DAYS, ORDERS, REVIEWS
 from tkops.merge import is_blank, sheet_frame, typed
 from tkops.messages import render
-from tkops.review_job import shop_now
+from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 from tkops.statuses import canonical_statuses
 

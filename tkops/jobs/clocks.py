@@ -21,7 +21,7 @@ from tkops.clocks import (CLOCKS, DUE_COLUMNS, KPI_KEYS, STATE_COLUMNS, WATCH_CO
 from tkops.clocks.catalogue import explain
 from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
-from tkops.review_job import shop_now
+from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 
 #: The Orders columns this job writes (the core's names are the sheet's headers), then the flags column.

@@ -28,7 +28,7 @@ from tkops.picking import NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, pickl
 from tkops.picking import sheet_frame as picklist_frame
 from tkops.picking import waves
 from tkops.picking.pdf import picklist_pdf
-from tkops.review_job import shop_now
+from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 
 FILE_TITLE = "Pick list"

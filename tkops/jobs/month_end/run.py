@@ -2,7 +2,7 @@
 optionally, the team's workbook -> the month's figures, the after-sales pivots, a report workbook and an HTML summary.
 
 Works on files alone, without Excel. :func:`month_end_figures` is the pure core (frames in, :class:`MonthEndReport`
-out); :func:`run_month_end` reads the files, runs it and writes the report (:mod:`tkops.month_end_report`). Every
+out); :func:`run_month_end` reads the files, runs it and writes the report (:mod:`tkops.jobs.month_end.report`). Every
 number the report shows is in the report object too (``figures`` and the frames), so a run can be checked and
 reproduced. Definitions (also in the report's notes): an order belongs to the month it was paid in (orders
 cancelled before payment are left out; files without a Paid Time use the Created Time); sales are the Order Amount
@@ -26,7 +26,7 @@ from tkops.aftersales import pivots as P
 from tkops.aftersales.month_end_catalogue import MonthEndError, text as say
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, ReasonMap, classify_reasons
 from tkops.clocks import KPI_KEYS, SlaTable, kpis
-from tkops.month_end_inputs import BookInputs, FileRead, read_book, read_order_files, read_return_files, \
+from tkops.jobs.month_end.inputs import BookInputs, FileRead, read_book, read_order_files, read_return_files, \
     with_book_cases
 from tkops.schema import orders_of
 from tkops.settings import Settings
@@ -56,8 +56,8 @@ class MonthEndReport:
 
     def lines(self, lang: str = "en") -> list[str]:
         """What the command prints when done: where the files are, the warnings, the key figures."""
-        from tkops.month_end_html import show
-        from tkops.month_end_report import summary_rows
+        from tkops.jobs.month_end.html import show
+        from tkops.jobs.month_end.report import summary_rows
 
         out = [say("month_end.done", lang, month=self.month, workbook=self.workbook, html=self.html), *self.warnings]
         return out + [f"  {name}: {show(value, kind)} {currency}".rstrip()
@@ -248,7 +248,7 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     is called before each file and step. ``now``: shop-local time the open clocks are judged at and the files are
     stamped with (default: now). Raises :class:`MonthEndError` for a bad month or no order file, and the readers'
     :class:`~tkops.errors.DataError` (file, row, column) for a bad input; nothing is written then."""
-    from tkops.month_end_report import write_report
+    from tkops.jobs.month_end.report import write_report
 
     parse_month(month)
     if not orders:

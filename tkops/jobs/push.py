@@ -21,12 +21,12 @@ from tkops.api import AlreadyShipped, ApiClient, ApiError, FulfilmentError, Outc
 from tkops.api.catalogue import render
 from tkops.book.layout import ORDERS, orders_columns
 from tkops.book.safety import atomic_target
-from tkops.connect_job import api_client
+from tkops.jobs.connect import api_client
 from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
 from tkops.output import output_folder
 from tkops.picking.lines import NOT_PICKED
-from tkops.review_job import shop_now
+from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 from tkops.shipping import (REJECTED_COLUMNS, SHIPLOG, SHIPLOG_COLUMNS, ProviderMap, already_exported,
                             export_log_rows, provider_map_from_rows, shipping_upload, validate_tracking)
