@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from tkops import schema
-from tkops.errors import BadWorkbook
+from tkops.cells.text import mangled_id, scalar_text, text_or_none
+from tkops.errors import BadWorkbook, DataError
 from tkops.schema import Kind
 
 
@@ -77,8 +78,12 @@ def fill_blank(frame: pd.DataFrame, header: str, values: pd.Series, where: pd.Se
     return current.astype(object).where(~take, values.reindex(frame.index))
 
 
-def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER_COLUMNS) -> pd.DataFrame:
-    """The platform ``columns`` of a sheet frame under canonical keys, typed like an import's (for comparing)."""
+def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER_COLUMNS, sheet: str = "Orders"
+          ) -> pd.DataFrame:
+    """The platform ``columns`` of a sheet frame under canonical keys, typed like an import's (for comparing).
+
+    Text cells come back as the text a person sees (12.0 -> "12"); an ID cell Excel has rounded is refused (the
+    frame's index is the sheet row minus 2, as :func:`sheet_frame` makes it)."""
     out = pd.DataFrame(index=frame.index)
     for column in columns:
         if column.name not in frame.columns:
@@ -91,16 +96,19 @@ def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER
         elif column.kind in (Kind.MONEY, Kind.NUMBER):
             out[column.key] = pd.to_numeric(col, errors="coerce").astype("Float64")
         else:
-            out[column.key] = col.map(_as_text, na_action="ignore").astype(object)
+            if column.kind is Kind.ID:
+                _refuse_mangled_ids(col, column.name, sheet)
+            out[column.key] = col.map(text_or_none, na_action="ignore").astype(object)
     return out
 
 
-def _as_text(v):
-    if v is None or v == "":
-        return None
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
+def _refuse_mangled_ids(col: pd.Series, header: str, sheet: str) -> None:
+    """An ID cell Excel has rounded (5.77E+17) is refused naming its row: its real digits cannot be known."""
+    bad = col.map(mangled_id, na_action="ignore").fillna(False).astype(bool)
+    if bad.any():
+        at = bad[bad].index[0]
+        row = at + 2 if isinstance(at, (int, np.integer)) else at
+        raise DataError("sheet_mangled_id", sheet=sheet, row=row, column=header, value=scalar_text(col.loc[at]))
 
 
 def _differs(old: pd.Series, new: pd.Series, kind: Kind) -> np.ndarray:

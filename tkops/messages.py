@@ -31,6 +31,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "请不要用 Excel 打开并保存导出文件：从 Seller Center 重新下载，直接交给 tkops（或在 Excel 中用"
               "“数据 > 从文本/CSV”导入，并把 ID 列设为文本）。",
     },
+    "sheet_mangled_id": {
+        "en": "Sheet \"{sheet}\", row {row}, column \"{column}\": the ID \"{value}\" is a number Excel has rounded "
+              "(its last digits are lost). Format the column as Text and type the ID again (or start it with an "
+              "apostrophe: '577...), or import the order export again.",
+        "zh": "“{sheet}”工作表第 {row} 行“{column}”列：ID “{value}” 是被 Excel 四舍五入的数字（末几位已丢失）。请把该列设为"
+              "文本格式后重新输入 ID（或以英文单引号开头：'577...），或重新导入订单导出文件。",
+    },
     "missing_column": {
         "en": "{file}: the required column \"{column}\" is missing. Headers found: {headers}. Export with all "
               "columns, or map a column to \"{column}\" in the Mappings sheet.",

@@ -7,10 +7,13 @@ wins over the market's defaults (:mod:`tkops.markets`).
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, fields, replace
 from typing import Any, Mapping
 
+from tkops.cells.times import shop_now
+from tkops.cells.yes_no import yes_no
 from tkops.errors import ConfigError
 from tkops.markets import MARKETS, market
 
@@ -77,8 +80,6 @@ SLIP_ROWS: dict[str, str] = {"Shop Name": "shop_name", "Shop Logo": "shop_logo",
                              "Slip Layout": "slip_layout", "QC Points": "qc_points", "PDF Fonts": "pdf_fonts"}
 
 
-_YES = {"yes", "y", "true", "1", "是"}
-_NO = {"no", "n", "false", "0", "否"}
 
 
 @dataclass(frozen=True)
@@ -144,9 +145,13 @@ class Settings:
     def backup_count(self) -> int:
         return int(self.backups or 0)
 
+    def shop_now(self) -> dt.datetime:
+        """The current time in the shop's time zone, naive and to the second (as the sheets' times are)."""
+        return shop_now(self.effective_time_zone())
+
     def separate_single_items(self) -> bool:
         """Whether single-item orders get their own pick waves."""
-        return self.separate_single.casefold() in _YES
+        return bool(yes_no(self.separate_single))
 
     def wave_cap(self) -> int | None:
         """The most orders per pick wave, None for no cap."""
@@ -154,7 +159,9 @@ class Settings:
 
     def slip_settings(self):
         """The packing slips' settings (:class:`tkops.slips.SlipSettings`), validated (logo and font files)."""
-        from tkops.slips import SlipSettings  # here: the slips pull in reportlab and the barcode libraries
+        from tkops.slips import (
+            SlipSettings,  # here: the slips pull in reportlab and the barcode libraries
+        )
 
         return SlipSettings.from_mapping({name: getattr(self, attr) for name, attr in SLIP_ROWS.items()}, self)
 
@@ -221,7 +228,7 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         object.__setattr__(s, "currency", s.currency.upper())
     if not s.backups.isdigit():
         raise bad("backups", "a whole number such as 5")
-    if s.separate_single.casefold() not in _YES | _NO:
+    if yes_no(s.separate_single) is None:
         raise bad("separate_single", "Yes or No")
     if s.wave_size and not (s.wave_size.isdigit() and int(s.wave_size) > 0):
         raise bad("wave_size", "a whole number such as 30, or blank for no cap")
@@ -234,7 +241,9 @@ DEFAULT = Settings()
 
 def sheet_rows(settings: Settings = DEFAULT) -> list[list[str]]:
     """The Settings sheet's rows for ``settings``: header, then one row per setting."""
-    from tkops.aftersales.case_costs import cost_settings_rows  # here: the after-sales package imports this one
+    from tkops.aftersales.case_costs import (
+        cost_settings_rows,  # here: the after-sales package imports this one
+    )
 
     rows = [["Setting", "Value", "Description", "说明"]]
     for name, attr, _default, en, zh in SETTINGS_SPEC:

@@ -64,14 +64,15 @@ def test_cancelled_lines_are_not_duplicates_nor_missing():
     assert codes(lines) == []
 
 
-@pytest.mark.parametrize("packed", ["Yes", "y", "x", True, 1, "✓", "是", "已打包", "TRUE", "JL",
-                                    dt.datetime(2026, 11, 25, 9, 30)])
+@pytest.mark.parametrize("packed", ["Yes", "y", "x", True, 1, "✓", "是", "已打包", "TRUE",
+                                    dt.datetime(2026, 11, 25, 9, 30), "2026-11-25 09:30"])
 def test_packed_lines_need_a_number(packed):
     lines = frame(line(tracking_id=None, Packed=packed), line(order_id(1), tracking_id="  ", Packed=packed))
     assert codes(lines) == [(2, "tracking.missing"), (3, "tracking.missing")]
 
 
-@pytest.mark.parametrize("packed", ["", " ", None, float("nan"), "No", "n", 0, False, "FALSE", "否", "未打包"])
+@pytest.mark.parametrize("packed", ["", " ", None, float("nan"), "No", "n", 0, False, "FALSE", "否", "未打包", "-", "none",
+                                    "off", "JL", "maybe"])
 def test_unpacked_lines_without_a_number_are_fine(packed):
     assert codes(frame(line(tracking_id=None, packed=packed))) == []
 

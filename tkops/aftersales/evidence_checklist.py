@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from tkops.aftersales.catalogue import AfterSalesConfigError, choice, sheet_records
 from tkops.aftersales.reasons import CASE_TYPES, data_file
+from tkops.cells.yes_no import yes_no
 
 CHECKLIST_SHEET = "EvidenceChecklist"
 CHECKLIST_HEADERS = ["Case Type", "Item", "Item 说明", "Why", "Why 说明", "Required", "Keywords"]
@@ -25,7 +26,6 @@ CHECKLIST_HEADERS = ["Case Type", "Item", "Item 说明", "Why", "Why 说明", "R
 #: appeal becomes available"; an older VN FAQ gives 15 days from the refund. 7 days counted from Opened, which is
 #: earlier than any decision, is the conservative reading; the team sets its market's value.
 DEFAULT_APPEAL_DAYS = 7
-_YES, _NO = {"yes", "y", "true", "1", "x", "是", ""}, {"no", "n", "false", "0", "否"}
 _SEPARATORS = re.compile(r"[\s_\-.,+()\[\]]+")
 
 
@@ -71,13 +71,13 @@ class EvidenceChecklist:
             if not r["item"]:
                 raise AfterSalesConfigError("aftersales.sheet_blank", sheet=sheet, row=n, column="Item",
                                             allowed="the name of a piece of evidence")
-            required = r.get("required", "").casefold()
-            if required not in _YES | _NO:
+            required = yes_no(r.get("required", ""), blank=True)
+            if required is None:
                 raise AfterSalesConfigError("aftersales.sheet_value", sheet=sheet, row=n, column="Required",
                                             value=r["required"], allowed="yes, no")
             keywords = tuple(k.strip() for k in re.split(r"[;；\n]", r.get("keywords", "")) if k.strip())
             parsed.append(_Row(case, r["item"], r.get("item 说明", ""), r.get("why", ""), r.get("why 说明", ""),
-                               required in _YES, keywords))
+                               required, keywords))
         if base is not None:
             replaced = {r.case_type for r in parsed}
             parsed = [r for r in base.rows if r.case_type not in replaced] + parsed

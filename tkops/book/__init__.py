@@ -11,7 +11,13 @@ from typing import Any
 import pandas as pd
 
 from tkops.book import safety
-from tkops.book.layout import ORDERS, STANDARD_SHEETS, SheetSpec, orders_columns, starting_frame
+from tkops.book.layout import (
+    ORDERS,
+    STANDARD_SHEETS,
+    SheetSpec,
+    orders_columns,
+    starting_frame,
+)
 from tkops.book.xlsx_edit import EditedWorkbook
 from tkops.book.xlsx_new import write_workbook
 from tkops.errors import BadWorkbook

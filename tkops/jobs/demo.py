@@ -15,22 +15,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from tkops.book import FileBook
-from tkops.book import safety
+from tkops.book import FileBook, safety
 from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, orders_columns
 from tkops.jobs.cases import run_cases
 from tkops.jobs.clocks import run_clocks
 from tkops.jobs.import_orders import import_files
-from tkops.merge import sheet_frame
-from tkops.messages import render
 from tkops.jobs.picklist import run_picklist
 from tkops.jobs.replies import run_replies
 from tkops.jobs.review import run_review
-from tkops.settings import Settings
 from tkops.jobs.ship import run_ship
-from tkops.shipping import carrier_of
 from tkops.jobs.slips import run_slips
 from tkops.jobs.summary import run_summary
+from tkops.merge import sheet_frame
+from tkops.messages import render
+from tkops.settings import Settings
+from tkops.shipping import carrier_of
 
 DEMO_BOOK = "tkops-demo.xlsx"
 US_FILE = "us_shop_2026-11-25.csv"

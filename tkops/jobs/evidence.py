@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from tkops.aftersales.catalogue import AfterSalesConfigError
 from tkops.aftersales.evidence import EvidenceCase, EvidenceReport, gather_evidence
 from tkops.aftersales.evidence_catalogue import EvidenceError
-from tkops.aftersales.evidence_checklist import (CHECKLIST_SHEET, DEFAULT_APPEAL_DAYS, EvidenceChecklist,
-                                                 default_checklist)
+from tkops.aftersales.evidence_checklist import (
+    CHECKLIST_SHEET,
+    DEFAULT_APPEAL_DAYS,
+    EvidenceChecklist,
+    default_checklist,
+)
 from tkops.aftersales.evidence_files import check_case_id
 from tkops.aftersales.schema import CASE_HEADER_TO_KEY
+from tkops.cells.text import scalar_text
 from tkops.errors import ConfigError
 from tkops.output import output_folder
 from tkops.schema import header_key
@@ -92,9 +96,4 @@ def appeal_days(settings) -> int:
     return int(raw)
 
 
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+_text = scalar_text

@@ -24,11 +24,19 @@ from tkops.errors import DataError
 from tkops.merge import rows_frame, sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
-from tkops.picking import NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary
+from tkops.picking import (
+    NO_BIN,
+    PICKLIST,
+    SHORT,
+    UNKNOWN_SKU,
+    pick_list,
+    picklist_html,
+    released,
+    wave_summary,
+    waves,
+)
 from tkops.picking import sheet_frame as picklist_frame
-from tkops.picking import waves
 from tkops.picking.pdf import picklist_pdf
-from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 
 FILE_TITLE = "Pick list"
@@ -127,7 +135,7 @@ def run_picklist(book, settings: Settings, out: str | Path | None = None, now: d
     wave[again] = old[again[again].index].round()
     pick = pick_list(ready, inventory, bundles, wave)
     summary = wave_summary(ready, wave, bundles)
-    now = (now or shop_now(settings)).replace(microsecond=0)
+    now = (now or settings.shop_now()).replace(microsecond=0)
     html, pdf = _write_files(book.path, settings, out, now, pick, summary)
     report = PicklistReport(pick, summary, name, html, pdf, **skipped)
     try:

@@ -25,8 +25,8 @@ from tkops.api.catalogue import render
 from tkops.api.orders_map import id_batches, order_lines
 from tkops.api.returns_map import cancellation_cases_api, return_cases
 from tkops.book.layout import IMPORT_LOG
-from tkops.jobs.cases import CasesReport, merge_cases
 from tkops.errors import ConfigError
+from tkops.jobs.cases import CasesReport, merge_cases
 from tkops.jobs.import_orders import merge_frame
 from tkops.merge import MergeCounts
 from tkops.settings import Settings

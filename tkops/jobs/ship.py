@@ -20,10 +20,18 @@ from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
-from tkops.jobs.review import shop_now
 from tkops.settings import Settings
-from tkops.shipping import (SHIPLOG, SHIPLOG_COLUMNS, already_exported, explain, export_log_rows,
-                            provider_map_from_rows, shipping_upload, validate_tracking, write_upload)
+from tkops.shipping import (
+    SHIPLOG,
+    SHIPLOG_COLUMNS,
+    already_exported,
+    explain,
+    export_log_rows,
+    provider_map_from_rows,
+    shipping_upload,
+    validate_tracking,
+    write_upload,
+)
 from tkops.shipping.tracking_apply import TrackingApplied, apply_tracking
 from tkops.shipping.tracking_file import read_tracking_file
 from tkops.sources.base import HeaderMapSource
@@ -56,7 +64,7 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
 
     Every file is read before anything is written: a file that cannot be read stops the run with nothing changed.
     """
-    now = (now or shop_now(settings)).replace(microsecond=0)  # shop time: the clocks read Exported At as such
+    now = (now or settings.shop_now()).replace(microsecond=0)  # shop time: the clocks read Exported At as such
     name = book.path.name
     sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
     if sheet.empty:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from tkops.cells.yes_no import yes_no
 from tkops.review.catalogue import ReviewConfigError as ConfigError
 
 SEVERITIES = ("error", "warning", "info")
@@ -81,8 +82,6 @@ SETTINGS: tuple[tuple[str, str, Any, str, str, str], ...] = (
      "付款后不足此分钟数的订单暂缓处理"),
 )
 
-_YES = {"yes", "y", "true", "1", "on", "是", "开", "x", "✓"}
-_NO = {"no", "n", "false", "0", "off", "否", "关", ""}
 
 
 @dataclass(frozen=True)
@@ -170,13 +169,9 @@ def rules_sheet_rows(config: RuleConfig | None = None) -> list[list[Any]]:
 
 
 def _flag(value: Any, code: str) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().casefold()
-    if text in _YES:
-        return True
-    if text in _NO:
-        return None if text == "" else False
+    verdict = yes_no(value)
+    if verdict is not None or value is None or not str(value).strip():
+        return verdict
     raise ConfigError("review.bad_rule_setting", rule=code, setting="Enabled", value=value, hint="Yes / No")
 
 

@@ -15,6 +15,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from tkops.cells.text import scalar_text
+from tkops.cells.yes_no import tick
 from tkops.shipping.carriers import ANY, SHAPES, ProviderMap, accepts, fold
 from tkops.shipping.carriers import provider_map as make_provider_map
 from tkops.shipping.formats import Format, Match, load_formats, matches
@@ -32,7 +34,6 @@ _INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\x00-\x1f\x7f]+")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?E[+-]?\d+$")
 _DOT_ZERO = re.compile(r"^(\d+)[.,]0+$")
 #: What a Packed cell holds when the line is NOT packed; anything else in it (Yes, x, ✓, initials, a time) means packed.
-_NOT_PACKED = {"", "0", "false", "no", "n", "-", "—", "✗", "✘", "×", "否", "未打包", "未包装", "none", "null", "nan"}
 _DONE = {"Shipped", "In Transit", "Delivered", "Completed"}
 
 
@@ -167,22 +168,6 @@ def _column(lines: pd.DataFrame, *names: str) -> pd.Series:
     return pd.Series([None] * len(lines), index=lines.index, dtype=object)
 
 
-def _truthy(value: Any) -> bool:
-    if value is None or value is pd.NA or isinstance(value, float) and math.isnan(value):
-        return False
-    if isinstance(value, (bool, int, float)):
-        return bool(value)
-    return unicodedata.normalize("NFKC", str(value)).strip().casefold() not in _NOT_PACKED
-
-
-def _text(value: Any) -> str:
-    if value is None or value is pd.NA or isinstance(value, float) and math.isnan(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def validate_tracking(lines: pd.DataFrame, provider_map: Mapping | ProviderMap | None = None) -> pd.DataFrame:
     """Problems of the tracking IDs of ``lines`` (canonical keys; a team column "Packed" is read when present).
 
@@ -194,8 +179,8 @@ def validate_tracking(lines: pd.DataFrame, provider_map: Mapping | ProviderMap |
     pm = make_provider_map(provider_map)
     status = canonical_statuses(_column(lines, "order_status", "Order Status"))
     packed = _column(lines, "packed", "Packed")
-    order_ids = [_text(v) for v in _column(lines, "order_id", "Order ID")]
-    shipment = [_text(p) or _text(g) for p, g in zip(_column(lines, "package_id", "Package ID"),
+    order_ids = [scalar_text(v) for v in _column(lines, "order_id", "Order ID")]
+    shipment = [scalar_text(p) or scalar_text(g) for p, g in zip(_column(lines, "package_id", "Package ID"),
                                                      _column(lines, "auto_combine_group_id", "Auto Combine Group ID"))]
     rows: list[dict] = []
     numbers: dict[str, list[int]] = {}
@@ -209,11 +194,11 @@ def validate_tracking(lines: pd.DataFrame, provider_map: Mapping | ProviderMap |
                                                 status, packed)):
         number, state = clean_tracking(raw)
         cancelled = st == "Cancelled"
-        provider = _text(prov)
+        provider = scalar_text(prov)
         if state == "empty":
-            if not cancelled and (_truthy(pk) or st == "Awaiting Collection"):
-                add(i, "", "tracking.missing", {"provider": provider, "status": _text(st),
-                                                "variant": "packed" if _truthy(pk) else "collection"})
+            if not cancelled and (tick(pk) or st == "Awaiting Collection"):
+                add(i, "", "tracking.missing", {"provider": provider, "status": scalar_text(st),
+                                                "variant": "packed" if tick(pk) else "collection"})
             continue
         if state == "mangled":
             add(i, number, "tracking.mangled", {"value": number, "tracking": number})

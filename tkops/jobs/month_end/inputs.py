@@ -182,7 +182,7 @@ def read_book(path: Path, settings: Settings) -> BookInputs:
             out.unit_costs = unit[unit.index != ""].groupby(level=0).first()
     if cases := rows("AfterSales"):
         frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
-        out.cases = typed(frame, C.CASE_SHEET_COLUMNS)
+        out.cases = typed(frame, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
     if orders := rows("Orders"):
         frame = sheet_frame(orders, "Orders", name)
         team = frame.reindex(columns=[h for h in TEAM_HEADERS if h in frame.columns])

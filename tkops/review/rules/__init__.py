@@ -5,7 +5,17 @@ Order matters only for the order problems are listed in when they are equal in e
 
 from __future__ import annotations
 
-from tkops.review.rules import address, buyer_message, combinable, phone, postcode, risk, sku, stock, timing
+from tkops.review.rules import (
+    address,
+    buyer_message,
+    combinable,
+    phone,
+    postcode,
+    risk,
+    sku,
+    stock,
+    timing,
+)
 from tkops.review.rules.base import Rule
 
 REGISTRY: tuple[Rule, ...] = (

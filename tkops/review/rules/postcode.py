@@ -10,7 +10,8 @@ import unicodedata
 
 import pandas as pd
 
-from tkops.review import postal, problems as P
+from tkops.review import postal
+from tkops.review import problems as P
 from tkops.review import text as T
 from tkops.review.context import ReviewContext
 from tkops.review.rules.base import Rule
