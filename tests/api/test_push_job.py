@@ -224,6 +224,12 @@ def test_providers_match_by_folded_name_or_same_couriers():
     assert match_provider("TikTok Shipping", D.PROVIDERS, pm) is None  # carries anything: no guess
 
 
+@pytest.mark.parametrize("name", ["=UPS", "+UPS", "@UPS", "<b>UPS</b>", '=HYPERLINK("x","UPS")'])
+def test_a_provider_name_that_is_a_formula_or_markup_matches_nothing(name):
+    pm = provider_map_from_rows(carriers_sheet_rows())
+    assert match_provider(name, D.PROVIDERS, pm) is None  # "=UPS" folds like "UPS", but is never sent
+
+
 def _texts(exc: BaseException):
     yield str(exc)
     yield repr(exc)
