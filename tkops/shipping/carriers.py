@@ -27,7 +27,7 @@ DEFAULT_PROVIDERS: dict[str, str] = {
     "DHL eCommerce": "dhl, usps",  # DHL eCommerce US parcels are delivered by USPS on USPS numbers
     "Royal Mail": "s10:GB",
     "Parcelforce": "s10:GB",
-    "Canada Post": "s10:CA",
+    "Canada Post": "canada_post, s10:CA",
     "China Post": "s10:CN",
     "Amazon Logistics": "amazon",
     "Amazon Shipping": "amazon",
