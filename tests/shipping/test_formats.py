@@ -13,7 +13,7 @@ from tkops.shipping import carrier_of
 from tkops.shipping.checksums import (ALGORITHMS, PARAMETERS, luhn, mod7, mod10, mod_37_36, passes, s10,
                                       sum_product_with_weightings_and_modulo, unsupported)
 from tkops.shipping.formats import (Match, bundled_matches, checksums_file, data_folder, load_formats, lookup,
-                                    match, matches, recorded_checksums)
+                                    match, matches, parse_checksums, recorded_checksums)
 
 FORMATS = load_formats()
 VALID = [(f.id, n) for f in FORMATS for n in f.valid_examples]
@@ -185,12 +185,17 @@ def test_checksum_algorithms_by_hand():
     assert s10("00000000", "5") and not s10("00000000", "0")  # remainder 0 -> 5
     assert s10("70000000", "0") and not s10("70000000", "1")  # 56 % 11 = 1 -> 0
     assert s10("00000030", "6")  # 27 % 11 = 5 -> 11 - 5
+    assert not s10("123456785", "5")  # nine digits: the weights do not cover them, whatever the first eight say
     assert not s10("1234567A", "5")
     assert sum_product_with_weightings_and_modulo("98657878885", "5", (3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1), 11, 10)
     assert not sum_product_with_weightings_and_modulo("98657878885", "5", (3, 1, 7), 11, 10)  # weights must cover
+    assert not sum_product_with_weightings_and_modulo("986578788850", "5", (3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1), 11, 10)
     assert not sum_product_with_weightings_and_modulo("9865787888X", "5", (3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1), 11, 10)
     assert sum_product_with_weightings_and_modulo("5", "0", (2,), 11, 10)  # 10 % 11 % 10 = 0
     assert sum_product_with_weightings_and_modulo("11", "0", (5, 6), 11, 10)  # 11 % 11 = 0
+    assert sum_product_with_weightings_and_modulo("98657878885", "5", (3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1))  # 11, 10
+    assert sum_product_with_weightings_and_modulo("11", "0", (5, 6))  # default modulo1 11: 11 % 11 = 0
+    assert sum_product_with_weightings_and_modulo("2", "0", (5,))  # default modulo2 10: 10 % 11 % 10 = 0
     assert mod_37_36("008182709980000020033350276", "C")
     assert mod_37_36("008182709980000020045327276", "N")
     assert not mod_37_36("008182709980000020033350276", "A")
@@ -206,3 +211,76 @@ def test_passes_reads_only_the_parameters_an_algorithm_takes():
     assert passes(spec, "5R8939035756712", "7") and not passes(spec, "5R8939035756712", "8")
     assert not passes(spec, "5R8939035756712", None)
     assert passes({"name": "mod10", "evens_multiplier": None}, "55", "0")
+
+
+# --- the loader on its own: fresh loads, upstream's list regexes, ids, lookups (docs/tracking.md#formats) ----------
+
+def _write_courier(folder, entries, name="Test Courier", code="test"):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{code}.json").write_text(json.dumps({"name": name, "courier_code": code, "tracking_numbers": entries}),
+                                         encoding="utf-8")
+    return str(folder)
+
+
+def test_a_fresh_load_of_the_bundled_files_judges_their_own_numbers():
+    load_formats.cache_clear()
+    formats = load_formats()
+    assert [f.id for f in formats] == [f.id for f in FORMATS] and formats is not FORMATS
+    for fmt in formats:
+        assert fmt.valid_examples and fmt.invalid_examples and fmt.courier_name and fmt.name
+        for number in fmt.valid_examples:
+            assert match(fmt, number).valid, (fmt.id, number)
+        for number in fmt.invalid_examples:
+            result = match(fmt, number)
+            assert result is None or not result.valid, (fmt.id, number)
+    by_id = {f.id: f for f in formats}
+    assert by_id["usps_legacy"].prepend_if[1] == "91" and by_id["ontrac_c"].prepend_if[1] == "4"
+    assert by_id["s10"].exists == ("Courier",) and {a["name"] for a in by_id["s10"].additional} >= {"Courier"}
+    assert by_id["ups"].checksum["name"] == "mod10" and by_id["amazon_logistics"].checksum is None
+    assert by_id["ups"].courier_name == "UPS" and by_id["s10"].courier_name == "S10 International Standard"
+
+
+def test_upstream_style_entries_load(tmp_path):
+    entry = {"name": "  X-Ray Post (18) ", "regex": ["\\s*X\\s*(?<SerialNumber>", "([0-9]\\s*){5})",
+                                                    "(?<CheckDigit>[0-9])(?<Country>[A-Z]{2})?"],
+             "validation": {"checksum": {"name": "mod10", "evens_multiplier": 3, "odds_multiplier": 1},
+                            "serial_number_format": {"prepend_if": {"matches_regex": "^(?!9)", "content": "9"}},
+                            "additional": {"exists": ["Country"]}},
+             "additional": [{"name": "Country", "regex_group_name": "Country",
+                             "lookup": [{"matches": "GB", "name": "UK"}, {"matches_regex": "U[SM]", "name": "US"}]}],
+             "test_numbers": {"valid": ["X123456GB"], "invalid": ["X123454GB"]}}
+    [fmt] = load_formats(_write_courier(tmp_path / "a", [entry]))
+    assert (fmt.id, fmt.name, fmt.courier, fmt.courier_name) == ("x_ray_post_18", "  X-Ray Post (18) ", "test",
+                                                                  "Test Courier")
+    assert fmt.pattern.pattern.startswith("\\s*X\\s*(?P<SerialNumber>")  # PCRE groups become Python's
+    good = match(fmt, "X123456GB")  # checked as 9 + 12345: 9*3 + 1 + 2*3 + 3 + 4*3 + 5 = 54 -> 6
+    assert (good.valid, good.reason) == (True, "")
+    assert good.groups == {"SerialNumber": "12345", "CheckDigit": "6", "Country": "GB"}
+    assert match(fmt, "X123456UM").valid  # the lookup's matches_regex
+    bad = match(fmt, "X123454GB")
+    assert (bad.format, bad.valid, bad.reason, bad.groups["CheckDigit"]) == (fmt, False, "check_digit", "4")
+    unknown = match(fmt, "X123456FR")
+    assert (unknown.format, unknown.reason, unknown.groups["Country"]) == (fmt, "lookup", "FR")
+    absent = match(fmt, "X123456")  # the optional group the lookup needs is not there
+    assert (absent.valid, absent.reason) == (False, "lookup")
+
+
+def test_lookups_that_name_nothing_fail_and_checksums_need_their_groups(tmp_path):
+    entry = {"name": "Y", "id": "y", "regex": "Y(?<Code>[A-Z])", "validation": {"additional": {"exists": ["Nope"]}},
+             "test_numbers": {}}
+    [fmt] = load_formats(_write_courier(tmp_path / "a", [entry]))
+    assert (match(fmt, "YA").valid, match(fmt, "YA").reason) == (False, "lookup")
+    assert fmt.valid_examples == () and fmt.invalid_examples == () and fmt.sample == ""
+    entry = {"name": "Z", "regex": "Z(?<SerialNumber>[0-9]{4})", "validation": {"checksum": {"name": "mod7"}}}
+    with pytest.raises(ValueError, match="^test/Z: a checksum needs the groups SerialNumber and CheckDigit"):
+        load_formats(_write_courier(tmp_path / "b", [entry]))
+
+
+def test_matches_looks_only_at_the_formats_given():
+    assert matches("1Z5R89390357567127", [BY_ID["s10"]]) == []
+    assert [m.format.id for m in matches("1Z5R89390357567127", [BY_ID["ups"], BY_ID["s10"]])] == ["ups"]
+
+
+def test_sha256sum_lines_are_read_as_the_tool_writes_them():
+    text = "# comment\n\nABC123  couriers/ups.json\ndef456 *Xray file.json\n"
+    assert parse_checksums(text) == {"couriers/ups.json": "abc123", "Xray file.json": "def456"}

@@ -28,7 +28,9 @@ def mod10(serial: str, check: str, evens_multiplier: int | None = None, odds_mul
           reverse: bool = False) -> bool:
     """Weighted sum of the characters (index 0 is even; reversed first when ``reverse``); check = (10 - sum%10)%10."""
     expected = _digit(check)
-    if expected is None or not serial.isalnum() or not serial.isascii():
+    if expected is None:
+        return False
+    if not serial.isalnum() or not serial.isascii():
         return False
     chars = reversed(serial) if reverse else serial
     total = 0
@@ -75,12 +77,8 @@ def luhn(serial: str, check: str) -> bool:
         return False
     total = 0
     for i, char in enumerate(reversed(serial)):
-        x = int(char)
-        if not i % 2:
-            x *= 2
-            if x > 9:
-                x -= 9
-        total += x
+        x = int(char) * (1 if i % 2 else 2)
+        total += x // 10 + x % 10  # the digits of a doubled digit: 16 counts 1 + 6
     return (10 - total % 10) % 10 == expected
 
 

@@ -27,7 +27,7 @@ class Format:
 
     courier: str  # the data set's courier_code, e.g. "ups", "s10", "canada_post"
     courier_name: str
-    id: str  # the entry's id, or one made from its name ("fedex_express_12")
+    id: str  # the entry's id, or one made from its name ("UPS Waybill" -> "ups_waybill")
     name: str  # e.g. "FedEx Express (12)"
     pattern: re.Pattern
     checksum: dict | None = None
@@ -81,7 +81,7 @@ def _slug(name: str) -> str:
 
 
 def _pattern(regex) -> re.Pattern:
-    text = "".join(regex) if isinstance(regex, list) else str(regex)
+    text = regex if isinstance(regex, str) else "".join(regex)
     return re.compile(_NAMED_GROUP.sub("(?P<", text))
 
 
@@ -90,13 +90,16 @@ def _formats_of(data: dict) -> Iterable[Format]:
         validation = entry.get("validation") or {}
         checksum = validation.get("checksum") or None
         why = unsupported(checksum) if checksum else None
+        pattern = _pattern(entry["regex"])
+        if checksum and not {"SerialNumber", "CheckDigit"} <= set(pattern.groupindex):
+            why = "a checksum needs the groups SerialNumber and CheckDigit in the regex"
         if why:
             raise ValueError(f"{data['courier_code']}/{entry['name']}: {why}")
         prepend = (validation.get("serial_number_format") or {}).get("prepend_if")
         tests = entry.get("test_numbers") or {}
         yield Format(
             courier=data["courier_code"], courier_name=data["name"], id=entry.get("id") or _slug(entry["name"]),
-            name=entry["name"], pattern=_pattern(entry["regex"]), checksum=checksum,
+            name=entry["name"], pattern=pattern, checksum=checksum,
             prepend_if=(re.compile(prepend["matches_regex"]), prepend["content"]) if prepend else None,
             exists=tuple((validation.get("additional") or {}).get("exists") or ()),
             additional=tuple(entry.get("additional") or ()),
@@ -116,8 +119,13 @@ def checksums_file() -> Path:
 
 def recorded_checksums() -> dict[str, str]:
     """File name (``couriers/ups.json``) -> SHA-256 hex digest, as recorded in :func:`checksums_file`."""
+    return parse_checksums(checksums_file().read_text(encoding="utf-8"))
+
+
+def parse_checksums(text: str) -> dict[str, str]:
+    """``sha256sum`` output (``<digest>  <name>``, ``*<name>`` in binary mode, ``#`` comments) as name -> digest."""
     recorded = {}
-    for line in checksums_file().read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             digest, name = line.split(maxsplit=1)
             recorded[name.strip().lstrip("*")] = digest.lower()
@@ -152,17 +160,18 @@ def match(fmt: Format, number: str) -> Match | None:
     m = fmt.pattern.fullmatch(number)
     if m is None:
         return None
-    groups = {k: "".join(v.split()) for k, v in m.groupdict().items() if v is not None}
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
     if fmt.checksum:
-        serial = groups.get("SerialNumber", "")
-        if fmt.prepend_if and fmt.prepend_if[0].match(serial):
+        serial = groups.get("SerialNumber")
+        if serial is not None and fmt.prepend_if and fmt.prepend_if[0].match(serial):
             serial = fmt.prepend_if[1] + serial
-        if not passes(fmt.checksum, serial, groups.get("CheckDigit")):
+        if serial is None or not passes(fmt.checksum, serial, groups.get("CheckDigit")):
             return Match(fmt, False, "check_digit", groups)
     for name in fmt.exists:
         extra = next((a for a in fmt.additional if a.get("name") == name), None)
         group = extra.get("regex_group_name") if extra else None
-        if group is None or lookup(fmt, group, groups.get(group, "")) is None:
+        value = groups.get(group)
+        if value is None or lookup(fmt, group, value) is None:
             return Match(fmt, False, "unknown_country" if group == "CountryCode" else "lookup", groups)
     return Match(fmt, True, "", groups)
 
