@@ -301,6 +301,9 @@ def test_ship_fills_a_blank_provider_only_when_the_number_is_certain(tmp_path, c
     book, orders = imported(tmp_path)
     w = orders["Awaiting Shipment"]
     set_tracking(book, w[0], VALID_UPS, None)  # 1Z...: certainly UPS
+    for status in ("Cancelled", "Shipped", "Delivered", "Completed"):
+        for order in orders.get(status, [])[:1]:
+            set_tracking(book, order, OTHER_UPS, None)
     set_tracking(book, w[1], "A1234567895", None)  # a UPS Waybill or an Amazon International number
     set_tracking(book, w[2], USPS, "DHL eCommerce")  # typed by the team (DHL eCommerce US rides on USPS): kept
     set_tracking(book, w[3], "9505511069605048600624", '=HYPERLINK("http://evil.example","USPS")')
@@ -326,6 +329,9 @@ def test_ship_fills_a_blank_provider_only_when_the_number_is_certain(tmp_path, c
             or "Shipping Provider Name" in line}
     assert "several carriers" in held[w[1]] and "Amazon International, UPS Waybill" in held[w[1]]
     assert "formula or markup" in held[w[3]]
+
+    for status in ("Cancelled", "Shipped", "Delivered", "Completed"):  # nothing left to upload: left alone
+        assert all(p is None for order in orders.get(status, [])[:1] for _, _, p in sheet[order])
 
     capsys.readouterr()  # a second run fills nothing more and exports nothing twice
     assert main(["ship", "--book", str(book), "--out", str(tmp_path / "again.xlsx")]) == 0

@@ -46,7 +46,7 @@ def make_book(path, rows, carriers=()) -> FileBook:
                            **r} for r in rows]).reindex(columns=spec.headers).astype(object)
     book = FileBook(path)
     book.write_table(spec, frame.where(frame.notna(), None))
-    rows = carriers_sheet_rows() + [list(c) for c in carriers]
+    rows = carriers_sheet_rows() + [list(c) + [""] * (len(CARRIERS.headers) - len(c)) for c in carriers]
     book.write_table(CARRIERS, pd.DataFrame(rows[1:], columns=rows[0]))
     book.save()
     return FileBook(path)

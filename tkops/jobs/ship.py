@@ -34,6 +34,10 @@ from tkops.shipping.tracking_file import read_tracking_file
 from tkops.sources.base import HeaderMapSource
 
 
+#: Order statuses whose lines get no inferred provider: nothing is left to upload for them.
+_SETTLED = frozenset({"Cancelled", "Shipped", "In Transit", "Delivered", "Completed", "Awaiting Collection"})
+
+
 @dataclass
 class ShipReport:
     """What a ship run did: what each tracking file entered, the upload rows written (or none), the rejected lines
@@ -107,15 +111,16 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
 
 def _fill_providers(sheet: pd.DataFrame, providers, market: str) -> tuple[pd.DataFrame, list[tuple[str, str, str]]]:
     """The sheet with each blank Shipping Provider Name filled in where the line's number has a certain carrier
-    (not on cancelled orders), and the lines filled in (Order ID, Tracking ID, provider)."""
+    (only on lines still to ship: not cancelled, shipped or collected), and the lines filled in (Order ID, Tracking
+    ID, provider)."""
     lines = typed(sheet)
     if "tracking_id" not in lines.columns:
         return sheet, []
     numbers = lines["tracking_id"].map(lambda v: "" if clean_tracking(v)[1] else clean_tracking(v)[0])
     current = lines["shipping_provider"] if "shipping_provider" in lines.columns else \
         pd.Series([None] * len(lines), index=lines.index, dtype=object)
-    cancelled = canonical_statuses(lines["order_status"]) == "Cancelled" if "order_status" in lines.columns else None
-    found = inferred_providers(numbers, current, providers, market or None, cancelled)
+    settled = canonical_statuses(lines["order_status"]).isin(_SETTLED) if "order_status" in lines.columns else None
+    found = inferred_providers(numbers, current, providers, market or None, settled)
     if found.empty:
         return sheet, []
     sheet = sheet.copy()
