@@ -145,7 +145,8 @@ HOLIDAYS = SheetSpec("Holidays", "Holidays", _cols(
     ("Market", Kind.TEXT, 8), ("Date", Kind.TEXT, 12), ("Name", Kind.TEXT, 30), ("Day Off", Kind.TEXT, 9),
 ), lists={"Day Off": ["Yes", "No"]}, style="Table Style Light 9")
 
-CARRIERS = SheetSpec("Carriers", "Carriers", _cols(("Provider Name", Kind.TEXT, 24), ("Courier", Kind.TEXT, 24)),
+CARRIERS = SheetSpec("Carriers", "Carriers", _cols(("Provider Name", Kind.TEXT, 24), ("Courier", Kind.TEXT, 24),
+                                                  ("Markets", Kind.TEXT, 30)),
                      style="Table Style Light 9")
 
 SHIPLOG = SheetSpec("ShipLog", "ShipLog", _cols(
