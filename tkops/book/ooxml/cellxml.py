@@ -17,6 +17,7 @@ from tkops.values import CONTROL_CHARS
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _ESCAPED = re.compile(r"_(x[0-9A-Fa-f]{4})_")
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")  # lone surrogates and the two non-characters
 EPOCH_1900 = dt.datetime(1899, 12, 30)
 EPOCH_1904 = dt.datetime(1904, 1, 1)
 
@@ -57,11 +58,14 @@ def range_bounds(ref: str) -> tuple[int, int, int, int]:
 
 
 def escape_text(text: str) -> str:
-    """Text as XML character data: markup escaped, characters XML cannot hold dropped, and a literal ``_xHHHH_``
-    protected so that no reader decodes it as an escaped character (ECMA-376 Part 1, 22.9.2.19 ST_Xstring)."""
+    """Text as XML character data: markup escaped, characters XML cannot hold dropped, a carriage return as a
+    character reference (a parser turns a raw one into a line feed), and a literal ``_xHHHH_`` protected so that
+    Excel does not decode it as an escaped character (ECMA-376 Part 1, 22.9.2.19 ST_Xstring)."""
     if CONTROL_CHARS.search(text):
         text = CONTROL_CHARS.sub("", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub("", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     if "_x" in text:
         text = _ESCAPED.sub(r"_x005F_\1_", text)
     return text
