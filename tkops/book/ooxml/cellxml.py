@@ -91,7 +91,7 @@ def serial(value: dt.datetime | dt.date | dt.time | dt.timedelta, date1904: bool
 def number_text(value: float | int) -> str:
     if isinstance(value, int):
         return str(value)
-    if value.is_integer() and abs(value) < 1e15:
+    if value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     return repr(value)
 
