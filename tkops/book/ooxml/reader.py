@@ -20,12 +20,13 @@ import datetime as dt
 import re
 from typing import Any
 
+import numpy as np
+
 from openpyxl.formula.translate import Translator, TranslatorError
 
 from tkops.book.ooxml.cellxml import split_ref
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_ERROR = re.compile(rb'\st="e"')
 _BARE_CELL = re.compile(rb"<(?:\w+:)?c>")
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
@@ -35,21 +36,28 @@ _V = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 
 def plain(rows: list[list[Any]]) -> list[list[Any]]:
     """calamine's rows with the cell values the jobs expect (see the module's docstring)."""
-    out = []
-    for row in rows:
-        out.append([_plain(v) for v in row])
-    return out
+    if not rows:
+        return []
+    grid = np.empty((len(rows), len(rows[0])), dtype=object)
+    grid[:] = rows
+    kinds = _type_of(grid)
+    grid[grid == ""] = None
+    floats = kinds == float
+    if floats.any():
+        numbers = grid[floats].astype(float)
+        whole = (numbers == np.floor(numbers)) & (np.abs(numbers) < 2**53)
+        where = np.flatnonzero(floats)[whole]
+        cells = np.empty(len(where), dtype=object)
+        cells[:] = numbers[whole].astype(np.int64).tolist()
+        grid.flat[where] = cells
+    dates = kinds == dt.date
+    for i in np.flatnonzero(dates):
+        v = grid.flat[i]
+        grid.flat[i] = dt.datetime(v.year, v.month, v.day)
+    return grid.tolist()
 
 
-def _plain(v: Any) -> Any:
-    kind = type(v)
-    if kind is str:
-        return v if v else None
-    if kind is float:
-        return int(v) if v.is_integer() and -9007199254740992 < v < 9007199254740992 else v
-    if kind is dt.date:
-        return dt.datetime(v.year, v.month, v.day)
-    return v
+_type_of = np.frompyfunc(type, 1, 1)
 
 
 def unescape(text: str) -> str:
@@ -62,7 +70,8 @@ def special_cells(xml: bytes) -> dict[tuple[int, int], str]:
 
     Found by searching for ``<f`` and ``t="e"`` and parsing only the cells around them; a cell without an ``r``
     reference is placed by counting (see :func:`_positions`)."""
-    hits = sorted({m.start() for m in _FORMULA.finditer(xml)} | {m.start() for m in _ERROR.finditer(xml)})
+    hits = sorted(set(_positions(xml, b"<f", b" >/")) | set(_positions(xml, b":f", b" >/"))
+                  | set(_positions(xml, b' t="e"', b"")))
     if not hits:
         return {}
     if _BARE_CELL.search(xml):
@@ -88,6 +97,18 @@ def special_cells(xml: bytes) -> dict[tuple[int, int], str]:
         value = cell_special(attrs, m.group(3) or b"", ref, shared)
         if value is not None:
             found[split_ref(ref)] = value
+    return found
+
+
+def _positions(xml: bytes, needle: bytes, followed_by: bytes) -> list[int]:
+    """Where ``needle`` occurs (followed by one of ``followed_by``, when given): a plain byte search, far faster
+    than a regular expression over a sheet of tens of megabytes."""
+    found, at = [], xml.find(needle)
+    while at >= 0:
+        after = xml[at + len(needle):at + len(needle) + 1]
+        if not followed_by or (after and after in followed_by):
+            found.append(at)
+        at = xml.find(needle, at + 1)
     return found
 
 
