@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -144,10 +145,11 @@ class OoxmlWorkbook:
                 part.set_column(next_col, width=col.width)
                 positions[col.header] = next_col
                 next_col += 1
+        columns = list(itertools.zip_longest(*grid[1:len(frame) + 1]))  # the table's cells, column by column
         for col in spec.columns:
             c = positions[col.header]
             values = column_values(frame[col.header], col.kind) if col.header in frame.columns else []
-            old = [row[c - 1] if c <= len(row) else None for row in grid[1:len(values) + 1]]
+            old = list(columns[c - 1]) if c <= len(columns) else []
             old += [None] * (len(values) - len(old))
             if old == values:  # equal values are the same for a person: nothing to write in this column
                 continue
