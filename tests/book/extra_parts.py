@@ -161,7 +161,7 @@ def add_extra_parts(path: Path) -> list[str]:
     _add_rel(parts, pivot_rels, "rIdPivot1", R + "/pivotTable", "../pivotTables/pivotTable1.xml")
     _add_rel(parts, WB_REL, "rIdCache1", R + "/pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml")
     _workbook_insert(parts, ["smartTagPr", "extLst"],
-                     f'<pivotCaches><pivotCache cacheId="1" r:id="rIdCache1"/></pivotCaches>')
+                     '<pivotCaches><pivotCache cacheId="1" r:id="rIdCache1"/></pivotCaches>')
     _override(parts, "xl/pivotCache/pivotCacheDefinition1.xml", ct + "pivotCacheDefinition+xml")
     _override(parts, "xl/pivotCache/pivotCacheRecords1.xml", ct + "pivotCacheRecords+xml")
     _override(parts, "xl/pivotTables/pivotTable1.xml", ct + "pivotTable+xml")
@@ -186,7 +186,8 @@ def add_extra_parts(path: Path) -> list[str]:
     parts["customXml/itemProps1.xml"] = CUSTOM_XML_PROPS.encode()
     _add_rel(parts, "customXml/_rels/item1.xml.rels", "rId1", R + "/customXmlProps", "itemProps1.xml")
     _add_rel(parts, WB_REL, "rIdCx1", R + "/customXml", "../customXml/item1.xml")
-    _override(parts, "customXml/itemProps1.xml", "application/vnd.openxmlformats-officedocument.customXmlProperties+xml")
+    _override(parts, "customXml/itemProps1.xml",
+              "application/vnd.openxmlformats-officedocument.customXmlProperties+xml")
     parts["customUI/customUI14.xml"] = CUSTOM_UI.encode()
     _add_rel(parts, "_rels/.rels", "rIdUi1", "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility",
              "customUI/customUI14.xml")

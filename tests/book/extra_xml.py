@@ -6,9 +6,11 @@ DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-PIVOT_CACHE = DECL + f"""<pivotCacheDefinition xmlns="{MAIN}" xmlns:r="{R}" r:id="rId1" refreshOnLoad="0" recordCount="3">\
+PIVOT_CACHE = DECL + f"""<pivotCacheDefinition xmlns="{MAIN}" xmlns:r="{R}" r:id="rId1" refreshOnLoad="0" \
+recordCount="3">\
 <cacheSource type="worksheet"><worksheetSource ref="A1:B4" sheet="Team"/></cacheSource><cacheFields count="2">\
-<cacheField name="SKU" numFmtId="0"><sharedItems count="3"><s v="A-1"/><s v="B-2"/><s v="C-3"/></sharedItems></cacheField>\
+<cacheField name="SKU" numFmtId="0"><sharedItems count="3"><s v="A-1"/><s v="B-2"/><s v="C-3"/></sharedItems>\
+</cacheField>\
 <cacheField name="Sold" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" \
 containsInteger="1" minValue="2" maxValue="9"/></cacheField></cacheFields></pivotCacheDefinition>"""
 
@@ -38,10 +40,12 @@ CUSTOM_UI = """<customUI xmlns="http://schemas.microsoft.com/office/2009/07/cust
 <tab id="tkopsTest" label="Shop"><group id="g1" label="Orders"><button id="b1" label="Refresh" onAction="Refresh"/>\
 </group></tab></tabs></ribbon></customUI>"""
 
-METADATA = DECL + f"""<metadata xmlns="{MAIN}" xmlns:xlrd="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata">\
+METADATA = DECL + f"""<metadata xmlns="{MAIN}" \
+xmlns:xlrd="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata">\
 <metadataTypes count="1"><metadataType name="XLRICHVALUE" minSupportedVersion="120000" copy="1" pasteAll="1" \
 pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1"/>\
-</metadataTypes><futureMetadata name="XLRICHVALUE" count="1"><bk><extLst><ext uri="{{3e2802c4-a4d2-4d8b-9148-e3be6c30e623}}">\
+</metadataTypes><futureMetadata name="XLRICHVALUE" count="1"><bk><extLst>\
+<ext uri="{{3e2802c4-a4d2-4d8b-9148-e3be6c30e623}}">\
 <xlrd:rvb i="0"/></ext></extLst></bk></futureMetadata><valueMetadata count="1"><bk><rc t="1" v="0"/></bk>\
 </valueMetadata></metadata>"""
 RICH_VALUES = DECL + """<rvData xmlns="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata" count="1">\

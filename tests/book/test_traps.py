@@ -103,8 +103,8 @@ def test_a_cell_hidden_by_a_merge_is_unmerged_when_written(tmp_path):
 
 
 def test_rich_text_and_error_cells_read_as_their_text_and_stay_as_they_were(tmp_path):
-    shared = (f'<sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><r><t xml:space="preserve">rich </t></r><r><rPr><b/></rPr>'
-              "<t>text</t></r></si></sst>")
+    shared = (f'<sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><r><t xml:space="preserve">rich </t></r>'
+              "<r><rPr><b/></rPr><t>text</t></r></si></sst>")
     row3 = '<row r="3">' + istr("A3", "2") + '<c r="C3" t="s"><v>0</v></c><c r="D3" t="e"><v>#N/A</v></c></row>'
     path = make_book(tmp_path / "rich.xlsx", sheet(HEADER_ROW + ROW2 + row3), shared=shared)
     rows = OoxmlWorkbook(path).read_rows("Data")

@@ -21,16 +21,13 @@ from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.ooxml import carry, features
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
 from tkops.book.ooxml.reader import overlay, plain, special_cells
-from tkops.book.ooxml.rows import KEEP, Edit, Look
+from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.sheet import SheetPart
 from tkops.book.ooxml.styles import Styles
 from tkops.book.ooxml.workbook import NEW_SHEET, Workbook
 from tkops.book.ooxml.zipcopy import deflate
 from tkops.errors import BadWorkbook
 from tkops.schema import Kind
-
-HEADER_LOOK = Look(bold=True, fill="#DDEBF7", bottom_border=True)
-
 
 def _readable(method):
     """Turn a part that cannot be read into the refusal naming it (nothing is saved)."""
@@ -79,9 +76,10 @@ class OoxmlWorkbook:
     def read_rows(self, name: str) -> list[list[Any]] | None:
         """Every row of a sheet as values (see :mod:`tkops.book.ooxml.reader`), or None when there is no such
         sheet."""
-        if name not in self.sheetnames:
+        sheet = self.workbook.sheet(name)  # sheet names are case-insensitive in Excel
+        if sheet is None:
             return None
-        return [list(row) for row in self._grid(name)]
+        return [list(row) for row in self._grid(sheet.name)]
 
     def _grid(self, name: str) -> list[list[Any]]:
         if name in self._grids:
@@ -130,7 +128,7 @@ class OoxmlWorkbook:
     @_readable
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame`` (row i of the frame is sheet row i + 2)."""
-        name = spec.name if spec.name in self.sheetnames else self._new_sheet(spec)
+        name = self._existing(spec.name) or self._new_sheet(spec)
         grid, part = self._grid(name), self._sheet(name)
         table = features.find_table(self.package, part, spec.table)
         old_last_row = table.last_row() if table is not None else 0
@@ -178,6 +176,11 @@ class OoxmlWorkbook:
         if state:
             self.workbook.set_state(name, state)
 
+    def _existing(self, name: str) -> str | None:
+        """The name of the sheet called ``name`` in any case, as the workbook spells it."""
+        sheet = self.workbook.sheet(name)
+        return sheet.name if sheet is not None else None
+
     def _new_sheet(self, spec: SheetSpec) -> str:
         order = [s.name for s in STANDARD_SHEETS]
         names = self.sheetnames
@@ -200,6 +203,7 @@ class OoxmlWorkbook:
     def write_block(self, sheet: str, first_col: int, rows: list[list[Any]], fills: dict | None = None) -> None:
         """Put a small block of text (a summary, a legend) at row 1, column ``first_col`` (1-based), replacing the
         block written there before; ``fills`` maps (row, col) offsets in the block to colours."""
+        sheet = self._existing(sheet) or sheet
         grid, part = self._grid(sheet), self._sheet(sheet)
         width = max((len(r) for r in rows), default=1)
         last = first_col + width - 1
@@ -222,7 +226,7 @@ class OoxmlWorkbook:
                    widths: dict[int, float] | None = None) -> None:
         """Replace every cell of the sheet (a report tkops owns) with ``rows`` from A1: text stays text, numbers
         numbers, datetimes dates; ``bold_rows`` (0-based) are headings; ``widths`` maps 1-based columns to widths."""
-        name = spec.name if spec.name in self.sheetnames else self._new_sheet(spec)
+        name = self._existing(spec.name) or self._new_sheet(spec)
         self._grid(name)
         part = self._sheet(name)
         part.patch.edits.clear()
@@ -252,7 +256,7 @@ class OoxmlWorkbook:
             styles = self.styles if part.has_edits() else None
             chunks, _patcher = part.chunks({
                 "col_styles": part.col_styles(),
-                "style": (lambda base, edit, s=styles: _style(s, base, edit)),
+                "style": (lambda base, edit, s=styles: style_of(s, base, edit)),
                 "has_fill": (lambda xf, s=styles: s.has_fill(xf) if s else False),
                 "date1904": self.date1904,
             })
@@ -277,25 +281,3 @@ class OoxmlWorkbook:
         if patch.band and any(patch.band[0] <= c <= patch.band[1] for _r, c in formulas):
             return True
         return any(c in patch.edits.get(r, ()) for r, c in formulas)
-
-
-def put(value: Any, kind: Kind, fmt: str) -> Edit:
-    """The edit writing ``value`` into a cell of a ``kind`` column (the number format it needs, if any)."""
-    if isinstance(value, str):
-        return Edit(value, fmt if kind is Kind.ID else None)
-    if isinstance(value, (dt.datetime, dt.date)):
-        return Edit(value, NUMBER_FORMATS[Kind.DATETIME])
-    if isinstance(value, dt.time):
-        return Edit(value, "h:mm:ss")
-    if isinstance(value, dt.timedelta):
-        return Edit(value, "[h]:mm:ss")
-    if value is not None and not isinstance(value, bool) and kind in (Kind.MONEY, Kind.INT, Kind.NUMBER):
-        return Edit(value, fmt)
-    return Edit(value)
-
-
-def _style(styles: Styles | None, base: int, edit: Edit) -> int:
-    if styles is None or (edit.number_format is None and edit.look is None):
-        return base
-    look = edit.look or Look()
-    return styles.derive(base, edit.number_format, look.bold, look.fill, look.bottom_border)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Callable, Iterator
 
 from openpyxl.formula.translate import Translator, TranslatorError
 
 from tkops.book.ooxml.cellxml import cell_xml, column_index, column_letter, range_bounds
+from tkops.book.ooxml.edits import KEEP, Edit, Look
 from tkops.book.ooxml.reader import unescape
 
 _SHEET_DATA = re.compile(rb"<((?:\w+:)?)sheetData\b[^>]*?(/?)>")
@@ -26,23 +27,6 @@ _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _F = re.compile(rb"<((?:\w+:)?)f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>/]")
-
-KEEP = object()  # an edit that changes a cell's look only
-
-
-class Look(NamedTuple):
-    """Changes to a cell's format besides its number format."""
-
-    bold: bool = False
-    fill: str | None = None  # "#RRGGBB", or "none"
-    bottom_border: bool = False
-
-
-class Edit(NamedTuple):
-    value: Any
-    number_format: str | None = None
-    look: Look | None = None
-
 
 @dataclass
 class Bounds:

@@ -15,7 +15,7 @@ from typing import Iterator
 from lxml import etree
 
 from tkops.book.ooxml.cellxml import column_letter, range_bounds
-from tkops.book.ooxml.package import DOC_REL, MC, Package, UnreadablePart, parse_xml, q
+from tkops.book.ooxml.package import DOC_REL, MC, Package, UnreadablePart, parse_xml
 from tkops.book.ooxml.rows import Bounds, Patch, Patcher, sheet_data
 
 ORDER = ("sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr",

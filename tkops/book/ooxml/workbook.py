@@ -81,7 +81,8 @@ class Workbook:
             names = etree.Element(q("definedNames"))
             after = self.root.find(q("sheets"))
             following = after.getnext() if after is not None else None
-            while following is not None and etree.QName(following).localname in ("functionGroups", "externalReferences"):
+            while following is not None and etree.QName(following).localname in ("functionGroups",
+                                                                                  "externalReferences"):
                 following = following.getnext()
             if following is not None:
                 following.addprevious(names)
