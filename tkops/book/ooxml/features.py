@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def quote_sheet(name: str) -> str:
-    """A sheet name as formulas write it: ``'Pick List'`` (quotes doubled inside)."""
+    """A sheet name in a formula, quoted the way the new-book writer quotes it (``'Orders'``, quotes doubled inside)."""
     return "'" + name.replace("'", "''") + "'"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lxml import etree
+from xlsxwriter.utility import quote_sheetname
 
 from tkops.book.ooxml.package import (
     CT_WORKSHEET, DOC_REL, MAIN, REL_CALC_CHAIN, REL_EXTENDED, REL_OFFICE_DOCUMENT, REL_WORKSHEET,
@@ -38,6 +39,13 @@ class Sheet:
     @property
     def is_worksheet(self) -> bool:
         return self.content_type == CT_WORKSHEET
+
+
+def same_reference(a: str, b: str) -> bool:
+    """Whether two defined-name formulas are the same, ``'Orders'!$A:$A`` and ``Orders!$A:$A`` alike (quotes
+    around a sheet name that needs none are optional; Excel and XlsxWriter leave them out)."""
+    return a == b or quote_sheetname(a.split("!", 1)[0].strip("'")) + "!" + a.split("!", 1)[-1] == \
+        quote_sheetname(b.split("!", 1)[0].strip("'")) + "!" + b.split("!", 1)[-1]
 
 
 class Workbook:
@@ -103,7 +111,7 @@ class Workbook:
         for element in names:
             if (element.tag == q("definedName") and element.get("name", "").lower() == name.lower()
                     and element.get("localSheetId") == local):
-                if element.text != formula:
+                if not same_reference(element.text or "", formula):
                     element.text = formula
                     self.package.touch(self.part)
                 return
