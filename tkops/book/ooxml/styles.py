@@ -102,13 +102,14 @@ class Styles:
     # --- derived formats -------------------------------------------------------------------------------------------
     def number_format(self, code: str) -> int:
         """The id of number format ``code`` (a built-in one, or an entry of numFmts found or added)."""
+        existing = self.root.find(q("numFmts"))
+        for element in (existing if existing is not None else []):
+            if element.get("formatCode") == code:  # a writer may list a built-in code too: reuse its entry
+                return int(element.get("numFmtId"))
         if code in BUILTIN_FORMATS:
             return BUILTIN_FORMATS[code]
         formats = self._list("numFmts")
         ids = [int(f.get("numFmtId", "0")) for f in formats.findall(q("numFmt"))]
-        for element in formats.findall(q("numFmt")):
-            if element.get("formatCode") == code:
-                return int(element.get("numFmtId"))
         new_id = max([163] + ids) + 1
         etree.SubElement(formats, q("numFmt"), numFmtId=str(new_id), formatCode=code)
         formats.set("count", str(len(ids) + 1))
@@ -136,9 +137,15 @@ class Styles:
         if fill is not None:
             xf.set("fillId", str(self._fill(fill)))
             xf.set("applyFill", "1")
-        if bottom_border:
+        if bottom_border:  # the header look: a thin line under the cell, text centred vertically
             xf.set("borderId", str(self._bottom_border(int(xf.get("borderId", "0")))))
             xf.set("applyBorder", "1")
+            alignment = xf.find(q("alignment"))
+            if alignment is None:
+                alignment = etree.Element(q("alignment"))
+                xf.insert(0, alignment)
+            alignment.set("vertical", "center")
+            xf.set("applyAlignment", "1")
         unchanged = number_format is None and not bold and fill is None and not bottom_border
         result = xf_index if unchanged else self._find_or_add("cellXfs", xf)
         self._derived[key] = result
@@ -172,7 +179,7 @@ class Styles:
             bottom.remove(child)
         bottom.attrib.clear()
         bottom.set("style", "thin")
-        etree.SubElement(bottom, q("color"), indexed="64")
+        etree.SubElement(bottom, q("color"), auto="1")
         sides = {etree.QName(c).localname: c for c in border}
         for child in list(border):
             border.remove(child)
