@@ -206,3 +206,12 @@ def test_libreoffice_opens_the_edited_corner_cases(tmp_path, case):
     sheets = libreoffice_csv(tmp_path / "out.xlsx", tmp_path / "lo")
     data = next(iter(sheets.values()))
     assert data[0][:4] == SPEC.headers
+
+
+def test_a_formula_in_a_number_column_is_kept(tmp_path):
+    body = HEADER_ROW + '<row r="2">' + istr("A2", "1") + '<c r="B2"><f>2*3</f><v>6</v></c></row>'
+    path = make_book(tmp_path / "kept.xlsx", sheet(body))
+    read = OoxmlWorkbook(path).read_rows("Data")
+    out = edit(path, [(read[1][0], read[1][1], "noted", None)])  # the job writes back what it read
+    ws = openpyxl.load_workbook(out)["Data"]
+    assert (ws["B2"].value, ws["C2"].value) == ("=2*3", "noted")

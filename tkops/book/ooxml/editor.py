@@ -152,9 +152,12 @@ class OoxmlWorkbook:
             if old == values:  # equal values are the same for a person: nothing to write in this column
                 continue
             fmt = NUMBER_FORMATS[col.kind]
+            formulas = self._formulas.get(name, set())
             for r, (current, value) in enumerate(zip(old, values), start=2):
                 if current == value or same(current, value):
                     continue
+                if value is None and (r, c) in formulas:  # a formula in a number column reads as no number:
+                    continue  # the team's formula is kept, not cleared
                 self._set(name, r, c, put(value, col.kind, fmt))
         for r in range(len(frame) + 2, min(old_last_row, len(grid)) + 1):  # rows the table no longer has
             for col in spec.columns:
