@@ -215,3 +215,19 @@ def test_a_formula_in_a_number_column_is_kept(tmp_path):
     out = edit(path, [(read[1][0], read[1][1], "noted", None)])  # the job writes back what it read
     ws = openpyxl.load_workbook(out)["Data"]
     assert (ws["B2"].value, ws["C2"].value) == ("=2*3", "noted")
+
+
+def test_no_file_handle_stays_open_on_the_workbook(tmp_path):
+    """Windows cannot replace a file a process holds open: the editor reads the book whole and keeps no handle."""
+    import os
+
+    path = make_book(tmp_path / "open.xlsx", sheet(HEADER_ROW + ROW2))
+    book = OoxmlWorkbook(path)
+    book.read_rows("Data")
+    book.write_table(SPEC, frame([("1", 2, "x", None)]))
+    book.save(tmp_path / "new.xlsx")
+    fds = [os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")
+           if os.path.exists(f"/proc/self/fd/{fd}")]
+    assert str(path) not in fds
+    os.replace(tmp_path / "new.xlsx", path)
+    assert OoxmlWorkbook(path).read_rows("Data")[1][:3] == ["1", 2, "x"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import itertools
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,7 @@ class OoxmlWorkbook:
         if sheet.is_worksheet:
             if self._calamine is None:
                 try:
-                    self._calamine = python_calamine.CalamineWorkbook.from_path(str(self.path))
+                    self._calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
                 except python_calamine.CalamineError as err:
                     raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
             rows = plain(self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False))

@@ -8,6 +8,7 @@ library's ElementTree does to them).
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from pathlib import Path
@@ -128,8 +129,11 @@ class Package:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self.entries, self._cd_start, self._comment = read_entries(path)
-            self.archive = zipfile.ZipFile(path)
+            # The whole file is read at once: no handle stays open on it (Windows could not replace the workbook
+            # while one is), and the save is made from exactly what was read.
+            self.data = path.read_bytes()
+            self.entries, self._cd_start, self._comment = read_entries(io.BytesIO(self.data))
+            self.archive = zipfile.ZipFile(io.BytesIO(self.data))
         except (ZipProblem, zipfile.BadZipFile, OSError) as err:
             raise UnreadablePart("(zip container)", str(err)) from None
         self._by_lower = {e.name.lower(): e.name for e in self.entries}
@@ -258,7 +262,7 @@ class Package:
         """Write the package to ``target``: unchanged parts copied as stored, the others written anew."""
         self._flush()
         with open(target, "wb") as out:
-            writer = PackageWriter(out, self.path, self._cd_start)
+            writer = PackageWriter(out, io.BytesIO(self.data), self._cd_start)
             writer.set_source_offsets(self.entries)
             stored = set()
             for entry in self.entries:

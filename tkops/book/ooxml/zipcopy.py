@@ -13,7 +13,6 @@ import struct
 import time
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO, Iterable
 
 _EOCD = b"PK\x05\x06"
@@ -35,27 +34,26 @@ class Entry:
     offset: int  # of its local header
 
 
-def read_entries(path: Path) -> tuple[list[Entry], int, bytes]:
-    """The entries of ``path`` in central-directory order, where the central directory starts, and the archive's
-    comment."""
-    with open(path, "rb") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        tail_len = min(size, 65_557)
-        fh.seek(size - tail_len)
-        tail = fh.read(tail_len)
-        at = tail.rfind(_EOCD)
-        if at < 0:
-            raise ZipProblem("no end-of-central-directory record")
-        (_sig, disk, cd_disk, _n_here, n_total, cd_size, cd_offset, comment_len) = struct.unpack(
-            "<4sHHHHIIH", tail[at:at + 22])
-        if disk or cd_disk:
-            raise ZipProblem("a multi-disk archive")
-        if cd_offset == 0xFFFFFFFF or n_total == 0xFFFF or tail[max(0, at - 20):at].startswith(_ZIP64_EOCD_LOCATOR):
-            raise ZipProblem("a ZIP64 archive (over 4 GB or 65,535 parts)")
-        comment = tail[at + 22:at + 22 + comment_len]
-        fh.seek(cd_offset)
-        directory = fh.read(cd_size)
+def read_entries(fh: BinaryIO) -> tuple[list[Entry], int, bytes]:
+    """The entries of the archive ``fh`` in central-directory order, where the central directory starts, and the
+    archive's comment."""
+    fh.seek(0, 2)
+    size = fh.tell()
+    tail_len = min(size, 65_557)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    at = tail.rfind(_EOCD)
+    if at < 0:
+        raise ZipProblem("no end-of-central-directory record")
+    (_sig, disk, cd_disk, _n_here, n_total, cd_size, cd_offset, comment_len) = struct.unpack(
+        "<4sHHHHIIH", tail[at:at + 22])
+    if disk or cd_disk:
+        raise ZipProblem("a multi-disk archive")
+    if cd_offset == 0xFFFFFFFF or n_total == 0xFFFF or tail[max(0, at - 20):at].startswith(_ZIP64_EOCD_LOCATOR):
+        raise ZipProblem("a ZIP64 archive (over 4 GB or 65,535 parts)")
+    comment = tail[at + 22:at + 22 + comment_len]
+    fh.seek(cd_offset)
+    directory = fh.read(cd_size)
     entries = []
     pos = 0
     for _ in range(n_total):
@@ -108,9 +106,9 @@ class PackageWriter:
     """Writes a new archive: :meth:`copy` an entry of the source as it is, :meth:`write` a part from its bytes
     (or already deflated), then :meth:`close`."""
 
-    def __init__(self, out: BinaryIO, source: Path, cd_start: int, level: int = 6) -> None:
+    def __init__(self, out: BinaryIO, source: BinaryIO, cd_start: int, level: int = 6) -> None:
         self.out = out
-        self.source = open(source, "rb")
+        self.source = source
         self.cd_start = cd_start
         self.level = level
         self.records: list[bytes] = []
@@ -174,4 +172,3 @@ class PackageWriter:
             raise ZipProblem("the package would need ZIP64")
         self.out.write(struct.pack("<4sHHHHIIH", _EOCD, 0, 0, len(self.records), len(self.records), size, start,
                                    len(comment)) + comment)
-        self.source.close()
