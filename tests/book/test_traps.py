@@ -231,3 +231,9 @@ def test_no_file_handle_stays_open_on_the_workbook(tmp_path):
     assert str(path) not in fds
     os.replace(tmp_path / "new.xlsx", path)
     assert OoxmlWorkbook(path).read_rows("Data")[1][:3] == ["1", 2, "x"]
+
+
+def test_a_sheet_starting_below_and_right_of_a1_reads_from_a1(tmp_path):
+    body = '<row r="3"><c r="C3" t="inlineStr"><is><t>first</t></is></c><c r="D3"><v>4</v></c></row>'
+    rows = OoxmlWorkbook(make_book(tmp_path / "offset.xlsx", sheet(body))).read_rows("Data")
+    assert rows == [[None] * 4, [None] * 4, [None, None, "first", 4]]
