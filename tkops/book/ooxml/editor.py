@@ -93,7 +93,10 @@ class OoxmlWorkbook:
                     self._calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
                 except python_calamine.CalamineError as err:
                     raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
-            rows = plain(self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            try:
+                rows = plain(self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            except python_calamine.CalamineError as err:
+                raise BadWorkbook(file=self.path.name, detail=f'the sheet "{name}" cannot be read ({err})') from None
             part = self._sheet(name)
             special = special_cells(part.xml)
             self._formulas[name] = {rc for rc, v in special.items() if v.startswith("=")}
