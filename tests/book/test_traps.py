@@ -237,3 +237,13 @@ def test_a_sheet_starting_below_and_right_of_a1_reads_from_a1(tmp_path):
     body = '<row r="3"><c r="C3" t="inlineStr"><is><t>first</t></is></c><c r="D3"><v>4</v></c></row>'
     rows = OoxmlWorkbook(make_book(tmp_path / "offset.xlsx", sheet(body))).read_rows("Data")
     assert rows == [[None] * 4, [None] * 4, [None, None, "first", 4]]
+
+
+def test_rows_out_of_order_are_refused_naming_the_part(tmp_path):
+    from tkops.errors import UnsafeWorkbook
+
+    body = HEADER_ROW + '<row r="3"><c r="A3"><f>1</f></c></row><row r="2"><c r="A2"><v>1</v></c></row>'
+    path = make_book(tmp_path / "order.xlsx", sheet(body.replace(' r="A3"', "").replace(' r="A2"', "")))
+    with pytest.raises(UnsafeWorkbook) as caught:
+        OoxmlWorkbook(path).read_rows("Data")
+    assert "xl/worksheets/sheet1.xml" in caught.value.render("en") and "row 2 comes after row 3" in str(caught.value)

@@ -98,7 +98,10 @@ class OoxmlWorkbook:
             except python_calamine.CalamineError as err:
                 raise BadWorkbook(file=self.path.name, detail=f'the sheet "{name}" cannot be read ({err})') from None
             part = self._sheet(name)
-            special = special_cells(part.xml)
+            try:
+                special = special_cells(part.xml)
+            except ValueError as err:
+                raise UnreadablePart(part.part, str(err)) from None
             self._formulas[name] = {rc for rc, v in special.items() if v.startswith("=")}
             rows = overlay(rows, special)
         self._grids[name] = rows

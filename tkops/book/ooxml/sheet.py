@@ -221,7 +221,10 @@ class SheetPart:
             from tkops.book.ooxml.package import DECLARATION
 
             yield DECLARATION + head[:m.start()] + b"<" + prefix + b"sheetData>"
-            yield from patcher.chunks()
+            try:
+                yield from patcher.chunks()
+            except ValueError as err:  # rows out of order, a row not closed, a formula that cannot be moved
+                raise UnreadablePart(self.part, str(err)) from None
             yield b"</" + prefix + b"sheetData>" + head[m.end():]
         return produce(), patcher
 
