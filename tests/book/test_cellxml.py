@@ -50,6 +50,7 @@ def test_serial_numbers_of_dates_and_times():
     assert serial(dt.datetime(2026, 11, 25, 6, 0), date1904=True) == 46351 - 1462 + 0.25
     assert serial(dt.datetime(1904, 1, 1), date1904=True) == 0
     assert serial(dt.time(6, 0)) == 0.25
+    assert serial(dt.time(6, 30, 15)) == pytest.approx((6 * 3600 + 30 * 60 + 15) / 86400, rel=1e-12)
     assert serial(dt.time(0, 0, 1, 500000)) == pytest.approx(1.5 / 86400, rel=1e-12)
     assert serial(dt.timedelta(days=1, hours=12)) == 1.5
     aware = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -83,6 +84,7 @@ def test_cells_of_each_kind():
     assert cell_xml("A1", dt.date(1904, 1, 2), 5, date1904=True) == '<c r="A1" s="5"><v>1</v></c>'
     # float noise below a microsecond is rounded away: 1 microsecond past midnight is written as the whole day
     assert cell_xml("A1", dt.datetime(2026, 11, 25, 0, 0, 0, 1), 0) == '<c r="A1"><v>46351</v></c>'
+    assert cell_xml("A1", dt.datetime(2026, 11, 25, 0, 0, 0, 50), 0) == '<c r="A1"><v>46351.0000000006</v></c>'
     assert cell_xml("A1", None, 0) == ""
     assert cell_xml("A1", "", 0) == ""
     assert cell_xml("A1", None, 4) == '<c r="A1" s="4"/>'
