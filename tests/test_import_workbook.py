@@ -219,7 +219,7 @@ def test_failed_save_leaves_the_workbook_as_it_was(tmp_path, monkeypatch):
         path.write_bytes(b"half a file")
         raise OSError("disk full")
 
-    monkeypatch.setattr("tkops.book.xlsx_edit.EditedWorkbook.save", broken_save)
+    monkeypatch.setattr("tkops.book.ooxml.OoxmlWorkbook.save", broken_save)
     with pytest.raises(OSError):
         main(["import", str(EXPORTS / "us_legacy.xlsx"), "--book", str(book), "--market", "US"])
     assert sha(book) == before
@@ -236,7 +236,7 @@ def test_open_workbook_is_refused(tmp_path, capsys):
     assert sha(book) == before
 
 
-def test_workbook_with_parts_openpyxl_drops_is_refused(tmp_path, capsys):
+def test_workbook_with_a_chart_and_a_text_box_is_edited_and_keeps_them(tmp_path, capsys):
     import xlsxwriter
 
     book = tmp_path / "team.xlsx"
@@ -248,11 +248,13 @@ def test_workbook_with_parts_openpyxl_drops_is_refused(tmp_path, capsys):
     ws.insert_chart("D2", chart)
     ws.insert_textbox("D20", "team notes")
     wb.close()
-    before = sha(book)
-    assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 2
-    err = capsys.readouterr().err
-    assert "charts" in err and "shapes or text boxes" in err and "Nothing was changed" in err
-    assert sha(book) == before
+    with zipfile.ZipFile(book) as z:
+        before = {n: z.read(n) for n in z.namelist() if n.startswith(("xl/charts/", "xl/drawings/"))}
+    assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
+    with zipfile.ZipFile(book) as z:
+        assert {n: z.read(n) for n in before} == before  # the chart and the text box, byte for byte
+    _, header, rows = orders(book)
+    assert len(rows) == 14
 
 
 def test_messages_in_chinese(tmp_path, capsys):

@@ -115,10 +115,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file} 正在被 Excel 或其他程序打开（{detail}）。请关闭后重试；未做任何更改。",
     },
     "unsafe_workbook": {
-        "en": "{file} holds parts that saving from tkops would drop: {parts}. Nothing was changed. Use a workbook "
-              "made by tkops for batch commands, or run this step from the tkops.xlsm buttons in Excel.",
-        "zh": "{file} 含有 tkops 保存时会丢失的内容：{parts}。未做任何更改。批处理命令请使用 tkops 生成的工作簿，"
-              "或在 Excel 中通过 tkops.xlsm 的按钮执行此步骤。",
+        "en": "{file} holds {parts}, which tkops cannot keep when saving. Nothing was changed.",
+        "zh": "{file} 含有 tkops 保存时无法保留的内容：{parts}。未做任何更改。",
+    },
+    # What the package-level writer cannot carry (docs/ooxml.md#what-is-refused).
+    "workbook_encrypted": {
+        "en": "{file} is password-protected (encrypted) or is an old .xls file: tkops cannot read or save it. "
+              "Nothing was changed. In Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+              "Password, clear it) and save it as an Excel Workbook (.xlsx or .xlsm), then run again.",
+        "zh": "{file} 设有打开密码（已加密），或是旧的 .xls 文件：tkops 无法读取或保存。未做任何更改。请在 Excel 中取消"
+              "密码（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码），另存为 Excel 工作簿（.xlsx 或 .xlsm）后重试。",
+    },
+    "workbook_strict": {
+        "en": "{file} is saved as Strict Open XML, which tkops does not write. Nothing was changed. In Excel, use "
+              "File > Save As > Excel Workbook (*.xlsx), then run again.",
+        "zh": "{file} 以“Strict Open XML”格式保存，tkops 不写入这种格式。未做任何更改。请在 Excel 中用“文件 > 另存为 > "
+              "Excel 工作簿 (*.xlsx)”保存后重试。",
+    },
+    "workbook_binary": {
+        "en": "{file} is an Excel Binary Workbook (.xlsb inside), which tkops does not write. Nothing was changed. "
+              "In Excel, use File > Save As > Excel Workbook (*.xlsx), then run again.",
+        "zh": "{file} 是 Excel 二进制工作簿（实为 .xlsb），tkops 不写入这种格式。未做任何更改。请在 Excel 中用“文件 > "
+              "另存为 > Excel 工作簿 (*.xlsx)”保存后重试。",
+    },
+    "workbook_signed": {
+        "en": "{file} is digitally signed: any change would break the signature. Nothing was changed. Work on an "
+              "unsigned copy (in Excel: File > Info > View Signatures, remove the signature), then run again.",
+        "zh": "{file} 带有数字签名：任何修改都会使签名失效。未做任何更改。请使用未签名的副本（在 Excel 中：文件 > 信息 > "
+              "查看签名，删除签名）后重试。",
+    },
+    "workbook_part_unreadable": {
+        "en": "{file}: tkops would have to rewrite the part {part} but cannot read it ({detail}). Nothing was "
+              "changed. Open the workbook in Excel and save it again (Excel repairs damaged parts), then run again.",
+        "zh": "{file}：tkops 需要改写其中的部件 {part}，但无法读取（{detail}）。未做任何更改。请在 Excel 中打开并重新保存"
+              "该工作簿（Excel 会修复损坏的部件）后重试。",
     },
     "bad_workbook": {
         "en": "{file}: {detail}",

@@ -11,14 +11,8 @@ from typing import Any
 import pandas as pd
 
 from tkops.book import safety
-from tkops.book.layout import (
-    ORDERS,
-    STANDARD_SHEETS,
-    SheetSpec,
-    orders_columns,
-    starting_frame,
-)
-from tkops.book.xlsx_edit import EditedWorkbook
+from tkops.book.layout import ORDERS, STANDARD_SHEETS, SheetSpec, orders_columns, starting_frame
+from tkops.book.ooxml import OoxmlWorkbook
 from tkops.book.xlsx_new import write_workbook
 from tkops.errors import BadWorkbook
 from tkops.settings import DEFAULT, Settings
@@ -36,9 +30,10 @@ class SaveResult:
 
 
 class FileBook:
-    """A workbook file: an existing one is edited in place (cells that change only), a new one written whole.
+    """A workbook file: an existing one is edited in place (the parts and rows that change only), a new one written
+    whole.
 
-    Opening checks that the workbook is not open elsewhere and holds nothing the writer would drop; saving writes
+    Opening checks that the workbook is not open elsewhere and holds nothing the writer cannot carry; saving writes
     a temporary file, keeps the previous version as a backup and then replaces the workbook.
     """
 
@@ -48,12 +43,13 @@ class FileBook:
             raise BadWorkbook(file=self.path.name, detail="a workbook must be an .xlsx file")
         self.exists = self.path.exists()
         self._pending: dict[str, tuple[SheetSpec, pd.DataFrame]] = {}
-        self._edit: EditedWorkbook | None = None
+        self._edit: OoxmlWorkbook | None = None
         self.settings = settings
         if self.exists:
             safety.check_not_locked(self.path)
-            safety.refuse_if_unsafe(self.path)
-            self._edit = EditedWorkbook(self.path)
+            # The package-level editor keeps every part it does not change byte for byte, and refuses by name only
+            # what it cannot carry (an encrypted or signed package, Strict Open XML, .xlsb, a part it cannot read).
+            self._edit = OoxmlWorkbook(self.path)
 
     def read_rows(self, sheet: str) -> list[list[Any]] | None:
         """A sheet's rows (header first) as values, or None when the sheet does not exist."""
@@ -72,14 +68,14 @@ class FileBook:
             self._pending[spec.name] = (spec, frame)
 
     def write_block(self, sheet: str, first_col: int, rows: list[list[Any]], fills: dict | None = None) -> None:
-        """Put a small block of text beside a table (see :meth:`EditedWorkbook.write_block`)."""
+        """Put a small block of text beside a table (see :meth:`OoxmlWorkbook.write_block`)."""
         if self._edit is None:
             raise NotImplementedError("blocks are written into existing workbooks only")
         self._edit.write_block(sheet, first_col, rows, fills)
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
                    widths: dict[int, float] | None = None) -> None:
-        """Replace a report sheet's cells with ``rows`` (see :meth:`EditedWorkbook.write_grid`)."""
+        """Replace a report sheet's cells with ``rows`` (see :meth:`OoxmlWorkbook.write_grid`)."""
         if self._edit is None:
             raise NotImplementedError("report sheets are written into existing workbooks only")
         self._edit.write_grid(spec, rows, bold_rows, widths)
