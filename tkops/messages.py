@@ -107,6 +107,50 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file} is open in Excel or another program ({detail}). Close it and run again; nothing was changed.",
         "zh": "{file} 正在被 Excel 或其他程序打开（{detail}）。请关闭后重试；未做任何更改。",
     },
+    "book_waiting": {
+        "en": "{file} is in use by another tkops run: tkops {command} (process {pid} on {host}, user {user}, since "
+              "{since}). Waiting up to {seconds} s ...",
+        "zh": "{file} 正被另一个 tkops 任务使用：tkops {command}（{host} 上的进程 {pid}，用户 {user}，开始于 {since}）。"
+              "最多等待 {seconds} 秒……",
+    },
+    "book_waiting_unknown": {
+        "en": "{file} is in use by another tkops run. Waiting up to {seconds} s ...",
+        "zh": "{file} 正被另一个 tkops 任务使用。最多等待 {seconds} 秒……",
+    },
+    "book_busy": {
+        "en": "{file} is still in use by another tkops run after {seconds} s: tkops {command} (process {pid} on "
+              "{host}, user {user}, since {since}). Nothing was changed. Run the command again when that run has "
+              "finished (or wait longer: --wait SECONDS, or Lock Wait on the Settings sheet).",
+        "zh": "等待 {seconds} 秒后，{file} 仍被另一个 tkops 任务使用：tkops {command}（{host} 上的进程 {pid}，用户 {user}，"
+              "开始于 {since}）。未做任何更改。请在该任务结束后重新运行此命令（或延长等待：--wait 秒数，或 Settings 表中的 "
+              "Lock Wait）。",
+    },
+    "book_busy_unknown": {
+        "en": "{file} is still in use by another tkops run after {seconds} s. Nothing was changed. Run the command "
+              "again when that run has finished (or wait longer: --wait SECONDS, or Lock Wait on the Settings "
+              "sheet).",
+        "zh": "等待 {seconds} 秒后，{file} 仍被另一个 tkops 任务使用。未做任何更改。请在该任务结束后重新运行此命令"
+              "（或延长等待：--wait 秒数，或 Settings 表中的 Lock Wait）。",
+    },
+    "book_changed": {
+        "en": "{file} was changed by someone else while tkops worked on it ({what}). tkops did not save, so that "
+              "change is kept and nothing of this run was written. Close the workbook in Excel if it is open, then "
+              "run the command again.",
+        "zh": "tkops 处理期间，{file} 被其他人或程序修改了（{what}）。tkops 没有保存，因此那次修改得以保留，本次运行未写入"
+              "任何内容。如工作簿在 Excel 中打开，请先关闭，然后重新运行此命令。",
+    },
+    "book_changed_bytes": {"en": "its contents differ from what was read", "zh": "内容与读取时不同"},
+    "book_changed_gone": {"en": "it was moved or deleted", "zh": "文件被移动或删除"},
+    "book_changed_created": {"en": "a file of that name appeared", "zh": "出现了同名文件"},
+    "book_saved": {
+        "en": "Saved {book}; the previous version is kept as {backup}.",
+        "zh": "已保存 {book}；上一版本备份为 {backup}。",
+    },
+    "book_saved_new": {"en": "Saved {book} (a new workbook).", "zh": "已保存 {book}（新工作簿）。"},
+    "book_saved_no_backup": {
+        "en": "Saved {book} (no backup: the Backups setting is 0).",
+        "zh": "已保存 {book}（未备份：Backups 设置为 0）。",
+    },
     "unsafe_workbook": {
         "en": "{file} holds parts that saving from tkops would drop: {parts}. Nothing was changed. Use a workbook "
               "made by tkops for batch commands, or run this step from the tkops.xlsm buttons in Excel.",
@@ -144,8 +188,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{book} 没有任何变化，未重写。",
     },
     "book_written": {
-        "en": "Saved {book} ({lines} order lines; previous version kept as {backup}).",
-        "zh": "已保存 {book}（{lines} 行订单；上一版本备份为 {backup}）。",
+        "en": "Saved {book} ({lines} order lines); the previous version is kept as {backup}.",
+        "zh": "已保存 {book}（{lines} 行订单）；上一版本备份为 {backup}。",
     },
     "book_created": {
         "en": "Created {book} ({lines} order lines).",
@@ -311,7 +355,7 @@ def render(code: str, lang: str = "en", **params) -> str:
     template = entry.get(lang) or entry["en"]
     filled = {}
     for key, value in params.items():
-        if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail"):
+        if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail", "what"):
             value = render(value, lang)
         filled[key] = value
     try:
