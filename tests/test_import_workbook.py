@@ -37,7 +37,8 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     book = tmp_path / "ops.xlsx"
     assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == [s.name for s in layout.STANDARD_SHEETS]
+    assert wb.sheetnames == [s.name for s in layout.STANDARD_SHEETS] + [layout.BASE.name]
+    assert wb[layout.BASE.name].sheet_state == "hidden"  # what tkops imported: its own record, out of sight
     assert wb.sheetnames[:4] == ["Orders", "Review", "PickList", "AfterSales"]
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]

@@ -183,6 +183,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file} was already imported on {when}; nothing changed.",
         "zh": "{file} 已于 {when} 导入过；没有任何变化。",
     },
+    "merge_kept": {
+        "en": "{n} cells your team changed were kept (the platform still has the value tkops imported before).",
+        "zh": "保留了团队修改过的 {n} 个单元格（平台上仍是 tkops 上次导入的值）。",
+    },
+    "merge_conflicts": {
+        "en": "{n} cells were changed both by your team and by the platform: each was decided by its column's rule "
+              "and both values are on the {sheet} sheet. Check them there.",
+        "zh": "有 {n} 个单元格团队和平台都修改过：已按各列的规则处理，两个值都记录在 {sheet} 工作表中，请到该表核对。",
+    },
+    "merge_currency_kept": {
+        "en": "{n} lines keep the Currency they were first imported with; this import named another (the file, "
+              "--market or the Market setting). Currency is set once; change a cell by hand if it is wrong.",
+        "zh": "{n} 行保留了首次导入时的币种；本次导入给出了不同的币种（来自文件、--market 或 Market 设置）。"
+              "币种只在首次导入时设定；如有错误请手动修改。",
+    },
+    "merge_based": {
+        "en": "tkops now keeps what it imported into {n} lines (hidden sheet tkops Base), so that later imports "
+              "tell your edits from the platform's.",
+        "zh": "tkops 现已记录 {n} 行的导入值（隐藏工作表 tkops Base），以后导入时可区分团队修改与平台变化。",
+    },
+    "conflict_kept_team": {"en": "team", "zh": "团队"},
+    "conflict_kept_platform": {"en": "platform", "zh": "平台"},
     "nothing_changed": {
         "en": "Nothing changed in {book}; it was not rewritten.",
         "zh": "{book} 没有任何变化，未重写。",

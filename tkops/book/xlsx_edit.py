@@ -45,6 +45,8 @@ class EditedWorkbook:
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame`` (row i of the frame is sheet row i + 2)."""
         ws = self.wb[spec.name] if spec.name in self.wb.sheetnames else self._new_sheet(spec)
+        if ws.sheet_state != spec.state:
+            ws.sheet_state = spec.state
         old_last_row = _table_last_row(ws, spec.table)
         existing = [c.value for c in ws[1]] if ws.max_row >= 1 else []
         while existing and existing[-1] in (None, ""):
