@@ -69,10 +69,12 @@ def imported(tmp_path_factory) -> Path:
     return book
 
 
-PAIRS = [  # (first, second, delay in seconds, --wait of the second: None = the default 10 s, "0" = give up at once)
-    ("us", "legacy", 0.2, None), ("legacy", "th", 0.7, None), ("us", "th", 1.2, "0"), ("th", "legacy", 2.0, None),
-    ("legacy", "review", 0.3, None), ("th", "review", 1.0, "0"), ("us", "review", 1.8, None),
-    ("review", "clocks", 0.2, None), ("review", "clocks", 0.9, "0"), ("clocks", "review", 1.5, None),
+# (first, second, delay in seconds, --wait of the second: "60" = long enough on a loaded machine, "0" = give up at
+# once if the first holds the book)
+PAIRS = [
+    ("us", "legacy", 0.2, "60"), ("legacy", "th", 0.7, "60"), ("us", "th", 1.2, "0"), ("th", "legacy", 2.0, "60"),
+    ("legacy", "review", 0.3, "60"), ("th", "review", 1.0, "0"), ("us", "review", 1.8, "60"),
+    ("review", "clocks", 0.2, "60"), ("review", "clocks", 0.9, "0"), ("clocks", "review", 1.5, "60"),
 ]
 
 
@@ -127,12 +129,12 @@ def test_a_killed_run_leaves_a_book_that_opens_and_its_temporary_file_is_cleaned
     shutil.copy(imported, book)
     stale = tmp_path / f".ops.tkops-tmp.{__import__('tkops.book.safety', fromlist=['_host'])._host()}.1.x.xlsx"
     stale.write_bytes(b"left by a run killed while saving")
-    victim = subprocess.Popen(command("th", book, None), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    victim = subprocess.Popen(command("th", book, "60"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(3.0)
     victim.send_signal(signal.SIGKILL)
     victim.wait()
     order_ids(book)  # the old version or the new one, whole either way
-    done = subprocess.run(command("review", book, None), capture_output=True, text=True, timeout=120)
+    done = subprocess.run(command("review", book, "60"), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert not list(tmp_path.glob(".ops.tkops-tmp*"))
     assert expected_ids("us") <= order_ids(book)
