@@ -237,3 +237,21 @@ def test_rules_per_column():
     assert set(WHY) == {"team_fix", "with_carrier", "before_carrier", "platform"}
     assert all(set(texts) == {"en", "zh"} for texts in WHY.values())
     assert Conflict(0, "zipcode", "1", "2", None, TEAM, "team_fix", has_base=False).why("zh").startswith("没有")
+
+
+def test_why_falls_back_to_english_and_blank_values_are_none():
+    conflict = Conflict(0, "zipcode", "1", "2", None, TEAM, "team_fix", has_base=False)
+    assert conflict.why("fr") == conflict.why("en") and conflict.why("en").endswith(WHY["team_fix"]["en"])
+    assert Conflict(0, "zipcode", "1", "2", "0", TEAM, "team_fix").why("fr") == WHY["team_fix"]["en"]
+    sheet, base = first_import(LINE)
+    sheet = typed_by_team(sheet, **{"Order Status": float("nan"), "Paid Time": pd.NaT})
+    done = merge_three_way(sheet, lines(LINE[:3] + ("Shipped",) + LINE[4:7] + (PAID + dt.timedelta(hours=1),)),
+                           base.drop(columns=["order_status", "paid_time"]))
+    assert {c.key: c.team for c in done.conflicts} == {}  # blank sheet cells are filled, not conflicts
+    assert done.sheet.loc[0, "Order Status"] == "Shipped"
+
+
+def test_counts_add_up_field_by_field():
+    total = MergeCounts(1, 2, 3, 4, 5, 6, 7)
+    total.add(MergeCounts(10, 20, 30, 40, 50, 60, 70))
+    assert total == MergeCounts(11, 22, 33, 44, 55, 66, 77)

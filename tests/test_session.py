@@ -258,3 +258,49 @@ def test_a_saved_session_uses_the_fake_clock_for_its_backup(tmp_path):
     with BookSession(book, "import", clock=lambda: at) as session:
         saved = session.open().save()
     assert saved.backup.name == "ops.20300102-030405-000000.xlsx" and session.saves == [saved]
+
+
+def test_the_wait_setting_edge_cases(tmp_path, monkeypatch):
+    book = tmp_path / "ops.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Settings"
+    ws.append(["Setting", "Value"])
+    ws.append(["Lock Wait", 3])
+    wb.save(book)
+    monkeypatch.delenv("TKOPS_LOCK_WAIT", raising=False)
+    assert wait_seconds(book, None) == 3  # the first row counts
+    ws["B2"] = 0
+    wb.save(book)
+    assert wait_seconds(book, None) == 0
+    ws["B2"] = "soon"
+    wb.save(book)
+    assert wait_seconds(book, None) == 10
+    ws["B2"] = None
+    wb.save(book)
+    assert wait_seconds(book, None) == 10
+    monkeypatch.setenv("TKOPS_LOCK_WAIT", "0")
+    assert wait_seconds(book, None) == 0
+    monkeypatch.setenv("TKOPS_LOCK_WAIT", "later")
+    assert wait_seconds(book, None) == 10
+    monkeypatch.setenv("TKOPS_LOCK_WAIT", "-5")
+    assert wait_seconds(book, None) == 0 and wait_seconds(book, -1) == 0
+
+
+def test_a_holder_that_left_no_account_is_still_reported(tmp_path):
+    book = new_book(tmp_path)
+    lock = FileLock(lock_path(book), timeout=0)
+    lock.acquire()
+    said = []
+    try:
+        with pytest.raises(BookBusy) as err:
+            BookSession(book, "review", wait=0, notify=said.append).acquire()
+    finally:
+        lock.release()
+    assert said == []  # no wait, nothing to announce
+    assert err.value.code == "book_busy_unknown" and "in use by another tkops run" in err.value.render("en")
+    assert "process" not in err.value.render("en")
+    holder_path(book).write_text("{not json", encoding="utf-8")
+    assert Holder.read(book) is None
+    holder_path(book).write_text('{"command": "pull", "pid": "12", "host": "h", "since": "s"}', encoding="utf-8")
+    assert Holder.read(book) == Holder("pull", 12, "h", "", "s")

@@ -255,7 +255,7 @@ def merge_three_way(sheet: pd.DataFrame, incoming: pd.DataFrame, base: pd.DataFr
     matched = keys_in.isin(position.index).to_numpy()
     matched_keys = keys_in[matched].to_numpy()
     rows_at = position.reindex(matched_keys).to_numpy()
-    has_row = np.isin(matched_keys, base.index.to_numpy()) if len(base) else np.zeros(len(matched_keys), dtype=bool)
+    has_row = pd.Index(matched_keys).isin(base.index) if len(base) else np.zeros(len(matched_keys), dtype=bool)
     old_base = base.reindex(matched_keys) if len(base) else pd.DataFrame(index=matched_keys)
     status = _statuses(incoming.loc[matched], current, rows_at)
     changed = np.zeros(len(matched_keys), dtype=bool)
@@ -316,7 +316,7 @@ def _statuses(incoming: pd.DataFrame, current: pd.DataFrame, rows_at: np.ndarray
 
 def _plain(value):
     """A cell value as plain Python (None for blanks), for the Conflicts sheet."""
-    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+    if pd.isna(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()

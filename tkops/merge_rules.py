@@ -84,5 +84,5 @@ class Conflict:
 
     def why(self, lang: str) -> str:
         """The rule in the team's language."""
-        text = WHY[self.rule].get(lang) or WHY[self.rule]["en"]
-        return text if self.has_base else (NO_BASE.get(lang) or NO_BASE["en"]) + text
+        text = WHY[self.rule].get(lang, WHY[self.rule]["en"])
+        return text if self.has_base else NO_BASE.get(lang, NO_BASE["en"]) + text
