@@ -255,3 +255,11 @@ def test_counts_add_up_field_by_field():
     total = MergeCounts(1, 2, 3, 4, 5, 6, 7)
     total.add(MergeCounts(10, 20, 30, 40, 50, 60, 70))
     assert total == MergeCounts(11, 22, 33, 44, 55, 66, 77)
+
+
+def test_a_cell_equal_to_the_base_by_value_is_untouched_and_takes_the_platform_change():
+    sheet, base = first_import(LINE)
+    sheet = sheet.astype(object)
+    sheet.loc[0, "Quantity"] = 1.0  # Excel's float for the 1 tkops wrote: not a team edit
+    done = merge_three_way(sheet, lines(LINE[:2] + (2,) + LINE[3:]), base)
+    assert done.sheet.loc[0, "Quantity"] == 2 and done.conflicts == [] and done.counts.updated == 1
