@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from tkops.book import backups
-from tkops.book.backups import BACKUP_DIR, DEFAULT_DAYS, DEFAULT_KEEP_LAST
+from tkops.book.backups import DEFAULT_DAYS, DEFAULT_KEEP_LAST
 from tkops.errors import BadWorkbook, UnsafeWorkbook, WorkbookLocked
 
 #: A temporary file this old is a killed run's even when another machine made it.

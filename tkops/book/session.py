@@ -240,8 +240,6 @@ class BookSession:
         """Write the book through ``write(temporary path)`` and put it in place: the book must still be the file
         read (else BookChanged), the version replaced is backed up, the backups are pruned. On any failure the book
         and the backups are as they were. Returns the :class:`~tkops.book.SaveResult`."""
-        from tkops.book import SaveResult
-
         own_lock = not self.held
         if own_lock:
             self.acquire()
