@@ -172,12 +172,12 @@ def test_without_a_base_a_blank_sheet_cell_is_filled_quietly():
     assert done.sheet.loc[0, "Tracking ID"] == "1Z999" and done.conflicts == [] and done.counts.updated == 1
 
 
-def test_a_column_the_base_lacks_counts_as_no_base_for_that_column_only():
+def test_a_column_missing_from_a_lines_base_is_a_blank_base():
     sheet, base = first_import(LINE)
-    base = base.drop(columns=["recipient"])
+    base = base.drop(columns=["recipient"])  # the platform never filled it for this line
     sheet = typed_by_team(sheet, Recipient="Ann Lee-Park", **{"Order Status": "On Hold"})
     done = merge_three_way(sheet, lines(LINE), base)
-    assert [(c.key, c.has_base) for c in done.conflicts] == [("recipient", False)]
+    assert [(c.key, c.has_base, c.base, c.kept) for c in done.conflicts] == [("recipient", True, None, TEAM)]
     assert done.counts.kept == 1  # the status: a team edit of a cell the platform did not change
     assert done.base.loc["1|A|0", "recipient"] == "Ann Lee"
 

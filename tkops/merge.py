@@ -270,10 +270,11 @@ def merge_three_way(sheet: pd.DataFrame, incoming: pd.DataFrame, base: pd.DataFr
             sheet[name] = pd.Series([None] * len(sheet), index=sheet.index, dtype=object)
         old_values = current[key].iloc[rows_at].reset_index(drop=True) if key in current \
             else pd.Series([None] * len(rows_at), dtype=object)
+        # a line's base lacks a column the platform has never filled for it: its base is blank
         in_base = key in old_base.columns
         base_values = old_base[key].reset_index(drop=True) if in_base else pd.Series([None] * len(rows_at),
                                                                                      dtype=object)
-        plan = plan_cells(key, column.kind, old_values, new_values, base_values, has_row & in_base, status)
+        plan = plan_cells(key, column.kind, old_values, new_values, base_values, has_row, status)
         if plan.take.any():
             changed |= plan.take
             if sheet[name].dtype != object:
@@ -284,9 +285,8 @@ def merge_three_way(sheet: pd.DataFrame, incoming: pd.DataFrame, base: pd.DataFr
         currency_kept |= plan.set_once
         for i in np.flatnonzero(plan.conflict):
             conflicts.append(Conflict(int(rows_at[i]), key, _plain(old_values.iloc[i]), _plain(new_values.iloc[i]),
-                                      _plain(base_values.iloc[i]) if has_row[i] and in_base else None,
-                                      PLATFORM if plan.platform_wins[i] else TEAM, str(plan.rule[i]),
-                                      bool(has_row[i] and in_base)))
+                                      _plain(base_values.iloc[i]), PLATFORM if plan.platform_wins[i] else TEAM,
+                                      str(plan.rule[i]), bool(has_row[i])))
         filled = ~new_values.isna().to_numpy()
         column_base = base_values.astype(object) if in_base else pd.Series([None] * len(rows_at), dtype=object)
         new_base[key] = column_base.where(~filled, new_values.astype(object)).to_numpy()

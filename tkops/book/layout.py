@@ -218,8 +218,9 @@ AFTERSALES_SUMMARY = SheetSpec("AfterSalesSummary", "AfterSalesSummary")
 SUMMARY_CAUSE_COL, SUMMARY_MONTH_COL, SUMMARY_CHART_ROWS = 13, 16, 12
 
 #: What tkops last imported into the platform cells of each Orders line (the three-way merge's base, see
-#: tkops.merge): one row per line, keyed by Line Key (Order ID|SKU|occurrence), the platform columns by their Orders
-#: names. Hidden: it is tkops' record, saved with the book in the same file (see README, "Importing orders").
+#: tkops.merge): one row per line, keyed by Line Key (Order ID|SKU|occurrence), the values as one JSON object in
+#: Values (tkops.jobs.orders_merge). Hidden: it is tkops' record, saved with the book in the same file (see README,
+#: "Importing orders").
 BASE = SheetSpec("tkops Base", "tkopsBase", style="Table Style Light 1", state="hidden")
 BASE_KEY = "Line Key"
 
@@ -231,12 +232,6 @@ CONFLICTS = SheetSpec("Conflicts", "Conflicts", _cols(
     ("Team Value", Kind.TEXT, 26), ("Platform Value", Kind.TEXT, 26), ("Last Imported", Kind.TEXT, 26),
     ("Kept", Kind.TEXT, 9), ("Why", Kind.TEXT, 60),
 ), style="Table Style Light 10")
-
-
-def base_columns(keys: set[str]) -> list[ColumnSpec]:
-    """The tkops Base sheet's columns: Line Key, then the platform columns in ``keys``, typed as on Orders."""
-    return [ColumnSpec(BASE_KEY, Kind.TEXT, 30)] + [ColumnSpec(c.name, c.kind, c.width) for c in schema.ORDER_COLUMNS
-                                                    if c.key in keys]
 
 
 #: Sheets every new tkops workbook gets, in tab order.

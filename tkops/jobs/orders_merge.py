@@ -8,40 +8,87 @@ so it travels with the workbook and is saved in the same file, atomically, with 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tkops import schema
-from tkops.book.layout import BASE, BASE_KEY, CONFLICTS, ORDERS, base_columns, orders_columns
+from tkops.book.layout import BASE, BASE_KEY, CONFLICTS, ORDERS, ColumnSpec, orders_columns
+from tkops.schema import Kind
 from tkops.merge import MergeCounts, merge_three_way, rows_frame, sheet_frame, typed
 from tkops.merge_rules import PLATFORM, Conflict
 from tkops.messages import render
 
+VALUES = "Values"
+PIECE = 32_000  # characters of a line's JSON per cell (Excel holds 32,767)
+
 
 def base_from_rows(rows: list[list] | None, file: str = "") -> pd.DataFrame:
     """The tkops Base sheet's rows (header first) as canonical typed values indexed by line key (empty without
-    the sheet)."""
+    the sheet). Each row holds a line's values as one JSON object (canonical key -> value, blanks left out), cut
+    into pieces of at most :data:`PIECE` characters over the Values columns (an Excel cell holds 32,767)."""
     frame = sheet_frame(rows, BASE.name, file, id_header=BASE_KEY) if rows else pd.DataFrame()
     if frame.empty:
         return pd.DataFrame()
-    values = typed(frame)
+    pieces = [c for c in frame.columns if c == VALUES or c.startswith(VALUES + " ")]
+    pieces.sort(key=lambda c: int(c[len(VALUES):] or 1))
+    texts = frame[pieces].fillna("").astype(str).agg("".join, axis=1) if pieces else pd.Series("", index=frame.index)
+    records = [_record(text) for text in texts]
+    wide = pd.DataFrame.from_records(records, index=range(len(records))) if records else pd.DataFrame()
+    values = typed(wide.rename(columns={c.key: c.name for c in schema.ORDER_COLUMNS}))
     values.index = frame[BASE_KEY].astype(str).to_numpy()
     return values[~values.index.duplicated(keep="last")]
 
 
-def base_sheet(base: pd.DataFrame, sheet: pd.DataFrame) -> tuple[list, pd.DataFrame]:
+def _record(text: str) -> dict:
+    try:
+        found = json.loads(text) if text else {}
+    except ValueError:  # a cell edited by hand into something else: that line has no base
+        return {}
+    return {k: v for k, v in found.items() if k in schema.BY_KEY} if isinstance(found, dict) else {}
+
+
+def pieces_of(rows: list[list] | None) -> int:
+    """How many Values columns the tkops Base sheet has (a rewrite must clear them all)."""
+    header = [str(h or "").strip() for h in (rows[0] if rows else [])]
+    return sum(1 for h in header if h == VALUES or h.startswith(VALUES + " "))
+
+
+def base_sheet(base: pd.DataFrame, sheet: pd.DataFrame, pieces: int = 1) -> tuple[list, pd.DataFrame]:
     """The tkops Base sheet to write for the Orders ``sheet`` frame: its columns and one row per sheet line that
-    has a base, in sheet order (lines no longer on the sheet are dropped)."""
+    has a base, in sheet order (lines no longer on the sheet are dropped), the values as JSON (see
+    :func:`base_from_rows`): two cells a line instead of one per platform column keep the book small and quick to
+    open."""
     keys = schema.line_keys(typed(sheet)) if len(sheet) else pd.Series([], dtype=object)
     present = [k for k in keys if k in base.index] if len(base) else []
-    columns = base_columns(set(base.columns))
     rows = base.reindex(present)
+    columns = [c for c in rows.columns if c in schema.BY_KEY]
+    texts = [json.dumps({k: v for k, v in zip(columns, values) if v is not None}, ensure_ascii=False,
+                        separators=(",", ":"), default=str)
+             for values in zip(*(_json_values(rows[c]) for c in columns))] if columns else [""] * len(present)
+    width = max([pieces, 1] + [-(-len(t) // PIECE) for t in texts])
     frame = pd.DataFrame({BASE_KEY: present})
-    for column in columns[1:]:
-        key = schema.BY_NAME[column.header].key
-        frame[column.header] = rows[key].astype(object).to_numpy() if len(present) else []
-    return columns, frame
+    names = [VALUES] + [f"{VALUES} {i}" for i in range(2, width + 1)]
+    for i, name in enumerate(names):
+        frame[name] = [t[i * PIECE:(i + 1) * PIECE] or None for t in texts]
+    return [ColumnSpec(BASE_KEY, Kind.TEXT, 30)] + [ColumnSpec(n, Kind.TEXT, 60) for n in names], frame
+
+
+def _json_values(column: pd.Series) -> list:
+    """A base column as JSON-ready values: None for blanks, ISO text for times, Python numbers and text."""
+    out = []
+    for v in column.astype(object).tolist():
+        if v is None or (not isinstance(v, str) and pd.isna(v)):
+            out.append(None)
+        elif isinstance(v, (pd.Timestamp, dt.datetime)):
+            out.append(pd.Timestamp(v).isoformat())
+        elif isinstance(v, np.generic):
+            out.append(v.item())
+        else:
+            out.append(v)
+    return out
 
 
 class OrdersMerge:
@@ -54,7 +101,9 @@ class OrdersMerge:
         self.name = getattr(book, "path", Path("workbook")).name
         self.sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, self.name)
         self.headers = list(self.sheet.columns)
-        self.base = base_from_rows(book.read_rows(BASE.name), self.name)
+        base_rows = book.read_rows(BASE.name)
+        self.base = base_from_rows(base_rows, self.name)
+        self.pieces = pieces_of(base_rows)
         self.conflicts: list[dict] = []
         self.totals = MergeCounts()
 
@@ -78,7 +127,7 @@ class OrdersMerge:
                    and self.sheet[c.name].notna().any()}
         spec = ORDERS.with_columns(orders_columns(self.headers, present))
         self.book.write_table(spec, self.sheet.reindex(columns=spec.headers))
-        columns, frame = base_sheet(self.base, self.sheet)
+        columns, frame = base_sheet(self.base, self.sheet, self.pieces)
         self.book.write_table(BASE.with_columns(columns), frame)
         if self.conflicts:
             old = rows_frame(self.book.read_rows(CONFLICTS.name), CONFLICTS.headers)
