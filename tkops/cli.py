@@ -36,6 +36,7 @@ def _open_book(args: argparse.Namespace, command: str) -> Iterator[tuple[FileBoo
     """The workbook named by --book, its settings (the Settings sheet, then the command-line options) and its
     session: the book's lock is held until the block ends (the whole read-compute-save of ``command``)."""
     lang = args.lang or "en"
+    FileBook.refuse_early(args.book)
     session = BookSession(args.book, command, wait=getattr(args, "wait", None), notify=_to_stderr, lang=lang)
     with session:
         book = session.open(Settings(language=lang))

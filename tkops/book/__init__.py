@@ -55,6 +55,17 @@ class FileBook:
             safety.refuse_if_unsafe(self.path)
             self._edit = EditedWorkbook(self.path)
 
+    @staticmethod
+    def refuse_early(path: str | Path) -> None:
+        """The refusals of opening (not an .xlsx, open in Excel, parts the writer would drop), made before a
+        command takes the book's lock, so that a refused book's folder is left exactly as it was."""
+        path = Path(path)
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            raise BadWorkbook(file=path.name, detail="a workbook must be an .xlsx file")
+        if path.exists():
+            safety.check_not_locked(path)
+            safety.refuse_if_unsafe(path)
+
     def read_rows(self, sheet: str) -> list[list[Any]] | None:
         """A sheet's rows (header first) as values, or None when the sheet does not exist."""
         if self._edit is not None:
