@@ -263,3 +263,14 @@ def test_a_cell_equal_to_the_base_by_value_is_untouched_and_takes_the_platform_c
     sheet.loc[0, "Quantity"] = 1.0  # Excel's float for the 1 tkops wrote: not a team edit
     done = merge_three_way(sheet, lines(LINE[:2] + (2,) + LINE[3:]), base)
     assert done.sheet.loc[0, "Quantity"] == 2 and done.conflicts == [] and done.counts.updated == 1
+
+
+def test_changes_in_different_columns_of_different_lines_all_count_and_nothing_else_moves():
+    other = ("2", "B", 5, "Awaiting Shipment", "OLD", "Bo", "USD", PAID)
+    sheet, base = first_import(LINE, other)
+    sheet["Quantity"] = sheet["Quantity"].astype("Int64")  # a typed column, as a caller may hand it over
+    done = merge_three_way(sheet, lines(LINE[:2] + (3,) + LINE[3:], other[:4] + (None, "Bob") + other[6:]), base)
+    assert done.counts.updated == 2
+    assert done.sheet["Quantity"].tolist() == [3, 5] and done.sheet["Recipient"].tolist() == ["Ann Lee", "Bob"]
+    assert done.sheet.loc[1, "Tracking ID"] == "OLD"
+    assert done.base.loc["2|B|0", "tracking_id"] == "OLD"  # a blank incoming value leaves the base as it was
