@@ -38,6 +38,8 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
     wb = openpyxl.load_workbook(book)
     assert wb.sheetnames == [s.name for s in layout.STANDARD_SHEETS]
+    assert layout.BASE in layout.STANDARD_SHEETS and wb[layout.BASE.name].sheet_state == "hidden"
+    assert wb[layout.BASE.name].sheet_state == "hidden"  # what tkops imported: its own record, out of sight
     assert wb.sheetnames[:4] == ["Orders", "Review", "PickList", "AfterSales"]
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
@@ -318,16 +320,22 @@ def test_mapping_from_the_mappings_sheet(tmp_path):
     assert set(t["Order ID"] for t in truth) <= set(column(header, rows, "Order ID"))
 
 
-def test_backups_are_limited(tmp_path):
+def test_backups_follow_the_backups_setting(tmp_path):
     book = tmp_path / "ops.xlsx"
     main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"])
+    wb = openpyxl.load_workbook(book)
+    for row in wb["Settings"].iter_rows(min_row=2):
+        if row[0].value == "Backups":
+            row[1].value = 3
+    wb.save(book)
     text = (EXPORTS / "us_2025.csv").read_text(encoding="utf-8")
-    for i in range(7):
+    for i in range(5):
         variant = tmp_path / f"v{i}.csv"
         variant.write_text(text.replace("Awaiting Shipment", "Shipped" if i % 2 else "Awaiting Collection"),
                            encoding="utf-8")
         main(["import", str(variant), "--book", str(book), "--market", "US"])
-    assert len(list((tmp_path / "tkops-backups").glob("ops.*.xlsx"))) == 5
+    # the 3 newest (today's newest among them: the one per day adds nothing today)
+    assert len(list((tmp_path / "tkops-backups").glob("ops.*.xlsx"))) == 3
 
 
 def test_copy_of_sample_keeps_working(tmp_path):

@@ -43,13 +43,9 @@ def unreadable(path: Path, err: UnreadablePart) -> UnsafeWorkbook:
 
 
 def refuse_what_cannot_be_carried(path: Path) -> None:
-    """Raise :class:`UnsafeWorkbook` (or BadWorkbook) when ``path`` cannot be edited without losing something."""
-    refuse_container(path)
-    try:
-        package = Package(path)
-        try:
-            refuse_package(path, package, Workbook(package))
-        finally:
-            package.close()
-    except UnreadablePart as err:
-        raise unreadable(path, err) from None
+    """Raise :class:`UnsafeWorkbook` (or BadWorkbook) when ``path`` cannot be edited without losing something:
+    the container and package checks, and the shared parts every save may rewrite (workbook.xml, styles.xml) read
+    now, so a command can refuse before it takes the book's lock."""
+    from tkops.book.ooxml.editor import OoxmlWorkbook  # the editor runs these checks itself when it opens
+
+    OoxmlWorkbook(path)

@@ -20,15 +20,16 @@ import python_calamine
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.ooxml import carry, features
+from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
 from tkops.book.ooxml.reader import overlay, plain, special_cells
-from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.sheet import SheetPart
 from tkops.book.ooxml.styles import Styles
 from tkops.book.ooxml.workbook import NEW_SHEET, Workbook
 from tkops.book.ooxml.zipcopy import deflate
 from tkops.errors import BadWorkbook
 from tkops.schema import Kind
+
 
 def _readable(method):
     """Turn a part that cannot be read into the refusal naming it (nothing is saved)."""
@@ -60,6 +61,10 @@ class OoxmlWorkbook:
         self._formulas: dict[str, set[tuple[int, int]]] = {}
         self._sheets: dict[str, SheetPart] = {}
         self._calamine = None
+        try:  # read now: every save may rewrite it, and a command refuses before it takes the book's lock
+            self.styles
+        except UnreadablePart as err:
+            raise carry.unreadable(self.path, err) from None
 
     @property
     def sheetnames(self) -> list[str]:

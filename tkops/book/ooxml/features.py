@@ -14,7 +14,13 @@ from tkops.book.ooxml.cellxml import column_letter
 from tkops.book.ooxml.package import Package
 from tkops.book.ooxml.rows import Edit
 from tkops.book.ooxml.sheet import SheetPart
-from tkops.book.ooxml.tables import Table, all_tables, new_table, table_ref, unique_headers
+from tkops.book.ooxml.tables import (
+    Table,
+    all_tables,
+    new_table,
+    table_ref,
+    unique_headers,
+)
 from tkops.book.printing import FOOTER, MARGINS
 
 if TYPE_CHECKING:

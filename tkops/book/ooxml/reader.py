@@ -21,7 +21,6 @@ import re
 from typing import Any
 
 import numpy as np
-
 from openpyxl.formula.translate import Translator, TranslatorError
 
 from tkops.book.ooxml.cellxml import split_ref

@@ -10,8 +10,16 @@ from lxml import etree
 from xlsxwriter.utility import quote_sheetname
 
 from tkops.book.ooxml.package import (
-    CT_WORKSHEET, DOC_REL, MAIN, REL_CALC_CHAIN, REL_EXTENDED, REL_OFFICE_DOCUMENT, REL_WORKSHEET,
-    Package, UnreadablePart, q,
+    CT_WORKSHEET,
+    DOC_REL,
+    MAIN,
+    REL_CALC_CHAIN,
+    REL_EXTENDED,
+    REL_OFFICE_DOCUMENT,
+    REL_WORKSHEET,
+    Package,
+    UnreadablePart,
+    q,
 )
 
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
