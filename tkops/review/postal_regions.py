@@ -4,7 +4,8 @@
   (:mod:`tkops.review.regions`), expanded once into literal prefixes ("9[0-5]|96[01]" -> "90".."95", "960",
   "961"), so a column of codes is looked up with dictionary lookups instead of one regular expression per region.
 - The US: the zipcodes package (USPS ZIP codes, each with its state, refreshed monthly upstream): the state of the
-  ZIP code itself, else the states of its 3-digit prefix; a prefix with no ZIP code at all is not assigned.
+  ZIP code itself, else the states of its 3-digit prefix; a prefix with no ZIP code at all is not assigned. Only
+  the prefixes a review meets are read (all ZIP codes at once when it meets many), once per process.
 
 docs/addresses.md#data-sources says where the data comes from and where it disagrees.
 """
@@ -111,31 +112,44 @@ def index(country: str) -> PostalIndex | None:
     return PostalIndex(tuple(sorted({len(p) for p in table})), table, tuple(fallback))
 
 
-@lru_cache(maxsize=1)
-def us_zips() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """(ZIP code -> state, 3-digit prefix -> states) from the zipcodes package, loaded once."""
-    states: dict[str, str] = {}
-    prefixes: dict[str, set[str]] = {}
-    for record in zipcodes.list_all():
-        code, state = record["zip_code"], record["state"]
-        states[code] = state
-        prefixes.setdefault(code[:3], set()).add(state)
-    return states, {p: frozenset(s) for p, s in prefixes.items()}
+#: ZIP codes of the 3-digit prefixes looked up so far (prefix -> {ZIP code: state}); all of them once loaded.
+_US_PREFIXES: dict[str, dict[str, str]] = {}
+#: Looking up this many prefixes one by one costs about as much as loading every ZIP code at once.
+BULK_PREFIXES = 150
+
+
+def us_prefixes(prefixes) -> dict[str, dict[str, str]]:
+    """The ZIP codes and states of each 3-digit prefix of ``prefixes`` ({} for a prefix USPS has not assigned),
+    from the zipcodes package: prefix by prefix for a few, all ZIP codes at once for many."""
+    missing = {p for p in prefixes if p not in _US_PREFIXES}
+    if len(missing) >= BULK_PREFIXES and "*" not in _US_PREFIXES:
+        for record in zipcodes.list_all():
+            _US_PREFIXES.setdefault(record["zip_code"][:3], {})[record["zip_code"]] = record["state"]
+        _US_PREFIXES["*"] = {}  # every prefix is loaded: one not there is not assigned
+    for prefix in missing:
+        if prefix in _US_PREFIXES:
+            continue
+        if "*" in _US_PREFIXES or not (prefix.isdigit() and len(prefix) == 3):
+            _US_PREFIXES[prefix] = {}
+        else:
+            _US_PREFIXES[prefix] = {r["zip_code"]: r["state"] for r in zipcodes.similar_to(prefix)}
+    return {p: _US_PREFIXES[p] for p in prefixes}
 
 
 def us_owners(code: str) -> frozenset[str]:
     """The states of a US ZIP code (5 digits, or ZIP+4): its own state, else its prefix's; empty when the prefix
     is not assigned."""
-    states, prefixes = us_zips()
-    if code[:5] in states:
-        return frozenset({states[code[:5]]})
-    return prefixes.get(code[:3], EMPTY)
+    codes = us_prefixes((code[:3],))[code[:3]]
+    if code[:5] in codes:
+        return frozenset({codes[code[:5]]})
+    return frozenset(codes.values())
 
 
 def owners(country: str, codes: pd.Series) -> pd.Series:
     """The regions each postal code of ``country`` belongs to (a frozenset per code; empty when the data says
     nothing). ``codes`` are normalised (:func:`tkops.review.postal.normal_zip`) and of the country's format."""
     if country == "US":
+        us_prefixes(codes.str.slice(0, 3).unique())
         find = us_owners
     else:
         found = index(country)

@@ -191,13 +191,20 @@ def _iso_names(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=8)
 def _translations(languages: tuple[str, ...]) -> tuple[gettext.NullTranslations, ...]:
     found = []
     for lang in languages:
         for locale in {"pt": ("pt", "pt_BR")}.get(lang, (lang,)):
-            try:
-                found.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale]))
-            except OSError:
-                continue  # no translation into this language
+            translation = _translation(locale)
+            if translation is not None:
+                found.append(translation)
     return tuple(found)
+
+
+@lru_cache(maxsize=32)
+def _translation(locale: str) -> gettext.NullTranslations | None:
+    """iso-codes' translation of ISO 3166-2 names into ``locale`` (None when pycountry has none)."""
+    try:
+        return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale])
+    except OSError:
+        return None

@@ -41,7 +41,9 @@ def check_zip_format(ctx: ReviewContext) -> pd.DataFrame:
     variant[us & zips.str.fullmatch(r"\d{4}").fillna(False).astype(bool)] = "leading_zero"
     no_area = us & ok
     if no_area.any():
-        no_area[no_area] = ~zips[no_area].str.slice(0, 3).isin(list(postal_regions.us_zips()[1]))
+        prefixes = zips[no_area].str.slice(0, 3)
+        assigned = {p for p, codes in postal_regions.us_prefixes(prefixes.unique()).items() if codes}
+        no_area[no_area] = ~prefixes.isin(assigned)
     variant[no_area] = "no_area"
     bad = ~ok | no_area
     hit = o[bad]
