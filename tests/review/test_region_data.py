@@ -98,3 +98,43 @@ def test_every_market_with_sub_regions_has_names_labels_and_a_kind():
     assert regions.of("GB") is None and regions.of("DE") is None
     assert regions.of("JP").words() == ("prefecture", "都道府县")
     assert regions.of("TH").words() == ("province", "省")
+
+
+@pytest.mark.parametrize("market, key, label", [
+    ("TH", "กรุงเทพมหานคร", "Bangkok (กรุงเทพมหานคร)"), ("JP", "東京都", "Tokyo (東京都)"), ("IT", "RM", "Roma (RM)"),
+    ("US", "CA", "CA"), ("VN", "Hà Nội", "Hà Nội"), ("ID", "Jawa Barat", "Jawa Barat"), ("MY", "Johor", "Johor"),
+    ("MX", "CDMX", "Ciudad de México (CDMX)"), ("ID", "PS", "Papua Selatan"), ("IE", "Co. Dublin", "Co. Dublin"),
+])
+def test_regions_are_shown_by_their_name_and_key(market, key, label):
+    assert regions.of(market).regions[key].label == label
+
+
+@pytest.mark.parametrize("name, spellings", [
+    ("Illes Balears [Islas Baleares]", ["Illes Balears", "Islas Baleares"]),
+    ("Madrid, Comunidad de", ["Comunidad de Madrid", "Madrid"]),
+    ("Calabarzon (Region IV-A)", ["Calabarzon", "Region IV-A"]), ("Newport [Casnewydd GB-CNW]", ["Newport", "Casnewydd"]),
+    ("Lop Buri", ["Lop Buri"]),
+])
+def test_iso_names_are_split_into_their_spellings(name, spellings):
+    assert regions._iso_names(name) == spellings
+
+
+def test_names_stand_for_one_region_a_parent_region_for_several_and_other_units_for_none():
+    assert regions.of("IT").lookup("Lazio") == {"RM", "LT", "FR", "RI", "VT"}
+    assert regions.of("ES").lookup("Cataluña") == {"B", "GI", "L", "T"}
+    assert regions.of("ES").lookup("Comunidad de Madrid") == {"M"}
+    assert regions.of("ID").lookup("Sulawesi") == set()  # a geographical unit, not a province
+    assert regions.of("TH").lookup("Phatthaya") == set()  # a special city, not a province
+    assert regions.of("JP").lookup("东京都") == {"東京都"}  # the Chinese name (iso-codes translation)
+    assert regions.of("ES").lookup("Araba") == {"VI"}  # Basque name (Google's translated data)
+    assert regions.of("US").lookup("US-CA") == {"CA"} and regions.of("US").lookup("USCA") == set()
+    assert regions.of("US").lookup("Armed Forces Europe") == {"AE"} and regions.of("US").lookup("") == set()
+
+
+def test_a_suggestion_is_the_closest_name_close_enough():
+    th = regions.of("TH")
+    assert th.suggest("Bangkock") == "Bangkok" and th.suggest("bangkoc") == "Bangkok"
+    assert th.suggest("Zzzzzz") == "" and th.suggest("") == ""
+    assert regions.of("US").suggest("Nu Yoik") == ""  # too far from "newyork" (ratio 0.62)
+    assert regions.of("US").suggest("New Yrk") == "New York"  # ratio 0.92
+    assert regions.of("US").labels({"NY", "CA", "XX"}) == "CA / NY"

@@ -72,15 +72,18 @@ def google_pattern(country: str) -> re.Pattern | None:
 def fits(country: str, codes: pd.Series) -> pd.Series:
     """True where a normalised postal code fits both tkops' and Google's pattern for ``country`` (a country without
     a pattern accepts anything). A 9-digit US ZIP+4 is given its hyphen before Google's pattern sees it."""
-    ok = pd.Series(True, index=codes.index)
-    own = POSTAL_CODES.get(country)
-    if own:
-        ok &= codes.str.fullmatch(own[0]).fillna(False).astype(bool)
+    own = re.compile(POSTAL_CODES[country][0]) if country in POSTAL_CODES else None
     google = google_pattern(country)
-    if google is not None:
-        shown = codes.str.replace(r"^(\d{5})(\d{4})$", r"\1-\2", regex=True) if country == "US" else codes
-        ok &= shown.str.fullmatch(google.pattern).fillna(False).astype(bool)
-    return ok
+
+    def fit(code: str) -> bool:
+        if own is not None and not own.fullmatch(code):
+            return False
+        if google is not None and country == "US" and len(code) == 9 and code.isdigit():
+            code = f"{code[:5]}-{code[5:]}"
+        return google is None or google.fullmatch(code) is not None
+
+    found = {code: fit(code) for code in codes.unique()}
+    return codes.map(found).astype(bool)
 
 
 # --- characters a label printer can print -------------------------------------------------------------------

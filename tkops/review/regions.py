@@ -182,7 +182,7 @@ def _iso_names(name: str) -> list[str]:
     "Comunidad de Madrid" and "Madrid"; "Calabarzon (Region IV-A)" -> both."""
     out: list[str] = []
     for part in re.split(r"[\[\]()]", name):
-        part = re.sub(r"\s+[A-Z]{2}-[A-Z0-9]+$", "", part).strip()  # "Casnewydd GB-CNW": the code is no name
+        part = re.sub(r"\s+[A-Z]{2}-[A-Z]{3}$", "", part).strip()  # "Casnewydd GB-CNW": the code is no name
         if ", " in part:
             head, tail = part.split(", ", 1)
             out += [f"{tail} {head}", head]

@@ -7,7 +7,6 @@ in :mod:`.region`. The formats are in :mod:`tkops.review.postal`.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 import pandas as pd
@@ -17,13 +16,10 @@ from tkops.review import text as T
 from tkops.review.context import ReviewContext
 from tkops.review.rules.base import Rule
 
-_SPACES = re.compile(r"\s+")
-
-
 def normal_zip(col: pd.Series) -> pd.Series:
     """Postal codes as compared: NFKC (full-width digits), upper case, without the 〒 mark, single spaces."""
-    folded = col.map(lambda v: unicodedata.normalize("NFKC", v)).str.upper()
-    return folded.str.replace("〒", "", regex=False).str.replace(_SPACES, " ", regex=True).str.strip().astype(object)
+    shown = {v: " ".join(unicodedata.normalize("NFKC", v).upper().replace("〒", "").split()) for v in col.unique()}
+    return col.map(shown).astype(object)
 
 
 def check_zip_format(ctx: ReviewContext) -> pd.DataFrame:
