@@ -138,3 +138,11 @@ def test_a_suggestion_is_the_closest_name_close_enough():
     assert regions.of("US").suggest("Nu Yoik") == ""  # too far from "newyork" (ratio 0.62)
     assert regions.of("US").suggest("New Yrk") == "New York"  # ratio 0.92
     assert regions.of("US").labels({"NY", "CA", "XX"}) == "CA / NY"
+
+
+def test_country_words_are_dropped_when_looking_up_and_suggesting():
+    assert regions.of("JP").lookup("Tokyo-to") == {"東京都"} and regions.of("JP").lookup("Osaka-fu") == {"大阪府"}
+    assert regions.of("TH").lookup("จังหวัดเชียงใหม่") == {"เชียงใหม่"}
+    assert regions.of("IE").lookup("Co Cork") == {"Co. Cork"} and regions.of("ID").lookup("DKI Jakarta")
+    assert regions.of("TH").suggest("จังหวัดเชียงใหม") == "เชียงใหม่"
+    assert regions.Regions("XX", "island", {}).words() == ("province", "省")
