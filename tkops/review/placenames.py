@@ -30,9 +30,10 @@ PREFIXES: dict[str, tuple[str, ...]] = {
 }
 #: Trailing words that only say what a region is.
 SUFFIXES: dict[str, tuple[str, ...]] = {
-    "*": ("province", "prefecture", "state", "county", "region"),
+    "*": ("province", "prefecture", "state", "county", "region", "metropolis"),
     "JP": ("ken", "fu", "to"),
-    "VN": ("province", "city"),
+    "TH": ("city",),
+    "VN": ("city",),
 }
 #: One character ending a Chinese or Japanese region name that only says what it is (東京都, 加利福尼亚州).
 CJK_SUFFIXES = "県府都县州省"
