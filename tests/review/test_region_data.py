@@ -17,15 +17,20 @@ from tkops.review import placenames, postal_regions, regions
     ("26(0|1[0-5])", {"260", "2610", "2611", "2612", "2613", "2614", "2615"}),
     ("969([1-2]\\d|3[12])", {f"969{n}" for n in range(10, 30)} | {"96931", "96932"}),
     ("(?:06|07)", {"06", "07"}), ("[0-24-8]", set("01245678")), ("B[A-B]", {"BA", "BB"}), ("", {""}),
+    ("1(?:2|3)", {"12", "13"}), ("1[0-]", {"10", "1-"}), ("X1|Y", {"X1", "Y"}),
 ])
 def test_postal_patterns_expand_into_their_literal_prefixes(pattern, expected):
     assert postal_regions.expand(pattern) == expected
 
 
-@pytest.mark.parametrize("pattern", ["\\d{5}", "9+", "(12", "12)", "[0-", "^12", "1.3"])
-def test_patterns_tkops_cannot_expand_are_refused(pattern):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize("pattern, says", [
+    ("\\d{5}", "'{' at 2 in '\\\\d{5}' is not supported"), ("9+", "'+' at 1"), ("(12", "unclosed '(' in '(12'"),
+    ("12)", "unbalanced ')' in '12)'"), ("[0-", "unclosed '[' in '[0-'"), ("^12", "'^' at 0"), ("1.3", "'.' at 1"),
+])
+def test_patterns_tkops_cannot_expand_are_refused(pattern, says):
+    with pytest.raises(ValueError) as refused:
         postal_regions.expand(pattern)
+    assert says in str(refused.value)
 
 
 @pytest.mark.parametrize("market", ["US", "IT", "ES", "MX", "BR", "JP", "MY", "PH", "TH"])
@@ -146,3 +151,27 @@ def test_country_words_are_dropped_when_looking_up_and_suggesting():
     assert regions.of("IE").lookup("Co Cork") == {"Co. Cork"} and regions.of("ID").lookup("DKI Jakarta")
     assert regions.of("TH").suggest("จังหวัดเชียงใหม") == "เชียงใหม่"
     assert regions.Regions("XX", "island", {}).words() == ("province", "省")
+
+
+def test_the_data_helpers_at_their_edges():
+    assert regions._sub_regions({}) == []
+    assert regions._sub_regions({"sub_keys": "A~B", "sub_names": "Alpha"}) == [("A", "Alpha", "", ""),
+                                                                               ("B", "", "", "")]
+    assert regions._latin("Hà Nội Ḁ ỿ") and not regions._latin("\u0250") and not regions._latin("東京")
+    assert regions._latin("\u1e00") and regions._latin("\u1eff") and not regions._latin("\u1f00")
+    assert regions.of("TH").lookup("บึงกาฬ") == {"จังหวัด บึงกาฬ"}  # the data's own name starts with จังหวัด
+    assert regions.of("ID").lookup("Jakarta") == {"DKI Jakarta"}
+    assert regions.of("VN").lookup("Ha-Noi") == {"Hà Nội"}
+
+
+def test_postal_owners_of_a_column(monkeypatch):
+    import pandas as pd
+    codes = pd.Series(["10110", "40111"], index=[5, 9], dtype=object)
+    owners = postal_regions.owners("ID", codes)
+    assert owners.index.tolist() == [5, 9] and owners.tolist() == [set(), set()] and owners.dtype == object
+    th = postal_regions.owners("TH", pd.Series(["77110", "10330", "77110"], index=[1, 2, 3], dtype=object))
+    assert th.tolist() == [{"ประจวบคีรีขันธ์"}, {"กรุงเทพมหานคร", "สมุทรปราการ"}, {"ประจวบคีรีขันธ์"}]
+    monkeypatch.setattr(postal_regions, "_US_PREFIXES", {})
+    us = postal_regions.owners("US", pd.Series(["83414", "06390-1234", "83401"], index=[7, 8, 9], dtype=object))
+    assert us.tolist() == [{"WY"}, {"NY"}, {"ID"}] and us.index.tolist() == [7, 8, 9]
+    assert set(postal_regions._US_PREFIXES) == {"834", "063"}  # read once per prefix, before the lookups

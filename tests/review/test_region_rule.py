@@ -27,6 +27,9 @@ ROWS = [  # (market, fields), one order each, on sheet rows 2, 3, ...
     ("JP", {"state": "大阪府", "zipcode": "１００-０００１"}),                  # 20 full-width digits, Tokyo's
     ("US", {"state": "CA", "zipcode": "900123456"}),                       # 21 ZIP+4 without hyphen: fine
     ("GB", {"zipcode": "XX1 1AA"}),                                        # 22 no such postcode area
+    ("TH", {"state": "Chiang Mai", "zipcode": "7711"}),                    # 23 bad shape: not judged by province
+    ("JP", {"state": "大阪府", "zipcode": "〒100-0001"}),                    # 24 the 〒 mark, Tokyo's
+    ("TH", {"state": "Q" * 60, "zipcode": "10330"}),                       # 25 a long unknown name, shortened
 ]
 TH_WORDS = {"country": "TH", "country_name": {"en": "Thailand", "zh": "泰国"}, "kind": {"en": "province", "zh": "省"}}
 US_WORDS = {"country": "US", "country_name": {"en": "United States", "zh": "美国"}, "kind": {"en": "state", "zh": "州"}}
@@ -56,11 +59,15 @@ EXPECTED = {
         "zipcode": "１００-０００１", "state": "Osaka (大阪府)", "expected": "Tokyo (東京都)", **JP_WORDS},
     (22, "zipcode", "address.zip_format"): {"value": "XX1 1AA", "country": "GB", "example": "SW1A 1AA",
                                             "prefix": "XX1"},
+    (23, "zipcode", "address.zip_format"): {"value": "7711", "country": "TH", "example": "10110", "prefix": "771"},
+    (24, "zipcode", "address.zip_state_mismatch:region"): {
+        "zipcode": "〒100-0001", "state": "Osaka (大阪府)", "expected": "Tokyo (東京都)", **JP_WORDS},
+    (25, "state", "address.state_invalid"): {"value": "Q" * 39 + "…", "suggestion": "", **TH_WORDS},
 }
 
 
 #: The start of each catalogue wording: the variant a problem was given.
-WORDING = {"address.state_invalid": "Thailand has no province \"Narnia\"",
+WORDING = {"address.state_invalid": "Thailand has no province \"",
            "address.state_invalid:suggest": "has no province",
            "address.zip_state_mismatch": "ZIP code 83414 is in WY, but the state is ID",
            "address.zip_state_mismatch:region": "belongs to", "address.zip_state_mismatch:nowhere": "does not belong",
@@ -82,4 +89,6 @@ def test_every_state_and_postcode_problem_of_a_mixed_batch():
         assert WORDING[key] in text, (row, text)
         if key.endswith(":suggest"):
             assert text.endswith(f"probably {params['suggestion']}")
+        if key == "address.state_invalid":
+            assert text == f"Thailand has no province \"{params['value']}\""
     assert list(p.loc[p["code"] == "address.missing_part", "row"]) == [18]  # the US line without a state
