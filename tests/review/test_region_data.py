@@ -73,6 +73,9 @@ def test_us_zips_loaded_one_prefix_at_a_time_or_all_at_once_are_the_same(monkeyp
     assert at_once == one_by_one
     assert sum(len(codes) for codes in at_once.values()) > 5000
     assert postal_regions.us_prefixes(["999"])["999"]  # after a bulk load, every prefix is there
+    monkeypatch.setattr(postal_regions, "_US_PREFIXES", {})
+    postal_regions.us_prefixes(prefixes[:10])  # exactly BULK_PREFIXES new prefixes: all at once
+    assert "*" in postal_regions._US_PREFIXES
 
 
 @pytest.mark.parametrize("text, country, forms", [
@@ -84,6 +87,9 @@ def test_us_zips_loaded_one_prefix_at_a_time_or_all_at_once_are_the_same(monkeyp
     ("Provinsi DKI Jakarta", "ID", ("provinsidkijakarta", "jakarta")), ("Province", "TH", ("province", "province")),
     ("ＴＯＫＹＯ", "JP", ("tokyo", "tokyo")), ("がっこう", "JP", ("がっこう", "がっこう")), ("...", "TH", ("", "")),
     ("Estado de México", "MX", ("estadodemexico", "mexico")), ("New York State", "US", ("newyorkstate", "newyork")),
+    ("จังหวัดเชียงใหม่ Thailand", "TH", ("จังหวัดเชียงใหม่thailand", "เชียงใหม่thailand")),
+    ("Japan 東京都", "JP", ("japan東京都", "japan東京")), ("Province of", "PH", ("provinceof", "of")),
+    ("Provincia di Roma", "IT", ("provinciadiroma", "roma")),
 ])
 def test_names_are_compared_folded_and_without_kind_words(text, country, forms):
     assert placenames.forms(text, country) == forms
