@@ -23,6 +23,7 @@ REGULAR = 400.0
 #: Tables a piece does not need: vertical metrics, layout (reportlab does not apply GSUB/GPOS to CJK text), hinting.
 _DROP = ["BASE", "GSUB", "GPOS", "GDEF", "JSTF", "vhea", "vmtx", "VVAR", "STAT", "MVAR", "gasp", "prep", "fpgm",
          "cvt ", "cvar", "hdmx", "LTSH", "VDMX", "kern", "DSIG", "meta"]
+_LAYOUT = ("GSUB", "GPOS", "GDEF", "kern")
 
 
 @lru_cache(maxsize=16)
@@ -34,20 +35,23 @@ def font_codes(path: str) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def regular_piece(path: str, codes: frozenset[int], tag: str = "") -> bytes:
+def regular_piece(path: str, codes: frozenset[int], tag: str = "", web: bool = False) -> bytes:
     """A static TrueType font with the glyphs of ``codes`` from the variable font at ``path``, at Regular weight
-    (other axes at their defaults), named "<family>-Regular" (PostScript name "<Family>-Regular<tag>")."""
+    (other axes at their defaults), named "<family>-Regular" (PostScript name "<Family>-Regular<tag>").
+    ``web``: for a browser, as WOFF; a font with fewer than 10,000 glyphs keeps its layout tables (Thai and
+    Vietnamese marks are placed by them; a CJK font's are large and slow to subset, and not needed)."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
     font = TTFont(path, lazy=True)
+    web_layout = web and font["maxp"].numGlyphs < 10_000
     options = subset.Options()
-    options.layout_features = []
+    options.layout_features = ["*"] if web_layout else []
     options.hinting = False
     options.notdef_outline = True
     options.name_IDs = [1, 2, 3, 4, 6, 16, 17]
-    options.drop_tables = [*options.drop_tables, *_DROP]
+    options.drop_tables = [*options.drop_tables, *(t for t in _DROP if not web_layout or t not in _LAYOUT)]
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codes))
     subsetter.subset(font)
@@ -58,6 +62,8 @@ def regular_piece(path: str, codes: frozenset[int], tag: str = "") -> bytes:
                 location["wght"] = min(max(REGULAR, axis.minValue), axis.maxValue)
         instancer.instantiateVariableFont(font, location, inplace=True)
     _rename_regular(font, tag)
+    if web:
+        font.flavor = "woff"
     out = io.BytesIO()
     font.save(out)
     font.close()
