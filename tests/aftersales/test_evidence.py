@@ -296,8 +296,8 @@ CHAT, TRACKING, WEIGHT = "Chat records with the buyer", "Tracking history", "Par
     ("damaged", "商品页截图.png", []), ("damaged", "商品照片.jpg", ["Product photos before dispatch"]),
     # Japanese
     ("damaged", "チャット履歴.png", [CHAT]), ("damaged", "梱包写真.jpg", ["Packing photos or video before dispatch"]),
-    ("damaged", "開封動画.mp4", ["Buyer's photos or video of the damage"]), ("not_received", "配達証明.jpg",
-                                                                          ["Carrier's proof of delivery (photo or signature)"]),
+    ("damaged", "開封動画.mp4", ["Buyer's photos or video of the damage"]),
+    ("not_received", "配達証明.jpg", ["Carrier's proof of delivery (photo or signature)"]),
     ("no_longer_needed", "追跡.png", [TRACKING]), ("defective", "検品.mp4", ["Quality-check record or test video"]),
 ])
 def test_chinese_and_japanese_file_names_map_to_items(case_type, name, items):

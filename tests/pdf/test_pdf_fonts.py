@@ -122,7 +122,8 @@ def test_the_pick_list_reads_back_in_chinese_with_only_embedded_fonts(no_system_
 def test_the_evidence_index_reads_back_chinese_japanese_and_thai_file_names(tmp_path, no_system_fonts):
     data = evidence_pdf_path(tmp_path, "zh").read_bytes()
     text = text_of(data).replace("\n", " ")
-    for value in (ZH["file"], ZH["video"], "聊天记录/买家截图 1.png", JA["file"], TH["file"], "证据包", "与买家的聊天记录"):
+    for value in (ZH["file"], ZH["video"], "聊天记录/买家截图 1.png", JA["file"], TH["file"], "证据包",
+                  "与买家的聊天记录"):
         assert value in text, value
     fonts = fonts_of(data)
     assert all(embedded for name, embedded in fonts.items() if not BASE14.match(name)), fonts

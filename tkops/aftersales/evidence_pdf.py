@@ -2,7 +2,8 @@
 (:func:`tkops.aftersales.evidence_index.index_context`), so both list the same facts, items and files.
 
 Text goes through the shared font chain (:class:`tkops.pdf.FontChain`, docs/fonts.md): Thai file names are shaped,
-Chinese and Japanese ones print with the embedded pip fonts on any computer. Ticks and crosses are drawn as lines, since the shipped fonts have no check-mark glyph.
+Chinese and Japanese ones print with the embedded pip fonts on any computer. Ticks and crosses are drawn as lines,
+since the shipped fonts have no check-mark glyph.
 """
 
 from __future__ import annotations
