@@ -224,7 +224,7 @@ def test_a_long_slip_goes_on_over_labels_that_say_so():
                     assert f"{labels['continued']} {n}/{len(mine)}" in section and slip.order_id in section
                     assert labels["ship_to"] not in section
                 if n < len(mine):
-                    assert f"{labels['continued']} → {n + 1}/{len(mine)}" in section
+                    assert f"{labels['continued']} » {n + 1}/{len(mine)}" in section
             joined = "".join(mine)
             for j in range(12):  # every item once, in order
                 assert joined.count(f"SKU-{slip.lang.upper()}-{j}<") == 1, (layout, slip.lang, j)

@@ -17,7 +17,7 @@ from tkops.pdf.instances import font_codes, regular_piece
 FAMILIES = {"NotoSans": "tkops Noto Sans", "NotoSansThai": "tkops Noto Sans Thai", "NotoSansSC": "tkops Noto Sans SC",
             "NotoSansJP": "tkops Noto Sans JP", "NotoSansTC": "tkops Noto Sans TC", "NotoSansKR": "tkops Noto Sans KR"}
 #: Characters the templates themselves write (arrows, separators, ellipsis), always included.
-_TEMPLATE_CHARS = "→·…:•#/-()%+,.0123456789"
+_TEMPLATE_CHARS = "»·…:•#/-()%+,.0123456789"
 
 
 def _parts(code: int) -> list[int]:
@@ -37,9 +37,10 @@ def _woff(path: str, codes: frozenset[int]) -> str:
 
 
 def font_face_css(texts: Iterable[str], japanese: bool = False) -> str:
-    """``@font-face`` rules for the shipped fonts, each holding the glyphs of ``texts`` it draws (Noto Sans,
-    Noto Sans Thai, then the CJK fonts: every Han character in Noto Sans SC, and in Noto Sans JP too when
-    ``japanese`` pages use Japanese glyph shapes). Empty when no shipped font is installed."""
+    """``@font-face`` rules for the shipped fonts, each holding the glyphs of ``texts`` that no font before it has
+    (Noto Sans, Noto Sans Thai, Noto Sans SC, JP, TC, KR); with ``japanese`` (pages in Japanese glyph shapes)
+    Noto Sans JP comes first of the CJK fonts and holds every character it has. Empty when no shipped font is
+    installed."""
     wanted = {ord(c) for text in texts for c in str(text)} | {ord(c) for c in _TEMPLATE_CHARS}
     wanted |= set(range(0x20, 0x7F))
     wanted |= {part for code in wanted for part in _parts(code)}
@@ -49,8 +50,8 @@ def font_face_css(texts: Iterable[str], japanese: bool = False) -> str:
         if not family:
             continue
         codes = font_codes(path) & wanted
-        if not (japanese and family.endswith("JP")):
-            codes -= drawn if "Noto Sans" in family and family[-2:] in ("SC", "JP", "TC", "KR") else set()
+        if not (japanese and family.endswith("JP")):  # on a Japanese page JP holds every character it has
+            codes -= drawn
         if not codes:
             continue
         drawn |= codes

@@ -1,0 +1,96 @@
+"""Cutting a slip too long for its label into continuation labels (tkops.slips.fit): nothing lost or repeated, in
+order, the header on the first label only, and plain slips left whole."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from tests.slips.sample import frame, line, one_order_per_language, order_id
+from tkops.slips import SlipSettings, build_slips
+from tkops.slips.fit import BOXES, _Measure, fit_labels, line_count, line_growth, text_em
+
+SETTINGS = SlipSettings.from_mapping({"Shop Name": "Demo Shop", "Return Address": "1 Warehouse Rd\nOntario CA"})
+
+
+def long_slip(lang: str = "en", items: int = 12, gift: bool = False):
+    rows = [line(0, lang, j, product_name=f"{j:02d} " + "Very long product name " * 5, variation="Navy blue, XL " * 4)
+            for j in range(items)]
+    review = [{"Order ID": order_id(0), "Code": "message.colour_change", "Agreed": "yes", "Agreed Variation": "Red"}]
+    review += [{"Order ID": order_id(0), "Code": "message.gift"}] if gift else []
+    (slip,) = build_slips(frame(*rows), SETTINGS, review=pd.DataFrame(review))
+    return dataclasses.replace(slip, buyer_message="Please pack it well " * 20)
+
+
+def test_text_widths_in_em():
+    assert text_em("") == 0
+    assert text_em("收货") == 2.0 and text_em("ｱ") == 0.56  # half-width katakana is narrow
+    assert text_em("aA1 ") == pytest.approx(0.56 + 0.7 + 0.6 + 0.3)
+    assert text_em("สั") == pytest.approx(0.7)  # the vowel mark above takes no room
+    assert text_em("e\u0301") == pytest.approx(0.56)
+
+
+def test_line_counts():
+    assert line_count("", 10, 100) == 1
+    assert line_count("a" * 16, 10, 100) == 1  # 89.6 pt in 90 usable
+    assert line_count("a" * 17, 10, 100) == 2
+    assert line_count("a\nb\n", 10, 100) == 3
+    assert line_count("收" * 9, 10, 100) == 1 and line_count("收" * 10, 10, 100) == 2
+    assert line_growth("abc") == 1.0 and line_growth("สวัสดี") > line_growth("你好") > 1.0
+
+
+@pytest.mark.parametrize("layout", ["a4", "a6", "4x6"])
+def test_ordinary_slips_stay_whole(layout):
+    slips = build_slips(one_order_per_language(buyer_message="Please hurry"), SETTINGS)
+    assert fit_labels(slips, layout, SETTINGS.shop_name, SETTINGS.return_address) == slips
+    assert all((s.part, s.parts) == (1, 1) for s in slips)
+
+
+def test_an_unknown_layout_is_left_alone():
+    slip = long_slip()
+    assert fit_labels([slip], "letter") == [slip]
+
+
+@pytest.mark.parametrize("layout, gift", [("4x6", False), ("a6", True), ("4x6", True)])
+def test_a_long_slip_goes_on_over_labels_with_nothing_lost_or_repeated(layout, gift):
+    slip = long_slip(gift=gift)
+    labels = fit_labels([slip], layout, SETTINGS.shop_name, SETTINGS.return_address)
+    n = len(labels)
+    assert n >= 3
+    assert [(p.part, p.parts) for p in labels] == [(i, n) for i in range(1, n + 1)]
+    assert all(p.order_id == slip.order_id and p.recipient == slip.recipient for p in labels)
+    assert [i for p in labels for i in p.items] == list(slip.items)
+    assert [c for p in labels for c in p.agreed] == list(slip.agreed)
+    assert [p.buyer_message for p in labels if p.buyer_message] == [slip.buyer_message]
+    assert labels[-1].buyer_message  # the message comes after the items, on the last label
+    assert [p.total for p in labels if p.total] == ([slip.total] if slip.total else [])
+    assert [p.gift for p in labels] == [gift] + [False] * (n - 1)
+    totals = [k for k, p in enumerate(labels) if p.total]
+    last_item = max(k for k, p in enumerate(labels) if p.items)
+    assert all(k >= last_item for k in totals)
+
+
+@pytest.mark.parametrize("layout", ["a6", "4x6"])
+def test_every_label_is_planned_within_its_page(layout):
+    slip = long_slip()
+    m = _Measure(BOXES[layout], SETTINGS.shop_name, SETTINGS.return_address)
+    labels = fit_labels([slip], layout, SETTINGS.shop_name, SETTINGS.return_address)
+    for label in labels[1:-1]:
+        items = sum(m.item(label, i) for i in range(len(label.items)))
+        assert items + m.banner() + m.table_head() + m.footer() <= m.room()
+    assert m.room() == pytest.approx((BOXES[layout].page_h - 2 * BOXES[layout].pad) * 0.97)
+
+
+def test_a_header_too_tall_for_any_item_leaves_the_items_to_the_next_label():
+    slip = dataclasses.replace(long_slip(items=1), address=("Block " * 60,) * 5, buyer_message="")
+    labels = fit_labels([slip], "4x6", SETTINGS.shop_name, SETTINGS.return_address)
+    assert [len(p.items) for p in labels] == [0, 1]
+
+
+def test_a_message_taller_than_a_label_gets_a_label_of_its_own():
+    slip = dataclasses.replace(long_slip(items=1), agreed=(), buyer_message="word " * 2000)
+    labels = fit_labels([slip], "4x6", SETTINGS.shop_name, SETTINGS.return_address)
+    assert [bool(p.buyer_message) for p in labels] == [False, True]
+    assert labels[0].items == slip.items
