@@ -38,16 +38,17 @@ def font_codes(path: str) -> frozenset[int]:
 def regular_piece(path: str, codes: frozenset[int], tag: str = "", web: bool = False) -> bytes:
     """A static TrueType font with the glyphs of ``codes`` from the variable font at ``path``, at Regular weight
     (other axes at their defaults), named "<family>-Regular" (PostScript name "<Family>-Regular<tag>").
-    ``web``: for a browser, as WOFF; a font with fewer than 10,000 glyphs keeps its layout tables (Thai and
-    Vietnamese marks are placed by them; a CJK font's are large and slow to subset, and not needed)."""
+    ``web``: for a browser, as WOFF; a piece with Thai keeps the layout tables that place Thai marks (the Latin
+    and CJK fonts' tables are large and slow to subset, and precomposed letters need none)."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
     font = TTFont(path, lazy=True)
-    web_layout = web and font["maxp"].numGlyphs < 10_000
+    web_layout = web and any(0x0E00 <= code <= 0x0E7F for code in codes)  # Thai: its marks need placing
     options = subset.Options()
-    options.layout_features = ["*"] if web_layout else []
+    # marks placed on their bases; kerning left out: slow to subset, and a label does not need it
+    options.layout_features = ["ccmp", "locl", "mark", "mkmk", "rlig", "liga", "abvm", "blwm"] if web_layout else []
     options.hinting = False
     options.notdef_outline = True
     options.name_IDs = [1, 2, 3, 4, 6, 16, 17]
