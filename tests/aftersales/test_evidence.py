@@ -304,6 +304,14 @@ def test_chinese_and_japanese_file_names_map_to_items(case_type, name, items):
     assert [r.item for r in covered_by(name, checklist(case_type))] == items
 
 
+def test_the_checklist_labels_in_chinese():
+    zh, en = checklist("damaged", "zh")[0], checklist("damaged", "en")[0]
+    assert (zh.item, zh.label, zh.why) == (en.item, "发货前打包照片或视频", "证明商品出库时完好且包装妥当。")
+    assert (en.label, en.why) == ("Packing photos or video before dispatch",
+                                  "Shows the item was intact and well protected when it left.")
+    assert zh.required and zh.keywords == en.keywords and "打包" in zh.keywords
+
+
 def test_a_team_checklist_decides_which_keyword_is_more_specific():
     from tkops.aftersales.evidence_checklist import EvidenceChecklist
 
