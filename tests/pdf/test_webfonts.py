@@ -31,12 +31,16 @@ def test_each_family_holds_the_glyphs_of_the_text():
     assert {ord(c) for c in "收货照片"} <= set(fonts["tkops Noto Sans SC"].getBestCmap())
 
 
-def test_japanese_pages_get_the_han_characters_in_japanese_shapes_too():
+def test_japanese_pages_get_the_han_characters_in_japanese_shapes_chinese_ones_in_chinese_shapes():
     zh = families(font_face_css(["山田 太郎"]))
-    assert "tkops Noto Sans JP" not in zh and "tkops Noto Sans SC" in zh
-    ja = families(font_face_css(["山田 太郎 コットン"], japanese=True))
-    assert {ord(c) for c in "山田太郎コットン"} <= set(ja["tkops Noto Sans JP"].getBestCmap())
+    assert list(zh) == ["tkops Noto Sans", "tkops Noto Sans SC"]
+    ja = families(font_face_css([], ["山田 太郎 コットン"]))
     assert list(ja) == ["tkops Noto Sans", "tkops Noto Sans JP"]
+    assert {ord(c) for c in "山田太郎コットン"} <= set(ja["tkops Noto Sans JP"].getBestCmap())
+    both = families(font_face_css(["陈小明 山田"], ["山田 太郎"]))
+    assert {ord(c) for c in "陈小明山田"} <= set(both["tkops Noto Sans SC"].getBestCmap())
+    assert {ord(c) for c in "山田太郎"} <= set(both["tkops Noto Sans JP"].getBestCmap())
+    assert ord("陈") not in both["tkops Noto Sans JP"].getBestCmap()  # not Japanese, and SC has it
 
 
 def test_latin_only_pages_carry_no_cjk_or_thai_font():

@@ -36,25 +36,27 @@ def _woff(path: str, codes: frozenset[int]) -> str:
     return base64.b64encode(regular_piece(path, codes, web=True)).decode("ascii")
 
 
-def font_face_css(texts: Iterable[str], japanese: bool = False) -> str:
-    """``@font-face`` rules for the shipped fonts, each holding the glyphs of ``texts`` that no font before it has
-    (Noto Sans, Noto Sans Thai, Noto Sans SC, JP, TC, KR); with ``japanese`` (pages in Japanese glyph shapes)
-    Noto Sans JP comes first of the CJK fonts and holds every character it has. Empty when no shipped font is
-    installed."""
-    wanted = {ord(c) for text in texts for c in str(text)} | {ord(c) for c in _TEMPLATE_CHARS}
-    wanted |= set(range(0x20, 0x7F))
-    wanted |= {part for code in wanted for part in _parts(code)}
+def _codes(texts: Iterable[str]) -> set[int]:
+    codes = {ord(c) for text in texts for c in str(text)}
+    return codes | {part for code in codes for part in _parts(code)}
+
+
+def font_face_css(texts: Iterable[str], japanese_texts: Iterable[str] = ()) -> str:
+    """``@font-face`` rules for the shipped fonts, each holding the glyphs it draws on the page: Noto Sans, then
+    Noto Sans Thai, SC, JP, TC and KR what the fonts before them lack. ``japanese_texts``: the text of pages in
+    Japanese glyph shapes (their CSS puts Noto Sans JP before SC): Noto Sans JP holds all it can of their CJK
+    characters, Noto Sans SC those of the other pages. Empty when no shipped font is installed."""
+    japanese = _codes(japanese_texts)
+    other = _codes(texts) | _codes([_TEMPLATE_CHARS, "".join(map(chr, range(0x20, 0x7F)))])
+    fonts = {_family(p): p for p in [*discovery.shipped_fonts(), *discovery.cjk_fonts()] if _family(p)}
+    jp = FAMILIES["NotoSansJP"]
+    in_jp = {c for c in font_codes(fonts[jp]) & japanese if c >= 0x2E80} if jp in fonts else set()
+    wanted = other | japanese - (in_jp - other)  # what the fonts take in chain order; JP adds in_jp
     rules, drawn = [], set()
-    for path in [*discovery.shipped_fonts(), *discovery.cjk_fonts("ja" if japanese else "")]:
-        family = _family(path)
-        if not family:
-            continue
-        codes = font_codes(path) & wanted
-        if not (japanese and family.endswith("JP")):  # on a Japanese page JP holds every character it has
-            codes -= drawn
-        if not codes:
-            continue
+    for family, path in fonts.items():
+        codes = font_codes(path) & wanted - drawn | (in_jp if family == jp else set())
         drawn |= codes
-        rules.append(f'@font-face {{ font-family: "{family}"; font-display: block; '
-                     f'src: url(data:font/woff;base64,{_woff(path, frozenset(codes))}) format("woff"); }}')
+        if codes:
+            rules.append(f'@font-face {{ font-family: "{family}"; font-display: block; '
+                         f'src: url(data:font/woff;base64,{_woff(path, frozenset(codes))}) format("woff"); }}')
     return "\n".join(rules)

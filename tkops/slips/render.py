@@ -53,8 +53,8 @@ def render_html(slips: Sequence[Slip], settings: SlipSettings | None = None, lay
     if layout not in LAYOUTS:
         raise ConfigError("bad_setting", name="Slip Layout", value=layout, hint=", ".join(LAYOUTS))
     labels = fit_labels(list(slips), layout, settings.shop_name, settings.return_address)
-    texts = [*strings_in(list(slips)), settings.shop_name, *settings.return_address]
-    fonts = Markup(font_face_css(texts, japanese=any(s.lang == "ja" for s in slips)))  # base64 and names: no markup
+    texts = [*strings_in([s for s in slips if s.lang != "ja"]), settings.shop_name, *settings.return_address]
+    fonts = Markup(font_face_css(texts, strings_in([s for s in slips if s.lang == "ja"])))  # base64, names: no markup
     context = {"slips": labels, "shop": shop_context(settings), "layout": layout, "code128": code128_svg,
                "fonts_css": fonts,
                "qr": qr_svg, "title": f"{settings.shop_name or 'tkops'}: {len(slips)} packing slips"}
