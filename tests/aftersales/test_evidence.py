@@ -321,6 +321,9 @@ def test_a_team_checklist_decides_which_keyword_is_more_specific():
     requirements = table.requirements("damaged")
     assert [r.item for r in covered_by("截图.png", requirements, table)] == ["Chat"]
     assert covered_by("商品页截图.png", requirements, table) == []
+    merged = EvidenceChecklist.from_rows(rows[:2], base=table)  # the team's damaged rows replace the base's
+    assert [r.item for r in merged.requirements("damaged")] == ["Chat"]
+    assert [r.item for r in merged.requirements("other")] == ["Listing"]
     chat_only = EvidenceChecklist.from_rows(rows[:2])
     assert [r.item for r in covered_by("商品页截图.png", chat_only.requirements("damaged"), chat_only)] == ["Chat"]
 
