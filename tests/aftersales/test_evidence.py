@@ -294,6 +294,7 @@ CHAT, TRACKING, WEIGHT = "Chat records with the buyer", "Tracking history", "Par
     # the most specific keyword wins: a listing screenshot is neither a chat screenshot nor a product photo
     ("not_as_described", "商品页截图.png", ["Listing screenshots (photos description and specifications)"]),
     ("damaged", "商品页截图.png", []), ("damaged", "商品照片.jpg", ["Product photos before dispatch"]),
+    ("colour_material", "商品.jpg", ["Product photos in daylight"]),  # the same word in two items: both may claim it
     # Japanese
     ("damaged", "チャット履歴.png", [CHAT]), ("damaged", "梱包写真.jpg", ["Packing photos or video before dispatch"]),
     ("damaged", "開封動画.mp4", ["Buyer's photos or video of the damage"]),
