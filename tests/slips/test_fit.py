@@ -94,3 +94,38 @@ def test_a_message_taller_than_a_label_gets_a_label_of_its_own():
     labels = fit_labels([slip], "4x6", SETTINGS.shop_name, SETTINGS.return_address)
     assert [bool(p.buyer_message) for p in labels] == [False, True]
     assert labels[0].items == slip.items
+
+
+#: Heights in points Chromium gave the blocks of the slips of tests/slips/test_html.py's every_block() (2026-12, with
+#: the inlined fonts): head (codes, shop, return address; on A4 with the title), recipient box with order and date,
+#: gift note, items table (caption, header, two items, total when priced), agreed change, message, footer.
+MEASURED = {
+    ("4x6", "en"): {"head": 75, "ship": 83, "gift": 17, "table": 92, "agreed": 34, "message": 23, "footer": 16},
+    ("4x6", "fr"): {"head": 75, "ship": 93, "gift": 17, "table": 92, "agreed": 34, "message": 23, "footer": 16},
+    ("4x6", "th"): {"head": 75, "ship": 83, "table": 107, "agreed": 34, "message": 23, "footer": 16},
+    ("4x6", "zh"): {"head": 75, "ship": 83, "table": 107, "agreed": 34, "message": 23, "footer": 16},
+    ("a6", "en"): {"head": 65, "ship": 78, "gift": 16, "table": 86, "agreed": 31, "message": 22, "footer": 15},
+    ("a6", "es"): {"head": 65, "ship": 88, "table": 100, "agreed": 31, "message": 22, "footer": 15},
+    ("a4", "en"): {"head": 91, "ship": 98, "gift": 22, "table": 98, "agreed": 46, "message": 31, "footer": 21},
+    ("a4", "es"): {"head": 91, "ship": 112, "table": 119, "agreed": 46, "message": 31, "footer": 21},
+}
+
+
+@pytest.mark.parametrize("layout, lang", list(MEASURED))
+def test_block_estimates_are_generous_but_not_wasteful(layout, lang):
+    """Each block's estimate is at least what Chromium measured (1.5 pt of rounding aside) and at most a third more:
+    generous enough that a label never spills, tight enough that an ordinary slip stays on one label."""
+    from tests.slips.test_html import every_block
+
+    slip = next(s for s in every_block() if s.lang == lang)
+    m = _Measure(BOXES[layout], SETTINGS.shop_name, SETTINGS.return_address)
+    gap = m.b.base * m.b.gap
+    table = m.table_head() + sum(m.item(slip, i) for i in range(len(slip.items))) + (m.total() if slip.total else 0)
+    estimate = {"head": m.head(slip), "ship": m.ship_to(slip) - (gap if m.b.stacked else 0), "table": table,
+                "agreed": m.boxed() - gap + sum(m.change(slip, i) for i in range(len(slip.agreed))),
+                "message": m.message(slip) - gap, "footer": m.footer()}
+    if slip.gift:
+        estimate["gift"] = m.gift(slip)
+    assert set(estimate) == set(MEASURED[layout, lang])
+    for block, measured in MEASURED[layout, lang].items():
+        assert measured - 1.5 <= estimate[block] <= measured * 1.34 + 4, (block, measured, estimate[block])
