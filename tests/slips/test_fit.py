@@ -140,3 +140,40 @@ def test_block_estimates_are_generous_but_not_wasteful(layout, lang):
     assert set(estimate) == set(MEASURED[layout, lang])
     for block, measured in MEASURED[layout, lang].items():
         assert measured - 1.5 <= estimate[block] <= measured * 1.15 + 2, (block, measured, estimate[block])
+
+
+def _units(label, m: _Measure):
+    """The planned cost of each unit on ``label``, the headings it brings with it included, in order."""
+    gap, costs, seen = m.b.base * m.b.gap, [], set()
+    for i in range(len(label.items)):
+        costs.append(m.item(label, i) + (0 if "table" in seen else m.table_head() + gap))
+        seen.add("table")
+    if label.total:
+        costs.append(m.total() + (0 if "table" in seen else m.table_head() + gap))
+        seen.add("table")
+    for i in range(len(label.agreed)):
+        costs.append(m.change(label, i) + (0 if i else m.boxed()))
+    if label.buyer_message:
+        costs.append(m.message(label))
+    return costs
+
+
+@pytest.mark.parametrize("layout, gift", [("4x6", False), ("4x6", True), ("a6", False), ("a4", True)])
+def test_each_label_is_filled_as_far_as_its_room_allows(layout, gift):
+    """Greedy and safe: what a label holds fits above its footer, and the next label's first unit would not have."""
+    slip = dataclasses.replace(long_slip(gift=gift, items=30 if layout == "a4" else 12))
+    m = _Measure(BOXES[layout], SETTINGS.shop_name, SETTINGS.return_address)
+    gap, room = m.b.base * m.b.gap, m.room() - m.footer()
+    labels = fit_labels([slip], layout, SETTINGS.shop_name, SETTINGS.return_address)
+    assert len(labels) >= 2
+    first = m.head(slip) + gap + m.ship_to(slip) + gap + (m.gift(slip) + gap if gift else 0)
+    for n, label in enumerate(labels):
+        costs = _units(label, m)
+        used = (first if n == 0 else m.banner() + gap) + sum(costs)
+        assert used <= room or len(costs) == 1, (n, used, room)
+        if n + 1 < len(labels):  # the unit that opens the next label, had it stayed on this one
+            nxt = labels[n + 1]
+            table = 0 if (label.items or label.total) else m.table_head() + gap
+            height = (m.item(nxt, 0) + table if nxt.items else m.total() + table if nxt.total
+                      else m.change(nxt, 0) + (0 if label.agreed else m.boxed()) if nxt.agreed else m.message(nxt))
+            assert used + height > room, (n, used, height, room)
