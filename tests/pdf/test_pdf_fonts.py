@@ -154,3 +154,20 @@ def test_the_glyphs_are_drawn_when_the_page_is_rendered(lang, text, tmp_path, no
     dark = image.point(lambda v: 255 if v < 128 else 0).histogram()[255]
     assert dark > 80 * len(text.replace(" ", "")), dark  # a 36 pt glyph inks a hundred pixels and more
     assert text in text_of(buffer.getvalue())
+
+
+def test_a_team_font_that_cannot_be_embedded_is_skipped(tmp_path):
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font at all" * 10)
+    chain = FontChain((str(broken), str(tmp_path / "missing.ttf")))
+    assert [f.name for f in chain.faces] == [f.name for f in FontChain().faces]
+    assert chain.runs("Hello", "en")[0][0].startswith("tkops-NotoSans")
+
+
+def test_a_thai_run_keeps_its_spaces_and_digits_and_unknown_letters_print_as_a_question_mark(no_system_fonts):
+    chain = FontChain()
+    (thai,) = chain.runs("สมชาย ใจดี 99/1", "th")  # one run: shaped as a whole
+    assert thai[0].startswith("tkops-NotoSansThai")
+    latin = chain.faces[0].name
+    assert chain.runs("ཀ", "en") == [(latin, "?")]  # Tibetan: no shipped font has it
+    assert chain.runs("a🎁ཀ", "en") == [(latin, "a?")]  # a symbol no font has is left out

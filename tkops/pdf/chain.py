@@ -102,7 +102,6 @@ class FontChain:
     def __init__(self, extra_fonts: tuple[str, ...] | list[str] = ()) -> None:
         faces = [truetype(p) for p in (*extra_fonts, *discovery.shipped_fonts())]
         self.faces: list[Face] = [f for f in faces if f is not None] or [truetype(str(discovery.VERA))]
-        self.primary = self.faces[0].name
         self._pieces: dict[str, PieceFace] = {}
         self._system: list[Face] | None = None
         self._runs: dict[tuple[str, str], list[tuple[str, str]]] = {}
