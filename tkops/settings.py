@@ -76,8 +76,9 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
      "装箱单尺寸：A4、A6 或 4x6（英寸，标签打印机）"),
     ("QC Points", "qc_points", "", "Checks on the packing checklist, separated by ; (e.g. no scratches; size label "
      "matches)", "打包检查清单上的质检要点，用 ; 分隔（例如：无划痕；尺码标签一致）"),
-    ("PDF Fonts", "pdf_fonts", "", "Extra TrueType fonts (.ttf/.ttc) for the slip PDFs, separated by ; (e.g. a "
-     "Chinese or Japanese font)", "装箱单 PDF 额外使用的 TrueType 字体（.ttf/.ttc），用 ; 分隔（例如中文或日文字体）"),
+    ("PDF Fonts", "pdf_fonts", "", "Your own TrueType fonts (.ttf/.ttc) for the PDFs, tried before the shipped "
+     "Noto fonts, separated by ; (optional: every script prints without them)",
+     "PDF（装箱单、拣货单、证据索引）优先使用的自有 TrueType 字体（.ttf/.ttc），用 ; 分隔（可不填：内置字体已支持各语言）"),
 )
 
 #: The Settings rows the packing slips read (:class:`tkops.slips.SlipSettings`): sheet name -> attribute.
