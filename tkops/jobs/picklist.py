@@ -24,7 +24,8 @@ from tkops.merge import rows_frame, sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.pdf import font_paths
-from tkops.picking import NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary, waves
+from tkops.picking import (NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary,
+                           waves)
 from tkops.picking import sheet_frame as picklist_frame
 from tkops.picking.pdf import picklist_pdf
 from tkops.settings import Settings
