@@ -75,3 +75,34 @@ def test_demo_builds_a_workbook_with_both_shops(tmp_path, capsys):
     # run again: a fresh demo, the old one kept as a backup
     assert main(["demo", "--out", str(tmp_path)]) == 0
     assert list((tmp_path / "tkops-backups").glob("tkops-demo.*.xlsx"))
+
+
+def test_every_book_command_names_a_job_that_exists():
+    from tkops.cli.commands import COMMANDS
+    from tkops.cli.table import load
+
+    for command in COMMANDS:
+        assert (command.run is None) == bool(command.job), command.name
+        if command.job:
+            assert callable(load(command.job)) and command.call is not None, command.name
+
+
+def test_a_job_report_and_its_saves_are_printed_and_its_exit_code_kept(tmp_path, capsys):
+    from conftest import EXPORTS
+
+    book = tmp_path / "ops.xlsx"
+    assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
+    capsys.readouterr()
+    assert main(["review", "--book", str(book), "--now", "2025-06-01T12:00"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert any(str(book) in line for line in out)  # the footer names the book
+    assert any("backup" in line.casefold() or "tkops-backups" in line for line in out)
+
+
+def test_a_bad_now_is_a_configuration_error_naming_the_option(tmp_path, capsys):
+    from conftest import EXPORTS
+
+    book = tmp_path / "ops.xlsx"
+    assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
+    assert main(["clocks", "--book", str(book), "--kpi", "2026-01-01", "soon"]) == 1
+    assert "--kpi" in capsys.readouterr().err
