@@ -55,6 +55,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stock(args: argparse.Namespace) -> int:
+    """tkops stock FILE... --book BOOK [--mapping TOML]... [--source NAME]"""
+    from tkops.jobs.stock import run_stock
+
+    book, settings = _open_book(args)
+    found = mapping.stock_mappings(book.read_rows("Mappings") or [])
+    found += [mapping.stock_mapping_toml(Path(p)) for p in (args.mapping or [])]
+    report = run_stock(args.files, book, settings, found, args.source)
+    for line in report.lines(settings.lang):
+        print(line)
+    return max((f.error.exit_code for f in report.failed), default=0)
+
+
 def _print_saved(report, lang: str, book: str) -> None:
     if report.saved is None:
         if any(f.ok for f in report.files):
@@ -279,6 +292,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mapping", action="append", metavar="TOML", help="a column-mapping file (repeatable)")
     p.add_argument("--failfast", action="store_true", help="stop at the first file that fails")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("stock", parents=[common], help="load stock (on hand, bins, cost, barcodes) into Inventory",
+                       description="Load stock files into the Inventory sheet, upserted by Seller SKU (and Bin when "
+                                   "the file has bins): TikTok Seller Center's product export, Mabang or DianXiaoMi "
+                                   "stock exports, a file with the Inventory headers, or any file through a stock "
+                                   "mapping. The team's columns and rows are kept; nothing is written when a file "
+                                   "cannot be read. The review then checks SKUs and stock against Inventory.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="stock files (CSV, XLSX)")
+    p.add_argument("--book", required=True, help="the workbook to update (created if missing), e.g. ops.xlsx")
+    p.add_argument("--mapping", action="append", metavar="TOML",
+                   help="a stock mapping file: their headers -> Seller SKU, On Hand, Bin, ... (repeatable)")
+    p.add_argument("--source", help="force a format (tkops_inventory, tiktok_products, mabang_stock, "
+                                    "dianxiaomi_stock or a mapping's name)")
+    p.add_argument("--encoding", help="encoding of non-UTF-8 files, e.g. gb18030")
+    p.add_argument("--market", help="shop market (US, UK, TH, ...): currency of costs that name none")
+    p.set_defaults(func=cmd_stock)
 
     p = sub.add_parser("review", parents=[common], help="flag what needs a human before shipping",
                        description="Check every order line (address, phone, SKU and stock, buyer message, "

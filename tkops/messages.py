@@ -6,6 +6,8 @@ column where they apply, and say what to do.
 
 from __future__ import annotations
 
+from tkops.plural import plural_forms
+
 LANGUAGES = ("en", "zh")
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -315,7 +317,7 @@ def render(code: str, lang: str = "en", **params) -> str:
     entry = CATALOGUE.get(code) or _section_entry(code)
     if entry is None:
         return f"{code}: {params}"
-    template = entry.get(lang) or entry["en"]
+    template = plural_forms(entry.get(lang) or entry["en"], params)
     filled = {}
     for key, value in params.items():
         if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail"):
@@ -328,7 +330,7 @@ def render(code: str, lang: str = "en", **params) -> str:
 
 
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
-_SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
+_SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.stock.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
                        "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
                        "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
                        "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue")

@@ -147,9 +147,10 @@ TEAM_COLUMNS: tuple[Column, ...] = (
 #: the flags that colour offending cells (conditional formatting reads them) and the status the last review set
 #: (so a status a person changed since is never overwritten).
 REVIEW_COLUMNS: tuple[Column, ...] = (
-    _c("issues", "Issues", width=28),
+    _c("issues", "Issues", width=30),  # the problems as labels in the team's language
     _c("flags", "tkops Flags", width=10),
     _c("reviewed_as", "tkops Reviewed", width=10),
+    _c("issue_codes", "Issue Codes", width=22),  # the same problems as codes, for filters
 )
 HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
 
@@ -172,8 +173,27 @@ FULFILMENT_COLUMNS: tuple[Column, ...] = (
 
 #: Every column tkops adds to the Orders sheet after the platform's, in sheet order: the review's verdict and the
 #: team's columns first, then the fulfilment evidence and clocks, the hidden columns last.
-TKOPS_COLUMNS: tuple[Column, ...] = (TEAM_COLUMNS[:1] + REVIEW_COLUMNS[:1] + TEAM_COLUMNS[1:] + FULFILMENT_COLUMNS
-                                     + REVIEW_COLUMNS[1:])
+TKOPS_COLUMNS: tuple[Column, ...] = (TEAM_COLUMNS[:1] + REVIEW_COLUMNS[:1] + TEAM_COLUMNS[1:] + REVIEW_COLUMNS[3:]
+                                     + FULFILMENT_COLUMNS + REVIEW_COLUMNS[1:3])
+
+#: The columns a team works in all day, in the order a new Orders sheet shows them right after Order ID (before
+#: the platform's other columns): reachable without scrolling. An existing sheet keeps its own order.
+WORKING_NAMES: tuple[str, ...] = ("Review Status", "Issues", "Assignee", "Team Note", "Picked", "Packed", "QC OK",
+                                  "Tracking ID")
+#: Platform columns people rarely read while working (money breakdowns, tax details, channel data): grouped on
+#: the Orders sheet (Excel's outline, collapsed once when tkops adds it) so the rest sits closer together; one click
+#: on the outline's + shows them.
+DETAIL_KEYS: tuple[str, ...] = (
+    "cancel_return_type", "pre_order", "return_quantity", "unit_original_price", "subtotal_before_discount",
+    "sku_platform_discount", "sku_seller_discount", "subtotal_after_discount", "shipping_fee_after_discount",
+    "original_shipping_fee", "shipping_fee_seller_discount", "shipping_fee_cofunded_discount",
+    "shipping_fee_platform_discount", "payment_platform_discount", "retail_delivery_fee", "taxes", "small_order_fee",
+    "order_refund_amount", "rts_time", "shipped_time", "delivered_time", "cancelled_time", "cancel_by",
+    "cancel_reason", "fulfillment_type", "warehouse_name", "delivery_option_type", "delivery_option",
+    "payment_method", "weight_kg", "product_category", "shipping_information", "combined_listing", "order_channel",
+    "creator_handle", "checked_status", "checked_marked_by", "request_tax_invoice", "tax_buyer_tax_id", "tax_type",
+    "tax_full_name", "tax_email", "tax_phone", "tax_registered_address", "tax_address_type",
+)
 
 #: Values offered in the Review Status drop-down.
 REVIEW_STATUSES: tuple[str, ...] = ("New", "Hold", "Ready", "Done")

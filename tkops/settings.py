@@ -34,6 +34,9 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
      "非 UTF-8 文件的编码，例如 gb18030、cp1252；留空则只接受 UTF-8"),
     ("Import Folder", "import_folder", "", "Folder the Import button reads new exports from",
      "“导入”按钮读取导出文件的文件夹"),
+    ("Stock Folder", "stock_folder", "", "Folder the Stock button reads stock files from (TikTok product export, "
+     "Mabang/DianXiaoMi stock export, or a file with the Inventory headers)",
+     "“导入库存”按钮读取库存文件的文件夹（TikTok 商品导出、马帮/店小秘库存导出，或带 Inventory 表头的文件）"),
     ("Templates Folder", "templates_folder", "", "Folder of the team's own message and slip templates (searched "
      "before the shipped ones); blank = shipped templates only", "团队自定义模板所在文件夹（优先于自带模板）；留空则只用自带模板"),
     ("Backups", "backups", "5", "How many previous versions of a workbook to keep", "保留的工作簿历史版本数"),
@@ -94,6 +97,7 @@ class Settings:
     decimal: str = ""
     encoding: str = ""
     import_folder: str = ""
+    stock_folder: str = ""
     templates_folder: str = ""
     backups: str = "5"
     returns_folder: str = ""

@@ -98,8 +98,10 @@ SETTINGS = SheetSpec("Settings", "Settings", _cols(
 INVENTORY = SheetSpec("Inventory", "Inventory", _cols(
     ("Seller SKU", Kind.TEXT, 18), ("Product Name", Kind.TEXT, 32), ("Variation", Kind.TEXT, 16),
     ("On Hand", Kind.INT, 9), ("Zone", Kind.TEXT, 7), ("Bin", Kind.TEXT, 10), ("Unit Cost", Kind.MONEY, 10),
-    ("Currency", Kind.TEXT, 9),
+    ("Currency", Kind.TEXT, 9), ("Barcode", Kind.ID, 16),
 ))
+# Filled by hand or by tkops stock (tkops.jobs.stock) from the team's stock files; Barcode holds GTIN/UPC/EAN codes
+# with a valid check digit (as text: leading zeros count).
 
 BUNDLES = SheetSpec("Bundles", "Bundles", _cols(
     ("Bundle SKU", Kind.TEXT, 18), ("Component SKU", Kind.TEXT, 18), ("Quantity", Kind.INT, 9),
@@ -110,11 +112,15 @@ MAPPINGS = SheetSpec("Mappings", "Mappings", _cols(
 ), style="Table Style Light 9")
 
 REVIEW = SheetSpec("Review", "Review", _cols(
-    ("Order ID", Kind.ID, 21), ("SKU ID", Kind.ID, 21), ("Column", Kind.TEXT, 18), ("Code", Kind.TEXT, 24),
-    ("Severity", Kind.TEXT, 9), ("Explanation", Kind.TEXT, 52), ("Buyer Language", Kind.TEXT, 9),
-    ("Message to Buyer", Kind.TEXT, 70), ("tkops Language", Kind.TEXT, 6),
-), lists={"Buyer Language": ["en", "es", "de", "fr", "it", "pt", "id", "ms", "th", "vi", "ja", "zh"]},
+    ("Order ID", Kind.ID, 21), ("SKU ID", Kind.ID, 21), ("Column", Kind.TEXT, 16), ("Problem", Kind.TEXT, 24),
+    ("Code", Kind.TEXT, 22), ("Severity", Kind.TEXT, 9), ("Explanation", Kind.TEXT, 52),
+    ("Buyer Language", Kind.TEXT, 9), ("Message to Buyer", Kind.TEXT, 70), ("Combine", Kind.TEXT, 9),
+    ("tkops Language", Kind.TEXT, 6),
+), lists={"Buyer Language": ["en", "es", "de", "fr", "it", "pt", "id", "ms", "th", "vi", "ja", "zh"],
+          "Combine": ["Yes", "No"]},
     hidden=("tkops Language",))
+# Problem is the code's label in the team's language (Code keeps the code for filters). Combine is the team's: a Yes
+# on an order.combinable row packs that buyer's orders into one parcel with one packing slip (tkops.jobs.slips).
 
 RULES = SheetSpec("Rules", "Rules", _cols(
     ("Rule", Kind.TEXT, 26), ("Enabled", Kind.TEXT, 9), ("Severity", Kind.TEXT, 9), ("Setting", Kind.TEXT, 22),
@@ -281,7 +287,9 @@ def orders_columns(existing_headers: list[str], present_keys: set[str]) -> list[
 
     if not existing_headers:
         wanted = [c for c in schema.ORDER_COLUMNS if c.core or c.key in present_keys] + list(tkops_columns)
-        return [ColumnSpec(c.name, c.kind, c.width) for c in wanted]
+        front = [by_header[h] for h in schema.WORKING_NAMES if any(c.name == h for c in wanted)]
+        ordered = wanted[:1] + front + [c for c in wanted[1:] if c.name not in schema.WORKING_NAMES]
+        return [ColumnSpec(c.name, c.kind, c.width) for c in ordered]
     # An existing sheet keeps its own column order; new columns go to the right of it (moving a team's columns
     # would break their formulas and formatting).
     headers = list(existing_headers)

@@ -76,5 +76,21 @@ def review(lines: pd.DataFrame, inventory: pd.DataFrame | None, bundles: pd.Data
     held = set(w["okey"].to_numpy()[pos[found["severity"].to_numpy() == "error"]]) if len(pos) else set()
     statuses = pd.Series(np.where(w["okey"].isin(held), "Hold", "Ready"), index=labels, dtype=object)
     reviewed = pd.Series((w["scope"] | w["cancelled"]).to_numpy(), index=labels, dtype=bool)
-    shortfall = allocation.shortfall(allocation.plan(ctx))
-    return ReviewResult(problems, shortfall, statuses, reviewed, summarise(problems, statuses, reviewed))
+    stock = allocation.plan(ctx)
+    shortfall = allocation.shortfall(stock)
+    summary = summarise(problems, statuses, reviewed)
+    summary["inventory"] = inventory_state(stock, problems, config)
+    return ReviewResult(problems, shortfall, statuses, reviewed, summary)
+
+
+def inventory_state(stock: allocation.StockPlan, problems: pd.DataFrame, config: RuleConfig) -> dict:
+    """What the review could check against the Inventory sheet, for the summary: whether it was empty, whether
+    stock.unchecked was on, the SKUs it does not list and those it lists without any On Hand number."""
+    def skus(code: str) -> list[str]:
+        found = problems.loc[problems["code"] == code, "params"]
+        return sorted({str(p.get("sku", "")) for p in found if p and p.get("sku")})
+
+    held = problems.loc[problems["code"] == "stock.unchecked", "row"]
+    return {"empty": bool(stock.inventory.empty), "check": config.enabled("stock.unchecked"),
+            "unknown": skus("sku.unknown"), "uncounted": [] if stock.inventory.empty else skus("stock.unchecked"),
+            "unchecked_lines": int(held.nunique())}

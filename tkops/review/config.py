@@ -37,6 +37,9 @@ CODES: dict[str, tuple[str, str, str]] = {
     "sku.empty": ("error", "Seller SKU is empty", "卖家SKU为空"),
     "sku.unknown": ("error", "Seller SKU not in the Inventory (or Bundles) sheet", "卖家SKU不在库存（或组合）表中"),
     "stock.short": ("error", "Not enough stock (first paid, first served)", "库存不足（按付款先后分配）"),
+    "stock.unchecked": ("error", "SKU and stock not checked: Inventory is empty, or the SKU has no On Hand. Set "
+                                 "Enabled = No if your team does not keep its stock in tkops",
+                        "未核对 SKU 和库存：Inventory 表为空，或该 SKU 没有 On Hand。如果团队不在 tkops 中管理库存，请把 Enabled 设为 No"),
     "message.colour_change": ("error", "Buyer asks for another colour", "买家要求换颜色"),
     "message.size_change": ("error", "Buyer asks for another size", "买家要求换尺码"),
     "message.address_change": ("error", "Buyer asks to change the address", "买家要求改地址"),

@@ -23,6 +23,7 @@ REGISTRY: tuple[Rule, ...] = (
     timing.COOLING_OFF,
     sku.SKU,
     stock.STOCK,
+    stock.UNCHECKED,
     address.COUNTRY,
     address.REQUIRED,
     address.PLACEHOLDER,
