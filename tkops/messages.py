@@ -90,6 +90,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file}: cannot be opened as {kind} ({detail}). Give tkops the file as downloaded (CSV or XLSX).",
         "zh": "{file}：无法作为 {kind} 打开（{detail}）。请提供原始下载的文件（CSV 或 XLSX）。",
     },
+    "wrong_file_kind": {
+        "en": "{file} is {kind_en}, not {expected}. Give tkops the CSV or XLSX file exactly as downloaded (not a "
+              "printout, a screenshot or a zipped file).",
+        "zh": "{file} 是{kind_zh}，不是{expected}。请提供原样下载的 CSV 或 XLSX 文件（不是打印件、截图或压缩包）。",
+    },
+    "workbook_as_csv": {
+        "en": "{file} is an Excel workbook with the ending \"{suffix}\": rename it to end in .xlsx and try again.",
+        "zh": "{file} 是 Excel 工作簿，但扩展名是“{suffix}”：请把扩展名改为 .xlsx 后重试。",
+    },
+    "kind_orders": {"en": "an order export", "zh": "订单导出文件"},
+    "kind_stock": {"en": "a stock file", "zh": "库存文件"},
+    "kind_returns": {"en": "a Return/Refund export", "zh": "退货/退款导出文件"},
+    "kind_tracking": {"en": "a tracking file", "zh": "运单号文件"},
     "unknown_source": {
         "en": "Unknown source \"{name}\". Known sources: {sources}.",
         "zh": "未知的来源“{name}”。已知来源：{sources}。",

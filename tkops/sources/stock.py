@@ -32,6 +32,7 @@ from tkops.sources.stock_formats import BUILTIN, JOINED, STOCK_HEADERS, StockFor
 HEADER_ROWS = 6  # a header row is looked for among the top rows
 INSTRUCTION_ROWS = 4  # rows under the header that may be instructions ("Cannot be edited", "Mandatory")
 STOCK_COLUMNS = list(STOCK_HEADERS)
+ORDER_MARK = header_key("Order ID")  # order exports (and mapped ERP order files) have it; stock files do not
 
 
 @dataclass
@@ -92,6 +93,8 @@ def read_stock(path: str | Path, settings: Settings, formats: Sequence[StockForm
         for top in range(min(HEADER_ROWS, len(grid))):
             headers = ["" if v is None else str(v) for v in grid[top]]
             first_headers = first_headers or [h for h in headers if h.strip()]
+            if ORDER_MARK in {header_key(h) for h in headers}:  # ordered quantities are no stock
+                raise DataError("stock.order_export", file=_name(path, sheet))
             claimed = [f for f in formats if f.identify(headers)] if not source else list(formats)
             if len(claimed) > 1:
                 raise AmbiguousFormat(file=_name(path, sheet), sources=", ".join(f.name for f in claimed))
@@ -199,14 +202,16 @@ def _read(path: Path, sheet: str | None, grid: list[list], top: int, fmt: StockF
 
 
 def _instruction_rows(cells: pd.DataFrame, quantity: list[int], has_sku: pd.Series) -> pd.Series:
-    """Rows right under the header whose quantity cell is text that is no number (TikTok's "Cannot be edited",
-    "Mandatory" lines): instructions, not stock."""
+    """Rows right under the header, before the first row of stock, whose quantity cells are all words (TikTok's
+    "Cannot be edited", "Mandatory" lines): instructions, not stock. A word in a quantity cell further down is a
+    mistake the reader reports."""
     out = pd.Series(False, index=cells.index)
     for pos in cells.index[:INSTRUCTION_ROWS]:
         values = [cells.at[pos, i] for i in quantity]
         texts = [v for v in values if isinstance(v, str) and v.strip()]
-        if texts and all(_not_number(v) for v in texts) and has_sku.at[pos]:
-            out.at[pos] = True
+        if not (texts and len(texts) == len(values) and all(_not_number(v) for v in texts) and has_sku.at[pos]):
+            break
+        out.at[pos] = True
     return out
 
 

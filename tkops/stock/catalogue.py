@@ -14,6 +14,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}：没有任何库存格式能识别此文件（已尝试：{sources}）。文件表头：{headers}。请提供 TikTok 商品导出、马帮或店小秘"
               "库存导出、带 Inventory 表头（Seller SKU、On Hand 等）的文件，或在 Mappings 表添加库存映射（把列映射到 Seller "
               "SKU、On Hand、Bin 等）。"},
+    "stock.order_export": {
+        "en": "{file} is an order export (it has an Order ID column), not a stock file: its quantities are what "
+              "buyers ordered. Import it with tkops import (or the Import orders button); for stock give tkops your "
+              "product or stock export.",
+        "zh": "{file} 是订单导出文件（含 Order ID 列），不是库存文件：其中的数量是买家下单数量。请用 tkops import（或“导入订单”按钮）"
+              "导入；库存请提供商品或库存导出文件。"},
     "stock.bad_barcode": {
         "en": "{file}, row {row}, column \"{column}\": \"{value}\" is not a valid GTIN/UPC/EAN barcode (wrong length or "
               "check digit); it was not written. Correct it in your product data.",

@@ -105,7 +105,8 @@ def upsert_stock(sheet: pd.DataFrame, incoming: pd.DataFrame) -> tuple[pd.DataFr
         counts.unchanged += not changed
     if added:  # positions stay: row i of the frame is sheet row i + 2, new rows below the last
         out = pd.concat([out.reset_index(drop=True), pd.DataFrame(added, dtype=object)], ignore_index=True)
-    return out, counts
+    out = out.astype(object)
+    return out.where(out.notna(), None), counts
 
 
 def _blank(value) -> bool:
