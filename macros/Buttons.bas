@@ -9,6 +9,10 @@ Public Sub ImportOrders()
     RunPython "import tkops.xl; tkops.xl.import_orders()"
 End Sub
 
+Public Sub LoadStock()
+    RunPython "import tkops.xl; tkops.xl.stock()"
+End Sub
+
 Public Sub ReviewOrders()
     RunPython "import tkops.xl; tkops.xl.review()"
 End Sub
@@ -51,4 +55,12 @@ End Sub
 
 Public Sub UploadTracking()
     RunPython "import tkops.xl; tkops.xl.upload_tracking()"
+End Sub
+
+Public Sub EvidencePack()
+    RunPython "import tkops.xl; tkops.xl.evidence()"
+End Sub
+
+Public Sub MonthEnd()
+    RunPython "import tkops.xl; tkops.xl.month_end()"
 End Sub

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from tkops import __version__
 from tkops.book import FileBook
-from tkops.errors import ConfigError, TkopsError
+from tkops.errors import ConfigError, DataError, TkopsError
 from tkops.jobs.import_orders import import_files
 from tkops.messages import render
 from tkops.settings import Settings
@@ -37,6 +37,81 @@ def _open_book(args: argparse.Namespace) -> tuple[FileBook, Settings]:
     return book, settings
 
 
+# --- Mistakes around the command line, kept apart from _open_book: a --book that is missing, in a folder that does
+# not exist or is a folder; read-only steps that open any workbook (tkops.xlsm, one Excel has open); input files of
+# the wrong kind; a reader of the output that went away (tkops ... | head).
+
+#: Steps that create the workbook when it is missing; every other step needs an existing one.
+CREATES_BOOK = frozenset({"import", "stock", "pull"})
+
+
+def _check_book_path(args: argparse.Namespace) -> None:
+    """Raise a clear error for a --book path that cannot work, before anything is read or written."""
+    book = getattr(args, "book", None)
+    if not book:
+        return
+    path = Path(book)
+    if path.is_dir():
+        raise ConfigError("book_is_folder", book=book)
+    if path.exists():
+        return
+    if args.command in CREATES_BOOK:
+        if not path.parent.exists():
+            raise ConfigError("book_folder_missing", folder=str(path.parent), book=book)
+        return
+    raise DataError("book_not_found", book=book)
+
+
+def _open_read_only(args: argparse.Namespace):
+    """The --book of a step that only reads it, and its settings: any workbook, even one with macros or open in
+    Excel (then the last saved version is read, and a note says so)."""
+    from tkops.book import WORKBOOK_SUFFIXES
+    from tkops.book.readonly import ReadOnlyBook
+    from tkops.book.safety import check_not_locked
+    from tkops.errors import BadWorkbook, WorkbookLocked
+
+    path = Path(args.book)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise BadWorkbook(file=path.name, detail="a workbook must be an .xlsx file")
+    book = ReadOnlyBook(path)
+    settings = _settings_from_book(book, args)
+    try:
+        check_not_locked(path)
+    except WorkbookLocked:
+        print(render("book_read_while_open", settings.lang, book=path.name), file=sys.stderr)
+    return book, settings
+
+
+def _of_kind(paths: Sequence[str], what: str) -> tuple[list[str], list[TkopsError]]:
+    """The input files that may be exports (CSV or a spreadsheet by content), and the errors of the others."""
+    from tkops.sources.file_kind import refuse_wrong_kind
+
+    good, bad = [], []
+    for p in paths:
+        try:
+            refuse_wrong_kind(Path(p), what)
+            good.append(p)
+        except TkopsError as err:
+            bad.append(err)
+    return good, bad
+
+
+def _require_kind(paths: Sequence[str] | None, what: str) -> None:
+    """Raise the first wrong-kind error among ``paths`` (steps that read all their files or none)."""
+    _good, bad = _of_kind(paths or [], what)
+    if bad:
+        raise bad[0]
+
+
+def _quiet_stdout() -> None:
+    """After the reader of our output went away: send the rest to nowhere, so Python's exit does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _mappings(book: FileBook, args: argparse.Namespace) -> list:
     found = mapping.from_sheet_rows(book.read_rows("Mappings") or [])
     return found + [mapping.from_toml(Path(p)) for p in (args.mapping or [])]
@@ -45,13 +120,19 @@ def _mappings(book: FileBook, args: argparse.Namespace) -> list:
 def cmd_import(args: argparse.Namespace) -> int:
     """tkops import FILE... --book BOOK"""
     book, settings = _open_book(args)
-    report = import_files(args.files, book, settings, _mappings(book, args), args.source, args.failfast)
+    files, refused = _of_kind(args.files, "kind_orders")
+    for err in refused:
+        print(render("error", settings.lang, detail=err.render(settings.lang)))
+    if refused and (args.failfast or not files):
+        return max(err.exit_code for err in refused)
+    report = import_files(files, book, settings, _mappings(book, args), args.source, args.failfast)
     for line in report.messages(settings.lang):
         print(line)
     _print_saved(report, settings.lang, args.book)
-    if report.failed:
-        print(render("files_failed", settings.lang, n=len(report.failed), total=len(report.files)), file=sys.stderr)
-        return max(f.error.exit_code for f in report.failed)
+    if report.failed or refused:
+        print(render("files_failed", settings.lang, n=len(report.failed) + len(refused), total=len(args.files)),
+              file=sys.stderr)
+        return max([f.error.exit_code for f in report.failed] + [e.exit_code for e in refused])
     return 0
 
 
@@ -60,7 +141,7 @@ def cmd_stock(args: argparse.Namespace) -> int:
     from tkops.jobs.stock import run_stock
 
     book, settings = _open_book(args)
-    found = mapping.stock_mappings(book.read_rows("Mappings") or [])
+    found = mapping.stock_mappings(book.read_rows("Mappings") or [])  # kinds are checked by the stock reader
     found += [mapping.stock_mapping_toml(Path(p)) for p in (args.mapping or [])]
     report = run_stock(args.files, book, settings, found, args.source)
     for line in report.lines(settings.lang):
@@ -106,6 +187,7 @@ def cmd_ship(args: argparse.Namespace) -> int:
     """tkops ship --book BOOK [--out FILE] [--tracking FILE]... [--mapping TOML]..."""
     from tkops.jobs.ship import run_ship
 
+    _require_kind(args.tracking, "kind_tracking")
     book, settings = _open_book(args)
     report = run_ship(book, settings, Path(args.out) if args.out else None, tracking_files=args.tracking or (),
                       mappings=_mappings(book, args) if args.tracking else ())
@@ -129,7 +211,7 @@ def cmd_slips(args: argparse.Namespace) -> int:
     """tkops slips --book BOOK [--out DIR] [--layout L] [--wave N]... [--order ID]..."""
     from tkops.jobs.slips import run_slips
 
-    book, settings = _open_book(args)
+    book, settings = _open_read_only(args)  # slips change no workbook
     report = run_slips(book, settings, args.out, _time(args.now), layout=args.layout, waves=args.wave,
                        orders=args.order)
     for line in report.lines(settings.lang):
@@ -153,6 +235,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     """tkops cases --book BOOK [--returns FILE]..."""
     from tkops.jobs.cases import run_cases
 
+    _require_kind(args.returns, "kind_returns")
     book, settings = _open_book(args)
     report = run_cases(book, settings, args.returns or (), _time(args.now))
     for line in report.lines(settings.lang):
@@ -186,6 +269,9 @@ def cmd_month_end(args: argparse.Namespace) -> int:
 
     settings = Settings(language=args.lang or "en").with_overrides(market=args.market, encoding=args.encoding,
                                                                    date_order=args.date_order, time_zone=args.tz)
+
+    _require_kind(args.orders, "kind_orders")
+    _require_kind(args.returns, "kind_returns")
 
     def progress(done: int, total: int, text: str) -> None:
         print(f"[{done}/{total}] {text}", file=sys.stderr, flush=True)
@@ -246,7 +332,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     """tkops evidence CASE --book BOOK [--folder ROOT] [--out DIR]"""
     from tkops.jobs.evidence import run_evidence
 
-    book, settings = _open_book(args)
+    book, settings = _open_read_only(args)  # an evidence pack changes no workbook
     report = run_evidence(book, settings, args.case, args.folder, args.out, _time(args.now))
     for line in report.lines(settings.lang):
         print(line)
@@ -481,11 +567,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or "en"
     try:
+        _check_book_path(args)
         return args.func(args)
     except TkopsError as err:
         language = lang if lang in ("en", "zh") else "en"
         print(render("error", language, detail=err.render(language)), file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError:  # the reader went away (tkops picklist ... | head): the work itself is done
+        _quiet_stdout()
+        return 0
     except KeyboardInterrupt:
         return 130
 

@@ -135,6 +135,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file} 含有 tkops 保存时会丢失的内容：{parts}。未做任何更改。批处理命令请使用 tkops 生成的工作簿，"
               "或在 Excel 中通过 tkops.xlsm 的按钮执行此步骤。",
     },
+    "book_not_found": {
+        "en": "{book}: no such workbook. Check the path of --book, or create the workbook first with tkops import "
+              "(or tkops demo to try things out).",
+        "zh": "{book}：工作簿不存在。请检查 --book 的路径，或先用 tkops import 创建工作簿（或用 tkops demo 试用）。",
+    },
+    "book_folder_missing": {
+        "en": "The folder {folder} (of --book {book}) does not exist. Create it first, or give a --book in a folder "
+              "that exists; nothing was written.",
+        "zh": "--book {book} 所在的文件夹 {folder} 不存在。请先创建该文件夹，或指定已存在的文件夹中的工作簿；未写入任何内容。",
+    },
+    "book_is_folder": {
+        "en": "--book {book} is a folder: give the workbook's file name, e.g. {book}/ops.xlsx.",
+        "zh": "--book {book} 是一个文件夹：请给出工作簿文件名，例如 {book}/ops.xlsx。",
+    },
+    "book_read_while_open": {
+        "en": "Note: {book} is open in Excel or another program; tkops read the version saved last.",
+        "zh": "提示：{book} 正在被 Excel 或其他程序打开；tkops 读取的是最后保存的版本。",
+    },
+    "no_sheet": {
+        "en": "{book} has no sheet named \"{sheet}\" (tkops finds its sheets by name). If you renamed it, rename it "
+              "back to {sheet}; if you deleted it, {fix}",
+        "zh": "{book} 中没有名为“{sheet}”的工作表（tkops 按名称查找工作表）。如果改过名，请改回 {sheet}；如果已删除，{fix}",
+    },
+    "fix_orders": {"en": "import the orders again (tkops import).", "zh": "请重新导入订单（tkops import）。"},
+    "table_elsewhere": {
+        "en": "{file}: the table \"{table}\" is on the sheet \"{sheet}\", not on a sheet named \"{table}\": tkops finds its "
+              "sheets by name. Rename the sheet \"{sheet}\" back to \"{table}\" and run again; nothing was changed.",
+        "zh": "{file}：表格“{table}”在工作表“{sheet}”上，而不是名为“{table}”的工作表上：tkops 按名称查找工作表。请把工作表“{sheet}”改回“{table}”"
+              "后重试；未做任何更改。",
+    },
     "bad_workbook": {
         "en": "{file}: {detail}",
         "zh": "{file}：{detail}",
@@ -207,6 +237,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "task_followup": {"en": "listing stalled shipments", "zh": "列出物流超时订单"},
     "task_summary": {"en": "summarising after-sales", "zh": "汇总售后"},
     "task_pull": {"en": "pulling from TikTok Shop", "zh": "从 TikTok Shop 拉取订单"},
+    "task_evidence": {"en": "packing the dispute evidence", "zh": "打包纠纷证据"},
+    "task_month_end": {"en": "writing the month-end report", "zh": "生成月末报告"},
+    "button.needs_api_app": {
+        "en": "{task}: this button needs your own TikTok Shop API app. Most teams do not have one: use Import orders "
+              "with the Seller Center exports instead. With an app: put its key in API App Key on the Settings sheet "
+              "and run tkops connect once (docs/setup.md).",
+        "zh": "{task}：此按钮需要店铺自己的 TikTok Shop API 应用。大多数团队没有：请改用“导入订单”导入 Seller Center 导出文件。"
+              "若有应用：在 Settings 表的 API App Key 填写其 Key，并运行一次 tkops connect（见 docs/setup.md）。"},
+    "button.needs_api_app_ship": {
+        "en": "{task}: this button needs your own TikTok Shop API app. Without one, click Ship and upload the "
+              "file it writes in Seller Center (Orders > Ship in bulk). With an app: put its key in API App Key on "
+              "the Settings sheet and run tkops connect once.",
+        "zh": "{task}：此按钮需要店铺自己的 TikTok Shop API 应用。没有应用时，请点击“发货上传”，把生成的文件在 Seller Center"
+              "（订单 > 批量发货）上传。若有应用：在 Settings 表的 API App Key 填写其 Key，并运行一次 tkops connect。"},
+    "button.select_case": {
+        "en": "Evidence packs one case: go to the AfterSales sheet, click any cell in the row of the case, then click "
+              "Evidence (the selection was on \"{sheet}\").",
+        "zh": "证据包针对单个案例：请到 AfterSales 表，点击该案例所在行的任一单元格，再点击“证据包”（当前选中的是“{sheet}”）。"},
+    "button.select_case_empty": {
+        "en": "Row {row} of the AfterSales sheet has no Case ID: click a cell in the row of a case, then Evidence.",
+        "zh": "AfterSales 表第 {row} 行没有 Case ID：请点击某个案例所在行的单元格，再点击“证据包”。"},
+    "button.month_end_no_files": {
+        "en": "No order exports for the month-end report: put the month's order exports (and Return/Refund exports) "
+              "in a folder and name it in Month-end Folder on the Settings sheet (or fill in Import Folder and "
+              "Returns Folder). Report Month says which month (blank: the month before this one).",
+        "zh": "没有可用于月末报告的订单导出：请把当月订单导出（及退货/退款导出）放进一个文件夹，并在 Settings 表的 Month-end Folder "
+              "中填写该文件夹（或填写 Import Folder 和 Returns Folder）。Report Month 指定月份（留空为上个月）。"},
     "task_push": {"en": "uploading tracking to TikTok Shop", "zh": "上传运单号到 TikTok Shop"},
     "no_orders": {
         "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
@@ -333,7 +390,7 @@ def render(code: str, lang: str = "en", **params) -> str:
     template = plural_forms(entry.get(lang) or entry["en"], params)
     filled = {}
     for key, value in params.items():
-        if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail"):
+        if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail", "fix"):
             value = render(value, lang)
         filled[key] = value
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass, fields, replace
 from typing import Any, Mapping
@@ -46,6 +47,11 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("Tracking Folder", "tracking_folder", "", "Folder of carrier/3PL files with tracking numbers the Ship button "
      "reads first (CSV, XLSX); blank = only the numbers typed on Orders", "发货按钮先读取的承运商/海外仓运单号文件所在文件夹（CSV、"
      "XLSX）；留空则只用 Orders 表中填写的单号"),
+    ("Month-end Folder", "month_end_folder", "", "Folder of the month's order exports and Return/Refund exports for "
+     "the Month-end button; blank = the Import Folder and the Returns Folder",
+     "“月末报告”按钮读取当月订单导出和退货/退款导出的文件夹；留空则使用 Import Folder 和 Returns Folder"),
+    ("Report Month", "report_month", "", "Month the Month-end button reports, e.g. 2026-11; blank = the month before "
+     "this one", "“月末报告”按钮统计的月份，例如 2026-11；留空则为上个月"),
     ("Evidence Folder", "evidence_folder", "", "Folder with one folder per after-sales case, named after the Case ID "
      "(more words may follow, e.g. 577…123 wrong colour), holding the dispute evidence; blank = a folder named "
      "Evidence beside the workbook", "售后纠纷证据文件夹：每个案例一个子文件夹，以 Case ID 命名（ID 后可加说明）；留空则为工作簿旁的 "
@@ -102,6 +108,8 @@ class Settings:
     backups: str = "5"
     returns_folder: str = ""
     tracking_folder: str = ""
+    month_end_folder: str = ""
+    report_month: str = ""
     evidence_folder: str = ""
     appeal_days: str = "7"
     api_app_key: str = ""
@@ -236,6 +244,8 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         raise bad("separate_single", "Yes or No")
     if s.wave_size and not (s.wave_size.isdigit() and int(s.wave_size) > 0):
         raise bad("wave_size", "a whole number such as 30, or blank for no cap")
+    if s.report_month and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", s.report_month):
+        raise bad("report_month", "a month such as 2026-11, or blank for the month before this one")
     if s.slip_layout.casefold().replace(" ", "") not in ("a4", "a6", "4x6"):
         raise bad("slip_layout", "A4, A6 or 4x6")
 

@@ -4,13 +4,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from tkops.book.live import LiveBook
 from tkops.book.live_ui import CLOCKS_NAME, SUMMARY_NAME, button_run, show
-from tkops.errors import ConfigError
+from tkops.cells.text import scalar_text
+from tkops.errors import ConfigError, TkopsError
 from tkops.jobs.import_orders import import_files
 from tkops.messages import render
+from tkops.schema import header_key
 from tkops.settings import Settings
 from tkops.sources import mapping
 
@@ -35,6 +38,19 @@ def import_orders(book=None) -> None:
         return [done] + report.messages(settings.lang)
 
     _press(book, "task_import", job)
+
+
+def stock(book=None) -> None:
+    """Button "Stock": every stock file in the Settings' Stock Folder, or the files the person picks, into the
+    Inventory sheet (the same as ``tkops stock``)."""
+    from tkops.jobs.stock import run_stock
+
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        files = _files_or_picked(book, settings.stock_folder, "stock.no_files")
+        return run_stock(files, live, settings, mapping.stock_mappings(live.read_rows("Mappings") or [])
+                         ).lines(settings.lang)
+
+    _press(book, "task_stock", job)
 
 
 def review(book=None) -> None:
@@ -116,18 +132,111 @@ def summary(book=None) -> None:
     _press(book, "task_summary", lambda book, live, settings: run_summary(live, settings).lines(settings.lang))
 
 
+def evidence(book=None) -> None:
+    """Button "Evidence": the dispute evidence pack of the case on the selected row of the AfterSales sheet (the
+    same as ``tkops evidence CASE``); the workbook is only read."""
+    from tkops.jobs.evidence import run_evidence
+
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        case_id = selected_case(book, live)
+        return run_evidence(live, settings, case_id).lines(settings.lang)
+
+    _press(book, "task_evidence", job)
+
+
+def month_end(book=None) -> None:
+    """Button "Month-end": the month-end report (the same as ``tkops month-end``) of the Report Month (blank: the
+    month before this one) from the order and Return/Refund exports in the Month-end Folder (blank: the Import and
+    Returns Folders), with this workbook's Reasons, costs and cases; the files go to the Output Folder."""
+    from tkops.jobs.month_end import run_month_end
+    from tkops.output import output_folder
+
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        month = settings.report_month or _previous_month(settings)
+        orders, returns = _month_end_files(book, settings)
+        folder = output_folder(Path(book.fullname), settings, None)
+        return run_month_end(month, orders, returns, folder, settings, book=Path(book.fullname)).lines(settings.lang)
+
+    _press(book, "task_month_end", job)
+
+
 def pull(book=None) -> None:
-    """Button "Pull from TikTok": the same as ``tkops pull``."""
+    """Button "Pull from TikTok": the same as ``tkops pull``; without an API app it says to import exports."""
     from tkops.jobs.pull import run_pull
 
-    _press(book, "task_pull", lambda book, live, settings: run_pull(live, settings).lines(settings.lang))
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        if not settings.api_app_key.strip():
+            raise ConfigError("button.needs_api_app", task=render("task_pull", settings.lang))
+        return run_pull(live, settings).lines(settings.lang)
+
+    _press(book, "task_pull", job)
 
 
 def upload_tracking(book=None) -> None:
-    """Button "Upload tracking": the same as ``tkops push-tracking``."""
+    """Button "Upload tracking": the same as ``tkops push-tracking``; without an API app it says to use Ship."""
     from tkops.jobs.push import run_push_tracking
 
-    _press(book, "task_push", lambda book, live, settings: run_push_tracking(live, settings).lines(settings.lang))
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        if not settings.api_app_key.strip():
+            raise ConfigError("button.needs_api_app_ship", task=render("task_push", settings.lang))
+        return run_push_tracking(live, settings).lines(settings.lang)
+
+    _press(book, "task_push", job)
+
+
+def selected_case(book, live: LiveBook) -> str:
+    """The Case ID on the row selected on the AfterSales sheet; ConfigError saying what to select otherwise."""
+    try:
+        selection = book.selection
+        sheet, row = selection.sheet.name, selection.row
+    except AttributeError:
+        sheet, row = "", 0
+    if sheet != "AfterSales" or row < 2:
+        raise ConfigError("button.select_case", sheet=sheet or "-")
+    rows = live.read_rows("AfterSales") or []
+    header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
+    at = header.index("Case ID") if "Case ID" in header else None
+    value = rows[row - 1][at] if at is not None and row - 1 < len(rows) and at < len(rows[row - 1]) else None
+    case_id = scalar_text(value)
+    if not case_id:
+        raise ConfigError("button.select_case_empty", row=row)
+    return case_id
+
+
+def _previous_month(settings: Settings) -> str:
+    first = settings.shop_now().date().replace(day=1)
+    last = first - dt.timedelta(days=1)
+    return f"{last:%Y-%m}"
+
+
+def _month_end_files(book, settings: Settings) -> tuple[list[Path], list[Path]]:
+    """The month's order exports and Return/Refund exports: the Month-end Folder's (told apart by their headers),
+    else the Import Folder's and the Returns Folder's."""
+    if settings.month_end_folder:
+        files = _files_in(book, settings.month_end_folder)
+        returns = [p for p in files if _is_returns_export(p)]
+        orders = [p for p in files if p not in returns]
+    else:
+        orders = _files_in(book, settings.import_folder) if settings.import_folder else []
+        returns = _files_in(book, settings.returns_folder) if settings.returns_folder else []
+    if not orders:
+        raise ConfigError("button.month_end_no_files")
+    return orders, returns
+
+
+def _is_returns_export(path: Path) -> bool:
+    from tkops.sources import RETURNS_MARK
+    from tkops.sources.raw import open_workbook, sheet_headers
+
+    try:
+        if path.suffix.casefold() in (".xlsx", ".xls", ".xlsm"):
+            book = open_workbook(path)
+            headers = sheet_headers(book.get_sheet_by_name(book.sheet_names[0]))
+        else:
+            headers = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace").split("\n", 1)[0].split(",")
+    except (TkopsError, OSError, IndexError):
+        return False
+    return RETURNS_MARK in {header_key(h) for h in headers}
 
 
 def _press(book, task: str, job) -> None:
@@ -172,14 +281,20 @@ def _files_in(book, folder_setting: str) -> list[Path]:
 
 
 def _files_to_import(book, settings: Settings) -> list[Path]:
-    if settings.import_folder:
-        files = _files_in(book, settings.import_folder)
+    return _files_or_picked(book, settings.import_folder, "no_import_folder")
+
+
+def _files_or_picked(book, folder: str, missing: str) -> list[Path]:
+    """The files in ``folder`` (a setting), else the files the person picks in Excel's dialog; ConfigError
+    ``missing`` (what to set up) when there are none."""
+    if folder:
+        files = _files_in(book, folder)
         if files:
             return files
-    try:  # Excel's own file dialog (Windows); elsewhere the Import Folder setting is the way
+    try:  # Excel's own file dialog (Windows); elsewhere the folder setting is the way
         picked = book.app.api.GetOpenFilename("Exports (*.csv;*.xlsx),*.csv;*.xlsx", None, "tkops", None, True)
     except AttributeError:
         picked = None
     if not picked:
-        raise ConfigError("no_import_folder")
+        raise ConfigError(missing)
     return [Path(p) for p in (picked if isinstance(picked, (list, tuple)) else [picked])]

@@ -68,6 +68,11 @@ class FakeRange(_Counted):
         return [[(r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
 
     @property
+    def row(self) -> int:
+        """The first row of the range (1-based), as xlwings' Range.row."""
+        return self.first[0]
+
+    @property
     def shape(self):
         return (self.last[0] - self.first[0] + 1, self.last[1] - self.first[1] + 1)
 
@@ -394,8 +399,22 @@ class FakeBook:
                 for c, v in enumerate(row, start=1):
                     if v is not None:
                         sheet._put((r, c), v)
+        self._selection = None
         self.calls = 0
         self.log.clear()
+
+    @property
+    def selection(self) -> "FakeRange | None":
+        """The selected cell of the active sheet (xlwings' Book.selection), as a test put it with select()."""
+        self.calls += 1
+        self.log.append("get selection")
+        return self._selection
+
+    def select(self, sheet: str, ref: str) -> None:
+        """Test helper (not counted): the person clicks cell ``ref`` of ``sheet``."""
+        target = next(s for s in self.sheets.items if s.name == sheet)
+        first = _a1(ref)
+        self._selection = FakeRange(target, first, first)
 
     def add_name(self, name: str, sheet: str, ref: str) -> None:
         target = next(s for s in self.sheets.items if s.name == sheet)

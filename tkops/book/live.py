@@ -15,6 +15,7 @@ import pandas as pd
 
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import SheetSpec
+from tkops.errors import DataError
 from tkops.schema import Kind
 
 TEXT = "@"
@@ -47,6 +48,7 @@ class LiveBook:
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame``: changed columns written as blocks, the table resized."""
         if spec.name not in self._names:
+            self._refuse_table_elsewhere(spec)
             self.book.sheets.add(spec.name, after=self.book.sheets[self._names[-1]])
             self._names.append(spec.name)
             self._rows[spec.name] = []
@@ -92,6 +94,13 @@ class LiveBook:
             letter = _column_letter(positions[marks.flags_header] + 1)
             self.book.names.add(marks.name, f"='{spec.name}'!${letter}:${letter}")
         self._rows[spec.name] = []
+
+    def _refuse_table_elsewhere(self, spec: SheetSpec) -> None:
+        """A sheet the team renamed still holds tkops' table (table names are the workbook's): say so before adding
+        a sheet of the old name. Only when a sheet is missing: one call per sheet then, none on a normal run."""
+        for sheet in self.book.sheets:
+            if spec.table in [t.name for t in sheet.tables]:
+                raise DataError("table_elsewhere", file=self.path.name, table=spec.table, sheet=sheet.name)
 
     def _resize_table(self, sheet, spec: SheetSpec, last_col: int, last_row: int) -> None:
         target = sheet.range((1, 1), (last_row, last_col))

@@ -23,7 +23,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.printing import openpyxl_print_setup
-from tkops.errors import BadWorkbook
+from tkops.errors import BadWorkbook, DataError
 from tkops.schema import Kind
 
 
@@ -31,6 +31,7 @@ class EditedWorkbook:
     """An existing workbook loaded with openpyxl (formulas kept as formulas)."""
 
     def __init__(self, path: Path) -> None:
+        self.name = Path(path).name
         try:
             self.wb = openpyxl.load_workbook(path)
         except (InvalidFileException, KeyError, OSError, ValueError) as err:
@@ -44,6 +45,7 @@ class EditedWorkbook:
 
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame`` (row i of the frame is sheet row i + 2)."""
+        self._refuse_table_elsewhere(spec)
         ws = self.wb[spec.name] if spec.name in self.wb.sheetnames else self._new_sheet(spec)
         old_last_row = _table_last_row(ws, spec.table)
         existing = [c.value for c in ws[1]] if ws.max_row >= 1 else []
@@ -83,6 +85,13 @@ class EditedWorkbook:
             self._highlights(ws, spec, positions[spec.highlights.flags_header])
         if spec.printed:
             openpyxl_print_setup(ws, last_row - 1, last_col - 1)
+
+    def _refuse_table_elsewhere(self, spec: SheetSpec) -> None:
+        """Table names are the workbook's: a sheet renamed by the team still holds its table (Orders on a sheet now
+        called "Bestellungen"). Say so, instead of failing to add a second table of that name."""
+        for ws in self.wb.worksheets:
+            if ws.title != spec.name and spec.table in ws.tables:
+                raise DataError("table_elsewhere", file=self.name, table=spec.table, sheet=ws.title)
 
     def _highlights(self, ws, spec: SheetSpec, flags_col: int) -> None:
         marks = spec.highlights

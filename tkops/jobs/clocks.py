@@ -38,8 +38,8 @@ from tkops.clocks import (
     unscanned,
 )
 from tkops.clocks.catalogue import explain
-from tkops.errors import DataError
-from tkops.merge import sheet_frame, typed
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import typed
 from tkops.settings import Settings
 
 #: The Orders columns this job writes (the core's names are the sheet's headers), then the flags column.
@@ -107,10 +107,7 @@ def run_clocks(book, settings: Settings, now: dt.datetime | None = None, *,
     end) shop-local dates, orders paid in [start, end) are measured. Raises DataError ``no_orders`` when Orders is
     empty and :class:`tkops.clocks.SlaConfigError` (naming the sheet, row and setting) for a bad SLA or Holidays row.
     """
-    name = book.path.name if getattr(book, "path", None) else "workbook"
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    if sheet.empty:
-        raise DataError("no_orders", book=name)
+    sheet = orders_frame(book)
     sla = _sla_table(book)
     now = now or settings.shop_now()
     lines = typed(sheet)

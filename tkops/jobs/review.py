@@ -18,8 +18,8 @@ import pandas as pd
 from tkops import flags, schema
 from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
 from tkops.cells.text import scalar_text, text_column
-from tkops.errors import DataError
-from tkops.merge import rows_frame, sheet_frame, typed
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import rows_frame, typed
 from tkops.messages import render
 from tkops.review import ReviewResult, RuleConfig, keywords_from_sheet_rows, review
 from tkops.review.catalogue import code_label
@@ -40,10 +40,7 @@ class ReviewReport:
 
 def run_review(book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
     """Review every line of the book's Orders sheet and write the outcome back through ``book``."""
-    name = getattr(book, "path", None).name if getattr(book, "path", None) else "workbook"
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    if sheet.empty:
-        raise DataError("no_orders", book=name)
+    sheet = orders_frame(book)
     review_rows = book.read_rows(REVIEW.name)
     previous_sheet = rows_frame(_table_rows(review_rows))
     previous = previous_sheet.reindex(columns=REVIEW.headers)

@@ -18,10 +18,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, REVIEW
+from tkops.book.layout import BUNDLES, INVENTORY, REVIEW
 from tkops.cells.yes_no import tick
-from tkops.errors import ConfigError, DataError
-from tkops.merge import sheet_frame, typed
+from tkops.errors import ConfigError
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import typed
 from tkops.output import output_folder, stamped
 from tkops.picking import pick_list
 from tkops.picking.picklist import ID_SEPARATOR
@@ -85,9 +86,7 @@ def run_slips(book, settings: Settings, out: str | Path | None = None, now: dt.d
     layout = (layout or slip_settings.layout).casefold().replace(" ", "")
     if layout not in LAYOUTS:
         raise ConfigError("bad_setting", name="Slip Layout", value=layout, hint=", ".join(LAYOUTS))
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
-    if sheet.empty:
-        raise DataError("no_orders", book=book.path.name)
+    sheet = orders_frame(book)
     facts, wanted = _line_facts(sheet), (sorted({int(w) for w in waves}) if waves else None)
     chosen, scope, held, missing = _choose(facts, wanted, orders)
     report = SlipsReport(0, [], scope, wanted or sorted(chosen["wave"].dropna().astype(int).unique().tolist()),

@@ -126,28 +126,11 @@ def with_book_cases(cases: pd.DataFrame, book: pd.DataFrame | None) -> pd.DataFr
     return pd.concat([cases, extra], ignore_index=True) if len(extra) else cases
 
 
-class ReadOnlyBook:
-    """A workbook read, never saved: ``read_rows`` like :class:`tkops.book.FileBook`, through python-calamine. For
-    the workbooks FileBook refuses because saving them would drop parts (macros, charts, images): the month-end only
-    reads, so nothing can be lost."""
-
-    def __init__(self, path: Path) -> None:
-        from tkops.sources.raw import open_workbook
-
-        self.workbook = open_workbook(Path(path))
-
-    def read_rows(self, sheet: str) -> list[list] | None:
-        """A sheet's rows (header first), empty cells as None; None when there is no such sheet."""
-        if sheet not in self.workbook.sheet_names:
-            return None
-        rows = self.workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        return [[None if v == "" else v for v in row] for row in rows]
-
-
 def open_book(path: Path, settings: Settings):
     """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses it for
     parts it could not save."""
     from tkops.book import FileBook
+    from tkops.book.readonly import ReadOnlyBook
     from tkops.errors import UnsafeWorkbook
 
     try:
