@@ -24,6 +24,7 @@ class Cell:
     number_format: str = "General"
     color: tuple | None = None
     bold: bool = False
+    wrap: bool = False
 
 
 def excel_input(text: str, number_format: str) -> Cell:
@@ -126,6 +127,22 @@ class FakeRange(_Counted):
             for rc in row:
                 self.sheet._cell(rc).color = rgb
 
+    @property
+    def wrap_text(self):
+        self._tick("get wrap_text")
+        return all(self.sheet._cell(rc).wrap for row in self._coords() for rc in row)
+
+    @wrap_text.setter
+    def wrap_text(self, value: bool):
+        self._tick(f"set wrap_text {self.first}:{self.last}")
+        for row in self._coords():
+            for rc in row:
+                self.sheet._cell(rc).wrap = bool(value)
+
+    @property
+    def rows(self) -> "FakeRows":
+        return FakeRows(self)
+
     def clear_contents(self):
         self._tick("clear_contents")
         for row in self._coords():
@@ -219,6 +236,7 @@ class FakeSheet(_Counted):
         self.widths: dict[int, float] = {}
         self.tables = FakeTables(self)
         self._page_setup = FakePageSetup(book)
+        self.autofitted: list[tuple[int, int]] = []  # row spans Excel fitted to their wrapped text
 
     def clear(self) -> None:
         """Sheet.clear(): contents and formats of every cell."""
@@ -285,6 +303,18 @@ def _a1(ref: str) -> tuple[int, int]:
     for ch in m.group(1):
         col = col * 26 + ord(ch) - 64
     return int(m.group(2)), col
+
+
+class FakeRows(_Counted):
+    """xlwings' Range.rows: only autofit() is used (Excel fits each row to its wrapped text)."""
+
+    def __init__(self, rng: "FakeRange"):
+        super().__init__(rng.sheet.book)
+        object.__setattr__(self, "range", rng)
+
+    def autofit(self):
+        self._tick(f"autofit rows {self.range.first}:{self.range.last}")
+        self.range.sheet.autofitted.append((self.range.first[0], self.range.last[0]))
 
 
 class FakePageSetup(_Counted):

@@ -8,6 +8,7 @@ import zipfile
 from xml.etree import ElementTree
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pytest
 
 from tkops.book import layout
@@ -61,7 +62,8 @@ def test_data_sheet_is_a_table_with_frozen_header(wb, spec):
     table = ws.tables[spec.table]
     assert [c.name for c in table.tableColumns] == spec.headers
     assert table.ref.startswith("A1:")
-    assert ws.freeze_panes == "A2"
+    frozen = spec.headers.index(spec.freeze) + 1 if spec.freeze else 0  # header row, and up to the freeze column
+    assert ws.freeze_panes == f"{get_column_letter(frozen + 1)}2"
     widths = _column_widths(ws)
     for i, column in enumerate(spec.columns, start=1):
         assert widths.get(i) == pytest.approx(column.width, abs=1), column.header

@@ -1,7 +1,8 @@
 """The live backend: the open workbook in Excel, through the small part of xlwings tkops uses.
 
-Same interface as :class:`tkops.book.FileBook` (``read_rows``, ``write_table``, ``save``). Excel calls are few and
-large: a sheet is read in one call, and written in one call per run of adjacent changed columns, never per cell or
+Same interface as :class:`tkops.book.FileBook` (``read_rows``, ``write_table``, ``save``). Multi-line columns
+(SheetSpec.wrap) are wrapped and their rows fitted by Excel itself; frozen panes and the column outline come with
+tkops.xlsm (built by the file writer) and are the team's to change in Excel. Excel calls are few and large: a sheet is read in one call, and written in one call per run of adjacent changed columns, never per cell or
 per row, so the number of calls does not grow with the number of order lines. Text and ID columns get the Text
 number format before they are written, so Excel stores buyer text as typed (``=1+1`` stays text).
 """
@@ -89,6 +90,11 @@ class LiveBook:
         self._resize_table(sheet, spec, last_col, max(n, 1) + 1)
         if spec.printed:  # the rest of the print setup is the sheet's own (tkops.xlsm sets it up once)
             sheet.page_setup.print_area = f"$A$1:${_column_letter(last_col)}${max(n, 1) + 1}"
+        wrapped = [positions[h] for h in spec.wrap if h in positions and h in frame.columns]
+        for c in wrapped:  # one call a multi-line column, then one to fit the rows to their text
+            sheet.range((2, c + 1), (max(n, 1) + 1, c + 1)).wrap_text = True
+        if wrapped and n:
+            sheet.range((2, 1), (n + 1, 1)).rows.autofit()
         marks = spec.highlights
         if marks is not None and marks.flags_header in added:  # a workbook made before the flags column existed
             letter = _column_letter(positions[marks.flags_header] + 1)

@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 import pandas as pd
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.defined_name import DefinedName
@@ -23,8 +23,12 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.printing import openpyxl_print_setup
+from tkops.book.rows import freeze_column, outline_runs, row_heights
 from tkops.errors import BadWorkbook, DataError
 from tkops.schema import Kind
+
+
+WRAPPED = Alignment(wrap_text=True, vertical="top")
 
 
 class EditedWorkbook:
@@ -53,13 +57,14 @@ class EditedWorkbook:
             existing.pop()
         positions: dict[str, int] = {str(h): i + 1 for i, h in enumerate(existing) if h not in (None, "")}
         next_col = len(existing) + 1
+        added = [col.header for col in spec.columns if col.header not in positions]
         for col in spec.columns:
             if col.header not in positions:
                 cell = ws.cell(row=1, column=next_col)
                 cell.value = col.header
                 cell.data_type = "s"
                 _header_look(cell)
-                ws.column_dimensions[get_column_letter(next_col)].width = col.width
+                column_dimension(ws, next_col).width = col.width
                 positions[col.header] = next_col
                 next_col += 1
         for col in spec.columns:
@@ -80,11 +85,43 @@ class EditedWorkbook:
         self._lists(ws, spec, positions)
         for header in spec.hidden:
             if header in positions:
-                ws.column_dimensions[get_column_letter(positions[header])].hidden = True
+                column_dimension(ws, positions[header]).hidden = True
         if spec.highlights is not None and spec.highlights.flags_header in positions:
             self._highlights(ws, spec, positions[spec.highlights.flags_header])
         if spec.printed:
             openpyxl_print_setup(ws, last_row - 1, last_col - 1)
+        self._readable(ws, spec, frame, positions, added)
+
+    def _readable(self, ws, spec: SheetSpec, frame: pd.DataFrame, positions: dict[str, int],
+                  added: list[str]) -> None:
+        """What SheetSpec asks for reading: panes frozen on the header row and the ``freeze`` column, wrapped
+        multi-line columns with rows as tall as their text, and the outline: added collapsed the first time and
+        for columns this run added; a group the team opened stays open."""
+        headers = [None] * max(positions.values(), default=0)
+        for header, c in positions.items():
+            headers[c - 1] = header
+        frozen = freeze_column(spec, headers)
+        ws.freeze_panes = f"{get_column_letter(frozen + 1)}2"
+        wrapped = [h for h in spec.wrap if h in positions and h in frame.columns]
+        if wrapped:
+            widths = {h: column_dimension(ws, positions[h]).width or 13 for h in wrapped}
+            for h in wrapped:
+                c = positions[h]
+                for r in range(2, len(frame) + 2):
+                    cell = ws.cell(row=r, column=c)
+                    if not cell.alignment.wrap_text:
+                        cell.alignment = WRAPPED
+            for r, height in enumerate(row_heights(spec, frame, widths), start=2):
+                ws.row_dimensions[r].height = height
+        runs = outline_runs(spec, headers)
+        if any(d.outlineLevel for d in ws.column_dimensions.values()):
+            runs = [(first, last) for first, last in runs if all(headers[i] in added for i in range(first, last + 1))]
+        if runs:
+            for first, last in runs:  # column by column: openpyxl's group() would merge their widths
+                for c in range(first + 1, last + 2):
+                    dimension = column_dimension(ws, c)
+                    dimension.outlineLevel, dimension.hidden = 1, True
+                column_dimension(ws, last + 2).collapsed = True
 
     def _refuse_table_elsewhere(self, spec: SheetSpec) -> None:
         """Table names are the workbook's: a sheet renamed by the team still holds its table (Orders on a sheet now
@@ -165,7 +202,7 @@ class EditedWorkbook:
         for (r, c), colour in (fills or {}).items():
             ws.cell(row=r + 1, column=first_col + c).fill = PatternFill("solid", start_color=colour.lstrip("#"),
                                                                         end_color=colour.lstrip("#"))
-        ws.column_dimensions[get_column_letter(first_col)].width = 60
+        column_dimension(ws, first_col).width = 60
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
                    widths: dict[int, float] | None = None) -> None:
@@ -185,10 +222,30 @@ class EditedWorkbook:
                 if r - 1 in bold_rows:
                     cell.font = bold
         for col, width in (widths or {}).items():
-            ws.column_dimensions[get_column_letter(col)].width = width
+            column_dimension(ws, col).width = width
 
     def save(self, path: Path) -> None:
         self.wb.save(path)
+
+
+def column_dimension(ws, column: int):
+    """The dimension (width, hidden, outline) of one column (1-based). openpyxl reads adjacent columns that look
+    alike as one dimension spanning them; one of them is split out first, so that no two <col> entries overlap (Excel
+    calls a file with overlapping ones damaged)."""
+    from copy import copy
+
+    for key, dim in list(ws.column_dimensions.items()):
+        low, high = dim.min or 0, dim.max or 0
+        if low <= column <= high and low != high:
+            del ws.column_dimensions[key]
+            for c in range(low, high + 1):
+                part = copy(dim)
+                part.index, part.min, part.max = get_column_letter(c), c, c
+                ws.column_dimensions[get_column_letter(c)] = part
+            break
+    dimension = ws.column_dimensions[get_column_letter(column)]
+    dimension.min = dimension.max = column
+    return dimension
 
 
 def _table_last_row(ws, name: str) -> int:

@@ -24,6 +24,7 @@ from tkops.aftersales.classify import (
 from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
 from tkops.aftersales.returns_export import cancellation_cases, read_returns
 from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, ORDERS, REASONS
+from tkops.jobs.labels import with_case_labels
 from tkops.merge import MergeCounts, fill_blank, merge_lines, sheet_frame, typed
 from tkops.messages import render
 from tkops.review.countries import country_code, language_for
@@ -87,7 +88,7 @@ def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.dat
     current = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
     merged, report.counts = merge_lines(current, incoming, C.CASE_COLUMNS, C.case_keys)
     merged = _derive_team_rows(merged, lines, reason_map, keywords, settings)
-    merged = suggestions(merged, book, lines, settings, now)
+    merged = with_case_labels(suggestions(merged, book, lines, settings, now), settings.lang)
     report.cases = merged.reindex(columns=AFTERSALES.with_extra(list(merged.columns)).headers)
     book.write_table(AFTERSALES.with_extra(list(report.cases.columns)), report.cases)
     book.save()
