@@ -78,7 +78,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "expected_int": {"en": "a whole number", "zh": "整数"},
     "expected_number": {"en": "a number", "zh": "数字"},
     "too_many_rows": {
-        "en": "{file}: {rows} order lines do not fit on one Excel sheet (1,048,575 at most). Import fewer files "
+        "en": "{file}: {rows} {rows|order line|order lines} do not fit on one Excel sheet (1,048,575 at most). "
+              "Import fewer files "
               "at once or use month-end on files.",
         "zh": "{file}：{rows} 行订单超出 Excel 单个工作表的上限（最多 1,048,575 行）。请分批导入。",
     },
@@ -160,7 +161,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "fix_orders": {"en": "import the orders again (tkops import).", "zh": "请重新导入订单（tkops import）。"},
     "table_elsewhere": {
-        "en": "{file}: the table \"{table}\" is on the sheet \"{sheet}\", not on a sheet named \"{table}\": tkops finds its "
+        "en": "{file}: the table \"{table}\" is on the sheet \"{sheet}\", not on a sheet named \"{table}\": tkops "
+              "finds its "
               "sheets by name. Rename the sheet \"{sheet}\" back to \"{table}\" and run again; nothing was changed.",
         "zh": "{file}：表格“{table}”在工作表“{sheet}”上，而不是名为“{table}”的工作表上：tkops 按名称查找工作表。请把工作表“{sheet}”改回“{table}”"
               "后重试；未做任何更改。",
@@ -179,12 +181,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- reports --------------------------------------------------------------------------------------------------
     "import_file_summary": {
-        "en": "{file}: {source}, {rows} lines read, {new} new, {updated} updated, {unchanged} unchanged"
+        "en": "{file}: {source}, {rows} {rows|line|lines} read, {new} new, {updated} updated, {unchanged} unchanged"
               "{skipped}.",
         "zh": "{file}：{source}，读取 {rows} 行，新增 {new}，更新 {updated}，未变 {unchanged}{skipped}。",
     },
     "skipped_rows": {
-        "en": " ({n} rows without an order ID skipped, e.g. the description row)",
+        "en": " ({n} {n|row|rows} without an order ID skipped, e.g. the description row)",
         "zh": "（跳过 {n} 行无订单号的行，例如说明行）",
     },
     "already_imported": {
@@ -196,15 +198,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{book} 没有任何变化，未重写。",
     },
     "book_written": {
-        "en": "Saved {book} ({lines} order lines; previous version kept as {backup}).",
+        "en": "Saved {book} ({lines} {lines|order line|order lines}; previous version kept as {backup}).",
         "zh": "已保存 {book}（{lines} 行订单；上一版本备份为 {backup}）。",
     },
     "book_created": {
-        "en": "Created {book} ({lines} order lines).",
+        "en": "Created {book} ({lines} {lines|order line|order lines}).",
         "zh": "已创建 {book}（{lines} 行订单）。",
     },
     "files_failed": {
-        "en": "{n} of {total} files could not be imported; see the messages above.",
+        "en": "{n} of {total} {total|file|files} could not be imported; see the messages above.",
         "zh": "{total} 个文件中有 {n} 个无法导入；请查看上面的信息。",
     },
     "template_error": {
@@ -224,7 +226,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "未选择文件。请在 Settings 工作表中设置 Import Folder，或在提示时选择导出文件。",
     },
     "import_done": {
-        "en": "{files} files, {new} new lines, {updated} updated; {failed} files failed.",
+        "en": "{files} {files|file|files}, {new} new {new|line|lines}, {updated} updated; {failed} "
+              "{failed|file|files} failed.",
         "zh": "{files} 个文件，新增 {new} 行，更新 {updated} 行；{failed} 个文件失败。",
     },
     "task_review": {"en": "reviewing orders", "zh": "审核订单"},
@@ -279,8 +282,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "shortfall_line": {"en": "short: {sku} needs {needed}, on hand {on_hand}, short {short}",
                        "zh": "缺货：{sku} 需要 {needed}，库存 {on_hand}，缺 {short}"},
     "ship_summary": {
-        "en": "{exported} order lines in the upload file {file}; {rejected} lines held back (below).",
+        "en": "{exported} {exported|order line|order lines} in the upload file {file}; {rejected} "
+              "{rejected|line|lines} held back (below).",
         "zh": "上传文件 {file} 含 {exported} 行订单；{rejected} 行未上传（见下）。",
+    },
+    "ship_summary_all": {
+        "en": "{exported} {exported|order line|order lines} in the upload file {file}; none held back.",
+        "zh": "上传文件 {file} 含 {exported} 行订单；没有未上传的行。",
+    },
+    "ship_summary_none": {
+        "en": "No upload file written: no line is ready to upload; {rejected} {rejected|line|lines} held back "
+              "(below).",
+        "zh": "未生成上传文件：没有可上传的行；{rejected} 行未上传（见下）。",
+    },
+    "ship_summary_nothing": {
+        "en": "No upload file written: no line has a tracking number that is not uploaded yet.",
+        "zh": "未生成上传文件：没有尚未上传的运单号。",
     },
     "returns_given_as_orders": {
         "en": "{file} is a Return/Refund export (it has a Return Order ID column), not an order export. Import "
@@ -290,27 +307,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "导出订单文件；退货导出文件用于售后步骤。",
     },
     "cases_summary": {
-        "en": "AfterSales: {cases} case rows ({new} new, {updated} updated; {cancelled} cancelled orders).",
+        "en": "AfterSales: {cases} {cases|case row|case rows} ({new} new, {updated} updated; {cancelled} cancelled "
+              "{cancelled|order|orders}).",
         "zh": "售后（AfterSales）：共 {cases} 行案例（新增 {new}，更新 {updated}；已取消订单 {cancelled} 个）。",
     },
     "cases_cancelled_why": {"en": "Cancelled order: nothing to resolve; its cause counts in the summary",
                             "zh": "已取消订单：无需处理；其原因计入售后汇总"},
     "replies_summary": {
-        "en": "Reply drafts: {cases} cases on AfterSales (Reply Text, with Reply Says for you), {reviews} reviews on "
+        "en": "Reply drafts: {cases} {cases|case|cases} on AfterSales (Reply Text, with Reply Says for you), "
+              "{reviews} {reviews|review|reviews} on "
               "Reviews (public reply and private message). Drafts you edited are kept; clear a cell for a new one.",
         "zh": "回复草稿：AfterSales 表 {cases} 个案例（Reply Text，Reply Says 为中文说明），Reviews 表 {reviews} 条评价（公开回复和"
               "私信）。已修改的草稿不会被覆盖；清空单元格即可重新生成。",
     },
     "followup_summary": {
-        "en": "Follow-up: {orders} shipped orders not delivered in time, with a message to send (FollowUp sheet).",
+        "en": "Follow-up: {orders} shipped {orders|order|orders} not delivered in time, with a message to send "
+              "(FollowUp sheet).",
         "zh": "物流跟进：{orders} 个已发货订单超时未签收，已生成主动联系买家的消息（FollowUp 表）。",
     },
     "no_cases": {
         "en": "{book} has no cases on its AfterSales sheet yet. Run tkops cases (or the Cases button) first.",
         "zh": "{book} 的 AfterSales 表中还没有案例。请先运行 tkops cases（或点击“售后案例”按钮）。",
     },
+    "summary_done_some": {
+        "en": "AfterSalesSummary written: {cases} {cases|case row|case rows} summed; the first {shown} of the {pairs} "
+              "SKU-cause pairs to fix (all of them on the AfterSalesSummary sheet):",
+        "zh": "已写入 AfterSalesSummary：汇总 {cases} 行案例；共 {pairs} 个 SKU-原因组合需处理，以下为前 {shown} 个（全部见 "
+              "AfterSalesSummary 表）：",
+    },
     "summary_done": {
-        "en": "AfterSalesSummary written: {cases} case rows summed; the {pairs} SKU-cause pairs to fix first:",
+        "en": "AfterSalesSummary written: {cases} {cases|case row|case rows} summed; the {pairs} {pairs|SKU-cause "
+              "pair|SKU-cause pairs} to fix first:",
         "zh": "已写入 AfterSalesSummary：汇总 {cases} 行案例；最需要处理的 {pairs} 个 SKU-原因组合：",
     },
     "summary_charts": {"en": "Charts (causes, monthly trend): {file}", "zh": "图表（原因分布、月度趋势）：{file}"},
@@ -359,7 +386,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                       "zh": "有多个店铺：请在设置表的 API Shop 中填写要使用的店铺。"},
     "cases_file": {"en": "  {file}: {rows} rows read", "zh": "  {file}：读取 {rows} 行"},
     "cases_due": {
-        "en": "Platform deadline: {late} cases past it, {soon} due soon (the Due cells are coloured).",
+        "en": "Platform deadline: {late} {late|case|cases} past it, {soon} due soon (the Due cells are coloured).",
         "zh": "平台处理时限：已超时 {late} 个，即将到期 {soon} 个（Due 单元格已标色）。",
     },
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},

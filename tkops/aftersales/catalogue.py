@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from tkops.errors import ConfigError
+from tkops.plural import plural_forms
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- Reasons and CaseKeywords sheets ----------------------------------------------------------------------------
@@ -58,7 +59,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "aftersales.why.no_amount": {"en": "the case has no Amount", "zh": "售后记录没有金额"},
     "aftersales.why.no_scan": {"en": "no scan for {days} days", "zh": "{days} 天无物流扫描"},
     "aftersales.why.reported_lost": {"en": "reported lost", "zh": "已报告丢失"},
-    "aftersales.why.value": {"en": "value {amount} {op} threshold {threshold}", "zh": "金额 {amount} {op} 门槛 {threshold}"},
+    "aftersales.why.value": {"en": "value {amount} {op} threshold {threshold}", "zh": "金额 {amount} {op} 门槛 "
+                                                                                      "{threshold}"},
 }
 
 
@@ -69,7 +71,7 @@ def explain(code: str, lang: str = "en", **params) -> str:
         return code
     template = entry.get(lang) or entry["en"]
     try:
-        return template.format(**{k: str(v) for k, v in params.items()})
+        return plural_forms(template, params).format(**{k: str(v) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
         return f"{template} {params}"
 
@@ -164,7 +166,8 @@ CATALOGUE.update({
     "aftersales.reply.the_item": {"en": "the item", "zh": "商品"},
     "aftersales.reply.missing_part": {"en": "the missing part of {item}", "zh": "{item}缺少的部分"},
     "aftersales.followup.team": {
-        "en": "Proactive: {days} days in transit{carrier}; says we are checking, reship or refund if it does not "
+        "en": "Proactive: {days} {days|day|days} in transit{carrier}; says we are checking, reship or refund if it "
+              "does not "
               "arrive",
         "zh": "主动联系：已运输 {days} 天{carrier}；告知正在核查，如仍未送达则补发或退款"},
     "aftersales.review.team": {"en": "Public: apology, no personal data. Private: {action}",

@@ -6,6 +6,7 @@ it; and :class:`EvidenceError`, which renders from here until then.
 from __future__ import annotations
 
 from tkops.errors import DataError
+from tkops.plural import plural_forms
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- errors -----------------------------------------------------------------------------------------------------
@@ -49,18 +50,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "space or choose another folder with --out, and run again.",
         "zh": "无法在 {folder} 中写入证据包（{detail}）。未留下任何文件；请腾出空间或用 --out 选择其他文件夹，然后重试。"},
     # --- the run's summary --------------------------------------------------------------------------------------------
-    "evidence.done": {"en": "Evidence pack for case {case}: {files} files from {folder}.",
+    "evidence.done": {"en": "Evidence pack for case {case}: {files} {files|file|files} from {folder}.",
                       "zh": "案例 {case} 的证据包：来自 {folder} 的 {files} 个文件。"},
     "evidence.file.zip": {"en": "  Archive: {path}", "zh": "  压缩包：{path}"},
     "evidence.file.pdf": {"en": "  Index (PDF): {path}", "zh": "  索引（PDF）：{path}"},
     "evidence.missing": {"en": "Still missing (required): {items}", "zh": "仍缺少（必需）：{items}"},
     "evidence.complete": {"en": "Every required item has a file.", "zh": "所有必需项都已有文件。"},
     "evidence.unmatched": {
-        "en": "{n} files match no checklist item by name; put a keyword in their names (see the index).",
+        "en": "{n} {n|file|files} match no checklist item by name; put a keyword in their names (see the index).",
         "zh": "{n} 个文件的名称未对应任何清单项；请在文件名中加入关键词（见索引）。"},
     "evidence.skipped": {"en": "Left out (lock, temporary or hidden files): {files}",
                          "zh": "已跳过（锁定、临时或隐藏文件）：{files}"},
-    "evidence.deadline": {"en": "Appeal by {when} ({days} days after Opened; check it in Seller Center).",
+    "evidence.deadline": {"en": "Appeal by {when} ({days} {days|day|days} after Opened; check it in Seller Center).",
                           "zh": "申诉截止：{when}（开启后 {days} 天；请在 Seller Center 核实）。"},
     "evidence.deadline_passed": {"en": "The appeal deadline {when} has passed; check Seller Center before appealing.",
                                  "zh": "申诉截止时间 {when} 已过；申诉前请在 Seller Center 核实。"},
@@ -76,7 +77,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.t.due": {"en": "Platform acts on its own", "zh": "平台自动处理时间"},
     "evidence.t.appeal": {"en": "Appeal deadline", "zh": "申诉截止"},
     "evidence.t.appeal_note": {
-        "en": "Opened + {days} days (Settings: Appeal Days), counted from Opened to be safe; Seller Center shows the "
+        "en": "Opened + {days} {days|day|days} (Settings: Appeal Days), counted from Opened to be safe; Seller "
+              "Center shows the "
               "real deadline.",
         "zh": "开启时间 + {days} 天（Settings：Appeal Days），为稳妥起见从开启时间起算；实际截止时间以 Seller Center "
               "为准。"},
@@ -110,7 +112,7 @@ def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
     entry = CATALOGUE[code]
     text = entry.get(lang) or entry["en"]
-    return text.format(**{k: str(v) for k, v in params.items()}) if params else text
+    return plural_forms(text, params).format(**{k: str(v) for k, v in params.items()}) if params else text
 
 
 class EvidenceError(DataError):

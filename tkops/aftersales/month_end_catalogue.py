@@ -6,6 +6,7 @@ errors, progress lines, warnings, the report's figure names, column headers and 
 from __future__ import annotations
 
 from tkops.errors import ConfigError
+from tkops.plural import plural_forms
 
 
 def _e(en: str, zh: str) -> dict[str, str]:
@@ -115,7 +116,7 @@ def text(code: str, lang: str = "en", **params) -> str:
     entry = CATALOGUE.get(code)
     if entry is None:
         return code
-    return (entry.get(lang) or entry["en"]).format(**params)
+    return plural_forms(entry.get(lang) or entry["en"], params).format(**params)
 
 
 def header(key: str, lang: str = "en") -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tkops.plural import plural_forms
+
 _API = _API_ZH = "{api}"  # the API's own code, message and request id, filled in by render() when known
 #: How the API's code, message and request id read, per language (request id only when TikTok sent one).
 _DETAIL = {"en": (" (TikTok code {api_code}: {api_message}", "; request {request_id}", ")"),
@@ -59,21 +61,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(Partner Center > authorisation link) and run the API setup.",
         "zh": "访问令牌续期后仍被判定为过期" + _API_ZH + "。请重新授权店铺（Partner Center 授权链接）并重新运行 API 设置。"},
     "api.rate_limited": {
-        "en": "TikTok Shop kept answering \"too many requests\" for {path} after {retries} retries" + _API + ". Wait a "
+        "en": "TikTok Shop kept answering \"too many requests\" for {path} after {retries} "
+              "{retries|retry|retries}" + _API + ". Wait a "
               "few minutes and run again (other tools using the same app share the limit).",
         "zh": "重试 {retries} 次后，TikTok Shop 仍对 {path} 返回“请求过多”" + _API_ZH + "。请等几分钟再运行（使用同一应用的其他"
               "工具共享该限额）。"},
     "api.server_busy": {
-        "en": "TikTok Shop was busy or failed for {path} after {retries} retries (HTTP {http_status})" + _API + ". "
+        "en": "TikTok Shop was busy or failed for {path} after {retries} {retries|retry|retries} (HTTP "
+              "{http_status})" + _API + ". "
               "Run again later; nothing was written.",
         "zh": "重试 {retries} 次后，TikTok Shop 处理 {path} 时仍繁忙或出错（HTTP {http_status}）" + _API_ZH + "。请稍后再运行；"
               "未写入任何内容。"},
     "api.timeout": {
-        "en": "TikTok Shop did not answer {path} within {seconds} seconds, {retries} retries. Check the internet "
+        "en": "TikTok Shop did not answer {path} within {seconds} {seconds|second|seconds}, {retries} "
+              "{retries|retry|retries}. Check the internet "
               "connection (or proxy) and run again; nothing was written.",
         "zh": "TikTok Shop 在 {seconds} 秒内未响应 {path}，已重试 {retries} 次。请检查网络连接（或代理）后重新运行；未写入任何内容。"},
     "api.unreachable": {
-        "en": "Cannot reach TikTok Shop for {path} ({detail}) after {retries} retries. Check the internet connection, "
+        "en": "Cannot reach TikTok Shop for {path} ({detail}) after {retries} {retries|retry|retries}. Check the "
+              "internet connection, "
               "proxy or firewall, and run again.",
         "zh": "重试 {retries} 次后仍无法连接 TikTok Shop（{path}，{detail}）。请检查网络、代理或防火墙后重新运行。"},
     "api.outcome_unknown": {
@@ -201,16 +207,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "设置“API App Key”为空：从 TikTok Shop 拉取需要 TikTok Shop API 应用的 App Key（Partner Center > 应用与服务）。"
               "请在 Settings 表中填写，完成一次 API 设置后重新拉取。"},
     "api.pull.bad_days": {
-        "en": "Cannot pull the last {days} days: give a whole number of days, 1 or more.",
+        "en": "Cannot pull the last {days} {days|day|days}: give a whole number of days, 1 or more.",
         "zh": "无法拉取最近 {days} 天：天数须为 1 或以上的整数。"},
     "api.pull.window": {
         "en": "Pulled from TikTok Shop: changes from {since} to {until} ({zone}).",
         "zh": "已从 TikTok Shop 拉取：{since} 至 {until}（{zone}）之间的变动。"},
     "api.pull.orders": {
-        "en": "Orders: {orders} updated orders, {lines} lines: {new} new, {updated} updated, {unchanged} unchanged.",
+        "en": "Orders: {orders} updated {orders|order|orders}, {lines} {lines|line|lines}: {new} new, {updated} "
+              "updated, {unchanged} unchanged.",
         "zh": "订单：{orders} 个有变动的订单，{lines} 行：新增 {new}，更新 {updated}，未变 {unchanged}。"},
     "api.pull.cases": {
-        "en": "After-sales: {returns} returns and {cancellations} cancellations: {new} new cases, {updated} "
+        "en": "After-sales: {returns} {returns|return|returns} and {cancellations} "
+              "{cancellations|cancellation|cancellations}: {new} new {new|case|cases}, {updated} "
               "updated.",
         "zh": "售后：{returns} 个退货退款、{cancellations} 个取消：新增 {new} 个案例，更新 {updated} 个。"},
 }
@@ -227,7 +235,7 @@ def api_detail(lang: str, params: dict[str, Any]) -> str:
         return ""
     head, request, tail = _DETAIL.get(lang, _DETAIL["en"])
     text = head + (request if params.get("request_id") else "") + tail
-    return text.format_map(_Blank(params))
+    return plural_forms(text, params).format_map(_Blank(params))
 
 
 def render(code: str, lang: str = "en", **params: Any) -> str:
@@ -240,4 +248,4 @@ def render(code: str, lang: str = "en", **params: Any) -> str:
     template = entry.get(lang) or entry["en"]
     values = _Blank({k: "" if v is None else v for k, v in params.items()})
     values["api"] = api_detail(lang if lang in _DETAIL else "en", values)
-    return template.format_map(values)
+    return plural_forms(template, values).format_map(values)

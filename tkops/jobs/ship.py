@@ -51,8 +51,10 @@ class ShipReport:
     def lines(self, lang: str) -> list[str]:
         """The report for a person, in ``lang``: the tracking files first, then the upload."""
         out = [line for applied in self.tracking for line in applied.lines(lang)]
-        out += [render("ship_summary", lang, exported=len(self.upload), rejected=len(self.rejected),
-                      file=self.path or "-")]
+        exported, rejected = len(self.upload), len(self.rejected)
+        key = ("ship_summary" if rejected else "ship_summary_all") if exported else \
+            ("ship_summary_none" if rejected else "ship_summary_nothing")
+        out += [render(key, lang, exported=exported, rejected=rejected, file=self.path or "-")]
         out += [f"  {r['Order ID']} {r['Tracking ID'] or ''}: {r['Reason']}" for _, r in self.rejected.iterrows()]
         return out
 

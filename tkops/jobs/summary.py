@@ -42,6 +42,10 @@ from tkops.settings import Settings
 CHART_CAUSE_COL, CHART_MONTH_COL, CHART_ROWS = SUMMARY_CAUSE_COL, SUMMARY_MONTH_COL, SUMMARY_CHART_ROWS
 
 
+#: SKU-cause pairs named in the run's summary; the sheet lists them all.
+PAIRS_SHOWN = 5
+
+
 @dataclass
 class SummaryReport:
     """The pivots written and where the charts went."""
@@ -51,8 +55,10 @@ class SummaryReport:
 
     def lines(self, lang: str) -> list[str]:
         top = self.pivots.top_pairs
-        out = [render("summary_done", lang, cases=len(self.pivots.prepared), pairs=len(top))]
-        for r in top.head(5).itertuples():
+        shown = top.head(PAIRS_SHOWN)
+        key = "summary_done_some" if len(top) > len(shown) else "summary_done"
+        out = [render(key, lang, cases=len(self.pivots.prepared), pairs=len(top), shown=len(shown))]
+        for r in shown.itertuples():
             out.append(f"  {r.rank}. {r.sku} · {label(CAUSES, r.cause, lang)} · {r.cases} · "
                        f"{r.action_zh if lang == 'zh' else r.action_en}")
         if self.charts:

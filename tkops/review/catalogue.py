@@ -15,7 +15,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "address.placeholder": {"en": "{column} \"{value}\" looks like a placeholder, not a real address",
                             "zh": "{column}“{value}”像是占位内容，不是真实地址"},
     "address.placeholder:short": {
-        "en": "{column} \"{value}\" is too short to be an address (fewer than {min} characters)",
+        "en": "{column} \"{value}\" is too short to be an address (fewer than {min} {min|character|characters})",
         "zh": "{column}“{value}”过短，不像地址（少于 {min} 个字符）"},
     "address.zip_format": {
         "en": "postal code \"{value}\" is not a valid {country} postal code (e.g. {example})",
@@ -94,7 +94,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "zh": "订单金额 {amount} {currency} 超过 {limit} {currency}"},
     "risk.unusual_quantity": {"en": "{quantity} × {sku} in one order (more than {limit})",
                               "zh": "同一订单 {sku} 共 {quantity} 件（超过 {limit}）"},
-    "risk.shared_address": {"en": "{buyers} different buyers send open orders to this address ({orders} orders)",
+    "risk.shared_address": {"en": "{buyers} different {buyers|buyer|buyers} send open orders to this address "
+                                  "({orders} {orders|order|orders})",
                             "zh": "{buyers} 个不同买家的未发货订单寄往此地址（共 {orders} 单）"},
     "timing.cooling_off": {"en": "paid at {paid}; the buyer may still cancel: hold until {until}",
                            "zh": "付款时间 {paid}；买家仍可能取消：请等到 {until}"},

@@ -10,6 +10,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from tkops.plural import plural_forms
+
 CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.missing": {
         "en": "no Tracking ID, but the line is ready to ship: enter the tracking number from the label",
@@ -54,7 +56,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "letters and digits of the number",
         "zh": "Tracking ID“{tracking}”含有物流单号不会有的字符（{chars}）：只保留单号中的字母和数字"},
     "tracking.format:too_short": {
-        "en": "Tracking ID \"{tracking}\" has only {length} characters: too short for a tracking number",
+        "en": "Tracking ID \"{tracking}\" has only {length} {length|character|characters}: too short for a tracking "
+              "number",
         "zh": "Tracking ID“{tracking}”只有 {length} 个字符：太短，不可能是物流单号"},
     "tracking.wrong_carrier": {
         "en": "Tracking ID \"{tracking}\" is a {carriers} number, but Shipping Provider Name is {provider}: "
@@ -102,7 +105,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "已包含在上传文件 {file} 中（{when}）；不会重复导出"},
     "upload.no_tracking": {"en": "no Tracking ID", "zh": "没有 Tracking ID"},
     "ship.done": {
-        "en": "{file}: {rows} lines ready to upload in Seller Center (Orders > Ship in bulk); {rejected} lines "
+        "en": "{file}: {rows} {rows|line|lines} ready to upload in Seller Center (Orders > Ship in bulk); "
+              "{rejected} {rejected|line|lines} "
               "held back, listed with the reason.",
         "zh": "{file}：{rows} 行可在 Seller Center 上传（订单 > 批量发货）；{rejected} 行未导出，已列出原因。"},
     "ship.nothing": {
@@ -128,9 +132,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}，第 {row} 行，“{column}”列：“{value}”已被 Excel 转成数字，末几位已丢失。请直接使用物流商或仓库发来的"
               "原始文件（不要用 Excel 打开后保存），或请对方重新发送；在 Excel 中请用“数据 > 从文本/CSV”导入，并把此列设为文本"},
     "tracking_file.summary": {
-        "en": "{file}: {entries} tracking numbers read (columns {columns}{mapping}); {filled} order lines filled, "
-              "{unchanged} already had the number, {conflicts} conflicts, {unknown} orders or lines not on the "
-              "Orders sheet, {skipped} lines skipped (cancelled or shipped)",
+        "en": "{file}: {entries} {entries|tracking number|tracking numbers} read (columns {columns}{mapping}); "
+              "{filled} {filled|order line|order lines} filled, "
+              "{unchanged} already had the number, {conflicts} {conflicts|conflict|conflicts}, {unknown} "
+              "{unknown|order|orders} or lines not on the "
+              "Orders sheet, {skipped} {skipped|line|lines} skipped (cancelled or shipped)",
         "zh": "{file}：读取 {entries} 个物流单号（所用列 {columns}{mapping}）；填入 {filled} 行，{unchanged} 行已有相同单号，"
               "{conflicts} 处冲突，{unknown} 个订单或商品行不在 Orders 表中，跳过 {skipped} 行（已取消或已发货）"},
     "tracking_file.two_numbers": {
@@ -141,7 +147,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "请每个订单只保留一个单号，或增加 SKU ID / Seller SKU 列，让每个商品行各有一行，然后重新运行"},
     "tracking_file.conflict": {
         "en": "{file}, row {row}, column \"{column}\": order {order}{sku} already has Tracking ID {sheet} on the "
-              "Orders sheet ({lines} lines), the file says {tracking}; not overwritten. If the file is right, clear "
+              "Orders sheet ({lines} {lines|line|lines}), the file says {tracking}; not overwritten. If the file is "
+              "right, clear "
               "the Tracking ID cells of this order on Orders and run again",
         "zh": "{file}，第 {row} 行，“{column}”列：订单 {order}{sku} 在 Orders 表中已有物流单号 {sheet}（{lines} 行），"
               "文件中为 {tracking}；未覆盖。如果文件正确，请清空 Orders 表中该订单的 Tracking ID 后重新运行"},
@@ -177,7 +184,7 @@ def render(code: str, lang: str = "en", **params: Any) -> str:
         return f"{code}: {params}"
     template = entry.get(lang) or entry["en"]
     try:
-        return template.format(**{k: "" if v is None else v for k, v in params.items()})
+        return plural_forms(template, params).format(**{k: "" if v is None else v for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
         return f"{template} {params}"
 

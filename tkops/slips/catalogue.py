@@ -4,8 +4,11 @@
 
 from __future__ import annotations
 
+from tkops.plural import plural_forms
+
 CATALOGUE: dict[str, dict[str, str]] = {
-    "slips.done": {"en": "{slips} packing slips for {orders} orders ({scope}), in pick order.",
+    "slips.done": {"en": "{slips} {slips|packing slip|packing slips} for {orders} {orders|order|orders} ({scope}), "
+                         "in pick order.",
                    "zh": "已生成 {slips} 张装箱单，共 {orders} 个订单（{scope}），按拣货顺序排列。"},
     "slips.scope.wave": {"en": "wave {waves}", "zh": "第 {waves} 波"},
     "slips.scope.waves": {"en": "waves {waves}", "zh": "第 {waves} 波"},
@@ -36,4 +39,4 @@ def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
     entry = CATALOGUE[code]
     text = entry.get(lang) or entry["en"]
-    return text.format(**params) if params else text
+    return plural_forms(text, params).format(**params) if params else text
