@@ -2,16 +2,20 @@
 document given where an export belongs is named as what it is ("a PDF document"), not reported as "not UTF-8 text";
 and an Excel workbook renamed to .csv is recognised as a workbook.
 
-Only the first bytes are read. Text files (CSV) have no magic number: they pass, and the reader decides.
+Only the first bytes are read. Text files (CSV) have no magic number: they pass, and the reader decides. Without
+the ``filetype`` package (a partial install) every file passes and the readers' own messages apply.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import filetype
-
 from tkops.errors import DataError
+
+try:
+    import filetype
+except ImportError:  # pragma: no cover - installed with tkops; a partial install only loses this check
+    filetype = None
 
 #: Kinds an export can be: CSV (text, no magic number) and spreadsheets.
 SPREADSHEETS = frozenset({"xlsx", "xls", "ods"})
@@ -31,6 +35,8 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 
 def kind_of(path: Path) -> str | None:
     """The file's kind by content (an extension such as "pdf" or "xlsx"), None for text or anything unknown."""
+    if filetype is None:
+        return None
     try:
         found = filetype.guess(str(path))
     except (OSError, TypeError):
