@@ -30,8 +30,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "download it again from Seller Center and give tkops the downloaded file as it is (or, in Excel, "
               "import it with Data > From Text/CSV and set the ID columns to Text).",
         "zh": "{file}，第 {row} 行，“{column}”列：ID “{value}” 已被 Excel 损坏（显示为科学计数法或数字，末几位已丢失）。"
-              "请不要用 Excel 打开并保存导出文件：从 Seller Center 重新下载，直接交给 tkops（或在 Excel 中用"
-              "“数据 > 从文本/CSV”导入，并把 ID 列设为文本）。",
+              "请不要用 Excel 打开并保存导出文件：从 Seller Center 重新下载，直接交给 tkops（或在 Excel 中用“数据 > 从文本/CSV”导入，并把 ID 列设为文本）。",
     },
     "sheet_mangled_id": {
         "en": "Sheet \"{sheet}\", row {row}, column \"{column}\": the ID \"{value}\" is a number Excel has rounded "
@@ -43,8 +42,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "missing_column": {
         "en": "{file}: the required column \"{column}\" is missing. Headers found: {headers}. Export with all "
               "columns, or map a column to \"{column}\" in the Mappings sheet.",
-        "zh": "{file}：缺少必需的列“{column}”。文件表头：{headers}。请导出全部列，或在 Mappings 工作表中把某一列映射为"
-              "“{column}”。",
+        "zh": "{file}：缺少必需的列“{column}”。文件表头：{headers}。请导出全部列，或在 Mappings 工作表中把某一列映射为“{column}”。",
     },
     "encoding": {
         "en": "{file}: the file is not UTF-8 text (first bad byte at position {position}). If you know its "
@@ -67,8 +65,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bad_date": {
         "en": "{file}, row {row}, column \"{column}\": \"{value}\" is not a date tkops can read (expected e.g. "
               "{examples}). Export again, or set the date format of this file's mapping.",
-        "zh": "{file}，第 {row} 行，“{column}”列：无法识别日期“{value}”（应为例如 {examples}）。请重新导出，或设置该映射的"
-              "日期格式。",
+        "zh": "{file}，第 {row} 行，“{column}”列：无法识别日期“{value}”（应为例如 {examples}）。请重新导出，或设置该映射的日期格式。",
     },
     "bad_value": {
         "en": "{file}, row {row}, column \"{column}\": \"{value}\" is not {expected}. Correct the cell or export "
@@ -79,8 +76,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "expected_number": {"en": "a number", "zh": "数字"},
     "too_many_rows": {
         "en": "{file}: {rows} {rows|order line|order lines} do not fit on one Excel sheet (1,048,575 at most). "
-              "Import fewer files "
-              "at once or use month-end on files.",
+              "Import fewer files at once or use month-end on files.",
         "zh": "{file}：{rows} 行订单超出 Excel 单个工作表的上限（最多 1,048,575 行）。请分批导入。",
     },
     "file_not_found": {
@@ -133,8 +129,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "unsafe_workbook": {
         "en": "{file} holds parts that saving from tkops would drop: {parts}. Nothing was changed. Use a workbook "
               "made by tkops for batch commands, or run this step from the tkops.xlsm buttons in Excel.",
-        "zh": "{file} 含有 tkops 保存时会丢失的内容：{parts}。未做任何更改。批处理命令请使用 tkops 生成的工作簿，"
-              "或在 Excel 中通过 tkops.xlsm 的按钮执行此步骤。",
+        "zh": "{file} 含有 tkops 保存时会丢失的内容：{parts}。未做任何更改。批处理命令请使用 tkops 生成的工作簿，或在 Excel 中通过 tkops.xlsm 的按钮执行此步骤。",
     },
     "book_not_found": {
         "en": "{book}: no such workbook. Check the path of --book, or create the workbook first with tkops import "
@@ -210,8 +205,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{total} 个文件中有 {n} 个无法导入；请查看上面的信息。",
     },
     "template_error": {
-        "en": "Template {template}, line {line}: {detail}. Fix the template (or the Settings entry that points to "
-              "it).",
+        "en": "Template {template}, line {line}: {detail}. Fix the template (or the Settings entry that points to it).",
         "zh": "模板 {template}，第 {line} 行：{detail}。请修正该模板（或指向它的 Settings 设置）。",
     },
     "running": {"en": "tkops: {task} ...", "zh": "tkops：正在{task}……"},
@@ -291,8 +285,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "上传文件 {file} 含 {exported} 行订单；没有未上传的行。",
     },
     "ship_summary_none": {
-        "en": "No upload file written: no line is ready to upload; {rejected} {rejected|line|lines} held back "
-              "(below).",
+        "en": "No upload file written: no line is ready to upload; {rejected} {rejected|line|lines} held back (below).",
         "zh": "未生成上传文件：没有可上传的行；{rejected} 行未上传（见下）。",
     },
     "ship_summary_nothing": {
@@ -303,8 +296,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file} is a Return/Refund export (it has a Return Order ID column), not an order export. Import "
               "order exports from Seller Center > Orders > Export orders; return exports belong to the after-sales "
               "steps.",
-        "zh": "{file} 是退货/退款导出文件（含 Return Order ID 列），不是订单导出文件。请从 Seller Center > 订单 > 导出订单 "
-              "导出订单文件；退货导出文件用于售后步骤。",
+        "zh": "{file} 是退货/退款导出文件（含 Return Order ID 列），不是订单导出文件。请从 Seller Center > 订单 > 导出订单 导出订单文件；退货导出文件用于售后步骤。",
     },
     "cases_summary": {
         "en": "AfterSales: {cases} {cases|case row|case rows} ({new} new, {updated} updated; {cancelled} cancelled "
@@ -332,8 +324,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary_done_some": {
         "en": "AfterSalesSummary written: {cases} {cases|case row|case rows} summed; the first {shown} of the {pairs} "
               "SKU-cause pairs to fix (all of them on the AfterSalesSummary sheet):",
-        "zh": "已写入 AfterSalesSummary：汇总 {cases} 行案例；共 {pairs} 个 SKU-原因组合需处理，以下为前 {shown} 个（全部见 "
-              "AfterSalesSummary 表）：",
+        "zh": "已写入 AfterSalesSummary：汇总 {cases} 行案例；共 {pairs} 个 SKU-原因组合需处理，以下为前 {shown} 个（全部见 AfterSalesSummary 表）：",
     },
     "summary_done": {
         "en": "AfterSalesSummary written: {cases} {cases|case row|case rows} summed; the {pairs} {pairs|SKU-cause "
@@ -392,16 +383,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {
-        "en": "Demo workbook: {book}\nOpen it in Excel or LibreOffice: Orders holds both shops' orders with the "
-              "problems coloured, a Review Status, the pick wave, the team's ticks and the deadlines per line; "
-              "Review lists each problem with a message to the buyer; PickList is ready to print; ShipLog records "
-              "the upload; Unscanned watches tracking the carrier has not scanned; AfterSales holds the month's "
-              "cases with a suggestion, its cost and a reply draft; AfterSalesSummary says what to fix first.\n"
-              "Printed files (pick list, packing slips, checklist, upload file, charts): {folder}",
-        "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开：Orders 工作表包含两个店铺的订单，问题单元格已着色，"
-              "每行有审核状态、拣货波次、团队勾选和时效；Review 工作表列出每个问题及给买家的消息；PickList 可直接打印；"
-              "ShipLog 记录上传；Unscanned 列出承运商尚未扫描的运单；AfterSales 为本月售后案例，含建议方案、费用和回复草稿；"
-              "AfterSalesSummary 列出最需处理的问题。\n打印文件（拣货单、装箱单、检查清单、上传文件、图表）：{folder}",
+        "en": "Demo workbook: {book}\nOpen it in Excel or LibreOffice. Settings holds the shop's name, return address "
+              "and QC points; Inventory the stock loaded from a stock file (tkops stock); Orders both shops' orders, "
+              "the team's columns first, problems coloured and named in Issues, a Review Status, the pick wave, the "
+              "team's ticks and the deadlines; Review each problem with a message to the buyer (the Thai buyer's "
+              "two orders ticked Combine); PickList is ready to print; ShipLog records the upload; AfterSales holds "
+              "the month's cases with a suggestion, its cost and a reply draft; Reviews a one-star review with its "
+              "public reply and private message; FollowUp the shipments to chase; AfterSalesSummary what to fix "
+              "first.\nPrinted files in {folder}: the pick list, the packing slips (buyers' orders that ship "
+              "together side by side, the Thai pair as one slip), the packing checklist, the upload file, the "
+              "after-sales charts, the evidence pack of a disputed case and the month-end report.",
+        "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开。Settings 表有店铺名称、退货地址和质检要点；Inventory 表为从库存文件"
+              "导入的库存（tkops stock）；Orders 表包含两个店铺的订单，团队列在最前，问题单元格已着色并在 Issues 中说明，每行有审核状态、"
+              "拣货波次、团队勾选和时效；Review 表列出每个问题及给买家的消息（泰国买家的两个订单已勾选 Combine）；PickList 可直接打印；"
+              "ShipLog 记录上传；AfterSales 为本月售后案例，含建议方案、费用和回复草稿；Reviews 表有一条一星差评及公开回复和私信；"
+              "FollowUp 表列出需跟进的包裹；AfterSalesSummary 列出最需处理的问题。\n打印文件在 {folder}：拣货单、装箱单（同一买家"
+              "合并发货的订单相邻，泰国买家的两单合为一张）、打包核对单、上传文件、售后图表、纠纷案例的证据包和月末报告。",
     },
 }
 

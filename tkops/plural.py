@@ -28,4 +28,16 @@ def plural_forms(template: str, params: Mapping[str, Any]) -> str:
     return _FORM.sub(pick, template)
 
 
-__all__ = ["plural_forms"]
+class _Many(dict):
+    """Any count is 2: every form takes its plural (for comparing a template's fields across languages)."""
+
+    def get(self, key, default=None):
+        return 2
+
+
+def without_forms(template: str) -> str:
+    """``template`` with every plural form resolved (to its plural): what is left are its ``{fields}``."""
+    return plural_forms(template, _Many())
+
+
+__all__ = ["plural_forms", "without_forms"]

@@ -8,10 +8,11 @@ import pytest
 
 from tkops import api
 from tkops.api import CATALOGUE, CODES, ApiError, SecretsError, error_for
+from tkops.plural import without_forms
 
 
 def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return {name for _, name, _, _ in string.Formatter().parse(without_forms(text)) if name}
 
 
 def error_classes():

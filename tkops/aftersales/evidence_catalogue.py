@@ -24,8 +24,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.linked_folder": {
         "en": "The evidence folder of case {case} ({folder}) is a link to another place. tkops packs only files that "
               "really are in the case's folder: move the files into a normal folder there and run again.",
-        "zh": "案例 {case} 的证据文件夹（{folder}）是指向别处的链接。tkops 只打包确实位于案例文件夹中的文件：请把文件移到"
-              "该处的普通文件夹中，然后重试。"},
+        "zh": "案例 {case} 的证据文件夹（{folder}）是指向别处的链接。tkops 只打包确实位于案例文件夹中的文件：请把文件移到该处的普通文件夹中，然后重试。"},
     "evidence.ambiguous_folder": {
         "en": "Several folders in {root} belong to case {case}: {folders}. Move the files into one of them and "
               "delete the others, then run again.",
@@ -34,8 +33,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "\"{case}\" cannot be a Case ID for a folder name (letters, digits, - and _ only). Check the Case ID.",
         "zh": "“{case}”不能作为文件夹名的 Case ID（只能包含字母、数字、- 和 _）。请检查 Case ID。"},
     "evidence.no_sheet": {
-        "en": "{book} has no AfterSales sheet, so case {case} cannot be found. Import the Return/Refund export "
-              "first.",
+        "en": "{book} has no AfterSales sheet, so case {case} cannot be found. Import the Return/Refund export first.",
         "zh": "{book} 没有 AfterSales 工作表，无法找到案例 {case}。请先导入退货/退款导出文件。"},
     "evidence.no_case": {
         "en": "Case {case} is not on the AfterSales sheet of {book} (column \"Case ID\"). Check the ID, or import "
@@ -57,7 +55,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.missing": {"en": "Still missing (required): {items}", "zh": "仍缺少（必需）：{items}"},
     "evidence.complete": {"en": "Every required item has a file.", "zh": "所有必需项都已有文件。"},
     "evidence.unmatched": {
-        "en": "{n} {n|file|files} match no checklist item by name; put a keyword in their names (see the index).",
+        "en": "{n} {n|file matches|files match} no checklist item by name; put a keyword in {n|its|their} name "
+              "(see the index).",
         "zh": "{n} 个文件的名称未对应任何清单项；请在文件名中加入关键词（见索引）。"},
     "evidence.skipped": {"en": "Left out (lock, temporary or hidden files): {files}",
                          "zh": "已跳过（锁定、临时或隐藏文件）：{files}"},
@@ -78,10 +77,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.t.appeal": {"en": "Appeal deadline", "zh": "申诉截止"},
     "evidence.t.appeal_note": {
         "en": "Opened + {days} {days|day|days} (Settings: Appeal Days), counted from Opened to be safe; Seller "
-              "Center shows the "
-              "real deadline.",
-        "zh": "开启时间 + {days} 天（Settings：Appeal Days），为稳妥起见从开启时间起算；实际截止时间以 Seller Center "
-              "为准。"},
+              "Center shows the real deadline.",
+        "zh": "开启时间 + {days} 天（Settings：Appeal Days），为稳妥起见从开启时间起算；实际截止时间以 Seller Center 为准。"},
     "evidence.t.folder": {"en": "Folder", "zh": "文件夹"},
     "evidence.t.made": {"en": "Made", "zh": "生成时间"},
     "evidence.t.checklist": {"en": "Checklist", "zh": "证据清单"},

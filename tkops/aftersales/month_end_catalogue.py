@@ -67,8 +67,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Return rate = cases / orders not cancelled; per SKU, cases / units shipped. Cost = the team's Cost on the "
         "AfterSales sheet, else the refunded Amount. Response time = opened to closed.",
         "订单按付款月份统计；销售额为未取消订单的订单金额（每单计一次）。售后为当月发起的退货退款申请（取消单另列）。"
-        "退货率 = 售后数 / 未取消订单数；按 SKU 为售后数 / 发货件数。成本 = AfterSales 表中团队填写的成本，否则为已退款金额。"
-        "处理时长 = 从发起到结案。"),
+        "退货率 = 售后数 / 未取消订单数；按 SKU 为售后数 / 发货件数。成本 = AfterSales 表中团队填写的成本，否则为已退款金额。处理时长 = 从发起到结案。"),
     # --- figures (Summary rows) -----------------------------------------------------------------------------------
     "month_end.f.orders": _e("Orders (paid in the month)", "订单数（当月付款）"),
     "month_end.f.lines": _e("Order lines", "订单行数"),

@@ -58,12 +58,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "pick.job.sheet": {"en": "The PickList sheet of {book} holds the list; the Wave column of Orders shows each "
                              "line's wave.",
                        "zh": "{book} 的 PickList 工作表已写入拣货单；Orders 表的 Wave 列标明每行的波次。"},
-    "pick.job.skipped": {"en": "{n} released {n|line|lines} already on an earlier pick list (waves {numbers}) are "
-                               "not on "
-                               "this one.",
+    "pick.job.skipped": {"en": "{n} released {n|line|lines} already on an earlier pick list (waves {numbers}) "
+                               "{n|is|are} not on this one.",
                          "zh": "{n} 个已在之前拣货单上的订单行（波次 {numbers}）未列入本次拣货单。"},
     "pick.job.already": {
-        "en": "Nothing new to pick: {n} released {n|line|lines} are already on an earlier pick list (waves {numbers}). "
+        "en": "Nothing new to pick: {n} released {n|line is|lines are} already on an earlier pick list (waves {numbers}). "
               "To print them again: tkops picklist --again.",
         "zh": "没有新的拣货行：{n} 个已放行的订单行已在之前的拣货单上（波次 {numbers}）。如需再次打印：tkops picklist --again。"},
 }

@@ -21,8 +21,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "postal code \"{value}\" is not a valid {country} postal code (e.g. {example})",
         "zh": "邮编“{value}”不是有效的 {country} 邮编（例如 {example}）"},
     "address.zip_format:leading_zero": {
-        "en": "ZIP code \"{value}\" has 4 digits: Excel probably dropped a leading zero (0{value}?); check the "
-              "export",
+        "en": "ZIP code \"{value}\" has 4 digits: Excel probably dropped a leading zero (0{value}?); check the export",
         "zh": "邮编“{value}”只有 4 位：可能被 Excel 去掉了开头的 0（0{value}？）；请检查导出文件"},
     "address.zip_format:no_area": {
         "en": "ZIP code \"{value}\" belongs to no US state (prefix {prefix} is not assigned)",
@@ -111,8 +110,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.summary_skipped": {
         "en": "Review: {lines} {lines|line|lines}: {ready} ready, {hold} on hold, {skipped} already past review "
               "(shipped, delivered or completed: not checked); {problems} {problems|problem|problems}.",
-        "zh": "审单：共 {lines} 行：{ready} 行可发货，{hold} 行暂缓，{skipped} 行已过审单阶段（已发货、已签收或已完成：不检查）；"
-              "{problems} 个问题。"},
+        "zh": "审单：共 {lines} 行：{ready} 行可发货，{hold} 行暂缓，{skipped} 行已过审单阶段（已发货、已签收或已完成：不检查）；{problems} 个问题。"},
     "review.summary_code": {"en": "  {label} ({code}): {count}", "zh": "  {label}（{code}）：{count}"},
     "review.inventory_empty": {
         "en": "!! Inventory is empty: SKUs and stock were NOT checked, so {n} {n|line is|lines are} on hold "
@@ -127,8 +125,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.unknown_skus": {
         "en": "!! {n} {n|SKU is|SKUs are} not on the Inventory sheet: {skus}. {n|Its|Their} lines are on hold "
               "(sku.unknown): add {n|it|them} with tkops stock or by hand, or correct the Seller SKU.",
-        "zh": "!! 有 {n} 个 SKU 不在 Inventory 表中：{skus}。相关订单行暂缓（sku.unknown）：请用 tkops stock 或手工添加，"
-              "或更正卖家SKU。"},
+        "zh": "!! 有 {n} 个 SKU 不在 Inventory 表中：{skus}。相关订单行暂缓（sku.unknown）：请用 tkops stock 或手工添加，或更正卖家SKU。"},
     "review.uncounted_skus": {
         "en": "!! {n} {n|SKU has|SKUs have} no On Hand on the Inventory sheet: {skus}. {n|Its|Their} lines are on "
               "hold (stock.unchecked) until {n|it is|they are} counted.",

@@ -23,8 +23,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "slips.none.released": {
         "en": "Nothing to print: no order is in a pick wave or released (Review Status Ready) without being "
               "Packed. Make the pick list first, or mark orders Ready on the Orders sheet.",
-        "zh": "没有需要打印的装箱单：没有已分波或已放行（审核状态 Ready）且未打包的订单。请先生成拣货单，或在 Orders 表中"
-              "把订单标为 Ready。"},
+        "zh": "没有需要打印的装箱单：没有已分波或已放行（审核状态 Ready）且未打包的订单。请先生成拣货单，或在 Orders 表中把订单标为 Ready。"},
     "slips.none.orders": {"en": "Nothing to print: none of the orders asked for can get a slip.",
                           "zh": "没有需要打印的装箱单：指定的订单都无法生成装箱单。"},
     "slips.held": {
