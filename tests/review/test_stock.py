@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from tests.review.conftest import PAID, frame, line, problem, run, tuples
+from tkops.review import RuleConfig
 
 INV = pd.DataFrame({"Seller SKU": ["A", "B", "A-BLK", "A"], "Product Name": ["Tee", "Mug", "Tee", "Tee"],
                     "Variation": ["White, M", "", "Black, M", "White, M"], "On Hand": [2, 5, 10, 1],
@@ -121,3 +122,15 @@ def test_fractions_of_a_unit_are_shown_to_three_decimals():
     inventory = pd.DataFrame({"Seller SKU": ["B"], "On Hand": [0]})
     p = problem(run(frame(line(seller_sku="TAPE", quantity=1)), inventory, per_roll), "stock.short")
     assert (p["params"]["needed"], p["params"]["missing"], p["params"]["short_units"]) == (0.333, 0.333, 1)
+
+
+def test_the_rules_sheet_switches_each_stock_check_off_by_its_code():
+    lines = frame(line(n=1, seller_sku="A", quantity=9))
+    assert tuples(run(lines, INV), "stock") == {(2, "quantity", "stock.short")}
+    no_stock = RuleConfig.from_sheet_rows([["Rule", "Enabled"], ["stock.short", "No"]])
+    assert tuples(run(lines, INV, config=no_stock), "stock") == set()
+    empty = pd.DataFrame(columns=["Seller SKU", "On Hand"])
+    assert tuples(run(lines, empty), "stock") == {(2, "seller_sku", "stock.unchecked")}
+    no_check = RuleConfig.from_sheet_rows([["Rule", "Enabled"], ["stock.unchecked", "No"]])
+    assert tuples(run(lines, empty, config=no_check), "stock") == set()
+    assert tuples(run(lines, INV, config=no_check), "stock") == {(2, "quantity", "stock.short")}
