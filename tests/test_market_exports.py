@@ -9,13 +9,12 @@ import io
 
 import openpyxl
 import pytest
+from conftest import EXPORTS
 
 from tkops import statuses
 from tkops.cli import main
 from tkops.settings import Settings
 from tkops.sources import read_orders
-
-from conftest import EXPORTS
 
 NOW = "2026-11-26T10:00:00"
 

@@ -126,6 +126,12 @@ def text(code: str, lang: str = "en", **params) -> str:
     return (entry.get(lang) or entry["en"]).format(**params)
 
 
+def currency_label(code, lang: str = "en") -> str:
+    """How a money figure's currency is shown: its code, or "no currency" for amounts whose lines named none (they
+    are kept apart, never added to a known currency)."""
+    return code if isinstance(code, str) and code else text("month_end.no_currency_label", lang)
+
+
 def header(key: str, lang: str = "en") -> str:
     """The column header of ``key`` in ``lang``."""
     en, zh = COLUMNS.get(key, (key, key))

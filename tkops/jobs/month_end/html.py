@@ -9,7 +9,7 @@ import math
 
 import pandas as pd
 
-from tkops.aftersales.month_end_catalogue import header
+from tkops.aftersales.month_end_catalogue import currency_label, header
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.jobs.month_end.charts import (
     BAR_TEMPLATE,
@@ -19,7 +19,7 @@ from tkops.jobs.month_end.charts import (
     svg_uri,
     trend_chart,
 )
-from tkops.jobs.month_end.report import SHEETS, currency_label, frame_of, summary_rows
+from tkops.jobs.month_end.report import SHEETS, frame_of, summary_rows
 from tkops.templating import render
 
 HTML_TEMPLATE = "month_end/summary.html.j2"

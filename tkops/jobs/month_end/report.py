@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
-from tkops.aftersales.month_end_catalogue import header
+from tkops.aftersales.month_end_catalogue import currency_label, header
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, label
 from tkops.book.cells import column_values
@@ -79,12 +79,6 @@ def frame_of(report, name: str, lang: str = "en") -> pd.DataFrame:
     if "currency" in frame:
         frame["currency"] = frame["currency"].map(lambda c: currency_label(c, lang))
     return frame
-
-
-def currency_label(code, lang: str = "en") -> str:
-    """How a money figure's currency is shown: its code, or "no currency" for amounts whose lines named none (they
-    are kept apart, never added to a known currency)."""
-    return code if isinstance(code, str) and code else say("month_end.no_currency_label", lang)
 
 
 def summary_rows(report, lang: str = "en") -> list[tuple[str, str, object, str, str]]:
