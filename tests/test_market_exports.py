@@ -25,50 +25,7 @@ def records(book, sheet: str) -> list[dict]:
     return [dict(zip(header, r)) for r in rows[1:] if any(v is not None for v in r)]
 
 
-# --- status words -----------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("word", "canonical"), [
-    ("อยู่ระหว่างงานขนส่ง", "In Transit"), ("ยกเลิกคำสั่งซื้อ", "Cancelled"), ("ที่ต้องจัดส่ง", "Awaiting Shipment"),
-    ("Sedang transit", "In Transit"), ("Perlu dikirim", "Awaiting Shipment"), ("Dibatalkan", "Cancelled"),
-    ("Dihantar", "Shipped"), ("Untuk dihantar", "Awaiting Shipment"), ("Dalam transit", "In Transit"),
-    ("Cancelado", "Cancelled"), ("Pendiente de envío", "Awaiting Shipment"), ("Entregado", "Delivered"),
-    ("Aguardando envio", "Awaiting Shipment"), ("Entregue", "Delivered"), ("Concluído", "Completed"),
-    ("Storniert", "Cancelled"), ("Versandt", "Shipped"), ("Zugestellt", "Delivered"),
-    ("Annulé", "Cancelled"), ("Livré", "Delivered"), ("En attente d\u2019expédition", "Awaiting Shipment"),
-    ("Annullato", "Cancelled"), ("In attesa di spedizione", "Awaiting Shipment"), ("Consegnato", "Delivered"),
-    ("キャンセル済み", "Cancelled"), ("発送待ち", "Awaiting Shipment"), ("配達済み", "Delivered"),
-    ("Đang giao", "In Transit"), ("Đã hủy", "Cancelled"), ("已取消", "Cancelled"),
-    ("  AWAITING   shipment ", "Awaiting Shipment"), ("Completed", "Completed"),
-])
-def test_status_words_of_every_language_are_canonical(word, canonical):
-    assert statuses.canonical_status(word) == canonical
-    # NFD input (as some Mac tools write accents) reads the same
-    import unicodedata
-    assert statuses.canonical_status(unicodedata.normalize("NFD", word)) == canonical
-
-
-def test_unknown_words_are_kept_as_written_not_guessed():
-    import pandas as pd
-    col = pd.Series(["Storniert", "Irgendwas", None, "versandt"])
-    out = statuses.canonical_statuses(col)
-    assert out.tolist()[:2] == ["Cancelled", "Irgendwas"] and pd.isna(out[2]) and out[3] == "Shipped"
-    assert statuses.canonical_status("Irgendwas") is None and statuses.canonical_status(None) is None
-
-
-def test_every_listed_word_maps_to_its_own_status_and_every_language_has_the_main_statuses():
-    for lang, by_status in statuses.SPELLINGS.items():
-        assert {"Awaiting Shipment", "Shipped", "Delivered", "Cancelled"} <= set(by_status), lang
-        for canon, words in by_status.items():
-            assert canon in statuses.CANONICAL
-            for word in words:
-                assert statuses.canonical_status(word) == canon, (lang, word)
-
-
-def test_a_word_claimed_by_two_statuses_stops_the_table(monkeypatch):
-    monkeypatch.setitem(statuses.SPELLINGS, "xx", {"Shipped": ("geliefert",)})  # German for Delivered
-    with pytest.raises(ValueError, match="geliefert"):
-        statuses._table()
-
+# --- status words of each export ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "market", "words"), [
     ("th_substatus.csv", "TH", {"อยู่ระหว่างงานขนส่ง": "In Transit", "ยกเลิกคำสั่งซื้อ": "Cancelled"}),

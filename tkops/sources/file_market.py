@@ -49,9 +49,7 @@ def file_market(countries: pd.Series | None, headers: list[str]) -> str:
     if countries is not None:
         given = [v for v in pd.Series(countries).dropna().unique() if str(v).strip()]
         markets = {market_of_country(str(v)) for v in given}
-        if len(markets) == 1 and "" not in markets:
-            return markets.pop()
-        if given:
-            return ""  # addresses in several countries, or one tkops cannot name: the Settings decide
+        if given:  # one named market; else several countries, or one tkops cannot name: the Settings decide
+            return markets.pop() if len(markets) == 1 else ""
     found = {MARKER_HEADERS[k] for k in (header_key(h) for h in headers if h) if k in MARKER_HEADERS}
     return found.pop() if len(found) == 1 else ""
