@@ -52,18 +52,13 @@ class ReviewContext:
         """True when the reviewed lines have column ``key`` at all."""
         return key in self.present
 
-    def carried(self, key: str, rows: pd.DataFrame | None = None) -> pd.Series:
-        """Per line (of ``rows``, default every line): True when the line's export had a column for ``key``.
-
-        Lines record the address parts their file had no column for (:data:`tkops.schema.EXPORT_LACKS`); a line
-        without that record (typed by hand, pulled from the API, imported before tkops kept it) counts as carrying
-        every column the sheet has."""
-        rows = self.w if rows is None else rows
-        if not self.has(key):
-            return pd.Series(False, index=rows.index)
+    def carried(self, key: str, rows: pd.DataFrame) -> pd.Series:
+        """Per line of ``rows`` (reviewed lines, e.g. :meth:`orders`): False when the line's export had no column for
+        ``key``. Lines record the address parts their file had no column for (:data:`tkops.schema.EXPORT_LACKS`); a
+        line without that record (typed by hand, pulled from the API, imported before tkops kept it) carried every
+        column the sheet has. Only meaningful for a ``key`` the sheet has (:meth:`has`)."""
         name = schema.BY_KEY[key].name
-        lacks = rows["lacks"]
-        return ~((lacks != "") & lacks.map(lambda v: name in _parts(v)))
+        return ~rows["lacks"].map(lambda v: name in _parts(v)).astype(bool)
 
     def orders(self, mask: pd.Series | None = None) -> pd.DataFrame:
         """First line of each in-scope order (optionally also where ``mask``): where order-level problems go."""
