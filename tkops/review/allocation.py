@@ -101,7 +101,7 @@ def plan(ctx: ReviewContext) -> StockPlan:
     unknown = rows[~stocked & rows["bundle"].ne("")][["pos", "bundle", "sku"]]
     is_open = w["open"].to_numpy()[rows["pos"].to_numpy(dtype="int64")]
     # A SKU without any On Hand number has no stock to allocate: stock.unchecked says so, not a shortage.
-    counted = rows["key"].map(inv["tracked"]).fillna(False).astype(bool) if len(inv) else stocked
+    counted = rows["key"].map(inv["tracked"]).eq(True) if len(inv) else stocked
     uncounted = rows[stocked & ~counted & (rows["need"] > 0)][["pos", "key", "sku", "bundle"]]
     demand = rows[stocked & counted & is_open & (rows["need"] > 0)].copy()
     demand["paid"] = w["paid_time"].to_numpy()[demand["pos"].to_numpy()]
