@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tkops import schema
 from tkops.sources.base import HeaderMapSource, folded_map
+from tkops.sources.normalize import ReadOptions
 
 HEADERS = {
     "交易编号": "Order ID",
@@ -49,5 +50,6 @@ SOURCE = HeaderMapSource(
     header_map=folded_map(HEADERS),
     signature=frozenset(schema.header_key(h) for h in ("订单编号", "交易编号")),
     min_known=3,
+    options=ReadOptions(follow_on_rows=True),  # one row per SKU; later rows may leave the order's cells blank
     auto_encodings=("gb18030",),
 )
