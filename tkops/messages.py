@@ -132,8 +132,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}：{source}，读取 {rows} 行，新增 {new}，更新 {updated}，未变 {unchanged}{skipped}。",
     },
     "skipped_rows": {
-        "en": " ({n} rows without an order ID skipped, e.g. the description row)",
-        "zh": "（跳过 {n} 行无订单号的行，例如说明行）",
+        "en": " ({n} rows without order data skipped: TikTok's description row, empty rows)",
+        "zh": "（跳过 {n} 行无订单数据的行：TikTok 的说明行、空行）",
     },
     "already_imported": {
         "en": "{file} was already imported on {when}; nothing changed.",

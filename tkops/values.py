@@ -177,8 +177,15 @@ def integers(col: pd.Series, where: Where, limit: int = MAX_WHOLE) -> pd.Series:
 
 def _whole_text(text: str):
     """A whole number written as text ("1,200", "2.0"), or "bad"."""
+    number = whole_number(text)
+    return "bad" if number is None else number
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number a cell's text writes ("2", " 2.0 ", "1,200", "-1"), or None ("two", "1.5", "1,5", "1e3")."""
+    text = text.strip()
     if not _WHOLE.match(text):
-        return "bad"
+        return None
     return int(text.replace(",", "").split(".")[0])
 
 
