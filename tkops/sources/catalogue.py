@@ -32,6 +32,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "what.xml": {"en": "an XML file", "zh": "XML 文件"},
     "what.xml2003": {"en": "an Excel 2003 XML spreadsheet", "zh": "Excel 2003 XML 表格"},
     "what.binary": {"en": "a binary file of an unknown kind", "zh": "未知类型的二进制文件"},
+    "what.utf16": {"en": "UTF-16 text without a byte-order mark", "zh": "不带字节顺序标记（BOM）的 UTF-16 文本"},
     "what.csv": {"en": "CSV text", "zh": "CSV 文本"},
     "what.xlsx": {"en": "an Excel workbook (XLSX)", "zh": "Excel 工作簿（XLSX）"},
     "what.xlsb": {"en": "an Excel binary workbook (XLSB)", "zh": "Excel 二进制工作簿（XLSB）"},
@@ -45,6 +46,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "advice.unzip": {
         "en": "Unzip it and give tkops the CSV or XLSX file inside.",
         "zh": "请先解压，再把其中的 CSV 或 XLSX 文件交给 tkops。",
+    },
+    "advice.save_utf8": {
+        "en": "Open it and save it again as CSV UTF-8 (in Excel: Save As > CSV UTF-8), then import that file.",
+        "zh": "请打开后重新另存为 CSV UTF-8（Excel：另存为 > CSV UTF-8），再导入该文件。",
     },
     "advice.save_xlsx": {
         "en": "Some systems save this under an .xls name: open it in Excel, save it as Excel Workbook (.xlsx) and "

@@ -171,6 +171,17 @@ def _is_calamine_error(err: BaseException) -> bool:
         or type(err).__name__ == "PanicException"
 
 
+#: calamine's error kinds in words (its messages alone can be as short as the name of an XML element).
+_KINDS = {"XmlError": "broken XML", "ZipError": "broken zip archive", "PanicException": "calamine stopped",
+          "CalamineError": "calamine"}
+
+
+def _detail(err: BaseException) -> str:
+    kind = type(err).__name__
+    message = (str(err).strip().splitlines() or [""])[0][:160]
+    return f"{_KINDS.get(kind, kind)}: {message}" if message else _KINDS.get(kind, kind)
+
+
 class GuardedWorkbook:
     """A calamine workbook whose every call turns calamine's errors into the project's :class:`DataError`."""
 
@@ -188,8 +199,7 @@ class GuardedWorkbook:
                 raise
             if type(err).__name__ == "PasswordError":
                 raise DataError("input.encrypted", file=self.path.name) from None
-            detail = (str(err).strip().splitlines() or [type(err).__name__])[0][:200]
-            raise DataError("input.damaged", file=self.path.name, kind=self.kind.upper(), detail=detail) from None
+            raise DataError("input.damaged", file=self.path.name, kind=self.kind.upper(), detail=_detail(err)) from None
 
     @property
     def sheet_names(self) -> list[str]:

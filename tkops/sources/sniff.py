@@ -22,7 +22,7 @@ SPREADSHEET_SUFFIXES = frozenset(s for endings in WORKBOOK_SUFFIXES.values() for
 NOT_DATA: dict[str, str] = {
     "pdf": "advice.export", "image": "advice.export", "zip": "advice.unzip", "archive": "advice.unzip",
     "document": "advice.export", "html": "advice.save_xlsx", "xml": "advice.export", "xml2003": "advice.save_xlsx",
-    "binary": "advice.export",
+    "binary": "advice.export", "utf16": "advice.save_utf8",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
@@ -82,7 +82,7 @@ def _text_kind(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "csv"  # UTF-16 with a byte-order mark: text (decoded later)
     if b"\x00" in head:
-        return "binary"
+        return "utf16" if _utf16_without_bom(head) else "binary"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html", b"<table", b"<head", b"<meta", b"<body")):
         return "html"
@@ -91,6 +91,13 @@ def _text_kind(head: bytes) -> str:
             return "xml2003"
         return "html" if b"<html" in start else "xml"
     return "csv"
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Text saved as UTF-16 without a byte-order mark: every other byte of ASCII text is a zero."""
+    even, odd = head[0::2], head[1::2]
+    return any(half.count(0) >= 0.9 * len(half) and other.count(0) <= 0.1 * len(other)
+               for half, other in ((odd, even), (even, odd)) if len(half) >= 8)
 
 
 def expect(path: Path) -> str:
