@@ -64,7 +64,7 @@ def check_package(path: Path, kind: str, limits: Limits) -> None:
                         _check_reach(name, sheet, scanner, limits)
     except zipfile.BadZipFile as err:
         raise _damaged(name, kind, str(err)) from None
-    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError, struct.error) as err:
+    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError, struct.error, zlib.error) as err:
         raise _damaged(name, kind, f"{type(err).__name__}: {err}") from None
 
 
