@@ -62,14 +62,21 @@ def declared_dimension(head: bytes) -> tuple[str, int, int] | None:
     return ref, int(parts.group(2)), column_number(parts.group(1))
 
 
-class XmlSheetExtent:
-    """The reach of a worksheet part of an XLSX/XLSM (SpreadsheetML XML), fed in chunks."""
+class Restart(Exception):
+    """The part must be read again from its start, tag by tag (:class:`XmlSheetExtent` met an irregular cell after
+    reading earlier chunks the fast way, which does not count rows without a reference)."""
 
-    def __init__(self) -> None:
+
+class XmlSheetExtent:
+    """The reach of a worksheet part of an XLSX/XLSM (SpreadsheetML XML), fed in chunks. ``exact``: read tag by tag
+    from the start (what :class:`Restart` asks for)."""
+
+    def __init__(self, exact: bool = False) -> None:
         self.rows = 0
         self.columns = 0
         self.head = b""
-        self._exact = False
+        self._exact = exact
+        self._fed = False
         self._carry = b""
         self._row = 0  # the current row, for cells and rows without a reference
         self._column = 0
@@ -82,10 +89,13 @@ class XmlSheetExtent:
         end = data.rfind(b">") + 1
         body, self._carry = data[:end], data[end:]  # a tag cut by the chunk's end waits for the next chunk
         if not self._exact and _IRREGULAR.search(body) is None and self._fast(body):
+            self._fed = True
             return
         if not self._exact:
+            if self._fed:
+                raise Restart()
             self._exact = True
-            self._row = self.rows
+        self._fed = True
         self._tags(body)
 
     def _fast(self, data: bytes) -> bool:
@@ -121,7 +131,8 @@ class XmlSheetExtent:
     def finish(self) -> tuple[int, int]:
         """The farthest (row, column) any cell takes (0, 0 for a sheet without cells)."""
         if self._carry:
-            self._exact = True
+            if not self._exact and self._fed and _IRREGULAR.search(self._carry + b">"):
+                raise Restart()
             self._tags(self._carry + b">")
             self._carry = b""
         return self.rows, self.columns

@@ -56,16 +56,29 @@ def check_package(path: Path, kind: str, limits: Limits) -> None:
             with open(path, "rb") as fh:
                 total = 0
                 for info in infos:
-                    sheet = sheets.get(info.filename, info.filename)
-                    scanner = _scanner(kind, info.filename, sheets)
-                    watch = (lambda found, sheet=sheet: _refuse_reach(name, sheet, found, limits)) if scanner else None
-                    total = _inflate(fh, info, name, kind, limits, total, scanner, watch)
-                    if scanner is not None:
-                        _check_reach(name, sheet, scanner, limits)
+                    total = _read_part(fh, info, name, kind, limits, total, sheets)
     except zipfile.BadZipFile as err:
         raise _damaged(name, kind, str(err)) from None
     except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError, struct.error, zlib.error) as err:
         raise _damaged(name, kind, f"{type(err).__name__}: {err}") from None
+
+
+def _read_part(fh, info: zipfile.ZipInfo, name: str, kind: str, limits: Limits, total: int,
+               sheets: dict[str, str]) -> int:
+    """Unzip one part (a sheet through its extent scanner, again tag by tag when the scanner asks); returns the
+    running total of real bytes."""
+    sheet = sheets.get(info.filename, info.filename)
+    scanner = _scanner(kind, info.filename, sheets)
+    watch = (lambda found: _refuse_reach(name, sheet, found, limits)) if scanner else None
+    try:
+        after = _inflate(fh, info, name, kind, limits, total, scanner, watch)
+        if scanner is not None:
+            _check_reach(name, sheet, scanner, limits)
+    except extent.Restart:
+        scanner = extent.XmlSheetExtent(exact=True)
+        after = _inflate(fh, info, name, kind, limits, total, scanner, watch)
+        _check_reach(name, sheet, scanner, limits)
+    return after
 
 
 def _damaged(name: str, kind: str, detail: str) -> DataError:
