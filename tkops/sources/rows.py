@@ -18,7 +18,7 @@ TIKTOK_ORDER_ID = re.compile(r"^\d{18}$")
 #: Any other system's order IDs (column mappings): letters, digits, - and _, with at least one digit.
 ANY_ORDER_ID = re.compile(r"^(?=\D*\d)[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 #: Columns shown to say which line a row holds, when its Order ID is missing.
-_LINE_KEYS = ("seller_sku", "sku_id", "product_name", "quantity")
+_LINE_KEYS = ("seller_sku", "quantity", "product_name", "sku_id")
 
 
 @dataclass
