@@ -210,7 +210,7 @@ def test_zero_only_on_a_cancelled_line_and_the_limit_from_settings(tmp_path):
     assert err.params["column"] == "Sku Quantity of return"
 
 
-# --- lines of one order ------------------------------------------------------------------------------------------------
+# --- lines of one order -------------------------------------------------------------------------------------------
 
 def test_lines_of_one_order_with_different_destinations_are_refused_naming_both_rows(tmp_path):
     err = refused(tmp_path, row(A), row(A, sku="MUG", Zipcode="10001"), code="input.conflicting_lines")

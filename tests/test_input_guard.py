@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import io
 import struct
 import sys
 import zipfile
@@ -43,7 +42,8 @@ def refused(call, code: str) -> DataError:
 
 @pytest.mark.parametrize("data, kind", [
     (b"", "empty"), (b" \r\n\t", "empty"), (b"%PDF-1.7\n", "pdf"), (b"\x89PNG\r\n\x1a\nxxxx", "image"),
-    (b"\xff\xd8\xff\xe0", "image"), (b"GIF89a", "image"), (b"\x1f\x8b\x08", "archive"), (b"Rar!\x1a\x07\x00", "archive"),
+    (b"\xff\xd8\xff\xe0", "image"), (b"GIF89a", "image"), (b"\x1f\x8b\x08", "archive"),
+    (b"Rar!\x1a\x07\x00", "archive"),
     (b"7z\xbc\xaf\x27\x1c", "archive"), (b"<!DOCTYPE html><html>", "html"), (b"\xef\xbb\xbf<table><tr>", "html"),
     (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">', "xml2003"),
     (b'<?xml version="1.0"?><orders/>', "xml"), (b"Order ID,Quantity\n1,2\n", "csv"),

@@ -330,8 +330,8 @@ def _is_part(value: str) -> bool:
 
 
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
-_SECTION_CATALOGUES = ("tkops.sources.catalogue", "tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
-                       "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
+_SECTION_CATALOGUES = ("tkops.sources.catalogue", "tkops.review.catalogue", "tkops.shipping.catalogue",
+                       "tkops.clocks.catalogue", "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
                        "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
                        "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue")
 

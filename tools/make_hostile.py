@@ -140,7 +140,8 @@ def header_row(prefix: bytes = b"") -> bytes:
 
 
 def far_value(ref: str, row: int, prefix: bytes = b"") -> bytes:
-    return b"<" + prefix + b'row r="' + str(row).encode() + b'">' + text_cell(ref, "x", prefix) + b"</" + prefix + b"row>"
+    return (b"<" + prefix + b'row r="' + str(row).encode() + b'">' + text_cell(ref, "x", prefix) + b"</" + prefix
+            + b"row>")
 
 
 def patch_sizes(data: bytes, part: str, size: int, crc: int) -> bytes:

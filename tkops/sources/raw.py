@@ -22,7 +22,11 @@ import pandas as pd
 from tkops.errors import DataError, EncodingProblem
 from tkops.settings import Settings
 from tkops.sources import guard, sniff
-from tkops.sources.sniff import SPREADSHEET_SUFFIXES  # noqa: F401 (the readers import it from here)
+from tkops.sources.sniff import SPREADSHEET_SUFFIXES
+
+
+__all__ = ["SPREADSHEET_SUFFIXES", "RawTable", "file_hash", "decode", "parse_csv", "read_text_bytes", "open_workbook",
+           "GuardedWorkbook", "GuardedSheet", "sheet_headers", "read_sheet"]
 
 
 @dataclass
