@@ -27,22 +27,23 @@ CANCELLED = "Cancelled"
 
 def refuse_conflicting_lines(out: pd.DataFrame, rows: pd.Series, file: str, written: dict[str, str]) -> None:
     """Refuse two lines of one order with different non-blank destination values, naming both rows."""
+    keys = [k for k in DESTINATION_KEYS if k in out.columns]
     multi = out["order_id"].duplicated(keep=False)
-    if not multi.any():
+    if not keys or not multi.any():
         return
-    sub = out.loc[multi]
-    for key in (k for k in DESTINATION_KEYS if k in out.columns):
-        values = sub[key].astype(object).where(sub[key].notna(), None)
-        given = values.notna()
-        firsts = values[given].groupby(sub.loc[given, "order_id"], sort=False).transform("first")
-        differs = firsts.astype(object) != values[given].astype(object)
-        if differs.any():
-            idx = differs[differs].index[0]
-            order = sub.at[idx, "order_id"]
-            first_idx = values[given & (sub["order_id"] == order) & (values == firsts.loc[idx])].index[0]
-            raise DataError("input.conflicting_lines", file=file, first_row=int(rows[first_idx]), row=int(rows[idx]),
-                            column=written.get(key, schema.BY_KEY[key].name), order=order,
-                            first=str(firsts.loc[idx]), value=str(values.loc[idx]))
+    values = out.loc[multi, keys].astype(object)
+    values = values.where(values.notna(), None)
+    firsts = values.groupby(out.loc[multi, "order_id"], sort=False).transform("first")  # first non-blank value
+    differs = (values.notna() & (values != firsts)).to_numpy()
+    if not differs.any():
+        return
+    at, column = divmod(int(differs.argmax()), len(keys))  # the first differing cell in file order
+    idx, key = values.index[at], keys[column]
+    order = out.at[idx, "order_id"]
+    same = (out.loc[multi, "order_id"] == order) & (values[key] == firsts.at[idx, key])
+    raise DataError("input.conflicting_lines", file=file, first_row=int(rows[same[same].index[0]]),
+                    row=int(rows[idx]), column=written.get(key, schema.BY_KEY[key].name), order=order,
+                    first=str(firsts.at[idx, key]), value=str(values.at[idx, key]))
 
 
 def fill_order_level(out: pd.DataFrame, rows: pd.Series, file: str, written: dict[str, str],
@@ -133,20 +134,25 @@ def _when(value) -> str:
 def identical_rows(out: pd.DataFrame, rows: pd.Series, file: str, settings: Settings) -> list[str]:
     """Warnings for lines that repeat another line of their order in every column (each is kept as its own line:
     an order can list one SKU on two lines)."""
-    same = out.duplicated(keep=False)
+    sku = [k for k in ("sku_id", "seller_sku") if k in out.columns]
+    candidates = out.duplicated(["order_id", *sku], keep=False)  # cheap first: same order and SKU
+    if not candidates.any():
+        return []
+    sub = out[candidates]
+    same = sub.duplicated(keep=False)
     if not same.any():
         return []
     warnings = []
-    groups = out[same].astype(object).where(out[same].notna(), "").astype(str)
+    groups = sub[same].astype(object).where(sub[same].notna(), "").astype(str)
     for _, group in groups.groupby(list(groups.columns), sort=False):
         if len(warnings) >= MAX_WARNINGS_PER_KIND:
             break
         first = group.index[0]
-        sku = next((str(out.at[first, k]) for k in ("seller_sku", "sku_id") if k in out.columns
-                    and pd.notna(out.at[first, k])), "")
+        label = next((str(out.at[first, k]) for k in ("seller_sku", "sku_id") if k in out.columns
+                      and pd.notna(out.at[first, k])), "")
         warnings.append(render("input.identical_rows", settings.lang, file=file,
                                rows=", ".join(str(int(rows[i])) for i in group.index), order=out.at[first, "order_id"],
-                               sku=sku or "-", n=len(group)))
+                               sku=label or "-", n=len(group)))
     return warnings
 
 
