@@ -269,6 +269,12 @@ def corpus() -> list[tuple[str, bytes, str, dict]]:
     add("zip_bomb_lying_size.xlsx", patch_sizes(lying, "xl/worksheets/sheet1.xml", 4000,
                                                 zlib.crc32(sheet_xml(header_row())[:4000])),
         "a sheet part whose headers say 4 KB while it unzips to 24 MB", refused("larger than"))
+    padded = WORKBOOK.replace(b"<sheets>", b"\n" * (24 * 2**20) + b"<sheets>")
+    add("workbook_part_lying_size.xlsx",
+        patch_sizes(package(sheet_xml(header_row()), {"xl/workbook.xml": padded}), "xl/workbook.xml", 4000,
+                    zlib.crc32(padded[:4000])),
+        "the workbook part says 4 KB and unzips to 24 MB (read before the sheets are known)",
+        refused("larger than"))
     cells = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (r, r, r) for r in range(2, 3002))
     add("many_cells.xlsx", package(sheet_xml(header_row() + cells)),
         "3,000 rows of cells with Max Sheet Cells set to 1,000 on the Settings sheet",

@@ -174,7 +174,7 @@ def _sheet_parts(archive: zipfile.ZipFile, kind: str) -> dict[str, str]:
     workbook = "xl/workbook.bin" if kind == "xlsb" else "xl/workbook.xml"
     parts = {n: n for n in names if n.startswith(_SHEET_FOLDERS) and n.endswith((".xml", ".bin"))}
     targets = _targets(archive, "xl/_rels/" + posixpath.basename(workbook) + ".rels", names)
-    sheet_names = _names(archive.read(workbook)) if kind == "xlsx" and workbook in names else {}
+    sheet_names = _names(_read_capped(archive, workbook)) if kind == "xlsx" and workbook in names else {}
     for rid, target in targets.items():
         if target in names:
             parts[target] = sheet_names.get(rid, target)
@@ -186,7 +186,7 @@ def _targets(archive: zipfile.ZipFile, rels: str, names: set[str]) -> dict[str, 
     if rels not in names:
         return {}
     out = {}
-    for attrs in _RELATION.findall(archive.read(rels)):
+    for attrs in _RELATION.findall(_read_capped(archive, rels)):
         values = {k.decode("ascii", "replace"): v.decode("utf-8", "replace") for k, v in _ATTR.findall(attrs)}
         if not values.get("Type", "").rstrip("/").lower().endswith(("worksheet", "macrosheet", "dialogsheet",
                                                                      "xlmacrosheet", "xlintlmacrosheet")):
@@ -195,6 +195,13 @@ def _targets(archive: zipfile.ZipFile, rels: str, names: set[str]) -> dict[str, 
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
         out[values.get("Id", "")] = str(PurePosixPath(path))
     return out
+
+
+def _read_capped(archive: zipfile.ZipFile, name: str, cap: int = 16 * _MB) -> bytes:
+    """A small part (the workbook, its relationships), read before the parts are checked: never more than ``cap``
+    bytes, whatever it unzips to (the checks that follow refuse a bomb)."""
+    with archive.open(name) as part:
+        return part.read(cap)
 
 
 def _names(workbook_xml: bytes) -> dict[str, str]:

@@ -53,7 +53,7 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = {n.replace("\\", "/").lstrip("/") for n in archive.namelist()}
-            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
+            mimetype = _head_of(archive, "mimetype") if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError, NotImplementedError, RuntimeError):
         return "xlsx"  # a damaged zip: the workbook checks say how it is damaged
     if "xl/workbook.xml" in names:
@@ -66,6 +66,12 @@ def _zip_kind(path: Path) -> str:
             or "ppt/presentation.xml" in names:
         return "document"
     return "zip"
+
+
+def _head_of(archive: zipfile.ZipFile, name: str) -> bytes:
+    """The first bytes of a part, never more (the part may be a bomb: the guard checks it later)."""
+    with archive.open(name) as part:
+        return part.read(80)
 
 
 def _holds(path: Path, needle: bytes) -> bool:
