@@ -234,3 +234,24 @@ def test_identical_lines_are_kept_and_said(tmp_path):
         "orders.csv, rows 3, 4: the same line of order 577123456789012301 (TEE) appears 2 times, identical in every "
         "column. Each is kept as a line of its own (an order can list one SKU on two lines); if the file repeats "
         "rows by mistake, export it again."]
+
+
+def test_identical_lines_warnings_follow_the_file_name_the_sku_and_stop_at_twenty(tmp_path):
+    table = orders(tmp_path, row(B, sku="ZED"), row(B, sku="ZED"), row(A, sku="ABE"), row(A, sku="ABE"))
+    said = [w for w in table.warnings if "identical" in w]
+    assert "rows 3, 4" in said[0] and "(ZED)" in said[0]  # in file order, not sorted
+    assert "rows 5, 6" in said[1] and "(ABE)" in said[1]
+    many = [row(f"5771234567890124{n:02d}", sku=f"S{n}") for n in range(22) for _ in (1, 2)]
+    assert len([w for w in orders(tmp_path, *many).warnings if "identical" in w]) == 20
+    zh = orders(tmp_path, row(A), row(A), settings=Settings(market="US", language="zh"))
+    assert any("每一列都相同" in w for w in zh.warnings)
+
+
+def test_identical_lines_named_by_sku_id_when_there_is_no_seller_sku(tmp_path):
+    headers = [h for h in HEADERS if h != "Seller SKU"]
+    line = [v for h, v in zip(HEADERS, row(A)) if h != "Seller SKU"]
+    table = orders(tmp_path, line, line, headers=headers, description=False)
+    assert any("(1729000000000000001)" in w for w in table.warnings)
+    blank_sku = row(A, sku="")
+    table = orders(tmp_path, blank_sku, blank_sku, description=False)
+    assert any("(1729000000000000001)" in w for w in table.warnings)

@@ -33,7 +33,8 @@ def test_the_limit_comes_from_the_settings_sheet():
 
 def test_empty_quantity_says_so_in_both_languages():
     result = run(frame(line(n=1, quantity=None)))
-    assert problem(result, "quantity.invalid")["explanation"].startswith("quantity is empty")
+    assert problem(result, "quantity.invalid")["explanation"] == (
+        "quantity is empty: every line needs its number of units (1 to 999)")
     assert problem(run(frame(line(n=1, quantity=None)), settings=Settings(language="zh")),
                    "quantity.invalid")["explanation"].startswith("数量为空")
 

@@ -86,10 +86,8 @@ def _prose(value) -> bool:
 
 def _has_data(frame: pd.DataFrame) -> pd.Series:
     """Rows with any non-blank cell."""
-    found = pd.Series(False, index=frame.index)
-    for key in frame.columns:
-        found |= V.clean_text(frame[key]).notna()
-    return found
+    return pd.DataFrame({key: V.clean_text(frame[key]).notna() for key in frame.columns},
+                        index=frame.index).any(axis=1)
 
 
 def _raise_first(frame, order_id, malformed, missing, where: V.Where, written, rule: str) -> None:
