@@ -186,7 +186,10 @@ def test_dates_from_cells_and_serials_out_of_range():
 
 def test_paid_before_created(tmp_path):
     err = refused(tmp_path, row(A), row(B, Paid_Time="11/23/2026 9:12:40 AM"), code="input.paid_before_created")
-    assert err.params["row"] == 4 and err.params["paid"] == "2026-11-23 09:12:40"
+    assert err.params == {"file": "orders.csv", "row": 4, "paid_column": "Paid Time", "paid": "2026-11-23 09:12:40",
+                          "created_column": "Created Time", "created": "2026-11-24 09:10:11"}
+    same = row(A, Created_Time="11/24/2026 9:12:40 AM")  # paid the second it was created: fine
+    assert len(orders(tmp_path, same, row(B, Paid_Time="", Created_Time="")).frame) == 2
 
 
 # --- quantities ------------------------------------------------------------------------------------------------------

@@ -29,11 +29,10 @@ def refuse_conflicting_lines(out: pd.DataFrame, rows: pd.Series, file: str, writ
     """Refuse two lines of one order with different non-blank destination values, naming both rows."""
     keys = [k for k in DESTINATION_KEYS if k in out.columns]
     multi = out["order_id"].duplicated(keep=False)
-    if not keys or not multi.any():
+    if not multi.any():
         return
     values = out.loc[multi, keys].astype(object)
-    values = values.where(values.notna(), None)
-    firsts = values.groupby(out.loc[multi, "order_id"], sort=False).transform("first")  # first non-blank value
+    firsts = values.groupby(out.loc[multi, "order_id"]).transform("first")  # each order's first non-blank value
     differs = (values.notna() & (values != firsts)).to_numpy()
     if not differs.any():
         return
@@ -42,7 +41,7 @@ def refuse_conflicting_lines(out: pd.DataFrame, rows: pd.Series, file: str, writ
     order = out.at[idx, "order_id"]
     same = (out.loc[multi, "order_id"] == order) & (values[key] == firsts.at[idx, key])
     raise DataError("input.conflicting_lines", file=file, first_row=int(rows[same[same].index[0]]),
-                    row=int(rows[idx]), column=written.get(key, schema.BY_KEY[key].name), order=order,
+                    row=int(rows[idx]), column=written[key], order=order,
                     first=str(firsts.at[idx, key]), value=str(values.at[idx, key]))
 
 
@@ -91,7 +90,7 @@ def refuse_impossible_quantities(out: pd.DataFrame, rows: pd.Series, file: str, 
     given, from 0 to ``limit``. The typed columns are Int64 (text was refused already by the parser)."""
     if "quantity" in out.columns:
         quantity = out["quantity"]
-        column = written.get("quantity", "Quantity")
+        column = written["quantity"]
         blank = quantity.isna()
         lowest = pd.Series(1, index=out.index).where(~cancelled_lines(out), 0)
         wrong = ~blank & ((quantity < lowest) | (quantity > limit)).fillna(False).astype(bool)
@@ -100,7 +99,7 @@ def refuse_impossible_quantities(out: pd.DataFrame, rows: pd.Series, file: str, 
         returned = out["return_quantity"]
         wrong = ((returned < 0) | (returned > limit)).fillna(False).astype(bool)
         _raise_first_quantity(pd.Series(False, index=out.index), wrong, returned, rows, file,
-                              written.get("return_quantity", "Sku Quantity of return"), limit)
+                              written["return_quantity"], limit)
 
 
 def _raise_first_quantity(blank, wrong, values, rows, file, column, limit) -> None:
@@ -118,12 +117,11 @@ def refuse_paid_before_created(out: pd.DataFrame, rows: pd.Series, file: str, wr
     """An order cannot be paid before it is created."""
     if "paid_time" not in out.columns or "created_time" not in out.columns:
         return
-    early = (out["paid_time"] < out["created_time"]).fillna(False).astype(bool)
+    early = out["paid_time"] < out["created_time"]  # False where either is empty
     if early.any():
         first = early[early].index[0]
-        raise DataError("input.paid_before_created", file=file, row=int(rows[first]),
-                        paid_column=written.get("paid_time", "Paid Time"), paid=_when(out.at[first, "paid_time"]),
-                        created_column=written.get("created_time", "Created Time"),
+        raise DataError("input.paid_before_created", file=file, row=int(rows[first]), paid_column=written["paid_time"],
+                        paid=_when(out.at[first, "paid_time"]), created_column=written["created_time"],
                         created=_when(out.at[first, "created_time"]))
 
 
