@@ -258,3 +258,25 @@ def test_identical_lines_named_by_sku_id_when_there_is_no_seller_sku(tmp_path):
     blank_sku = row(A, sku="")
     table = orders(tmp_path, blank_sku, blank_sku, description=False)
     assert any("(1729000000000000001)" in w for w in table.warnings)
+
+
+def test_a_line_is_cancelled_by_its_status_its_substatus_or_its_cancel_type(tmp_path):
+    headers = HEADERS + ["Order Substatus"]
+
+    def line(order, status, substatus, kind=""):
+        return row(order, Quantity="0", Order_Status=status, **{"Cancelation/Return Type": kind}) + [substatus]
+
+    table = orders(tmp_path, line(A, "Canceled", "In transit"), line(B, "Awaiting Shipment", "Canceled"),
+                   line(C, "Awaiting Shipment", "", "Cancel"), headers=headers, description=False)
+    assert table.frame["quantity"].tolist() == [0, 0, 0]
+    err = refused(tmp_path, line(A, "Awaiting Shipment", "Awaiting Collection", "Return/Refund"), headers=headers,
+                  description=False, code="input.quantity")
+    assert err.params["value"] == 0
+
+
+def test_order_values_that_differ_are_warned_in_the_teams_language_naming_both(tmp_path):
+    table = orders(tmp_path, row(A), row(A, sku="MUG", Order_Amount="99.99", Created_Time=""),
+                   settings=Settings(market="US", language="zh"))
+    assert table.frame["created_time"].notna().all()  # a blank order-level cell takes the order's value
+    said = [w for w in table.warnings if "Order Amount" in w]
+    assert said == ["orders.csv，第 4 行，“Order Amount”列：“99.99”与该订单首行（“21.99”）不一致，已保留首行的值。"]
