@@ -280,3 +280,28 @@ def test_order_values_that_differ_are_warned_in_the_teams_language_naming_both(t
     assert table.frame["created_time"].notna().all()  # a blank order-level cell takes the order's value
     said = [w for w in table.warnings if "Order Amount" in w]
     assert said == ["orders.csv，第 4 行，“Order Amount”列：“99.99”与该订单首行（“21.99”）不一致，已保留首行的值。"]
+
+
+def test_a_first_row_with_letters_and_digits_is_not_a_description(tmp_path):
+    err = refused(tmp_path, row("Order no. 1", Quantity="SKU sold quantity in the order."), row(A),
+                  description=False, code="input.order_id_bad")
+    assert err.params["row"] == 2
+
+
+def test_a_line_without_order_id_is_shown_by_its_first_three_line_cells(tmp_path):
+    err = refused(tmp_path, row(A), row("", sku="MUG", Quantity="3"), code="input.order_id_missing")
+    assert err.params["line"] == 'Seller SKU "MUG", Quantity "3", Product Name "Tee"'
+    assert err.params["column"] == "Order ID"
+    only_name = [""] * len(HEADERS)
+    only_name[HEADERS.index("Recipient")] = "Ann"
+    assert refused(tmp_path, row(A), only_name, code="input.order_id_missing").params["line"] == "…"
+
+
+def test_quantities_name_the_value_and_bounds_are_inclusive(tmp_path):
+    err = refused(tmp_path, row(A, Quantity="-1", Order_Status="Canceled"), code="input.quantity")
+    assert (err.params["value"], err.params["limit"]) == (-1, 999)
+    limit = Settings(market="US", quantity_limit="5")
+    assert orders(tmp_path, row(A, Quantity="5", Sku_Quantity_of_return="5"), settings=limit).frame[
+        "return_quantity"].tolist() == [5]
+    err = refused(tmp_path, row(A, Sku_Quantity_of_return="6"), settings=limit, code="input.quantity")
+    assert (err.params["value"], err.params["column"]) == (6, "Sku Quantity of return")

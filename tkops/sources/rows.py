@@ -24,11 +24,10 @@ _LINE_KEYS = ("seller_sku", "quantity", "product_name", "sku_id")
 @dataclass
 class SortedRows:
     """The outcome for every row: ``keep`` (an order line), ``order_id`` (with follow-on rows given their order's
-    ID), ``follow_on`` (rows that took the ID from above) and how many rows were skipped (description, empty)."""
+    ID) and how many rows were skipped (description, empty)."""
 
     keep: pd.Series
     order_id: pd.Series
-    follow_on: pd.Series
     skipped: int
 
 
@@ -56,31 +55,29 @@ def sort_rows(frame: pd.DataFrame, order_id: pd.Series, where: V.Where, written:
             missing.loc[lines] = ~follow_on.loc[lines]
         else:
             missing.loc[lines] = True
-    # The description row is the first row with an Order ID cell, with nothing but empty rows above it.
+    # The description row is the first row with an Order ID cell (a row above it is empty, or a line without an
+    # Order ID, which is an error anyway).
     first = order_id.first_valid_index()
-    if first is not None and not (missing.loc[:first].any() or follow_on.loc[:first].any()) \
-            and is_description_row(frame.loc[first], order_id.loc[first]):
+    if first is not None and is_description_row(frame.loc[first], order_id.loc[first]):
         keep = keep.copy()
         keep.loc[first] = False
     malformed = keep & ~filled.astype("str").str.match(pattern, na=False)
     _raise_first(frame, filled, malformed, missing, where, written, rule)
-    return SortedRows(keep, filled, follow_on, int((~keep).sum()))
+    return SortedRows(keep, filled, int((~keep).sum()))
 
 
 def is_description_row(cells: pd.Series, order_id) -> bool:
     """TikTok's description row (the second header row of docs/input-files.md#description-row): its Order ID cell
     is prose (letters, no digit, e.g. "Platform unique order ID." or Thai "รหัสคำสั่งซื้อ") and its Quantity cell,
     when the file has one, holds no number ("SKU sold quantity in the order.", or nothing)."""
-    if not _prose(order_id):
-        return False
-    if "quantity" not in cells.index:
-        return True
-    quantity = V.clean_text(pd.Series([cells["quantity"]], dtype=object)).iloc[0]
-    return quantity is None or _prose(quantity)
+    quantity = cells.get("quantity")
+    no_number = quantity is None or pd.isna(quantity) or not str(quantity).strip() or _prose(quantity)
+    return _prose(order_id) and no_number
 
 
 def _prose(value) -> bool:
-    text = "" if value is None or value is pd.NA else str(value)
+    """Text with a letter and no digit (any script)."""
+    text = str(value)
     return any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
 
 
@@ -104,6 +101,6 @@ def _raise_first(frame, order_id, malformed, missing, where: V.Where, written, r
         if key in frame.columns:
             text = V.clean_text(frame[key].loc[[first]]).iloc[0]
             if text is not None:
-                shown.append(f"{written.get(key, key)} \"{text}\"")
+                shown.append(f"{written[key]} \"{text}\"")
     raise DataError("input.order_id_missing", file=where.file, row=row, column=where.column,
                     line=", ".join(shown[:3]) or "…")
