@@ -51,7 +51,7 @@ def check_package(path: Path, kind: str, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            _check_declared(name, infos, limits)
+            _check_declared(name, kind, infos, limits)
             sheets = _sheet_parts(archive, kind)
             with open(path, "rb") as fh:
                 total = 0
@@ -86,7 +86,7 @@ def _damaged(name: str, kind: str, detail: str) -> DataError:
                      if detail.strip() else "?")
 
 
-def _check_declared(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+def _check_declared(name: str, kind: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     if len(infos) > MAX_PARTS:
         raise DataError("input.zip_parts", file=name, parts=len(infos), limit=MAX_PARTS)
     declared = sum(i.file_size for i in infos)
@@ -96,8 +96,8 @@ def _check_declared(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> 
         if info.flag_bits & 0x1:
             raise DataError("input.encrypted", file=name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _damaged(name, "zip", f"part {info.filename} is packed with method {info.compress_type}, which "
-                                        "workbooks do not use")
+            raise _damaged(name, kind, f"part {info.filename} is packed with method {info.compress_type}, which "
+                                       "workbooks do not use")
         if info.file_size > RATIO_FLOOR and info.file_size > limits.max_ratio * max(info.compress_size, 1):
             raise DataError("input.zip_ratio", file=name, part=info.filename,
                             ratio=info.file_size // max(info.compress_size, 1), limit=limits.max_ratio)
