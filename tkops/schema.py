@@ -256,5 +256,5 @@ class Table:
 
     frame: pd.DataFrame
     source: str
-    skipped_rows: int = 0  # rows dropped because their Order ID was not an ID (description rows, blank rows)
+    skipped_rows: int = 0  # rows without order data: TikTok's description row, empty rows
     warnings: list = field(default_factory=list)

@@ -57,10 +57,11 @@ def read_returns(path: str | Path, settings: Settings) -> Table:
     """Read one Return/Refund export into case rows (canonical case keys, one row per return line).
 
     The frame has the platform columns the file has, plus ``source`` and ``currency``; ``frame.attrs["rows"]`` holds
-    each row's spreadsheet row number. Rows without an order ID (blank rows, a description row) are skipped and
-    counted. Raises a :class:`~tkops.errors.DataError` naming the file (and the row and column where one applies) for
-    a missing required column, an order export given instead, IDs damaged by Excel, bad numbers or dates, or text
-    that is not UTF-8 (nor the Encoding setting).
+    each row's spreadsheet row number. Empty rows and the description row are skipped and counted; every other row is
+    a case line. Raises a :class:`~tkops.errors.DataError` naming the file (and the row and column where one applies)
+    for a file that is not what its name says or is damaged, a missing required column, an order export given
+    instead, IDs damaged by Excel, a malformed or missing Order ID or Return Order ID, bad or out-of-range numbers
+    and dates, or text that is not UTF-8 (nor the Encoding setting).
     """
     path = Path(path)
     if not path.is_file():
