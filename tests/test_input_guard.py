@@ -322,3 +322,35 @@ def test_a_date_cell_far_out_of_range_is_a_clean_error(tmp_path):
         assert err.code == "input.damaged"
     else:
         assert len(rows) == 2
+
+
+def test_greater_than_patterns():
+    import re
+
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    samples = list(letters) + [a + b for a in "ABXZ" for b in letters] + ["AAA", "ABC", "XFC", "XFD", "XFE", "ZZZ"]
+    for bound in ("A", "Z", "AA", "BF", "ZZ", "AAA", "XFD", "ZZZ"):
+        pattern = re.compile(b"^(?:" + extent._greater(bound, letters, 3) + b")$")
+        for text in samples:
+            assert bool(pattern.match(text.encode())) == ((len(text), text) > (len(bound), bound)), (bound, text)
+    for bound in ("1", "9", "10", "99", "100002", "1048576"):
+        pattern = re.compile(b"^(?:" + extent._greater(bound, "0123456789", None) + b")$")
+        for number in [*range(0, 1100), 100001, 100002, 100003, 100010, 999999, 1048575, 1048576, 1048577, 10**9]:
+            assert bool(pattern.match(str(number).encode())) == (number > int(bound)), (bound, number)
+
+
+@pytest.mark.parametrize("late, reach_at_least", [
+    (b'<c r="XFD7" t="inlineStr"><is><t>x</t></is></c>', (60_000, 16384)),
+    (b'<c r="C1048576" t="inlineStr"><is><t>x</t></is></c>', (1048576, 8)),
+    (b'<c r="B7" t="inlineStr" r="XFD1048576"><is><t>x</t></is></c>', (1048576, 16384)),
+    (b'<y:c r="XFD7" xmlns:y="u"><y:v>1</y:v></y:c>', (59_999, 16384)),  # calamine: row 7
+    (b'<c t="inlineStr"><is><t>x</t></is></c>' * 9, (60_000, 9)),
+])
+def test_a_stray_cell_deep_in_an_ordinary_sheet_is_found(late, reach_at_least):
+    """The fast reading vouches for chunks within the reach seen so far; a cell beyond it (or odd) is still seen,
+    megabytes after the fast reading began. (No calamine here: it would abort on these sheets.)"""
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c><c r="H%d"><v>2</v></c></row>' % (r, r, r)
+                    for r in range(2, 60_000))
+    xml = H.sheet_xml(H.header_row() + rows + b'<row r="60000">' + late + b"</row>")
+    rows_seen, columns_seen = reach(xml, chunk=1 << 20)
+    assert rows_seen >= reach_at_least[0] and columns_seen >= reach_at_least[1]

@@ -19,6 +19,7 @@ import struct
 _FAST = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"([^>]*)>')
 _IRREGULAR = re.compile(rb'<[\w.-]+:c[\s/>]|<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}\d{1,7}"))')
 _SECOND_R = re.compile(rb'(?:^|\s)r\s*=')  # calamine takes the last of two r attributes
+_ROWS = re.compile(rb'<row r="(\d{1,7})"')
 _TAG = re.compile(rb'<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
 _CELL_R = re.compile(rb'(?:^|\s)r\s*=\s*["\']\s*([A-Za-z]+)(\d+)\s*["\']')
 _ROW_R = re.compile(rb'(?:^|\s)r\s*=\s*["\']\s*(\d+)\s*["\']')
@@ -47,6 +48,40 @@ def column_letters(number: int) -> str:
 def reference(row: int, column: int) -> str:
     """An A1-style reference: (1048576, 16384) -> XFD1048576."""
     return f"{column_letters(column)}{row}"
+
+
+def _greater(value: str, alphabet: str, longest: int | None) -> bytes:
+    """A pattern for strings over ``alphabet`` (in its order) greater than ``value`` by (length, then characters):
+    longer ones (up to ``longest`` characters, or any length), or as long and larger at some position."""
+    cls = f"[{alphabet[0]}-{alphabet[-1]}]"
+    longer = f"{cls}{{{len(value) + 1},{longest if longest else ''}}}"
+    if longest is not None and len(value) >= longest:
+        longer = ""
+    same = []
+    for at, char in enumerate(value):
+        rest = alphabet[alphabet.index(char) + 1:]
+        if rest:
+            tail = f"{cls}{{{len(value) - at - 1}}}" if at < len(value) - 1 else ""
+            same.append(re.escape(value[:at]) + f"[{rest[0]}-{rest[-1]}]" + tail)
+    return "|".join(p for p in [longer, *same] if p).encode() or b"(?!)"
+
+
+_PREFIXED = re.compile(rb':c[\s/>]')  # a cell tag with a namespace prefix (or text that looks like one)
+_TWO_R = re.compile(rb'"\s+r\s*=')  # an r attribute after another attribute: maybe a cell's second r
+_SUSPECT: dict[tuple[int, int], re.Pattern] = {}
+
+
+def _suspect(rows: int, columns: int) -> re.Pattern:
+    """A cell the fast reading cannot vouch for within (rows, columns): one without a canonical first ``r``, or in
+    a column or row beyond them (one pass over the ``<c`` positions)."""
+    key = (rows, columns)
+    if key not in _SUSPECT:
+        letters = _greater(column_letters(columns), "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 3)
+        digits = _greater(str(rows), "0123456789", None)
+        _SUSPECT.clear()  # the bounds grow chunk by chunk: keep only the current pattern
+        _SUSPECT[key] = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}\d{1,7}")| r="(?:(?:' + letters
+                                   + rb')\d|[A-Z]{1,3}(?:' + digits + rb')"))')
+    return _SUSPECT[key]
 
 
 def declared_dimension(head: bytes) -> tuple[str, int, int] | None:
@@ -88,7 +123,7 @@ class XmlSheetExtent:
         data = self._carry + chunk
         end = data.rfind(b">") + 1
         body, self._carry = data[:end], data[end:]  # a tag cut by the chunk's end waits for the next chunk
-        if not self._exact and _IRREGULAR.search(body) is None and self._fast(body):
+        if not self._exact and (self._within(body) or (_IRREGULAR.search(body) is None and self._fast(body))):
             self._fed = True
             return
         if not self._exact:
@@ -97,6 +132,16 @@ class XmlSheetExtent:
             self._exact = True
         self._fed = True
         self._tags(body)
+
+    def _within(self, data: bytes) -> bool:
+        """True when every cell of the chunk is canonical and within the reach known so far (the rows its row
+        elements give, the columns seen): one search finds anything else, so ordinary chunks cost no more."""
+        rows = _ROWS.findall(data)
+        if rows:
+            self.rows = max(self.rows, max(int(r) for r in rows))
+        if not self.columns:
+            return False
+        return not (_PREFIXED.search(data) or _suspect(self.rows, self.columns).search(data) or _TWO_R.search(data))
 
     def _fast(self, data: bytes) -> bool:
         """Read a chunk of canonical cells; False when one has a second ``r`` (then it needs the exact reading)."""
