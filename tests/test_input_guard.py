@@ -20,7 +20,7 @@ from tkops.sources import extent, guard, sniff
 from tkops.sources.raw import open_workbook, read_text_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import make_hostile as H  # noqa: E402  (the corpus's package builders)
+import hostile_packages as H  # noqa: E402  (the corpus's package builders)
 
 from conftest import EXPORTS  # noqa: E402
 
@@ -56,10 +56,10 @@ def test_kinds_from_the_bytes(tmp_path, data, kind):
 
 def test_zip_kinds(tmp_path):
     assert sniff.kind_of(write(tmp_path, "a", H.package(H.sheet_xml(H.header_row())))) == "xlsx"
-    assert sniff.kind_of(write(tmp_path, "b", H._zip_of({"xl/workbook.bin": b""}))) == "xlsb"
+    assert sniff.kind_of(write(tmp_path, "b", H.zip_of({"xl/workbook.bin": b""}))) == "xlsb"
     assert sniff.kind_of(write(tmp_path, "c", H.ods(b"<x/>"))) == "ods"
-    assert sniff.kind_of(write(tmp_path, "d", H._zip_of({"word/document.xml": b""}))) == "document"
-    assert sniff.kind_of(write(tmp_path, "e", H._zip_of({"orders.csv": b"a,b"}))) == "zip"
+    assert sniff.kind_of(write(tmp_path, "d", H.zip_of({"word/document.xml": b""}))) == "document"
+    assert sniff.kind_of(write(tmp_path, "e", H.zip_of({"orders.csv": b"a,b"}))) == "zip"
 
 
 def test_a_file_must_be_what_its_name_says(tmp_path):
@@ -79,7 +79,7 @@ def test_not_data_says_what_it_is_and_what_to_do(tmp_path):
     err = refused(lambda: sniff.expect(write(tmp_path, "orders.csv", b"%PDF-1.4")), "input.not_data")
     assert err.render("en").startswith("orders.csv is a PDF document, not a CSV or Excel file")
     assert "Export the data again" in err.render("en") and "PDF 文档" in err.render("zh")
-    zip_err = refused(lambda: sniff.expect(write(tmp_path, "x.xlsx", H._zip_of({"a.csv": b"1"}))), "input.not_data")
+    zip_err = refused(lambda: sniff.expect(write(tmp_path, "x.xlsx", H.zip_of({"a.csv": b"1"}))), "input.not_data")
     assert "Unzip it" in zip_err.render("en")
     refused(lambda: sniff.expect(write(tmp_path, "e.csv", b"")), "input.empty")
     refused(lambda: sniff.expect(write(tmp_path, "p.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)
@@ -109,7 +109,7 @@ def test_a_valid_workbook_passes(tmp_path):
 
 def test_too_many_parts(tmp_path):
     parts = {f"p{i}.xml": b"" for i in range(guard.MAX_PARTS + 1)}
-    err = refused(lambda: check(tmp_path, H._zip_of(parts)), "input.zip_parts")
+    err = refused(lambda: check(tmp_path, H.zip_of(parts)), "input.zip_parts")
     assert err.params["parts"] == guard.MAX_PARTS + 1
 
 
@@ -140,14 +140,14 @@ def test_encrypted_parts_and_odd_methods_and_checksums(tmp_path):
     data = bytearray(H.package(H.sheet_xml(H.header_row())))
     struct.pack_into("<H", data, data.find(b"PK\x01\x02") + 10, 12)  # bzip2
     assert "method 12" in refused(lambda: check(tmp_path, bytes(data)), "input.damaged").params["detail"]
-    assert "checksum" in refused(lambda: check(tmp_path, H._flip_stored_byte()), "input.damaged").params["detail"]
+    assert "checksum" in refused(lambda: check(tmp_path, H.flip_stored_byte()), "input.damaged").params["detail"]
     whole = H.package(H.sheet_xml(H.header_row()))
     refused(lambda: check(tmp_path, whole[:len(whole) // 2]), "input.damaged")
     refused(lambda: check(tmp_path, whole[:200] + bytes(50) + whole[250:]), "input.damaged")
 
 
 def test_every_sheet_is_checked_and_named(tmp_path):
-    err = refused(lambda: check(tmp_path, H._two_sheets()), "input.sheet_too_big")
+    err = refused(lambda: check(tmp_path, H.two_sheets()), "input.sheet_too_big")
     assert (err.params["sheet"], err.params["ref"]) == ("Notes", "XFD1048576")
     assert err.params["cells"] == "17,179,869,184"
 

@@ -21,20 +21,20 @@ bombs are small because they compress well, which is the point of them.
 
 from __future__ import annotations
 
-import io
 import json
-import struct
 import sys
-import zipfile
 import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_samples as gen  # noqa: E402  (deterministic writers only)
+from hostile_packages import (  # noqa: E402
+    WORKBOOK, flip_stored_byte, far_value, header_row, ods, package, patch_sizes, sheet_xml, two_sheets,
+    zip_of,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "hostile"
-ZIP_TIME = (2026, 11, 25, 0, 0, 0)
 
 HEADERS = ["Order ID", "Order Status", "Cancelation/Return Type", "SKU ID", "Seller SKU", "Product Name", "Variation",
            "Quantity", "SKU Unit Original Price", "Order Amount", "Created Time", "Paid Time", "Tracking ID",
@@ -86,96 +86,6 @@ def openpyxl_bytes(rows: list[list], title: str = "OrderSKUList") -> bytes:
     return data
 
 
-# --- hand-made packages -------------------------------------------------------------------------------------------
-CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                 b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                 b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                 b'<Default Extension="xml" ContentType="application/xml"/>'
-                 b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                 b'spreadsheetml.sheet.main+xml"/>'
-                 b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-                 b'officedocument.spreadsheetml.worksheet+xml"/></Types>')
-RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.'
-        b'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-        b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-WORKBOOK = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.'
-            b'org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-            b'relationships"><sheets><sheet name="OrderSKUList" sheetId="1" r:id="rId1"/></sheets></workbook>')
-WORKBOOK_RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.'
-                 b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-                 b'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-                 b'</Relationships>')
-
-
-def package(sheet: bytes, extra: dict[str, bytes] | None = None) -> bytes:
-    """A minimal XLSX with one sheet (OrderSKUList) holding ``sheet`` as its XML."""
-    buf = io.BytesIO()
-    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "xl/workbook.xml": WORKBOOK,
-             "xl/_rels/workbook.xml.rels": WORKBOOK_RELS, "xl/worksheets/sheet1.xml": sheet, **(extra or {})}
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data, compresslevel=9)
-    return buf.getvalue()
-
-
-def sheet_xml(body: bytes, dimension: bytes = b"", root: bytes = b"worksheet", prefix: bytes = b"") -> bytes:
-    ns = b' xmlns' + (b":" + prefix[:-1] if prefix else b"") + \
-         b'="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    dim = b"<" + prefix + b'dimension ref="' + dimension + b'"/>' if dimension else b""
-    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><' + prefix + root + ns + b">" + dim + b"<"
-            + prefix + b"sheetData>" + body + b"</" + prefix + b"sheetData></" + prefix + root + b">")
-
-
-def text_cell(ref: str, value: str, prefix: bytes = b"") -> bytes:
-    p = prefix
-    return (b"<" + p + b'c r="' + ref.encode() + b'" t="inlineStr"><' + p + b"is><" + p + b"t>" + value.encode()
-            + b"</" + p + b"t></" + p + b"is></" + p + b"c>")
-
-
-def header_row(prefix: bytes = b"") -> bytes:
-    cells = b"".join(text_cell(f"{chr(65 + i)}1", h, prefix) for i, h in enumerate(HEADERS[:8]))
-    return b"<" + prefix + b'row r="1">' + cells + b"</" + prefix + b"row>"
-
-
-def far_value(ref: str, row: int, prefix: bytes = b"") -> bytes:
-    return (b"<" + prefix + b'row r="' + str(row).encode() + b'">' + text_cell(ref, "x", prefix) + b"</" + prefix
-            + b"row>")
-
-
-def patch_sizes(data: bytes, part: str, size: int, crc: int) -> bytes:
-    """``data`` (a zip) with ``part``'s declared uncompressed size and CRC changed in both of its headers."""
-    out = bytearray(data)
-    name = part.encode()
-    at = 0
-    while (at := out.find(b"PK\x03\x04", at)) >= 0:
-        if out[at + 30:at + 30 + len(name)] == name:
-            struct.pack_into("<I", out, at + 14, crc)
-            struct.pack_into("<I", out, at + 22, size)
-        at += 4
-    at = 0
-    while (at := out.find(b"PK\x01\x02", at)) >= 0:
-        if out[at + 46:at + 46 + len(name)] == name:
-            struct.pack_into("<I", out, at + 16, crc)
-            struct.pack_into("<I", out, at + 24, size)
-        at += 4
-    return bytes(out)
-
-
-def ods(content: bytes) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as archive:
-        info = zipfile.ZipInfo("mimetype", date_time=ZIP_TIME)
-        archive.writestr(info, b"application/vnd.oasis.opendocument.spreadsheet")
-        for name, data in (("content.xml", content), ("META-INF/manifest.xml", b'<?xml version="1.0"?><manifest:'
-                           b'manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>')):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data, compresslevel=9)
-    return buf.getvalue()
-
-
 # --- the corpus ---------------------------------------------------------------------------------------------------
 FILE_COMMANDS = ("import", "cases", "ship", "month-end")
 
@@ -212,7 +122,7 @@ def corpus() -> list[tuple[str, bytes, str, dict]]:
         "a PDF document given a .csv name", refused("PDF document"))
     add("png_renamed.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(17),
         "a PNG image given an .xlsx name", refused("image"))
-    add("exports.zip", _zip_of({"orders.csv": orders_csv(good)}),
+    add("exports.zip", zip_of({"orders.csv": orders_csv(good)}),
         "a ZIP archive holding an export", refused("ZIP archive", "Unzip"))
     add("csv_renamed.xlsx", orders_csv(good), "CSV text given an .xlsx name", refused("CSV text", ".csv"))
     add("xlsx_renamed.csv", openpyxl_bytes([HEADERS] + good), "an XLSX workbook given a .csv name",
@@ -220,7 +130,7 @@ def corpus() -> list[tuple[str, bytes, str, dict]]:
     add("html_as.xls", b"<html><body><table><tr><td>Order ID</td></tr><tr><td>577123456789012301</td></tr>"
         b"</table></body></html>", "a web page saved under an .xls name (some ERPs do this)",
         refused("web page", "Excel Workbook"))
-    add("word_renamed.xlsx", _zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+    add("word_renamed.xlsx", zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
         "a Word document given an .xlsx name", refused("Word"))
     add("gzip_renamed.csv", b"\x1f\x8b\x08\x00" + bytes(16), "a gzip archive given a .csv name",
         refused("compressed archive"))
@@ -237,7 +147,7 @@ def corpus() -> list[tuple[str, bytes, str, dict]]:
         refused("damaged"))
     add("damaged_zip.xlsx", b"PK\x03\x04" + bytes(range(256)) * 4, "zip signature followed by garbage",
         refused("damaged"))
-    add("crc_mismatch.xlsx", _flip_stored_byte(), "a part whose bytes do not match its checksum",
+    add("crc_mismatch.xlsx", flip_stored_byte(), "a part whose bytes do not match its checksum",
         refused("damaged", "checksum"))
     add("broken_xml.xlsx", package(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
                                    b'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
@@ -260,7 +170,7 @@ def corpus() -> list[tuple[str, bytes, str, dict]]:
         "cells without references in row 1048576: calamine counts positions", refused("Max Sheet Cells"))
     add("dimension_xfd.xlsx", package(sheet_xml(header_row(), b"A1:XFD1048576")),
         "a declared used range of A1:XFD1048576 over a small sheet", refused("A1:XFD1048576", "declares"))
-    add("two_sheets_second_far.xlsx", _two_sheets(), "a harmless first sheet and a second sheet reaching XFD1048576",
+    add("two_sheets_second_far.xlsx", two_sheets(), "a harmless first sheet and a second sheet reaching XFD1048576",
         refused("XFD1048576"))
     bomb = sheet_xml(header_row() + b" " * (64 * 2**20))
     add("zip_bomb.xlsx", package(bomb), "a sheet part that unzips 1000 times (64 MB from 64 KB)",
@@ -344,43 +254,6 @@ def corpus() -> list[tuple[str, bytes, str, dict]]:
     add("ragged.csv", orders_csv(ragged), "a CSV row with more cells than the header",
         refused("CSV", commands=orders_only))
     return items
-
-
-def _zip_of(parts: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_TIME), data)
-    return buf.getvalue()
-
-
-def _flip_stored_byte() -> bytes:
-    buf = io.BytesIO()
-    sheet = sheet_xml(header_row())
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as archive:
-        for name, data in {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "xl/workbook.xml": WORKBOOK,
-                           "xl/_rels/workbook.xml.rels": WORKBOOK_RELS, "xl/worksheets/sheet1.xml": sheet}.items():
-            archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_TIME), data)
-    data = bytearray(buf.getvalue())
-    at = data.find(b"Order ID")
-    data[at] ^= 0x20
-    return bytes(data)
-
-
-def _two_sheets() -> bytes:
-    workbook = WORKBOOK.replace(b'</sheets>', b'<sheet name="Notes" sheetId="2" r:id="rId2"/></sheets>')
-    rels = WORKBOOK_RELS.replace(b"</Relationships>", b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.'
-                                 b'org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>'
-                                 b"</Relationships>")
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "xl/workbook.xml": workbook,
-                           "xl/_rels/workbook.xml.rels": rels, "xl/worksheets/sheet1.xml": sheet_xml(header_row()),
-                           "xl/worksheets/sheet2.xml": sheet_xml(far_value("XFD1048576", 1048576))}.items():
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-    return buf.getvalue()
 
 
 def _mabang_follow_on(first_blank: bool = False) -> bytes:
