@@ -27,9 +27,17 @@ from tkops.settings import Settings
 from tkops.sources import tiktok_export
 from tkops.markets import market
 from tkops.sources.normalize import MAX_WARNINGS_PER_KIND, pick_columns
+from tkops.sources.raw import (
+    SPREADSHEET_SUFFIXES,
+    RawTable,
+    decode,
+    open_workbook,
+    parse_csv,
+    read_sheet,
+    read_text_bytes,
+    sheet_headers,
+)
 from tkops.sources.rows import TIKTOK_ORDER_ID, sort_rows
-from tkops.sources.raw import SPREADSHEET_SUFFIXES, RawTable, decode, open_workbook, parse_csv, read_sheet, \
-    read_text_bytes, sheet_headers
 from tkops.statuses import canonical_statuses
 
 SOURCE = "tiktok_returns"

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from tkops.cells.yes_no import yes_no
 from tkops.clocks.catalogue import SlaConfigError
 from tkops.clocks.values import parse, show
 from tkops.markets import MARKETS, market
@@ -61,7 +62,6 @@ _SOP_SETTINGS = 7
 _KIND = {name.casefold(): (name, kind) for name, kind, *_ in SPEC}
 _VERIFIED = {"Dispatch Days": ("US", "UK", *_SEA), "Dispatch Done When": ("US", "UK", *_SEA),
              "Auto-cancel Days": ("US", *_SEA), "Auto-cancel Done When": ("US", *_SEA), "Cut-off": ("US",)}
-_YES, _NO = {"", "yes", "y", "true", "1", "x", "是"}, {"no", "n", "false", "0", "否", "working", "工作日"}
 
 
 @dataclass(frozen=True)
@@ -202,10 +202,10 @@ def _holidays(rows) -> tuple[tuple[str, dt.date, str, bool], ...]:
         date = _date(day)
         if date is None:
             raise SlaConfigError("clock.sla.bad_holiday", row=n, problem="holiday_date", value=day)
-        off = str(row.get("day off") or "").strip().casefold()
-        if off not in _YES | _NO:
-            raise SlaConfigError("clock.sla.bad_holiday", row=n, problem="holiday_off", value=off)
-        out.append((code, date, str(row.get("name") or "").strip(), off in _YES))
+        off = yes_no(row.get("day off"), blank=True, extra_no=("working", "工作日"))
+        if off is None:
+            raise SlaConfigError("clock.sla.bad_holiday", row=n, problem="holiday_off", value=row.get("day off"))
+        out.append((code, date, str(row.get("name") or "").strip(), off))
     return tuple(out)
 
 

@@ -15,13 +15,31 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tkops import flags, schema
-from tkops.book.layout import HOLIDAYS, ORDERS, SHIPLOG, SLA, UNSCANNED, orders_columns, starting_frame
-from tkops.clocks import (CLOCKS, DUE_COLUMNS, KPI_KEYS, STATE_COLUMNS, WATCH_COLUMNS, SlaTable, clock_counts,
-                          clocks, kpi_rows, kpis, unscanned)
+from tkops.book.layout import (
+    HOLIDAYS,
+    ORDERS,
+    SHIPLOG,
+    SLA,
+    UNSCANNED,
+    orders_columns,
+    starting_frame,
+)
+from tkops.clocks import (
+    CLOCKS,
+    DUE_COLUMNS,
+    KPI_KEYS,
+    STATE_COLUMNS,
+    WATCH_COLUMNS,
+    SlaTable,
+    clock_counts,
+    clocks,
+    kpi_rows,
+    kpis,
+    unscanned,
+)
 from tkops.clocks.catalogue import explain
 from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
-from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 
 #: The Orders columns this job writes (the core's names are the sheet's headers), then the flags column.
@@ -94,7 +112,7 @@ def run_clocks(book, settings: Settings, now: dt.datetime | None = None, *,
     if sheet.empty:
         raise DataError("no_orders", book=name)
     sla = _sla_table(book)
-    now = now or shop_now(settings)
+    now = now or settings.shop_now()
     lines = typed(sheet)
     team = sheet.reindex(columns=[h for h in TEAM if h in sheet.columns])
     frame = clocks(lines, team, sla, now, settings=settings)

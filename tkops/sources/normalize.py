@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tkops import schema
+from tkops import values as V
 from tkops.errors import DataError, MissingColumn
 from tkops.markets import market
 from tkops.messages import render
@@ -21,7 +22,6 @@ from tkops.sources import checks
 from tkops.sources.raw import RawTable
 from tkops.sources.rows import ANY_ORDER_ID, TIKTOK_ORDER_ID, sort_rows
 from tkops.statuses import canonical_statuses
-from tkops import values as V
 
 MAX_WARNINGS_PER_KIND = checks.MAX_WARNINGS_PER_KIND
 
