@@ -305,3 +305,35 @@ def test_quantities_name_the_value_and_bounds_are_inclusive(tmp_path):
         "return_quantity"].tolist() == [5]
     err = refused(tmp_path, row(A, Sku_Quantity_of_return="6"), settings=limit, code="input.quantity")
     assert (err.params["value"], err.params["column"]) == (6, "Sku Quantity of return")
+
+
+def test_identical_lines_without_any_sku_are_named_by_a_dash(tmp_path):
+    no_sku = row(A, sku="", SKU_ID="")
+    table = orders(tmp_path, no_sku, no_sku, description=False)
+    said = [w for w in table.warnings if "identical" in w]
+    assert len(said) == 1 and "(-)" in said[0], table.warnings
+
+
+def test_paid_time_without_a_created_time_column_is_not_compared(tmp_path):
+    headers = [h for h in HEADERS if h != "Created Time"]
+    line = [v for h, v in zip(HEADERS, row(A, Paid_Time="11/20/2026 9:12:40 AM")) if h != "Created Time"]
+    table = orders(tmp_path, line, headers=headers, description=False)
+    assert table.frame["paid_time"].tolist() == [pd.Timestamp("2026-11-20 09:12:40")]
+
+
+def test_a_differing_order_value_is_named_by_its_header_as_written_or_by_its_column(tmp_path):
+    lower = [h.lower() if h == "Order Amount" else h for h in HEADERS]
+    table = orders(tmp_path, row(A), row(A, sku="MUG", Order_Amount="99.99"), headers=lower)
+    assert [w for w in table.warnings if "differs" in w] == [
+        'orders.csv, row 4, column "order amount": "99.99" differs from the order\'s first line ("21.99"); the first '
+        'line\'s value is kept.']
+    # the currency comes from the amounts' marks, not from a column of the file: named by the Orders column
+    table = orders(tmp_path, row(A, Order_Amount="$21.99"), row(A, sku="MUG", Order_Amount="€21.99"))
+    assert table.frame["currency"].tolist() == ["USD", "USD"]
+    assert any('row 4, column "Currency": "EUR"' in w for w in table.warnings), table.warnings
+
+
+def test_the_conflicting_first_row_is_of_the_same_order(tmp_path):
+    # order B's line (row 3) has the same Zipcode as order A's first line: the message names A's rows only
+    err = refused(tmp_path, row(B), row(A), row(A, sku="MUG", Zipcode="10001"), code="input.conflicting_lines")
+    assert (err.params["first_row"], err.params["row"], err.params["order"]) == (4, 5, A)
