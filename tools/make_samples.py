@@ -57,6 +57,7 @@ import csv
 import importlib.util
 import io
 import json
+import os
 import random
 import re
 import sys
@@ -65,6 +66,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+
+# openpyxl writes its XML through lxml when lxml is installed, and those bytes differ from its own writer's: the
+# samples are written without lxml, so that they come out the same on every machine.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPORTS = ROOT / "tests" / "data" / "exports"
