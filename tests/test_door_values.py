@@ -16,6 +16,7 @@ from tkops import values as V
 from tkops.errors import BadValue, DataError
 from tkops.settings import Settings
 from tkops.sources import mapping, read_orders
+from tkops.sources.rows import is_description_row
 
 US = Settings(market="US")
 HEADERS = ["Order ID", "Order Status", "Cancelation/Return Type", "SKU ID", "Seller SKU", "Product Name",
@@ -337,3 +338,13 @@ def test_the_conflicting_first_row_is_of_the_same_order(tmp_path):
     # order B's line (row 3) has the same Zipcode as order A's first line: the message names A's rows only
     err = refused(tmp_path, row(B), row(A), row(A, sku="MUG", Zipcode="10001"), code="input.conflicting_lines")
     assert (err.params["first_row"], err.params["row"], err.params["order"]) == (4, 5, A)
+
+
+@pytest.mark.parametrize("quantity, description", [(None, True), ("", True), ("  ", True), (float("nan"), True),
+                                                   ("SKU sold quantity in the order.", True), ("2", False),
+                                                   (2, False)])
+def test_a_description_row_has_no_number_in_its_quantity_cell(quantity, description):
+    cells = pd.Series({"order_id": "Platform unique order ID.", "quantity": quantity}, dtype=object)
+    assert is_description_row(cells, "Platform unique order ID.") is description
+    assert is_description_row(pd.Series({"order_id": "x"}, dtype=object), "Platform unique order ID.")
+    assert not is_description_row(cells, "577123456789012301")
