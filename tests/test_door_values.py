@@ -348,3 +348,10 @@ def test_a_description_row_has_no_number_in_its_quantity_cell(quantity, descript
     assert is_description_row(cells, "Platform unique order ID.") is description
     assert is_description_row(pd.Series({"order_id": "x"}, dtype=object), "Platform unique order ID.")
     assert not is_description_row(cells, "577123456789012301")
+
+
+def test_a_return_quantity_may_be_zero_up_to_the_limit(tmp_path):
+    table = orders(tmp_path, row(A, Sku_Quantity_of_return="0"), row(B, Sku_Quantity_of_return="999"))
+    assert table.frame["return_quantity"].tolist() == [0, 999]
+    err = refused(tmp_path, row(A, Sku_Quantity_of_return="1000"), code="input.quantity")
+    assert (err.params["column"], err.params["value"], err.params["limit"]) == ("Sku Quantity of return", 1000, 999)
