@@ -335,9 +335,10 @@ def test_a_differing_order_value_is_named_by_its_header_as_written_or_by_its_col
 
 
 def test_the_conflicting_first_row_is_of_the_same_order(tmp_path):
-    # order B's line (row 3) has the same Zipcode as order A's first line: the message names A's rows only
-    err = refused(tmp_path, row(B), row(A), row(A, sku="MUG", Zipcode="10001"), code="input.conflicting_lines")
-    assert (err.params["first_row"], err.params["row"], err.params["order"]) == (4, 5, A)
+    # order B's lines (rows 3, 4) have the same Zipcode as order A's first line: the message names A's rows only
+    err = refused(tmp_path, row(B), row(B, sku="MUG"), row(A), row(A, sku="MUG", Zipcode="10001"),
+                  code="input.conflicting_lines")
+    assert (err.params["first_row"], err.params["row"], err.params["order"]) == (5, 6, A)
 
 
 @pytest.mark.parametrize("quantity, description", [(None, True), ("", True), ("  ", True), (float("nan"), True),
