@@ -17,7 +17,6 @@ Encoding, Decimal, Currency cells on any row of that mapping.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import OrderedDict
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 from tkops import schema
 from tkops.errors import ConfigError
 from tkops.sources.base import HeaderMapSource
-from tkops.sources.normalize import ReadOptions
+from tkops.sources.normalize import MAPPING_IDS, ReadOptions
 
 MAPPING_SHEET_HEADERS = ("Mapping", "Their Column", "tkops Column", "Date Format", "Encoding", "Decimal", "Currency")
 _OPTION_KEYS = ("date_format", "encoding", "decimal", "currency")
@@ -62,7 +61,7 @@ def build(name: str, columns: dict[str, str], options: dict[str, Any], where: st
         signature=frozenset({order_header}),
         min_known=max(1, (len(header_map) * 3 + 4) // 5),  # at least 60 % of the mapped headers
         options=ReadOptions(date_format=date_format, decimal=decimal,
-                            currency=str(options.get("currency") or "").upper(), order_id_pattern=re.compile(r".")),
+                            currency=str(options.get("currency") or "").upper(), **MAPPING_IDS),
         auto_encodings=(encoding,) if encoding else (),
     )
 
