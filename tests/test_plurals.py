@@ -46,5 +46,6 @@ def test_every_counted_noun_reads_right_for_one_and_for_two(name, code, text):
 def test_the_sentences_of_the_issue_read_right():
     assert render("pick.job.done", "en", waves=1, numbers="1", orders=1, units=1, rows=1) == \
         "Pick list: 1 wave (1), 1 order, 1 item, 1 pick line."
-    assert render("skipped_rows", "en", n=1) == " (1 row without an order ID skipped, e.g. the description row)"
+    assert render("skipped_rows", "en", n=1) == \
+        " (1 row without order data skipped: TikTok's description row, empty rows)"
     assert "0 lines held back" not in render("ship_summary_all", "en", exported=3, file="x.xlsx")

@@ -256,8 +256,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}：{source}，读取 {rows} 行，新增 {new}，更新 {updated}，未变 {unchanged}{skipped}。",
     },
     "skipped_rows": {
-        "en": " ({n} {n|row|rows} without an order ID skipped, e.g. the description row)",
-        "zh": "（跳过 {n} 行无订单号的行，例如说明行）",
+        "en": " ({n} {n|row|rows} without order data skipped: TikTok's description row, empty rows)",
+        "zh": "（跳过 {n} 行无订单数据的行：TikTok 的说明行、空行）",
     },
     "ignored_headers": {
         "en": "{file}: {n} column(s) not imported (tkops has no place for them): {headers}.",
@@ -527,8 +527,7 @@ def render(code: str, lang: str = "en", **params) -> str:
     template = plural_forms(entry.get(lang) or entry["en"], params)
     filled = {}
     for key, value in params.items():
-        if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail", "fix",
-                                                                     "what"):
+        if isinstance(value, str) and key in _TRANSLATED and (value in CATALOGUE or _is_part(value)):
             value = render(value, lang)
         filled[key] = value
     try:
@@ -537,9 +536,19 @@ def render(code: str, lang: str = "en", **params) -> str:
         return f"{template} {params}"
 
 
+#: Parameters whose value may be a message code, rendered in the same language.
+_TRANSLATED = ("expected", "hint", "problem", "detail", "what", "advice", "rule", "fix")
+
+
+def _is_part(value: str) -> bool:
+    """True for the sentence parts of the door's catalogue (``what.pdf``, ``advice.unzip``, ``rule.*``)."""
+    return value.startswith(("what.", "advice.", "rule.")) and _section_entry(value) is not None
+
+
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
-_SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.stock.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
-                       "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
+_SECTION_CATALOGUES = ("tkops.sources.catalogue", "tkops.review.catalogue", "tkops.stock.catalogue",
+                       "tkops.shipping.catalogue", "tkops.clocks.catalogue", "tkops.picking.catalogue",
+                       "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
                        "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
                        "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue")
 

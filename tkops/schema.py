@@ -308,7 +308,7 @@ class Table:
 
     frame: pd.DataFrame
     source: str
-    skipped_rows: int = 0  # rows dropped because their Order ID was not an ID (description rows, blank rows)
+    skipped_rows: int = 0  # rows without order data: TikTok's description row, empty rows
     warnings: list = field(default_factory=list)
     ignored: list = field(default_factory=list)  # headers of the file no canonical column took, as written
     lacks: list = field(default_factory=list)  # keys of EXPORT_PARTS the file had no column for

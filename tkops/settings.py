@@ -88,6 +88,17 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("PDF Fonts", "pdf_fonts", "", "Your own TrueType fonts (.ttf/.ttc) for the PDFs, tried before the shipped "
      "Noto fonts, separated by ; (optional: every script prints without them)",
      "PDF（装箱单、拣货单、证据索引）优先使用的自有 TrueType 字体（.ttf/.ttc），用 ; 分隔（可不填：内置字体已支持各语言）"),
+    # Checks at the door: what an input file may hold before tkops reads it (docs/input-files.md#limits).
+    ("Quantity Limit", "quantity_limit", "999", "Most units one order line may have; a file with more is refused "
+     "(and the review flags such a line typed on Orders)", "每个订单行最多的件数；超过时拒绝导入文件（Orders 表中手工填写的此类行会被审核标记）"),
+    ("Max File MB", "max_file_mb", "1024", "Largest input file tkops reads, in MB: a CSV, or all parts of a workbook "
+     "once unzipped", "tkops 读取的输入文件大小上限（MB）：CSV 文件，或工作簿解压后所有部分的总和"),
+    ("Max Zip Ratio", "max_zip_ratio", "100", "How many times its stored size a part of an input workbook may unzip "
+     "to (parts above 10 MB); more is a zip bomb and is refused", "输入工作簿中某一部分解压后最多可为其压缩大小的多少倍（"
+     "仅限超过 10 MB 的部分）；超过即视为压缩炸弹并拒绝"),
+    ("Max Sheet Cells", "max_sheet_cells", "8000000", "Most cells (rows × columns, counted from A1) a sheet of an "
+     "input file may span; a larger used range is refused before it is read", "输入文件的单个工作表最多可占的单元格数（"
+     "行 × 列，从 A1 起算）；超过的使用范围在读取前即被拒绝"),
 )
 
 #: The Settings rows the packing slips read (:class:`tkops.slips.SlipSettings`): sheet name -> attribute.
@@ -131,6 +142,10 @@ class Settings:
     slip_layout: str = "A4"
     qc_points: str = ""
     pdf_fonts: str = ""
+    quantity_limit: str = "999"
+    max_file_mb: str = "1024"
+    max_zip_ratio: str = "100"
+    max_sheet_cells: str = "8000000"
 
     @property
     def lang(self) -> str:
@@ -185,6 +200,10 @@ class Settings:
     def wave_cap(self) -> int | None:
         """The most orders per pick wave, None for no cap."""
         return int(self.wave_size) if self.wave_size else None
+
+    def max_quantity(self) -> int:
+        """The most units one order line may have (Quantity Limit)."""
+        return int(self.quantity_limit)
 
     def slip_settings(self):
         """The packing slips' settings (:class:`tkops.slips.SlipSettings`), validated (logo and font files)."""
@@ -272,6 +291,12 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         raise bad("report_month", "a month such as 2026-11, or blank for the month before this one")
     if s.slip_layout.casefold().replace(" ", "") not in ("a4", "a6", "4x6"):
         raise bad("slip_layout", "A4, A6 or 4x6")
+    for attr, example in (("quantity_limit", "999"), ("max_file_mb", "1024"), ("max_zip_ratio", "100"),
+                          ("max_sheet_cells", "8000000")):
+        value = getattr(s, attr).replace(",", "")
+        if not (value.isascii() and value.isdigit() and int(value) > 0):
+            raise bad(attr, f"a whole number above 0 such as {example}")
+        object.__setattr__(s, attr, str(int(value)))
 
 
 DEFAULT = Settings()

@@ -74,6 +74,10 @@ PLAN = {
     "mabang_gb18030.csv": dict(dates=["%Y-%m-%d %H:%M:%S"], encoding="gb18030", headers=gen.MABANG_NAMES,
                                ffill=True),
     "dianxiaomi.xlsx": dict(sheet="order_", dates=["%Y-%m-%d %H:%M:%S"], headers=gen.DXM_NAMES),
+    "mabang_followon.xlsx": dict(sheet="订单", dates=["%Y-%m-%d %H:%M:%S"], headers=gen.MABANG_NAMES, ffill=True,
+                                 ffill_id=True),
+    "dianxiaomi_followon.csv": dict(dates=["%Y-%m-%d %H:%M:%S"], encoding="gb18030", headers=gen.DXM_NAMES,
+                                    ffill=True, ffill_id=True),
     "mapped_shop.csv": dict(mapping="mapped_shop.mapping.toml"),
     "us_shop_2026-11-25.csv": dict(dates=MDY_AMPM, demo=True),
     "sea_shop_2026-11-25.xlsx": dict(sheet="OrderSKUList", dates=DMY, demo=True),
@@ -159,6 +163,10 @@ def normalise(path: Path, plan: dict, options: dict):
     out, skipped, last = [], 0, {}
     for row in grid[1:]:
         oid = text(row[idx["Order ID"]])
+        if oid is None and plan.get("ffill_id") and last and any(text(v) is not None for v in row):
+            oid = last["Order ID"]  # a follow-on row: its order is the one above
+            row = list(row)
+            row[idx["Order ID"]] = oid
         if not (isinstance(oid, str) and oid.isdigit()):
             skipped += 1
             continue

@@ -101,6 +101,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "message.other": {"en": "buyer message: \"{text}\"", "zh": "买家留言：“{text}”"},
     "order.combinable": {"en": "same buyer and address as order(s) {others}: ship together",
                          "zh": "与订单 {others} 为同一买家同一地址：可合并发货"},
+    "quantity.invalid": {
+        "en": "quantity \"{value}\" is not possible: a line has 1 to {limit} units (Quantity Limit on the Settings "
+              "sheet); correct the cell",
+        "zh": "数量“{value}”不可能：每行件数为 1 到 {limit}（Settings 工作表的 Quantity Limit）；请更正该单元格"},
+    "quantity.invalid:blank": {
+        "en": "quantity is empty: every line needs its number of units (1 to {limit})",
+        "zh": "数量为空：每行都需要件数（1 到 {limit}）"},
     "risk.high_value": {"en": "order amount {amount} {currency} is above {limit} {currency}",
                         "zh": "订单金额 {amount} {currency} 超过 {limit} {currency}"},
     "risk.unusual_quantity": {"en": "{quantity} × {sku} in one order (more than {limit})",

@@ -49,6 +49,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     "message.urgent": ("warning", "Buyer needs it quickly or by a date", "买家要求尽快或指定日期"),
     "message.other": ("warning", "Other buyer message: read it", "其他买家留言：请阅读"),
     "order.combinable": ("info", "Same buyer, same address: ship together", "同一买家同一地址：可合并发货"),
+    "quantity.invalid": ("error", "Quantity is not a whole number from 1 to the Quantity Limit (Settings sheet)",
+                         "数量不是 1 到数量上限（Settings 工作表）之间的整数"),
     "risk.high_value": ("warning", "Order amount above the threshold", "订单金额超过阈值"),
     "risk.unusual_quantity": ("warning", "Unusual quantity of one SKU", "同一SKU数量异常"),
     "risk.shared_address": ("warning", "Many buyers ship to one address", "多个买家寄往同一地址"),

@@ -75,6 +75,7 @@ def prepare(lines: pd.DataFrame, inventory: pd.DataFrame | None, bundles: pd.Dat
     for key in TEXT_KEYS:
         w[key] = T.as_text(src[key] if key in src.columns else None, index)
     w["qty"] = _numbers(src.get("quantity"), index).fillna(0)
+    w["qty_text"] = T.as_text(src["quantity"] if "quantity" in src.columns else None, index)  # as typed
     w["amount"] = _numbers(src.get("order_amount"), index)
     for key in ("paid_time", "created_time"):
         w[key] = datetimes_of(src.get(key), index)

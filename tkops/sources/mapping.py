@@ -21,7 +21,6 @@ the order readers never see them.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import OrderedDict
 from pathlib import Path
@@ -30,7 +29,7 @@ from typing import Any
 from tkops import schema
 from tkops.errors import ConfigError
 from tkops.sources.base import HeaderMapSource
-from tkops.sources.normalize import ReadOptions
+from tkops.sources.normalize import MAPPING_IDS, ReadOptions
 
 MAPPING_SHEET_HEADERS = ("Mapping", "Their Column", "tkops Column", "Date Format", "Encoding", "Decimal", "Currency")
 _OPTION_KEYS = ("date_format", "encoding", "decimal", "currency")
@@ -66,7 +65,7 @@ def build(name: str, columns: dict[str, str], options: dict[str, Any], where: st
         signature=frozenset({order_header}),
         min_known=max(1, (len(header_map) * 3 + 4) // 5),  # at least 60 % of the mapped headers
         options=ReadOptions(date_format=date_format, decimal=decimal,
-                            currency=str(options.get("currency") or "").upper(), order_id_pattern=re.compile(r".")),
+                            currency=str(options.get("currency") or "").upper(), **MAPPING_IDS),
         auto_encodings=(encoding,) if encoding else (),
     )
 
