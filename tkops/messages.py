@@ -427,7 +427,8 @@ def render(code: str, lang: str = "en", **params) -> str:
 _SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
                        "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
                        "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
-                       "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue")
+                       "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue",
+                       "tkops.history.catalogue")
 
 
 def _section_entry(code: str):
