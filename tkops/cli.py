@@ -245,7 +245,7 @@ def cmd_month_end(args: argparse.Namespace) -> int:
     def progress(done: int, total: int, text: str) -> None:
         print(f"[{done}/{total}] {text}", file=sys.stderr, flush=True)
 
-    report = run_month_end(args.month, sorted(Path(f) for f in args.orders),
+    report = run_month_end(args.month, sorted(Path(f) for f in (args.orders or [])),
                            sorted(Path(f) for f in (args.returns or [])), Path(args.out), settings,
                            book=Path(args.book) if args.book else None, progress=progress, now=_time(args.now),
                            top=args.top)
@@ -470,7 +470,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "reason, return and refund rates and costs, response times, the fulfilment KPIs, "
                                    "per-SKU health and the action list by owner. Needs no Excel.")
     p.add_argument("--month", required=True, help="the month to report, e.g. 2026-11")
-    p.add_argument("--orders", nargs="+", required=True, metavar="FILE", help="order exports (CSV, XLSX)")
+    p.add_argument("--orders", nargs="+", metavar="FILE",
+                   help="order exports (CSV, XLSX); without them, the order lines of --book (Orders and its history)")
     p.add_argument("--returns", nargs="*", metavar="FILE", help="Return/Refund exports (CSV, XLSX)")
     p.add_argument("--book", help="the team's workbook (Reasons, Inventory costs, AfterSales, Reviews); read only")
     p.add_argument("--out", required=True, help="folder for the report workbook and the HTML summary")

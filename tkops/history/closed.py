@@ -4,8 +4,9 @@ A line is archived when, for every line of its order:
 
 - the order status is Delivered, Completed or Cancelled (any spelling :mod:`tkops.statuses` knows);
 - it closed before the cutoff: Delivered Time for a delivered or completed line, Cancelled Time for a cancelled
-  one; a line without that time counts from the latest time it has (created, paid, RTS, shipped, delivered,
-  cancelled), and a line with no time at all never leaves by age;
+  one (a completed line without a Delivered Time counts from its Cancelled Time if it has one). A line without its
+  close time stays: tkops cannot tell how long ago it closed, and a line kept too long costs a little time while a
+  line moved too early would leave the team's working set;
 - the order has no open after-sales case (a case that is not a cancellation, not Done and has no Closed time).
 
 Orders move whole: a line key counts the occurrences of a SKU inside its order, so an order split between the sheet
@@ -22,7 +23,6 @@ import pandas as pd
 from tkops.statuses import canonical_statuses
 
 CLOSED = frozenset({"Delivered", "Completed", "Cancelled"})
-TIMES = ("created_time", "paid_time", "rts_time", "shipped_time", "delivered_time", "cancelled_time")
 DONE = "done"
 CANCEL_TYPE = "Cancel"
 
@@ -34,13 +34,12 @@ def _time(lines: pd.DataFrame, key: str) -> pd.Series:
 
 
 def close_times(lines: pd.DataFrame) -> pd.Series:
-    """When each line closed (NaT: unknown): Cancelled Time for a cancelled line, Delivered Time for the others,
-    else the latest time the line has."""
+    """When each line closed (NaT: unknown): Cancelled Time for a cancelled line, Delivered Time (else Cancelled
+    Time) for the others."""
     status = canonical_statuses(lines["order_status"]) if "order_status" in lines \
         else pd.Series(None, index=lines.index, dtype=object)
-    own = _time(lines, "delivered_time").where(status.ne("Cancelled"), _time(lines, "cancelled_time"))
-    latest = pd.concat([_time(lines, k) for k in TIMES], axis=1).max(axis=1)
-    return own.fillna(latest)
+    delivered, cancelled = _time(lines, "delivered_time"), _time(lines, "cancelled_time")
+    return delivered.where(status.ne("Cancelled"), cancelled).fillna(cancelled)
 
 
 def open_case_orders(cases: pd.DataFrame | None) -> set[str]:

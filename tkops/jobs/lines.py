@@ -38,18 +38,21 @@ def history_of(book) -> HistoryStore | None:
     return store if mark.lines > 0 or store.parts() else None
 
 
-def order_lines(book, keys: Sequence[str] | None = None, *, orders: Iterable[str] | None = None,
+def order_lines(book, keys: Sequence[str] | None = None, *, archived: Iterable[str] | None = None,
                 team: Sequence[str] = (), sheet: pd.DataFrame | None = None) -> pd.DataFrame:
     """The book's order lines, Orders first, then history: canonical platform columns (``keys``; None: every
     column either has), the team columns named in ``team`` (display headers, as the sheet has them), the line key
-    (:data:`KEY`) and where each line was read (:data:`WHERE`). ``orders``: only the lines of these Order IDs
-    (history is then read for them alone). ``sheet``: the Orders sheet frame when the caller has read it already.
-    An empty frame when the book has no lines."""
+    (:data:`KEY`) and where each line was read (:data:`WHERE`). ``archived``: the Order IDs whose history is
+    wanted (None: all of history; empty: none, when a step only needs open lines); every line of Orders comes
+    whatever it says. ``sheet``: the Orders sheet frame when the caller has read it already. An empty frame when
+    the book has no lines."""
     name = Path(getattr(book, "path", "workbook")).name
     if sheet is None:
         sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    wanted = None if orders is None else {str(o).strip() for o in orders if o is not None}
-    live = _live(sheet, keys, team, wanted)
+    wanted = None if archived is None else {str(o).strip() for o in archived if o is not None and pd.notna(o)}
+    live = _live(sheet, keys, team)
+    if wanted is not None and not wanted:
+        return live.reset_index(drop=True)
     store = history_of(book)
     if store is None:
         return live.reset_index(drop=True)
@@ -62,10 +65,12 @@ def order_lines(book, keys: Sequence[str] | None = None, *, orders: Iterable[str
     return pd.concat([live, past], ignore_index=True)
 
 
-def _live(sheet: pd.DataFrame, keys, team, wanted) -> pd.DataFrame:
+def _live(sheet: pd.DataFrame, keys, team) -> pd.DataFrame:
     if sheet.empty:
         return pd.DataFrame(columns=[*(keys or ()), *team, KEY, WHERE])
-    lines = typed(sheet)
+    needed = None if keys is None else {*keys, "order_id", "sku_id", "seller_sku"}
+    lines = typed(sheet) if needed is None else typed(sheet, tuple(c for c in schema.ORDER_COLUMNS
+                                                                   if c.key in needed))
     line_keys = schema.line_keys(lines)
     if keys is not None:
         lines = lines.reindex(columns=[k for k in keys])
@@ -73,9 +78,6 @@ def _live(sheet: pd.DataFrame, keys, team, wanted) -> pd.DataFrame:
         lines[header] = sheet[header] if header in sheet else None
     lines[KEY] = line_keys.to_numpy()
     lines[WHERE] = "orders"
-    if wanted is not None:
-        ids = sheet["Order ID"].astype(object).where(sheet["Order ID"].notna(), "").astype(str).str.strip()
-        lines = lines[ids.isin(wanted).to_numpy()]
     return lines
 
 
@@ -83,9 +85,9 @@ def _past(store: HistoryStore, keys, team, wanted) -> pd.DataFrame:
     names = None if keys is None else [schema.BY_KEY[k].name for k in keys if k in schema.BY_KEY] + ["Order ID"]
     columns = None if names is None else list(dict.fromkeys([*names, *team]))
     filters = None if wanted is None else [("Order ID", "in", sorted(wanted))]
-    if wanted is not None and not wanted:
-        return pd.DataFrame()
     frame = store.read(columns, filters)
+    if wanted is not None and len(frame):
+        frame = frame[frame["Order ID"].astype(str).str.strip().isin(wanted).to_numpy()]
     if frame.empty:
         return pd.DataFrame()
     lines = canonical(frame, None if keys is None else list(keys))
