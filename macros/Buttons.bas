@@ -52,3 +52,7 @@ End Sub
 Public Sub UploadTracking()
     RunPython "import tkops.xl; tkops.xl.upload_tracking()"
 End Sub
+
+Public Sub ArchiveClosed()
+    RunPython "import tkops.xl; tkops.xl.archive()"
+End Sub

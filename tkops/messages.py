@@ -289,6 +289,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "task_summary": {"en": "summarising after-sales", "zh": "汇总售后"},
     "task_pull": {"en": "pulling from TikTok Shop", "zh": "从 TikTok Shop 拉取订单"},
     "task_push": {"en": "uploading tracking to TikTok Shop", "zh": "上传运单号到 TikTok Shop"},
+    "task_archive": {"en": "moving closed orders to history", "zh": "将已关闭订单移入历史"},
     "no_orders": {
         "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
         "zh": "{book} 的 Orders 工作表还没有订单：请先导入订单。",

@@ -97,7 +97,8 @@ def test_each_button_sub_runs_one_tkops_xl_function():
     assert calls == {"ImportOrders": "import_orders", "ReviewOrders": "review", "PickList": "pick_list",
                      "PackingSlips": "packing_slips", "ShipOrders": "ship", "CheckClocks": "clocks",
                      "AfterSalesCases": "cases", "DraftReplies": "replies", "FollowUpShipments": "followup",
-                     "AfterSalesSummary": "summary", "PullFromTikTok": "pull", "UploadTracking": "upload_tracking"}
+                     "AfterSalesSummary": "summary", "PullFromTikTok": "pull", "UploadTracking": "upload_tracking",
+                     "ArchiveClosed": "archive"}
     assert set(public_subs(buttons.code)) == set(calls)
     assert {b.macro for b in home.BUTTONS} <= set(calls)
 

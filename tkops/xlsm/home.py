@@ -80,6 +80,9 @@ BUTTONS: tuple[Button, ...] = (
     Button("AfterSalesSummary", "售后汇总", "Summary",
            "按原因×SKU、月份、承运商汇总售后，列出最需处理的 SKU 与负责方（AfterSalesSummary 表），图表另存。",
            "Cases by cause x SKU, month and carrier, and what to fix first with its owner; charts in a file."),
+    Button("ArchiveClosed", "归档已关闭订单", "Archive closed",
+           "把关闭超过 Keep Closed Days 天且无未结售后的订单移入工作簿旁的历史文件夹（导入时也会自动执行）。",
+           "Moves orders closed over Keep Closed Days ago, with no open case, to the history folder beside the book."),
 )
 
 STEPS: tuple[tuple[str, str], ...] = (
