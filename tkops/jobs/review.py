@@ -16,17 +16,22 @@ import numpy as np
 import pandas as pd
 
 from tkops import flags, schema
+from tkops.book import read_columns
 from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
 from tkops.cells.text import text_column
 from tkops.errors import DataError
 from tkops.merge import rows_frame, sheet_frame, typed
 from tkops.messages import render
-from tkops.review import ReviewResult, RuleConfig, keywords_from_sheet_rows, review
+from tkops.review import COLUMNS_READ, ReviewResult, RuleConfig, keywords_from_sheet_rows, review
 from tkops.settings import Settings
 
 SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}
 SUMMARY_COLUMN = len(REVIEW.columns) + 2  # one empty column between the Review table and the summary
 RESET_STATUSES = {"", "New"}  # a person choosing New asks for a fresh verdict
+#: The Orders columns the review reads: the rules' platform columns and the review's own. A button transfers only
+#: these from Excel; every other column of the sheet is neither read nor written.
+ORDERS_READ: tuple[str, ...] = tuple(schema.BY_KEY[k].name for k in COLUMNS_READ) + (
+    "Review Status", "tkops Reviewed", "Reviewed At", "Issues", "tkops Flags")
 
 
 @dataclass
@@ -40,7 +45,7 @@ class ReviewReport:
 def run_review(book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
     """Review every line of the book's Orders sheet and write the outcome back through ``book``."""
     name = getattr(book, "path", None).name if getattr(book, "path", None) else "workbook"
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
+    sheet = sheet_frame(read_columns(book, ORDERS.name, ORDERS_READ), ORDERS.name, name)
     if sheet.empty:
         raise DataError("no_orders", book=name)
     previous = rows_frame(book.read_rows(REVIEW.name), REVIEW.headers)
@@ -63,7 +68,7 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
     updated = orders_with_review(sheet, result, now)
     present = {c.key for c in schema.ORDER_COLUMNS if c.name in updated.columns and updated[c.name].notna().any()}
     spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
-    book.write_table(spec, updated.reindex(columns=spec.headers))
+    book.write_table(spec, updated.reindex(columns=[h for h in spec.headers if h in updated.columns]))
     book.write_table(REVIEW, review_frame(result, defaults))
     summary = result.summary_lines(settings.lang) + _shortfall_lines(result, settings.lang)
     book.write_block(REVIEW.name, SUMMARY_COLUMN, _summary_block(summary, settings.lang),
