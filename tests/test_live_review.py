@@ -24,7 +24,8 @@ NOW = dt.datetime(2026, 11, 26, 9)
 
 
 @pytest.mark.parametrize("export", ["us_2025.csv", "hostile.csv", "br_money.csv", "th_sea.xlsx", "id_localised.csv",
-                                    "mabang_gb18030.csv", "dianxiaomi.xlsx"])
+                                    "mabang_gb18030.csv", "dianxiaomi.xlsx", "uk_orders.csv", "ph_orders.csv",
+                                    "jp_orders.csv", "id_regency.csv"])
 def test_the_review_of_the_columns_read_is_the_review_of_every_column(tmp_path, export):
     path = tmp_path / "ops.xlsx"
     assert main(["import", str(EXPORTS / export), "--book", str(path)]) == 0

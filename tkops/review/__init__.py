@@ -34,8 +34,8 @@ from tkops.settings import Settings
 COLUMNS_READ: tuple[str, ...] = (
     "order_id", "order_status", "cancel_return_type", "sku_id", "seller_sku", "product_name", "variation",
     "quantity", "order_amount", "currency", "created_time", "paid_time", "buyer_username", "buyer_message",
-    "recipient", "phone", "country", "state", "city", "districts", "zipcode", "address_line_1", "address_line_2",
-    "house_name_or_number",
+    "recipient", "phone", "country", "state", "region", "city", "districts", "zipcode", "address_line_1",
+    "address_line_2", "house_name_or_number", "export_lacks",
 )
 
 __all__ = ["review", "ReviewResult", "COLUMNS_READ", "RuleConfig", "rules_sheet_rows", "keywords_from_sheet_rows",
