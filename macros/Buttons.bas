@@ -64,3 +64,7 @@ End Sub
 Public Sub MonthEnd()
     RunPython "import tkops.xl; tkops.xl.month_end()"
 End Sub
+
+Public Sub ArchiveClosed()
+    RunPython "import tkops.xl; tkops.xl.archive()"
+End Sub

@@ -300,6 +300,37 @@ def cmd_followup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_archive(args: argparse.Namespace) -> int:
+    """tkops archive --book BOOK [--before DATE] [--dry-run]"""
+    from tkops.jobs.archive import run_archive
+
+    with _open_book(args, "archive") as (book, settings, session):
+        report = run_archive(book, settings, args.before, args.dry_run, _time(args.now))
+    for line in report.text(settings.lang):
+        print(line)
+    _print_saves(session, settings.lang)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """tkops history find ORDER_ID --book BOOK | tkops history export --month YYYY-MM --book BOOK [--out PATH]"""
+    from tkops.jobs.history import export_month, find_order
+
+    if args.action == "find" and not args.order:
+        raise ConfigError("history.need_order")
+    if args.action == "export" and not args.month:
+        raise ConfigError("history.bad_month", value="")
+    with _open_book(args, "history") as (book, settings, session):
+        if args.action == "find":
+            report = find_order(book, args.order)
+        else:
+            report = export_month(book, settings, args.month, args.out, _time(args.now))
+    for line in report.text(settings.lang):
+        print(line)
+    _print_saves(session, settings.lang)
+    return 0
+
+
 def cmd_month_end(args: argparse.Namespace) -> int:
     """tkops month-end --month YYYY-MM --orders FILE... [--returns FILE...] [--book BOOK] --out DIR"""
     from tkops.jobs.month_end import run_month_end
@@ -312,7 +343,7 @@ def cmd_month_end(args: argparse.Namespace) -> int:
     def progress(done: int, total: int, text: str) -> None:
         print(f"[{done}/{total}] {text}", file=sys.stderr, flush=True)
 
-    report = run_month_end(args.month, sorted(Path(f) for f in args.orders),
+    report = run_month_end(args.month, sorted(Path(f) for f in (args.orders or [])),
                            sorted(Path(f) for f in (args.returns or [])), Path(args.out), settings,
                            book=Path(args.book) if args.book else None, progress=progress, now=_time(args.now),
                            top=args.top)
@@ -552,7 +583,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "reason, return and refund rates and costs, response times, the fulfilment KPIs, "
                                    "per-SKU health and the action list by owner. Needs no Excel.")
     p.add_argument("--month", required=True, help="the month to report, e.g. 2026-11")
-    p.add_argument("--orders", nargs="+", required=True, metavar="FILE", help="order exports (CSV, XLSX)")
+    p.add_argument("--orders", nargs="+", metavar="FILE",
+                   help="order exports (CSV, XLSX); without them, the order lines of --book (Orders and its history)")
     p.add_argument("--returns", nargs="*", metavar="FILE", help="Return/Refund exports (CSV, XLSX)")
     p.add_argument("--book", help="the team's workbook (Reasons, Inventory costs, AfterSales, Reviews); read only")
     p.add_argument("--out", required=True, help="folder for the report workbook and the HTML summary")
@@ -563,6 +595,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=20, help="how many SKU-cause pairs in the action list (default 20)")
     p.add_argument("--now", help="shop-local time for the KPIs' open clocks (default: now)")
     p.set_defaults(func=cmd_month_end)
+
+    p = sub.add_parser("archive", parents=[common], help="move closed orders from Orders to the history store",
+                       description="Move the lines of delivered, completed and cancelled orders with no open "
+                                   "after-sales case, closed more than Keep Closed Days ago (Settings, default 30), "
+                                   "from the Orders sheet to the history store beside the workbook "
+                                   "(<book>.tkops-history). Every import and pull does this too.")
+    p.add_argument("--book", required=True, help="the workbook whose closed orders to archive")
+    p.add_argument("--before", metavar="DATE", help="archive the orders closed before this day (YYYY-MM-DD) instead")
+    p.add_argument("--dry-run", action="store_true", help="only say how many lines would move")
+    p.add_argument("--now", help="as of this shop-local time (default: now)")
+    p.set_defaults(func=cmd_archive)
+
+    p = sub.add_parser("history", parents=[common], help="find an archived order, or export a month of lines",
+                       description="Read the history store back: 'find ORDER_ID' writes an archived order's lines "
+                                   "to the History sheet; 'export --month YYYY-MM' writes the month's lines (history "
+                                   "and Orders) to an xlsx in the Output Folder.")
+    p.add_argument("action", choices=("find", "export"), help="find an order, or export a month")
+    p.add_argument("order", nargs="?", metavar="ORDER_ID", help="the Order ID to find")
+    p.add_argument("--book", required=True, help="the workbook whose history to read")
+    p.add_argument("--month", help="the month to export, e.g. 2026-11")
+    p.add_argument("--out", help="the xlsx file or folder to write (default: the Output Folder setting)")
+    p.add_argument("--now", help="shop-local time stamped on the file (default: now)")
+    p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("connect", parents=[common], help="connect to your TikTok Shop API app (once)",
                        description="Trade the authorisation code of your TikTok Shop API app for tokens, kept in the "

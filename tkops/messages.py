@@ -375,6 +375,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "没有可用于月末报告的订单导出：请把当月订单导出（及退货/退款导出）放进一个文件夹，并在 Settings 表的 Month-end Folder "
               "中填写该文件夹（或填写 Import Folder 和 Returns Folder）。Report Month 指定月份（留空为上个月）。"},
     "task_push": {"en": "uploading tracking to TikTok Shop", "zh": "上传运单号到 TikTok Shop"},
+    "task_archive": {"en": "moving closed orders to history", "zh": "将已关闭订单移入历史"},
     "no_orders": {
         "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
         "zh": "{book} 的 Orders 工作表还没有订单：请先导入订单。",
@@ -550,7 +551,8 @@ _SECTION_CATALOGUES = ("tkops.sources.catalogue", "tkops.review.catalogue", "tko
                        "tkops.shipping.catalogue", "tkops.clocks.catalogue", "tkops.picking.catalogue",
                        "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
                        "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
-                       "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue")
+                       "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue",
+                       "tkops.history.catalogue")
 
 
 def _section_entry(code: str):

@@ -44,6 +44,10 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
      "tkops-backups beside it); 0 = no backups", "保留最近多少个工作簿历史版本（在工作簿旁的 tkops-backups 文件夹中）；0 = 不备份"),
     ("Backup Days", "backup_days", "14", "Also keep the last version of each of this many days",
      "另外保留最近这么多天中每天的最后一个版本"),
+    ("Keep Closed Days", "keep_closed", "30", "Days a delivered, completed or cancelled order stays on Orders after it "
+     "closed (with no open after-sales case) before it moves to history (the folder <book>.tkops-history beside the "
+     "workbook)", "已签收、已完成或已取消且无未结售后的订单，关闭后在 Orders 表中保留的天数，之后移入历史（工作簿旁的 "
+     "<工作簿名>.tkops-history 文件夹）"),
     ("Lock Wait", "lock_wait", "10", "Seconds a command waits for another tkops run on the same workbook before "
      "giving up", "同一工作簿被另一个 tkops 任务占用时，命令最多等待的秒数"),
     ("Returns Folder", "returns_folder", "", "Folder the Cases button reads Seller Center Return/Refund exports from "
@@ -124,6 +128,7 @@ class Settings:
     templates_folder: str = ""
     backups: str = "20"
     backup_days: str = "14"
+    keep_closed: str = "30"
     lock_wait: str = "10"
     returns_folder: str = ""
     tracking_folder: str = ""
@@ -188,6 +193,10 @@ class Settings:
     def backup_day_count(self) -> int:
         """For how many days to keep each day's last backup (Backup Days)."""
         return int(self.backup_days or 0)
+
+    def keep_closed_days(self) -> int:
+        """Days a closed order stays on Orders before it moves to history (Keep Closed Days)."""
+        return int(self.keep_closed or 0)
 
     def lock_wait_seconds(self) -> float:
         """How long a command waits for another run's lock (Lock Wait)."""
@@ -278,6 +287,8 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         raise bad("backups", "a whole number such as 20")
     if not s.backup_days.isdigit():
         raise bad("backup_days", "a whole number such as 14")
+    if not s.keep_closed.isdigit():
+        raise bad("keep_closed", "a whole number of days such as 30")
     try:
         if not 0 <= float(s.lock_wait) <= 3600:
             raise ValueError(s.lock_wait)

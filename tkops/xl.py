@@ -239,6 +239,15 @@ def _is_returns_export(path: Path) -> bool:
     return RETURNS_MARK in {header_key(h) for h in headers}
 
 
+def archive(book=None) -> None:
+    """Button "Archive closed": the same as ``tkops archive`` (Keep Closed Days before today). The history part is
+    written at once; the Orders sheet without the moved lines is saved when the team saves the workbook (until then
+    every reader takes the sheet's copy of a line)."""
+    from tkops.jobs.archive import run_archive
+
+    _press(book, "task_archive", lambda book, live, settings: run_archive(live, settings).text(settings.lang))
+
+
 def _press(book, task: str, job) -> None:
     """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
     the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""

@@ -3,7 +3,9 @@
 It behaves like Excel where it matters to tkops: a value written to a cell is parsed as typed input (``=1+1``
 becomes a formula, ``0123`` and long IDs become numbers, ``2026-11-25`` a date) unless the cell's number format
 is Text ("@") or the text starts with an apostrophe. Each property read or write and each method call on a book,
-sheet, range, table or app object counts as one call (``FakeBook.calls``).
+sheet, range, table or app object counts as one call (``FakeBook.calls``); the cells a range's value carries between
+Excel and Python are counted too (``FakeBook.cells_read`` and ``cells_written``: what a COM transfer costs grows
+with them).
 """
 
 from __future__ import annotations
@@ -80,6 +82,9 @@ class FakeRange(_Counted):
     @property
     def value(self):
         self._tick(f"get value {self.first}:{self.last}")
+        self._book.cells_read += self.shape[0] * self.shape[1]
+        self._book.read_by_sheet[self.sheet.name] = self._book.read_by_sheet.get(self.sheet.name, 0) + \
+            self.shape[0] * self.shape[1]
         grid = [[self.sheet._get(rc).value for rc in row] for row in self._coords()]
         if self.ndim == 2:
             return grid
@@ -99,6 +104,9 @@ class FakeRange(_Counted):
         elif data and not isinstance(data[0], (list, tuple)):
             data = [list(data)]
         r0, c0 = self.first
+        written = sum(len(row) if isinstance(row, (list, tuple)) else 1 for row in data)
+        self._book.cells_written += written
+        self._book.written_by_sheet[self.sheet.name] = self._book.written_by_sheet.get(self.sheet.name, 0) + written
         for i, row in enumerate(data):
             for j, v in enumerate(row):
                 self.sheet._put((r0 + i, c0 + j), v)
@@ -417,6 +425,10 @@ class FakeBook:
 
     def __init__(self, fullname: str, sheets: dict[str, list[list[Any]]] | None = None):
         self.calls = 0
+        self.cells_read = 0
+        self.cells_written = 0
+        self.read_by_sheet: dict[str, int] = {}  # cells read and written, per sheet
+        self.written_by_sheet: dict[str, int] = {}
         self.log: list[str] = []
         self.fullname = fullname
         self.sheets = FakeSheets(self)
@@ -431,6 +443,8 @@ class FakeBook:
                         sheet._put((r, c), v)
         self._selection = None
         self.calls = 0
+        self.cells_read = self.cells_written = 0
+        self.read_by_sheet, self.written_by_sheet = {}, {}
         self.log.clear()
 
     @property

@@ -98,7 +98,8 @@ def test_each_button_sub_runs_one_tkops_xl_function():
                      "PackingSlips": "packing_slips", "ShipOrders": "ship", "CheckClocks": "clocks",
                      "AfterSalesCases": "cases", "DraftReplies": "replies", "FollowUpShipments": "followup",
                      "AfterSalesSummary": "summary", "PullFromTikTok": "pull", "UploadTracking": "upload_tracking",
-                     "LoadStock": "stock", "EvidencePack": "evidence", "MonthEnd": "month_end"}
+                     "LoadStock": "stock", "EvidencePack": "evidence", "MonthEnd": "month_end",
+                     "ArchiveClosed": "archive"}
     assert set(public_subs(buttons.code)) == set(calls)
     assert {b.macro for b in home.BUTTONS} <= set(calls)
 

@@ -1,12 +1,13 @@
 """The only code that touches a workbook file. :class:`FileBook` is the file backend; the live backend (xlwings)
-offers the same small interface: ``read_rows(sheet)``, ``write_table(spec, frame)``, ``save()``.
+offers the same small interface: ``read_rows(sheet)``, ``write_table(spec, frame)``, ``save()``; a step that needs a
+few columns of a large sheet asks :func:`read_columns`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 
@@ -126,3 +127,13 @@ class FileBook:
                 sheets.append((spec, starting_frame(spec, self.settings.language)))
         extra = [v for k, v in self._pending.items() if k not in {s.name for s in STANDARD_SHEETS}]
         return sheets + extra
+
+
+
+def read_columns(book, sheet: str, headers: Sequence[str]) -> list[list[Any]] | None:
+    """A sheet's rows (header first) holding at least the columns named in ``headers`` (row 1's text, stripped);
+    None when there is no such sheet. A backend that can read columns alone (the live one: a button in Excel)
+    transfers only those cells; the file backend has parsed the whole sheet already and returns it whole."""
+    if hasattr(book, "read_columns"):
+        return book.read_columns(sheet, headers)
+    return book.read_rows(sheet)

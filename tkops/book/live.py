@@ -28,6 +28,8 @@ class LiveBook:
     def __init__(self, book) -> None:
         self.book = book
         self._rows: dict[str, list[list[Any]]] = {}
+        # sheets read column by column: header row, number of data rows, the values of the columns read
+        self._known: dict[str, tuple[list[Any], int, dict[int, list[Any]]]] = {}
         self._names = [s.name for s in book.sheets]
 
     @property
@@ -44,7 +46,30 @@ class LiveBook:
         if rows and all(v is None for v in rows[0]):
             rows = []
         self._rows[sheet] = rows
+        self._known.pop(sheet, None)
         return rows
+
+    def read_columns(self, sheet: str, headers) -> list[list[Any]] | None:
+        """The sheet's rows (header first) with only the columns named in ``headers`` (in the sheet's order): one
+        call for the header row and one per run of adjacent wanted columns, so a button transfers the cells its
+        step reads and no others; None when there is no such sheet."""
+        if sheet not in self._names:
+            return None
+        target = self.book.sheets[sheet]
+        height, width = target.used_range.shape
+        header = list((target.range((1, 1), (1, width)).options(ndim=2).value or [[]])[0])
+        if all(v is None for v in header):
+            return []
+        wanted = {str(h).strip() for h in headers}
+        at = [i for i, h in enumerate(header) if h is not None and str(h).strip() in wanted]
+        columns: dict[int, list[Any]] = {}
+        for start, stop in _runs(at):
+            block = target.range((2, start + 1), (height, stop + 1)).options(ndim=2).value if height > 1 else []
+            for j, c in enumerate(range(start, stop + 1)):
+                columns[c] = [list(r)[j] for r in (block or [])]
+        self._known[sheet] = (header, max(height - 1, 0), columns)
+        self._rows.pop(sheet, None)
+        return [[header[i] for i in at]] + [[columns[i][r] for i in at] for r in range(max(height - 1, 0))]
 
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame``: changed columns written as blocks, the table resized."""
@@ -57,9 +82,11 @@ class LiveBook:
                 self.book.sheets[spec.name].visible = False
         sheet = self.book.sheets[spec.name]
         rows = self._rows.get(spec.name)
-        if rows is None:
+        known = self._known.pop(spec.name, None) if rows is None else None
+        if rows is None and known is None:
             rows = self.read_rows(spec.name) or []
-        header = [h for h in (rows[0] if rows else [])]
+        header, old_n, read = known if known else (list(rows[0]) if rows else [], max(len(rows) - 1, 0), None)
+        header = list(header)
         while header and header[-1] in (None, ""):
             header.pop()
         positions = {str(h): i for i, h in enumerate(header) if h not in (None, "")}
@@ -76,9 +103,13 @@ class LiveBook:
                 continue
             values = column_values(frame[col.header], col.kind)
             at = positions[col.header]
-            current = [r[at] if at < len(r) else None for r in rows[1:n + 1]]
-            current += [None] * (n - len(current))
-            if col.header in added or not all(same(a, b) for a, b in zip(current, values)):
+            if read is None:
+                current = [r[at] if at < len(r) else None for r in rows[1:n + 1]]
+            else:  # read column by column: a column not read is written as the step gives it
+                current = list(read.get(at, [])[:n]) if at in read else None
+            if current is not None:
+                current += [None] * (n - len(current))
+            if col.header in added or current is None or not all(same(a, b) for a, b in zip(current, values)):
                 changed[at] = (col.kind, values)
         for start, stop in _runs(sorted(changed)):
             block = sheet.range((2, start + 1), (n + 1, stop + 1))
@@ -86,12 +117,14 @@ class LiveBook:
                 sheet.range((2, fmt_start + 1), (n + 1, fmt_stop + 1)).number_format = fmt
             block.value = [list(r) for r in zip(*(changed[c][1] for c in range(start, stop + 1)))]
         last_col = max(positions[c.header] for c in spec.columns) + 1  # cells beyond (a summary) are not the table's
-        old_n = max(len(rows) - 1, 0)
-        if old_n > n:  # rows the table no longer has: one call clears them
+        n_table = n
+        if read is not None:  # rows below the last one read may hold the team's cells in columns not read: kept
+            n_table = max(n, old_n)
+        elif old_n > n:  # rows the table no longer has: one call clears them
             sheet.range((n + 2, 1), (old_n + 1, last_col)).clear_contents()
-        self._resize_table(sheet, spec, last_col, max(n, 1) + 1)
+        self._resize_table(sheet, spec, last_col, max(n_table, 1) + 1)
         if spec.printed:  # the rest of the print setup is the sheet's own (tkops.xlsm sets it up once)
-            sheet.page_setup.print_area = f"$A$1:${_column_letter(last_col)}${max(n, 1) + 1}"
+            sheet.page_setup.print_area = f"$A$1:${_column_letter(last_col)}${max(n_table, 1) + 1}"
         wrapped = [positions[h] for h in spec.wrap if h in positions and h in frame.columns]
         for c in wrapped:  # one call a multi-line column, then one to fit the rows to their text
             sheet.range((2, c + 1), (max(n, 1) + 1, c + 1)).wrap_text = True

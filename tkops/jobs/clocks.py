@@ -38,6 +38,7 @@ from tkops.clocks import (
     unscanned,
 )
 from tkops.clocks.catalogue import explain
+from tkops.jobs.lines import order_lines
 from tkops.jobs.orders_sheet import orders_frame
 from tkops.merge import typed
 from tkops.settings import Settings
@@ -117,7 +118,8 @@ def run_clocks(book, settings: Settings, now: dt.datetime | None = None, *,
     report = ClocksReport(frame, clock_counts(frame, lines["order_id"]), watch)
     if kpi_period is not None:
         start, end = kpi_period
-        report.kpis = kpis(lines, team, start, end, sla=sla, settings=settings, now=now)
+        every = order_lines(book, team=list(team.columns), sheet=sheet)  # the period's archived lines count too
+        report.kpis = kpis(every, every[list(team.columns)], start, end, sla=sla, settings=settings, now=now)
         report.period = (start, end)
 
     present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}

@@ -55,6 +55,7 @@ class ImportReport:
     saved: object = None  # tkops.book.SaveResult when the workbook was written
     lines: int = 0
     totals: MergeCounts = field(default_factory=MergeCounts)
+    archived: object = None  # tkops.jobs.archive.ArchiveReport: closed lines moved to history
 
     @property
     def failed(self) -> list[FileReport]:
@@ -82,6 +83,8 @@ class ImportReport:
             out += ["  " + line for line in _columns_lines(f, lang)]
         if self.totals.based and self.saved is not None:
             out.append(render("merge_based", lang, n=self.totals.based))
+        if self.archived is not None and self.archived.lines and self.saved is not None:
+            out += self.archived.text(lang)
         return out
 
 
@@ -121,6 +124,9 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
         if result.sha256 in seen:
             report.seen_on = _when(seen[result.sha256])
         report.counts = orders.merge(table.frame, report.path.name)
+        if orders.in_history[0]:
+            report.warnings.append(render("history.not_again", settings.lang, file=report.path.name,
+                                          n=orders.in_history[0], orders=orders.in_history[1]))
         if len(orders.sheet) > EXCEL_MAX_DATA_ROWS:
             report.error = DataError("too_many_rows", file=report.path.name, rows=len(orders.sheet))
             raise report.error
@@ -130,7 +136,9 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
             "Skipped Rows": report.skipped, "New": report.counts.new, "Updated": report.counts.updated,
             "Unchanged": report.counts.unchanged, "Ignored Headers": _joined(report.ignored),
         })
-    run = ImportReport(reports, lines=len(orders.sheet), totals=orders.totals)
+    if any(r.ok for r in reports):
+        orders.archive(settings, now)
+    run = ImportReport(reports, lines=len(orders.sheet), totals=orders.totals, archived=orders.archived)
     if not orders.changed():
         return run
     orders.write()
@@ -140,19 +148,22 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
     return run
 
 
-def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = "en") -> MergeCounts:
+def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = "en",
+                settings: Settings | None = None) -> MergeCounts:
     """Merge canonical order lines held in memory (e.g. pulled from the Open API) into the Orders sheet, three
     ways like an import, and add ``log_row`` to the ImportLog, with Rows Read and the counts filled in. Written, not
     saved: the caller saves.
 
     ``parts`` are merged in turn and their counts summed, so a part may leave out columns whose cells the sheet
     keeps (a column a part lacks is not written for its lines). Orders, its base and Conflicts are written only if
-    something changed.
+    something changed. With ``settings``, the closed lines then move to history (Keep Closed Days).
     """
     orders = OrdersMerge(book, lang, log_row.get("Imported At"))
     source = str(log_row.get("File") or orders.name)
     for part in parts:
         orders.merge(part, source)
+    if settings is not None:
+        orders.archive(settings)
     if len(orders.sheet) > EXCEL_MAX_DATA_ROWS:
         raise DataError("too_many_rows", file=source, rows=len(orders.sheet))
     if orders.changed():

@@ -21,13 +21,17 @@ from tkops.cells.text import scalar_text, text_column
 from tkops.jobs.orders_sheet import orders_frame
 from tkops.merge import rows_frame, typed
 from tkops.messages import render
-from tkops.review import ReviewResult, RuleConfig, keywords_from_sheet_rows, review
+from tkops.review import COLUMNS_READ, ReviewResult, RuleConfig, keywords_from_sheet_rows, review
 from tkops.review.catalogue import code_label
 from tkops.settings import Settings
 
 SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}
 SUMMARY_COLUMN = len(REVIEW.columns) + 2  # one empty column between the Review table and the summary (a new sheet)
 RESET_STATUSES = {"", "New"}  # a person choosing New asks for a fresh verdict
+#: The Orders columns the review reads: the rules' platform columns and the review's own. A button transfers only
+#: these from Excel; every other column of the sheet is neither read nor written.
+ORDERS_READ: tuple[str, ...] = tuple(schema.BY_KEY[k].name for k in COLUMNS_READ) + (
+    "Review Status", "tkops Reviewed", "Reviewed At", "Issues", "tkops Flags")
 
 
 @dataclass
@@ -40,7 +44,7 @@ class ReviewReport:
 
 def run_review(book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
     """Review every line of the book's Orders sheet and write the outcome back through ``book``."""
-    sheet = orders_frame(book)
+    sheet = orders_frame(book, ORDERS_READ)
     review_rows = book.read_rows(REVIEW.name)
     previous_sheet = rows_frame(_table_rows(review_rows))
     previous = previous_sheet.reindex(columns=REVIEW.headers)
@@ -63,7 +67,7 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
     updated = orders_with_review(sheet, result, now, settings.lang)
     present = {c.key for c in schema.ORDER_COLUMNS if c.name in updated.columns and updated[c.name].notna().any()}
     spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
-    book.write_table(spec, updated.reindex(columns=spec.headers))
+    book.write_table(spec, updated.reindex(columns=[h for h in spec.headers if h in updated.columns]))
     old_block = _summary_column(review_rows)
     if old_block is not None:  # the summary moves when the table gains a column: clear the old one first
         book.write_block(REVIEW.name, old_block, [[None]])

@@ -27,7 +27,6 @@ from tkops.book.layout import (
     AFTERSALES_SUMMARY,
     CAUSE_ACTIONS,
     INVENTORY,
-    ORDERS,
     REVIEWS,
     SUMMARY_CAUSE_COL,
     SUMMARY_CHART_ROWS,
@@ -35,6 +34,8 @@ from tkops.book.layout import (
 )
 from tkops.book.safety import atomic_target
 from tkops.errors import DataError
+from tkops.jobs.lines import order_lines
+from tkops.jobs.month_end.inputs import LINE_COLUMNS as SUMMARY_KEYS  # the columns the pivots read
 from tkops.merge import sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
@@ -76,8 +77,9 @@ def run_summary(book, settings: Settings, out: str | Path | None = None, now: dt
     if sheet.empty:
         raise DataError("no_cases", book=name)
     cases = typed(sheet, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
-    orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    lines = typed(orders) if not orders.empty else pd.DataFrame(columns=["order_id"])
+    lines = order_lines(book, SUMMARY_KEYS)  # Orders + history: a year of returns against a year of sales
+    if lines.empty:
+        lines = pd.DataFrame(columns=["order_id"])
     actions_rows = book.read_rows(CAUSE_ACTIONS.name)
     if not actions_rows or len(actions_rows) < 2:
         defaults = ActionTable().sheet_rows()

@@ -29,7 +29,16 @@ from tkops.review.result import ReviewResult, summarise
 from tkops.review.rules import REGISTRY
 from tkops.settings import Settings
 
-__all__ = ["review", "ReviewResult", "RuleConfig", "rules_sheet_rows", "keywords_from_sheet_rows",
+#: The canonical order columns the rules read (every other column of the lines is ignored): a button reads only
+#: these from Excel (tests/review/test_columns_read.py checks that the review of fewer columns is the same).
+COLUMNS_READ: tuple[str, ...] = (
+    "order_id", "order_status", "cancel_return_type", "sku_id", "seller_sku", "product_name", "variation",
+    "quantity", "order_amount", "currency", "created_time", "paid_time", "buyer_username", "buyer_message",
+    "recipient", "phone", "country", "state", "region", "city", "districts", "zipcode", "address_line_1",
+    "address_line_2", "house_name_or_number", "export_lacks",
+)
+
+__all__ = ["review", "ReviewResult", "COLUMNS_READ", "RuleConfig", "rules_sheet_rows", "keywords_from_sheet_rows",
            "default_keywords", "default_keyword_rows", "Keywords", "CATALOGUE", "CODES", "RULES_SHEET_HEADERS",
            "KEYWORDS_SHEET_HEADERS"]
 

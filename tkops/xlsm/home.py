@@ -88,6 +88,9 @@ BUTTONS: tuple[Button, ...] = (
            "用当月订单和退货导出（Month-end Folder）生成月末报告工作簿和 HTML；默认统计上个月（Report Month）。",
            "The month-end report workbook and HTML from the month's exports (Month-end Folder); last month unless "
            "Report Month says."),
+    Button("ArchiveClosed", "归档已关闭订单", "Archive closed",
+           "把关闭超过 Keep Closed Days 天且无未结售后的订单移入工作簿旁的历史文件夹（导入时也会自动执行）。",
+           "Moves orders closed over Keep Closed Days ago, with no open case, to the history folder beside the book."),
     Button("PullFromTikTok", "从 TikTok 拉取", "Pull from TikTok",
            "仅适用于有自己 TikTok Shop API 应用的团队（设置 API App Key 并运行 tkops connect）；否则请用“导入订单”。",
            "Only for teams with their own TikTok Shop API app (API App Key, tkops connect); others use Import orders."),

@@ -261,7 +261,7 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     from tkops.jobs.month_end.report import write_report
 
     parse_month(month)
-    if not orders:
+    if not orders and not book:
         raise MonthEndError("month_end.no_orders")
     total = len(orders) + len(returns) + (1 if book else 0) + 3
     done = [0]
@@ -277,6 +277,8 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     if book:
         step(say("month_end.progress.book", settings.lang, file=Path(book).name))
         inputs = read_book(Path(book), settings)
+    if not orders:  # the book's own lines: its Orders sheet and its history
+        lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
     cases = with_book_cases(cases, inputs.cases)
     step(say("month_end.progress.figures", settings.lang, month=month))
     cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
