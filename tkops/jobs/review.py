@@ -31,7 +31,7 @@ RESET_STATUSES = {"", "New"}  # a person choosing New asks for a fresh verdict
 #: The Orders columns the review reads: the rules' platform columns and the review's own. A button transfers only
 #: these from Excel; every other column of the sheet is neither read nor written.
 ORDERS_READ: tuple[str, ...] = tuple(schema.BY_KEY[k].name for k in COLUMNS_READ) + (
-    "Review Status", "tkops Reviewed", "Reviewed At", "Issues", "tkops Flags")
+    "Review Status", "tkops Reviewed", "Reviewed At", "Issues", "Issue Codes", "tkops Flags")
 
 
 @dataclass
