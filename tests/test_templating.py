@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jinja2
 import pytest
 
 from tkops import templating
@@ -30,3 +31,48 @@ def test_a_missing_variable_names_template_and_line(team_folder):
         templating.render("broken.html.j2", {"name": "x"}, team_folder)
     text = err.value.render("en")
     assert "broken.html.j2" in text and "line 2" in text and "recipent" in text
+
+
+SHIPPED = sorted(p.relative_to(templating.shipped_templates()).as_posix()
+                 for p in templating.shipped_templates().rglob("*.j2"))
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_shipped_template_is_escaped_exactly_when_it_is_html_or_svg(name):
+    env = templating.environment()
+    assert env.undefined is jinja2.StrictUndefined
+    markup = name.endswith((".html.j2", ".svg.j2"))
+    assert env.autoescape(name) is markup, name
+
+
+def test_a_team_html_template_without_j2_is_escaped_too(tmp_path):
+    (tmp_path / "own.html").write_text("<p>{{ name }}</p>", encoding="utf-8")
+    assert templating.render("own.html", {"name": "<b>x</b>"}, str(tmp_path)) == "<p>&lt;b&gt;x&lt;/b&gt;</p>"
+
+
+def test_a_missing_variable_in_a_shipped_reply_fails_loudly_instead_of_leaving_a_blank():
+    with pytest.raises(ConfigError) as err:
+        templating.render("replies/en/default.txt.j2", {"buyer": "Ann", "item": "", "solution": ""})
+    text = err.value.render("en")
+    assert "replies/en/default.txt.j2" in text and "order_id" in text
+
+
+def test_buyer_markup_stays_as_typed_in_a_shipped_text_reply():
+    out = templating.render("replies/en/default.txt.j2", {"buyer": "<script>alert(1)</script>", "item": "Mug & Co",
+                                                          "order_id": "577000000000000001", "solution": ""})
+    assert "Hi <script>alert(1)</script>," in out and "for Mug & Co" in out and "&lt;" not in out
+
+
+def test_a_missing_variable_inside_a_partial_names_the_partial(tmp_path):
+    (tmp_path / "page.html.j2").write_text('<h1>{{ title }}</h1>\n{% include "part.html.j2" %}\n', encoding="utf-8")
+    (tmp_path / "part.html.j2").write_text("<p>ok</p>\n<p>{{ sku }}</p>\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        templating.render("page.html.j2", {"title": "t"}, str(tmp_path))
+    text = err.value.render("en")
+    assert "part.html.j2" in text and "line 2" in text and "sku" in text
+
+
+def test_every_renderer_gets_the_one_environment():
+    from tkops.aftersales.replies import Renderer
+
+    assert Renderer().env is templating.environment()
