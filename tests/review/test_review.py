@@ -4,7 +4,6 @@ the team's language from the catalogue."""
 from __future__ import annotations
 
 import re
-import string
 
 import pandas as pd
 
@@ -56,13 +55,9 @@ def test_summary_lines_in_both_languages():
     assert len(en) == len(result.summary["by_code"]) + 1
 
 
-def test_catalogue_has_every_code_in_both_languages():
-    for code in CODES:
-        assert set(CATALOGUE[code]) == {"en", "zh"}, code
-    for key, entry in CATALOGUE.items():
-        en = {f for _, f, _, _ in string.Formatter().parse(entry["en"]) if f}
-        zh = {f for _, f, _, _ in string.Formatter().parse(entry["zh"]) if f}
-        assert en == zh, key
+def test_catalogue_has_every_code():
+    # en/zh and their placeholders: tests/test_catalogues.py checks every catalogue
+    assert not [code for code in CODES if code not in CATALOGUE]
 
 
 def test_explanations_are_filled_in_the_team_language():

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from tkops.errors import ConfigError
+from tkops.messages import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- Reasons and CaseKeywords sheets ----------------------------------------------------------------------------
@@ -64,14 +65,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 def explain(code: str, lang: str = "en", **params) -> str:
     """The sentence ``code`` in ``lang`` (en or zh; anything else falls back to en), filled with ``params``."""
-    entry = CATALOGUE.get(code)
-    if entry is None:
+    template = sentence(CATALOGUE.get(code), code, lang)
+    if template is None:
         return code
-    template = entry.get(lang) or entry["en"]
-    try:
-        return template.format(**{k: str(v) for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, {k: str(v) for k, v in params.items()}, code)
 
 
 class AfterSalesConfigError(ConfigError):

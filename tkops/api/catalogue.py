@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tkops.messages import fill, sentence
+
 _API = _API_ZH = "{api}"  # the API's own code, message and request id, filled in by render() when known
 #: How the API's code, message and request id read, per language (request id only when TikTok sent one).
 _DETAIL = {"en": (" (TikTok code {api_code}: {api_message}", "; request {request_id}", ")"),
@@ -237,7 +239,7 @@ def render(code: str, lang: str = "en", **params: Any) -> str:
         from tkops.messages import render as render_message
 
         return render_message(code, lang, **params)
-    template = entry.get(lang) or entry["en"]
+    template = sentence(entry, code, lang)
     values = _Blank({k: "" if v is None else v for k, v in params.items()})
     values["api"] = api_detail(lang if lang in _DETAIL else "en", values)
-    return template.format_map(values)
+    return fill(template, values, code)

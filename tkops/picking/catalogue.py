@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from tkops.messages import fill, sentence
+
 CATALOGUE: dict[str, dict[str, str]] = {
     "pick.title": {"en": "Pick list", "zh": "拣货单"},
     "pick.printed": {"en": "Printed {when}", "zh": "打印时间 {when}"},
@@ -65,9 +67,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
-    entry = CATALOGUE[code]
-    text = entry.get(lang) or entry["en"]
-    return text.format(**params) if params else text
+    text = sentence(CATALOGUE.get(code), code, lang)
+    if text is None:
+        return code
+    return fill(text, params, code) if params else text
 
 
 def labels(lang: str = "en") -> dict[str, str]:

@@ -9,6 +9,7 @@ different wording (``address.zip_format:leading_zero``). A parameter given per l
 from __future__ import annotations
 
 from tkops.errors import ConfigError
+from tkops.messages import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "address.missing_part": {"en": "address has no {parts}", "zh": "地址缺少 {parts}"},
@@ -122,13 +123,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 def explain(key: str, lang: str, params: dict) -> str:
     """The sentence for ``key`` (a code or ``code:variant``) in ``lang`` (en or zh), filled with ``params``."""
     entry = CATALOGUE.get(key) or CATALOGUE.get(key.split(":", 1)[0])
-    if entry is None:
+    template = sentence(entry, key, lang)
+    if template is None:
         return key
-    template = entry.get(lang) or entry["en"]
-    try:
-        return template.format_map(_Shown(params, lang))
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, _Shown(params, lang), key)
 
 
 class _Shown(dict):

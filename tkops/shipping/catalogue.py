@@ -10,6 +10,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from tkops.messages import fill, sentence
+
 CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.missing": {
         "en": "no Tracking ID, but the line is ready to ship: enter the tracking number from the label",
@@ -219,13 +221,10 @@ def render(code: str, lang: str = "en", **params: Any) -> str:
     variant = params.get("variant")
     entry = CATALOGUE.get(f"{code}:{variant}") if variant else None
     entry = entry or CATALOGUE.get(code)
-    if entry is None:
+    template = sentence(entry, code, lang)
+    if template is None:
         return f"{code}: {params}"
-    template = entry.get(lang) or entry["en"]
-    try:
-        return template.format(**{k: "" if v is None else v for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, {k: "" if v is None else v for k, v in params.items()}, code)
 
 
 def explain(problems: pd.DataFrame, lang: str = "en") -> pd.Series:

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from tkops.messages import fill, sentence
+
 CATALOGUE: dict[str, dict[str, str]] = {
     "slips.done": {"en": "{slips} packing slips for {orders} orders ({scope}), in pick order.",
                    "zh": "已生成 {slips} 张装箱单，共 {orders} 个订单（{scope}），按拣货顺序排列。"},
@@ -34,6 +36,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
-    entry = CATALOGUE[code]
-    text = entry.get(lang) or entry["en"]
-    return text.format(**params) if params else text
+    text = sentence(CATALOGUE.get(code), code, lang)
+    if text is None:
+        return code
+    return fill(text, params, code) if params else text
