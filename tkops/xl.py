@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tkops.book.live import LiveBook
 from tkops.book.live_ui import CLOCKS_NAME, SUMMARY_NAME, button_run, show
@@ -13,6 +14,9 @@ from tkops.jobs.import_orders import import_files
 from tkops.messages import render
 from tkops.settings import Settings
 from tkops.sources import mapping
+
+if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
+    from xlwings import Book as ExcelBook
 
 IMPORTABLE = ("*.csv", "*.xlsx", "*.xls")
 
@@ -23,9 +27,9 @@ def _caller():
     return xw.Book.caller()
 
 
-def import_orders(book=None) -> None:
+def import_orders(book: ExcelBook | None = None) -> None:
     """Button "Import orders": every export in the Settings' Import Folder, or the files the person picks."""
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_to_import(book, settings)
         mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or [])
         report = import_files(files, live, settings, mappings, progress=_status_bar(book, settings.lang))
@@ -37,33 +41,33 @@ def import_orders(book=None) -> None:
     _press(book, "task_import", job)
 
 
-def review(book=None) -> None:
+def review(book: ExcelBook | None = None) -> None:
     """Button "Review orders": the same review as ``tkops review`` on the open workbook."""
     from tkops.jobs.review import run_review
 
     _press(book, "task_review", lambda book, live, settings: run_review(live, settings).lines)
 
 
-def pick_list(book=None) -> None:
+def pick_list(book: ExcelBook | None = None) -> None:
     """Button "Pick list": the same as ``tkops picklist``; the files go to the Output Folder."""
     from tkops.jobs.picklist import run_picklist
 
     _press(book, "task_picklist", lambda book, live, settings: run_picklist(live, settings).lines(settings.lang))
 
 
-def packing_slips(book=None) -> None:
+def packing_slips(book: ExcelBook | None = None) -> None:
     """Button "Packing slips": the same as ``tkops slips``; the files go to the Output Folder."""
     from tkops.jobs.slips import run_slips
 
     _press(book, "task_slips", lambda book, live, settings: run_slips(live, settings).lines(settings.lang))
 
 
-def ship(book=None) -> None:
+def ship(book: ExcelBook | None = None) -> None:
     """Button "Ship": the same as ``tkops ship``: tracking numbers from the files in the Tracking Folder first (a file
     read again changes nothing), then the checks and the upload file in the Output Folder."""
     from tkops.jobs.ship import run_ship
 
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_in(book, settings.tracking_folder) if settings.tracking_folder else []
         mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or []) if files else []
         return run_ship(live, settings, tracking_files=files, mappings=mappings).lines(settings.lang)
@@ -71,11 +75,11 @@ def ship(book=None) -> None:
     _press(book, "task_ship", job)
 
 
-def clocks(book=None) -> None:
+def clocks(book: ExcelBook | None = None) -> None:
     """Button "Deadlines": the same as ``tkops clocks``; the counts also go to the Home sheet's clocks cell."""
     from tkops.jobs.clocks import run_clocks
 
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
         report = run_clocks(live, settings)
         show(book, report.home_text(settings.lang), CLOCKS_NAME)
         return report.lines(settings.lang)
@@ -83,54 +87,54 @@ def clocks(book=None) -> None:
     _press(book, "task_clocks", job)
 
 
-def cases(book=None) -> None:
+def cases(book: ExcelBook | None = None) -> None:
     """Button "Cases": the same as ``tkops cases`` with every export in the Returns Folder (a file read again changes
     nothing)."""
     from tkops.jobs.cases import run_cases
 
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_in(book, settings.returns_folder) if settings.returns_folder else []
         return run_cases(live, settings, files).lines(settings.lang)
 
     _press(book, "task_cases", job)
 
 
-def replies(book=None) -> None:
+def replies(book: ExcelBook | None = None) -> None:
     """Button "Replies": the same as ``tkops replies``."""
     from tkops.jobs.replies import run_replies
 
     _press(book, "task_replies", lambda book, live, settings: run_replies(live, settings).lines(settings.lang))
 
 
-def followup(book=None) -> None:
+def followup(book: ExcelBook | None = None) -> None:
     """Button "Follow-up": the same as ``tkops followup``."""
     from tkops.jobs.replies import run_followup
 
     _press(book, "task_followup", lambda book, live, settings: run_followup(live, settings).lines(settings.lang))
 
 
-def summary(book=None) -> None:
+def summary(book: ExcelBook | None = None) -> None:
     """Button "Summary": the same as ``tkops summary``; the chart workbook goes to the Output Folder."""
     from tkops.jobs.summary import run_summary
 
     _press(book, "task_summary", lambda book, live, settings: run_summary(live, settings).lines(settings.lang))
 
 
-def pull(book=None) -> None:
+def pull(book: ExcelBook | None = None) -> None:
     """Button "Pull from TikTok": the same as ``tkops pull``."""
     from tkops.jobs.pull import run_pull
 
     _press(book, "task_pull", lambda book, live, settings: run_pull(live, settings).lines(settings.lang))
 
 
-def upload_tracking(book=None) -> None:
+def upload_tracking(book: ExcelBook | None = None) -> None:
     """Button "Upload tracking": the same as ``tkops push-tracking``."""
     from tkops.jobs.push import run_push_tracking
 
     _press(book, "task_push", lambda book, live, settings: run_push_tracking(live, settings).lines(settings.lang))
 
 
-def _press(book, task: str, job) -> None:
+def _press(book: ExcelBook, task: str, job) -> None:
     """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
     the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""
     book = book or _caller()
@@ -144,7 +148,7 @@ def _press(book, task: str, job) -> None:
         show(book, "\n".join(lines), SUMMARY_NAME)
 
 
-def _status_bar(book, lang: str):
+def _status_bar(book: ExcelBook, lang: str):
     """A progress callback writing "tkops: importing orders 2/5 file.csv" to Excel's status bar (one call a file)."""
     task = render("task_import", lang)
 
@@ -163,7 +167,7 @@ def _settings(live: LiveBook) -> tuple[Settings, ConfigError | None]:
         return Settings(), err
 
 
-def _files_in(book, folder_setting: str) -> list[Path]:
+def _files_in(book: ExcelBook, folder_setting: str) -> list[Path]:
     """The exports in a folder setting (relative to the workbook's folder), Excel's lock files left out."""
     folder = Path(folder_setting)
     if not folder.is_absolute():
@@ -171,7 +175,7 @@ def _files_in(book, folder_setting: str) -> list[Path]:
     return sorted({p for pattern in IMPORTABLE for p in folder.glob(pattern) if not p.name.startswith("~$")})
 
 
-def _files_to_import(book, settings: Settings) -> list[Path]:
+def _files_to_import(book: ExcelBook, settings: Settings) -> list[Path]:
     if settings.import_folder:
         files = _files_in(book, settings.import_folder)
         if files:

@@ -9,7 +9,7 @@ number format before they are written, so Excel stores buyer text as typed (``=1
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -17,13 +17,16 @@ from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import SheetSpec
 from tkops.schema import Kind
 
+if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
+    from xlwings import Book as ExcelBook
+
 TEXT = "@"
 
 
 class LiveBook:
     """An xlwings ``Book`` (or a faithful fake of it) behind the book interface."""
 
-    def __init__(self, book) -> None:
+    def __init__(self, book: ExcelBook) -> None:
         self.book = book
         self._rows: dict[str, list[list[Any]]] = {}
         self._names = [s.name for s in book.sheets]
