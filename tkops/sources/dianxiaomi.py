@@ -1,6 +1,6 @@
 """DianXiaoMi (店小秘) order export, "按产品导出（每个产品导出一行）" with the standard template (sheet "order_").
 
-Only five of its headers are evidenced publicly (产品规格, 产品ID, 产品总数, 产品名称, 图片网址; reference §7); the
+Only five of its headers are evidenced publicly (产品规格, 产品ID, 产品总数, 产品名称, 图片网址; docs/seller-center-files.md#erp-exports); the
 others follow the same template's naming and are matched by name, so a team whose template differs adds a
 column mapping instead. 平台订单号 is the platform (TikTok) order ID; 订单号 is DianXiaoMi's own number.
 """

@@ -1,6 +1,6 @@
 """Mabang (马帮) ERP order export ("按模板导出"), CSV or XLSX with Chinese headers.
 
-Facts (reference §7): one row per SKU; order-level cells are blank on an order's follow-on rows (filled from the
+Facts (docs/seller-center-files.md#erp-exports): one row per SKU; order-level cells are blank on an order's follow-on rows (filled from the
 first row by the normaliser); CSV downloads are often GB18030; money cells may carry a currency code
 ("USD 12.50"). 交易编号 is the platform (TikTok) order ID; 订单编号 is Mabang's own number.
 """

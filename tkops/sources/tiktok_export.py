@@ -1,6 +1,6 @@
 """TikTok Seller Center order export ("Export orders" / OrderSKUList), CSV or XLSX, every market's layout.
 
-Headers are English in every market (reference §1): the US 2025 layout (Address Line 1/2), the older US layout
+Headers are English in every market (docs/seller-center-files.md#order-export): the US 2025 layout (Address Line 1/2), the older US layout
 (Detail Address / Additional address information / House Name or Number), the SEA layouts (Province / District /
 Commune / Districts), the Thai tax columns and the VN/ID extra columns all map onto the canonical table by name.
 Row 2 may hold TikTok's description of each column (English or Thai): it is dropped with every other row whose
