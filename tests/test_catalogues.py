@@ -121,3 +121,49 @@ def test_every_section_catalogue_renders_through_tkops_messages(module):
     params = {name: "x" for name in messages.placeholders(entry["en"])}
     text = messages.render(code, "zh", **params)
     assert text and not re.search(r"\{\w+\}", text)
+
+
+@pytest.mark.parametrize("key", ["expected", "hint", "problem", "detail", "what"])
+def test_a_parameter_that_is_a_message_code_is_translated(monkeypatch, key):
+    monkeypatch.setitem(messages.CATALOGUE, "test.wrap", {"en": f"<{{{key}}}>", "zh": f"《{{{key}}}》"})
+    assert messages.render("test.wrap", "en", **{key: "expected_int"}) == "<a whole number>"
+    assert messages.render("test.wrap", "zh", **{key: "expected_int"}) == "《整数》"
+
+
+def test_other_parameters_are_shown_as_given(monkeypatch):
+    monkeypatch.setitem(messages.CATALOGUE, "test.file", {"en": "<{file}>", "zh": "《{file}》"})
+    assert messages.render("test.file", "zh", file="expected_int") == "《expected_int》"
+
+
+@pytest.mark.parametrize(("value", "strict"), [("1", True), ("0", False), ("", False), ("yes", False)])
+def test_the_strict_switch(monkeypatch, value, strict):
+    monkeypatch.setenv(messages.STRICT_ENV, value)
+    assert messages.strict() is strict
+
+
+def test_a_message_without_any_language_names_both():
+    with pytest.raises(messages.MessageProblem, match="has no en/zh text"):
+        messages.sentence({}, "empty", "en")
+
+
+@pytest.mark.usefixtures("lenient_messages")
+def test_a_language_the_catalogues_lack_falls_back_to_english_then_to_what_there_is():
+    assert messages.sentence({"zh": "你好", "en": "Hello"}, "greeting", "ja") == "Hello"
+    assert messages.sentence({"zh": "你好", "en": "Hello"}, "greeting", "zh") == "你好"
+    assert messages.sentence({"zh": "你好"}, "greeting", "en") == "你好"
+
+
+def test_a_fill_problem_names_the_error():
+    with pytest.raises(messages.MessageProblem, match=r"'where' cannot be filled \(KeyError: 'row'\)"):
+        messages.fill("{file}, row {row}", {"file": "a.csv"}, "where")
+
+
+def test_placeholders_are_the_names_before_attribute_and_index():
+    assert messages.placeholders("{order.id} {items[0]} {file}") == {"order", "items", "file"}
+
+
+@pytest.mark.usefixtures("lenient_messages")
+def test_the_log_line_is_the_problem_itself(caplog):
+    with caplog.at_level(logging.WARNING, logger="tkops.messages"):
+        messages.render("no_such_code", "en")
+    assert caplog.records[0].getMessage() == "no sentence for the message code 'no_such_code'"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 import pytest
 
@@ -76,3 +78,41 @@ def test_every_renderer_gets_the_one_environment():
     from tkops.aftersales.replies import Renderer
 
     assert Renderer().env is templating.environment()
+
+
+def test_the_shipped_templates_folder_holds_the_shipped_templates():
+    folder = templating.shipped_templates()
+    assert (folder / "slips" / "a4.html.j2").is_file() and (folder / "replies" / "en" / "default.txt.j2").is_file()
+
+
+def test_a_missing_template_is_named():
+    with pytest.raises(ConfigError) as err:
+        templating.render("replies/en/no_such_reply.txt.j2", {})
+    assert err.value.code == "template_error"
+    assert err.value.params["template"] == "replies/en/no_such_reply.txt.j2" and err.value.params["line"] == "-"
+    assert "not found (replies/en/no_such_reply.txt.j2)" in err.value.render("en")
+
+
+def test_a_syntax_error_names_the_template_and_its_line(tmp_path):
+    (tmp_path / "bad.txt.j2").write_text("Hello\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        templating.render("bad.txt.j2", {}, str(tmp_path))
+    assert err.value.code == "template_error"
+    assert err.value.params["template"] == "bad.txt.j2" and err.value.params["line"] == 2
+
+
+def test_an_error_in_a_team_template_names_its_full_path_and_a_shipped_one_its_name(team_folder):
+    with pytest.raises(ConfigError) as err:
+        templating.render("broken.html.j2", {"name": "x"}, team_folder)
+    own = str(Path(team_folder).resolve() / "broken.html.j2")
+    assert err.value.params["template"] == f"broken.html.j2 ({own})" and err.value.params["line"] == "2"
+    with pytest.raises(ConfigError) as err:
+        templating.render("replies/en/default.txt.j2", {"buyer": "", "item": "", "solution": ""}, team_folder)
+    assert err.value.params["template"] == "replies/en/default.txt.j2" and err.value.params["line"].isdigit()
+
+
+def test_the_team_folder_is_searched_before_the_shipped_one(tmp_path):
+    (tmp_path / "replies" / "en").mkdir(parents=True)
+    (tmp_path / "replies" / "en" / "default.txt.j2").write_text("Ours {{ order_id }}", encoding="utf-8")
+    assert templating.render("replies/en/default.txt.j2", {"order_id": "1"}, str(tmp_path)) == "Ours 1"
+    assert templating.environment(str(tmp_path)) is not templating.environment()
