@@ -116,3 +116,12 @@ def test_the_team_folder_is_searched_before_the_shipped_one(tmp_path):
     (tmp_path / "replies" / "en" / "default.txt.j2").write_text("Ours {{ order_id }}", encoding="utf-8")
     assert templating.render("replies/en/default.txt.j2", {"order_id": "1"}, str(tmp_path)) == "Ours 1"
     assert templating.environment(str(tmp_path)) is not templating.environment()
+
+
+def test_a_syntax_error_in_a_partial_names_the_partial_and_what_is_wrong(tmp_path):
+    (tmp_path / "page.html.j2").write_text('<h1>{{ title }}</h1>\n{% include "part.html.j2" %}\n', encoding="utf-8")
+    (tmp_path / "part.html.j2").write_text("<p>\n{% for %}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        templating.render("page.html.j2", {"title": "t"}, str(tmp_path))
+    assert err.value.params["template"] == "part.html.j2" and err.value.params["line"] == 2
+    assert "Expected an expression" in err.value.params["detail"] and "Expected an expression" in err.value.render("en")
