@@ -6,7 +6,7 @@ it; and :class:`EvidenceError`, which renders from here until then.
 from __future__ import annotations
 
 from tkops.errors import DataError
-from tkops.messages import fill, sentence
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- errors -----------------------------------------------------------------------------------------------------

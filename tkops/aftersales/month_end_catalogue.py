@@ -6,7 +6,7 @@ errors, progress lines, warnings, the report's figure names, column headers and 
 from __future__ import annotations
 
 from tkops.errors import ConfigError
-from tkops.messages import fill, sentence
+from tkops.message_lookup import fill, sentence
 
 
 def _e(en: str, zh: str) -> dict[str, str]:

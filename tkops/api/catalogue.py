@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tkops.messages import fill, sentence
+from tkops.message_lookup import fill, sentence
 
 _API = _API_ZH = "{api}"  # the API's own code, message and request id, filled in by render() when known
 #: How the API's code, message and request id read, per language (request id only when TikTok sent one).

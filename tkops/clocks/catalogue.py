@@ -9,7 +9,7 @@ sheets' errors.
 from __future__ import annotations
 
 from tkops.errors import ConfigError
-from tkops.messages import fill, sentence
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- clock names and states -----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from tkops.messages import fill, sentence
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "pick.title": {"en": "Pick list", "zh": "拣货单"},

@@ -9,7 +9,7 @@ different wording (``address.zip_format:leading_zero``). A parameter given per l
 from __future__ import annotations
 
 from tkops.errors import ConfigError
-from tkops.messages import fill, sentence
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "address.missing_part": {"en": "address has no {parts}", "zh": "地址缺少 {parts}"},

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from tkops.messages import fill, sentence
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.missing": {
