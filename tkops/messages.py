@@ -6,9 +6,15 @@ column where they apply, and say what to do.
 
 from __future__ import annotations
 
-from tkops.plural import plural_forms
-
-LANGUAGES = ("en", "zh")
+from tkops.message_lookup import (  # noqa: F401 - the one lookup, used through this module too
+    LANGUAGES,
+    STRICT_ENV,
+    MessageProblem,
+    fill,
+    placeholders,
+    sentence,
+    strict,
+)
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- reading input files -------------------------------------------------------------------------------------
@@ -523,18 +529,15 @@ def render(code: str, lang: str = "en", **params) -> str:
     Parameters that are message codes themselves (e.g. ``expected="expected_int"``) are translated too.
     """
     entry = CATALOGUE.get(code) or _section_entry(code)
-    if entry is None:
+    template = sentence(entry, code, lang)
+    if template is None:
         return f"{code}: {params}"
-    template = plural_forms(entry.get(lang) or entry["en"], params)
     filled = {}
     for key, value in params.items():
         if isinstance(value, str) and key in _TRANSLATED and (value in CATALOGUE or _is_part(value)):
             value = render(value, lang)
         filled[key] = value
-    try:
-        return template.format(**filled)
-    except (KeyError, IndexError):
-        return f"{template} {params}"
+    return fill(template, filled, code)
 
 
 #: Parameters whose value may be a message code, rendered in the same language.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tkops.book.live import LiveBook
 from tkops.book.live_ui import CLOCKS_NAME, SUMMARY_NAME, button_run, show
@@ -17,6 +18,9 @@ from tkops.schema import header_key
 from tkops.settings import Settings
 from tkops.sources import mapping
 
+if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
+    from xlwings import Book as ExcelBook
+
 IMPORTABLE = ("*.csv", "*.xlsx", "*.xls")
 
 
@@ -26,9 +30,9 @@ def _caller():
     return xw.Book.caller()
 
 
-def import_orders(book=None) -> None:
+def import_orders(book: ExcelBook | None = None) -> None:
     """Button "Import orders": every export in the Settings' Import Folder, or the files the person picks."""
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_to_import(book, settings)
         mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or [])
         report = import_files(files, live, settings, mappings, progress=_status_bar(book, settings.lang))
@@ -60,26 +64,26 @@ def review(book=None) -> None:
     _press(book, "task_review", lambda book, live, settings: run_review(live, settings).lines)
 
 
-def pick_list(book=None) -> None:
+def pick_list(book: ExcelBook | None = None) -> None:
     """Button "Pick list": the same as ``tkops picklist``; the files go to the Output Folder."""
     from tkops.jobs.picklist import run_picklist
 
     _press(book, "task_picklist", lambda book, live, settings: run_picklist(live, settings).lines(settings.lang))
 
 
-def packing_slips(book=None) -> None:
+def packing_slips(book: ExcelBook | None = None) -> None:
     """Button "Packing slips": the same as ``tkops slips``; the files go to the Output Folder."""
     from tkops.jobs.slips import run_slips
 
     _press(book, "task_slips", lambda book, live, settings: run_slips(live, settings).lines(settings.lang))
 
 
-def ship(book=None) -> None:
+def ship(book: ExcelBook | None = None) -> None:
     """Button "Ship": the same as ``tkops ship``: tracking numbers from the files in the Tracking Folder first (a file
     read again changes nothing), then the checks and the upload file in the Output Folder."""
     from tkops.jobs.ship import run_ship
 
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_in(book, settings.tracking_folder) if settings.tracking_folder else []
         mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or []) if files else []
         return run_ship(live, settings, tracking_files=files, mappings=mappings).lines(settings.lang)
@@ -87,11 +91,11 @@ def ship(book=None) -> None:
     _press(book, "task_ship", job)
 
 
-def clocks(book=None) -> None:
+def clocks(book: ExcelBook | None = None) -> None:
     """Button "Deadlines": the same as ``tkops clocks``; the counts also go to the Home sheet's clocks cell."""
     from tkops.jobs.clocks import run_clocks
 
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
         report = run_clocks(live, settings)
         show(book, report.home_text(settings.lang), CLOCKS_NAME)
         return report.lines(settings.lang)
@@ -99,33 +103,33 @@ def clocks(book=None) -> None:
     _press(book, "task_clocks", job)
 
 
-def cases(book=None) -> None:
+def cases(book: ExcelBook | None = None) -> None:
     """Button "Cases": the same as ``tkops cases`` with every export in the Returns Folder (a file read again changes
     nothing)."""
     from tkops.jobs.cases import run_cases
 
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
         files = _files_in(book, settings.returns_folder) if settings.returns_folder else []
         return run_cases(live, settings, files).lines(settings.lang)
 
     _press(book, "task_cases", job)
 
 
-def replies(book=None) -> None:
+def replies(book: ExcelBook | None = None) -> None:
     """Button "Replies": the same as ``tkops replies``."""
     from tkops.jobs.replies import run_replies
 
     _press(book, "task_replies", lambda book, live, settings: run_replies(live, settings).lines(settings.lang))
 
 
-def followup(book=None) -> None:
+def followup(book: ExcelBook | None = None) -> None:
     """Button "Follow-up": the same as ``tkops followup``."""
     from tkops.jobs.replies import run_followup
 
     _press(book, "task_followup", lambda book, live, settings: run_followup(live, settings).lines(settings.lang))
 
 
-def summary(book=None) -> None:
+def summary(book: ExcelBook | None = None) -> None:
     """Button "Summary": the same as ``tkops summary``; the chart workbook goes to the Output Folder."""
     from tkops.jobs.summary import run_summary
 
@@ -248,7 +252,7 @@ def archive(book=None) -> None:
     _press(book, "task_archive", lambda book, live, settings: run_archive(live, settings).text(settings.lang))
 
 
-def _press(book, task: str, job) -> None:
+def _press(book: ExcelBook, task: str, job) -> None:
     """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
     the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""
     book = book or _caller()
@@ -262,7 +266,7 @@ def _press(book, task: str, job) -> None:
         show(book, "\n".join(lines), SUMMARY_NAME)
 
 
-def _status_bar(book, lang: str):
+def _status_bar(book: ExcelBook, lang: str):
     """A progress callback writing "tkops: importing orders 2/5 file.csv" to Excel's status bar (one call a file)."""
     task = render("task_import", lang)
 
@@ -281,7 +285,7 @@ def _settings(live: LiveBook) -> tuple[Settings, ConfigError | None]:
         return Settings(), err
 
 
-def _files_in(book, folder_setting: str) -> list[Path]:
+def _files_in(book: ExcelBook, folder_setting: str) -> list[Path]:
     """The exports in a folder setting (relative to the workbook's folder), Excel's lock files left out."""
     folder = Path(folder_setting)
     if not folder.is_absolute():

@@ -100,10 +100,10 @@ def fields(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("code", sorted(returns_catalogue.CATALOGUE))
-def test_catalogue_entries_in_both_languages_with_the_same_placeholders(code):
+def test_every_returns_sentence_names_the_file(code):
+    # en/zh and their placeholders: tests/test_catalogues.py checks every catalogue
     entry = returns_catalogue.CATALOGUE[code]
-    assert set(entry) == set(messages.LANGUAGES)
-    assert fields(entry["en"]) == fields(entry["zh"]) and "file" in fields(entry["en"])
+    assert "file" in fields(entry["en"])
     assert code.startswith("returns.") and code not in messages.CATALOGUE
 
 

@@ -1,4 +1,4 @@
-"""API orders -> canonical order lines, identical to the Seller Center export of the same orders (issue 7, Pull)."""
+"""API orders -> canonical order lines, identical to the Seller Center export of the same orders (the Pull step)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """tkops pull against the fake TikTok Shop server: real .xlsx workbooks (FileBook), read back with openpyxl
-(issue 7, Pull)."""
+(the Pull step)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""API returns and cancellations -> after-sales cases, identical to the file route's cases (issue 7, Pull)."""
+"""API returns and cancellations -> after-sales cases, identical to the file route's cases (the Pull step)."""
 
 from __future__ import annotations
 

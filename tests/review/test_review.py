@@ -4,13 +4,11 @@ the team's language from the catalogue."""
 from __future__ import annotations
 
 import re
-import string
 
 import pandas as pd
 
 from tests.review.conftest import frame, line, run, tuples
 from tkops.review import CATALOGUE, CODES
-from tkops.plural import without_forms
 from tkops.review.problems import PROBLEM_COLUMNS
 from tkops.settings import Settings
 
@@ -68,13 +66,9 @@ def test_summary_speaks_of_one_line_and_one_problem_in_the_singular():
     assert result.summary_lines("en")[0] == "Review: 1 line: 1 ready, 0 on hold; 1 problem."
 
 
-def test_catalogue_has_every_code_in_both_languages():
-    for code in CODES:
-        assert set(CATALOGUE[code]) == {"en", "zh"}, code
-    for key, entry in CATALOGUE.items():
-        en = {f for _, f, _, _ in string.Formatter().parse(without_forms(entry["en"])) if f}
-        zh = {f for _, f, _, _ in string.Formatter().parse(entry["zh"]) if f}
-        assert en == zh, key
+def test_catalogue_has_every_code():
+    # en/zh and their placeholders: tests/test_catalogues.py checks every catalogue
+    assert not [code for code in CODES if code not in CATALOGUE]
 
 
 def test_explanations_are_filled_in_the_team_language():

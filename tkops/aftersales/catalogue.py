@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from tkops.errors import ConfigError
-from tkops.plural import plural_forms
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- Reasons and CaseKeywords sheets ----------------------------------------------------------------------------
@@ -64,14 +64,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 def explain(code: str, lang: str = "en", **params) -> str:
     """The sentence ``code`` in ``lang`` (en or zh; anything else falls back to en), filled with ``params``."""
-    entry = CATALOGUE.get(code)
-    if entry is None:
+    template = sentence(CATALOGUE.get(code), code, lang)
+    if template is None:
         return code
-    template = entry.get(lang) or entry["en"]
-    try:
-        return plural_forms(template, params).format(**{k: str(v) for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, {k: str(v) for k, v in params.items()}, code)
 
 
 class AfterSalesConfigError(ConfigError):

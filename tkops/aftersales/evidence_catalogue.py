@@ -6,7 +6,7 @@ it; and :class:`EvidenceError`, which renders from here until then.
 from __future__ import annotations
 
 from tkops.errors import DataError
-from tkops.plural import plural_forms
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- errors -----------------------------------------------------------------------------------------------------
@@ -107,9 +107,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
-    entry = CATALOGUE[code]
-    text = entry.get(lang) or entry["en"]
-    return plural_forms(text, params).format(**{k: str(v) for k, v in params.items()}) if params else text
+    text = sentence(CATALOGUE.get(code), code, lang)
+    if text is None:
+        return code
+    return fill(text, {k: str(v) for k, v in params.items()}, code) if params else text
 
 
 class EvidenceError(DataError):

@@ -6,7 +6,7 @@ errors, progress lines, warnings, the report's figure names, column headers and 
 from __future__ import annotations
 
 from tkops.errors import ConfigError
-from tkops.plural import plural_forms
+from tkops.message_lookup import fill, sentence
 
 
 def _e(en: str, zh: str) -> dict[str, str]:
@@ -120,10 +120,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
 
 def text(code: str, lang: str = "en", **params) -> str:
     """The sentence ``code`` in ``lang`` (en or zh; anything else: en), filled with ``params``."""
-    entry = CATALOGUE.get(code)
-    if entry is None:
+    template = sentence(CATALOGUE.get(code), code, lang)
+    if template is None:
         return code
-    return plural_forms(entry.get(lang) or entry["en"], params).format(**params)
+    return fill(template, params, code)
 
 
 def currency_label(code, lang: str = "en") -> str:

@@ -1,6 +1,6 @@
 """The Seller Center Return/Refund export (CSV or XLSX) as after-sales cases, and cancelled orders as cases.
 
-Facts (reference §2a): headers differ between shops (19 or 25 columns seen), so columns are found by name, folded like
+Facts (docs/seller-center-files.md#returns-export): headers differ between shops (19 or 25 columns seen), so columns are found by name, folded like
 :func:`tkops.schema.header_key`; columns tkops does not know are ignored. Dates are shop-local in the market's day
 order (``dd/MM/yyyy HH:mm:ss`` in BR); money may carry a currency mark and a decimal comma (``R$ 62,90`` beside
 ``234.9``). "Return unit price" is, in practice, the refund of the whole line (it never exceeded the order amount

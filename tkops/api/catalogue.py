@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tkops.plural import plural_forms
+from tkops.message_lookup import fill, sentence
 
 _API = _API_ZH = "{api}"  # the API's own code, message and request id, filled in by render() when known
 #: How the API's code, message and request id read, per language (request id only when TikTok sent one).
@@ -221,7 +221,7 @@ def api_detail(lang: str, params: dict[str, Any]) -> str:
         return ""
     head, request, tail = _DETAIL.get(lang, _DETAIL["en"])
     text = head + (request if params.get("request_id") else "") + tail
-    return plural_forms(text, params).format_map(_Blank(params))
+    return fill(text, _Blank(params), "api.detail")
 
 
 def render(code: str, lang: str = "en", **params: Any) -> str:
@@ -231,7 +231,7 @@ def render(code: str, lang: str = "en", **params: Any) -> str:
         from tkops.messages import render as render_message
 
         return render_message(code, lang, **params)
-    template = entry.get(lang) or entry["en"]
+    template = sentence(entry, code, lang)
     values = _Blank({k: "" if v is None else v for k, v in params.items()})
     values["api"] = api_detail(lang if lang in _DETAIL else "en", values)
-    return plural_forms(template, values).format_map(values)
+    return fill(template, values, code)

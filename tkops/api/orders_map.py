@@ -1,7 +1,7 @@
 """TikTok Shop Open API orders (Get Order List / Get Order Detail, version 202309) as canonical order lines.
 
 :func:`order_lines` gives the frame :func:`tkops.sources.read_orders` gives for the Seller Center export of the same
-orders (same keys, dtypes and values), so a pull and an export import upsert the same Orders rows (reference §1, §4):
+orders (same keys, dtypes and values), so a pull and an export import upsert the same Orders rows (docs/seller-center-files.md#order-export, docs/open-api.md#endpoints):
 
 - ``line_items`` are units (no quantity field). Units with the same package, SKU ID, Seller SKU and unit original
   price are one line: Quantity is their count; SKU Subtotal Before Discount and the SKU discounts are sums over the

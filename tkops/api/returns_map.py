@@ -38,7 +38,7 @@ from tkops.settings import Settings
 
 #: return_type -> Return Type as the export writes it.
 RETURN_TYPES = {"REFUND": "Refund only", "RETURN_AND_REFUND": "Return and refund", "REPLACEMENT": "Replacement"}
-#: return_status -> (Return Status, Return Sub Status). Return Status uses the export's words (reference §2a:
+#: return_status -> (Return Status, Return Sub Status). Return Status uses the export's words (docs/seller-center-files.md#returns-export:
 #: Completed, In Process, To Process, Refund rejected, Canceled); the sub status words are tkops' own.
 RETURN_STATUSES: dict[str, tuple[str, str]] = {
     "RETURN_OR_REFUND_REQUEST_PENDING": ("To Process", "Awaiting seller response"),

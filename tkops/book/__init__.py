@@ -1,10 +1,13 @@
-"""The only code that touches a workbook file. :class:`FileBook` is the file backend; the live backend (xlwings)
-offers the same small interface: ``read_rows(sheet)``, ``write_table(spec, frame)``, ``save()``; a step that needs a
-few columns of a large sheet asks :func:`read_columns`.
+"""The only code that touches a workbook file. :class:`FileBook` is the file backend; the live backend (xlwings,
+:mod:`tkops.book.live`) implements the same :class:`~tkops.book.protocol.Book` protocol; a step that needs a few
+columns of a large sheet asks :func:`read_columns`.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -59,6 +62,7 @@ class FileBook:
         self._pending: dict[str, tuple[SheetSpec, pd.DataFrame]] = {}
         self._edit: OoxmlWorkbook | None = None
         self.settings = settings
+        self._scratch: Path | None = None  # a new workbook made editable before its first save (see _editor)
         if self.exists:
             safety.check_not_locked(self.path)
             # The package-level editor keeps every part it does not change byte for byte, and refuses by name only
@@ -94,16 +98,24 @@ class FileBook:
 
     def write_block(self, sheet: str, first_col: int, rows: list[list[Any]], fills: dict | None = None) -> None:
         """Put a small block of text beside a table (see :meth:`OoxmlWorkbook.write_block`)."""
-        if self._edit is None:
-            raise NotImplementedError("blocks are written into existing workbooks only")
-        self._edit.write_block(sheet, first_col, rows, fills)
+        self._editor().write_block(sheet, first_col, rows, fills)
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
                    widths: dict[int, float] | None = None) -> None:
         """Replace a report sheet's cells with ``rows`` (see :meth:`OoxmlWorkbook.write_grid`)."""
+        self._editor().write_grid(spec, rows, bold_rows, widths)
+
+    def _editor(self) -> OoxmlWorkbook:
+        """The package editor; a new workbook gets one by being written whole (its sheets as they are now) to a
+        private scratch file first, which the editor then edits. The book's own path is untouched until save."""
         if self._edit is None:
-            raise NotImplementedError("report sheets are written into existing workbooks only")
-        self._edit.write_grid(spec, rows, bold_rows, widths)
+            self._scratch = Path(tempfile.mkdtemp(prefix="tkops-new-book-"))
+            weakref.finalize(self, shutil.rmtree, self._scratch, True)  # a run that fails before saving
+            draft = self._scratch / f"new{self.path.suffix.lower()}"
+            write_workbook(draft, self._new_sheets())
+            self._edit = OoxmlWorkbook(draft)
+            self._pending.clear()
+        return self._edit
 
     def save(self) -> SaveResult:
         """Write the workbook through its session (atomically, checked, the previous version backed up)."""
@@ -114,8 +126,16 @@ class FileBook:
                 write_workbook(tmp, self._new_sheets())
 
         result = self.session.commit(write, self.settings.backup_count(), self.settings.backup_day_count())
+        self._drop_scratch()
         self.exists = True
         return result
+
+    def _drop_scratch(self) -> None:
+        if self._scratch is not None:
+            # the editor reads parts from the draft lazily; after the save the book is reopened from its own path
+            self._edit = OoxmlWorkbook(self.path) if self.path.exists() else None
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def _new_sheets(self) -> list[tuple[SheetSpec, pd.DataFrame]]:
         sheets = []

@@ -10,7 +10,7 @@ number format before they are written, so Excel stores buyer text as typed (``=1
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -19,13 +19,16 @@ from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.errors import DataError
 from tkops.schema import Kind
 
+if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
+    from xlwings import Book as ExcelBook
+
 TEXT = "@"
 
 
 class LiveBook:
     """An xlwings ``Book`` (or a faithful fake of it) behind the book interface."""
 
-    def __init__(self, book) -> None:
+    def __init__(self, book: ExcelBook) -> None:
         self.book = book
         self._rows: dict[str, list[list[Any]]] = {}
         # sheets read column by column: header row, number of data rows, the values of the columns read

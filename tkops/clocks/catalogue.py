@@ -9,6 +9,7 @@ sheets' errors.
 from __future__ import annotations
 
 from tkops.errors import ConfigError
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- clock names and states -----------------------------------------------------------------------------------
@@ -121,14 +122,10 @@ HINTS: dict[str, dict[str, str]] = {
 
 def explain(code: str, lang: str = "en", **params) -> str:
     """The sentence ``code`` in ``lang`` (en or zh; anything else falls back to en), filled with ``params``."""
-    entry = CATALOGUE.get(code) or HINTS.get(code)
-    if entry is None:
+    template = sentence(CATALOGUE.get(code) or HINTS.get(code), code, lang)
+    if template is None:
         return code
-    template = entry.get(lang) or entry["en"]
-    try:
-        return template.format(**{k: _show(v) for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, {k: _show(v) for k, v in params.items()}, code)
 
 
 def state_key(state: str) -> str:

@@ -5,7 +5,7 @@ Layout (one table, header in row 1)::
     Market | Setting | Value | Description | 说明
 
 ``*`` in Market means every market without a row of its own; a market row wins over the ``*`` row; a row the team
-deletes falls back to the default. Platform policies change often (reference §5): every number here is a setting.
+deletes falls back to the default. Platform policies change often (docs/sla.md): every number here is a setting.
 The Holidays sheet (Market, Date, Name, Day Off) adds days off to, or with Day Off = no removes them from, the
 ``holidays`` library's calendar of each market (see :mod:`tkops.clocks.calendar`).
 """

@@ -49,7 +49,7 @@ from tkops.shipping.carriers import ANY, fold, unsafe_name
 
 API_FILE = "TikTok Shop API"
 RESULT = "API Upload"
-#: Markets where part of an order can be marked as shipped with the seller's own carrier (reference §4).
+#: Markets where part of an order can be marked as shipped with the seller's own carrier (docs/open-api.md#endpoints).
 MARK_MARKETS = frozenset({"US", "GB", "UK", "ES", "IE", "IT", "DE", "FR", "JP"})
 DOCUMENTS = (("SHIPPING_LABEL", "Label"), ("PACKING_SLIP", "Packing slip"))
 STATUSES = ("accepted", "refused", "unknown", "unmatched", "not_sent")

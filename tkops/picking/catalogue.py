@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from tkops.plural import plural_forms
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "pick.title": {"en": "Pick list", "zh": "拣货单"},
@@ -70,9 +70,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
-    entry = CATALOGUE[code]
-    text = entry.get(lang) or entry["en"]
-    return plural_forms(text, params).format(**params) if params else text
+    text = sentence(CATALOGUE.get(code), code, lang)
+    if text is None:
+        return code
+    return fill(text, params, code) if params else text
 
 
 def labels(lang: str = "en") -> dict[str, str]:

@@ -9,7 +9,7 @@ different wording (``address.zip_format:leading_zero``). A parameter given per l
 from __future__ import annotations
 
 from tkops.errors import ConfigError
-from tkops.plural import plural_forms
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "address.missing_part": {"en": "address has no {parts}", "zh": "地址缺少 {parts}"},
@@ -208,13 +208,10 @@ def code_label(code: str, lang: str = "en") -> str:
 def explain(key: str, lang: str, params: dict) -> str:
     """The sentence for ``key`` (a code or ``code:variant``) in ``lang`` (en or zh), filled with ``params``."""
     entry = CATALOGUE.get(key) or CATALOGUE.get(key.split(":", 1)[0])
-    if entry is None:
+    template = sentence(entry, key, lang)
+    if template is None:
         return key
-    template = plural_forms(entry.get(lang) or entry["en"], params)
-    try:
-        return template.format_map(_Shown(params, lang))
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, _Shown(params, lang), key)
 
 
 class _Shown(dict):

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from tkops.plural import plural_forms
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.missing": {
@@ -216,13 +216,10 @@ def render(code: str, lang: str = "en", **params: Any) -> str:
     variant = params.get("variant")
     entry = CATALOGUE.get(f"{code}:{variant}") if variant else None
     entry = entry or CATALOGUE.get(code)
-    if entry is None:
+    template = sentence(entry, code, lang)
+    if template is None:
         return f"{code}: {params}"
-    template = entry.get(lang) or entry["en"]
-    try:
-        return plural_forms(template, params).format(**{k: "" if v is None else v for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, {k: "" if v is None else v for k, v in params.items()}, code)
 
 
 def explain(problems: pd.DataFrame, lang: str = "en") -> pd.Series:

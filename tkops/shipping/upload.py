@@ -1,7 +1,7 @@
 """The Seller Center bulk-shipping upload: which lines go in, the file itself, and the log that keeps a line from
 being uploaded twice.
 
-The template (reference §1e): one sheet named "Shipping info" with the columns :data:`UPLOAD_COLUMNS`, "N/A" in
+The template (docs/seller-center-files.md#upload-template): one sheet named "Shipping info" with the columns :data:`UPLOAD_COLUMNS`, "N/A" in
 Auto Combine Group ID when the order was not combined. Every cell is text: 18-digit IDs stay intact.
 """
 

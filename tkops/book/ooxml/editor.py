@@ -270,6 +270,9 @@ class OoxmlWorkbook:
         for line in grid:
             for c in range(first_col - 1, min(last, len(line))):
                 line[c] = None
+        for row_edits in part.patch.edits.values():  # a block written earlier in this run goes too
+            for c in range(first_col, last + 1):
+                row_edits.pop(c, None)
         fills = fills or {}
         cells = {(r, c): value for r, row in enumerate(rows) for c, value in enumerate(row) if value is not None}
         for r, c in sorted(set(cells) | set(fills)):
