@@ -43,11 +43,13 @@ def command_args(name: str, book: Path, tmp: Path) -> list[str]:
         "connect": ["connect", "--book", str(book), "--code", "ROW_x"],
         "pull": ["pull", "--book", str(book)],
         "push-tracking": ["push-tracking", "--book", str(book)],
+        "archive": ["archive", "--book", str(book), "--dry-run"],
+        "history": ["history", "find", "576000000000000001", "--book", str(book)],
     }[name]
 
 
 BOOK_COMMANDS = ["import", "stock", "review", "picklist", "slips", "ship", "clocks", "cases", "replies", "followup",
-                 "summary", "evidence", "month-end", "connect", "pull", "push-tracking"]
+                 "summary", "evidence", "month-end", "connect", "pull", "push-tracking", "archive", "history"]
 CREATES = {"import", "stock", "pull"}  # may create the workbook; every other command needs it
 NEEDS_ORDERS = {"review", "picklist", "slips", "ship", "clocks"}
 

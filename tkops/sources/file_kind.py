@@ -21,16 +21,6 @@ except ImportError:  # pragma: no cover - installed with tkops; a partial instal
 SPREADSHEETS = frozenset({"xlsx", "xls", "ods"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 #: How a person calls a kind that is not an export, in English and Chinese.
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "pdf": ("a PDF document", "PDF 文档"), "doc": ("a Word document", "Word 文档"),
-    "docx": ("a Word document", "Word 文档"), "odt": ("a text document", "文本文档"), "rtf": ("an RTF document", "RTF 文档"),
-    "ppt": ("a PowerPoint file", "PowerPoint 文件"), "pptx": ("a PowerPoint file", "PowerPoint 文件"),
-    "zip": ("a ZIP archive", "ZIP 压缩包"), "rar": ("a RAR archive", "RAR 压缩包"), "7z": ("a 7-Zip archive", "7z 压缩包"),
-    "gz": ("a gzip archive", "gzip 压缩包"), "jpg": ("a JPEG picture", "JPEG 图片"), "png": ("a PNG picture", "PNG 图片"),
-    "gif": ("a GIF picture", "GIF 图片"), "webp": ("a WebP picture", "WebP 图片"), "bmp": ("a BMP picture", "BMP 图片"),
-    "heic": ("a HEIC photo", "HEIC 照片"), "tif": ("a TIFF picture", "TIFF 图片"), "exe": ("a program", "程序文件"),
-    "mp4": ("a video", "视频"), "mov": ("a video", "视频"), "mp3": ("an audio file", "音频文件"),
-}
 
 
 def kind_of(path: Path) -> str | None:
@@ -55,5 +45,8 @@ def refuse_wrong_kind(path: Path, what: str) -> None:
         return
     if kind == "zip" and path.suffix.casefold() in WORKBOOK_SUFFIXES:
         return  # a macro workbook or an .xlsb is a zip filetype does not name: the spreadsheet reader decides
-    en, zh = KIND_NAMES.get(kind, (f"a {kind.upper()} file", f"{kind.upper()} 文件"))
-    raise DataError("wrong_file_kind", file=path.name, kind_en=en, kind_zh=zh, expected=what)
+    from tkops.messages import CATALOGUE
+
+    named = f"file_kind.{kind}"  # the kind in the team's language when the catalogue names it, else its extension
+    raise DataError("wrong_file_kind", file=path.name, kind=named if named in CATALOGUE else kind.upper(),
+                    expected=what)
