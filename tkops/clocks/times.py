@@ -35,27 +35,28 @@ def _convert(times: pd.Series, zones, to_utc: bool) -> pd.Series:
     if isinstance(zones, str):
         zones = pd.Series(zones, index=times.index)
     out = pd.Series(pd.NaT, index=times.index, dtype=NS)
-    for zone, rows in zones.groupby(zones, sort=False).groups.items():
+    if times.isna().all():  # a column the sheet does not have: nothing to convert
+        return out
+    for zone, rows in zones.groupby(zones).groups.items():
         part = times.loc[rows]
-        if zone in ("", "UTC"):
+        if not zone:  # a line without a zone: its times are taken as they are
             out.loc[rows] = part
         elif to_utc:
-            aware = part.dt.tz_localize(zone, ambiguous=np.ones(len(part), dtype=bool), nonexistent="shift_forward")
-            out.loc[rows] = aware.dt.tz_convert("UTC").dt.tz_localize(None).astype(NS)
+            out.loc[rows] = part.dt.tz_localize(zone, ambiguous=True, nonexistent="shift_forward").dt.tz_convert(None)
         else:
-            out.loc[rows] = part.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None).astype(NS)
+            out.loc[rows] = part.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
     return out
 
 
 def instant(moment: dt.datetime, zone: str) -> pd.Timestamp:
-    """``moment`` as a naive UTC timestamp: an aware datetime as it is, a naive one read in ``zone``."""
-    ts = pd.Timestamp(moment)
+    """``moment`` as a naive UTC timestamp: an aware datetime as it is, a naive one read in ``zone`` (as it is
+    when ``zone`` is blank)."""
+    ts = pd.Timestamp(moment).as_unit("ns")
     if ts.tzinfo is None:
-        if zone and zone != "UTC":
-            ts = ts.tz_localize(zoneinfo.ZoneInfo(zone), ambiguous=True, nonexistent="shift_forward")
-        else:
-            return ts.as_unit("ns")
-    return ts.tz_convert("UTC").tz_localize(None).as_unit("ns")
+        if not zone:
+            return ts
+        ts = ts.tz_localize(zoneinfo.ZoneInfo(zone), ambiguous=True, nonexistent="shift_forward")
+    return ts.tz_convert(None)
 
 
 def find(frames, *names: str) -> pd.Series | None:
@@ -103,7 +104,7 @@ def _flag(value) -> bool:
         return bool(value)
     if isinstance(value, (int, float, np.number)):
         return bool(value) and not pd.isna(value)
-    return " ".join(str(value).split()).casefold() not in _NO
+    return str(value).strip().casefold() not in _NO
 
 
 def text(col: pd.Series | None, index: pd.Index) -> pd.Series:
