@@ -42,10 +42,11 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
     assert header[:3] == ["Order ID", "Order Status", "Order Substatus"]
-    assert header[-23:] == ["Review Status", "Issues", "Assignee", "Team Note", "Picked", "Picked At", "Packed",
+    assert header[-26:] == ["Review Status", "Issues", "Assignee", "Team Note", "Picked", "Picked At", "Packed",
                             "QC OK", "Packed By", "Packed At", "Reviewed At", "Wave", "Review Due", "Print Due",
-                            "Pack Due", "Dispatch Deadline", "Auto-cancel At", "Next Deadline", "Next Clock",
-                            "Clock State", "API Upload", "tkops Flags", "tkops Reviewed"]
+                            "Pack Due", "Dispatch Deadline", "Auto-cancel At", "Deliver By", "Cancel Request Due",
+                            "Next Deadline", "Next Clock", "Clock State", "Deadline Source", "API Upload",
+                            "tkops Flags", "tkops Reviewed"]
     flags = ws.cell(1, header.index("tkops Flags") + 1).column_letter
     assert ws.column_dimensions[flags].hidden
     assert wb.defined_names["tkops_flags"].attr_text == f"'Orders'!${flags}:${flags}"

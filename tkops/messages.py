@@ -139,6 +139,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file} was already imported on {when}; nothing changed.",
         "zh": "{file} 已于 {when} 导入过；没有任何变化。",
     },
+    "market_stored": {
+        "en": "Market {market} written to the Settings sheet of {book} (it was blank): later commands read this "
+              "book's times and --now in {zone}.",
+        "zh": "已将站点 {market} 写入 {book} 的 Settings 工作表（原为空）：之后的命令按 {zone} 读取本工作簿的时间和 --now。",
+    },
     "nothing_changed": {
         "en": "Nothing changed in {book}; it was not rewritten.",
         "zh": "{book} 没有任何变化，未重写。",
