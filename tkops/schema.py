@@ -87,7 +87,7 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("cancelled_time", "Cancelled Time", K.DATETIME, order_level=True, width=18),
     _c("cancel_by", "Cancel By", order_level=True),
     _c("cancel_reason", "Cancel Reason", order_level=True, width=22),
-    # The platform's own deadlines, given only by the Open API (reference §4; the clocks use them first)
+    # The platform's own deadlines, given only by the Open API; the clocks use them first (docs/sla.md)
     _c("rts_sla_time", "RTS SLA Time", K.DATETIME, order_level=True, core=False, width=18),
     _c("tts_sla_time", "TTS SLA Time", K.DATETIME, order_level=True, core=False, width=18),
     _c("pick_up_cut_off_time", "Pick-up Cut-off Time", K.DATETIME, order_level=True, core=False, width=18),

@@ -80,7 +80,8 @@ def test_a_pull_over_an_imported_export_changes_nothing(tmp_path):
 
 
 def test_the_platforms_deadlines_are_order_columns_in_shop_time():
-    """rts_sla_time and the other deadline fields (reference §4) arrive as naive shop-local times, 0 as blank."""
+    """rts_sla_time and the other deadline fields (docs/sla.md#where-a-deadline-comes-from) arrive as naive
+    shop-local times, 0 as blank."""
     order = server_order(1)
     order.update(rts_sla_time=1767513540, shipping_due_time=0, delivery_sla_time="1767945540",
                  cancel_order_sla_time=None)  # 2026-01-03 23:59 and 2026-01-08 23:59 in Los Angeles

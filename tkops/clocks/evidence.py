@@ -32,7 +32,8 @@ DELIVERED = frozenset({"Delivered", "Completed"})
 CLOSED = DELIVERED | {"Cancelled"}
 REVIEWED = frozenset({"ready", "done"})
 PLATFORM, COMPUTED = "platform", "computed"
-#: Order-line keys of the platform's own deadlines (Open API fields of the same names, reference §4).
+#: Order-line keys of the platform's own deadlines: the Open API fields of the same names
+#: (docs/sla.md#where-a-deadline-comes-from).
 PLATFORM_KEYS = ("rts_sla_time", "tts_sla_time", "shipping_due_time", "collection_due_time", "delivery_due_time",
                  "delivery_sla_time", "cancel_order_sla_time", "pick_up_cut_off_time")
 NAT = np.datetime64("NaT", "ns")
