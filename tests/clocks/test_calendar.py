@@ -188,3 +188,17 @@ def test_deadlines_keep_the_index_and_the_type():
     assert due.tolist()[2] == pd.Timestamp("2026-11-23 17:30:15")
     zero = business_deadline(start, 0, CUT, "1111100", [D(2026, 11, 16)])
     assert zero.tolist()[0] == pd.Timestamp("2026-11-17 23:59") and zero.tolist()[2] == pd.Timestamp("2026-11-23 23:59")
+
+
+def test_the_other_day_zero_reading_counts_a_day_off_from_the_next_business_day():
+    start = pd.Series([pd.Timestamp("2026-11-21 10:00"), pd.Timestamp("2026-11-23 10:00"), pd.NaT])
+    later = business_deadline(start, 2, CUT, "1111100", (), roll_first=True)
+    assert later.tolist()[:2] == [pd.Timestamp("2026-11-25 23:59"), pd.Timestamp("2026-11-25 23:59")]
+    assert pd.isna(later.iloc[2])
+    assert business_deadline(start, 0, CUT, "1111100", (), roll_first=True).iloc[0] == pd.Timestamp("2026-11-23 23:59")
+
+
+def test_removing_a_day_that_is_no_holiday_changes_nothing():
+    rows = [["Market", "Date", "Name", "Day Off"], ["US", "2026-11-27", "Open as usual", "no"]]
+    off = days_off("US", (2026,), *SlaTable.from_sheet_rows(None, rows).team_holidays("US"))
+    assert off == us()

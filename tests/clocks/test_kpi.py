@@ -145,7 +145,7 @@ def test_kpi_boundaries_are_inclusive_where_tiktok_is():
     a review due exactly then; cancelled exactly when the review was due is not a miss."""
     sla = SlaTable.from_sheet_rows([["Market", "Setting", "Value"], ["US", "Dispatch Done When", "tracking"]])
     start, end = T(2026, 11, 2, 9, 0), T(2026, 11, 2, 17, 0)
-    rows = [line("A", paid_time=start, rts_time=T(2026, 11, 4, 23, 59), order_status="Awaiting Collection",
+    rows = [line("A", paid_time=start, rts_time=T(2026, 11, 4, 23, 59, 59), order_status="Awaiting Collection",
                  tracking_id="1Z"),
             line("B", paid_time=end),
             line("C", paid_time=T(2026, 11, 2, 10, 0)),
@@ -156,9 +156,9 @@ def test_kpi_boundaries_are_inclusive_where_tiktok_is():
     assert k["orders"] == 4  # A C D E; B was paid at the end
     assert (k["reviewed"], k["reviewed_on_time"], k["review_missed"], k["review_not_due"]) == (1, 1, 1, 1)
     assert k["review_cancelled"] == 1  # D: cancelled at 11:30, exactly when its review was due
-    assert (k["dispatched"], k["late_dispatched"]) == (1, 0)  # A: RTS at 23:59 on the deadline
+    assert (k["dispatched"], k["late_dispatched"]) == (1, 0)  # A: RTS at 23:59:59 on the deadline
     # E was created on Thursday 29 October: its deadline (Monday 2 November 23:59) is the order's, not the payment's
-    at_deadline = kpis(frame(*rows), team, start, end, sla=sla, settings=US, now=T(2026, 11, 2, 23, 59))
+    at_deadline = kpis(frame(*rows), team, start, end, sla=sla, settings=US, now=T(2026, 11, 2, 23, 59, 59))
     assert (at_deadline["late_open"], at_deadline["dispatch_not_due"]) == (0, 2)
     after = kpis(frame(*rows), team, start, end, sla=sla, settings=US, now=T(2026, 11, 3, 0, 0))
     assert (after["late_open"], after["dispatch_not_due"]) == (1, 1)

@@ -35,6 +35,9 @@ def test_api_deadlines_win_and_say_so():
     assert out["Deadline Source"].tolist() == [
         "computed", "platform", "platform: Dispatch Deadline; computed: Auto-cancel At, Deliver By"]
     assert list(out.columns) == CLOCK_COLUMNS
+    assert all(out[c].dtype == object for c in CLOCK_COLUMNS if "State" in c or c in ("Deadline Source", "Next Clock"))
+    shifted = run(lines.set_axis([30, 10, 20]), PAID)
+    assert shifted["Deadline Source"].to_dict() == {30: "computed", 10: "platform", 20: out["Deadline Source"][2]}
 
 
 def test_tracking_markets_use_the_rts_sla_time_and_the_sea_pick_up_cut_off():

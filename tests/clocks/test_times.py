@@ -68,15 +68,18 @@ def test_find_by_folded_header_in_order():
 
 def test_times_of_a_team_column():
     idx = pd.Index([0, 1, 2, 3, 4])
-    col = pd.Series([dt.datetime(2026, 7, 1, 9, 0), "2026-07-01 10:30", " 2026-07-01T11:00 ", "soon", None],
-                    dtype=object)
+    col = pd.Series([dt.datetime(2026, 7, 1, 9, 0), "2026-07-01 10:30", " 2026-07-01T11:00 ", "soon", None,
+                     "07/01/2026 12:00"], dtype=object)
+    idx = pd.Index([0, 1, 2, 3, 4, 5])
     got = times.times(col, idx)
     assert got.tolist()[:3] == [pd.Timestamp("2026-07-01 09:00"), pd.Timestamp("2026-07-01 10:30"),
                                 pd.Timestamp("2026-07-01 11:00")]
-    assert got.iloc[3:].isna().all() and str(got.dtype) == times.NS
+    assert got.iloc[3:5].isna().all() and str(got.dtype) == times.NS
+    assert got.iloc[5] == pd.Timestamp("2026-07-01 12:00")  # each text in its own format
     typed = pd.Series(pd.to_datetime(["2026-07-01 09:00", None]), index=[5, 6])
     assert times.times(typed, pd.Index([6, 5])).tolist()[1] == pd.Timestamp("2026-07-01 09:00")
-    assert times.times(None, idx).isna().all() and len(times.times(None, idx)) == 5
+    assert times.times(None, idx).isna().all() and len(times.times(None, idx)) == 6
+    assert str(times.times(None, idx).dtype) == times.NS
     assert times.times(pd.Series([pd.Timestamp("2026-07-01")], dtype=object), pd.Index([0])).iloc[0] == \
         pd.Timestamp("2026-07-01")
 
@@ -103,4 +106,5 @@ def test_text_of_a_column():
     col = pd.Series([" a ", None, 5, float("nan")], dtype=object)
     assert times.text(col, pd.Index([0, 1, 2, 3])).tolist() == ["a", "", "5", ""]
     assert times.text(None, pd.Index([0, 1])).tolist() == ["", ""]
+    assert times.text(None, pd.Index([0, 1])).dtype == object
     assert times.text(pd.Series(["b"], index=[7]), pd.Index([8, 7])).tolist() == ["", "b"]

@@ -69,12 +69,9 @@ def _nth_business_day(days: np.ndarray, n: int, weekmask: str, off: np.ndarray, 
     """The ``n``-th business day after each date (day 0 need not be a business day); for ``n`` = 0 the date itself
     when it is a business day, else the next one. ``roll_first``: the other reading, where a date that is not a
     business day first moves to the next business day, which is day 0 (one day later). NaT stays NaT."""
-    out = days.copy()
-    ok = ~np.isnat(days)
     # backward: a day off is counted from the business day before it, so the next business day is day 1
     roll = "forward" if n == 0 or roll_first else "backward"
-    out[ok] = np.busday_offset(days[ok], n, roll=roll, weekmask=weekmask, holidays=off)
-    return out
+    return np.busday_offset(days, n, roll=roll, weekmask=weekmask, holidays=off)
 
 
 def business_deadline(start: pd.Series, days: int, cutoff: dt.time, weekmask: str = "1111100",

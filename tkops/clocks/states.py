@@ -109,7 +109,7 @@ def _summary(out: pd.DataFrame, w: pd.DataFrame, dues: pd.DataFrame, ranks: pd.D
     Clock State (the worst state)."""
     nxt = dues.min(axis=1)
     out["Next Deadline"] = times.from_utc(nxt, w["zone"])
-    out["Next Clock"] = dues.eq(nxt, axis=0).idxmax(axis=1).where(nxt.notna(), "")
+    out["Next Clock"] = dues.eq(nxt, axis=0).idxmax(axis=1).where(nxt.notna(), "").astype(object)
     by_rank = {rank: state for state, rank in RANK.items()}
     out["Clock State"] = ranks.max(axis=1).map(by_rank).astype(object)
 
@@ -117,13 +117,10 @@ def _summary(out: pd.DataFrame, w: pd.DataFrame, dues: pd.DataFrame, ranks: pd.D
 def _sources(out: pd.DataFrame, w: pd.DataFrame) -> pd.Series:
     """Per line, where the platform clocks' due times come from: "platform" (the Open API's own deadlines),
     "computed" (the SLA sheet), both named clock by clock when they differ, "" when no platform clock runs."""
-    parts = []
-    for clock in PLATFORM_CLOCKS:
-        shown = out[STATE_COLUMNS[clock]].ne(NONE)
-        parts.append(pd.Series(w[_SOURCES[clock]], index=w.index).where(shown, ""))
-    table = pd.concat(parts, axis=1, keys=PLATFORM_CLOCKS)
+    parts = [w[_SOURCES[clock]].where(out[STATE_COLUMNS[clock]].ne(NONE), "") for clock in PLATFORM_CLOCKS]
+    rows = [tuple(row) for row in pd.concat(parts, axis=1).to_numpy()]
     texts = {}
-    for row in table.drop_duplicates().itertuples(index=False):
+    for row in set(rows):
         used = {clock: src for clock, src in zip(PLATFORM_CLOCKS, row) if src}
         kinds = set(used.values())
         if len(kinds) <= 1:
@@ -131,7 +128,7 @@ def _sources(out: pd.DataFrame, w: pd.DataFrame) -> pd.Series:
         else:
             texts[row] = "; ".join(f"{kind}: " + ", ".join(DUE_COLUMNS[c] for c, k in used.items() if k == kind)
                                    for kind in (PLATFORM, COMPUTED))
-    return pd.Series([texts[row] for row in table.itertuples(index=False)], index=out.index, dtype=object)
+    return pd.Series([texts[row] for row in rows], index=out.index, dtype=object)
 
 
 def clock_counts(frame: pd.DataFrame, order_ids: pd.Series | None = None) -> dict[str, dict[str, int]]:

@@ -22,30 +22,32 @@ _NO = {"", "no", "n", "false", "0", "off", "否", "未", "-", "none", "nan"}
 
 def to_utc(local: pd.Series, zones: pd.Series | str) -> pd.Series:
     """Naive local times (each in its row's zone) as naive UTC times."""
-    return _convert(local, zones, to_utc=True)
+    return _convert(local, zones, _localized)
 
 
 def from_utc(utc: pd.Series, zones: pd.Series | str) -> pd.Series:
     """Naive UTC times as naive local times in each row's zone."""
-    return _convert(utc, zones, to_utc=False)
+    return _convert(utc, zones, _local)
 
 
-def _convert(times: pd.Series, zones, to_utc: bool) -> pd.Series:
+def _localized(part: pd.Series, zone: str) -> pd.Series:
+    return part.dt.tz_localize(zone, ambiguous=True, nonexistent="shift_forward").dt.tz_convert(None)
+
+
+def _local(part: pd.Series, zone: str) -> pd.Series:
+    return part.dt.tz_localize(dt.timezone.utc).dt.tz_convert(zone).dt.tz_localize(None)
+
+
+def _convert(times: pd.Series, zones, shift) -> pd.Series:
+    """``times`` shifted zone by zone (``shift(part, zone)``); a blank zone leaves its rows as they are."""
     times = pd.to_datetime(times).astype(NS)
+    if times.isna().all():  # a column the sheet does not have: nothing to convert
+        return times
     if isinstance(zones, str):
         zones = pd.Series(zones, index=times.index)
-    out = pd.Series(pd.NaT, index=times.index, dtype=NS)
-    if times.isna().all():  # a column the sheet does not have: nothing to convert
-        return out
-    for zone, rows in zones.groupby(zones).groups.items():
-        part = times.loc[rows]
-        if not zone:  # a line without a zone: its times are taken as they are
-            out.loc[rows] = part
-        elif to_utc:
-            out.loc[rows] = part.dt.tz_localize(zone, ambiguous=True, nonexistent="shift_forward").dt.tz_convert(None)
-        else:
-            out.loc[rows] = part.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
-    return out
+    parts = [shift(times.loc[rows], zone) if zone else times.loc[rows]
+             for zone, rows in zones.groupby(zones).groups.items()]
+    return pd.concat(parts).reindex(times.index)
 
 
 def instant(moment: dt.datetime, zone: str) -> pd.Timestamp:
@@ -79,14 +81,13 @@ def _fold(name) -> str:
 
 
 def times(col: pd.Series | None, index: pd.Index) -> pd.Series:
-    """A team column of times (datetime cells, ISO text) as naive datetimes; anything else is NaT."""
+    """A team column of times (datetime cells, ISO or other date text) as naive datetimes; anything else is NaT."""
     if col is None:
-        return pd.Series(pd.NaT, index=index, dtype=NS)
+        return pd.Series(index=index, dtype=NS)
     col = col.reindex(index)
     if pd.api.types.is_datetime64_any_dtype(col):
         return col.astype(NS)
-    values = col.astype(object).where(col.notna(), None)
-    values = values.map(lambda v: v if isinstance(v, (dt.datetime, pd.Timestamp)) or v is None else str(v).strip())
+    values = col.astype(object).map(lambda v: v.strip() if isinstance(v, str) else v)
     return pd.to_datetime(values, errors="coerce", format="mixed").astype(NS)
 
 
@@ -96,7 +97,7 @@ def flags(col: pd.Series | None, index: pd.Index) -> pd.Series:
         return pd.Series(False, index=index)
     col = col.reindex(index)
     uniques = {v: _flag(v) for v in col.dropna().unique()}
-    return col.astype(object).map(uniques).astype(object).fillna(False).astype(bool)
+    return col.map(uniques).eq(True)
 
 
 def _flag(value) -> bool:
