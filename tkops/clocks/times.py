@@ -81,13 +81,14 @@ def _fold(name) -> str:
 
 
 def times(col: pd.Series | None, index: pd.Index) -> pd.Series:
-    """A team column of times (datetime cells, ISO or other date text) as naive datetimes; anything else is NaT."""
+    """A team column of times (datetime cells, ISO text) as naive datetimes; anything else is NaT."""
     if col is None:
-        return pd.Series(index=index, dtype=NS)
+        return pd.Series(pd.NaT, index=index, dtype=NS)
     col = col.reindex(index)
     if pd.api.types.is_datetime64_any_dtype(col):
         return col.astype(NS)
-    values = col.astype(object).map(lambda v: v.strip() if isinstance(v, str) else v)
+    values = col.astype(object).where(col.notna(), None)
+    values = values.map(lambda v: v if isinstance(v, (dt.datetime, pd.Timestamp)) or v is None else str(v).strip())
     return pd.to_datetime(values, errors="coerce", format="mixed").astype(NS)
 
 
@@ -97,7 +98,7 @@ def flags(col: pd.Series | None, index: pd.Index) -> pd.Series:
         return pd.Series(False, index=index)
     col = col.reindex(index)
     uniques = {v: _flag(v) for v in col.dropna().unique()}
-    return col.map(uniques).eq(True)
+    return col.astype(object).map(uniques).astype(object).fillna(False).astype(bool)
 
 
 def _flag(value) -> bool:
@@ -105,7 +106,7 @@ def _flag(value) -> bool:
         return bool(value)
     if isinstance(value, (int, float, np.number)):
         return bool(value) and not pd.isna(value)
-    return str(value).strip().casefold() not in _NO
+    return " ".join(str(value).split()).casefold() not in _NO
 
 
 def text(col: pd.Series | None, index: pd.Index) -> pd.Series:
