@@ -213,7 +213,7 @@ def test_review_button_matches_the_command(reviewed, tmp_path, monkeypatch):
     for r, rec in enumerate(bundles, start=2):
         for c, h in enumerate(sheet.rows()[0], start=1):
             sheet._put((r, c), rec.get(h))
-    monkeypatch.setattr("tkops.jobs.review.shop_now", lambda settings: dt.datetime.fromisoformat(NOW))
+    monkeypatch.setattr("tkops.settings.Settings.shop_now", lambda self: dt.datetime.fromisoformat(NOW))
     xl.import_orders(book)
     xl.review(book)
     assert book.app.alerts == []
@@ -226,7 +226,7 @@ def test_review_button_matches_the_command(reviewed, tmp_path, monkeypatch):
 
 
 def test_button_calls_do_not_grow_with_the_data(tmp_path, monkeypatch):
-    monkeypatch.setattr("tkops.jobs.review.shop_now", lambda settings: dt.datetime.fromisoformat(NOW))
+    monkeypatch.setattr("tkops.settings.Settings.shop_now", lambda self: dt.datetime.fromisoformat(NOW))
     counts = []
     for lines in (10, 10_000):
         folder = tmp_path / str(lines)

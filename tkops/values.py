@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from tkops.cells.text import scalar_text
 from tkops.errors import AmbiguousDates, BadValue, MangledIds
 from tkops.markets import CURRENCY_MARKS, ZERO_DECIMAL_CURRENCIES
 
@@ -95,15 +96,8 @@ def clean_text(col: pd.Series) -> pd.Series:
     return res
 
 
-def _format_scalar(v) -> str:
-    """A non-text cell (from XLSX) as the text a person sees: 12.0 -> "12", datetimes in ISO form."""
-    if isinstance(v, bool):
-        return "TRUE" if v else "FALSE"
-    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
-        return str(int(v))
-    if isinstance(v, (dt.datetime, dt.date, dt.time)):
-        return v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v.isoformat()
-    return str(v)
+#: A non-text cell (from XLSX) as the text a person sees: 12.0 -> "12", datetimes in ISO form.
+_format_scalar = scalar_text
 
 
 def truncate_long(col: pd.Series) -> pd.Series:

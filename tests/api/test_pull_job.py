@@ -292,3 +292,42 @@ def test_pulled_deadlines_drive_the_clocks(fake, make_client, tmp_path):
                                                           "Deliver By"}
     assert report.counts["dispatch"]["late"] == len({r["Order ID"] for r in open_lines if r["Order Status"] in (
         "Awaiting Shipment", "Awaiting Collection")})
+
+
+def test_a_pull_keeps_what_the_team_typed_and_records_cells_both_changed(fake, make_client, tmp_path):
+    """The three-way merge of an import, on a pull: typed cells the API leaves blank or unchanged are kept; a
+    recipient both changed stays the team's and lands on Conflicts with both values; the same pull is quiet."""
+    serve(fake, P.US)
+    book = new_book(tmp_path)
+    pull(book, make_client())
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Orders"]
+    header = [c.value for c in ws[1]]
+    at = {h: i + 1 for i, h in enumerate(header)}
+    ids = [ws.cell(r, at["Order ID"]).value for r in range(2, ws.max_row + 1)]
+    paid = [r for r in range(2, ws.max_row + 1) if ws.cell(r, at["Recipient"]).value]
+    first, second = paid[0], next(r for r in paid if ids[r - 2] != ids[paid[0] - 2])
+    typed = {(first, "Recipient"): "Jordan Lee (fixed)", (first, "Zipcode"): "94107",
+             (first, "Seller Note"): "call first", (second, "Tracking ID"): "TEAM-NUMBER-1",
+             (second, "Address Line 1"): "1 Fixed St"}
+    for (r, name), value in typed.items():
+        ws.cell(r, at[name]).value = value
+    wb.save(book)
+    for order in fake.orders:
+        order["update_time"] = stamp(NOW) + 60
+        if order["id"] == ids[first - 2]:
+            order["recipient_address"]["name"] = "Jordan Platform"
+    report = pull(book, make_client(), now=NOW + dt.timedelta(hours=2))
+    assert report.counts.conflicts == 1 and any("Conflicts sheet" in line for line in report.lines("en"))
+    ws = openpyxl.load_workbook(book)["Orders"]
+    for (r, name), value in typed.items():
+        assert ws.cell(r, at[name]).value == value, name
+    conflicts = rows(book, "Conflicts")
+    assert [(c["Column"], c["Team Value"], c["Platform Value"], c["Kept"], c["File"]) for c in conflicts] == [
+        ("Recipient", "Jordan Lee (fixed)", "Jordan Platform", "team", "TikTok Shop API")]
+    assert conflicts[0]["Order ID"] == ids[first - 2] and conflicts[0]["Orders Row"] == first
+    for order in fake.orders:  # the same orders again in the next window: nothing new to say
+        order["update_time"] = stamp(NOW + dt.timedelta(hours=2)) + 60
+    again = pull(book, make_client(), now=NOW + dt.timedelta(hours=3))
+    assert again.orders == len(fake.orders) and again.counts.kept >= 1
+    assert again.counts.conflicts == 0 and again.counts.updated == 0 and len(rows(book, "Conflicts")) == 1

@@ -308,7 +308,7 @@ def test_the_default_folder_is_beside_the_workbook(tmp_path):
     assert (tmp_path / "shop.xlsx").read_bytes() == before and not (tmp_path / "tkops-backups").exists()
 
 
-def test_any_tick_but_blank_or_no_counts_as_packed(tmp_path):
+def test_a_yes_word_or_a_date_counts_as_packed(tmp_path):
     ticks = {A: "x", B: "No", C: "否", D: "2026-03-02 10:15", E: "FALSE"}
     rows = [{**r, "Packed": ticks.get(r["Order ID"], r["Packed"])} for r in ORDERS_ROWS]
     book, settings = open_book(make_book(tmp_path, rows))

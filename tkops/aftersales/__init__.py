@@ -4,12 +4,31 @@ Pure functions on DataFrames; reading exports and writing workbooks happen at th
 """
 
 from tkops.aftersales.catalogue import AfterSalesConfigError
-from tkops.aftersales.classify import (CASE_KEYWORDS_SHEET_HEADERS, case_keywords_from_sheet_rows,
-                                       case_keywords_sheet_rows, classify_text, default_case_keywords)
-from tkops.aftersales.reasons import (CASE_TYPES, CAUSES, OWNERS, REASONS_SHEET_HEADERS, ReasonMap, classify_reasons,
-                                      default_reason_map, reasons_sheet_rows)
+from tkops.aftersales.classify import (
+                                       CASE_KEYWORDS_SHEET_HEADERS,
+                                       case_keywords_from_sheet_rows,
+                                       case_keywords_sheet_rows,
+                                       classify_text,
+                                       default_case_keywords,
+)
+from tkops.aftersales.reasons import (
+                                       CASE_TYPES,
+                                       CAUSES,
+                                       OWNERS,
+                                       REASONS_SHEET_HEADERS,
+                                       ReasonMap,
+                                       classify_reasons,
+                                       default_reason_map,
+                                       reasons_sheet_rows,
+)
 from tkops.aftersales.returns_export import cancellation_cases, read_returns
-from tkops.aftersales.schema import CASE_COLUMNS, CASE_SHEET_COLUMNS, CASE_TEAM_COLUMNS, case_keys, empty_cases
+from tkops.aftersales.schema import (
+                                       CASE_COLUMNS,
+                                       CASE_SHEET_COLUMNS,
+                                       CASE_TEAM_COLUMNS,
+                                       case_keys,
+                                       empty_cases,
+)
 
 __all__ = ["read_returns", "cancellation_cases", "CASE_COLUMNS", "CASE_TEAM_COLUMNS", "CASE_SHEET_COLUMNS",
            "case_keys", "empty_cases", "classify_reasons", "ReasonMap", "default_reason_map", "reasons_sheet_rows",

@@ -17,6 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from tkops.cells.text import text_column as text
 from tkops.clocks import times
 from tkops.statuses import canonical_statuses
 
@@ -32,21 +33,6 @@ _INSISTS = frozenset({"buyer insists", "insists", "买家坚持", "坚持"})
 #: Headers of the optional columns the team (or an API step) may add.
 LAST_SCAN_HEADERS = ("Last Scan", "Last Scan Time", "Last Tracking Update")
 INSISTS_HEADERS = ("Buyer Insists", "买家坚持")
-
-
-def text(col: pd.Series | None, index: pd.Index) -> pd.Series:
-    """``col`` as stripped text ("" for blanks), as :func:`tkops.clocks.times.text` gives it, with a fast path for
-    cells that are already strings."""
-    if col is None:
-        return times.text(col, index)
-    if not col.index.equals(index):
-        col = col.reindex(index)
-    values = np.array([v.strip() if v.__class__ is str else None for v in col.to_numpy(object)], dtype=object)
-    other = np.equal(values, None)
-    if other.any():
-        rest = col[other].reset_index(drop=True)
-        values[other] = times.text(rest, rest.index).to_numpy(object)
-    return pd.Series(values, index=index, dtype=object)
 
 
 def utc(local: pd.Series, zone: str, back: bool = False) -> pd.Series:
@@ -161,7 +147,9 @@ def closed(cases: pd.DataFrame) -> pd.Series:
 
 def unit_costs(inventory: pd.DataFrame | None) -> pd.DataFrame:
     """The Inventory sheet's Unit Cost and Currency by folded Seller SKU (first row with a cost wins)."""
-    from tkops.review.allocation import column_by_header  # here: tkops.review is slow to import
+    from tkops.review.allocation import (
+        column_by_header,  # here: tkops.review is slow to import
+    )
 
     inv = inventory if inventory is not None else pd.DataFrame()
     idx = inv.index

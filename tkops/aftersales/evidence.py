@@ -20,9 +20,22 @@ from typing import Any, Mapping
 from dateutil import parser as date_parser
 
 from tkops.aftersales.evidence_catalogue import EvidenceError, label
-from tkops.aftersales.evidence_checklist import (DEFAULT_APPEAL_DAYS, EvidenceChecklist, Requirement, appeal_due,
-                                                 case_type_key, checklist, covered_by)
-from tkops.aftersales.evidence_files import EvidenceFile, check_case_id, find_case_folder, list_files, write_zip
+from tkops.aftersales.evidence_checklist import (
+    DEFAULT_APPEAL_DAYS,
+    EvidenceChecklist,
+    Requirement,
+    appeal_due,
+    case_type_key,
+    checklist,
+    covered_by,
+)
+from tkops.aftersales.evidence_files import (
+    EvidenceFile,
+    check_case_id,
+    find_case_folder,
+    list_files,
+    write_zip,
+)
 from tkops.aftersales.evidence_index import index_context, index_html
 from tkops.aftersales.evidence_pdf import evidence_pdf
 from tkops.aftersales.reasons import CASE_TYPES
@@ -174,7 +187,7 @@ def gather_evidence(case: EvidenceCase | Mapping[str, Any], folder: str | Path, 
     requirements = checklist(case.case_type, lang, table)
     items = [CheckedItem(r) for r in requirements]
     for f in files:
-        hits = covered_by(f.rel, requirements)
+        hits = covered_by(f.rel, requirements, table)
         f.covers = [r.item for r in hits]
         for item in items:
             if item.requirement in hits:

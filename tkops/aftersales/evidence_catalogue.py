@@ -20,6 +20,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "tracking proof and photos in it, and run again.",
         "zh": "案例 {case} 没有证据文件夹：应为 {folder}。请在 {root} 中新建以 Case ID 命名的文件夹（ID 后可加说明，例如"
               "“{case} 颜色不对”），放入聊天截图、物流证明和照片，然后重试。"},
+    "evidence.linked_folder": {
+        "en": "The evidence folder of case {case} ({folder}) is a link to another place. tkops packs only files that "
+              "really are in the case's folder: move the files into a normal folder there and run again.",
+        "zh": "案例 {case} 的证据文件夹（{folder}）是指向别处的链接。tkops 只打包确实位于案例文件夹中的文件：请把文件移到"
+              "该处的普通文件夹中，然后重试。"},
     "evidence.ambiguous_folder": {
         "en": "Several folders in {root} belong to case {case}: {folders}. Move the files into one of them and "
               "delete the others, then run again.",

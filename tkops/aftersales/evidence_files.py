@@ -25,6 +25,7 @@ FILES_DIR = "files/"
 INDEX_NAME = "index.html"
 CHUNK = 1 << 20
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _JUNK_NAMES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})
 _JUNK_SUFFIXES = (".tmp", ".temp", ".crdownload", ".part", ".partial", ".download")
 _JUNK_DIRS = frozenset({"__macosx", "$recycle.bin", "system volume information"})
@@ -78,6 +79,8 @@ def find_case_folder(root: Path, case_id: str) -> Path:
     if len(found) > 1:
         raise EvidenceError("evidence.ambiguous_folder", case=case_id, root=root,
                             folders=", ".join(f'"{p.name}"' for p in found))
+    if _linked(found[0]) or not _within(found[0], root.resolve()):
+        raise EvidenceError("evidence.linked_folder", case=case_id, folder=found[0])
     return found[0]
 
 
@@ -92,30 +95,57 @@ def is_junk(name: str, entry: os.stat_result | None = None) -> bool:
 
 
 def list_files(folder: Path, case_id: str) -> tuple[list[EvidenceFile], list[str]]:
-    """Every file under ``folder`` (sorted by relative path) and the relative names of those left out: junk
-    (:func:`is_junk`), hidden folders, and earlier evidence packs of the case put back in the folder."""
+    """Every regular file inside ``folder`` (sorted by relative path) and the relative names of those left out:
+    junk (:func:`is_junk`), hidden folders, earlier evidence packs of the case put back in the folder, and anything
+    that is not a regular file inside the folder or whose name could climb out of it when the archive is unpacked:
+    symbolic links and junctions (wherever they point), and names holding a backslash, ``..`` or control
+    characters."""
     earlier = re.compile(rf"evidence {re.escape(case_id.casefold())} \d{{4}}-\d\d-\d\d \d{{4}}( \(\d+\))?\.(zip|pdf)")
+    inside = folder.resolve()
     files, skipped = [], []
     for top, dirs, names in os.walk(folder):
         base = Path(top)
         rel_top = base.relative_to(folder)
+        keep = []
         for d in sorted(dirs):
-            if d.startswith(".") or d.casefold() in _JUNK_DIRS:
+            if d.startswith(".") or d.casefold() in _JUNK_DIRS or not _safe_name(d) or _linked(base / d):
                 skipped.append(_rel(rel_top / d) + "/")
-        dirs[:] = sorted(d for d in dirs if not (d.startswith(".") or d.casefold() in _JUNK_DIRS))
+            else:
+                keep.append(d)
+        dirs[:] = keep
         for name in sorted(names):
             path, rel = base / name, _rel(rel_top / name)
             try:
-                info = path.stat()
+                info = path.lstat()
             except OSError as err:
                 raise EvidenceError("evidence.unreadable", file=path, detail=err.strerror or err) from None
-            if is_junk(name, info) or earlier.fullmatch(name.casefold()) or not stat.S_ISREG(info.st_mode):
+            if (is_junk(name, info) or earlier.fullmatch(name.casefold()) or not stat.S_ISREG(info.st_mode)
+                    or not _safe_name(name) or _linked(path) or not _within(path, inside)):
                 skipped.append(rel)
                 continue
             files.append(EvidenceFile(path, rel, info.st_size, dt.datetime.fromtimestamp(info.st_mtime),
                                       kind_of(name)))
     files.sort(key=lambda f: f.rel.casefold())
     return files, skipped
+
+
+def _safe_name(name: str) -> bool:
+    """A file or folder name that stays one name inside the case folder when the archive is unpacked on any system:
+    no backslash or slash, not ``.`` or ``..``, no control characters."""
+    return not ("\\" in name or "/" in name or name in (".", "..") or _CONTROL.search(name))
+
+
+def _linked(path: Path) -> bool:
+    """A symbolic link, or a Windows junction (a folder that is really somewhere else)."""
+    return path.is_symlink() or bool(getattr(os.path, "isjunction", lambda _p: False)(path))
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+        return True
+    except (ValueError, OSError):
+        return False
 
 
 def kind_of(name: str) -> str:

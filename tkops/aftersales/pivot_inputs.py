@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tkops.cells.text import text_column
+
 SHIPPED_STATUSES = frozenset({"Shipped", "In Transit", "Delivered", "Completed"})
 REFUNDED_STATUSES = frozenset({"completed", "refunded", "refund completed", "refund successful"})
 NOT_REFUNDED_STATUSES = frozenset({"refund rejected", "rejected", "canceled", "cancelled"})
@@ -18,12 +20,7 @@ NO_MONTH = -1
 
 def text(frame: pd.DataFrame, key: str) -> pd.Series:
     """Column ``key`` as text, object dtype ("" where blank or missing; a number a person typed becomes its text)."""
-    if key not in frame:
-        return pd.Series("", index=frame.index, dtype=object)
-    values = frame[key].to_numpy(dtype=object, na_value="")
-    if pd.api.types.infer_dtype(values, skipna=False) not in ("string", "empty"):
-        values = np.array([v if isinstance(v, str) else str(v) for v in values], dtype=object)
-    return pd.Series(values, index=frame.index, dtype=object)
+    return text_column(frame[key] if key in frame else None, frame.index)
 
 
 def month_numbers(times: pd.Series) -> pd.Series:

@@ -29,9 +29,20 @@ import numpy as np
 import pandas as pd
 
 from tkops.aftersales.actions import ActionTable
-from tkops.aftersales.pivot_inputs import (NO_MONTH, case_costs, catalogue, month_label, month_number,
-                                           month_numbers, numbers, order_facts, review_counts, shipped_units,
-                                           sku_keys, text)
+from tkops.aftersales.pivot_inputs import (
+    NO_MONTH,
+    case_costs,
+    catalogue,
+    month_label,
+    month_number,
+    month_numbers,
+    numbers,
+    order_facts,
+    review_counts,
+    shipped_units,
+    sku_keys,
+    text,
+)
 from tkops.aftersales.reasons import OWNERS
 from tkops.aftersales.schema import CANCEL_PREFIX, CANCEL_TYPE
 

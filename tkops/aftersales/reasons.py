@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping, NamedTuple
 import pandas as pd
 
 from tkops.aftersales.catalogue import AfterSalesConfigError, choice, sheet_records
+from tkops.cells.yes_no import yes_no
 from tkops.markets import MARKET_ALIASES, MARKETS
 from tkops.review import text as T
 
@@ -74,8 +75,6 @@ REASONS_SHEET = "Reasons"
 REASONS_SHEET_HEADERS = ["Kind", "Market", "Reason Text", "Reason Key", "Case Type", "Cause", "Seller Fault",
                          "Owner", "Note"]
 RESULT_COLUMNS = ["case_type", "cause", "seller_fault", "owner", "matched_by"]
-_FAULT = {**dict.fromkeys(("yes", "y", "true", "1", "x", "是"), True),
-          **dict.fromkeys(("no", "n", "false", "0", "否"), False)}
 _MARKET_LABELS = {m: Label(m, m) for m in (*MARKETS, *MARKET_ALIASES, "EU", "*")}
 _SPELLINGS = (("colour", "color"), ("cancelled", "canceled"), ("cancellation", "cancelation"), ("ised", "ized"))
 _PUNCT = re.compile(r"[\W_]+")
@@ -189,11 +188,11 @@ def parse_reason_rows(rows: list[list[Any]], sheet: str = REASONS_SHEET) -> list
         usual = CASE_TYPES[case]
         cause = choice(r["cause"], CAUSES, sheet, n, "Cause") if r.get("cause") else usual.cause
         owner = choice(r["owner"], OWNERS, sheet, n, "Owner") if r.get("owner") else usual.owner
-        fault = r.get("seller fault", "").casefold()
-        if fault and fault not in _FAULT:
+        fault = yes_no(r.get("seller fault", ""))
+        if fault is None and r.get("seller fault", "").strip():
             raise AfterSalesConfigError("aftersales.sheet_value", sheet=sheet, row=n, column="Seller Fault",
                                         value=T.shorten(r["seller fault"]), allowed="yes, no (blank: usual)")
-        seller_fault = _FAULT[fault] if fault else usual.seller_fault
+        seller_fault = usual.seller_fault if fault is None else fault
         out.append(Reason(kind, ", ".join(markets), r["reason text"], r["reason key"], case, cause, seller_fault,
                           owner, r.get("note", "")))
     return out
@@ -209,7 +208,9 @@ def classify_reasons(data: pd.DataFrame | pd.Series, text: str = "Reason Text", 
     from the ``notes`` columns (buyer or team notes, those ``data`` has: "note"); else other/unknown ("none").
     ``reasons``: the Reasons table; ``keywords``: the CaseKeywords lists (None: built-in). Index as ``data``'s.
     """
-    from tkops.aftersales.classify import classify_text  # here: classify imports this module's vocabularies
+    from tkops.aftersales.classify import (
+        classify_text,  # here: classify imports this module's vocabularies
+    )
 
     reasons = reasons or default_reason_map()
     index = data.index

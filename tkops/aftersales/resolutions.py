@@ -21,7 +21,12 @@ from tkops.aftersales import case_facts as F
 from tkops.aftersales.case_costs import CaseCosts
 from tkops.aftersales.catalogue import explain
 from tkops.aftersales.reasons import CASE_TYPES, label
-from tkops.aftersales.resolutions_table import CONDITIONS, RESOLUTIONS, Rule, resolution_rules
+from tkops.aftersales.resolutions_table import (
+    CONDITIONS,
+    RESOLUTIONS,
+    Rule,
+    resolution_rules,
+)
 from tkops.clocks import times
 from tkops.markets import ZERO_DECIMAL_CURRENCIES
 

@@ -26,8 +26,15 @@ from tkops.schema import Kind, Table, header_key
 from tkops.settings import Settings
 from tkops.sources import tiktok_export
 from tkops.sources.normalize import MAX_WARNINGS_PER_KIND, TIKTOK_ORDER_ID, pick_columns
-from tkops.sources.raw import SPREADSHEET_SUFFIXES, RawTable, decode, open_workbook, parse_csv, read_sheet, \
-    sheet_headers
+from tkops.sources.raw import (
+    SPREADSHEET_SUFFIXES,
+    RawTable,
+    decode,
+    open_workbook,
+    parse_csv,
+    read_sheet,
+    sheet_headers,
+)
 from tkops.statuses import canonical_statuses
 
 SOURCE = "tiktok_returns"

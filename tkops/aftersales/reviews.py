@@ -16,9 +16,20 @@ import numpy as np
 import pandas as pd
 
 from tkops.aftersales.catalogue import AfterSalesConfigError, explain, sheet_records
-from tkops.aftersales.classify import CaseKeywords, classify_text, default_case_keywords, fold_text
+from tkops.aftersales.classify import (
+    CaseKeywords,
+    classify_text,
+    default_case_keywords,
+    fold_text,
+)
 from tkops.aftersales.reasons import CASE_TYPES
-from tkops.aftersales.replies import REPLY_LANGUAGES, Renderer, greeting_name, item_text, reply_languages
+from tkops.aftersales.replies import (
+    REPLY_LANGUAGES,
+    Renderer,
+    greeting_name,
+    item_text,
+    reply_languages,
+)
 from tkops.review import text as T
 from tkops.review.countries import country_code
 

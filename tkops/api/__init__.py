@@ -3,13 +3,40 @@ and typed errors whose messages say what to do. The payload -> order-line mappin
 
 from tkops.api.catalogue import CATALOGUE, render
 from tkops.api.client import API_URL, AUTH_URL, SHOPS_PATH, ApiClient
-from tkops.api.errors import (CODES, AfterSalePending, AlreadyShipped, ApiError, ApiTimeout, ApiUnreachable,
-                              BadResponse, ClockSkew, DuplicateTracking, FulfilmentError, InvalidSign,
-                              InvalidTracking, InvalidVersion, IpNotAllowed, KeyringUnavailable, MissingScope,
-                              MissingShopCipher, OrderCancelled, OutcomeUnknown, PagingLoop, RateLimited,
-                              ReauthorizeNeeded, RequestRejected, SecretMissing, SecretsError, ServerBusy,
-                              ShopNotFound, TokenExpired, TokenRefused, TokenShopMismatch, TrackingUpdateLimit,
-                              error_for)
+from tkops.api.errors import (
+                              CODES,
+                              AfterSalePending,
+                              AlreadyShipped,
+                              ApiError,
+                              ApiTimeout,
+                              ApiUnreachable,
+                              BadResponse,
+                              ClockSkew,
+                              DuplicateTracking,
+                              FulfilmentError,
+                              InvalidSign,
+                              InvalidTracking,
+                              InvalidVersion,
+                              IpNotAllowed,
+                              KeyringUnavailable,
+                              MissingScope,
+                              MissingShopCipher,
+                              OrderCancelled,
+                              OutcomeUnknown,
+                              PagingLoop,
+                              RateLimited,
+                              ReauthorizeNeeded,
+                              RequestRejected,
+                              SecretMissing,
+                              SecretsError,
+                              ServerBusy,
+                              ShopNotFound,
+                              TokenExpired,
+                              TokenRefused,
+                              TokenShopMismatch,
+                              TrackingUpdateLimit,
+                              error_for,
+)
 from tkops.api.redact import install_log_filter, redact, safe_url
 from tkops.api.secrets import ENV, SERVICE, Secret, SecretStore
 from tkops.api.signing import sign

@@ -14,11 +14,24 @@ from urllib.parse import urlsplit
 import httpx
 
 from tkops.api.catalogue import render
-from tkops.api.errors import BadResponse, PagingLoop, ReauthorizeNeeded, ShopNotFound, TokenRefused, error_for
+from tkops.api.errors import (
+    BadResponse,
+    PagingLoop,
+    ReauthorizeNeeded,
+    ShopNotFound,
+    TokenRefused,
+    error_for,
+)
 from tkops.api.redact import LOGGER_NAME, install_log_filter
 from tkops.api.secrets import ENV, Secret, SecretStore
 from tkops.api.signing import query_value, sign
-from tkops.api.tokens import TOKEN_GET, TOKEN_REFRESH, TokenGrant, grant_query, needs_refresh
+from tkops.api.tokens import (
+    TOKEN_GET,
+    TOKEN_REFRESH,
+    TokenGrant,
+    grant_query,
+    needs_refresh,
+)
 from tkops.api.transport import Transport, envelope_code
 
 log = logging.getLogger(LOGGER_NAME)

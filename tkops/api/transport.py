@@ -10,8 +10,15 @@ from typing import Any, Callable
 
 import httpx
 
-from tkops.api.errors import (RETRY_CODES, RETRY_STATUS, ApiError, ApiTimeout, ApiUnreachable, OutcomeUnknown,
-                              error_for)
+from tkops.api.errors import (
+    RETRY_CODES,
+    RETRY_STATUS,
+    ApiError,
+    ApiTimeout,
+    ApiUnreachable,
+    OutcomeUnknown,
+    error_for,
+)
 from tkops.api.redact import LOGGER_NAME
 
 log = logging.getLogger(LOGGER_NAME)

@@ -11,13 +11,35 @@ a clock never promises a day TikTok does not give.
 
 from __future__ import annotations
 
-from tkops.clocks.calendar import add_business_days, business_deadline, days_off, is_business_day
+from tkops.clocks.calendar import (
+                              add_business_days,
+                              business_deadline,
+                              days_off,
+                              is_business_day,
+)
 from tkops.clocks.catalogue import CATALOGUE, SlaConfigError, explain
 from tkops.clocks.kpi import KPI_KEYS, kpi_rows, kpis
-from tkops.clocks.sla import (HOLIDAY_SHEET_HEADERS, SLA_SHEET_HEADERS, MarketSla, SlaTable, holiday_sheet_rows,
-                              sla_sheet_rows)
-from tkops.clocks.states import (CLOCK_COLUMNS, CLOCKS, COLOURS, DUE_COLUMNS, PLATFORM_CLOCKS, SOURCE_COLUMN,
-                                 STATE_COLUMNS, STATES, clock_counts, clocks, notes)
+from tkops.clocks.sla import (
+                              HOLIDAY_SHEET_HEADERS,
+                              SLA_SHEET_HEADERS,
+                              MarketSla,
+                              SlaTable,
+                              holiday_sheet_rows,
+                              sla_sheet_rows,
+)
+from tkops.clocks.states import (
+                              CLOCK_COLUMNS,
+                              CLOCKS,
+                              COLOURS,
+                              DUE_COLUMNS,
+                              PLATFORM_CLOCKS,
+                              SOURCE_COLUMN,
+                              STATE_COLUMNS,
+                              STATES,
+                              clock_counts,
+                              clocks,
+                              notes,
+)
 from tkops.clocks.watch import WATCH_COLUMNS, unscanned
 
 __all__ = ["clocks", "clock_counts", "notes", "unscanned", "kpis", "kpi_rows", "SlaTable", "MarketSla",

@@ -41,7 +41,9 @@ NAT = np.datetime64("NaT", "ns")
 
 def line_markets(lines: pd.DataFrame, default: str = "") -> pd.Series:
     """Each line's market code: from Country (names or codes; GB is UK), else ``default`` (the shop's Market)."""
-    from tkops.review.countries import country_code  # here: importing tkops.review takes ~0.4 s
+    from tkops.review.countries import (
+        country_code,  # here: importing tkops.review takes ~0.4 s
+    )
 
     fallback = market(default).code if market(default) else ""
     country = times.text(lines.get("country"), lines.index)

@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from tkops.cells.yes_no import yes_no
 from tkops.clocks.catalogue import SlaConfigError
 from tkops.clocks.values import parse, show, zone_name
 from tkops.markets import MARKETS, market
@@ -97,7 +98,6 @@ _VERIFIED = {"Time Zone": ("US",), "Dispatch Days": ("US", "UK", "TH", "VN"),
 _ADDED = ("Collection Cancel Days", "Deliver Days", "Cancel Request Hours", "Order Time", "Day Zero",
           "Observed Days")
 _NOTHING = object()
-_YES, _NO = {"", "yes", "y", "true", "1", "x", "是"}, {"no", "n", "false", "0", "否", "working", "工作日"}
 #: Defaults of earlier tkops versions that promised more than TikTok gives, as an SLA sheet written then holds them:
 #: (setting, market) -> the old value. :func:`upgrade` replaces them with today's default.
 SUPERSEDED: dict[tuple[str, str], Any] = {
@@ -281,10 +281,10 @@ def _holidays(rows) -> tuple[tuple[str, dt.date, str, bool], ...]:
         date = _date(day)
         if date is None:
             raise SlaConfigError("clock.sla.bad_holiday", row=n, problem="holiday_date", value=day)
-        off = str(row.get("day off") or "").strip().casefold()
-        if off not in _YES | _NO:
-            raise SlaConfigError("clock.sla.bad_holiday", row=n, problem="holiday_off", value=off)
-        out.append((code, date, str(row.get("name") or "").strip(), off in _YES))
+        off = yes_no(row.get("day off"), blank=True, extra_no=("working", "工作日"))
+        if off is None:
+            raise SlaConfigError("clock.sla.bad_holiday", row=n, problem="holiday_off", value=row.get("day off"))
+        out.append((code, date, str(row.get("name") or "").strip(), off))
     return tuple(out)
 
 

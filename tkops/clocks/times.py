@@ -14,10 +14,12 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
+from tkops.cells.text import text_column
+from tkops.cells.times import datetime_column
+from tkops.cells.yes_no import ticks
 from tkops.schema import header_key
 
 NS = "datetime64[ns]"
-_NO = {"", "no", "n", "false", "0", "off", "否", "未", "-", "none", "nan"}
 
 
 def to_utc(local: pd.Series, zones: pd.Series | str) -> pd.Series:
@@ -80,38 +82,7 @@ def _fold(name) -> str:
     return header_key(str(name).replace("_", " "))
 
 
-def times(col: pd.Series | None, index: pd.Index) -> pd.Series:
-    """A team column of times (datetime cells, ISO text) as naive datetimes; anything else is NaT."""
-    if col is None:
-        return pd.Series(pd.NaT, index=index, dtype=NS)
-    col = col.reindex(index)
-    if pd.api.types.is_datetime64_any_dtype(col):
-        return col.astype(NS)
-    values = col.astype(object).where(col.notna(), None)
-    values = values.map(lambda v: v if isinstance(v, (dt.datetime, pd.Timestamp)) or v is None else str(v).strip())
-    return pd.to_datetime(values, errors="coerce", format="mixed").astype(NS)
-
-
-def flags(col: pd.Series | None, index: pd.Index) -> pd.Series:
-    """A team check column (Picked, Packed) as booleans: Yes, x, ✓, a date, ... are True; blank, No, 0 are False."""
-    if col is None:
-        return pd.Series(False, index=index)
-    col = col.reindex(index)
-    uniques = {v: _flag(v) for v in col.dropna().unique()}
-    return col.astype(object).map(uniques).astype(object).fillna(False).astype(bool)
-
-
-def _flag(value) -> bool:
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, float, np.number)):
-        return bool(value) and not pd.isna(value)
-    return " ".join(str(value).split()).casefold() not in _NO
-
-
-def text(col: pd.Series | None, index: pd.Index) -> pd.Series:
-    """A column as stripped text ("" for blanks), aligned to ``index``."""
-    if col is None:
-        return pd.Series("", index=index, dtype=object)
-    col = col.reindex(index)
-    return col.astype(object).where(col.notna(), "").astype(str).str.strip()
+#: Team columns are read through the shared cell helpers, so a cell means the same here as in every other step.
+times = datetime_column
+flags = ticks
+text = text_column

@@ -9,6 +9,7 @@ import re
 import zoneinfo
 from typing import Any
 
+from tkops.cells.yes_no import yes_no
 from tkops.clocks.catalogue import SlaConfigError
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -156,12 +157,8 @@ def _day_zero(raw):
 
 
 def _yesno(raw):
-    from tkops.clocks.sla import _NO, _YES  # here: sla imports this module; one yes/no vocabulary for the sheets
-
-    if isinstance(raw, bool):
-        return raw
-    text = str(raw).strip().casefold()
-    return True if text in _YES - {""} else False if text in _NO else _BAD
+    answer = yes_no(raw)
+    return _BAD if answer is None else answer
 
 
 def _calendar(raw):

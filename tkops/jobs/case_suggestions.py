@@ -36,7 +36,7 @@ def suggest_sheet(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Sett
         rows = None
     table = resolution_rules(rows)
     costs = CaseCosts.from_rows(book.read_rows("Settings"))
-    cases = typed(sheet, C.CASE_COLUMNS)
+    cases = typed(sheet, C.CASE_COLUMNS, sheet="AfterSales")
     for header, key in TEAM_INPUTS.items():
         if header in sheet:
             cases[key] = sheet[header]

@@ -17,14 +17,16 @@ import pandas as pd
 
 from tkops import flags
 from tkops.aftersales import schema as C
-from tkops.aftersales.classify import case_keywords_from_sheet_rows, case_keywords_sheet_rows
+from tkops.aftersales.classify import (
+    case_keywords_from_sheet_rows,
+    case_keywords_sheet_rows,
+)
 from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
 from tkops.aftersales.returns_export import cancellation_cases, read_returns
 from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, ORDERS, REASONS
 from tkops.merge import MergeCounts, fill_blank, merge_lines, sheet_frame, typed
 from tkops.messages import render
 from tkops.review.countries import country_code, language_for
-from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 from tkops.statuses import canonical_statuses
 
@@ -74,7 +76,7 @@ def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.dat
                 report: CasesReport | None = None, lines: pd.DataFrame | None = None) -> CasesReport:
     """Classify canonical case frames (from exports, cancelled orders or the Open API), upsert them into the
     AfterSales sheet (team columns kept), refresh the suggestions, write and save."""
-    now = now or shop_now(settings)
+    now = now or settings.shop_now()
     report = report or CasesReport()
     lines = order_lines(book) if lines is None else lines
     reason_map = ReasonMap.from_sheet_rows(_rows_or_default(book, REASONS, reasons_sheet_rows))
@@ -140,7 +142,7 @@ def _derive_team_rows(sheet: pd.DataFrame, lines, reason_map, keywords, settings
     team = source.isin(["", C.SOURCE_TEAM])
     if not team.any():
         return sheet
-    rows = typed(sheet.loc[team], C.CASE_COLUMNS)
+    rows = typed(sheet.loc[team], C.CASE_COLUMNS, sheet="AfterSales")
     derived = derive(rows, lines, reason_map, keywords, settings)
     out = sheet.copy()
     for key in DERIVED:

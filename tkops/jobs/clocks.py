@@ -17,9 +17,30 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from tkops import flags, schema
-from tkops.book.layout import AFTERSALES, HOLIDAYS, ORDERS, SHIPLOG, SLA, UNSCANNED, orders_columns, starting_frame
-from tkops.clocks import (CLOCKS, DUE_COLUMNS, KPI_KEYS, STATE_COLUMNS, WATCH_COLUMNS, SlaTable, clock_counts,
-                          clocks, kpi_rows, kpis, sla_sheet_rows, unscanned)
+from tkops.book.layout import (
+    AFTERSALES,
+    HOLIDAYS,
+    ORDERS,
+    SHIPLOG,
+    SLA,
+    UNSCANNED,
+    orders_columns,
+    starting_frame,
+)
+from tkops.clocks import (
+    CLOCKS,
+    DUE_COLUMNS,
+    KPI_KEYS,
+    STATE_COLUMNS,
+    WATCH_COLUMNS,
+    SlaTable,
+    clock_counts,
+    clocks,
+    kpi_rows,
+    kpis,
+    sla_sheet_rows,
+    unscanned,
+)
 from tkops.clocks.catalogue import explain
 from tkops.clocks.kpi import exclusion_lines
 from tkops.clocks.states import SOURCE_COLUMN

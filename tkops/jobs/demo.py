@@ -15,22 +15,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from tkops.book import FileBook
-from tkops.book import safety
+from tkops.book import FileBook, safety
 from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, orders_columns
+from tkops.book.session import BookSession
 from tkops.jobs.cases import run_cases
 from tkops.jobs.clocks import run_clocks
 from tkops.jobs.import_orders import import_files
-from tkops.merge import sheet_frame
-from tkops.messages import render
 from tkops.jobs.picklist import run_picklist
 from tkops.jobs.replies import run_replies
 from tkops.jobs.review import run_review
-from tkops.settings import Settings
 from tkops.jobs.ship import run_ship
-from tkops.shipping import carrier_of
 from tkops.jobs.slips import run_slips
 from tkops.jobs.summary import run_summary
+from tkops.merge import sheet_frame
+from tkops.messages import render
+from tkops.settings import Settings
+from tkops.shipping import carrier_of
 
 DEMO_BOOK = "tkops-demo.xlsx"
 US_FILE = "us_shop_2026-11-25.csv"
@@ -50,35 +50,37 @@ def sample_path(name: str) -> Path:
     return Path(str(resources.files("tkops") / "samples" / name))
 
 
-def run_demo(out: Path, lang: str = "en") -> list[str]:
-    """Build the demo workbook in ``out`` and return what to tell the person."""
+def run_demo(out: Path, lang: str = "en", wait: float | None = None) -> list[str]:
+    """Build the demo workbook in ``out`` and return what to tell the person. The demo book's lock is held for the
+    whole run (every step saves through one :class:`~tkops.book.session.BookSession`)."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / DEMO_BOOK
-    if path.exists():  # a fresh demo each run; the previous one is kept in the backups folder
-        safety.check_not_locked(path)
-        safety.backup(path, keep=3)
-        path.unlink()
     lines: list[str] = []
-    for file, market in ((US_FILE, "US"), (SEA_FILE, "TH")):
-        settings = Settings(language=lang, market=market)
-        book = FileBook(path, settings)
-        if not book.exists:
-            book.write_table(INVENTORY, _sheet_csv("inventory.csv", INVENTORY.headers))
-            book.write_table(BUNDLES, _sheet_csv("bundles.csv", BUNDLES.headers))
-        report = import_files([sample_path(file)], book, settings, failfast=True)
-        lines += report.messages(lang)
-    # Review as of the demo day's late morning, so the holds after payment show as they would have then. The
-    # times are the US shop's (the Thai lines' deadlines are computed in Bangkok time and shown in it).
-    settings = Settings(language=lang, market="US")
-    lines += run_review(FileBook(path, settings), settings, now=DEMO_NOW).lines
-    lines += run_picklist(FileBook(path, settings), settings, out / OUTPUT, PICK_AT).lines(lang)
-    lines += run_slips(FileBook(path, settings), settings, out / OUTPUT, PICK_AT).lines(lang)
-    _team_packs_the_us_waves(FileBook(path, settings))
-    lines += run_ship(FileBook(path, settings), settings, None, SHIP_AT).lines(lang)
-    lines += run_clocks(FileBook(path, settings), settings, CLOCKS_AT).lines(lang)
-    lines += run_cases(FileBook(path, settings), settings, [sample_path(RETURNS_FILE)], CLOCKS_AT).lines(lang)
-    lines += run_replies(FileBook(path, settings), settings).lines(lang)
-    lines += run_summary(FileBook(path, settings), settings, out / OUTPUT, CLOCKS_AT).lines(lang)
+    with BookSession(path, "demo", wait=wait, lang=lang) as session:
+        if path.exists():  # a fresh demo each run; the previous one is kept in the backups folder
+            safety.check_not_locked(path)
+            safety.backup(path)
+            path.unlink()
+        for file, market in ((US_FILE, "US"), (SEA_FILE, "TH")):
+            settings = Settings(language=lang, market=market)
+            book = session.open(settings)
+            if not book.exists:
+                book.write_table(INVENTORY, _sheet_csv("inventory.csv", INVENTORY.headers))
+                book.write_table(BUNDLES, _sheet_csv("bundles.csv", BUNDLES.headers))
+            report = import_files([sample_path(file)], book, settings, failfast=True)
+            lines += report.messages(lang)
+        # Review as of the demo day's late morning, so the holds after payment show as they would have then. The
+        # times are the US shop's (the Thai lines' deadlines are computed in Bangkok time and shown in it).
+        settings = Settings(language=lang, market="US")
+        lines += run_review(session.open(settings), settings, now=DEMO_NOW).lines
+        lines += run_picklist(session.open(settings), settings, out / OUTPUT, PICK_AT).lines(lang)
+        lines += run_slips(session.open(settings), settings, out / OUTPUT, PICK_AT).lines(lang)
+        _team_packs_the_us_waves(session.open(settings))
+        lines += run_ship(session.open(settings), settings, None, SHIP_AT).lines(lang)
+        lines += run_clocks(session.open(settings), settings, CLOCKS_AT).lines(lang)
+        lines += run_cases(session.open(settings), settings, [sample_path(RETURNS_FILE)], CLOCKS_AT).lines(lang)
+        lines += run_replies(session.open(settings), settings).lines(lang)
+        lines += run_summary(session.open(settings), settings, out / OUTPUT, CLOCKS_AT).lines(lang)
     lines.append(render("demo_done", lang, book=path.resolve(), folder=(out / OUTPUT).resolve()))
     return lines
 

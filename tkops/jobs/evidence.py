@@ -7,18 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from tkops.aftersales.catalogue import AfterSalesConfigError
 from tkops.aftersales.evidence import EvidenceCase, EvidenceReport, gather_evidence
 from tkops.aftersales.evidence_catalogue import EvidenceError
-from tkops.aftersales.evidence_checklist import (CHECKLIST_SHEET, DEFAULT_APPEAL_DAYS, EvidenceChecklist,
-                                                 default_checklist)
+from tkops.aftersales.evidence_checklist import (
+    CHECKLIST_SHEET,
+    DEFAULT_APPEAL_DAYS,
+    EvidenceChecklist,
+    default_checklist,
+)
 from tkops.aftersales.evidence_files import check_case_id
 from tkops.aftersales.schema import CASE_HEADER_TO_KEY
+from tkops.cells.text import scalar_text
 from tkops.errors import ConfigError
 from tkops.output import output_folder
+from tkops.pdf import font_paths
 from tkops.schema import header_key
 
 AFTERSALES_SHEET = "AfterSales"
@@ -37,12 +42,11 @@ def run_evidence(book, settings, case_id: str, root: str | Path | None = None, o
     extra = book.read_rows(CHECKLIST_SHEET)
     if extra:
         table = EvidenceChecklist.from_rows(extra, CHECKLIST_SHEET, base=table)
-    fonts = tuple(p.strip() for p in settings.pdf_fonts.split(";") if p.strip())
     if now is None:  # Opened and the deadline are in shop time, as the sheet shows them
         now = dt.datetime.now(ZoneInfo(settings.effective_time_zone())).replace(tzinfo=None)
     return gather_evidence(case, evidence_root(book.path, settings, root), output_folder(book.path, settings, out),
-                           lang=settings.lang, now=now, appeal_days=appeal_days(settings), table=table, fonts=fonts,
-                           templates=settings.templates_folder)
+                           lang=settings.lang, now=now, appeal_days=appeal_days(settings), table=table,
+                           fonts=font_paths(settings.pdf_fonts), templates=settings.templates_folder)
 
 
 def find_case(book, case_id: str, dayfirst: bool = False) -> EvidenceCase:
@@ -92,9 +96,4 @@ def appeal_days(settings) -> int:
     return int(raw)
 
 
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+_text = scalar_text

@@ -11,7 +11,6 @@ of earlier lists again with their own wave numbers (a lost or torn list).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +23,11 @@ from tkops.errors import DataError
 from tkops.merge import rows_frame, sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
-from tkops.picking import NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary
+from tkops.pdf import font_paths
+from tkops.picking import (NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary,
+                           waves)
 from tkops.picking import sheet_frame as picklist_frame
-from tkops.picking import waves
 from tkops.picking.pdf import picklist_pdf
-from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 
 FILE_TITLE = "Pick list"
@@ -127,7 +126,7 @@ def run_picklist(book, settings: Settings, out: str | Path | None = None, now: d
     wave[again] = old[again[again].index].round()
     pick = pick_list(ready, inventory, bundles, wave)
     summary = wave_summary(ready, wave, bundles)
-    now = (now or shop_now(settings)).replace(microsecond=0)
+    now = (now or settings.shop_now()).replace(microsecond=0)
     html, pdf = _write_files(book.path, settings, out, now, pick, summary)
     report = PicklistReport(pick, summary, name, html, pdf, **skipped)
     try:
@@ -149,8 +148,7 @@ def _write_files(book_path: Path, settings: Settings, out, now: dt.datetime, pic
     """The HTML page and the PDF, both rendered before either is written, each written atomically."""
     shop = settings.shop_name
     html = picklist_html(pick, summary, settings.lang, shop=shop, printed=now, extra_folder=settings.templates_folder)
-    fonts = tuple(f for f in re.split(r"\s*[;\n]\s*", settings.pdf_fonts.strip()) if f)
-    pdf = picklist_pdf(pick, summary, settings.lang, shop=shop, printed=now, fonts=fonts)
+    pdf = picklist_pdf(pick, summary, settings.lang, shop=shop, printed=now, fonts=font_paths(settings.pdf_fonts))
     pdf_path = stamped(output_folder(book_path, settings, out), FILE_TITLE, now, ".pdf")
     html_path = pdf_path.with_suffix(".html")
     written: list[Path] = []

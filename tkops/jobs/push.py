@@ -17,20 +17,34 @@ from typing import Any
 import pandas as pd
 
 from tkops import schema
-from tkops.api import AlreadyShipped, ApiClient, ApiError, FulfilmentError, OutcomeUnknown
+from tkops.api import (
+    AlreadyShipped,
+    ApiClient,
+    ApiError,
+    FulfilmentError,
+    OutcomeUnknown,
+)
 from tkops.api.catalogue import render
 from tkops.book.layout import ORDERS, orders_columns
 from tkops.book.safety import atomic_target
-from tkops.jobs.connect import api_client
+from tkops.cells.yes_no import tick
 from tkops.errors import DataError
+from tkops.jobs.connect import api_client
 from tkops.merge import sheet_frame, typed
 from tkops.output import output_folder
-from tkops.picking.lines import NOT_PICKED
-from tkops.jobs.review import shop_now
 from tkops.settings import Settings
-from tkops.shipping import (REJECTED_COLUMNS, SHIPLOG, SHIPLOG_COLUMNS, ProviderMap, already_exported,
-                            export_log_rows, provider_map_from_rows, shipping_upload, validate_tracking)
-from tkops.shipping.carriers import ANY, fold
+from tkops.shipping import (
+    REJECTED_COLUMNS,
+    SHIPLOG,
+    SHIPLOG_COLUMNS,
+    ProviderMap,
+    already_exported,
+    export_log_rows,
+    provider_map_from_rows,
+    shipping_upload,
+    validate_tracking,
+)
+from tkops.shipping.carriers import ANY, fold, unsafe_name
 
 API_FILE = "TikTok Shop API"
 RESULT = "API Upload"
@@ -99,7 +113,7 @@ def run_push_tracking(book, settings: Settings, client: ApiClient | None = None,
     and packing slip PDFs of the TikTok Shipping packages accepted or picked in ``output_folder(book, settings, out)``.
     An error that fails every call (authorisation, network) stops the uploads: what was done is saved and the report
     says why (``stopped``); it is raised when nothing was done."""
-    now = (now or shop_now(settings)).replace(microsecond=0)
+    now = (now or settings.shop_now()).replace(microsecond=0)
     sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
     if sheet.empty:
         raise DataError("no_orders", book=book.path.name)
@@ -111,7 +125,8 @@ def _run(book, settings, client, sheet, now, documents, out) -> PushReport:
     lines = typed(sheet).assign(**({"packed": sheet["Packed"]} if "Packed" in sheet.columns else {}))
     pm = provider_map_from_rows(book.read_rows("Carriers"))
     log = book.read_rows(SHIPLOG.name) or []
-    upload, held = shipping_upload(lines, validate_tracking(lines, pm), already_exported(log), pm, settings.lang)
+    problems = validate_tracking(lines, pm, settings.market or None)
+    upload, held = shipping_upload(lines, problems, already_exported(log), pm, settings.lang)
     report = PushReport(held=held)
     picked = _picked(sheet) if documents else {}
     if upload.empty and not picked:
@@ -208,7 +223,10 @@ def _ship(client, order, items, tracking, provider_id, settings, outcome) -> Non
 
 def match_provider(name: str, providers: list[dict], pm: ProviderMap) -> dict | None:
     """The one provider of ``providers`` ({id, name}) that ``name`` means: the same name folded, else the one whose
-    courier codes (Carriers sheet over the defaults) are the same as ``name``'s; None when none or several."""
+    courier codes (Carriers sheet over the defaults) are the same as ``name``'s; None when none or several, and for a
+    name that is a formula or markup ("=UPS" folds like "UPS" but is never sent)."""
+    if unsafe_name(name):
+        return None
     same = [p for p in providers if fold(p.get("name") or "") == fold(name)]
     if len(same) == 1:
         return same[0]
@@ -234,10 +252,9 @@ def _picked(sheet: pd.DataFrame) -> dict[str, str]:
     if not {"Wave", "Picked", "Package ID"} <= set(sheet.columns):
         return {}
     cells = typed(sheet, (schema.BY_NAME["Order ID"], schema.BY_NAME["Package ID"]))
-    ticks = [v is not None and v == v and " ".join(str(v).split()).casefold() not in NOT_PICKED
-             for v in sheet["Picked"]]
+    picked = [tick(v) for v in sheet["Picked"]]
     # the package id goes into a request path and a file name: digits only
-    return {str(p): str(o) for o, p, w, t in zip(cells["order_id"], cells["package_id"], sheet["Wave"], ticks)
+    return {str(p): str(o) for o, p, w, t in zip(cells["order_id"], cells["package_id"], sheet["Wave"], picked)
             if t and w is not None and w == w and str(w).strip() and str(p).isdigit() and str(o).isdigit()}
 
 

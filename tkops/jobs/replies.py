@@ -18,13 +18,20 @@ import pandas as pd
 
 from tkops.aftersales import schema as C
 from tkops.aftersales.classify import case_keywords_from_sheet_rows
-from tkops.aftersales.followup import followup_days, followup_days_sheet_rows, stalled_shipments
+from tkops.aftersales.followup import (
+    followup_days,
+    followup_days_sheet_rows,
+    stalled_shipments,
+)
 from tkops.aftersales.replies import draft_replies
-from tkops.aftersales.reviews import REVIEW_DRAFT_HEADERS, draft_review_replies, read_reviews
+from tkops.aftersales.reviews import (
+    REVIEW_DRAFT_HEADERS,
+    draft_review_replies,
+    read_reviews,
+)
 from tkops.book.layout import AFTERSALES, FOLLOWUP, FOLLOWUP_DAYS, ORDERS, REVIEWS
 from tkops.merge import is_blank, sheet_frame, typed
 from tkops.messages import render
-from tkops.jobs.review import shop_now
 from tkops.settings import Settings
 from tkops.statuses import canonical_statuses
 
@@ -75,7 +82,7 @@ def run_replies(book, settings: Settings) -> RepliesReport:
 
 def run_followup(book, settings: Settings, now: dt.datetime | None = None) -> FollowUpReport:
     """Write the FollowUp sheet: stalled shipments with a message to send before the buyer opens a case."""
-    now = now or shop_now(settings)
+    now = now or settings.shop_now()
     rows = book.read_rows(FOLLOWUP_DAYS.name)
     if not rows or len(rows) < 2:
         defaults = followup_days_sheet_rows()
@@ -84,7 +91,7 @@ def run_followup(book, settings: Settings, now: dt.datetime | None = None) -> Fo
     days = followup_days(rows)
     lines = _orders(book)
     cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
-    found = stalled_shipments(lines, typed(cases, C.CASE_COLUMNS) if not cases.empty else None, days=days, now=now,
+    found = stalled_shipments(lines, typed(cases, C.CASE_COLUMNS, sheet="AfterSales") if not cases.empty else None, days=days, now=now,
                               shop_market=settings.market, template_folder=settings.templates_folder,
                               team_lang=settings.lang)
     book.write_table(FOLLOWUP, found.reindex(columns=FOLLOWUP.headers))
@@ -100,7 +107,7 @@ def _case_replies(sheet: pd.DataFrame, settings: Settings) -> tuple[pd.DataFrame
         & kind.ne(C.CANCEL_TYPE) & sheet.get("Due State", pd.Series(None, index=sheet.index)).ne("closed")
     if not wanted.any():
         return sheet, 0
-    cases = typed(sheet.loc[wanted], C.CASE_SHEET_COLUMNS)
+    cases = typed(sheet.loc[wanted], C.CASE_SHEET_COLUMNS, sheet="AfterSales")
     drafts = draft_replies(cases, template_folder=settings.templates_folder, team_lang=settings.lang)
     out = sheet.copy()
     for header, column in (("Reply Text", "reply_text"), ("Reply Says", "team_line"),

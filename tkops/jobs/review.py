@@ -10,7 +10,6 @@ changed changes nothing; problems that are gone lose their colour and their row.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,10 +17,11 @@ import pandas as pd
 
 from tkops import flags, schema
 from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
+from tkops.cells.text import text_column
 from tkops.errors import DataError
 from tkops.merge import rows_frame, sheet_frame, typed
 from tkops.messages import render
-from tkops.review import RuleConfig, ReviewResult, keywords_from_sheet_rows, review
+from tkops.review import ReviewResult, RuleConfig, keywords_from_sheet_rows, review
 from tkops.settings import Settings
 
 SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}
@@ -35,11 +35,6 @@ class ReviewReport:
 
     result: ReviewResult
     lines: list[str]
-
-
-def shop_now(settings: Settings) -> dt.datetime:
-    """The current time in the shop's time zone, without the zone (as the sheet's times are)."""
-    return dt.datetime.now(zoneinfo.ZoneInfo(settings.effective_time_zone())).replace(tzinfo=None, microsecond=0)
 
 
 def run_review(book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
@@ -58,7 +53,7 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
         rules_rows = None
         book.write_table(RULES, starting_frame(RULES))
     keyword_rows = book.read_rows("Keywords")
-    now = now or shop_now(settings)
+    now = now or settings.shop_now()
     result = review(
         lines, rows_frame(book.read_rows("Inventory")), rows_frame(book.read_rows("Bundles")),
         RuleConfig.from_sheet_rows(rules_rows) if rules_rows else RuleConfig(), settings, now,
@@ -103,10 +98,7 @@ def orders_with_review(sheet: pd.DataFrame, result: ReviewResult, now: dt.dateti
     return out
 
 
-def _text(col, index) -> pd.Series:
-    if col is None:
-        return pd.Series("", index=index, dtype=object)
-    return col.astype(object).where(col.notna(), "").astype(str).str.strip()
+_text = text_column
 
 
 def _flags(problems: pd.DataFrame) -> pd.Series:

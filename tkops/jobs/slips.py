@@ -19,11 +19,11 @@ import numpy as np
 import pandas as pd
 
 from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, REVIEW
+from tkops.cells.yes_no import tick
 from tkops.errors import ConfigError, DataError
 from tkops.merge import sheet_frame, typed
 from tkops.output import output_folder, stamped
 from tkops.picking import pick_list
-from tkops.picking.lines import NOT_PICKED
 from tkops.picking.picklist import ID_SEPARATOR
 from tkops.review import text as T
 from tkops.settings import Settings
@@ -118,7 +118,7 @@ def _line_facts(sheet: pd.DataFrame) -> pd.DataFrame:
     review, order_id = T.as_text(sheet.get("Review Status"), idx).str.casefold(), T.as_text(sheet["Order ID"], idx)
     wave = pd.to_numeric(sheet["Wave"], errors="coerce") if "Wave" in sheet.columns else np.nan
     return pd.DataFrame({"order_id": order_id, "live": (status != "Cancelled") & (order_id != ""),
-                         "packed": sheet["Packed"].map(_ticked) if "Packed" in sheet.columns else False,
+                         "packed": sheet["Packed"].map(tick) if "Packed" in sheet.columns else False,
                          "held": review == "hold", "released": review.isin(("ready", "done")),
                          "gone": status.isin(GONE), "wave": wave}, index=idx)
 
@@ -181,13 +181,6 @@ def _write_all(documents) -> None:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-
-
-def _ticked(value) -> bool:
-    """A team tick (Packed): any value but blank, 0, FALSE or No (in the languages the team uses)."""
-    if isinstance(value, (bool, np.bool_, int, float, np.number)):
-        return bool(value) and value == value  # NaN is blank
-    return value is not None and value is not pd.NaT and " ".join(str(value).split()).casefold() not in NOT_PICKED
 
 
 def _frame(rows: list[list] | None) -> pd.DataFrame | None:

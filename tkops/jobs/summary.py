@@ -21,16 +21,23 @@ from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.pivots import Pivots, summarise
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, label
 from tkops.aftersales.reviews import read_reviews
-from tkops.book.layout import (AFTERSALES, AFTERSALES_SUMMARY, CAUSE_ACTIONS, INVENTORY, ORDERS, REVIEWS,
-                               SUMMARY_CAUSE_COL, SUMMARY_CHART_ROWS, SUMMARY_MONTH_COL)
+from tkops.book.layout import (
+    AFTERSALES,
+    AFTERSALES_SUMMARY,
+    CAUSE_ACTIONS,
+    INVENTORY,
+    ORDERS,
+    REVIEWS,
+    SUMMARY_CAUSE_COL,
+    SUMMARY_CHART_ROWS,
+    SUMMARY_MONTH_COL,
+)
 from tkops.book.safety import atomic_target
 from tkops.errors import DataError
 from tkops.merge import sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
-from tkops.jobs.review import shop_now
 from tkops.settings import Settings
-
 
 CHART_CAUSE_COL, CHART_MONTH_COL, CHART_ROWS = SUMMARY_CAUSE_COL, SUMMARY_MONTH_COL, SUMMARY_CHART_ROWS
 
@@ -56,12 +63,12 @@ class SummaryReport:
 def run_summary(book, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None,
                 *, top: int = 20) -> SummaryReport:
     """Write the AfterSalesSummary sheet (and the chart workbook) from the book's cases."""
-    now = now or shop_now(settings)
+    now = now or settings.shop_now()
     name = book.path.name
     sheet = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
     if sheet.empty:
         raise DataError("no_cases", book=name)
-    cases = typed(sheet, C.CASE_SHEET_COLUMNS)
+    cases = typed(sheet, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
     orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
     lines = typed(orders) if not orders.empty else pd.DataFrame(columns=["order_id"])
     actions_rows = book.read_rows(CAUSE_ACTIONS.name)

@@ -18,9 +18,21 @@ from tkops.picking.catalogue import CATALOGUE, label
 from tkops.picking.html import picklist_context, picklist_html
 from tkops.picking.lines import released
 from tkops.picking.natural import natural_key, natural_rank, natural_sorted
-from tkops.picking.picklist import NO_BIN, PICK_COLUMNS, SHORT, UNKNOWN_SKU, locations, pick_list
-from tkops.picking.sheet import (PICKLIST, openpyxl_print_setup, print_setup, sheet_frame,
-                                 xlsxwriter_print_setup)
+from tkops.picking.picklist import (
+                                 NO_BIN,
+                                 PICK_COLUMNS,
+                                 SHORT,
+                                 UNKNOWN_SKU,
+                                 locations,
+                                 pick_list,
+)
+from tkops.picking.sheet import (
+                                 PICKLIST,
+                                 openpyxl_print_setup,
+                                 print_setup,
+                                 sheet_frame,
+                                 xlsxwriter_print_setup,
+)
 from tkops.picking.waves import order_table, wave_summary, waves
 
 __all__ = ["released", "waves", "order_table", "wave_summary", "pick_list", "locations", "PICK_COLUMNS", "NO_BIN",

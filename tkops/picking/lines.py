@@ -7,18 +7,14 @@ are found by key or by their Orders-sheet header: ``review_status`` / "Review St
 
 from __future__ import annotations
 
-
-import numpy as np
 import pandas as pd
 
+from tkops.cells.yes_no import ticks
 from tkops.review import text as T
 from tkops.review.allocation import bundle_table, expand
 from tkops.review.context import datetimes_of
 from tkops.statuses import OPEN, canonical_statuses
 
-#: Values of the Picked column that mean "not picked yet" (folded); anything else (a tick, TRUE, a name, a time)
-#: means picked.
-NOT_PICKED = frozenset({"", "0", "false", "no", "n", "否", "未拣", "未拣货"})
 #: Key prefix of lines without a Seller SKU: such a line is still picked, by its SKU ID or its product name.
 NO_SKU = "\x00"
 
@@ -34,27 +30,18 @@ def team_column(lines: pd.DataFrame, key: str, header: str) -> pd.Series | None:
 def released(lines: pd.DataFrame) -> pd.DataFrame:
     """The lines released for picking (a subset of ``lines``, same index, so waves can be written back).
 
-    Released: Review Status is "Ready" (any case), the line is not picked yet (Picked blank, FALSE, 0 or "no"),
+    Released: Review Status is "Ready" (any case), the line is not picked yet (Picked not ticked: see
+    :func:`tkops.cells.yes_no.tick`),
     its order is open (Order Status one of :data:`tkops.statuses.OPEN`, in any spelling an export uses, or blank)
     and its quantity is above 0 (a line with nothing to pick is left out).
     """
     idx = lines.index
     status = T.as_text(team_column(lines, "review_status", "Review Status"), idx).str.casefold()
-    picked = team_column(lines, "picked", "Picked")
-    is_picked = (pd.Series(False, index=idx) if picked is None
-                 else picked.map(_is_picked, na_action="ignore").fillna(False).astype(bool))
+    is_picked = ticks(team_column(lines, "picked", "Picked"), idx)
     order_status = canonical_statuses(T.as_text(lines.get("order_status"), idx))
     is_open = order_status.isin(OPEN) | (order_status == "")
     qty = pd.to_numeric(lines["quantity"], errors="coerce").fillna(0) if "quantity" in lines else 0
     return lines[(status == "ready") & ~is_picked & is_open & (qty > 0)]
-
-
-def _is_picked(value) -> bool:
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, float, np.number)):
-        return bool(value == value and value != 0)  # NaN is not picked
-    return " ".join(str(value).split()).casefold() not in NOT_PICKED
 
 
 def prepared(lines: pd.DataFrame) -> pd.DataFrame:

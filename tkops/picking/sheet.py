@@ -10,7 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from tkops.book.layout import PICKLIST
-from tkops.book.printing import openpyxl_print_setup, print_setup, xlsxwriter_print_setup
+from tkops.book.printing import (
+    openpyxl_print_setup,
+    print_setup,
+    xlsxwriter_print_setup,
+)
 from tkops.picking.catalogue import flag_text
 
 #: Pick-list frame column -> PickList sheet header.

@@ -18,8 +18,13 @@ from tkops.review import problems as P
 from tkops.review.catalogue import CATALOGUE, explain
 from tkops.review.config import CODES, RULES_SHEET_HEADERS, RuleConfig, rules_sheet_rows
 from tkops.review.context import prepare
-from tkops.review.keywords import (KEYWORDS_SHEET_HEADERS, Keywords, default_keyword_rows, default_keywords,
-                                   keywords_from_sheet_rows)
+from tkops.review.keywords import (
+    KEYWORDS_SHEET_HEADERS,
+    Keywords,
+    default_keyword_rows,
+    default_keywords,
+    keywords_from_sheet_rows,
+)
 from tkops.review.result import ReviewResult, summarise
 from tkops.review.rules import REGISTRY
 from tkops.settings import Settings

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping
 
-from tkops.review.catalogue import ReviewConfigError as ConfigError
 from tkops.review import vocab
+from tkops.review.catalogue import ReviewConfigError as ConfigError
 
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "id", "ms", "th", "vi", "ja", "zh")
 CATEGORIES = ("colour_change", "size_change", "address_change", "gift", "urgent", "cancel_request")

@@ -11,31 +11,15 @@ import unicodedata
 
 import pandas as pd
 
+from tkops.cells.text import text_column
+
 #: TikTok masks parts of names, phones and addresses with asterisks ("J*** D***", "(+1)213*****45").
 MASK = "*"
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
-def as_text(col: pd.Series | None, index: pd.Index) -> pd.Series:
-    """``col`` as an object Series of stripped Python strings ("" for None/NaN/NA); all "" when ``col`` is None."""
-    if col is None:
-        return pd.Series("", index=index, dtype=object)
-    s = col.astype(object)
-    s = s.where(s.notna(), "")
-    if pd.api.types.infer_dtype(s, skipna=False) != "string":
-        not_str = s.map(lambda v: not isinstance(v, str))
-        s = s.copy()
-        s[not_str] = s[not_str].map(_scalar_text)
-    return s.str.strip().astype(object)
-
-
-def _scalar_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    try:
-        return str(value)
-    except Exception:  # noqa: BLE001 - an object whose __str__ fails is simply unreadable text
-        return ""
+#: Cells as stripped text: the one text coercion of every step.
+as_text = text_column
 
 
 def fold(col: pd.Series) -> pd.Series:

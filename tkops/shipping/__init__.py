@@ -1,12 +1,32 @@
 """Shipping: tracking-number checks and the Seller Center bulk-shipping upload (pure functions on DataFrames;
 files are written only by :func:`write_upload`)."""
 
-from tkops.shipping.carriers import (DEFAULT_PROVIDERS, ProviderMap, carriers_sheet_rows, provider_map,
-                                     provider_map_from_rows)
+from tkops.shipping.carriers import (
+                                     DEFAULT_PROVIDERS,
+                                     ProviderMap,
+                                     carriers_sheet_rows,
+                                     provider_map,
+                                     provider_map_from_rows,
+)
 from tkops.shipping.catalogue import CATALOGUE, explain, render
-from tkops.shipping.tracking import PROBLEM_COLUMNS, carrier_of, clean_tracking, validate_tracking
-from tkops.shipping.upload import (CARRIERS, REJECTED_COLUMNS, SHIPLOG, SHIPLOG_COLUMNS, UPLOAD_COLUMNS, UPLOAD_SHEET,
-                                   already_exported, export_log_rows, shipping_upload, write_upload)
+from tkops.shipping.tracking import (
+                                     PROBLEM_COLUMNS,
+                                     carrier_of,
+                                     clean_tracking,
+                                     validate_tracking,
+)
+from tkops.shipping.upload import (
+                                     CARRIERS,
+                                     REJECTED_COLUMNS,
+                                     SHIPLOG,
+                                     SHIPLOG_COLUMNS,
+                                     UPLOAD_COLUMNS,
+                                     UPLOAD_SHEET,
+                                     already_exported,
+                                     export_log_rows,
+                                     shipping_upload,
+                                     write_upload,
+)
 
 __all__ = [
     "CARRIERS", "CATALOGUE", "DEFAULT_PROVIDERS", "PROBLEM_COLUMNS", "REJECTED_COLUMNS", "SHIPLOG", "SHIPLOG_COLUMNS",

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from tkops.cells.text import scalar_text
 from tkops.merge import typed
 from tkops.schema import BY_KEY
 from tkops.shipping.catalogue import render
-from tkops.shipping.tracking import _text, clean_tracking
+from tkops.shipping.tracking import clean_tracking
 from tkops.shipping.tracking_file import TrackingFile
 from tkops.statuses import canonical_statuses
 
@@ -74,8 +75,8 @@ def apply_tracking(sheet: pd.DataFrame, incoming: TrackingFile) -> tuple[pd.Data
     lines = typed(out)
     orders = lines["order_id"].fillna("").astype(str).tolist()
     status = canonical_statuses(_get(lines, "order_status")).tolist()
-    sku_ids = [_text(v) for v in _get(lines, "sku_id")]
-    seller_skus = [_text(v).casefold() for v in _get(lines, "seller_sku")]
+    sku_ids = [scalar_text(v) for v in _get(lines, "sku_id")]
+    seller_skus = [scalar_text(v).casefold() for v in _get(lines, "seller_sku")]
     current = [clean_tracking(v) for v in out[TRACKING]]
     by_order: dict[str, list[int]] = {}
     for position, order in enumerate(orders):
@@ -86,7 +87,7 @@ def apply_tracking(sheet: pd.DataFrame, incoming: TrackingFile) -> tuple[pd.Data
     unknown, conflicts, skipped = [], [], []
     where = {"file": incoming.file, "column": incoming.columns.get("tracking_id", TRACKING)}
     for entry in incoming.frame.itertuples(index=False):
-        order, number, provider, sku_id, seller_sku = (_text(v) for v in (
+        order, number, provider, sku_id, seller_sku = (scalar_text(v) for v in (
             entry.order_id, entry.tracking_id, entry.shipping_provider, entry.sku_id, entry.seller_sku))
         base = {**where, "row": entry.row, "order": order, "tracking": number}
         targets = by_order.get(order, [])
@@ -98,7 +99,7 @@ def apply_tracking(sheet: pd.DataFrame, incoming: TrackingFile) -> tuple[pd.Data
                        or (seller_sku and seller_skus[p] == seller_sku.casefold())]
             base["sku"] = f" (SKU {sku_id or seller_sku})"
             if not targets:
-                skus = {_text(lines["seller_sku"].iat[p]) if "seller_sku" in lines else sku_ids[p]
+                skus = {scalar_text(lines["seller_sku"].iat[p]) if "seller_sku" in lines else sku_ids[p]
                         for p in by_order[order]}
                 column = incoming.columns.get("sku_id" if sku_id else "seller_sku")
                 unknown.append(("tracking_file.unknown_order", {
@@ -111,7 +112,7 @@ def apply_tracking(sheet: pd.DataFrame, incoming: TrackingFile) -> tuple[pd.Data
             there, state = current[p]
             if there == number and state == "":
                 result.unchanged += 1
-                if provider and not _text(out.iat[p, p_col]):
+                if provider and not scalar_text(out.iat[p, p_col]):
                     out.iat[p, p_col] = provider
                     result.providers += 1
             elif status[p] in SKIP_STATUSES:

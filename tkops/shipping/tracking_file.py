@@ -23,7 +23,14 @@ from tkops.settings import Settings
 from tkops.shipping.tracking import clean_tracking
 from tkops.sources.base import HeaderMapSource
 from tkops.sources.normalize import pick_columns
-from tkops.sources.raw import SPREADSHEET_SUFFIXES, RawTable, decode, open_workbook, parse_csv, read_sheet
+from tkops.sources.raw import (
+    SPREADSHEET_SUFFIXES,
+    RawTable,
+    decode,
+    open_workbook,
+    parse_csv,
+    read_sheet,
+)
 
 KEYS = ("order_id", "sku_id", "seller_sku", "tracking_id", "shipping_provider")
 FRAME_COLUMNS = [*KEYS, "row"]

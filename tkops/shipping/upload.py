@@ -17,10 +17,11 @@ import xlsxwriter
 
 from tkops.book.layout import CARRIERS, SHIPLOG  # noqa: F401 (the sheets of this step, re-exported)
 from tkops.book.safety import atomic_target
+from tkops.cells.text import scalar_text
 from tkops.shipping.carriers import ProviderMap, fold
 from tkops.shipping.carriers import provider_map as make_provider_map
 from tkops.shipping.catalogue import render
-from tkops.shipping.tracking import _column, _text, clean_tracking
+from tkops.shipping.tracking import _column, clean_tracking
 from tkops.statuses import canonical_statuses
 from tkops.values import CONTROL_CHARS
 
@@ -35,7 +36,7 @@ _BLOCKED = {"Cancelled", "Unpaid", "On Hold"}
 
 
 def _key(order_id: Any, sku_id: Any, tracking: Any) -> tuple[str, str, str]:
-    return _text(order_id), _text(sku_id), clean_tracking(tracking)[0] if tracking is not None else ""
+    return scalar_text(order_id), scalar_text(sku_id), clean_tracking(tracking)[0] if tracking is not None else ""
 
 
 def shipping_upload(lines: pd.DataFrame, problems: pd.DataFrame | None, already_exported: set | Mapping,
@@ -69,23 +70,23 @@ def shipping_upload(lines: pd.DataFrame, problems: pd.DataFrame | None, already_
         if st in _DONE or (state == "empty" and label not in errors):
             continue
         entry = pm.lookup(prov)
-        provider = entry[0] if entry else _text(prov)
+        provider = entry[0] if entry else scalar_text(prov)
         reasons: list[tuple[str, dict]] = []
         if st in _BLOCKED:
             reasons.append(("upload.status", {"status": st, "variant": st}))
         reasons += errors.get(label, [])
-        key = (_text(order), _text(sku), number)
+        key = (scalar_text(order), scalar_text(sku), number)
         if not reasons and key in already_exported:
             info = already_exported.get(key) if isinstance(already_exported, Mapping) else None
             when, file = info if isinstance(info, tuple) and len(info) == 2 else ("", "")
             reasons.append(("upload.already_exported", {"when": when, "file": file}))
         if reasons:
-            rejected.append([label, key[0], key[1], number or _text(raw), provider,
+            rejected.append([label, key[0], key[1], number or scalar_text(raw), provider,
                              ", ".join(dict.fromkeys(c for c, _ in reasons)),
                              "; ".join(dict.fromkeys(render(c, lang, **p) for c, p in reasons))])
             continue
-        upload.append((label, [_cell(v) for v in (key[0], key[1], _quantity(qty), number, provider, _text(service),
-                                                  _text(group) or NOT_COMBINED)]))
+        upload.append((label, [_cell(v) for v in (key[0], key[1], _quantity(qty), number, provider, scalar_text(service),
+                                                  scalar_text(group) or NOT_COMBINED)]))
     frame = pd.DataFrame([r for _, r in upload], columns=UPLOAD_COLUMNS, index=[i for i, _ in upload], dtype=object)
     return frame, pd.DataFrame(rejected, columns=REJECTED_COLUMNS, dtype=object)
 
@@ -96,12 +97,12 @@ def _quantity(value: Any) -> str:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        return _text(value)
-    return str(int(number)) if number.is_integer() else _text(value)
+        return scalar_text(value)
+    return str(int(number)) if number.is_integer() else scalar_text(value)
 
 
 def _cell(value: Any) -> str:
-    text = _text(value)
+    text = scalar_text(value)
     return CONTROL_CHARS.sub("", text)[:32_767]
 
 
@@ -132,10 +133,10 @@ def write_upload(path: str | Path, upload_frame: pd.DataFrame) -> Path:
 def export_log_rows(upload_frame: pd.DataFrame, when: dt.datetime, file_name: str) -> pd.DataFrame:
     """Rows for the ShipLog sheet (:data:`SHIPLOG_COLUMNS`) recording that ``upload_frame`` was exported."""
     return pd.DataFrame({
-        "Order ID": upload_frame["Order ID"].map(_text).astype(object),
-        "SKU ID": upload_frame["SKU ID(optional)"].map(_text).astype(object),
-        "Tracking ID": upload_frame["Tracking ID"].map(_text).astype(object),
-        "Shipping Provider Name": upload_frame["Shipping Provider Name"].map(_text).astype(object),
+        "Order ID": upload_frame["Order ID"].map(scalar_text).astype(object),
+        "SKU ID": upload_frame["SKU ID(optional)"].map(scalar_text).astype(object),
+        "Tracking ID": upload_frame["Tracking ID"].map(scalar_text).astype(object),
+        "Shipping Provider Name": upload_frame["Shipping Provider Name"].map(scalar_text).astype(object),
         "Exported At": pd.Series([when] * len(upload_frame), index=upload_frame.index, dtype=object),
         "File": pd.Series([str(file_name)] * len(upload_frame), index=upload_frame.index, dtype=object),
     }, columns=SHIPLOG_COLUMNS).reset_index(drop=True)
@@ -161,5 +162,5 @@ def already_exported(log_rows: pd.DataFrame | Iterable[Iterable[Any]] | None) ->
     for order, sku, tracking, _prov, when, file in zip(*(g.tolist() for g in get)):
         key = _key(order, sku, tracking)
         if key[0] and key[2]:
-            found.setdefault(key, (_text(when), _text(file)))
+            found.setdefault(key, (scalar_text(when), scalar_text(file)))
     return found

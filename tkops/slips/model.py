@@ -72,6 +72,8 @@ class Slip:
     total: str
     buyer_message: str
     agreed: tuple[AgreedChange, ...]
+    part: int = 1  # a slip too long for one label goes on over several (tkops.slips.fit): this one's number
+    parts: int = 1
 
 
 def build_slips(lines: pd.DataFrame, settings: SlipSettings | None = None, *, review: pd.DataFrame | None = None,

@@ -15,30 +15,17 @@ A gift row needs no "Agreed": the review found that the buyer asked for a gift, 
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
 import pandas as pd
 
+from tkops.cells.yes_no import tick
 from tkops.review import text as T
 from tkops.schema import header_key
 
 GIFT_CODE = "message.gift"
 CHANGE_CODES = {"message.colour_change": "colour", "message.size_change": "size"}
 REVIEW_INPUT_COLUMNS = ("Order ID", "Code", "SKU ID", "Agreed", "Agreed Variation")
-YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "ok", "agreed", "是", "同意", "已同意", "sí", "si", "ja",
-                 "oui"})
-
-
-def is_yes(value: Any) -> bool:
-    """True for a ticked team column: True, 1, "yes", "x", "是", ... (case and spaces do not matter)."""
-    if value is True:
-        return True
-    if value is None or value is False or (isinstance(value, float) and math.isnan(value)):
-        return False
-    if isinstance(value, (int, float)):
-        return value == 1
-    return str(value).strip().casefold() in YES
+#: A ticked team column (Agreed, Gift): the one tick vocabulary of every step.
+is_yes = tick
 
 
 def normalise(review: pd.DataFrame | None) -> pd.DataFrame:

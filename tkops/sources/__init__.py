@@ -12,13 +12,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from tkops.errors import AmbiguousFormat, ConfigError, DataError, EncodingProblem, UnknownFormat
+from tkops.errors import (
+    AmbiguousFormat,
+    ConfigError,
+    DataError,
+    EncodingProblem,
+    UnknownFormat,
+)
 from tkops.schema import Table, header_key
 from tkops.settings import Settings
 from tkops.sources import dianxiaomi, mabang, tiktok_export
 from tkops.sources.base import HeaderMapSource
 from tkops.sources.raw import (
-    SPREADSHEET_SUFFIXES, RawTable, decode, file_hash, open_workbook, parse_csv, read_sheet, sheet_headers,
+    SPREADSHEET_SUFFIXES,
+    RawTable,
+    decode,
+    file_hash,
+    open_workbook,
+    parse_csv,
+    read_sheet,
+    sheet_headers,
 )
 
 #: The built-in sources, in the order their names are listed in messages.

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tkops import schema
+from tkops import values as V
 from tkops.errors import MissingColumn
 from tkops.messages import render
 from tkops.schema import Kind
 from tkops.settings import Settings
 from tkops.sources.raw import RawTable
 from tkops.statuses import canonical_statuses
-from tkops import values as V
 
 TIKTOK_ORDER_ID = re.compile(r"^\d{6,}$")
 MAX_WARNINGS_PER_KIND = 20

@@ -9,8 +9,16 @@ import math
 
 import pandas as pd
 
-from tkops.aftersales.month_end_catalogue import header, text as say
-from tkops.jobs.month_end.charts import BAR_TEMPLATE, CAUSE_COLOURS, TREND_TEMPLATE, bar_chart, svg_uri, trend_chart
+from tkops.aftersales.month_end_catalogue import header
+from tkops.aftersales.month_end_catalogue import text as say
+from tkops.jobs.month_end.charts import (
+    BAR_TEMPLATE,
+    CAUSE_COLOURS,
+    TREND_TEMPLATE,
+    bar_chart,
+    svg_uri,
+    trend_chart,
+)
 from tkops.jobs.month_end.report import SHEETS, frame_of, summary_rows
 from tkops.templating import render
 

@@ -128,8 +128,8 @@ def with_book_cases(cases: pd.DataFrame, book: pd.DataFrame | None) -> pd.DataFr
 
 class ReadOnlyBook:
     """A workbook read, never saved: ``read_rows`` like :class:`tkops.book.FileBook`, through python-calamine. For
-    the workbooks FileBook refuses because saving them would drop parts (macros, charts, images): the month-end only
-    reads, so nothing can be lost."""
+    the workbooks FileBook refuses to edit (a digitally signed package, Strict Open XML, a part it cannot rewrite):
+    the month-end only reads, so nothing can be lost."""
 
     def __init__(self, path: Path) -> None:
         from tkops.sources.raw import open_workbook
@@ -145,8 +145,8 @@ class ReadOnlyBook:
 
 
 def open_book(path: Path, settings: Settings):
-    """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses it for
-    parts it could not save."""
+    """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses to edit
+    it."""
     from tkops.book import FileBook
     from tkops.errors import UnsafeWorkbook
 
@@ -182,7 +182,7 @@ def read_book(path: Path, settings: Settings) -> BookInputs:
             out.unit_costs = unit[unit.index != ""].groupby(level=0).first()
     if cases := rows("AfterSales"):
         frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
-        out.cases = typed(frame, C.CASE_SHEET_COLUMNS)
+        out.cases = typed(frame, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
     if orders := rows("Orders"):
         frame = sheet_frame(orders, "Orders", name)
         team = frame.reindex(columns=[h for h in TEAM_HEADERS if h in frame.columns])

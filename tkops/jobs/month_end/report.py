@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
-from tkops.aftersales.month_end_catalogue import header, text as say
+from tkops.aftersales.month_end_catalogue import header
+from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, label
 from tkops.book.cells import column_values
 from tkops.book.printing import xlsxwriter_print_setup

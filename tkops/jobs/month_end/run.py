@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -23,11 +22,24 @@ import numpy as np
 import pandas as pd
 
 from tkops.aftersales import pivots as P
-from tkops.aftersales.month_end_catalogue import MonthEndError, text as say
-from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, ReasonMap, classify_reasons
+from tkops.aftersales.month_end_catalogue import MonthEndError
+from tkops.aftersales.month_end_catalogue import text as say
+from tkops.aftersales.reasons import (
+    CASE_TYPES,
+    CAUSES,
+    OWNERS,
+    ReasonMap,
+    classify_reasons,
+)
 from tkops.clocks import KPI_KEYS, SlaTable, kpis
-from tkops.jobs.month_end.inputs import BookInputs, FileRead, read_book, read_order_files, read_return_files, \
-    with_book_cases
+from tkops.jobs.month_end.inputs import (
+    BookInputs,
+    FileRead,
+    read_book,
+    read_order_files,
+    read_return_files,
+    with_book_cases,
+)
 from tkops.schema import orders_of
 from tkops.settings import Settings
 
@@ -104,11 +116,6 @@ def _keys(cases: pd.DataFrame, key: str, vocab: dict) -> pd.Series:
     """Column ``key`` as vocabulary keys: a key, the key with spaces, or its English or Chinese label (else NaN)."""
     names = {n.casefold(): k for k, v in vocab.items() for n in (k, k.replace("_", " "), v.en, v.zh)}
     return P.text(cases, key).str.strip().str.casefold().map(names).astype(object)
-
-
-def _shop_now(settings: Settings) -> dt.datetime:
-    zone = zoneinfo.ZoneInfo(settings.effective_time_zone())
-    return dt.datetime.now(zone).replace(tzinfo=None, microsecond=0)
 
 
 def _orders(lines: pd.DataFrame) -> pd.DataFrame:
@@ -204,7 +211,7 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
     team = book.team.reindex(month_lines["key"].to_numpy()).set_axis(month_lines.index) \
         if book.team is not None and "key" in month_lines else None
     fulfilment = kpis(month_lines, team, start, end, sla=book.sla or SlaTable(), settings=settings,
-                      now=now or _shop_now(settings)) if len(month_lines) else {k: None for k in KPI_KEYS}
+                      now=now or settings.shop_now()) if len(month_lines) else {k: None for k in KPI_KEYS}
 
     trend = _trend(orders, prepared, number)
     n_cases = int(current["case_id"].nunique())
@@ -270,7 +277,7 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     cases = with_book_cases(cases, inputs.cases)
     step(say("month_end.progress.figures", settings.lang, month=month))
     cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
-    now = now or _shop_now(settings)
+    now = now or settings.shop_now()
     report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top)
     report.files, report.made = files + case_files, now
     for n, what in ((dup_lines, "month_end.what_lines"), (dup_cases, "month_end.what_cases")):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from tkops import schema
-from tkops.review import postal, problems as P
+from tkops.review import postal
+from tkops.review import problems as P
 from tkops.review import text as T
 from tkops.review.context import ReviewContext
 from tkops.review.countries import country_code

@@ -1,0 +1,86 @@
+"""One text coercion for cells read from a workbook: what a person sees in the cell, as a string.
+
+Both backends hand back numbers where a person typed digits (xlwings gives 12.0 for a cell showing 12): an ID or a
+SKU must come back as "12", never "12.0". An ID that a spreadsheet has already turned into a float it cannot hold
+exactly (5.77E+17) is refused, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+#: Floats hold every integer below 2**53 exactly; TikTok's 18-digit IDs are far above it.
+EXACT_INTEGER_LIMIT = 2**53
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+_DOT_ZERO = re.compile(r"^\d+\.0+$")
+
+
+def is_blank(value: Any) -> bool:
+    """None, NaN, NA, NaT, or text of only spaces."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return isinstance(value, str) and not value.strip()
+
+
+def scalar_text(value: Any) -> str:
+    """A cell as the text a person sees, stripped: "" for blank; 12.0 -> "12"; True -> "TRUE"; a datetime in ISO
+    form ("2026-11-25 09:30:00"), a date as "2026-11-25"."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (bool, np.bool_)):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (float, np.floating)):
+        if value.is_integer() and abs(value) < EXACT_INTEGER_LIMIT:
+            return str(int(value))
+        return repr(float(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def text_or_none(value: Any) -> str | None:
+    """:func:`scalar_text`, with None for blank."""
+    return scalar_text(value) or None
+
+
+def mangled_id(value: Any) -> bool:
+    """True for an ID a spreadsheet has damaged: a float it cannot hold exactly (5.77E+17, 1.5), or text in
+    scientific notation or with a ".0" tail ("5.77E+17", "577000000000000000.0")."""
+    if isinstance(value, (bool, np.bool_)) or is_blank(value):
+        return False
+    if isinstance(value, (float, np.floating)):
+        return not (value.is_integer() and abs(value) < EXACT_INTEGER_LIMIT)
+    if isinstance(value, str):
+        text = value.strip()
+        return bool(_SCIENTIFIC.match(text) or _DOT_ZERO.match(text))
+    return False
+
+
+def text_column(col: pd.Series | None, index: pd.Index) -> pd.Series:
+    """A column as stripped text ("" for blanks), aligned to ``index``, object dtype; cells that are already text
+    take a fast path."""
+    if col is None:
+        return pd.Series("", index=index, dtype=object)
+    if not col.index.equals(index):
+        col = col.reindex(index)
+    values = col.to_numpy(dtype=object)
+    out = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        out[i] = v.strip() if v.__class__ is str else scalar_text(v)
+    return pd.Series(out, index=index, dtype=object)
