@@ -150,3 +150,17 @@ def test_now_is_the_books_shop_time_however_the_market_was_given():
     assert shop_zone(Settings(time_zone="Asia/Shanghai")) == "Asia/Shanghai" and shop_zone(Settings()) == "UTC"
     aware = dt.datetime(2026, 11, 23, 19, 45, tzinfo=dt.timezone.utc)
     assert run(lines, aware, Settings())["Review State"].tolist() == ["due soon", "due soon"]
+
+
+def test_day_zero_of_an_order_placed_on_a_day_off_is_a_setting():
+    """Placed on a Saturday, 2 business days: Tuesday by default (the order date is day 0), Wednesday when the SLA
+    sheet's Day Zero is "next business day" (docs/sla.md#the-readings-chosen); a Monday order is the same either way."""
+    saturday, monday = T(2026, 11, 21, 10, 0), T(2026, 11, 16, 10, 0)
+    lines = frame(line("1", created_time=saturday, paid_time=saturday),
+                  line("2", created_time=monday, paid_time=monday))
+    rows = [["Market", "Setting", "Value"], ["US", "Time Zone", "America/Los_Angeles"]]
+    default = clocks(lines, None, SlaTable.from_sheet_rows(rows), saturday, settings=US)
+    assert default["Dispatch Deadline"].tolist() == [ts("2026-11-24 23:59:59"), ts("2026-11-18 23:59:59")]
+    rolled = clocks(lines, None, SlaTable.from_sheet_rows(rows + [["US", "Day Zero", "next business day"]]),
+                    saturday, settings=US)
+    assert rolled["Dispatch Deadline"].tolist() == [ts("2026-11-25 23:59:59"), ts("2026-11-18 23:59:59")]
