@@ -148,6 +148,7 @@ def test_now_is_the_books_shop_time_however_the_market_was_given():
     assert shop_zone(Settings(), frame(line(), line(country="TH"), line(country="TH"))["country"].map(
         {"United States": "US", "TH": "TH"})) == "Asia/Bangkok"
     assert shop_zone(Settings(time_zone="Asia/Shanghai")) == "Asia/Shanghai" and shop_zone(Settings()) == "UTC"
+    assert shop_zone(US, pd.Series(["TH", "TH"])) == "America/Los_Angeles"  # the Market setting before the lines'
     aware = dt.datetime(2026, 11, 23, 19, 45, tzinfo=dt.timezone.utc)
     assert run(lines, aware, Settings())["Review State"].tolist() == ["due soon", "due soon"]
 
