@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
 
+import pandas as pd
+
 from tkops import __version__
 from tkops.book import FileBook
 from tkops.book.session import BookSession
@@ -151,16 +153,42 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(render("error", settings.lang, detail=err.render(settings.lang)))
         if refused and (args.failfast or not files):
             return max(err.exit_code for err in refused)
+        market_stored = bool(args.market) and _remember_market(book, settings)
         report = import_files(files, book, settings, _mappings(book, args), args.source, args.failfast)
     for line in report.messages(settings.lang):
         print(line)
     _print_saved(report, settings.lang, args.book)
     _print_saves(session, settings.lang, report.saved)
+    if market_stored and report.saved is not None:
+        print(render("market_stored", settings.lang, market=settings.market, book=args.book,
+                     zone=settings.effective_time_zone()))
     if report.failed or refused:
         print(render("files_failed", settings.lang, n=len(report.failed) + len(refused), total=len(args.files)),
               file=sys.stderr)
         return max([f.error.exit_code for f in report.failed] + [e.exit_code for e in refused])
     return 0
+
+
+def _remember_market(book: FileBook, settings: Settings) -> bool:
+    """``tkops import --market XX``: XX becomes the book's Market on the Settings sheet when that is blank (saved with
+    the import, if it saves), so the commands run later on the book (clocks, review, ...) know the market of lines
+    without a Country and read a ``--now`` in its time zone. A Market already set is never changed. True when the
+    Settings sheet was changed."""
+    from tkops.book.layout import SETTINGS
+    from tkops.settings import sheet_rows
+
+    rows = book.read_rows(SETTINGS.name) or sheet_rows(Settings(language=settings.language))
+    header = [str(h) if h is not None else "" for h in rows[0]]
+    if "Setting" not in header or "Value" not in header:
+        return False
+    at, value = header.index("Setting"), header.index("Value")
+    body = [list(r[:len(header)]) + [None] * (len(header) - len(r)) for r in rows[1:]]
+    found = [r for r in body if str(r[at] or "").strip().casefold() == "market"]
+    if not found or str(found[0][value] or "").strip():
+        return False
+    found[0][value] = settings.market
+    book.write_table(SETTINGS.with_extra([h for h in header if h]), pd.DataFrame(body, columns=header))
+    return True
 
 
 def cmd_stock(args: argparse.Namespace) -> int:
@@ -530,10 +558,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_slips)
 
     p = sub.add_parser("clocks", parents=[common], help="check the SOP deadlines of every order",
-                       description="Review, print, pack, dispatch and auto-cancel due times of every open order in "
-                                   "the shop's time zone, coloured ok / due soon / late on the Orders sheet; "
-                                   "uploaded tracking not yet scanned; KPIs for a period.")
+                       description="Review, print, pack, dispatch, auto-cancel, deliver-by and cancellation-request "
+                                   "due times of every open order in the shop's time zone (TikTok's own deadlines "
+                                   "where the Open API gave them), coloured ok / due soon / late on the Orders "
+                                   "sheet; uploaded tracking not yet scanned; KPIs for a period.")
     p.add_argument("--book", required=True, help="the workbook whose Orders sheet to check")
+    p.add_argument("--market", help="market for lines without a country (US, UK, TH, ...; default: the Settings "
+                                    "sheet's Market, else the one market of the book's lines)")
+    p.add_argument("--tz", help="shop time zone of the sheet's times and --now, e.g. America/Los_Angeles "
+                                "(default: the Settings sheet's, else the market's)")
     p.add_argument("--now", help="check as of this shop-local time, e.g. 2026-11-25T16:00 (default: now)")
     p.add_argument("--kpi", nargs=2, metavar=("FROM", "TO"), help="also print the KPIs of orders paid from FROM up "
                                                                   "to (not including) TO, e.g. 2026-11-01 2026-12-01")

@@ -307,6 +307,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file} was already imported on {when}; nothing changed.",
         "zh": "{file} 已于 {when} 导入过；没有任何变化。",
     },
+    "market_stored": {
+        "en": "Market {market} written to the Settings sheet of {book} (it was blank): later commands read this "
+              "book's times and --now in {zone}.",
+        "zh": "已将站点 {market} 写入 {book} 的 Settings 工作表（原为空）：之后的命令按 {zone} 读取本工作簿的时间和 --now。",
+    },
     "merge_kept": {
         "en": "{n} cells your team changed were kept (the platform still has the value tkops imported before).",
         "zh": "保留了团队修改过的 {n} 个单元格（平台上仍是 tkops 上次导入的值）。",

@@ -102,6 +102,16 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("cancelled_time", "Cancelled Time", K.DATETIME, order_level=True, width=18),
     _c("cancel_by", "Cancel By", order_level=True),
     _c("cancel_reason", "Cancel Reason", order_level=True, width=22),
+    # The platform's own deadlines, given only by the Open API; the clocks use them first (docs/sla.md)
+    _c("rts_sla_time", "RTS SLA Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("tts_sla_time", "TTS SLA Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("pick_up_cut_off_time", "Pick-up Cut-off Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("shipping_due_time", "Shipping Due Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("collection_due_time", "Collection Due Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("delivery_sla_time", "Delivery SLA Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("delivery_due_time", "Delivery Due Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("cancel_order_sla_time", "Cancel Order SLA Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("request_cancel_time", "Request Cancel Time", K.DATETIME, order_level=True, core=False, width=18),
     _c("fulfillment_type", "Fulfillment Type", core=False),
     _c("warehouse_name", "Warehouse Name", core=False),
     _c("tracking_id", "Tracking ID", K.ID, width=24),
@@ -187,7 +197,8 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed", EXPORT_LACKS)
 
 #: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
-#: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags), and
+#: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags; Deadline
+#: Source: whether the platform clocks' times are the platform's own or computed from the SLA sheet), and
 #: what TikTok answered to the tracking upload through the API (tkops.jobs.push).
 FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("reviewed_at", "Reviewed At", K.DATETIME, width=18),
@@ -197,9 +208,12 @@ FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("pack_due", "Pack Due", K.DATETIME, width=18),
     _c("dispatch_deadline", "Dispatch Deadline", K.DATETIME, width=18),
     _c("auto_cancel_at", "Auto-cancel At", K.DATETIME, width=18),
+    _c("deliver_by", "Deliver By", K.DATETIME, width=18),
+    _c("cancel_request_due", "Cancel Request Due", K.DATETIME, width=18),
     _c("next_deadline", "Next Deadline", K.DATETIME, width=18),
     _c("next_clock", "Next Clock", width=14),
     _c("clock_state", "Clock State", width=10),
+    _c("deadline_source", "Deadline Source", width=12),
     _c("api_upload", "API Upload", width=28),
 )
 
