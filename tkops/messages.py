@@ -427,7 +427,7 @@ def render(code: str, lang: str = "en", **params) -> str:
 _SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.stock.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
                        "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
                        "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
-                       "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue")
+                       "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue", "tkops.pack.catalogue")
 
 
 def _section_entry(code: str):
