@@ -156,7 +156,8 @@ HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
 
 #: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
 #: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags), and
-#: what TikTok answered to the tracking upload through the API (tkops.jobs.push).
+#: what TikTok answered to the tracking upload through the API (tkops.jobs.push), and the reason a packer gave to
+#: mark an order packed that the pack station had not seen complete (tkops.jobs.pack).
 FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("reviewed_at", "Reviewed At", K.DATETIME, width=18),
     _c("wave", "Wave", K.INT, width=6),
@@ -169,6 +170,7 @@ FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("next_clock", "Next Clock", width=14),
     _c("clock_state", "Clock State", width=10),
     _c("api_upload", "API Upload", width=28),
+    _c("pack_override", "Pack Override", width=28),  # why an order was marked packed with a wrong or missing item
 )
 
 #: Every column tkops adds to the Orders sheet after the platform's, in sheet order: the review's verdict and the

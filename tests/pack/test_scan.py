@@ -161,3 +161,16 @@ def test_every_verdict_has_words_in_both_languages_and_a_colour():
             text = render("pack." + code, lang, **{"scanned": "x", "order": "1", "sku": "S", "k": 1, "n": 2,
                                                   "previous": "2", "left": "S x1", "reason": "r", "skus": "S"})
             assert "{" not in text and not text.startswith("pack.")
+
+
+def test_a_bundle_is_packed_as_its_components():
+    frame = pd.DataFrame([{"order_id": ORDER_A, "seller_sku": "SET-2", "quantity": 2, "product_name": "Set"},
+                          {"order_id": ORDER_A, "seller_sku": "MUG-WHT", "quantity": 1, "product_name": "Mug"}])
+    bundles = pd.DataFrame({"Bundle SKU": ["SET-2", "set-2"], "Component SKU": ["TEE-BLK-M", "CAP-RED"],
+                            "Quantity": [1, 2]})
+    inv = inventory().assign(product_name=["Tee", "Tee", "Mug", "Cap"], variation=["Black", "White", "", "Red"])
+    index = build_index(frame, inv, bundles)
+    assert [(x.sku, x.quantity, x.name, x.variation) for x in index.orders[ORDER_A]] == [
+        ("TEE-BLK-M", 2, "Tee", "Black"), ("CAP-RED", 4, "Cap", "Red"), ("MUG-WHT", 1, "Mug", "")]
+    verdicts, _ = play(index, ORDER_A, "SET-2", TEE_BLK_M)
+    assert [v.code for v in verdicts[1:]] == ["unknown_code", "right_item"]

@@ -78,11 +78,12 @@ class FileBook:
         self._edit.write_block(sheet, first_col, rows, fills)
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
-        """Replace a report sheet's cells with ``rows`` (see :meth:`EditedWorkbook.write_grid`)."""
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
+        """Replace a report sheet's cells with ``rows`` (see :meth:`EditedWorkbook.write_grid`); ``fills`` maps
+        0-based (row, column) to a colour such as ``#C6EFCE``."""
         if self._edit is None:
             raise NotImplementedError("report sheets are written into existing workbooks only")
-        self._edit.write_grid(spec, rows, bold_rows, widths)
+        self._edit.write_grid(spec, rows, bold_rows, widths, fills)
 
     def save(self) -> SaveResult:
         """Write the workbook atomically; the previous version goes to the backups folder."""

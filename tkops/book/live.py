@@ -132,10 +132,10 @@ class LiveBook:
             target.range((r + 1, first_col + c)).color = colour
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
         """Replace a report sheet's cells with ``rows`` from A1: one call to clear, one to write, one per heading
-        row. Text that Excel would read as a formula or a number is written with a leading apostrophe (kept as
-        typed)."""
+        row and one per filled cell (``fills``: 0-based (row, column) -> "#RRGGBB"). Text that Excel would read as a
+        formula or a number is written with a leading apostrophe (kept as typed)."""
         if spec.name not in self._names:
             self.book.sheets.add(spec.name, after=self.book.sheets[self._names[-1]])
             self._names.append(spec.name)
@@ -150,6 +150,8 @@ class LiveBook:
             sheet.range((r + 1, 1), (r + 1, width)).font.bold = True
         for col, size in (widths or {}).items():
             sheet.range((1, col)).column_width = size
+        for (r, c), colour in (fills or {}).items():
+            sheet.range((r + 1, c + 1)).color = colour
         self._rows[spec.name] = []
 
     def save(self):

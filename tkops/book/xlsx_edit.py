@@ -205,9 +205,10 @@ class EditedWorkbook:
         column_dimension(ws, first_col).width = 60
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
         """Replace every cell of the sheet (a report tkops owns) with ``rows`` from A1: text stays text, numbers
-        numbers, datetimes dates; ``bold_rows`` (0-based) are headings; ``widths`` maps 1-based columns to widths."""
+        numbers, datetimes dates; ``bold_rows`` (0-based) are headings; ``widths`` maps 1-based columns to widths;
+        ``fills`` maps 0-based (row, column) to a colour ("#RRGGBB")."""
         ws = self.wb[spec.name] if spec.name in self.wb.sheetnames else self._new_sheet(spec)
         if ws.max_row:
             ws.delete_rows(1, ws.max_row)
@@ -223,6 +224,9 @@ class EditedWorkbook:
                     cell.font = bold
         for col, width in (widths or {}).items():
             column_dimension(ws, col).width = width
+        for (r, c), colour in (fills or {}).items():
+            rgb = colour.lstrip("#").upper()
+            ws.cell(row=r + 1, column=c + 1).fill = PatternFill("solid", start_color=rgb, end_color=rgb)
 
     def save(self, path: Path) -> None:
         self.wb.save(path)

@@ -61,9 +61,13 @@ def open_lines(lines: pd.DataFrame) -> pd.DataFrame:
     return lines[keep]
 
 
-def build_index(lines: pd.DataFrame, inventory: pd.DataFrame) -> PackIndex:
+def build_index(lines: pd.DataFrame, inventory: pd.DataFrame, bundles: pd.DataFrame | None = None) -> PackIndex:
     """The index of the open ``lines`` (canonical keys: order_id, seller_sku and/or sku_id, quantity, product_name,
-    variation) and the ``inventory`` (seller_sku, barcode). Lines of one order with the same SKU are one item."""
+    variation) and the ``inventory`` (seller_sku, barcode, optionally product_name, variation). A bundle line (the
+    Bundles sheet: Bundle SKU, Component SKU, Quantity) is packed as its components; lines of one order with the
+    same SKU are one item."""
+    if bundles is not None and len(bundles) and len(lines):
+        lines = expand_bundles(lines, bundles, inventory)
     index = PackIndex()
     items: dict[str, set[str]] = {}
 
@@ -106,3 +110,30 @@ def _count(value) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def expand_bundles(lines: pd.DataFrame, bundles: pd.DataFrame, inventory: pd.DataFrame) -> pd.DataFrame:
+    """``lines`` with every bundle line replaced by its components (the review's expansion,
+    :func:`tkops.review.allocation.expand`), named as on the Inventory sheet."""
+    from tkops.review.allocation import bundle_table, expand
+
+    table = bundle_table(bundles)
+    seller = lines["seller_sku"].map(scalar_text) if "seller_sku" in lines else pd.Series("", index=lines.index)
+    frame = pd.DataFrame({"sku_key": seller.str.casefold().to_numpy(), "seller_sku": seller.to_numpy(),
+                          "qty": [float(_count(q)) for q in lines["quantity"].tolist()]})
+    rows = expand(frame, table)
+    parts = rows[rows["bundle"] != ""]
+    if parts.empty:
+        return lines
+    names = {scalar_text(k).casefold(): (scalar_text(n), scalar_text(v)) for k, n, v in zip(
+        inventory.get("seller_sku", pd.Series(dtype=object)), inventory.get("product_name", pd.Series(dtype=object)),
+        inventory.get("variation", pd.Series(dtype=object)))}
+    source = lines.reset_index(drop=True)
+    kept = source.iloc[rows.loc[rows["bundle"] == "", "pos"].to_numpy()]
+    added = source.iloc[parts["pos"].to_numpy()].copy()
+    added["seller_sku"] = parts["sku"].to_numpy()
+    added["sku_id"] = None
+    added["quantity"] = parts["need"].round().astype(int).to_numpy()
+    added["product_name"] = [names.get(k, ("", ""))[0] for k in parts["key"]]
+    added["variation"] = [names.get(k, ("", ""))[1] for k in parts["key"]]
+    return pd.concat([kept, added]).sort_index(kind="stable")

@@ -150,3 +150,22 @@ def _not_wanted(index: PackIndex, state: PackState, code: str, skus: frozenset[s
 
 def _items(lines: tuple[OrderLine, ...]) -> int:
     return sum(line.quantity for line in lines)
+
+
+def replay(index: PackIndex, codes: list[str]) -> PackState:
+    """The state after ``codes`` (the Scanned column of PackLog since the last order scan): the pack station picks
+    up where it was when Python was restarted. An ``OVERRIDE: reason`` entry finishes its order again."""
+    state = PackState()
+    for code in codes:
+        reason = override_reason(code)
+        state = (override(index, state, reason) if reason is not None else scan(index, state, code))[1]
+    return state
+
+
+def override_reason(code: object) -> str | None:
+    """The reason of an ``OVERRIDE: reason`` entry (any case, ``:`` or a space after the word), "" when none is
+    given; None when ``code`` is not an override."""
+    text = clean_scan(code)
+    if text[:8].casefold() != "override":
+        return None
+    return text[8:].lstrip(" :：").strip()
