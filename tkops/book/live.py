@@ -46,6 +46,11 @@ class LiveBook:
         self._rows[sheet] = rows
         return rows
 
+    def rows_read(self, sheet: str) -> list[list[Any]] | None:
+        """The rows :meth:`read_rows` last read from ``sheet`` (read now if it was not read yet)."""
+        rows = self._rows.get(sheet)
+        return rows if rows else self.read_rows(sheet)
+
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame``: changed columns written as blocks, the table resized."""
         if spec.name not in self._names:
