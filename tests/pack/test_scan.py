@@ -174,3 +174,30 @@ def test_a_bundle_is_packed_as_its_components():
         ("TEE-BLK-M", 2, "Tee", "Black"), ("CAP-RED", 4, "Cap", "Red"), ("MUG-WHT", 1, "Mug", "")]
     verdicts, _ = play(index, ORDER_A, "SET-2", TEE_BLK_M)
     assert [v.code for v in verdicts[1:]] == ["unknown_code", "right_item"]
+
+
+def test_the_screen_shows_the_verdict_the_order_and_its_counts(index):
+    from tkops.pack.screen import FILLS, screen
+
+    verdicts, state = play(index, ORDER_A, TEE_BLK_M, "CAP-RED")
+    view = screen(index, state, verdicts[-1], "en")
+    assert view.rows[0][0] == f"NOT IN THIS ORDER: CAP-RED is not part of order {ORDER_A}. Put it back."
+    assert view.rows[1] == ["Order", ORDER_A, None, 3, 1]
+    assert view.rows[3] == ["Seller SKU", "Product / Variation", None, "Wanted", "Packed"]
+    assert view.rows[4:] == [["TEE-BLK-M", "Cotton Tee / Black, M", None, 2, 1], ["MUG-WHT", "Mug / White", None, 1, 0]]
+    assert view.fills == {0: FILLS["bad"]} and view.bold == {1, 3}
+    verdicts, state = play(index, TEE_BLK_M, MUG, state=state)
+    view = screen(index, state, verdicts[-1], "zh")
+    assert view.rows[0][0].startswith(f"订单 {ORDER_A} 已齐") and view.rows[1][3:] == [3, 3]
+    assert view.fills == {0: FILLS["done"], 4: FILLS["ok"], 5: FILLS["ok"]}
+    verdicts, state = play(index, ORDER_B, TEE_WHT_M, "TEE-BLK-M", state=state)
+    view = screen(index, state, verdicts[-1], "en")
+    assert verdicts[-1].code == "wrong_item" and view.fills == {0: FILLS["bad"]}
+    empty = screen(index, PackState(), scan(index, PackState(), "")[0], "en")
+    assert empty.rows == [["Ready: scan an order barcode.", None, None, None, None]] and empty.fills == {0: FILLS["info"]}
+    over, after = override(index, play(index, ORDER_A, MUG)[1], "ok")
+    view = screen(index, after, over, "en")
+    assert view.rows[1][3:] == [3, 1] and view.rows[4][4] == 0
+    again, later = play(index, ORDER_A, state=after)
+    view = screen(index, later, again[0], "en")
+    assert again[0].code == "already_packed" and view.rows[1][3:] == [3, 3] and view.fills[0] == FILLS["warn"]

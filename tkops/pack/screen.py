@@ -41,19 +41,21 @@ def screen(index: PackIndex, state: PackState, verdict: Verdict, lang: str) -> S
     lines = index.orders.get(order, ()) if order else ()
     if not lines:
         return ScreenView(rows, fills)
-    finished = order in state.finished
-    packed_total = sum(line.quantity for line in lines) if finished else sum(
-        min(state.count(line.sku), line.quantity) for line in lines)
+    done_before = verdict.code == "already_packed"  # packed in an earlier session: its count is not kept
+
+    def packed(line) -> int:
+        return line.quantity if done_before else state.count(line.sku)
+
+    packed_total = sum(min(packed(line), line.quantity) for line in lines)
     wanted_total = sum(line.quantity for line in lines)
     rows.append([render("pack.order", lang), order, None, wanted_total, packed_total])
     rows.append([None] * WIDTH)
     rows.append([render("pack.col.sku", lang), render("pack.col.product", lang), None,
                  render("pack.col.wanted", lang), render("pack.col.packed", lang)])
     for line in lines:
-        packed = line.quantity if finished and verdict.code != "override" else state.count(line.sku)
         product = " / ".join(p for p in (line.name, line.variation) if p)
-        rows.append([line.sku, product, None, line.quantity, packed])
-        if packed >= line.quantity:
+        rows.append([line.sku, product, None, line.quantity, packed(line)])
+        if packed(line) >= line.quantity:
             fills[len(rows) - 1] = FILLS["ok"]
         if line.sku == verdict.sku and verdict.colour == "bad":
             fills[len(rows) - 1] = FILLS["bad"]
