@@ -6,6 +6,8 @@ column where they apply, and say what to do.
 
 from __future__ import annotations
 
+import functools
+
 from tkops.plural import plural_forms
 
 LANGUAGES = ("en", "zh")
@@ -430,6 +432,7 @@ _SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.stock.catalogue", "tkops
                        "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue", "tkops.pack.catalogue")
 
 
+@functools.lru_cache(maxsize=None)  # the catalogues are constants; the pack station renders on every scan
 def _section_entry(code: str):
     """An entry of a section catalogue (imported when first needed, to keep this module free of cycles)."""
     import importlib

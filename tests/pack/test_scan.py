@@ -92,6 +92,9 @@ def test_upc_a_scanned_as_ean_13_and_sku_id_are_the_same_item(index):
     assert [v.code for v in verdicts] == ["order_opened", "right_item", "order_complete"]
     assert item_key("0" + TEE_WHT_M) == item_key(TEE_WHT_M) == "gtin:00036000291452"
     assert item_key("036000291453") == "sku:036000291453"  # a bad check digit is not a GTIN
+    assert item_key("36000291452") == item_key(TEE_WHT_M)  # a spreadsheet dropped the leading zero
+    assert item_key("1234565") == "gtin:00000001234565" and item_key("123457") == "sku:123457"
+    assert item_key("123456789012345") == "sku:123456789012345" and item_key("ABC") == "sku:abc"
 
 
 def test_a_second_order_mid_order_switches_and_says_what_is_left(index):

@@ -11,6 +11,7 @@ cells at once (:mod:`tkops.book.live_pack`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -181,6 +182,7 @@ def pack_sheet_rows(view: ScreenView, lang: str, packer: str = "") -> list[list]
     return [[render("pack.scan_here", lang), None, None, "Packer", packer or None]] + view.rows
 
 
+@functools.lru_cache(maxsize=1)
 def default_packer() -> str:
     """The computer's user name: who packs, when nobody says."""
     import getpass
