@@ -27,7 +27,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from tests.slips.sample import make_lines  # noqa: E402
 from tkops.picking import pick_list, picklist_html, released, wave_summary, waves  # noqa: E402
-from tkops.slips import SlipSettings, barcodes, build_slips, fonts, write_html, write_pdf  # noqa: E402
+from tkops.pdf import chain as fonts  # noqa: E402
+from tkops.slips import SlipSettings, barcodes, build_slips, write_html, write_pdf  # noqa: E402
 
 SETTINGS = {"Shop Name": "Demo Shop", "Return Address": "1 Warehouse Rd\nOntario CA 91761",
             "QC Points": "No stains; Tags on"}

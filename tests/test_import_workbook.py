@@ -38,6 +38,8 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
     wb = openpyxl.load_workbook(book)
     assert wb.sheetnames == [s.name for s in layout.STANDARD_SHEETS]
+    assert layout.BASE in layout.STANDARD_SHEETS and wb[layout.BASE.name].sheet_state == "hidden"
+    assert wb[layout.BASE.name].sheet_state == "hidden"  # what tkops imported: its own record, out of sight
     assert wb.sheetnames[:5] == ["Orders", "Review", "PickList", "Pack", "AfterSales"]
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
@@ -221,7 +223,7 @@ def test_failed_save_leaves_the_workbook_as_it_was(tmp_path, monkeypatch):
         path.write_bytes(b"half a file")
         raise OSError("disk full")
 
-    monkeypatch.setattr("tkops.book.xlsx_edit.EditedWorkbook.save", broken_save)
+    monkeypatch.setattr("tkops.book.ooxml.OoxmlWorkbook.save", broken_save)
     with pytest.raises(OSError):
         main(["import", str(EXPORTS / "us_legacy.xlsx"), "--book", str(book), "--market", "US"])
     assert sha(book) == before
@@ -238,7 +240,7 @@ def test_open_workbook_is_refused(tmp_path, capsys):
     assert sha(book) == before
 
 
-def test_workbook_with_parts_openpyxl_drops_is_refused(tmp_path, capsys):
+def test_workbook_with_a_chart_and_a_text_box_is_edited_and_keeps_them(tmp_path, capsys):
     import xlsxwriter
 
     book = tmp_path / "team.xlsx"
@@ -250,11 +252,13 @@ def test_workbook_with_parts_openpyxl_drops_is_refused(tmp_path, capsys):
     ws.insert_chart("D2", chart)
     ws.insert_textbox("D20", "team notes")
     wb.close()
-    before = sha(book)
-    assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 2
-    err = capsys.readouterr().err
-    assert "charts" in err and "shapes or text boxes" in err and "Nothing was changed" in err
-    assert sha(book) == before
+    with zipfile.ZipFile(book) as z:
+        before = {n: z.read(n) for n in z.namelist() if n.startswith(("xl/charts/", "xl/drawings/"))}
+    assert main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"]) == 0
+    with zipfile.ZipFile(book) as z:
+        assert {n: z.read(n) for n in before} == before  # the chart and the text box, byte for byte
+    _, header, rows = orders(book)
+    assert len(rows) == 14
 
 
 def test_messages_in_chinese(tmp_path, capsys):
@@ -318,16 +322,22 @@ def test_mapping_from_the_mappings_sheet(tmp_path):
     assert set(t["Order ID"] for t in truth) <= set(column(header, rows, "Order ID"))
 
 
-def test_backups_are_limited(tmp_path):
+def test_backups_follow_the_backups_setting(tmp_path):
     book = tmp_path / "ops.xlsx"
     main(["import", str(EXPORTS / "us_2025.csv"), "--book", str(book), "--market", "US"])
+    wb = openpyxl.load_workbook(book)
+    for row in wb["Settings"].iter_rows(min_row=2):
+        if row[0].value == "Backups":
+            row[1].value = 3
+    wb.save(book)
     text = (EXPORTS / "us_2025.csv").read_text(encoding="utf-8")
-    for i in range(7):
+    for i in range(5):
         variant = tmp_path / f"v{i}.csv"
         variant.write_text(text.replace("Awaiting Shipment", "Shipped" if i % 2 else "Awaiting Collection"),
                            encoding="utf-8")
         main(["import", str(variant), "--book", str(book), "--market", "US"])
-    assert len(list((tmp_path / "tkops-backups").glob("ops.*.xlsx"))) == 5
+    # the 3 newest (today's newest among them: the one per day adds nothing today)
+    assert len(list((tmp_path / "tkops-backups").glob("ops.*.xlsx"))) == 3
 
 
 def test_copy_of_sample_keeps_working(tmp_path):

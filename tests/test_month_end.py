@@ -210,7 +210,7 @@ def test_hostile_text_is_inert_in_the_workbook_and_the_html(run):
 
 @pytest.mark.parametrize("with_chart", [False, True], ids=["plain", "with-a-chart"])
 def test_the_team_workbook_adds_costs_reasons_typed_cases_reviews_and_review_times(exports, tmp_path, with_chart):
-    """A workbook FileBook would refuse to save (it has a chart) is read all the same: nothing is saved."""
+    """A workbook holding a chart is read all the same: nothing is saved."""
     folder, truth = exports
     nov = [c for c in truth.cases if in_nov(c["requested"])]
     reship, partial, no_cost = nov[0], nov[1], nov[2]

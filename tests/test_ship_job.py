@@ -124,6 +124,8 @@ def set_tracking(book, order: str, number: str, provider: str) -> None:
             ws.cell(r, h["Tracking ID"]).value = number
             ws.cell(r, h["Tracking ID"]).data_type = "s"
             ws.cell(r, h["Shipping Provider Name"]).value = provider
+            if provider is not None:
+                ws.cell(r, h["Shipping Provider Name"]).data_type = "s"  # pasted text, even "=..."
     wb.save(book)
 
 
@@ -283,3 +285,62 @@ def test_ship_button_reads_the_tracking_folder_first(tmp_path):
     assert len(uploads) == 1
     sheet = openpyxl.load_workbook(uploads[0])["Shipping info"]
     assert {r[0] for r in sheet.iter_rows(min_row=2, values_only=True)} == {waiting[h["Order ID"]]}
+
+
+# --- the carrier inferred from the number, provider names checked (docs/tracking.md#inference) ---------------------
+
+def upload_rows(path) -> dict[str, list[tuple]]:
+    rows = list(openpyxl.load_workbook(path)["Shipping info"].iter_rows(values_only=True))
+    found: dict[str, list[tuple]] = {}
+    for r in rows[1:]:
+        found.setdefault(r[0], []).append((r[3], r[4]))
+    return found
+
+
+def test_ship_fills_a_blank_provider_only_when_the_number_is_certain(tmp_path, capsys):
+    book, orders = imported(tmp_path)
+    w = orders["Awaiting Shipment"]
+    set_tracking(book, w[0], VALID_UPS, None)  # 1Z...: certainly UPS
+    for status in ("Cancelled", "Shipped", "Delivered", "Completed"):
+        for order in orders.get(status, [])[:1]:
+            set_tracking(book, order, OTHER_UPS, None)
+    set_tracking(book, w[1], "A1234567895", None)  # a UPS Waybill or an Amazon International number
+    set_tracking(book, w[2], USPS, "DHL eCommerce")  # typed by the team (DHL eCommerce US rides on USPS): kept
+    set_tracking(book, w[3], "9505511069605048600624", '=HYPERLINK("http://evil.example","USPS")')
+    out = tmp_path / "upload.xlsx"
+    assert main(["ship", "--book", str(book), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+
+    sheet = orders_sheet(book)
+    assert {p for _, _, p in sheet[w[0]]} == {"UPS"}
+    assert {p for _, _, p in sheet[w[1]]} == {None}
+    assert {p for _, _, p in sheet[w[2]]} == {"DHL eCommerce"}
+    assert {p for _, _, p in sheet[w[3]]} == {'=HYPERLINK("http://evil.example","USPS")'}
+    ws = openpyxl.load_workbook(book)["Orders"]
+    h = {c.value: c.column for c in ws[1]}
+    assert all(ws.cell(r, h["Shipping Provider Name"]).data_type == "s" for r in range(2, ws.max_row + 1)
+               if ws.cell(r, h["Order ID"]).value == w[3])  # still text, never a formula
+
+    assert upload_rows(out) == {w[0]: [(VALID_UPS, "UPS")] * len(sheet[w[0]]),
+                                w[2]: [(USPS, "DHL eCommerce")] * len(sheet[w[2]])}
+    assert f"Shipping Provider Name filled in on {len(sheet[w[0]])} lines" in printed
+    assert f"  {w[0]} {VALID_UPS}: UPS" in printed
+    held = {line.split()[0]: line for line in printed.splitlines() if line.startswith("  ") and "Tracking ID" in line
+            or "Shipping Provider Name" in line}
+    assert "several carriers" in held[w[1]] and "Amazon International, UPS Waybill" in held[w[1]]
+    assert "formula or markup" in held[w[3]]
+
+    for status in ("Cancelled", "Shipped", "Delivered", "Completed"):  # nothing left to upload: left alone
+        assert all(p is None for order in orders.get(status, [])[:1] for _, _, p in sheet[order])
+
+    capsys.readouterr()  # a second run fills nothing more and exports nothing twice
+    assert main(["ship", "--book", str(book), "--out", str(tmp_path / "again.xlsx")]) == 0
+    assert "filled in" not in capsys.readouterr().out
+
+
+def test_ship_reports_inferred_providers_in_chinese(tmp_path, capsys):
+    book, orders = imported(tmp_path, Language="zh")
+    set_tracking(book, orders["Awaiting Shipment"][0], USPS, None)
+    assert main(["ship", "--book", str(book), "--out", str(tmp_path / "up.xlsx")]) == 0
+    assert "已为" in capsys.readouterr().out
+    assert {p for _, _, p in orders_sheet(book)[orders["Awaiting Shipment"][0]]} == {"USPS"}

@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from tkops import __version__
 from tkops.book import FileBook
+from tkops.book.session import BookSession
 from tkops.errors import ConfigError, DataError, TkopsError
 from tkops.jobs.import_orders import import_files
 from tkops.messages import render
@@ -29,12 +31,36 @@ def _settings_from_book(book: FileBook, args: argparse.Namespace) -> Settings:
                                time_zone=getattr(args, "tz", None))
 
 
-def _open_book(args: argparse.Namespace) -> tuple[FileBook, Settings]:
-    """The workbook named by --book and its settings (the Settings sheet, then the command-line options)."""
-    book = FileBook(args.book, Settings(language=args.lang or "en"))
-    settings = _settings_from_book(book, args)
-    book.settings = settings
-    return book, settings
+@contextmanager
+def _open_book(args: argparse.Namespace, command: str) -> Iterator[tuple[FileBook, Settings, BookSession]]:
+    """The workbook named by --book, its settings (the Settings sheet, then the command-line options) and its
+    session: the book's lock is held until the block ends (the whole read-compute-save of ``command``)."""
+    lang = args.lang or "en"
+    FileBook.refuse_early(args.book)
+    session = BookSession(args.book, command, wait=getattr(args, "wait", None), notify=_to_stderr, lang=lang)
+    with session:
+        book = session.open(Settings(language=lang))
+        settings = _settings_from_book(book, args)
+        book.settings = settings
+        session.lang = settings.lang
+        yield book, settings, session
+
+
+def _to_stderr(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _print_saves(session: BookSession, lang: str, reported=None) -> None:
+    """One "Saved" line for every save of the run not already reported, naming the newest backup."""
+    for saved in session.saves:
+        if saved is reported:
+            continue
+        if saved.created:
+            print(render("book_saved_new", lang, book=saved.path))
+        elif saved.backup is None:
+            print(render("book_saved_no_backup", lang, book=saved.path))
+        else:
+            print(render("book_saved", lang, book=saved.path, backup=saved.backup))
 
 
 # --- Mistakes around the command line, kept apart from _open_book: a --book that is missing, in a folder that does
@@ -64,7 +90,7 @@ def _check_book_path(args: argparse.Namespace) -> None:
 
 def _open_read_only(args: argparse.Namespace):
     """The --book of a step that only reads it, and its settings: any workbook, even one with macros or open in
-    Excel (then the last saved version is read, and a note says so)."""
+    Excel (then the last saved version is read, and a note says so). No lock: nothing is written."""
     from tkops.book import WORKBOOK_SUFFIXES
     from tkops.book.readonly import ReadOnlyBook
     from tkops.book.safety import check_not_locked
@@ -119,16 +145,17 @@ def _mappings(book: FileBook, args: argparse.Namespace) -> list:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """tkops import FILE... --book BOOK"""
-    book, settings = _open_book(args)
     files, refused = _of_kind(args.files, "kind_orders")
-    for err in refused:
-        print(render("error", settings.lang, detail=err.render(settings.lang)))
-    if refused and (args.failfast or not files):
-        return max(err.exit_code for err in refused)
-    report = import_files(files, book, settings, _mappings(book, args), args.source, args.failfast)
+    with _open_book(args, "import") as (book, settings, session):
+        for err in refused:
+            print(render("error", settings.lang, detail=err.render(settings.lang)))
+        if refused and (args.failfast or not files):
+            return max(err.exit_code for err in refused)
+        report = import_files(files, book, settings, _mappings(book, args), args.source, args.failfast)
     for line in report.messages(settings.lang):
         print(line)
     _print_saved(report, settings.lang, args.book)
+    _print_saves(session, settings.lang, report.saved)
     if report.failed or refused:
         print(render("files_failed", settings.lang, n=len(report.failed) + len(refused), total=len(args.files)),
               file=sys.stderr)
@@ -140,12 +167,13 @@ def cmd_stock(args: argparse.Namespace) -> int:
     """tkops stock FILE... --book BOOK [--mapping TOML]... [--source NAME]"""
     from tkops.jobs.stock import run_stock
 
-    book, settings = _open_book(args)
-    found = mapping.stock_mappings(book.read_rows("Mappings") or [])  # kinds are checked by the stock reader
-    found += [mapping.stock_mapping_toml(Path(p)) for p in (args.mapping or [])]
-    report = run_stock(args.files, book, settings, found, args.source)
+    with _open_book(args, "stock") as (book, settings, session):
+        found = mapping.stock_mappings(book.read_rows("Mappings") or [])  # kinds are checked by the stock reader
+        found += [mapping.stock_mapping_toml(Path(p)) for p in (args.mapping or [])]
+        report = run_stock(args.files, book, settings, found, args.source)
     for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return max((f.error.exit_code for f in report.failed), default=0)
 
 
@@ -187,11 +215,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     """tkops review --book BOOK"""
     from tkops.jobs.review import run_review
 
-    book, settings = _open_book(args)
-    report = run_review(book, settings, _time(args.now))
+    with _open_book(args, "review") as (book, settings, session):
+        report = run_review(book, settings, _time(args.now))
     for line in report.lines:
         print(line)
     print(render("review_saved", settings.lang, book=args.book))
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -200,11 +229,12 @@ def cmd_ship(args: argparse.Namespace) -> int:
     from tkops.jobs.ship import run_ship
 
     _require_kind(args.tracking, "kind_tracking")
-    book, settings = _open_book(args)
-    report = run_ship(book, settings, Path(args.out) if args.out else None, tracking_files=args.tracking or (),
-                      mappings=_mappings(book, args) if args.tracking else ())
+    with _open_book(args, "ship") as (book, settings, session):
+        report = run_ship(book, settings, Path(args.out) if args.out else None, tracking_files=args.tracking or (),
+                          mappings=_mappings(book, args) if args.tracking else ())
     for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -212,10 +242,11 @@ def cmd_picklist(args: argparse.Namespace) -> int:
     """tkops picklist --book BOOK [--out DIR] [--again]"""
     from tkops.jobs.picklist import run_picklist
 
-    book, settings = _open_book(args)
-    report = run_picklist(book, settings, args.out, _time(args.now), include_waved=args.again)
+    with _open_book(args, "picklist") as (book, settings, session):
+        report = run_picklist(book, settings, args.out, _time(args.now), include_waved=args.again)
     for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -235,11 +266,12 @@ def cmd_clocks(args: argparse.Namespace) -> int:
     """tkops clocks --book BOOK [--now TIME] [--kpi FROM TO]"""
     from tkops.jobs.clocks import run_clocks
 
-    book, settings = _open_book(args)
-    period = (_time(args.kpi[0], "--kpi"), _time(args.kpi[1], "--kpi")) if args.kpi else None
-    report = run_clocks(book, settings, _time(args.now), kpi_period=period)
+    with _open_book(args, "clocks") as (book, settings, session):
+        period = (_time(args.kpi[0], "--kpi"), _time(args.kpi[1], "--kpi")) if args.kpi else None
+        report = run_clocks(book, settings, _time(args.now), kpi_period=period)
     for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -248,10 +280,11 @@ def cmd_cases(args: argparse.Namespace) -> int:
     from tkops.jobs.cases import run_cases
 
     _require_kind(args.returns, "kind_returns")
-    book, settings = _open_book(args)
-    report = run_cases(book, settings, args.returns or (), _time(args.now))
+    with _open_book(args, "cases") as (book, settings, session):
+        report = run_cases(book, settings, args.returns or (), _time(args.now))
     for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -259,9 +292,11 @@ def cmd_replies(args: argparse.Namespace) -> int:
     """tkops replies --book BOOK"""
     from tkops.jobs.replies import run_replies
 
-    book, settings = _open_book(args)
-    for line in run_replies(book, settings).lines(settings.lang):
+    with _open_book(args, "replies") as (book, settings, session):
+        report = run_replies(book, settings)
+    for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -269,9 +304,11 @@ def cmd_followup(args: argparse.Namespace) -> int:
     """tkops followup --book BOOK [--now TIME]"""
     from tkops.jobs.replies import run_followup
 
-    book, settings = _open_book(args)
-    for line in run_followup(book, settings, _time(args.now)).lines(settings.lang):
+    with _open_book(args, "followup") as (book, settings, session):
+        report = run_followup(book, settings, _time(args.now))
+    for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -281,7 +318,6 @@ def cmd_month_end(args: argparse.Namespace) -> int:
 
     settings = Settings(language=args.lang or "en").with_overrides(market=args.market, encoding=args.encoding,
                                                                    date_order=args.date_order, time_zone=args.tz)
-
     _require_kind(args.orders, "kind_orders")
     _require_kind(args.returns, "kind_returns")
 
@@ -301,9 +337,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
     """tkops summary --book BOOK [--out DIR]"""
     from tkops.jobs.summary import run_summary
 
-    book, settings = _open_book(args)
-    for line in run_summary(book, settings, args.out, _time(args.now), top=args.top).lines(settings.lang):
+    with _open_book(args, "summary") as (book, settings, session):
+        report = run_summary(book, settings, args.out, _time(args.now), top=args.top)
+    for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -313,7 +351,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
     from tkops.jobs.connect import run_connect
 
-    _book, settings = _open_book(args)
+    settings = _settings_from_book(FileBook(args.book, Settings(language=args.lang or "en")), args)  # read only
     for line in run_connect(settings, args.code, ask_secret=getpass.getpass if sys.stdin.isatty() else None):
         print(line)
     return 0
@@ -323,9 +361,11 @@ def cmd_pull(args: argparse.Namespace) -> int:
     """tkops pull --book BOOK [--days N]"""
     from tkops.jobs.pull import run_pull
 
-    book, settings = _open_book(args)
-    for line in run_pull(book, settings, now=_time(args.now), days=args.days).lines(settings.lang):
+    with _open_book(args, "pull") as (book, settings, session):
+        report = run_pull(book, settings, now=_time(args.now), days=args.days)
+    for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 
@@ -333,10 +373,11 @@ def cmd_push_tracking(args: argparse.Namespace) -> int:
     """tkops push-tracking --book BOOK [--no-documents] [--out DIR]"""
     from tkops.jobs.push import run_push_tracking
 
-    book, settings = _open_book(args)
-    report = run_push_tracking(book, settings, now=_time(args.now), documents=not args.no_documents, out=args.out)
+    with _open_book(args, "push-tracking") as (book, settings, session):
+        report = run_push_tracking(book, settings, now=_time(args.now), documents=not args.no_documents, out=args.out)
     for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 1 if report.stopped else 0  # stopped part-way (token, network): what was done is saved
 
 
@@ -355,7 +396,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """tkops demo [--out DIR]"""
     from tkops.jobs.demo import run_demo
 
-    for line in run_demo(Path(args.out), lang=args.lang or "en"):
+    for line in run_demo(Path(args.out), lang=args.lang or "en", wait=args.wait):
         print(line)
     return 0
 
@@ -367,6 +408,16 @@ def cmd_workbook(args: argparse.Namespace) -> int:
     return build_main(args.out)
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"between 0 and 3600 seconds: {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command (also used to check that each command is documented)."""
     parser = argparse.ArgumentParser(prog="tkops", description="TikTok Shop order operations in Excel.")
@@ -376,6 +427,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("en", "zh"), default=os.environ.get("TKOPS_LANG"),
                         help="language of messages (default: the Settings sheet, else en)")
+    common.add_argument("--wait", type=_seconds, metavar="SECONDS",
+                        help="how long to wait when another tkops run is using the workbook (default: Lock Wait on "
+                             "the Settings sheet, else 10)")
 
     p = sub.add_parser("import", parents=[common], help="import order exports into the Orders sheet of a workbook",
                        description="Import TikTok Seller Center order exports, Mabang/DianXiaoMi exports or any "

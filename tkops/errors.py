@@ -82,3 +82,15 @@ class UnsafeWorkbook(DataError):
 
 class BadWorkbook(DataError):
     code = "bad_workbook"
+
+
+class BookBusy(ConfigError):
+    """Another tkops run holds the workbook's lock and did not let go within the wait (exit code 1)."""
+
+    code = "book_busy"
+
+
+class BookChanged(ConfigError):
+    """The workbook on disk is no longer the one this run read: saving would lose the other change (exit 1)."""
+
+    code = "book_changed"

@@ -2,8 +2,12 @@
 
 Pure functions on DataFrames. The sheet frame's columns are its headers as written; platform columns are
 recognised by their display names, every other column belongs to the team and is never written by an import.
-The Orders sheet (order lines, :mod:`tkops.schema`) is the default table; the AfterSales sheet (cases,
-:mod:`tkops.aftersales.schema`) merges the same way with its own columns and key.
+
+The Orders sheet merges three ways (:func:`merge_three_way`): each platform cell is compared with what tkops last
+imported into it (the *base*, kept per line in the book's hidden tkops Base sheet), so a blank incoming value never
+erases a cell, a cell the team changed is kept while the platform has not changed it, and a cell both changed is
+decided by one rule per column (:mod:`tkops.merge_rules`) and recorded. The AfterSales sheet (cases,
+:mod:`tkops.aftersales.schema`) is upserted two ways (:func:`merge_lines`) with its own columns and key.
 """
 
 from __future__ import annotations
@@ -16,16 +20,26 @@ import pandas as pd
 from tkops import schema
 from tkops.cells.text import mangled_id, scalar_text, text_or_none
 from tkops.errors import BadWorkbook, DataError
+from tkops.merge_rules import PLATFORM, SET_ONCE, TEAM, Conflict, rule_of
 from tkops.schema import Kind
 
 
 @dataclass
 class MergeCounts:
-    """How one file's lines landed."""
+    """How one file's lines landed; for the three-way merge also what happened to the team's edits."""
 
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    kept: int = 0  # cells the team changed, kept because the platform had not changed them
+    conflicts: int = 0  # cells both changed (or differing without a base): decided by rule and recorded
+    currency_kept: int = 0  # lines whose Currency stayed although this import named another
+    based: int = 0  # matched lines that had no base yet and got one
+
+    def add(self, other: "MergeCounts") -> None:
+        """Add ``other``'s counts to these."""
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "", id_header: str = "Order ID"
@@ -118,7 +132,7 @@ def _differs(old: pd.Series, new: pd.Series, kind: Kind) -> np.ndarray:
     if not both.any():
         return diff
     if kind is Kind.DATETIME:
-        delta = (old[both] - new[both]).abs() >= pd.Timedelta(seconds=0.5)
+        delta = (pd.to_datetime(old[both]) - pd.to_datetime(new[both])).abs() >= pd.Timedelta(seconds=0.5)
         diff[both] = delta.to_numpy()
     elif kind in (Kind.MONEY, Kind.NUMBER, Kind.INT):
         a = old[both].astype(float).to_numpy()
@@ -179,3 +193,141 @@ def merge_lines(sheet: pd.DataFrame, incoming: pd.DataFrame, columns: tuple[sche
         appended = added.rename(columns=rename).reset_index(drop=True)
         sheet = pd.concat([sheet, appended.astype(object)], ignore_index=True) if len(sheet.columns) else appended
     return sheet, counts
+
+
+@dataclass
+class CellPlan:
+    """What the three-way merge does with one column's matched cells (boolean arrays, one item per cell)."""
+
+    take: np.ndarray  # the incoming value goes on the sheet
+    kept: np.ndarray  # the team's change stays: the platform did not change the cell
+    conflict: np.ndarray  # both changed (or no base and the values differ): decided by ``platform_wins``
+    platform_wins: np.ndarray
+    rule: np.ndarray
+    set_once: np.ndarray  # a Currency that stays although the incoming one differs
+
+
+def plan_cells(key: str, kind: Kind, sheet: pd.Series, new: pd.Series, base: pd.Series, has_base: np.ndarray,
+               status: pd.Series) -> CellPlan:
+    """Decide, cell by cell, between the sheet's value, the incoming one and the base (what tkops last imported;
+    ``has_base`` False where there is no record). Every series is aligned by position."""
+    new_blank = new.isna().to_numpy()
+    sheet_blank = sheet.isna().to_numpy()
+    differs = ~new_blank & _differs(sheet, new, kind)
+    platform_wins, rule = rule_of(key, status)
+    if key in SET_ONCE:
+        nothing = np.zeros(len(new), dtype=bool)
+        return CellPlan(differs & sheet_blank, nothing, nothing, platform_wins, rule, differs & ~sheet_blank)
+    team_changed = has_base & _differs(sheet, base, kind)
+    platform_changed = _differs(new, base, kind)
+    clean = differs & ((has_base & ~team_changed) | (~has_base & sheet_blank))
+    kept = differs & team_changed & ~platform_changed
+    conflict = differs & ((team_changed & platform_changed) | (~has_base & ~sheet_blank))
+    return CellPlan(clean | (conflict & platform_wins), kept, conflict, platform_wins, rule,
+                    np.zeros(len(new), dtype=bool))
+
+
+@dataclass
+class ThreeWay:
+    """The outcome of a three-way merge: the new sheet frame, the new base (canonical keys as columns, indexed by
+    line key), the counts and every conflict."""
+
+    sheet: pd.DataFrame
+    base: pd.DataFrame
+    counts: MergeCounts
+    conflicts: list[Conflict]
+
+
+def merge_three_way(sheet: pd.DataFrame, incoming: pd.DataFrame, base: pd.DataFrame | None = None,
+                    columns: tuple[schema.Column, ...] = schema.ORDER_COLUMNS, keys=schema.line_keys) -> ThreeWay:
+    """Upsert ``incoming`` canonical lines into the sheet frame, cell by cell against ``base``.
+
+    Lines are matched as in :func:`merge_lines`. For a matched line and a column the file has: a blank incoming
+    value never erases; an untouched cell (sheet == base) takes the incoming value; a cell the team changed keeps
+    the team's value while the incoming value equals the base; when both changed, or without a base the values
+    differ, the column's rule (:mod:`tkops.merge_rules`) decides and a :class:`~tkops.merge_rules.Conflict` is
+    recorded. Currency, once set, is never rewritten. New lines are appended; the base of every line becomes the
+    incoming non-blank values. Team columns are never touched; nothing is deleted.
+    """
+    counts = MergeCounts()
+    base = base if base is not None else pd.DataFrame()
+    if incoming.empty:
+        return ThreeWay(sheet, base, counts, [])
+    sheet = sheet.copy() if not sheet.empty else pd.DataFrame()
+    current = typed(sheet, columns) if not sheet.empty else pd.DataFrame()
+    by_key = {c.key: c for c in columns}
+    keys_in = keys(incoming)
+    position = pd.Series(np.arange(len(current)), index=keys(current).to_numpy()) if len(current) \
+        else pd.Series([], dtype=int)
+    position = position[~position.index.duplicated(keep="first")]
+    matched = keys_in.isin(position.index).to_numpy()
+    matched_keys = keys_in[matched].to_numpy()
+    rows_at = position.reindex(matched_keys).to_numpy()
+    has_row = pd.Index(matched_keys).isin(base.index) if len(base) else np.zeros(len(matched_keys), dtype=bool)
+    old_base = base.reindex(matched_keys) if len(base) else pd.DataFrame(index=matched_keys)
+    status = _statuses(incoming.loc[matched], current, rows_at)
+    changed = np.zeros(len(matched_keys), dtype=bool)
+    currency_kept = np.zeros(len(matched_keys), dtype=bool)
+    conflicts: list[Conflict] = []
+    new_base = old_base.copy()
+    for key in incoming.columns:
+        column = by_key[key]
+        name = column.name
+        new_values = incoming.loc[matched, key].reset_index(drop=True)
+        if name not in sheet.columns:
+            sheet[name] = pd.Series([None] * len(sheet), index=sheet.index, dtype=object)
+        old_values = current[key].iloc[rows_at].reset_index(drop=True) if key in current \
+            else pd.Series([None] * len(rows_at), dtype=object)
+        # a line's base lacks a column the platform has never filled for it: its base is blank
+        in_base = key in old_base.columns
+        base_values = old_base[key].reset_index(drop=True) if in_base else pd.Series([None] * len(rows_at),
+                                                                                     dtype=object)
+        plan = plan_cells(key, column.kind, old_values, new_values, base_values, has_row, status)
+        if plan.take.any():
+            changed |= plan.take
+            if sheet[name].dtype != object:
+                sheet[name] = sheet[name].astype(object)
+            sheet.iloc[rows_at[plan.take], sheet.columns.get_loc(name)] = \
+                new_values[plan.take].astype(object).to_numpy()
+        counts.kept += int(plan.kept.sum())
+        currency_kept |= plan.set_once
+        for i in np.flatnonzero(plan.conflict):
+            conflicts.append(Conflict(int(rows_at[i]), key, _plain(old_values.iloc[i]), _plain(new_values.iloc[i]),
+                                      _plain(base_values.iloc[i]), PLATFORM if plan.platform_wins[i] else TEAM,
+                                      str(plan.rule[i]), bool(has_row[i])))
+        filled = ~new_values.isna().to_numpy()
+        column_base = base_values.astype(object) if in_base else pd.Series([None] * len(rows_at), dtype=object)
+        new_base[key] = column_base.where(~filled, new_values.astype(object)).to_numpy()
+    counts.updated = int(changed.sum())
+    counts.unchanged = len(matched_keys) - counts.updated
+    counts.conflicts = len(conflicts)
+    counts.currency_kept = int(currency_kept.sum())
+    counts.based = int((~has_row).sum())
+    added = incoming.loc[~matched]
+    counts.new = len(added)
+    if counts.new:
+        rename = {k: by_key[k].name for k in added.columns}
+        appended = added.rename(columns=rename).reset_index(drop=True)
+        sheet = pd.concat([sheet, appended.astype(object)], ignore_index=True) if len(sheet.columns) else appended
+        new_base = pd.concat([new_base, added.astype(object).set_axis(keys_in[~matched].to_numpy())])
+    merged_base = pd.concat([base.drop(index=matched_keys, errors="ignore"), new_base]) if len(base) else new_base
+    return ThreeWay(sheet, merged_base[~merged_base.index.duplicated(keep="last")], counts, conflicts)
+
+
+def _statuses(incoming: pd.DataFrame, current: pd.DataFrame, rows_at: np.ndarray) -> pd.Series:
+    """Each matched line's order status: the incoming one, else the sheet's (for the carrier rule)."""
+    blank = pd.Series([None] * len(rows_at), dtype=object)
+    new = incoming["order_status"].reset_index(drop=True) if "order_status" in incoming else blank
+    old = current["order_status"].iloc[rows_at].reset_index(drop=True) if "order_status" in current else blank
+    return new.where(new.notna(), old).fillna("").astype(str)
+
+
+def _plain(value):
+    """A cell value as plain Python (None for blanks), for the Conflicts sheet."""
+    if pd.isna(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value

@@ -128,10 +128,85 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file} is open in Excel or another program ({detail}). Close it and run again; nothing was changed.",
         "zh": "{file} 正在被 Excel 或其他程序打开（{detail}）。请关闭后重试；未做任何更改。",
     },
+    "book_waiting": {
+        "en": "{file} is in use by another tkops run: tkops {command} (process {pid} on {host}, user {user}, since "
+              "{since}). Waiting up to {seconds} s ...",
+        "zh": "{file} 正被另一个 tkops 任务使用：tkops {command}（{host} 上的进程 {pid}，用户 {user}，开始于 {since}）。"
+              "最多等待 {seconds} 秒……",
+    },
+    "book_waiting_unknown": {
+        "en": "{file} is in use by another tkops run. Waiting up to {seconds} s ...",
+        "zh": "{file} 正被另一个 tkops 任务使用。最多等待 {seconds} 秒……",
+    },
+    "book_busy": {
+        "en": "{file} is still in use by another tkops run after {seconds} s: tkops {command} (process {pid} on "
+              "{host}, user {user}, since {since}). Nothing was changed. Run the command again when that run has "
+              "finished (or wait longer: --wait SECONDS, or Lock Wait on the Settings sheet).",
+        "zh": "等待 {seconds} 秒后，{file} 仍被另一个 tkops 任务使用：tkops {command}（{host} 上的进程 {pid}，用户 {user}，"
+              "开始于 {since}）。未做任何更改。请在该任务结束后重新运行此命令（或延长等待：--wait 秒数，或 Settings 表中的 "
+              "Lock Wait）。",
+    },
+    "book_busy_unknown": {
+        "en": "{file} is still in use by another tkops run after {seconds} s. Nothing was changed. Run the command "
+              "again when that run has finished (or wait longer: --wait SECONDS, or Lock Wait on the Settings "
+              "sheet).",
+        "zh": "等待 {seconds} 秒后，{file} 仍被另一个 tkops 任务使用。未做任何更改。请在该任务结束后重新运行此命令"
+              "（或延长等待：--wait 秒数，或 Settings 表中的 Lock Wait）。",
+    },
+    "book_changed": {
+        "en": "{file} was changed by someone else while tkops worked on it ({what}). tkops did not save, so that "
+              "change is kept and nothing of this run was written. Close the workbook in Excel if it is open, then "
+              "run the command again.",
+        "zh": "tkops 处理期间，{file} 被其他人或程序修改了（{what}）。tkops 没有保存，因此那次修改得以保留，本次运行未写入"
+              "任何内容。如工作簿在 Excel 中打开，请先关闭，然后重新运行此命令。",
+    },
+    "book_changed_bytes": {"en": "its contents differ from what was read", "zh": "内容与读取时不同"},
+    "book_changed_gone": {"en": "it was moved or deleted", "zh": "文件被移动或删除"},
+    "book_changed_created": {"en": "a file of that name appeared", "zh": "出现了同名文件"},
+    "book_saved": {
+        "en": "Saved {book}; the previous version is kept as {backup}.",
+        "zh": "已保存 {book}；上一版本备份为 {backup}。",
+    },
+    "book_saved_new": {"en": "Saved {book} (a new workbook).", "zh": "已保存 {book}（新工作簿）。"},
+    "book_saved_no_backup": {
+        "en": "Saved {book} (no backup: the Backups setting is 0).",
+        "zh": "已保存 {book}（未备份：Backups 设置为 0）。",
+    },
     "unsafe_workbook": {
-        "en": "{file} holds parts that saving from tkops would drop: {parts}. Nothing was changed. Use a workbook "
-              "made by tkops for batch commands, or run this step from the tkops.xlsm buttons in Excel.",
-        "zh": "{file} 含有 tkops 保存时会丢失的内容：{parts}。未做任何更改。批处理命令请使用 tkops 生成的工作簿，或在 Excel 中通过 tkops.xlsm 的按钮执行此步骤。",
+        "en": "{file} holds {parts}, which tkops cannot keep when saving. Nothing was changed.",
+        "zh": "{file} 含有 tkops 保存时无法保留的内容：{parts}。未做任何更改。",
+    },
+    # What the package-level writer cannot carry (docs/ooxml.md#what-is-refused).
+    "workbook_encrypted": {
+        "en": "{file} is password-protected (encrypted) or is an old .xls file: tkops cannot read or save it. "
+              "Nothing was changed. In Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+              "Password, clear it) and save it as an Excel Workbook (.xlsx or .xlsm), then run again.",
+        "zh": "{file} 设有打开密码（已加密），或是旧的 .xls 文件：tkops 无法读取或保存。未做任何更改。请在 Excel 中取消"
+              "密码（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码），另存为 Excel 工作簿（.xlsx 或 .xlsm）后重试。",
+    },
+    "workbook_strict": {
+        "en": "{file} is saved as Strict Open XML, which tkops does not write. Nothing was changed. In Excel, use "
+              "File > Save As > Excel Workbook (*.xlsx), then run again.",
+        "zh": "{file} 以“Strict Open XML”格式保存，tkops 不写入这种格式。未做任何更改。请在 Excel 中用“文件 > 另存为 > "
+              "Excel 工作簿 (*.xlsx)”保存后重试。",
+    },
+    "workbook_binary": {
+        "en": "{file} is an Excel Binary Workbook (.xlsb inside), which tkops does not write. Nothing was changed. "
+              "In Excel, use File > Save As > Excel Workbook (*.xlsx), then run again.",
+        "zh": "{file} 是 Excel 二进制工作簿（实为 .xlsb），tkops 不写入这种格式。未做任何更改。请在 Excel 中用“文件 > "
+              "另存为 > Excel 工作簿 (*.xlsx)”保存后重试。",
+    },
+    "workbook_signed": {
+        "en": "{file} is digitally signed: any change would break the signature. Nothing was changed. Work on an "
+              "unsigned copy (in Excel: File > Info > View Signatures, remove the signature), then run again.",
+        "zh": "{file} 带有数字签名：任何修改都会使签名失效。未做任何更改。请使用未签名的副本（在 Excel 中：文件 > 信息 > "
+              "查看签名，删除签名）后重试。",
+    },
+    "workbook_part_unreadable": {
+        "en": "{file}: tkops would have to rewrite the part {part} but cannot read it ({detail}). Nothing was "
+              "changed. Open the workbook in Excel and save it again (Excel repairs damaged parts), then run again.",
+        "zh": "{file}：tkops 需要改写其中的部件 {part}，但无法读取（{detail}）。未做任何更改。请在 Excel 中打开并重新保存"
+              "该工作簿（Excel 会修复损坏的部件）后重试。",
     },
     "book_not_found": {
         "en": "{book}: no such workbook. Check the path of --book, or create the workbook first with tkops import "
@@ -190,13 +265,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file} was already imported on {when}; nothing changed.",
         "zh": "{file} 已于 {when} 导入过；没有任何变化。",
     },
+    "merge_kept": {
+        "en": "{n} cells your team changed were kept (the platform still has the value tkops imported before).",
+        "zh": "保留了团队修改过的 {n} 个单元格（平台上仍是 tkops 上次导入的值）。",
+    },
+    "merge_conflicts": {
+        "en": "{n} cells were changed both by your team and by the platform: each was decided by its column's rule "
+              "and both values are on the {sheet} sheet. Check them there.",
+        "zh": "有 {n} 个单元格团队和平台都修改过：已按各列的规则处理，两个值都记录在 {sheet} 工作表中，请到该表核对。",
+    },
+    "merge_currency_kept": {
+        "en": "{n} lines keep the Currency they were first imported with; this import named another (the file, "
+              "--market or the Market setting). Currency is set once; change a cell by hand if it is wrong.",
+        "zh": "{n} 行保留了首次导入时的币种；本次导入给出了不同的币种（来自文件、--market 或 Market 设置）。"
+              "币种只在首次导入时设定；如有错误请手动修改。",
+    },
+    "merge_based": {
+        "en": "tkops now keeps what it imported into {n} lines (hidden sheet tkops Base), so that later imports "
+              "tell your edits from the platform's.",
+        "zh": "tkops 现已记录 {n} 行的导入值（隐藏工作表 tkops Base），以后导入时可区分团队修改与平台变化。",
+    },
+    "conflict_kept_team": {"en": "team", "zh": "团队"},
+    "conflict_kept_platform": {"en": "platform", "zh": "平台"},
     "nothing_changed": {
         "en": "Nothing changed in {book}; it was not rewritten.",
         "zh": "{book} 没有任何变化，未重写。",
     },
     "book_written": {
-        "en": "Saved {book} ({lines} {lines|order line|order lines}; previous version kept as {backup}).",
-        "zh": "已保存 {book}（{lines} 行订单；上一版本备份为 {backup}）。",
+        "en": "Saved {book} ({lines} {lines|order line|order lines}); the previous version is kept as "
+              "{backup}.",
+        "zh": "已保存 {book}（{lines} 行订单）；上一版本备份为 {backup}。",
     },
     "book_created": {
         "en": "Created {book} ({lines} {lines|order line|order lines}).",
@@ -416,7 +514,8 @@ def render(code: str, lang: str = "en", **params) -> str:
     template = plural_forms(entry.get(lang) or entry["en"], params)
     filled = {}
     for key, value in params.items():
-        if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail", "fix"):
+        if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail", "fix",
+                                                                     "what"):
             value = render(value, lang)
         filled[key] = value
     try:

@@ -40,7 +40,12 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
      "“导入库存”按钮读取库存文件的文件夹（TikTok 商品导出、马帮/店小秘库存导出，或带 Inventory 表头的文件）"),
     ("Templates Folder", "templates_folder", "", "Folder of the team's own message and slip templates (searched "
      "before the shipped ones); blank = shipped templates only", "团队自定义模板所在文件夹（优先于自带模板）；留空则只用自带模板"),
-    ("Backups", "backups", "5", "How many previous versions of a workbook to keep", "保留的工作簿历史版本数"),
+    ("Backups", "backups", "20", "How many of the newest previous versions of the workbook to keep (folder "
+     "tkops-backups beside it); 0 = no backups", "保留最近多少个工作簿历史版本（在工作簿旁的 tkops-backups 文件夹中）；0 = 不备份"),
+    ("Backup Days", "backup_days", "14", "Also keep the last version of each of this many days",
+     "另外保留最近这么多天中每天的最后一个版本"),
+    ("Lock Wait", "lock_wait", "10", "Seconds a command waits for another tkops run on the same workbook before "
+     "giving up", "同一工作簿被另一个 tkops 任务占用时，命令最多等待的秒数"),
     ("Returns Folder", "returns_folder", "", "Folder the Cases button reads Seller Center Return/Refund exports from "
      "(CSV, XLSX); blank = only the cancelled orders and the rows you type", "“售后案例”按钮读取 Seller Center 退货/退款导出文件的"
      "文件夹（CSV、XLSX）；留空则只处理已取消订单和手工录入的案例"),
@@ -80,8 +85,9 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
      "装箱单尺寸：A4、A6 或 4x6（英寸，标签打印机）"),
     ("QC Points", "qc_points", "", "Checks on the packing checklist, separated by ; (e.g. no scratches; size label "
      "matches)", "打包检查清单上的质检要点，用 ; 分隔（例如：无划痕；尺码标签一致）"),
-    ("PDF Fonts", "pdf_fonts", "", "Extra TrueType fonts (.ttf/.ttc) for the slip PDFs, separated by ; (e.g. a "
-     "Chinese or Japanese font)", "装箱单 PDF 额外使用的 TrueType 字体（.ttf/.ttc），用 ; 分隔（例如中文或日文字体）"),
+    ("PDF Fonts", "pdf_fonts", "", "Your own TrueType fonts (.ttf/.ttc) for the PDFs, tried before the shipped "
+     "Noto fonts, separated by ; (optional: every script prints without them)",
+     "PDF（装箱单、拣货单、证据索引）优先使用的自有 TrueType 字体（.ttf/.ttc），用 ; 分隔（可不填：内置字体已支持各语言）"),
 )
 
 #: The Settings rows the packing slips read (:class:`tkops.slips.SlipSettings`): sheet name -> attribute.
@@ -105,7 +111,9 @@ class Settings:
     import_folder: str = ""
     stock_folder: str = ""
     templates_folder: str = ""
-    backups: str = "5"
+    backups: str = "20"
+    backup_days: str = "14"
+    lock_wait: str = "10"
     returns_folder: str = ""
     tracking_folder: str = ""
     month_end_folder: str = ""
@@ -155,11 +163,20 @@ class Settings:
         return self.decimal
 
     def backup_count(self) -> int:
+        """How many of the newest backups to keep (Backups)."""
         return int(self.backups or 0)
 
     def shop_now(self) -> dt.datetime:
         """The current time in the shop's time zone, naive and to the second (as the sheets' times are)."""
         return shop_now(self.effective_time_zone())
+
+    def backup_day_count(self) -> int:
+        """For how many days to keep each day's last backup (Backup Days)."""
+        return int(self.backup_days or 0)
+
+    def lock_wait_seconds(self) -> float:
+        """How long a command waits for another run's lock (Lock Wait)."""
+        return float(self.lock_wait or 0)
 
     def separate_single_items(self) -> bool:
         """Whether single-item orders get their own pick waves."""
@@ -239,7 +256,14 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
     if s.currency:
         object.__setattr__(s, "currency", s.currency.upper())
     if not s.backups.isdigit():
-        raise bad("backups", "a whole number such as 5")
+        raise bad("backups", "a whole number such as 20")
+    if not s.backup_days.isdigit():
+        raise bad("backup_days", "a whole number such as 14")
+    try:
+        if not 0 <= float(s.lock_wait) <= 3600:
+            raise ValueError(s.lock_wait)
+    except ValueError:
+        raise bad("lock_wait", "seconds from 0 to 3600, such as 10") from None
     if yes_no(s.separate_single) is None:
         raise bad("separate_single", "Yes or No")
     if s.wave_size and not (s.wave_size.isdigit() and int(s.wave_size) > 0):

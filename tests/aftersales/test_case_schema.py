@@ -125,6 +125,9 @@ def test_the_after_sales_sheets_have_the_tables_headers():
     assert layout.CASE_KEYWORDS.headers == CASE_KEYWORDS_SHEET_HEADERS
     from tkops.aftersales.resolutions_table import RESOLUTIONS_SHEET_HEADERS
     assert layout.RESOLUTIONS.headers == RESOLUTIONS_SHEET_HEADERS
-    assert layout.AFTERSALES.headers[:-1] == [c.name for c in C.CASE_SHEET_COLUMNS]
+    labels = set(layout.CASE_LABEL_COLUMNS.values())  # each beside its code column, for people to read
+    assert [h for h in layout.AFTERSALES.headers[:-1] if h not in labels] == [c.name for c in C.CASE_SHEET_COLUMNS]
+    for code, label in layout.CASE_LABEL_COLUMNS.items():
+        assert layout.AFTERSALES.headers.index(label) == layout.AFTERSALES.headers.index(code) + 1
     assert reasons_sheet_rows()[0] == layout.starting_frame(layout.REASONS).columns.tolist()
     assert len(layout.starting_frame(layout.REASONS)) > 50

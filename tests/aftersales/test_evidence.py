@@ -274,6 +274,61 @@ def test_file_names_map_to_items_by_keywords(name, item):
     assert found == ([item] if item else [])
 
 
+CHAT, TRACKING, WEIGHT = "Chat records with the buyer", "Tracking history", "Parcel weight at dispatch"
+
+
+@pytest.mark.parametrize("case_type, name, items", [
+    ("damaged", "收货照片.png", ["Buyer's photos or video of the damage"]),
+    ("damaged", "开箱视频.mp4", ["Buyer's photos or video of the damage"]),
+    ("not_received", "签收照片.jpg", ["Carrier's proof of delivery (photo or signature)"]),
+    ("not_received", "物流轨迹截图.png", ["Tracking history with the delivery scan", CHAT]),
+    ("not_received", "面单.pdf", ["Shipping label showing the buyer's address"]),
+    ("damaged", "聊天截图.png", [CHAT]), ("late", "截图 1.png", [CHAT]),
+    ("wrong_item", "称重.jpg", [WEIGHT]), ("damaged", "物流/追踪.png", [TRACKING]),
+    ("damaged", "打包视频.mp4", ["Packing photos or video before dispatch"]),
+    ("wrong_item", "拣货扫描.png", ["Picking and packing record of the order"]),
+    ("wrong_item", "条码.jpg", ["Photo of the SKU label or barcode on the item"]),
+    ("missing_parts", "装箱单.jpg", ["Packing list or photo of all parts in the box"]),
+    ("no_longer_needed", "退货收货照片.jpg", ["Photos of the returned item as received"]),
+    ("late", "揽收交接单.jpg", ["Proof of on-time dispatch (hand-over scan or pickup manifest)"]),
+    # the most specific keyword wins: a listing screenshot is neither a chat screenshot nor a product photo
+    ("not_as_described", "商品页截图.png", ["Listing screenshots (photos description and specifications)"]),
+    ("damaged", "商品页截图.png", []), ("damaged", "商品照片.jpg", ["Product photos before dispatch"]),
+    ("colour_material", "商品.jpg", ["Product photos in daylight"]),  # the same word in two items: both may claim it
+    # Japanese
+    ("damaged", "チャット履歴.png", [CHAT]), ("damaged", "梱包写真.jpg", ["Packing photos or video before dispatch"]),
+    ("damaged", "開封動画.mp4", ["Buyer's photos or video of the damage"]),
+    ("not_received", "配達証明.jpg", ["Carrier's proof of delivery (photo or signature)"]),
+    ("no_longer_needed", "追跡.png", [TRACKING]), ("defective", "検品.mp4", ["Quality-check record or test video"]),
+])
+def test_chinese_and_japanese_file_names_map_to_items(case_type, name, items):
+    assert [r.item for r in covered_by(name, checklist(case_type))] == items
+
+
+def test_the_checklist_labels_in_chinese():
+    zh, en = checklist("damaged", "zh")[0], checklist("damaged", "en")[0]
+    assert (zh.item, zh.label, zh.why) == (en.item, "发货前打包照片或视频", "证明商品出库时完好且包装妥当。")
+    assert (en.label, en.why) == ("Packing photos or video before dispatch",
+                                  "Shows the item was intact and well protected when it left.")
+    assert zh.required and zh.keywords == en.keywords and "打包" in zh.keywords
+
+
+def test_a_team_checklist_decides_which_keyword_is_more_specific():
+    from tkops.aftersales.evidence_checklist import EvidenceChecklist
+
+    rows = [CHECKLIST_HEADERS, ["damaged", "Chat", "聊天", "w", "w", "yes", "截图"],
+            ["other", "Listing", "商品页", "w", "w", "yes", "商品页截图"]]
+    table = EvidenceChecklist.from_rows(rows)
+    requirements = table.requirements("damaged")
+    assert [r.item for r in covered_by("截图.png", requirements, table)] == ["Chat"]
+    assert covered_by("商品页截图.png", requirements, table) == []
+    merged = EvidenceChecklist.from_rows(rows[:2], base=table)  # the team's damaged rows replace the base's
+    assert [r.item for r in merged.requirements("damaged")] == ["Chat"]
+    assert [r.item for r in merged.requirements("other")] == ["Listing"]
+    chat_only = EvidenceChecklist.from_rows(rows[:2])
+    assert [r.item for r in covered_by("商品页截图.png", chat_only.requirements("damaged"), chat_only)] == ["Chat"]
+
+
 def test_the_appeal_deadline():
     assert DEFAULT_APPEAL_DAYS == 7
     assert appeal_due(OPENED, 7) == dt.datetime(2026, 3, 8, 10, 0)

@@ -264,5 +264,44 @@ def test_the_report_reads_in_both_languages(fake, make_client, tmp_path):
     assert report.lines("en") == [
         "Pulled from TikTok Shop: changes from 2026-01-30 12:00 to 2026-11-26 12:00 (America/Los_Angeles).",
         "Orders: 7 updated orders, 14 lines: 14 new, 0 updated, 0 unchanged.",
-        "After-sales: 2 returns and 1 cancellations: 4 new cases, 0 updated."]
+        "After-sales: 2 returns and 1 cancellation: 4 new cases, 0 updated."]
     assert report.lines("zh")[1] == "订单：7 个有变动的订单，14 行：新增 14，更新 0，未变 0。"
+
+
+def test_a_pull_keeps_what_the_team_typed_and_records_cells_both_changed(fake, make_client, tmp_path):
+    """The three-way merge of an import, on a pull: typed cells the API leaves blank or unchanged are kept; a
+    recipient both changed stays the team's and lands on Conflicts with both values; the same pull is quiet."""
+    serve(fake, P.US)
+    book = new_book(tmp_path)
+    pull(book, make_client())
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Orders"]
+    header = [c.value for c in ws[1]]
+    at = {h: i + 1 for i, h in enumerate(header)}
+    ids = [ws.cell(r, at["Order ID"]).value for r in range(2, ws.max_row + 1)]
+    paid = [r for r in range(2, ws.max_row + 1) if ws.cell(r, at["Recipient"]).value]
+    first, second = paid[0], next(r for r in paid if ids[r - 2] != ids[paid[0] - 2])
+    typed = {(first, "Recipient"): "Jordan Lee (fixed)", (first, "Zipcode"): "94107",
+             (first, "Seller Note"): "call first", (second, "Tracking ID"): "TEAM-NUMBER-1",
+             (second, "Address Line 1"): "1 Fixed St"}
+    for (r, name), value in typed.items():
+        ws.cell(r, at[name]).value = value
+    wb.save(book)
+    for order in fake.orders:
+        order["update_time"] = stamp(NOW) + 60
+        if order["id"] == ids[first - 2]:
+            order["recipient_address"]["name"] = "Jordan Platform"
+    report = pull(book, make_client(), now=NOW + dt.timedelta(hours=2))
+    assert report.counts.conflicts == 1 and any("Conflicts sheet" in line for line in report.lines("en"))
+    ws = openpyxl.load_workbook(book)["Orders"]
+    for (r, name), value in typed.items():
+        assert ws.cell(r, at[name]).value == value, name
+    conflicts = rows(book, "Conflicts")
+    assert [(c["Column"], c["Team Value"], c["Platform Value"], c["Kept"], c["File"]) for c in conflicts] == [
+        ("Recipient", "Jordan Lee (fixed)", "Jordan Platform", "team", "TikTok Shop API")]
+    assert conflicts[0]["Order ID"] == ids[first - 2] and conflicts[0]["Orders Row"] == first
+    for order in fake.orders:  # the same orders again in the next window: nothing new to say
+        order["update_time"] = stamp(NOW + dt.timedelta(hours=2)) + 60
+    again = pull(book, make_client(), now=NOW + dt.timedelta(hours=3))
+    assert again.orders == len(fake.orders) and again.counts.kept >= 1
+    assert again.counts.conflicts == 0 and again.counts.updated == 0 and len(rows(book, "Conflicts")) == 1

@@ -46,7 +46,7 @@ def make_book(path, rows, carriers=()) -> FileBook:
                            **r} for r in rows]).reindex(columns=spec.headers).astype(object)
     book = FileBook(path)
     book.write_table(spec, frame.where(frame.notna(), None))
-    rows = carriers_sheet_rows() + [list(c) for c in carriers]
+    rows = carriers_sheet_rows() + [list(c) + [""] * (len(CARRIERS.headers) - len(c)) for c in carriers]
     book.write_table(CARRIERS, pd.DataFrame(rows[1:], columns=rows[0]))
     book.save()
     return FileBook(path)
@@ -222,6 +222,12 @@ def test_providers_match_by_folded_name_or_same_couriers():
     assert match_provider(ALIAS, D.PROVIDERS, pm)["name"] == "USPS"
     assert match_provider("DHL", D.PROVIDERS, pm) is None
     assert match_provider("TikTok Shipping", D.PROVIDERS, pm) is None  # carries anything: no guess
+
+
+@pytest.mark.parametrize("name", ["=UPS", "+UPS", "@UPS", "<b>UPS</b>", '=HYPERLINK("x","UPS")'])
+def test_a_provider_name_that_is_a_formula_or_markup_matches_nothing(name):
+    pm = provider_map_from_rows(carriers_sheet_rows())
+    assert match_provider(name, D.PROVIDERS, pm) is None  # "=UPS" folds like "UPS", but is never sent
 
 
 def _texts(exc: BaseException):

@@ -13,7 +13,8 @@ import pytest
 import python_calamine
 
 from tkops import schema
-from tkops.book import FileBook, xlsx_edit
+from tkops.book import FileBook
+from tkops.book.ooxml import OoxmlWorkbook
 from tkops.book.layout import HOLIDAYS, ORDERS, SHIPLOG, STANDARD_SHEETS, orders_columns
 from tkops.book.live import LiveBook
 from tkops.clocks import WATCH_COLUMNS, SlaConfigError, sla_sheet_rows
@@ -232,8 +233,9 @@ def test_a_second_run_writes_no_cell(us_run, monkeypatch):
     before = {name: records(book, name) for name in ("Orders", "Unscanned", "SLA", "Holidays")}
     rules = formats(book)
     writes = []
-    real = xlsx_edit._put
-    monkeypatch.setattr(xlsx_edit, "_put", lambda cell, *a: (writes.append(cell.coordinate), real(cell, *a)))
+    real = OoxmlWorkbook._set
+    monkeypatch.setattr(OoxmlWorkbook, "_set", lambda self, sheet, r, c, edit: (writes.append((sheet, r, c)),
+                                                                                 real(self, sheet, r, c, edit)))
     run(book, US, US_NOW)
     assert writes == []
     assert {name: records(book, name) for name in before} == before

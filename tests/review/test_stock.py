@@ -68,3 +68,33 @@ def test_an_alternative_variant_in_stock_is_offered_to_the_buyer():
     p = problem(run(lines, INV), "stock.short")
     assert p["params"]["alternative"] == "Black, M"
     assert "Black, M" in p["buyer_message"] and p["buyer_template"] == "messages/en/stock_short.txt.j2"
+
+
+def test_lines_are_held_as_unchecked_while_inventory_is_empty():
+    lines = frame(line(n=1, seller_sku="A"), line(n=2, seller_sku=""), line(n=3, seller_sku="B",
+                                                                           order_status="Shipped"))
+    result = run(lines, pd.DataFrame(columns=["Seller SKU", "On Hand"]))
+    assert tuples(result, "stock") == {(2, "seller_sku", "stock.unchecked")}  # shipped lines are past review
+    p = problem(result, "stock.unchecked")
+    assert p["params"] == {"sku": "A"}
+    assert p["explanation"].startswith('"A" not checked: the Inventory sheet is empty')
+    assert result.statuses.tolist()[:2] == ["Hold", "Hold"]
+    state = result.summary["inventory"]
+    assert (state["empty"], state["check"], state["unchecked_lines"]) == (True, True, 1)
+    assert result.summary_lines("en")[1].startswith("!! Inventory is empty: SKUs and stock were NOT checked, so 1 line is")
+
+
+def test_a_sku_listed_without_any_on_hand_is_unchecked_not_short():
+    inventory = pd.DataFrame({"Seller SKU": ["A", "A", "B", "C"], "On Hand": [None, "", 4, "n/a"]})
+    bundles = pd.DataFrame({"Bundle SKU": ["KIT", "KIT"], "Component SKU": ["C", "c"], "Quantity": [1, 1]})
+    lines = frame(line(n=1, seller_sku="A", quantity=3), line(n=2, seller_sku="B", quantity=1),
+                  line(n=3, seller_sku="KIT", quantity=1))
+    result = run(lines, inventory, bundles)
+    assert tuples(result, "stock") == {(2, "seller_sku", "stock.unchecked"), (4, "seller_sku", "stock.unchecked")}
+    kit = result.problems[result.problems["row"] == 4]
+    assert len(kit) == 1 and kit.iloc[0]["params"] == {"sku": "C", "bundle": "KIT"}  # one problem, not per part row
+    assert problem(result, "stock.unchecked")["explanation"] == (
+        'stock of "A" not checked: its On Hand on the Inventory sheet is blank or not a number. Count it and fill it '
+        "in (0 when there is none)")
+    assert result.summary["inventory"]["uncounted"] == ["A", "C"]
+    assert result.statuses.tolist() == ["Hold", "Ready", "Hold"]

@@ -18,16 +18,17 @@ VARIANTS = [
     {"reason": "missing", "missing": ["zipcode", "city"], "problem": "format", "kind": "colour", "asked": "preto",
      "short": 1, "alternative": "Black, M", "latin_only": True, "first_name": "Ana", "full_name": "Ana Souza"},
     {"reason": "house_number", "missing": ["house_number"], "problem": "mismatch", "kind": "size", "asked": "",
-     "short": 2, "alternative": "", "latin_only": False, "first_name": "", "full_name": ""},
+     "region": "province", "short": 2, "alternative": "", "latin_only": False, "first_name": "", "full_name": ""},
     {"reason": "placeholder", "missing": ["address_line_1"], "problem": "state", "kind": "colour", "asked": "",
-     "short": 2, "alternative": "", "latin_only": False, "first_name": "Ana", "full_name": "Ana Souza"},
+     "region": "prefecture", "short": 2, "alternative": "", "latin_only": False, "first_name": "Ana",
+     "full_name": "Ana Souza"},
     {"reason": "missing", "missing": ["recipient", "address_line_2", "state", "districts", "house_name_or_number"],
-     "problem": "missing", "kind": "size", "asked": "XL", "short": 1, "alternative": "", "latin_only": True,
-     "first_name": "Ana", "full_name": "Ana Souza"},
+     "problem": "missing", "kind": "size", "asked": "XL", "region": "county", "short": 1, "alternative": "",
+     "latin_only": True, "first_name": "Ana", "full_name": "Ana Souza"},
 ]
 BASE = {"code": "x", "order_id": ORDER_ID, "product": "Basic Tee", "variation": "White, M", "quantity": 2,
         "address": "12 Main St, Springfield", "zipcode": "9001", "state": "XX", "city": "Springfield",
-        "phone": "123", "country": "US"}
+        "phone": "123", "country": "US", "region": "state"}
 LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|Undefined|None")
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from tkops.shipping import validate_tracking
 
@@ -41,3 +42,14 @@ def codes(lines: pd.DataFrame, **kw) -> list[tuple[int, str]]:
 def order_id(n: int) -> str:
     """The n-th 18-digit order ID of a test."""
     return str(576461413038785752 + n)
+
+
+@pytest.fixture(autouse=True)
+def fresh_format_caches():
+    """Each test starts without formats or matches cached by another (tests load their own courier files)."""
+    from tkops.shipping.formats import bundled_matches, load_formats
+    from tkops.shipping.tracking import _check_number
+
+    for cached in (load_formats, bundled_matches, _check_number):
+        cached.cache_clear()
+    yield

@@ -34,11 +34,11 @@ def test_wrong_carrier_names_the_carrier_and_suggests_the_provider():
                             (4, "tracking.wrong_carrier")]
     problems = validate_tracking(lines)
     first = problems.iloc[0]
-    assert first["severity"] == "error" and first["params"]["carriers"] == "USPS 91"
+    assert first["severity"] == "error" and first["params"]["carriers"] == "USPS IMpb N"
     assert "USPS" in first["params"]["suggest"].split(", ")
     assert problems.iloc[1]["params"]["suggest"].startswith("Royal Mail")
     text = explain(problems, "en")[0]
-    assert USPS in text and "USPS 91" in text and "UPS" in text
+    assert USPS in text and "USPS IMpb N" in text and "UPS" in text
 
 
 def test_same_number_on_lines_of_one_order_is_fine_on_two_orders_is_a_duplicate():
@@ -123,9 +123,9 @@ def test_provider_without_public_rules_gets_a_shape_check_and_a_warning():
                   line(order_id(4), tracking_id="XYZ1234567", provider="TikTok Shipping"))
     problems = validate_tracking(lines)
     assert list(zip(problems["row"], problems["code"], problems["severity"])) == [
-        (4, "tracking.unknown_carrier_format", "warning"), (5, "tracking.unknown_carrier_format", "warning"),
+        (4, "tracking.unknown_carrier_format", "warning"), (5, "tracking.provider_unknown", "error"),
         (6, "tracking.unknown_carrier_format", "warning")]
-    assert [p["variant"] for p in problems["params"]] == ["shape", "unknown_provider", "any"]
+    assert [p["variant"] for p in problems["params"]] == ["shape", "", "any"]
 
 
 def test_a_valid_number_of_another_carrier_on_a_shape_only_provider_is_a_wrong_carrier():
@@ -139,11 +139,13 @@ def test_a_number_without_provider_is_an_error():
 
 def test_the_carriers_sheet_edits_the_mapping():
     rows = carriers_sheet_rows()
-    assert rows[0] == ["Provider Name", "Courier"] and ["USPS", "usps, s10:US"] in rows
+    assert rows[0] == ["Provider Name", "Courier", "Markets"] and ["USPS", "usps, s10:US", ""] in rows
+    assert ["Kerry Express", "kerry", "TH"] in rows
     lines = frame(line(tracking_id=USPS, provider="UPS"),
                   line(order_id(1), tracking_id="9505511069605048600624", provider="Evri"),
                   line(order_id(2), tracking_id=S10_GB, provider="Evri"))
-    assert codes(lines) == [(2, "tracking.wrong_carrier")]
+    assert codes(lines) == [(2, "tracking.wrong_carrier"), (3, "tracking.provider_unknown"),
+                            (4, "tracking.provider_unknown")]
     team = provider_map_from_rows([["Provider Name", "Courier"], ["UPS", "ups"], ["UPS", "usps"],
                                    ["Evri", "s10:GB"], [None, "x"], []])
     assert codes(lines, provider_map=team) == [(3, "tracking.wrong_carrier")]
@@ -175,7 +177,7 @@ def test_every_problem_explains_itself_in_both_languages():
     problems = validate_tracking(lines)
     assert set(problems["code"]) == {"tracking.wrong_carrier", "tracking.duplicate", "tracking.missing",
                                      "tracking.mangled", "tracking.format", "tracking.unknown_carrier_format",
-                                     "tracking.no_provider"}
+                                     "tracking.no_provider", "tracking.provider_unknown"}
     for lang in ("en", "zh"):
         for text in explain(problems, lang):
             assert text and not re.search(r"\{\w+\}", text), text

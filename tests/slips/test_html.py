@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from tests.slips.sample import LANGUAGES, frame, line, one_order_per_language, order_id
+from tests.slips.sample import BUYERS, LANGUAGES, frame, line, one_order_per_language, order_id
 from tkops import templating
 from tkops.errors import ConfigError
 from tkops.slips import LAYOUTS, SlipSettings, build_slips, render_checklist, render_html, write_html
@@ -193,3 +193,62 @@ def test_a_browser_prints_one_page_per_slip(layout, tmp_path):
                     f"--print-to-pdf={pdf}", html.as_uri()], check=False, capture_output=True,
                    timeout=120)
     assert len(PdfReader(pdf).pages) == len(slips)
+
+
+def long_slips():
+    """Per language an order of 12 lines with the longest text a slip keeps: recipient, address parts, products,
+    variations and the buyer's message at their limits, an agreed change and (zh, ja) a gift."""
+    rows = []
+    for i, lang in enumerate(LANGUAGES):
+        name, street, product, variation = (BUYERS[lang][k] for k in (1, 2, 8, 9))
+        for j in range(12):
+            rows.append(line(i, lang, j, recipient=(name + " ") * 12, address_line_1=(street + " ") * 20,
+                             address_line_2=(street + " ") * 8, product_name=f"{j:02d} " + (product + " ") * 12,
+                             variation=(variation + " ") * 8, buyer_message=("Please hurry " + name + " ") * 40))
+    review = pd.DataFrame([{"Order ID": order_id(i), "Code": "message.colour_change", "Agreed": "yes",
+                            "Agreed Variation": "Red"} for i in range(len(LANGUAGES))]
+                          + [{"Order ID": order_id(i), "Code": "message.gift"} for i in (10, 11)])
+    return build_slips(frame(*rows), SETTINGS, review=review)
+
+
+def test_a_long_slip_goes_on_over_labels_that_say_so():
+    slips = long_slips()
+    for layout in ("4x6", "a6"):
+        html = render_html(slips, SETTINGS, layout)
+        sections = html.split('<section class="slip"')[1:]
+        assert len(sections) > len(slips)
+        for slip in slips:
+            mine = [s for s in sections if f'data-order-id="{slip.order_id}"' in s]
+            labels = SLIP_LABELS[slip.lang]
+            assert len(mine) > 1, (layout, slip.lang)
+            for n, section in enumerate(mine, 1):
+                if n > 1:
+                    assert f"{labels['continued']} {n}/{len(mine)}" in section and slip.order_id in section
+                    assert labels["ship_to"] not in section
+                if n < len(mine):
+                    assert f"{labels['continued']} » {n + 1}/{len(mine)}" in section
+            joined = "".join(mine)
+            for j in range(12):  # every item once, in order
+                assert joined.count(f"SKU-{slip.lang.upper()}-{j}<") == 1, (layout, slip.lang, j)
+            assert joined.count(labels["thanks"].replace("'", "&#39;")) == 1
+            assert joined.count('class="message"') == 1 and joined.count('class="gift"') == slip.gift
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium is not installed")
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_a_browser_prints_each_label_of_a_long_slip_on_one_page(layout, tmp_path):
+    import subprocess
+
+    from pypdf import PdfReader
+
+    slips = long_slips()
+    path = write_html(slips, tmp_path / "slips.html", SETTINGS, layout)
+    sections = path.read_text(encoding="utf-8").split('<section class="slip"')[1:]
+    pdf = tmp_path / "printed.pdf"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", path.as_uri()], check=False, capture_output=True, timeout=180)
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert len(pages) == len(sections)
+    for slip in slips:  # a page per label, each with the order ID
+        labels = sum(f'data-order-id="{slip.order_id}"' in s for s in sections)
+        assert sum(slip.order_id in p for p in pages) == labels, slip.lang

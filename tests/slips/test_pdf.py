@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from tests.slips.sample import LANGUAGES, frame, line, one_order_per_language, order_id
 from tkops.errors import ConfigError
 from tkops.slips import LAYOUTS, SlipSettings, build_slips, render_pdf, write_pdf
-from tkops.slips.fonts import FontChain
+from tkops.pdf import FontChain
 
 SETTINGS = SlipSettings.from_mapping({"Shop Name": "Demo Shop", "Return Address": "1 Warehouse Rd\nOntario CA"})
 

@@ -31,6 +31,17 @@ def test_same_buyer_same_address_is_one_group_and_other_buyers_are_not():
     assert together_with(lines) == {order_id(0): [order_id(2)], order_id(2): [order_id(0)]}
 
 
+def test_no_group_without_a_buyer_an_address_or_an_order_id_and_countries_compare_as_codes():
+    assert together_groups(frame(line(0, "en"), line(1, "de"))).tolist() == ["", ""]
+    assert together_groups(frame(_same_buyer(0, country="United States"), _same_buyer(1, country="US"))).tolist() \
+        == [order_id(0), order_id(0)]
+    nobody = frame(line(0, "en", buyer_username=""), line(1, "en", buyer_username=""))
+    assert together_groups(nobody).tolist() == ["", ""]
+    nowhere = {k: "" for k in ("address_line_1", "address_line_2", "city", "state", "zipcode")}
+    assert together_groups(frame(_same_buyer(0, **nowhere), _same_buyer(1, **nowhere))).tolist() == ["", ""]
+    assert together_groups(frame(_same_buyer(0, order_id=""), _same_buyer(1))).tolist() == ["", ""]
+
+
 def test_orders_shipping_together_share_a_wave_even_when_each_is_a_single_item():
     # order 0 and 2 are one buyer's single-item orders; order 1 a multi-item order of another buyer
     lines = frame(_same_buyer(0, quantity=1, paid_time="2026-11-25 08:00:00"),

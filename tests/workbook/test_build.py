@@ -1,5 +1,5 @@
 """Building tkops.xlsm: reproducible bytes, never replacing a workbook that may hold data, clear errors; and the
-batch backend refusing to save over the macro workbook."""
+batch backend editing the macro workbook without losing its macros."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from tkops.book import FileBook
-from tkops.errors import UnsafeWorkbook
 from tkops.xlsm import build_workbook, main
 from tkops.xlsm.build import BUILD_TIME, WorkbookExists
 
@@ -148,26 +147,24 @@ def test_main_reports_a_refusal_without_traceback(tmp_path, capsys):
 
 # --- the batch backend and tkops.xlsm ---------------------------------------------------------------------------
 
-def test_filebook_refuses_the_macro_workbook_and_leaves_it_byte_identical(xlsm, tmp_path):
-    target = tmp_path / "tkops.xlsm"
-    shutil.copy2(xlsm, target)
-    before = target.read_bytes()
-    with pytest.raises(UnsafeWorkbook) as caught:
-        FileBook(target)
-    message = caught.value.render("en")
-    assert "VBA macros" in message and "form buttons" in message
-    assert target.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["tkops.xlsm"]
-
-
-def test_the_import_command_refuses_the_macro_workbook(xlsm, tmp_path, capsys):
+def test_the_import_command_edits_the_macro_workbook_and_keeps_its_macros_and_buttons(xlsm, tmp_path, capsys):
+    """The batch backend edits tkops.xlsm itself: the VBA project, the buttons and every sheet it does not change
+    stay byte for byte (docs/ooxml.md)."""
     from tkops.cli import main as cli_main
 
     target = tmp_path / "tkops.xlsm"
     shutil.copy2(xlsm, target)
-    before = target.read_bytes()
-    assert cli_main(["import", str(EXPORTS_SAMPLE), "--book", str(target)]) == 2
-    err = capsys.readouterr().err
-    assert "VBA macros" in err and "Traceback" not in err
-    assert target.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["tkops.xlsm"]
+    with zipfile.ZipFile(target) as z:
+        before = {n: z.read(n) for n in z.namelist()}
+    assert cli_main(["import", str(EXPORTS_SAMPLE), "--book", str(target)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    with zipfile.ZipFile(target) as z:
+        after = {n: z.read(n) for n in z.namelist()}
+    assert set(after) == set(before)
+    kept = [n for n in before if n.startswith(("xl/vbaProject", "xl/drawings/", "xl/ctrlProps/", "docProps/"))]
+    assert kept and all(after[n] == before[n] for n in kept)
+    changed = sorted(n for n in before if after[n] != before[n])
+    assert "xl/vbaProject.bin" not in changed and set(changed) <= {
+        "[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml"} | {
+        n for n in before if n.startswith(("xl/worksheets/sheet", "xl/tables/"))}
+    assert FileBook(target).read_rows("Orders")[1][0]  # the imported lines are there

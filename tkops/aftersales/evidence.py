@@ -187,7 +187,7 @@ def gather_evidence(case: EvidenceCase | Mapping[str, Any], folder: str | Path, 
     requirements = checklist(case.case_type, lang, table)
     items = [CheckedItem(r) for r in requirements]
     for f in files:
-        hits = covered_by(f.rel, requirements)
+        hits = covered_by(f.rel, requirements, table)
         f.covers = [r.item for r in hits]
         for item in items:
             if item.requirement in hits:

@@ -83,6 +83,10 @@ class EvidenceChecklist:
             parsed = [r for r in base.rows if r.case_type not in replaced] + parsed
         return cls(parsed)
 
+    def keywords_by_item(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(item casefolded, its keywords) for every item of the table."""
+        return tuple(self._keywords.items())
+
     def requirements(self, case_type: str, lang: str = "en") -> list[Requirement]:
         """The items of ``case_type`` (a key or label; unknown: other), in the table's order."""
         key = case_type_key(case_type)
@@ -143,17 +147,32 @@ def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-def covered_by(name: str, requirements: list[Requirement]) -> list[Requirement]:
-    """The requirements whose keywords occur in ``name`` (a relative path: folder names count)."""
+def covered_by(name: str, requirements: list[Requirement], table: EvidenceChecklist | None = None) -> list[Requirement]:
+    """The requirements whose keywords occur in ``name`` (a relative path: folder names count). The most specific
+    word wins: a requirement found only through words inside a longer keyword of another item of ``table`` (None:
+    the built-in checklist) is left out, so 商品页截图 (a listing screenshot) is not also a chat screenshot (截图)
+    or a product photo (商品), even for a case type whose checklist has no listing item."""
     folded = fold_name(name)
+    by_item = {item: _spans(folded, words) for item, words in (table or default_checklist()).keywords_by_item()}
     found = []
     for r in requirements:
-        pattern = _pattern(r.keywords)
-        if pattern is not None and pattern.search(folded):
+        mine = _spans(folded, r.keywords)
+        others = [s for item, spans in by_item.items() if item != r.item.casefold() for s in spans]
+        if any(not _inside(span, others) for span in mine):
             found.append(r)
     return found
 
 
+def _inside(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(s <= start and end <= e and e - s > end - start for s, e in others)
+
+
+def _spans(folded: str, keywords: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where each of ``keywords`` occurs in the folded name."""
+    return [m.span() for pattern in _patterns(keywords) for m in pattern.finditer(folded)]
+
+
 @lru_cache(maxsize=256)
-def _pattern(keywords: tuple[str, ...]) -> re.Pattern | None:
-    return keyword_pattern(keywords)
+def _patterns(keywords: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(p for p in (keyword_pattern((word,)) for word in keywords) if p is not None)

@@ -46,7 +46,8 @@ def index_context(report: "EvidenceReport", lang: str = "en", *, thumbnails: boo
         "label": c.requirement.label, "why": c.requirement.why, "required": c.requirement.required,
         "need": t["required"] if c.requirement.required else t["optional"], "covered": bool(c.files),
         "status": t["covered"] if c.files else t["missing"] if c.requirement.required else t["not_yet"],
-        "files": c.files, "hint": label("evidence.t.name_with", lang, words=", ".join(c.requirement.keywords[:4])),
+        "files": c.files,
+        "hint": label("evidence.t.name_with", lang, words=", ".join(_hint_words(c.requirement, lang))),
     } for c in report.items]
     shown = 0
     files = []
@@ -92,3 +93,11 @@ def thumbnail(path) -> str:
     except (OSError, ValueError, Image.DecompressionBombError, SyntaxError):
         return ""
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _hint_words(requirement, lang: str) -> list[str]:
+    """Four keywords to suggest for a file name: Chinese ones first on a Chinese index, English ones else."""
+    words = requirement.keywords
+    if lang == "zh":
+        words = sorted(words, key=lambda w: not any("\u4e00" <= ch <= "\u9fff" for ch in w))
+    return list(words[:4])

@@ -1,20 +1,19 @@
 """The evidence pack's index as a PDF (portrait A4), drawn with reportlab from the HTML page's context
 (:func:`tkops.aftersales.evidence_index.index_context`), so both list the same facts, items and files.
 
-Text goes through the slips' font chain (:class:`tkops.slips.fonts.FontChain`): Thai file names are shaped, Chinese
-ones print. Ticks and crosses are drawn as lines, since the shipped fonts have no check-mark glyph.
+Text goes through the shared font chain (:class:`tkops.pdf.FontChain`, docs/fonts.md): Thai file names are shaped,
+Chinese and Japanese ones print with the embedded pip fonts on any computer. Ticks and crosses are drawn as lines,
+since the shipped fonts have no check-mark glyph.
 """
 
 from __future__ import annotations
 
 import io
-from types import SimpleNamespace
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from tkops.slips.fonts import FontChain
-from tkops.slips.pdf import MM, Geometry, Pen
+from tkops.pdf import MM, FontChain, Geometry, Pen, new_canvas, strings_in
 
 GEOMETRY = Geometry(A4, 14 * MM, 9, 0, 0, 0, False, ink=0, muted=0.35)
 #: File table: (context key, width in mm; None takes what is left).
@@ -28,7 +27,7 @@ class _Doc:
 
     def __init__(self, canvas: Canvas, chain: FontChain, context: dict, lang: str) -> None:
         self.c, self.ctx, self.t = canvas, context, context["t"]
-        self.p = Pen(canvas, chain, GEOMETRY, SimpleNamespace(lang=lang))  # the pen reads only ``lang``
+        self.p = Pen(canvas, chain, GEOMETRY, lang)
         self.bottom = GEOMETRY.margin + 8 * MM
         self.pages = 0
         fixed = sum(w for _, w in COLUMNS if w) * MM
@@ -173,10 +172,10 @@ def _files(doc: _Doc) -> None:
 def evidence_pdf(context: dict, lang: str = "en", fonts: tuple[str, ...] = ()) -> bytes:
     """The index as PDF bytes (``context``: :func:`index_context`; ``fonts``: the team's TrueType fonts, first)."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=GEOMETRY.size, pageCompression=1)
-    canvas.setTitle(context["title"])
-    canvas.setCreator("tkops")
-    doc = _Doc(canvas, FontChain(fonts), context, lang)
+    canvas = new_canvas(buffer, GEOMETRY, context["title"])
+    chain = FontChain(fonts)
+    chain.prepare(strings_in(context))
+    doc = _Doc(canvas, chain, context, lang)
     _facts(doc)
     _checklist(doc)
     _files(doc)

@@ -18,7 +18,9 @@ from tkops.book.layout import (
     orders_columns,
     starting_frame,
 )
-from tkops.book.xlsx_edit import EditedWorkbook
+from tkops.book.ooxml import OoxmlWorkbook
+from tkops.book.ooxml.carry import refuse_what_cannot_be_carried
+from tkops.book.session import BookSession
 from tkops.book.xlsx_new import write_workbook
 from tkops.errors import BadWorkbook
 from tkops.settings import DEFAULT, Settings
@@ -28,7 +30,8 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 @dataclass
 class SaveResult:
-    """What a save did: whether the file was created, and where the previous version was kept."""
+    """What a save did: whether the file was created, and where the previous version was kept (None: no backup,
+    the book was new or the Backups setting is 0)."""
 
     path: Path
     created: bool
@@ -36,24 +39,41 @@ class SaveResult:
 
 
 class FileBook:
-    """A workbook file: an existing one is edited in place (cells that change only), a new one written whole.
+    """A workbook file: an existing one is edited in place (the parts and rows that change only), a new one written
+    whole.
 
-    Opening checks that the workbook is not open elsewhere and holds nothing the writer would drop; saving writes
-    a temporary file, keeps the previous version as a backup and then replaces the workbook.
+    Opening checks that the workbook is not open elsewhere and holds nothing the writer cannot carry; saving goes
+    through the book's :class:`~tkops.book.session.BookSession` (``session``; without one, a session that locks
+    for the save only): a unique temporary file, the check that the file on disk is still the one read, a backup
+    of the previous version, then the replace.
     """
 
-    def __init__(self, path: str | Path, settings: Settings = DEFAULT) -> None:
+    def __init__(self, path: str | Path, settings: Settings = DEFAULT, session: BookSession | None = None) -> None:
         self.path = Path(path)
         if self.path.suffix.lower() not in WORKBOOK_SUFFIXES:
             raise BadWorkbook(file=self.path.name, detail="a workbook must be an .xlsx file")
-        self.exists = self.path.exists()
+        self.session = session if session is not None else BookSession(self.path)
+        self.session.mark_read()
+        self.exists = self.session.fingerprint is not None
         self._pending: dict[str, tuple[SheetSpec, pd.DataFrame]] = {}
-        self._edit: EditedWorkbook | None = None
+        self._edit: OoxmlWorkbook | None = None
         self.settings = settings
         if self.exists:
             safety.check_not_locked(self.path)
-            safety.refuse_if_unsafe(self.path)
-            self._edit = EditedWorkbook(self.path)
+            # The package-level editor keeps every part it does not change byte for byte, and refuses by name only
+            # what it cannot carry (an encrypted or signed package, Strict Open XML, .xlsb, a part it cannot read).
+            self._edit = OoxmlWorkbook(self.path)
+
+    @staticmethod
+    def refuse_early(path: str | Path) -> None:
+        """The refusals of opening (not an .xlsx, open in Excel, a package the writer cannot carry), made before a
+        command takes the book's lock, so that a refused book's folder is left exactly as it was."""
+        path = Path(path)
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            raise BadWorkbook(file=path.name, detail="a workbook must be an .xlsx file")
+        if path.exists():
+            safety.check_not_locked(path)
+            refuse_what_cannot_be_carried(path)
 
     def read_rows(self, sheet: str) -> list[list[Any]] | None:
         """A sheet's rows (header first) as values, or None when the sheet does not exist."""
@@ -72,31 +92,30 @@ class FileBook:
             self._pending[spec.name] = (spec, frame)
 
     def write_block(self, sheet: str, first_col: int, rows: list[list[Any]], fills: dict | None = None) -> None:
-        """Put a small block of text beside a table (see :meth:`EditedWorkbook.write_block`)."""
+        """Put a small block of text beside a table (see :meth:`OoxmlWorkbook.write_block`)."""
         if self._edit is None:
             raise NotImplementedError("blocks are written into existing workbooks only")
         self._edit.write_block(sheet, first_col, rows, fills)
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
                    widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
-        """Replace a report sheet's cells with ``rows`` (see :meth:`EditedWorkbook.write_grid`); ``fills`` maps
+        """Replace a report sheet's cells with ``rows`` (see :meth:`OoxmlWorkbook.write_grid`); ``fills`` maps
         0-based (row, column) to a colour such as ``#C6EFCE``."""
         if self._edit is None:
             raise NotImplementedError("report sheets are written into existing workbooks only")
         self._edit.write_grid(spec, rows, bold_rows, widths, fills)
 
     def save(self) -> SaveResult:
-        """Write the workbook atomically; the previous version goes to the backups folder."""
-        safety.check_not_locked(self.path)
-        with safety.atomic_target(self.path) as tmp:
+        """Write the workbook through its session (atomically, checked, the previous version backed up)."""
+        def write(tmp: Path) -> None:
             if self._edit is not None:
                 self._edit.save(tmp)
             else:
                 write_workbook(tmp, self._new_sheets())
-            kept = safety.backup(self.path, self.settings.backup_count()) if self.exists else None
-        created = not self.exists
+
+        result = self.session.commit(write, self.settings.backup_count(), self.settings.backup_day_count())
         self.exists = True
-        return SaveResult(self.path, created, kept)
+        return result
 
     def _new_sheets(self) -> list[tuple[SheetSpec, pd.DataFrame]]:
         sheets = []

@@ -44,14 +44,19 @@ def column_values(col: pd.Series, kind: Kind, serial_dates: bool = False) -> lis
         if serial_dates:
             serials = excel_serial(stamps)
             return [None if math.isnan(v) else v for v in serials.tolist()]
-        return [None if pd.isna(v) else v.to_pydatetime() for v in stamps]
+        return [None if v is pd.NaT else v for v in stamps.dt.to_pydatetime().tolist()]
     if kind in (Kind.INT, Kind.MONEY, Kind.NUMBER):
         numbers = pd.to_numeric(col, errors="coerce").astype("Float64")
         out = numbers.to_numpy(dtype=object, na_value=None)
         if kind is Kind.INT:
             return [None if v is None else int(v) for v in out]
         return [None if v is None else float(v) for v in out]
-    return [_text_cell(v) for v in col.astype(object).tolist()]
+    items = col.astype(object).tolist()
+    strings = [v for v in items if type(v) is str]
+    if strings and (CONTROL_CHARS.search("\n".join(strings)) or max(map(len, strings)) > EXCEL_MAX_CHARS):
+        return [_text_cell(v) for v in items]
+    # Clean text (the usual case) is kept as it is without a call per cell.
+    return [v if (type(v) is str and v) else None if v is None else _text_cell(v) for v in items]
 
 
 def _text_cell(v: Any) -> Any:

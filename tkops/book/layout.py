@@ -52,7 +52,8 @@ class Highlights:
 class SheetSpec:
     """One tkops sheet. ``table`` is the Excel table's name; ``lists`` maps headers to drop-down values; ``hidden``
     names columns kept out of sight; ``highlights`` colours cells by severity; ``printed`` sheets get the print
-    setup of :mod:`tkops.book.printing` (landscape, fitted to width, header row on every page)."""
+    setup of :mod:`tkops.book.printing` (landscape, fitted to width, header row on every page); ``state`` is the
+    sheet's own visibility: "visible" or "hidden" (a tab kept out of sight, e.g. data tkops keeps for itself)."""
 
     name: str
     table: str
@@ -70,6 +71,7 @@ class SheetSpec:
     #: Headers of columns grouped in an outline (Excel's +/- above the headers), collapsed when tkops first adds the
     #: outline; the team's choice to expand it is kept afterwards.
     outline: tuple[str, ...] = ()
+    state: str = "visible"
 
     @property
     def headers(self) -> list[str]:
@@ -161,7 +163,8 @@ HOLIDAYS = SheetSpec("Holidays", "Holidays", _cols(
     ("Market", Kind.TEXT, 8), ("Date", Kind.TEXT, 12), ("Name", Kind.TEXT, 30), ("Day Off", Kind.TEXT, 9),
 ), lists={"Day Off": ["Yes", "No"]}, style="Table Style Light 9")
 
-CARRIERS = SheetSpec("Carriers", "Carriers", _cols(("Provider Name", Kind.TEXT, 24), ("Courier", Kind.TEXT, 24)),
+CARRIERS = SheetSpec("Carriers", "Carriers", _cols(("Provider Name", Kind.TEXT, 24), ("Courier", Kind.TEXT, 24),
+                                                  ("Markets", Kind.TEXT, 30)),
                      style="Table Style Light 9")
 
 SHIPLOG = SheetSpec("ShipLog", "ShipLog", _cols(
@@ -257,12 +260,30 @@ AFTERSALES_SUMMARY = SheetSpec("AfterSalesSummary", "AfterSalesSummary")
 #: Q1:R13 (a header row, then up to 12 rows). 0-based columns.
 SUMMARY_CAUSE_COL, SUMMARY_MONTH_COL, SUMMARY_CHART_ROWS = 13, 16, 12
 
+#: What tkops last imported into the platform cells of each Orders line (the three-way merge's base, see
+#: tkops.merge): one row per line, keyed by Line Key (Order ID|SKU|occurrence), the values as one JSON object in
+#: Values (tkops.jobs.orders_merge). Hidden: it is tkops' record, saved with the book in the same file (see README,
+#: "Importing orders").
+BASE_KEY = "Line Key"
+BASE = SheetSpec("tkops Base", "tkopsBase", _cols((BASE_KEY, Kind.TEXT, 30), ("Values", Kind.TEXT, 60)),
+                 style="Table Style Light 1", state="hidden")
+
+#: Every cell the team and the platform both changed (or that differed before tkops kept a base), with both values;
+#: an import appends, the team may delete rows it has dealt with.
+CONFLICTS = SheetSpec("Conflicts", "Conflicts", _cols(
+    ("Recorded At", Kind.DATETIME, 19), ("File", Kind.TEXT, 26), ("Order ID", Kind.ID, 21), ("SKU ID", Kind.ID, 21),
+    ("Seller SKU", Kind.TEXT, 16), ("Orders Row", Kind.INT, 8), ("Column", Kind.TEXT, 20),
+    ("Team Value", Kind.TEXT, 26), ("Platform Value", Kind.TEXT, 26), ("Last Imported", Kind.TEXT, 26),
+    ("Kept", Kind.TEXT, 9), ("Why", Kind.TEXT, 60),
+), style="Table Style Light 10")
+
+
 #: Sheets every new tkops workbook gets, in tab order.
 STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, PACK, AFTERSALES, REVIEWS, FOLLOWUP,
                                           AFTERSALES_SUMMARY, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
                                           HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
                                           CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, PACKLOG, UNSCANNED, IMPORT_LOG,
-                                          SETTINGS, MAPPINGS)
+                                          CONFLICTS, SETTINGS, MAPPINGS, BASE)
 
 
 def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:

@@ -58,6 +58,8 @@ class LiveBook:
             self.book.sheets.add(spec.name, after=self.book.sheets[self._names[-1]])
             self._names.append(spec.name)
             self._rows[spec.name] = []
+            if spec.state == "hidden":
+                self.book.sheets[spec.name].visible = False
         sheet = self.book.sheets[spec.name]
         rows = self._rows.get(spec.name)
         if rows is None:

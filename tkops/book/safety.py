@@ -1,7 +1,9 @@
-"""Saving workbooks without losing anything: lock checks, parts a writer would drop, atomic replace with backups.
+"""Saving workbooks without losing anything: lock checks, atomic replace with backups (what the writer cannot carry
+is refused by :mod:`tkops.book.ooxml`).
 
-A run writes to a temporary file beside the workbook and only then replaces it, keeping the previous version in a
-``tkops-backups`` folder beside it; a failed run leaves the workbook as it was.
+A run writes to a temporary file beside the workbook (unique to the run) and only then replaces it, keeping the
+previous version in a ``tkops-backups`` folder beside it; a failed run leaves the workbook as it was. The whole
+open-lock-save flow of a command is :mod:`tkops.book.session`.
 """
 
 from __future__ import annotations
@@ -10,67 +12,19 @@ import datetime as dt
 import os
 import re
 import shutil
-import zipfile
+import socket
+import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from tkops.errors import BadWorkbook, UnsafeWorkbook, WorkbookLocked
+from tkops.book import backups
+from tkops.book.backups import DEFAULT_DAYS, DEFAULT_KEEP_LAST
+from tkops.errors import WorkbookLocked
 
-BACKUP_DIR = "tkops-backups"
-
-# (what a person calls it, test on the zip part names, optional regex on the part's XML)
-_DROPPED_PARTS: tuple[tuple[str, str, str | None], ...] = (
-    ("VBA macros", r"^xl/vbaProject\.bin$", None),
-    ("form controls", r"^xl/ctrlProps/", None),
-    ("form buttons", r"^xl/drawings/vmlDrawing\d*\.vml$", r'ObjectType="(Button|Checkbox|Drop|List|Radio)"'),
-    ("shapes or text boxes", r"^xl/drawings/drawing\d*\.xml$", r"<xdr:(sp|grpSp|cxnSp)\b"),
-    ("images", r"^xl/media/", None),
-    ("charts", r"^xl/charts/", None),
-    ("pivot tables", r"^xl/pivot(Tables|Cache)/", None),
-    ("slicers or timelines", r"^xl/(slicers|slicerCaches|timelines|timelineCaches)/", None),
-    ("threaded comments", r"^xl/threadedComments/", None),
-    ("Power Query or data connections", r"^(xl/connections\.xml|xl/queryTables/)", None),
-    ("Excel 2010+ extensions (data bars, sparklines, ...)", r"^xl/worksheets/sheet\d+\.xml$",
-     r"<x14:(sparklineGroups|dataBar|conditionalFormattings|dataValidations)\b"),
-)
-
-
-def parts_openpyxl_drops(path: Path) -> list[str]:
-    """What in this workbook openpyxl would not write back (see reference/excel-workbook-facts.md)."""
-    found: list[str] = []
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            for label, name_re, content_re in _DROPPED_PARTS:
-                for name in names:
-                    if not re.search(name_re, name):
-                        continue
-                    if content_re is None or _part_matches(archive, name, content_re):
-                        found.append(label)
-                        break
-    except zipfile.BadZipFile:
-        raise BadWorkbook(file=path.name, detail="not an .xlsx workbook (it is not a zip package)") from None
-    return found
-
-
-def _part_matches(archive: zipfile.ZipFile, name: str, pattern: str) -> bool:
-    regex = re.compile(pattern.encode())
-    with archive.open(name) as fh:
-        tail = b""
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            if regex.search(tail + block):
-                return True
-            tail = block[-200:]
-    return False
-
-
-def refuse_if_unsafe(path: Path) -> None:
-    """Raise UnsafeWorkbook if saving ``path`` with openpyxl would drop any of its parts."""
-    parts = parts_openpyxl_drops(path)
-    if parts:
-        raise UnsafeWorkbook(file=path.name, parts=", ".join(parts))
-
+#: A temporary file this old is a killed run's even when another machine made it.
+STALE_AFTER = dt.timedelta(hours=1)
 
 def check_not_locked(path: Path) -> None:
     """Raise WorkbookLocked when Excel or LibreOffice has the workbook open (their lock files), or the OS denies
@@ -88,10 +42,69 @@ def check_not_locked(path: Path) -> None:
             raise WorkbookLocked(file=path.name, detail=err.strerror or "permission denied") from None
 
 
+def temp_prefix(path: Path) -> str:
+    """The name every temporary file of ``path`` starts with (hidden, beside it): ``.<stem>.tkops-tmp``."""
+    return f".{path.stem}.tkops-tmp"
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
+
+
+def new_temp(path: Path) -> Path:
+    """A new, empty temporary file beside ``path``, unique to this run (machine, process and a random part in its
+    name), with the permissions ``path`` has (or a new file would get)."""
+    fd, name = tempfile.mkstemp(prefix=f"{temp_prefix(path)}.{_host()}.{os.getpid()}.", suffix=path.suffix,
+                                dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    if path.exists():
+        shutil.copymode(path, tmp)
+    else:  # mkstemp makes the file private (0600): give it what a normal new file gets
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+    return tmp
+
+
+def stale_temps(path: Path, lock_held: bool = False, now: float | None = None) -> list[Path]:
+    """Temporary files of ``path`` left behind by killed runs: those older than :data:`STALE_AFTER`, and, when
+    the caller holds the book's lock (no other tkops run of this machine can be writing one), every one this
+    machine made, including the fixed name older versions used. Another machine's recent one may be in use (a
+    shared folder whose locks do not reach across machines) and is left alone."""
+    prefix = temp_prefix(path)
+    mine = f"{prefix}.{_host()}."
+    now = time.time() if now is None else now
+    found = []
+    for candidate in path.parent.glob(prefix + "*" + path.suffix):
+        try:
+            age = now - candidate.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        ours = candidate.name.startswith(mine) or candidate.name == prefix + path.suffix
+        if candidate.is_file() and (age > STALE_AFTER.total_seconds() or lock_held and ours):
+            found.append(candidate)
+    return found
+
+
+def remove_stale_temps(path: Path, lock_held: bool = False) -> list[Path]:
+    """Delete the temporary files :func:`stale_temps` lists; returns them."""
+    removed = []
+    for candidate in stale_temps(path, lock_held):
+        try:
+            candidate.unlink()
+            removed.append(candidate)
+        except FileNotFoundError:
+            pass
+    return removed
+
+
 @contextmanager
 def atomic_target(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` to write to; on success it replaces ``path``, on failure it is removed."""
-    tmp = path.with_name(f".{path.stem}.tkops-tmp{path.suffix}")
+    """A temporary path beside ``path`` (unique to this run) to write to; on success it replaces ``path``, on
+    failure it is removed. Temporary files of killed runs older than an hour are cleaned first."""
+    remove_stale_temps(path)
+    tmp = new_temp(path)
     try:
         yield tmp
         check_not_locked(path)
@@ -104,16 +117,7 @@ def atomic_target(path: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
-def backup(path: Path, keep: int = 5, now: dt.datetime | None = None) -> Path | None:
-    """Copy ``path`` into the backups folder beside it (name stamped with the time); keep the newest ``keep``."""
-    if not path.exists() or keep <= 0:
-        return None
-    folder = path.parent / BACKUP_DIR
-    folder.mkdir(exist_ok=True)
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}.{stamp}{path.suffix}"
-    shutil.copy2(path, target)
-    olds = sorted(folder.glob(f"{path.stem}.*{path.suffix}"))
-    for old in olds[:-keep]:
-        old.unlink()
-    return target
+def backup(path: Path, keep: int = DEFAULT_KEEP_LAST, now: dt.datetime | None = None,
+           days: int = DEFAULT_DAYS) -> Path | None:
+    """Copy ``path`` into the backups folder beside it (see :mod:`tkops.book.backups` for the retention)."""
+    return backups.backup(path, keep, now, days)

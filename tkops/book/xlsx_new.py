@@ -58,6 +58,8 @@ HEADER_STYLE = {"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": F
 def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
     """Add the sheet ``spec`` holding ``frame`` as an Excel table to an open XlsxWriter workbook; returns it."""
     ws = workbook.add_worksheet(spec.name)
+    if spec.state == "hidden":
+        ws.hide()
     columns = spec.columns
     n = len(frame)
     if n > EXCEL_MAX_ROW:

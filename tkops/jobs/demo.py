@@ -20,6 +20,7 @@ import pandas as pd
 
 from tkops.book import FileBook, safety
 from tkops.book.layout import BUNDLES, ORDERS, REVIEW, REVIEWS, SETTINGS, orders_columns
+from tkops.book.session import BookSession
 from tkops.jobs.cases import run_cases
 from tkops.jobs.clocks import run_clocks
 from tkops.jobs.evidence import run_evidence
@@ -63,41 +64,43 @@ def sample_path(name: str) -> Path:
     return Path(str(resources.files("tkops") / "samples" / name))
 
 
-def run_demo(out: Path, lang: str = "en") -> list[str]:
-    """Build the demo workbook in ``out`` and return what to tell the person."""
+def run_demo(out: Path, lang: str = "en", wait: float | None = None) -> list[str]:
+    """Build the demo workbook in ``out`` and return what to tell the person. The demo book's lock is held for the
+    whole run (every step saves through one :class:`~tkops.book.session.BookSession`)."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / DEMO_BOOK
-    if path.exists():  # a fresh demo each run; the previous one is kept in the backups folder
-        safety.check_not_locked(path)
-        safety.backup(path, keep=3)
-        path.unlink()
     lines: list[str] = []
-    for file, market in ((US_FILE, "US"), (SEA_FILE, "TH")):
-        settings = Settings(language=lang, market=market, **SHOP)
-        book = FileBook(path, settings)
-        if not book.exists:
-            book.write_table(SETTINGS, pd.DataFrame(sheet_rows(settings)[1:], columns=SETTINGS.headers))
-            book.write_table(BUNDLES, _sheet_csv("bundles.csv", BUNDLES.headers))
-        report = import_files([sample_path(file)], book, settings, failfast=True)
-        lines += report.messages(lang)
-    # The times are the US shop's (the Thai lines' deadlines are computed in Bangkok time and shown in it).
-    settings = Settings(language=lang, market="US", **SHOP)
     output = out / OUTPUT
-    lines += run_stock([sample_path(STOCK_FILE)], FileBook(path, settings), settings).lines(lang)
-    lines += run_review(FileBook(path, settings), settings, now=DEMO_NOW).lines
-    _team_combines_the_thai_orders(FileBook(path, settings))
-    lines += run_picklist(FileBook(path, settings), settings, output, PICK_AT).lines(lang)
-    lines += run_slips(FileBook(path, settings), settings, output, PICK_AT).lines(lang)
-    _team_packs_the_us_waves(FileBook(path, settings))
-    lines += run_ship(FileBook(path, settings), settings, None, SHIP_AT).lines(lang)
-    lines += run_clocks(FileBook(path, settings), settings, CLOCKS_AT).lines(lang)
-    lines += run_cases(FileBook(path, settings), settings, [sample_path(RETURNS_FILE)], CLOCKS_AT).lines(lang)
-    _team_pastes_a_review(FileBook(path, settings))
-    lines += run_replies(FileBook(path, settings), settings).lines(lang)
-    lines += _evidence_pack(out, path, settings, lang)
-    lines += run_summary(FileBook(path, settings), settings, output, CLOCKS_AT).lines(lang)
-    lines += run_followup(FileBook(path, settings), settings, FOLLOWUP_AT).lines(lang)
-    lines += _month_end(out, path, settings, lang)
+    with BookSession(path, "demo", wait=wait, lang=lang) as session:
+        if path.exists():  # a fresh demo each run; the previous one is kept in the backups folder
+            safety.check_not_locked(path)
+            safety.backup(path)
+            path.unlink()
+        for file, market in ((US_FILE, "US"), (SEA_FILE, "TH")):
+            settings = Settings(language=lang, market=market, **SHOP)
+            book = session.open(settings)
+            if not book.exists:
+                book.write_table(SETTINGS, pd.DataFrame(sheet_rows(settings)[1:], columns=SETTINGS.headers))
+                book.write_table(BUNDLES, _sheet_csv("bundles.csv", BUNDLES.headers))
+            report = import_files([sample_path(file)], book, settings, failfast=True)
+            lines += report.messages(lang)
+        # The times are the US shop's (the Thai lines' deadlines are computed in Bangkok time and shown in it).
+        settings = Settings(language=lang, market="US", **SHOP)
+        lines += run_stock([sample_path(STOCK_FILE)], session.open(settings), settings).lines(lang)
+        lines += run_review(session.open(settings), settings, now=DEMO_NOW).lines
+        _team_combines_the_thai_orders(session.open(settings))
+        lines += run_picklist(session.open(settings), settings, output, PICK_AT).lines(lang)
+        lines += run_slips(session.open(settings), settings, output, PICK_AT).lines(lang)
+        _team_packs_the_us_waves(session.open(settings))
+        lines += run_ship(session.open(settings), settings, None, SHIP_AT).lines(lang)
+        lines += run_clocks(session.open(settings), settings, CLOCKS_AT).lines(lang)
+        lines += run_cases(session.open(settings), settings, [sample_path(RETURNS_FILE)], CLOCKS_AT).lines(lang)
+        _team_pastes_a_review(session.open(settings))
+        lines += run_replies(session.open(settings), settings).lines(lang)
+        lines += _evidence_pack(out, session.open(settings), settings, lang)
+        lines += run_summary(session.open(settings), settings, output, CLOCKS_AT).lines(lang)
+        lines += run_followup(session.open(settings), settings, FOLLOWUP_AT).lines(lang)
+    lines += _month_end(out, path, settings, lang)  # reads the book once the demo's writes are done
     lines.append(render("demo_done", lang, book=path.resolve(), folder=output.resolve()))
     return lines
 
@@ -122,7 +125,7 @@ def _team_pastes_a_review(book: FileBook) -> None:
     book.save()
 
 
-def _evidence_pack(out: Path, book_path: Path, settings: Settings, lang: str) -> list[str]:
+def _evidence_pack(out: Path, book: FileBook, settings: Settings, lang: str) -> list[str]:
     """A disputed case: its folder under Evidence/ beside the workbook holds the team's proof (the packing photo and
     the label), and the evidence pack gathers it with the checklist."""
     case = "4035118812903456799"  # the wrong-item case of the returns sample
@@ -131,7 +134,7 @@ def _evidence_pack(out: Path, book_path: Path, settings: Settings, lang: str) ->
     (folder / "packing-photo.png").write_bytes(_PNG)
     (folder / "shipping-label.txt").write_text("USPS 9400111201080805480145, packed 2026-11-20 by Mei\n",
                                                encoding="utf-8")
-    return run_evidence(FileBook(book_path, settings), settings, case, out / "Evidence", out / OUTPUT,
+    return run_evidence(book, settings, case, out / "Evidence", out / OUTPUT,
                         CLOCKS_AT).lines(lang)
 
 

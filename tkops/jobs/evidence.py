@@ -23,6 +23,7 @@ from tkops.aftersales.schema import CASE_HEADER_TO_KEY
 from tkops.cells.text import scalar_text
 from tkops.errors import ConfigError
 from tkops.output import output_folder
+from tkops.pdf import font_paths
 from tkops.schema import header_key
 
 AFTERSALES_SHEET = "AfterSales"
@@ -41,12 +42,11 @@ def run_evidence(book, settings, case_id: str, root: str | Path | None = None, o
     extra = book.read_rows(CHECKLIST_SHEET)
     if extra:
         table = EvidenceChecklist.from_rows(extra, CHECKLIST_SHEET, base=table)
-    fonts = tuple(p.strip() for p in settings.pdf_fonts.split(";") if p.strip())
     if now is None:  # Opened and the deadline are in shop time, as the sheet shows them
         now = dt.datetime.now(ZoneInfo(settings.effective_time_zone())).replace(tzinfo=None)
     return gather_evidence(case, evidence_root(book.path, settings, root), output_folder(book.path, settings, out),
-                           lang=settings.lang, now=now, appeal_days=appeal_days(settings), table=table, fonts=fonts,
-                           templates=settings.templates_folder)
+                           lang=settings.lang, now=now, appeal_days=appeal_days(settings), table=table,
+                           fonts=font_paths(settings.pdf_fonts), templates=settings.templates_folder)
 
 
 def find_case(book, case_id: str, dayfirst: bool = False) -> EvidenceCase:

@@ -13,10 +13,10 @@ from typing import Sequence
 
 import pandas as pd
 
-from tkops import schema
-from tkops.book.layout import IMPORT_LOG, ORDERS, orders_columns
+from tkops.book.layout import IMPORT_LOG
 from tkops.errors import DataError, TkopsError
-from tkops.merge import MergeCounts, merge_lines, sheet_frame
+from tkops.jobs.orders_merge import OrdersMerge, summary_lines
+from tkops.merge import MergeCounts
 from tkops.messages import render
 from tkops.settings import Settings
 from tkops.sources import read_orders
@@ -51,13 +51,14 @@ class ImportReport:
     files: list[FileReport]
     saved: object = None  # tkops.book.SaveResult when the workbook was written
     lines: int = 0
+    totals: MergeCounts = field(default_factory=MergeCounts)
 
     @property
     def failed(self) -> list[FileReport]:
         return [f for f in self.files if not f.ok]
 
     def changed(self) -> bool:
-        return any(f.ok and (f.counts.new or f.counts.updated) for f in self.files)
+        return any(f.ok and (f.counts.new or f.counts.updated or f.counts.conflicts) for f in self.files)
 
     def messages(self, lang: str) -> list[str]:
         """What a person reads: one line per file, then what happened to the workbook."""
@@ -67,13 +68,16 @@ class ImportReport:
                 out.append(render("error", lang, detail=f.error.render(lang)))
                 continue
             out += [render("warning", lang, text=w) for w in f.warnings]
-            if f.seen_on and not (f.counts.new or f.counts.updated):
+            if f.seen_on and not (f.counts.new or f.counts.updated or f.counts.conflicts):
                 out.append(render("already_imported", lang, file=f.path.name, when=f.seen_on))
-                continue
-            skipped = render("skipped_rows", lang, n=f.skipped) if f.skipped else ""
-            out.append(render("import_file_summary", lang, file=f.path.name, source=f.source, rows=f.rows,
-                              new=f.counts.new, updated=f.counts.updated, unchanged=f.counts.unchanged,
-                              skipped=skipped))
+            else:
+                skipped = render("skipped_rows", lang, n=f.skipped) if f.skipped else ""
+                out.append(render("import_file_summary", lang, file=f.path.name, source=f.source, rows=f.rows,
+                                  new=f.counts.new, updated=f.counts.updated, unchanged=f.counts.unchanged,
+                                  skipped=skipped))
+            out += ["  " + line for line in summary_lines(f.counts, lang)]
+        if self.totals.based and self.saved is not None:
+            out.append(render("merge_based", lang, n=self.totals.based))
         return out
 
 
@@ -82,14 +86,14 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
                  progress=None) -> ImportReport:
     """Read ``paths`` and merge their order lines into ``book`` (any backend), saving once if anything changed.
 
-    Without ``failfast`` every file is tried and each failure recorded in the report; with it the first failure is
-    raised. Nothing is written when every file failed or nothing changed. ``progress(done, total, name)`` is called
-    before each file (the workbook buttons show it in Excel's status bar).
+    Lines merge three ways against what tkops last imported (:mod:`tkops.jobs.orders_merge`): the team's edits
+    are kept, cells both changed are decided by rule and recorded on the Conflicts sheet. Without ``failfast``
+    every file is tried and each failure recorded in the report; with it the first failure is raised. Nothing is
+    written when every file failed or nothing changed. ``progress(done, total, name)`` is called before each file
+    (the workbook buttons show it in Excel's status bar).
     """
     now = (now or dt.datetime.now()).replace(microsecond=0)
-    book_name = getattr(book, "path", Path("workbook")).name
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book_name)
-    existing_headers = list(sheet.columns)
+    orders = OrdersMerge(book, settings.lang, now)
     log = _log_frame(book.read_rows(IMPORT_LOG.name))
     seen = dict(zip(log["SHA-256"], log["Imported At"])) if len(log) else {}
     reports: list[FileReport] = []
@@ -111,9 +115,9 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
         report.rows, report.skipped, report.warnings = len(table.frame), table.skipped_rows, table.warnings
         if result.sha256 in seen:
             report.seen_on = _when(seen[result.sha256])
-        sheet, report.counts = merge_lines(sheet, table.frame)
-        if len(sheet) > EXCEL_MAX_DATA_ROWS:
-            report.error = DataError("too_many_rows", file=report.path.name, rows=len(sheet))
+        report.counts = orders.merge(table.frame, report.path.name)
+        if len(orders.sheet) > EXCEL_MAX_DATA_ROWS:
+            report.error = DataError("too_many_rows", file=report.path.name, rows=len(orders.sheet))
             raise report.error
         log_rows.append({
             "Imported At": now, "File": report.path.name, "SHA-256": result.sha256, "Source": table.source,
@@ -121,39 +125,34 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
             "Skipped Rows": report.skipped, "New": report.counts.new, "Updated": report.counts.updated,
             "Unchanged": report.counts.unchanged,
         })
-    run = ImportReport(reports, lines=len(sheet))
-    if not run.changed():
+    run = ImportReport(reports, lines=len(orders.sheet), totals=orders.totals)
+    if not orders.changed():
         return run
-    present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
-    spec = ORDERS.with_columns(orders_columns(existing_headers, present))
-    book.write_table(spec, sheet.reindex(columns=spec.headers))
+    orders.write()
     book.write_table(IMPORT_LOG, pd.concat([log, pd.DataFrame(log_rows)], ignore_index=True)
                      .reindex(columns=IMPORT_LOG.headers))
     run.saved = book.save()
     return run
 
 
-def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict) -> MergeCounts:
-    """Merge canonical order lines held in memory (e.g. pulled from the Open API) into the Orders sheet and add
-    ``log_row`` to the ImportLog, with Rows Read and the counts filled in. Written, not saved: the caller saves.
+def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = "en") -> MergeCounts:
+    """Merge canonical order lines held in memory (e.g. pulled from the Open API) into the Orders sheet, three
+    ways like an import, and add ``log_row`` to the ImportLog, with Rows Read and the counts filled in. Written, not
+    saved: the caller saves.
 
     ``parts`` are merged in turn and their counts summed, so a part may leave out columns whose cells the sheet
-    keeps (a column a part lacks is not written for its lines). The Orders sheet is written only if a line changed.
+    keeps (a column a part lacks is not written for its lines). Orders, its base and Conflicts are written only if
+    something changed.
     """
-    book_name = getattr(book, "path", Path("workbook")).name
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book_name)
-    existing_headers = list(sheet.columns)
-    total = MergeCounts()
+    orders = OrdersMerge(book, lang, log_row.get("Imported At"))
+    source = str(log_row.get("File") or orders.name)
     for part in parts:
-        sheet, counts = merge_lines(sheet, part)
-        total.new, total.updated = total.new + counts.new, total.updated + counts.updated
-        total.unchanged += counts.unchanged
-    if len(sheet) > EXCEL_MAX_DATA_ROWS:
-        raise DataError("too_many_rows", file=str(log_row.get("File") or book_name), rows=len(sheet))
-    if total.new or total.updated:
-        present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
-        spec = ORDERS.with_columns(orders_columns(existing_headers, present))
-        book.write_table(spec, sheet.reindex(columns=spec.headers))
+        orders.merge(part, source)
+    if len(orders.sheet) > EXCEL_MAX_DATA_ROWS:
+        raise DataError("too_many_rows", file=source, rows=len(orders.sheet))
+    if orders.changed():
+        orders.write()
+    total = orders.totals
     log = _log_frame(book.read_rows(IMPORT_LOG.name))
     row = {**log_row, "Rows Read": sum(len(p) for p in parts), "New": total.new, "Updated": total.updated,
            "Unchanged": total.unchanged}

@@ -11,7 +11,6 @@ of earlier lists again with their own wave numbers (a lost or torn list).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,17 +23,9 @@ from tkops.jobs.orders_sheet import orders_frame
 from tkops.merge import rows_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
-from tkops.picking import (
-    NO_BIN,
-    PICKLIST,
-    SHORT,
-    UNKNOWN_SKU,
-    pick_list,
-    picklist_html,
-    released,
-    wave_summary,
-    waves,
-)
+from tkops.pdf import font_paths
+from tkops.picking import (NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary,
+                           waves)
 from tkops.picking import sheet_frame as picklist_frame
 from tkops.picking.pdf import picklist_pdf
 from tkops.settings import Settings
@@ -155,8 +146,7 @@ def _write_files(book_path: Path, settings: Settings, out, now: dt.datetime, pic
     """The HTML page and the PDF, both rendered before either is written, each written atomically."""
     shop = settings.shop_name
     html = picklist_html(pick, summary, settings.lang, shop=shop, printed=now, extra_folder=settings.templates_folder)
-    fonts = tuple(f for f in re.split(r"\s*[;\n]\s*", settings.pdf_fonts.strip()) if f)
-    pdf = picklist_pdf(pick, summary, settings.lang, shop=shop, printed=now, fonts=fonts)
+    pdf = picklist_pdf(pick, summary, settings.lang, shop=shop, printed=now, fonts=font_paths(settings.pdf_fonts))
     pdf_path = stamped(output_folder(book_path, settings, out), FILE_TITLE, now, ".pdf")
     html_path = pdf_path.with_suffix(".html")
     written: list[Path] = []

@@ -28,6 +28,7 @@ from tkops.book.layout import IMPORT_LOG
 from tkops.errors import ConfigError
 from tkops.jobs.cases import CasesReport, merge_cases
 from tkops.jobs.import_orders import merge_frame
+from tkops.jobs.orders_merge import summary_lines
 from tkops.merge import MergeCounts
 from tkops.settings import Settings
 
@@ -83,7 +84,7 @@ class PullReport:
                    updated=self.counts.updated, unchanged=self.counts.unchanged),
             render("api.pull.cases", lang, returns=self.returns, cancellations=self.cancellations,
                    new=self.cases.counts.new, updated=self.cases.counts.updated),
-        ]
+        ] + summary_lines(self.counts, lang)
 
 
 def run_pull(book, settings: Settings, client: ApiClient | None = None, now: dt.datetime | None = None, *,
@@ -122,7 +123,7 @@ def run_pull(book, settings: Settings, client: ApiClient | None = None, now: dt.
     staged = _Staged(book)
     report.counts = merge_frame(staged, parts, {
         "Imported At": report.until, "File": FILE, "Source": SOURCE, "Skipped Rows": 0,
-        "Pulled Until": report.until})
+        "Pulled Until": report.until}, settings.lang)
     report.cases = merge_cases(staged, settings, cases, report.until)
     report.saved = staged.commit(last=IMPORT_LOG.name)
     log.info("pulled %s..%s: %d orders, %d lines (%d new, %d updated), %d cases (%d new)", report.since,

@@ -45,7 +45,7 @@ from tkops.shipping import (
     shipping_upload,
     validate_tracking,
 )
-from tkops.shipping.carriers import ANY, fold
+from tkops.shipping.carriers import ANY, fold, unsafe_name
 
 API_FILE = "TikTok Shop API"
 RESULT = "API Upload"
@@ -124,7 +124,8 @@ def _run(book, settings, client, sheet, now, documents, out) -> PushReport:
     lines = typed(sheet).assign(**({"packed": sheet["Packed"]} if "Packed" in sheet.columns else {}))
     pm = provider_map_from_rows(book.read_rows("Carriers"))
     log = book.read_rows(SHIPLOG.name) or []
-    upload, held = shipping_upload(lines, validate_tracking(lines, pm), already_exported(log), pm, settings.lang)
+    problems = validate_tracking(lines, pm, settings.market or None)
+    upload, held = shipping_upload(lines, problems, already_exported(log), pm, settings.lang)
     report = PushReport(held=held)
     picked = _picked(sheet) if documents else {}
     if upload.empty and not picked:
@@ -221,7 +222,10 @@ def _ship(client, order, items, tracking, provider_id, settings, outcome) -> Non
 
 def match_provider(name: str, providers: list[dict], pm: ProviderMap) -> dict | None:
     """The one provider of ``providers`` ({id, name}) that ``name`` means: the same name folded, else the one whose
-    courier codes (Carriers sheet over the defaults) are the same as ``name``'s; None when none or several."""
+    courier codes (Carriers sheet over the defaults) are the same as ``name``'s; None when none or several, and for a
+    name that is a formula or markup ("=UPS" folds like "UPS" but is never sent)."""
+    if unsafe_name(name):
+        return None
     same = [p for p in providers if fold(p.get("name") or "") == fold(name)]
     if len(same) == 1:
         return same[0]

@@ -1,8 +1,10 @@
 """Ship: check the tracking IDs on the Orders sheet and write the Seller Center bulk-shipping upload file.
 
 The job behind ``tkops ship``: tracking numbers from carrier/3PL files are entered on the Orders sheet first (never
-over a different number); then only valid lines go into the file, the others are listed with their reason, and the
-ShipLog sheet records what was exported so the same line is never uploaded twice.
+over a different number); a blank Shipping Provider Name is filled in where the number's carrier is certain
+(docs/tracking.md#inference; never over a name the team typed); then only valid lines go into the file, the others
+are listed with their reason, and the ShipLog sheet records what was exported so the same line is never uploaded
+twice.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from tkops.shipping import (
     SHIPLOG,
     SHIPLOG_COLUMNS,
     already_exported,
+    clean_tracking,
     explain,
     export_log_rows,
     provider_map_from_rows,
@@ -32,9 +35,15 @@ from tkops.shipping import (
     validate_tracking,
     write_upload,
 )
+from tkops.shipping.catalogue import render as shipping_render
+from tkops.shipping.inference import inferred_providers
 from tkops.shipping.tracking_apply import TrackingApplied, apply_tracking
 from tkops.shipping.tracking_file import read_tracking_file
 from tkops.sources.base import HeaderMapSource
+from tkops.statuses import canonical_statuses
+
+#: Order statuses whose lines get no inferred provider: nothing is left to upload for them.
+_SETTLED = frozenset({"Cancelled", "Shipped", "In Transit", "Delivered", "Completed", "Awaiting Collection"})
 
 
 @dataclass
@@ -47,10 +56,15 @@ class ShipReport:
     problems: list[str]
     path: Path | None
     tracking: list[TrackingApplied] = field(default_factory=list)
+    #: Lines whose blank Shipping Provider Name was filled in from the number: Order ID, Tracking ID, provider.
+    inferred: list[tuple[str, str, str]] = field(default_factory=list)
 
     def lines(self, lang: str) -> list[str]:
-        """The report for a person, in ``lang``: the tracking files first, then the upload."""
+        """The report for a person, in ``lang``: the tracking files first, the providers filled in, then the upload."""
         out = [line for applied in self.tracking for line in applied.lines(lang)]
+        if self.inferred:
+            out.append(shipping_render("ship.inferred", lang, n=len(self.inferred)))
+            out += [f"  {order} {tracking}: {provider}" for order, tracking, provider in self.inferred]
         exported, rejected = len(self.upload), len(self.rejected)
         key = ("ship_summary" if rejected else "ship_summary_all") if exported else \
             ("ship_summary_none" if rejected else "ship_summary_nothing")
@@ -74,6 +88,9 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
         sheet, result = apply_tracking(sheet, tracking_file)
         applied.append(result)
     changed = any(a.changed for a in applied)
+    providers = provider_map_from_rows(book.read_rows("Carriers"))
+    sheet, inferred = _fill_providers(sheet, providers, settings.market)
+    changed = changed or bool(inferred)
     if changed:
         present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
         spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
@@ -81,10 +98,8 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
     lines = typed(sheet)
     if "Packed" in sheet.columns:
         lines["packed"] = sheet["Packed"]
-    carriers = book.read_rows("Carriers")
-    providers = provider_map_from_rows(carriers) if carriers and len(carriers) > 1 else None
     log = book.read_rows(SHIPLOG.name) or []
-    problems = validate_tracking(lines, providers)
+    problems = validate_tracking(lines, providers, settings.market)
     upload, rejected = shipping_upload(lines, problems, already_exported(log) if log else set(), providers,
                                        settings.lang)
     path = None
@@ -98,4 +113,28 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
         book.write_table(SHIPLOG, pd.concat([old.dropna(how="all"), new], ignore_index=True))
     if len(upload) or changed:
         book.save()
-    return ShipReport(upload, rejected, explain(problems, settings.lang), path, applied)
+    return ShipReport(upload, rejected, explain(problems, settings.lang), path, applied, inferred)
+
+
+def _fill_providers(sheet: pd.DataFrame, providers, market: str) -> tuple[pd.DataFrame, list[tuple[str, str, str]]]:
+    """The sheet with each blank Shipping Provider Name filled in where the line's number has a certain carrier
+    (only on lines still to ship: not cancelled, shipped or collected), and the lines filled in (Order ID, Tracking
+    ID, provider)."""
+    lines = typed(sheet)
+    if "tracking_id" not in lines.columns:
+        return sheet, []
+    numbers = lines["tracking_id"].map(lambda v: "" if clean_tracking(v)[1] else clean_tracking(v)[0])
+    current = lines["shipping_provider"] if "shipping_provider" in lines.columns else \
+        pd.Series([None] * len(lines), index=lines.index, dtype=object)
+    settled = canonical_statuses(lines["order_status"]).isin(_SETTLED) if "order_status" in lines.columns else None
+    found = inferred_providers(numbers, current, providers, market or None, settled)
+    if found.empty:
+        return sheet, []
+    sheet = sheet.copy()
+    column = "Shipping Provider Name"
+    if column not in sheet.columns:
+        sheet[column] = pd.Series([None] * len(sheet), index=sheet.index, dtype=object)
+    sheet[column] = sheet[column].astype(object)
+    sheet.loc[found.index, column] = found
+    orders = lines["order_id"] if "order_id" in lines.columns else pd.Series("", index=lines.index)
+    return sheet, [(str(orders[i] or ""), numbers[i], found[i]) for i in found.index]

@@ -2,23 +2,22 @@
 (:func:`tkops.picking.html.picklist_context`), so both show the same rows, words and order IDs.
 
 Each wave starts a new page with its heading; the column headings are repeated at the top of every page; rows
-without a bin follow the binned ones under their own heading. Text goes through the slips' font chain
-(:class:`tkops.slips.fonts.FontChain`), so Thai is shaped and Chinese or Japanese product names print.
+without a bin follow the binned ones under their own heading. Text goes through the shared font chain
+(:class:`tkops.pdf.FontChain`, docs/fonts.md), so Thai is shaped and Chinese or Japanese headings and product names
+print with the embedded pip fonts on any computer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from types import SimpleNamespace
 
 import pandas as pd
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
+from tkops.pdf import MM, FontChain, Geometry, Pen, new_canvas, strings_in
 from tkops.picking.html import picklist_context
-from tkops.slips.fonts import FontChain
-from tkops.slips.pdf import MM, Geometry, Pen
 
 GEOMETRY = Geometry(landscape(A4), 10 * MM, 10, 0, 0, 0, False, ink=0, muted=0.35)
 #: (context label, width in mm; None takes what is left), in the HTML page's order.
@@ -34,7 +33,7 @@ class _Sheet:
 
     def __init__(self, canvas: Canvas, chain: FontChain, context: dict, lang: str) -> None:
         self.c, self.ctx, self.t = canvas, context, context["t"]
-        self.pen = Pen(canvas, chain, GEOMETRY, SimpleNamespace(lang=lang))  # the pen reads only ``lang``
+        self.pen = Pen(canvas, chain, GEOMETRY, lang)
         p = self.pen
         fixed = sum(w for _, w in COLUMNS if w) * MM
         widths = [w * MM if w else p.right - p.left - fixed for _, w in COLUMNS]
@@ -162,10 +161,10 @@ def picklist_pdf(pick: pd.DataFrame, summary: pd.DataFrame | None = None, lang: 
     """
     context = picklist_context(pick, summary, lang, shop=shop, printed=printed)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=GEOMETRY.size, pageCompression=1)
-    canvas.setTitle(" · ".join(x for x in (context["title"], shop, context["printed"]) if x))
-    canvas.setCreator("tkops")
-    sheet = _Sheet(canvas, FontChain(fonts), context, lang)
+    canvas = new_canvas(buffer, GEOMETRY, " · ".join(x for x in (context["title"], shop, context["printed"]) if x))
+    chain = FontChain(fonts)
+    chain.prepare(strings_in(context))
+    sheet = _Sheet(canvas, chain, context, lang)
     for wave in context["waves"]:
         sheet.wave(wave)
     if not context["waves"]:

@@ -11,6 +11,7 @@ import jinja2
 import pandas as pd
 
 from tkops import templating
+from tkops.review import regions
 from tkops.review import text as T
 from tkops.review.countries import language_for
 
@@ -35,6 +36,8 @@ BUYER_TEMPLATES: dict[str, str] = {
     "stock.short": "stock_short",
 }
 TEMPLATE_NAMES = tuple(dict.fromkeys(BUYER_TEMPLATES.values()))
+#: Problems (catalogue keys) the team settles without the buyer: a misspelt province whose meaning is clear.
+NO_BUYER_MESSAGE = frozenset({"address.state_invalid:suggest"})
 _LATIN_ONLY = {"US", "GB", "IE", "DE", "FR", "IT", "ES", "MX", "BR", "ID", "MY", "PH", "SG"}
 
 
@@ -77,6 +80,13 @@ def names(full: str, lang: str) -> tuple[str, str]:
     return (parts[-1] if lang == "vi" else parts[0]), full
 
 
+def region_kind(country: str) -> str:
+    """What the destination calls its states (state, province, prefecture or county; state when tkops does not
+    know), for the templates' wording."""
+    table = regions.of(country)
+    return table.kind if table is not None and table.kind in regions.KIND_WORDS else "state"
+
+
 def context(problem: dict, line: dict, lang: str) -> dict:
     """The template context for one problem on one line (every key always present)."""
     code, params = problem["code"], problem["params"]
@@ -90,7 +100,7 @@ def context(problem: dict, line: dict, lang: str) -> dict:
         "state": T.shorten(line["state"], 40), "city": T.shorten(line["city"], 40),
         "phone": T.shorten(line["phone"], 30), "country": line["cc"],
         "missing": [], "reason": "", "problem": "", "kind": "", "asked": "", "short": 0, "alternative": "",
-        "latin_only": line["cc"] in _LATIN_ONLY,
+        "latin_only": line["cc"] in _LATIN_ONLY, "region": region_kind(line["cc"]),
     }
     if code == "address.missing_part":
         ctx.update(reason="missing", missing=list(params.get("columns", [])))
@@ -118,7 +128,7 @@ def attach(found: pd.DataFrame, w: pd.DataFrame, langs: pd.Series, folder: str =
     found = found.copy()
     pos = found["pos"].to_numpy(dtype="int64")
     found["buyer_language"] = langs.to_numpy()[pos] if len(found) else []
-    stems = found["code"].map(BUYER_TEMPLATES)
+    stems = found["code"].map(BUYER_TEMPLATES).where(~found["key"].isin(NO_BUYER_MESSAGE))
     asked = stems.notna().to_numpy()
     templates: list = [None] * len(found)
     messages: list = [None] * len(found)

@@ -2,7 +2,8 @@
 (code -> {"en": ..., "zh": ...} with named placeholders), ready to be merged into it.
 
 A problem's explanation is looked up by its code, or by a variant key ``code:variant`` when the same code needs
-different wording (``address.zip_format:leading_zero``).
+different wording (``address.zip_format:leading_zero``). A parameter given per language (``{"en": "province",
+"zh": "省"}``) is shown in the sentence's language.
 """
 
 from __future__ import annotations
@@ -26,10 +27,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "address.zip_format:no_area": {
         "en": "ZIP code \"{value}\" belongs to no US state (prefix {prefix} is not assigned)",
         "zh": "邮编“{value}”不属于任何美国州（前缀 {prefix} 未分配）"},
-    "address.state_invalid": {"en": "\"{value}\" is not a US state", "zh": "“{value}”不是美国的州"},
+    "address.state_invalid": {
+        "en": "{country_name} has no {kind} \"{value}\"",
+        "zh": "{country_name}没有名为“{value}”的{kind}"},
+    "address.state_invalid:suggest": {
+        "en": "{country_name} has no {kind} \"{value}\": probably {suggestion}",
+        "zh": "{country_name}没有名为“{value}”的{kind}：可能是 {suggestion}"},
     "address.zip_state_mismatch": {
         "en": "ZIP code {zipcode} is in {expected}, but the state is {state}",
         "zh": "邮编 {zipcode} 属于 {expected}，但州为 {state}"},
+    "address.zip_state_mismatch:region": {
+        "en": "postal code {zipcode} belongs to {expected}, but the {kind} is {state}",
+        "zh": "邮编 {zipcode} 属于 {expected}，但{kind}为 {state}"},
+    "address.zip_state_mismatch:nowhere": {
+        "en": "postal code {zipcode} does not belong to the {kind} {state}",
+        "zh": "邮编 {zipcode} 不属于{kind} {state}"},
     "address.no_house_number": {
         "en": "no house or street number in \"{value}\"", "zh": "“{value}”中没有门牌号"},
     "address.po_box": {
@@ -193,16 +205,24 @@ def explain(key: str, lang: str, params: dict) -> str:
         return key
     template = plural_forms(entry.get(lang) or entry["en"], params)
     try:
-        return template.format_map(_Shown(params))
+        return template.format_map(_Shown(params, lang))
     except (KeyError, IndexError, ValueError):
         return f"{template} {params}"
 
 
 class _Shown(dict):
-    """Parameters shown as text only when the sentence uses them."""
+    """Parameters shown as text only when the sentence uses them, in the sentence's language when given per
+    language."""
+
+    def __init__(self, params: dict, lang: str) -> None:
+        super().__init__(params)
+        self.lang = lang
 
     def __getitem__(self, key):
-        return _show(dict.__getitem__(self, key))
+        value = dict.__getitem__(self, key)
+        if isinstance(value, dict) and "en" in value:
+            value = value.get(self.lang, value["en"])
+        return _show(value)
 
 
 def _show(value) -> str:

@@ -25,8 +25,9 @@ CODES: dict[str, tuple[str, str, str]] = {
     "address.missing_part": ("error", "A required address part is empty", "地址缺少必填部分"),
     "address.placeholder": ("error", "Placeholder or suspiciously short address (N/A, test, .)", "地址为占位内容或过短"),
     "address.zip_format": ("error", "Postal code does not fit the country's format", "邮编格式与国家不符"),
-    "address.state_invalid": ("error", "US state is not a US state or code", "美国州名/州代码无效"),
-    "address.zip_state_mismatch": ("error", "US ZIP code belongs to another state", "美国邮编与州不一致"),
+    "address.state_invalid": ("error", "State/province is not one of the country's (a misspelling names the likely "
+                              "one)", "州/省名无效（拼写错误时给出最可能的名称）"),
+    "address.zip_state_mismatch": ("error", "Postal code belongs to another state/province", "邮编与州/省不一致"),
     "address.no_house_number": ("warning", "No house or street number", "地址没有门牌号"),
     "address.po_box": ("warning", "PO Box (some carriers do not deliver there)", "邮政信箱（部分物流不派送）"),
     "address.unprintable_chars": ("warning", "Characters a shipping label cannot print (emoji, other scripts)",

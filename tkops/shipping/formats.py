@@ -1,8 +1,9 @@
-"""Carrier tracking-number formats, loaded from the vendored courier files of jkeen/tracking_number_data.
+"""Carrier tracking-number formats, loaded from courier files in the schema of jkeen/tracking_number_data.
 
-The files live in ``tkops/data/tracking/couriers/`` (MIT, see the README there). Each tracking-number entry becomes
-a :class:`Format`: its regular expression (PCRE ``(?<Name>`` turned into Python's ``(?P<Name>``), its checksum,
-its ``serial_number_format`` and ``additional.exists`` rules, and its published test numbers.
+The bundled files live in ``tkops/data/tracking/couriers/`` (their provenance and SHA-256 list are in the README and
+``SHA256SUMS`` there; docs/tracking.md#formats). The loader reads upstream's own files unchanged too. Each
+tracking-number entry becomes a :class:`Format`: its regular expression (PCRE ``(?<Name>`` turned into Python's
+``(?P<Name>``), its checksum, its ``serial_number_format`` and ``additional.exists`` rules, and its test numbers.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from tkops.shipping.checksums import ALGORITHMS, passes
+from tkops.shipping.checksums import passes, unsupported
 
 _NAMED_GROUP = re.compile(r"\(\?<(?=[A-Za-z_])")
 
@@ -26,7 +27,7 @@ class Format:
 
     courier: str  # the data set's courier_code, e.g. "ups", "s10", "canada_post"
     courier_name: str
-    id: str  # the entry's id, or one made from its name ("fedex_express_12")
+    id: str  # the entry's id, or one made from its name ("UPS Waybill" -> "ups_waybill")
     name: str  # e.g. "FedEx Express (12)"
     pattern: re.Pattern
     checksum: dict | None = None
@@ -35,6 +36,11 @@ class Format:
     additional: tuple[dict, ...] = ()
     valid_examples: tuple[str, ...] = ()
     invalid_examples: tuple[str, ...] = ()
+
+    @property
+    def has_check(self) -> bool:
+        """Whether the format carries a check digit (a valid match is then more than a matching shape)."""
+        return self.checksum is not None
 
     @property
     def sample(self) -> str:
@@ -75,7 +81,7 @@ def _slug(name: str) -> str:
 
 
 def _pattern(regex) -> re.Pattern:
-    text = "".join(regex) if isinstance(regex, list) else str(regex)
+    text = regex if isinstance(regex, str) else "".join(regex)
     return re.compile(_NAMED_GROUP.sub("(?P<", text))
 
 
@@ -83,13 +89,17 @@ def _formats_of(data: dict) -> Iterable[Format]:
     for entry in data["tracking_numbers"]:
         validation = entry.get("validation") or {}
         checksum = validation.get("checksum") or None
-        if checksum and checksum.get("name") not in ALGORITHMS:
-            raise ValueError(f"{data['courier_code']}/{entry['name']}: unknown checksum {checksum.get('name')!r}")
+        why = unsupported(checksum) if checksum else None
+        pattern = _pattern(entry["regex"])
+        if checksum and not {"SerialNumber", "CheckDigit"} <= set(pattern.groupindex):
+            why = "a checksum needs the groups SerialNumber and CheckDigit in the regex"
+        if why:
+            raise ValueError(f"{data['courier_code']}/{entry['name']}: {why}")
         prepend = (validation.get("serial_number_format") or {}).get("prepend_if")
         tests = entry.get("test_numbers") or {}
         yield Format(
             courier=data["courier_code"], courier_name=data["name"], id=entry.get("id") or _slug(entry["name"]),
-            name=entry["name"], pattern=_pattern(entry["regex"]), checksum=checksum,
+            name=entry["name"], pattern=pattern, checksum=checksum,
             prepend_if=(re.compile(prepend["matches_regex"]), prepend["content"]) if prepend else None,
             exists=tuple((validation.get("additional") or {}).get("exists") or ()),
             additional=tuple(entry.get("additional") or ()),
@@ -98,8 +108,28 @@ def _formats_of(data: dict) -> Iterable[Format]:
 
 
 def data_folder() -> Path:
-    """The folder of the vendored courier files."""
+    """The folder of the bundled courier files."""
     return Path(str(resources.files("tkops"))) / "data" / "tracking" / "couriers"
+
+
+def checksums_file() -> Path:
+    """The SHA-256 list of the bundled courier files (``sha256sum`` format, paths relative to its folder)."""
+    return data_folder().parent / "SHA256SUMS"
+
+
+def recorded_checksums() -> dict[str, str]:
+    """File name (``couriers/ups.json``) -> SHA-256 hex digest, as recorded in :func:`checksums_file`."""
+    return parse_checksums(checksums_file().read_text(encoding="utf-8"))
+
+
+def parse_checksums(text: str) -> dict[str, str]:
+    """``sha256sum`` output (``<digest>  <name>``, ``*<name>`` in binary mode, ``#`` comments) as name -> digest."""
+    recorded = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            digest, name = line.split(maxsplit=1)
+            recorded[name.strip().lstrip("*")] = digest.lower()
+    return recorded
 
 
 @lru_cache(maxsize=4)
@@ -130,19 +160,26 @@ def match(fmt: Format, number: str) -> Match | None:
     m = fmt.pattern.fullmatch(number)
     if m is None:
         return None
-    groups = {k: "".join(v.split()) for k, v in m.groupdict().items() if v is not None}
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
     if fmt.checksum:
-        serial = groups.get("SerialNumber", "")
-        if fmt.prepend_if and fmt.prepend_if[0].match(serial):
+        serial = groups.get("SerialNumber")
+        if serial is not None and fmt.prepend_if and fmt.prepend_if[0].match(serial):
             serial = fmt.prepend_if[1] + serial
-        if not passes(fmt.checksum, serial, groups.get("CheckDigit")):
+        if serial is None or not passes(fmt.checksum, serial, groups.get("CheckDigit")):
             return Match(fmt, False, "check_digit", groups)
     for name in fmt.exists:
         extra = next((a for a in fmt.additional if a.get("name") == name), None)
         group = extra.get("regex_group_name") if extra else None
-        if group is None or lookup(fmt, group, groups.get(group, "")) is None:
+        value = groups.get(group)
+        if value is None or lookup(fmt, group, value) is None:
             return Match(fmt, False, "unknown_country" if group == "CountryCode" else "lookup", groups)
     return Match(fmt, True, "", groups)
+
+
+@lru_cache(maxsize=65536)
+def bundled_matches(number: str) -> tuple[Match, ...]:
+    """:func:`matches` of a cleaned number against the bundled data (cached: a sheet repeats its numbers)."""
+    return tuple(matches(number))
 
 
 def matches(number: str, formats: Iterable[Format] | None = None) -> list[Match]:

@@ -17,15 +17,25 @@ import pandas as pd
 
 from tkops.cells.text import scalar_text
 from tkops.cells.yes_no import tick
-from tkops.shipping.carriers import ANY, SHAPES, ProviderMap, accepts, fold
+from tkops.shipping.carriers import (
+    ANY,
+    SHAPES,
+    ProviderMap,
+    accepts,
+    fold,
+    in_market,
+    unsafe_name,
+)
 from tkops.shipping.carriers import provider_map as make_provider_map
-from tkops.shipping.formats import Format, Match, load_formats, matches
+from tkops.shipping.formats import Format, Match, bundled_matches, load_formats
+from tkops.shipping.inference import infer
 from tkops.statuses import canonical_statuses
 
 PROBLEM_COLUMNS = ["row", "order_id", "tracking_id", "code", "severity", "params"]
 SEVERITY = {"tracking.missing": "error", "tracking.mangled": "error", "tracking.format": "error",
             "tracking.wrong_carrier": "error", "tracking.duplicate": "error", "tracking.no_provider": "error",
-            "tracking.unknown_carrier_format": "warning"}
+            "tracking.provider_unsafe": "error", "tracking.provider_unknown": "error",
+            "tracking.provider_market": "error", "tracking.unknown_carrier_format": "warning"}
 MAX_LENGTH = 40  # no carrier's number is longer; longer text is not a tracking number
 MIN_LENGTH = 8  # nor shorter
 _ALLOWED = re.compile(r"[0-9A-Z]+")  # Seller Center refuses special characters (API error 21004012)
@@ -76,9 +86,8 @@ def carrier_of(tracking_id: Any) -> list[tuple[str, str]]:
     return [(m.format.courier, m.label) for m in _matches(number) if m.valid]
 
 
-@lru_cache(maxsize=65536)
 def _matches(number: str) -> tuple[Match, ...]:
-    return tuple(matches(number))
+    return bundled_matches(number)
 
 
 def _lengths(fmt: Format) -> tuple[int, int]:
@@ -106,12 +115,12 @@ def _excel_zeros(number: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _check_number(number: str, provider: str, accepted: tuple[str, ...] | None) -> tuple[tuple[str, dict], ...]:
-    """The format problems of one cleaned number for one provider (codes ``accepted``; None: provider unknown)."""
+def _check_number(number: str, provider: str, accepted: tuple[str, ...]) -> tuple[tuple[str, dict], ...]:
+    """The format problems of one cleaned number for one provider on the Carriers sheet (codes ``accepted``)."""
     found = _matches(number)
     valid = [m for m in found if m.valid]
     base = {"tracking": number, "provider": provider}
-    if accepted is not None and valid and not any(accepts(accepted, c) for m in valid for c in m.codes):
+    if valid and not any(accepts(accepted, c) for m in valid for c in m.codes):
         shapes = [SHAPES[c] for c in accepted if c in SHAPES]
         if not any(s.fits(number) for s in shapes):
             labels = ", ".join(dict.fromkeys(m.label for m in valid))
@@ -121,8 +130,6 @@ def _check_number(number: str, provider: str, accepted: tuple[str, ...] | None) 
         return ()
     if _excel_zeros(number):
         return (("tracking.mangled", {**base, "value": number, "variant": "zeros"}),)
-    if accepted is None:
-        return (("tracking.unknown_carrier_format", {**base, "variant": "unknown_provider"}),)
     if ANY in accepted:
         return (("tracking.unknown_carrier_format", {**base, "variant": "any"}),)
     shapes = [SHAPES[c] for c in accepted if c in SHAPES]
@@ -148,6 +155,26 @@ def _check_number(number: str, provider: str, accepted: tuple[str, ...] | None) 
                                  "close": "; ".join(close), "examples": examples}),)
 
 
+def _provider_problem(i: int, number: str, provider: str, pm: ProviderMap, market: str | None, add):
+    """The Carriers sheet's entry for ``provider``; None (with the problem added) when the name is a formula or
+    markup, is not on the sheet, or is not listed for ``market``."""
+    if unsafe_name(provider):
+        add(i, number, "tracking.provider_unsafe", {"tracking": number, "provider": provider[:60]})
+        return None
+    entry = pm.lookup(provider)
+    if entry is None:
+        codes = [c for m in _matches(number) if m.valid for c in m.codes]
+        suggest = ", ".join(pm.names_for(codes)[:3])
+        add(i, number, "tracking.provider_unknown", {"tracking": number, "provider": provider, "suggest": suggest,
+                                                     "variant": "suggest" if suggest else ""})
+        return None
+    if not in_market(entry[2], market):
+        add(i, number, "tracking.provider_market", {"tracking": number, "provider": entry[0], "market": market,
+                                                    "markets": ", ".join(entry[2])})
+        return None
+    return entry
+
+
 def _shape_problem(number: str) -> dict | None:
     """Params of a number no carrier could have issued (too long, too short, characters besides 0-9 and A-Z)."""
     if len(number) > MAX_LENGTH:
@@ -168,13 +195,15 @@ def _column(lines: pd.DataFrame, *names: str) -> pd.Series:
     return pd.Series([None] * len(lines), index=lines.index, dtype=object)
 
 
-def validate_tracking(lines: pd.DataFrame, provider_map: Mapping | ProviderMap | None = None) -> pd.DataFrame:
+def validate_tracking(lines: pd.DataFrame, provider_map: Mapping | ProviderMap | None = None,
+                      market: str | None = None) -> pd.DataFrame:
     """Problems of the tracking IDs of ``lines`` (canonical keys; a team column "Packed" is read when present).
 
     One row per problem: ``row`` (the line's index label), ``order_id``, ``tracking_id`` (cleaned), ``code``,
     ``severity`` and ``params`` (a dict for the catalogue). ``provider_map`` maps Shipping Provider Names to
-    courier codes over :data:`~tkops.shipping.carriers.DEFAULT_PROVIDERS` (see
-    :func:`~tkops.shipping.carriers.provider_map_from_rows` for the Carriers sheet).
+    courier codes and markets over :data:`~tkops.shipping.carriers.DEFAULT_PROVIDERS` (see
+    :func:`~tkops.shipping.carriers.provider_map_from_rows` for the Carriers sheet); a provider name that is not
+    there, is not listed for the shop's ``market``, or is a formula or markup is an error.
     """
     pm = make_provider_map(provider_map)
     status = canonical_statuses(_column(lines, "order_status", "Order Status"))
@@ -211,10 +240,14 @@ def validate_tracking(lines: pd.DataFrame, provider_map: Mapping | ProviderMap |
         if not cancelled:
             numbers.setdefault(number, []).append(i)
         if not provider:
-            add(i, number, "tracking.no_provider", {"tracking": number})
-        entry = pm.lookup(provider)
-        accepted = entry[1] if entry else None
-        for code, params in _check_number(number, entry[0] if entry else provider, accepted):
+            found = infer(number, pm, market)
+            add(i, number, "tracking.no_provider", {"tracking": number, "variant": found.status,
+                                                    "carriers": found.carriers, "provider": found.provider})
+            continue
+        entry = _provider_problem(i, number, provider, pm, market, add)
+        if entry is None:
+            continue
+        for code, params in _check_number(number, entry[0], entry[1]):
             params = dict(params)
             if code == "tracking.wrong_carrier":
                 params["suggest"] = ", ".join(pm.names_for(params.pop("codes"))[:3])

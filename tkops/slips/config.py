@@ -27,7 +27,7 @@ SLIP_SETTINGS_SPEC: tuple[tuple[str, str, str], ...] = (
     ("Return Address", "return_address", "Return address on the slips (one line per line: Alt+Enter in a cell)"),
     ("Slip Layout", "layout", "Packing slip size: A4, A6 or 4x6"),
     ("QC Points", "qc_points", "Checks on the packing checklist, one per line (or separated by ;)"),
-    ("PDF Fonts", "pdf_fonts", "Extra TrueType fonts (.ttf/.ttc) for slip PDFs, separated by ; (searched first)"),
+    ("PDF Fonts", "pdf_fonts", "Your own TrueType fonts (.ttf/.ttc) for the PDFs, separated by ; (tried first)"),
 )
 
 _SPLIT = re.compile(r"\s*(?:\r?\n|;)\s*")

@@ -75,6 +75,8 @@ class Slip:
     together: tuple[str, ...] = ()  # other orders of the same parcel, on their own slips right next to this one
     combined: bool = False  # several orders of one buyer merged into this one slip (the team ticked Combine)
     team_note: str = ""  # the team's Team Note for the packer (the checklist shows it; the buyer never does)
+    part: int = 1  # a slip too long for one label goes on over several (tkops.slips.fit): this one's number
+    parts: int = 1
 
 
 def build_slips(lines: pd.DataFrame, settings: SlipSettings | None = None, *, review: pd.DataFrame | None = None,

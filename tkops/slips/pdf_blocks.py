@@ -11,7 +11,7 @@ from tkops.slips.config import SlipSettings
 if TYPE_CHECKING:
     from reportlab.lib.utils import ImageReader
 
-    from tkops.slips.pdf import Pen
+    from tkops.slips.pdf import SlipPen as Pen
 
 
 def draw_body(p: Pen, settings: SlipSettings, logo: ImageReader | None) -> None:

@@ -15,11 +15,15 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from tkops import templating
 from tkops.errors import ConfigError
+from tkops.pdf import strings_in
+from tkops.pdf.webfonts import font_face_css
 from tkops.slips.barcodes import code128_svg, qr_svg
 from tkops.slips.config import LAYOUTS, SlipSettings
+from tkops.slips.fit import fit_labels
 from tkops.slips.labels import CHECKLIST_LABELS
 from tkops.slips.model import Slip
 
@@ -42,12 +46,17 @@ def shop_context(settings: SlipSettings) -> dict:
 
 
 def render_html(slips: Sequence[Slip], settings: SlipSettings | None = None, layout: str = "") -> str:
-    """The batch of ``slips`` as one HTML document in ``layout`` (a4, a6, 4x6; default: Settings' Slip Layout)."""
+    """The batch of ``slips`` as one HTML document in ``layout`` (a4, a6, 4x6; default: Settings' Slip Layout), a
+    printed page per slip; a slip too long for its page goes on over continuation labels (:mod:`tkops.slips.fit`)."""
     settings = settings or SlipSettings()
     layout = (layout or settings.layout).casefold()
     if layout not in LAYOUTS:
         raise ConfigError("bad_setting", name="Slip Layout", value=layout, hint=", ".join(LAYOUTS))
-    context = {"slips": list(slips), "shop": shop_context(settings), "layout": layout, "code128": code128_svg,
+    labels = fit_labels(list(slips), layout, settings.shop_name, settings.return_address)
+    texts = [*strings_in([s for s in slips if s.lang != "ja"]), settings.shop_name, *settings.return_address]
+    fonts = Markup(font_face_css(texts, strings_in([s for s in slips if s.lang == "ja"])))  # base64, names: no markup
+    context = {"slips": labels, "shop": shop_context(settings), "layout": layout, "code128": code128_svg,
+               "fonts_css": fonts,
                "qr": qr_svg, "title": f"{settings.shop_name or 'tkops'}: {len(slips)} packing slips"}
     return render_template(LAYOUTS[layout], context, settings.templates_folder)
 

@@ -127,8 +127,8 @@ def with_book_cases(cases: pd.DataFrame, book: pd.DataFrame | None) -> pd.DataFr
 
 
 def open_book(path: Path, settings: Settings):
-    """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses it for
-    parts it could not save."""
+    """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses to edit
+    it."""
     from tkops.book import FileBook
     from tkops.book.readonly import ReadOnlyBook
     from tkops.errors import UnsafeWorkbook

@@ -5,17 +5,8 @@ Order matters only for the order problems are listed in when they are equal in e
 
 from __future__ import annotations
 
-from tkops.review.rules import (
-    address,
-    buyer_message,
-    combinable,
-    phone,
-    postcode,
-    risk,
-    sku,
-    stock,
-    timing,
-)
+from tkops.review.rules import (address, buyer_message, combinable, phone, postcode, region, risk, sku, stock,
+                                timing)
 from tkops.review.rules.base import Rule
 
 REGISTRY: tuple[Rule, ...] = (
@@ -28,7 +19,7 @@ REGISTRY: tuple[Rule, ...] = (
     address.REQUIRED,
     address.PLACEHOLDER,
     postcode.ZIP_FORMAT,
-    postcode.US_STATE,
+    region.STATE,
     address.HOUSE_NUMBER,
     address.PO_BOX,
     address.PRINTABLE,
