@@ -204,10 +204,11 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from tkops.jobs.pack import default_packer, read_scans, run_pack
 
     scans = read_scans(args.scans)
-    book, settings = _open_book(args)
-    report = run_pack(book, settings, scans, args.packer or default_packer(), _time(args.now))
+    with _open_book(args, "pack") as (book, settings, session):
+        report = run_pack(book, settings, scans, args.packer or default_packer(), _time(args.now))
     for line in report.lines(settings.lang):
         print(line)
+    _print_saves(session, settings.lang)
     return 0
 
 

@@ -122,7 +122,7 @@ class PackReport:
                           mistakes=sum(c in MISTAKES for c in codes), open=len(self.unfinished)))
         out += [render("pack.unfinished", lang, order=o, left=left) for o, left in self.unfinished]
         if self.saved is not None:
-            out.append(render("pack.saved", lang, book=self.saved.path))
+            out.append(render("pack.saved", lang))
         return out
 
 

@@ -46,8 +46,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{mistakes} {mistakes|mistake|mistakes} caught, {open} {open|order|orders} left unfinished.",
         "zh": "共扫描 {scans} 次：打包完成 {complete} 单，其中强制 {overridden} 单，拦截错误 {mistakes} 次，未完成 {open} 单。"},
     "pack.unfinished": {"en": "  Not packed: order {order}, missing {left}.", "zh": "  未打包：订单 {order}，缺 {left}。"},
-    "pack.saved": {"en": "Saved {book}: Packed, QC OK, Packed By and Packed At on Orders; every scan on PackLog.",
-                   "zh": "已保存 {book}：Orders 表已写入 Packed、QC OK、Packed By、Packed At；每次扫描记录在 PackLog 表。"},
+    "pack.saved": {"en": "Written: Packed, QC OK, Packed By and Packed At of complete orders on Orders; every scan "
+                         "on PackLog; the last one on Pack.",
+                   "zh": "已写入：完成订单的 Packed、QC OK、Packed By、Packed At（Orders 表）；每次扫描记录在 PackLog 表；最后一次显示在 "
+                         "Pack 表。"},
     "pack.no_scans": {"en": "{file}: no scans in the file (one scanned code a line).",
                       "zh": "{file}：文件中没有扫描记录（每行一个条码）。"},
     "pack.no_open_orders": {"en": "{book}: no order is waiting to be packed (every line is packed, shipped or "
