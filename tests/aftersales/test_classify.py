@@ -3,7 +3,6 @@ words, the CaseKeywords sheet and hostile text."""
 
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -149,16 +148,13 @@ def test_hostile_text_is_only_read():
                                          "other", "other", "other", "other", "other"]
 
 
-def test_very_long_texts_are_quick():
+def test_very_long_texts_are_read_only_as_far_as_the_limit():
+    # the time these take is measured in benchmarks/bench_aftersales.py
     long = ("blah " * 200_000) + "broken"
-    started = time.perf_counter()
     out = classify_text(pd.Series([long, "word " * 1000 + "too small"] * 50, dtype=object))
-    assert time.perf_counter() - started < 10
     assert out["case_type"].tolist()[:2] == ["other", "size_fit"]
     notes = pd.Series([f"order {n}: the lamp arrived too late and the box was open" for n in range(20_000)])
-    started = time.perf_counter()
     assert (classify_text(notes)["case_type"] == "late").all()
-    assert time.perf_counter() - started < 10
 
 
 # --- the CaseKeywords sheet -----------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ bad cells are refused with sheet, row, column and allowed values, and classify_r
 
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -229,20 +228,22 @@ def test_hostile_text_is_only_read():
     hostile = ["=HYPERLINK(\"http://evil\",\"Wrong item was sent\")", "+cmd|' /C calc'!A0", "@SUM(1+1)",
                "<script>alert('Damaged item or packaging')</script>", "x" * 1_000_000, "\u202eDefective item",
                "\x00\x07Other", float("nan"), None, 3.5, "🙂" * 1000]
-    started = time.perf_counter()
     out = classify_reasons(pd.DataFrame({"Reason Text": hostile, "Reason Key": hostile}))
-    assert time.perf_counter() - started < 10
     assert set(out["case_type"]) <= set(CASE_TYPES) and set(out["cause"]) <= set(CAUSES)
     assert set(out["owner"]) <= set(OWNERS)
     assert out["case_type"].iloc[0] == "wrong_item" and out["matched_by"].iloc[0] == "keywords"
 
 
-def test_many_rows_are_classified_once_per_distinct_reason():
+def test_many_rows_are_classified_once_per_distinct_reason(monkeypatch):
+    # the speed of a year of returns rests on this (benchmarks/bench_aftersales.py measures it)
     texts = [t for t, _k in CASE_REASONS] * 3000
-    started = time.perf_counter()
-    out = classify_reasons(pd.Series(texts))
-    assert time.perf_counter() - started < 10
+    reason_map = ReasonMap(default_reason_map().reasons)
+    looked_up = []
+    original = reason_map.lookup
+    monkeypatch.setattr(reason_map, "lookup", lambda t, k="": looked_up.append((t, k)) or original(t, k))
+    out = classify_reasons(pd.Series(texts), reasons=reason_map)
     assert len(out) == len(texts) and (out["matched_by"] == "text").all()
+    assert sorted(looked_up) == sorted({(t, "") for t in texts})
 
 
 # --- the Reasons sheet ------------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import time
 import zoneinfo
 
 import numpy as np
@@ -404,8 +403,9 @@ def test_index_kept_and_empty_cases():
     assert empty.empty and list(empty.columns) == SUGGESTION_COLUMNS
 
 
-def test_200k_cases_in_well_under_two_seconds():
-    n = 200_000
+def test_many_cases_each_get_a_suggestion():
+    # the time of 200,000 cases is measured in benchmarks/bench_aftersales.py
+    n = 20_000
     rng = np.random.default_rng(6)
     orders = pd.Series([f"5770{i:014d}" for i in range(n)], dtype=object)
     skus = np.array([f"SKU-{i}" for i in range(300)], dtype=object)
@@ -421,8 +421,6 @@ def test_200k_cases_in_well_under_two_seconds():
         "order_status": np.where(rng.random(n) < 0.5, "In Transit", "Delivered"),
         "shipped_time": pd.Timestamp(NOW) - pd.to_timedelta(rng.integers(0, 86400 * 20, n), unit="s")})
     inventory = pd.DataFrame({"Seller SKU": skus[:250], "Unit Cost": rng.integers(100, 900, 250) / 100})
-    start = time.perf_counter()
     r = suggest(cases, lines, inventory, COSTS, None, NOW, zone="America/New_York")
-    took = time.perf_counter() - start
     assert len(r) == n and r["suggested_resolution"].ne("").all()
-    assert took < 4.0, f"{took:.2f} s"  # about 1 s on a quiet 2-core machine; the margin is for shared CI runners
+    assert r["suggested_resolution"].isin(RESOLUTIONS).all()
