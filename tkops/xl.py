@@ -223,18 +223,24 @@ def pack_scan(book=None) -> None:
         if book.fullname not in _PACKING:
             return
     session, sheet, settings, refreshed = entry
-    raw, packer = sheet.read_scan()
-    packer = scalar_text(packer) or default_packer()
-    now = settings.shop_now().replace(microsecond=0)
-    step = session.feed(raw, packer, now)
-    if step.verdict.code == "unknown_code" and not refreshed:  # orders imported since the session began? once
-        session, sheet, settings, _ = _pack_session(book, LiveBook(book), settings, state=session.state)
-        _PACKING[book.fullname] = (session, sheet, settings, True)
+    try:
+        raw, packer = sheet.read_scan()
+        packer = scalar_text(packer) or default_packer()
+        now = settings.shop_now().replace(microsecond=0)
         step = session.feed(raw, packer, now)
-    sheet.show(step.view)
-    sheet.append_log(step.log)
-    if step.order_values:
-        sheet.mark_order([r + 2 for r in session.rows.get(step.verdict.order, [])], step.order_values)
+        if step.verdict.code == "unknown_code" and not refreshed:  # orders imported since the session began? once
+            session, sheet, settings, _ = _pack_session(book, LiveBook(book), settings, state=session.state)
+            _PACKING[book.fullname] = (session, sheet, settings, True)
+            step = session.feed(raw, packer, now)
+        sheet.show(step.view)
+        if step.verdict.code != "empty":
+            sheet.append_log(step.log)
+        if step.order_values:
+            sheet.mark_order([r + 2 for r in session.rows.get(step.verdict.order, [])], step.order_values)
+    except Exception as err:  # shown and logged like a button's error; the next scan starts a fresh session
+        _PACKING.pop(book.fullname, None)
+        with button_run(book, render("task_pack", settings.lang), settings.lang):
+            raise err
 
 
 def _pack_session(book, live: LiveBook, settings: Settings, state=None):

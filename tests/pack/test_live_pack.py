@@ -131,3 +131,23 @@ def test_a_book_without_orders_says_so_in_a_message_box(tmp_path):
     xl.pack_start(book)
     assert "has no order lines yet: import orders first" in book.app.alerts[-1][1]
     assert "Traceback" not in book.app.alerts[-1][1]
+
+
+def test_an_excel_error_mid_scan_is_a_message_and_the_next_scan_starts_afresh(packing_book, monkeypatch):
+    book = fake_excel(packing_book)
+    xl.pack_start(book)
+    _, orders = wave_scans(packing_book)
+    order = next(iter(orders))
+    sheet = xl._PACKING[book.fullname][1]
+    monkeypatch.setattr(sheet, "append_log", lambda entry: (_ for _ in ()).throw(OSError("Excel is busy")))
+    scanner(book, order)
+    title, text = book.app.alerts[-1]
+    assert "OSError" in text and "tkops.log" in text and "Traceback" not in text
+    assert book.fullname not in xl._PACKING
+    book._selection = book.sheet("Pack").range((1, 2))
+    scanner(book, order)
+    assert book.sheet("Pack").value_at(2, 1).startswith(f"Order {order}:")
+    assert len(book.app.alerts) == 1
+    before = len(book.sheet("PackLog").rows())
+    xl.pack_scan(book)  # Excel's event for the emptied scan cell: nothing is logged
+    assert len(book.sheet("PackLog").rows()) == before
