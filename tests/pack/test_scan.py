@@ -101,6 +101,7 @@ def test_a_second_order_mid_order_switches_and_says_what_is_left(index):
     verdicts, state = play(index, ORDER_A, TEE_BLK_M, ORDER_B)
     switched = verdicts[-1]
     assert switched.code == "order_switched" and switched.previous == ORDER_A
+    assert (verdicts[0].colour, verdicts[1].colour, switched.colour) == ("info", "ok", "warn")
     assert switched.left == (("TEE-BLK-M", 1), ("MUG-WHT", 1))
     assert "Order 577000000000000001 is NOT packed: still missing TEE-BLK-M x1, MUG-WHT x1" in render(
         "pack." + switched.code, "en", **switched.params())
@@ -204,3 +205,14 @@ def test_the_screen_shows_the_verdict_the_order_and_its_counts(index):
     again, later = play(index, ORDER_A, state=after)
     view = screen(index, later, again[0], "en")
     assert again[0].code == "already_packed" and view.rows[1][3:] == [3, 3] and view.fills[0] == FILLS["warn"]
+
+
+def test_every_verdict_colour_has_a_fill_and_mistakes_are_red():
+    from tkops.pack.screen import FILLS
+
+    assert set(COLOURS.values()) == set(FILLS)
+    assert {code for code, colour in COLOURS.items() if colour == "bad"} == {
+        "wrong_item", "too_many", "not_in_order", "unknown_code", "override_no_reason"}
+    assert {code for code, colour in COLOURS.items() if colour == "warn"} == {
+        "order_switched", "no_order", "override", "already_packed"}
+    assert (COLOURS["order_complete"], COLOURS["right_item"], COLOURS["empty"]) == ("done", "ok", "info")
