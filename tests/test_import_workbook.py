@@ -46,10 +46,10 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     # the team's working columns right after Order ID (frozen with it), then the platform's, then tkops' own
     assert header[:11] == ["Order ID", "Review Status", "Issues", "Assignee", "Team Note", "Picked", "Packed", "QC OK",
                            "Tracking ID", "Order Status", "Order Substatus"]
-    assert header[-18:] == ["Picked At", "Packed By", "Packed At", "Issue Codes", "Reviewed At", "Wave",
-                            "Review Due", "Print Due", "Pack Due", "Dispatch Deadline", "Auto-cancel At",
-                            "Next Deadline", "Next Clock", "Clock State", "API Upload", "Pack Override",
-                            "tkops Flags", "tkops Reviewed"]
+    assert header[-18:] == ["Picked At", "Packed By", "Packed At", "Pack Override", "Issue Codes", "Reviewed At",
+                            "Wave", "Review Due", "Print Due", "Pack Due", "Dispatch Deadline", "Auto-cancel At",
+                            "Next Deadline", "Next Clock", "Clock State", "API Upload", "tkops Flags",
+                            "tkops Reviewed"]
     flags = ws.cell(1, header.index("tkops Flags") + 1).column_letter
     assert ws.column_dimensions[flags].hidden
     assert wb.defined_names["tkops_flags"].attr_text == f"'Orders'!${flags}:${flags}"

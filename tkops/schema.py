@@ -141,6 +141,7 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     _c("qc_ok", "QC OK", width=8),
     _c("packed_by", "Packed By", width=11),
     _c("packed_at", "Packed At", K.DATETIME, width=18),
+    _c("pack_override", "Pack Override", width=28),  # why an order was marked packed with a wrong or missing item
 )
 
 #: Columns the review writes (an import never does): the problem codes of each line, and two hidden columns:
@@ -156,8 +157,7 @@ HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
 
 #: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
 #: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags), and
-#: what TikTok answered to the tracking upload through the API (tkops.jobs.push), and the reason a packer gave to
-#: mark an order packed that the pack station had not seen complete (tkops.jobs.pack).
+#: what TikTok answered to the tracking upload through the API (tkops.jobs.push).
 FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("reviewed_at", "Reviewed At", K.DATETIME, width=18),
     _c("wave", "Wave", K.INT, width=6),
@@ -170,7 +170,6 @@ FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("next_clock", "Next Clock", width=14),
     _c("clock_state", "Clock State", width=10),
     _c("api_upload", "API Upload", width=28),
-    _c("pack_override", "Pack Override", width=28),  # why an order was marked packed with a wrong or missing item
 )
 
 #: Every column tkops adds to the Orders sheet after the platform's, in sheet order: the review's verdict and the
