@@ -7,7 +7,6 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import openpyxl
 
 from tkops import xl
 from tkops.cli import main
@@ -114,7 +113,7 @@ def _saved_book(tmp_path) -> Path:
 
 
 def test_evidence_command_reads_a_macro_workbook(tmp_path, capsys):
-    """tkops evidence only reads the book, so tkops.xlsm (macros, buttons) is no reason to refuse."""
+    """tkops evidence only reads the book: tkops.xlsm (macros, buttons) is read as it is and never saved."""
     book = tmp_path / "ops.xlsx"
     assert main(["import", str(sample_path("us_shop_2026-11-25.csv")), "--book", str(book)]) == 0
     assert main(["cases", "--book", str(book), "--returns", str(RETURNS)]) == 0
@@ -123,11 +122,11 @@ def test_evidence_command_reads_a_macro_workbook(tmp_path, capsys):
         for item in src.infolist():
             dst.writestr(item, src.read(item.filename))
         dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not really VBA")  # what makes a workbook a macro one
-    assert main(["review", "--book", str(xlsm)]) == 2  # a saving command refuses it...
-    assert "VBA macros" in capsys.readouterr().err
+    before = xlsm.read_bytes()
     folder = tmp_path / "Evidence" / "4035118812903456799"
     folder.mkdir(parents=True)
     (folder / "label.pdf").write_bytes(b"%PDF-1.4 label")
     assert main(["evidence", "4035118812903456799", "--book", str(xlsm), "--out", str(tmp_path / "out")]) == 0
-    assert "Evidence pack for case 4035118812903456799" in capsys.readouterr().out  # ...a reading one does not
-    assert openpyxl.load_workbook(book)  # and nothing was written
+    assert "Evidence pack for case 4035118812903456799" in capsys.readouterr().out
+    assert xlsm.read_bytes() == before  # nothing was written
+    assert not list(tmp_path.glob("tkops-backups/tkops*"))  # nor backed up: there was no save

@@ -201,7 +201,9 @@ def test_explanations_in_chinese(reviewed, capsys):
 
 def test_review_before_import_is_a_clear_error(tmp_path, capsys):
     assert main(["review", "--book", str(tmp_path / "none.xlsx")]) == 2
-    assert "import orders first" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "none.xlsx: no such workbook" in err and "create the workbook first with tkops import" in err
+    assert not (tmp_path / "none.xlsx").exists()
 
 
 def test_review_button_matches_the_command(reviewed, tmp_path, monkeypatch):

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from tests.review.conftest import PAID, frame, line, problem, run, tuples
+from tkops.review import RuleConfig
 
 INV = pd.DataFrame({"Seller SKU": ["A", "B", "A-BLK", "A"], "Product Name": ["Tee", "Mug", "Tee", "Tee"],
                     "Variation": ["White, M", "", "Black, M", "White, M"], "On Hand": [2, 5, 10, 1],
@@ -98,3 +99,38 @@ def test_a_sku_listed_without_any_on_hand_is_unchecked_not_short():
         "in (0 when there is none)")
     assert result.summary["inventory"]["uncounted"] == ["A", "C"]
     assert result.statuses.tolist() == ["Hold", "Ready", "Hold"]
+
+
+def test_a_bundle_short_says_how_many_bundles_and_offers_no_other_variant():
+    # KIT x2 needs 4 A (3 on hand: 1 missing, half a kit) and 6 B (5 on hand: 1 missing, a third of a kit); A has a
+    # black variant in stock, but a bundle's part is not swapped for another colour.
+    lines = frame(line(n=1, seller_sku="KIT", quantity=2), line(n=2, seller_sku="A", quantity=4, paid_time=at(9)))
+    result = run(lines, INV, KIT)
+    rows = result.problems[result.problems["code"] == "stock.short"]
+    by_sku = {(r["row"], r["params"]["sku"]): r for _, r in rows.iterrows()}
+    kit_a, kit_b, plain_a = by_sku[(2, "A")], by_sku[(2, "B")], by_sku[(3, "A")]
+    assert kit_a["params"] == {"sku": "A", "needed": 4, "missing": 1, "on_hand": 3, "bundle": "KIT",
+                               "short_units": 1, "alternative": ""}
+    assert (kit_b["params"]["missing"], kit_b["params"]["short_units"]) == (1, 1)
+    assert kit_a["explanation"].startswith("bundle KIT: 1 of 4 × A missing")
+    assert kit_b["explanation"].startswith("bundle KIT: 1 of 6 × B missing")
+    assert plain_a["explanation"].startswith("4 of 4 × A missing") and plain_a["params"]["alternative"] == "Black, M"
+
+
+def test_fractions_of_a_unit_are_shown_to_three_decimals():
+    per_roll = pd.DataFrame({"Bundle SKU": ["TAPE"], "Component SKU": ["B"], "Quantity": [1 / 3]})
+    inventory = pd.DataFrame({"Seller SKU": ["B"], "On Hand": [0]})
+    p = problem(run(frame(line(seller_sku="TAPE", quantity=1)), inventory, per_roll), "stock.short")
+    assert (p["params"]["needed"], p["params"]["missing"], p["params"]["short_units"]) == (0.333, 0.333, 1)
+
+
+def test_the_rules_sheet_switches_each_stock_check_off_by_its_code():
+    lines = frame(line(n=1, seller_sku="A", quantity=9))
+    assert tuples(run(lines, INV), "stock") == {(2, "quantity", "stock.short")}
+    no_stock = RuleConfig.from_sheet_rows([["Rule", "Enabled"], ["stock.short", "No"]])
+    assert tuples(run(lines, INV, config=no_stock), "stock") == set()
+    empty = pd.DataFrame(columns=["Seller SKU", "On Hand"])
+    assert tuples(run(lines, empty), "stock") == {(2, "seller_sku", "stock.unchecked")}
+    no_check = RuleConfig.from_sheet_rows([["Rule", "Enabled"], ["stock.unchecked", "No"]])
+    assert tuples(run(lines, empty, config=no_check), "stock") == set()
+    assert tuples(run(lines, INV, config=no_check), "stock") == {(2, "quantity", "stock.short")}

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
-from tkops.book.layout import SheetSpec
+from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.errors import DataError
 from tkops.schema import Kind
 
@@ -110,8 +110,12 @@ class LiveBook:
 
     def _refuse_table_elsewhere(self, spec: SheetSpec) -> None:
         """A sheet the team renamed still holds tkops' table (table names are the workbook's): say so before adding
-        a sheet of the old name. Only when a sheet is missing: one call per sheet then, none on a normal run."""
+        a sheet of the old name. Only when a sheet is missing, and only on sheets not named as tkops names its own
+        (those hold their own tables): no call on a normal run."""
+        own = {s.name.casefold() for s in STANDARD_SHEETS}
         for sheet in self.book.sheets:
+            if sheet.name.casefold() in own:
+                continue
             if spec.table in [t.name for t in sheet.tables]:
                 raise DataError("table_elsewhere", file=self.path.name, table=spec.table, sheet=sheet.name)
 

@@ -72,7 +72,7 @@ def _parcels(orders: pd.DataFrame, w: pd.DataFrame, groups: pd.Series) -> pd.Dat
     together (:mod:`tkops.picking.together`), which are picked in the same wave. A parcel of several orders is a
     multi-item parcel; it comes where its first-paid order would. Adds ``parcel`` to ``orders``."""
     group_of = pd.Series(groups.to_numpy(), index=w.index).groupby(w["okey"]).first()
-    together = orders["okey"].map(group_of).fillna("")
+    together = orders["okey"].map(group_of).fillna("").astype(str)  # str even when nothing is left to pick
     orders["parcel"] = ("together:" + together).where(together != "", orders["okey"])
     parcels = orders.groupby("parcel", sort=False).agg(paid=("paid", "min"), order_id=("order_id", "min"),
                                                        units=("units", "sum"), orders=("okey", "size"))
