@@ -261,6 +261,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": " ({n} {n|row|rows} without an order ID skipped, e.g. the description row)",
         "zh": "（跳过 {n} 行无订单号的行，例如说明行）",
     },
+    "ignored_headers": {
+        "en": "{file}: {n} column(s) not imported (tkops has no place for them): {headers}.",
+        "zh": "{file}：有 {n} 列未导入（tkops 没有对应的列）：{headers}。",
+    },
+    "export_lacks": {
+        "en": "{file}: the file has no {parts} column; the review does not ask its lines for these.",
+        "zh": "{file}：文件中没有 {parts} 列；审核不会要求这些订单行填写它们。",
+    },
+    "file_market": {
+        "en": "{file}: every address is in market {market}, so it is read as that shop's export: amounts without a "
+              "currency in {currency} (Settings: {given}), dates by their own order, not by Market {settings} (set "
+              "Date Order if they are ambiguous).",
+        "zh": "{file}：所有地址都在 {market} 站点，因此按该站点店铺的导出文件读取：未注明币种的金额按 {currency}（设置为 "
+              "{given}），日期按文件自身的顺序判断，而不是按站点 {settings}（如日期有歧义请设置 Date Order）。",
+    },
     "already_imported": {
         "en": "{file} was already imported on {when}; nothing changed.",
         "zh": "{file} 已于 {when} 导入过；没有任何变化。",

@@ -48,6 +48,12 @@ def _c(key, name, kind=Kind.TEXT, **kw) -> Column:
 
 K = Kind
 
+#: The hidden Orders column that records which of :data:`EXPORT_PARTS` a line's file had no column for.
+EXPORT_LACKS = "tkops Export Lacks"
+#: The address parts some destination requires (tkops.review.postal.REQUIRED_PARTS): an import records, on each
+#: line, the ones its file had no column for.
+EXPORT_PARTS: tuple[str, ...] = ("recipient", "address_line_1", "city", "state", "zipcode")
+
 #: Platform columns of the order-line table, in Seller Center order (US 2025 layout first, then the extra columns
 #: of other markets and layouts).
 ORDER_COLUMNS: tuple[Column, ...] = (
@@ -76,6 +82,15 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("retail_delivery_fee", "Retail Delivery Fee", K.MONEY, order_level=True, core=False),
     _c("taxes", "Taxes", K.MONEY, order_level=True, core=False),
     _c("small_order_fee", "Small Order Fee", K.MONEY, order_level=True, core=False),
+    # Indonesian fee columns (docs/exports.md#indonesia); whether they repeat on every line of an order is not
+    # known, so each line keeps its own value (nothing sums them).
+    _c("distance_shipping_fee", "Distance Shipping Fee", K.MONEY, core=False),
+    _c("distance_fee", "Distance Fee", K.MONEY, core=False),
+    _c("buyer_service_fee", "Buyer Service Fee", K.MONEY, core=False),
+    _c("handling_fee", "Handling Fee", K.MONEY, core=False),
+    _c("shipping_insurance", "Shipping Insurance", K.MONEY, core=False),
+    _c("item_insurance", "Item Insurance", K.MONEY, core=False),
+    _c("dynamic_commission", "Dynamic Commission", K.MONEY, core=False),
     _c("order_amount", "Order Amount", K.MONEY, order_level=True),
     _c("order_refund_amount", "Order Refund Amount", K.MONEY, order_level=True, core=False),
     _c("currency", "Currency", order_level=True, width=9),
@@ -98,10 +113,22 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("recipient", "Recipient", order_level=True, buyer_text=True, width=18),
     _c("phone", "Phone #", order_level=True, buyer_text=True, width=16),
     _c("country", "Country", order_level=True, buyer_text=True),
-    _c("state", "State", order_level=True, buyer_text=True, aliases=("Province",)),
-    _c("city", "City", order_level=True, buyer_text=True, aliases=("District",)),
-    _c("districts", "Districts", order_level=True, buyer_text=True, core=False, aliases=("Commune",)),
-    _c("zipcode", "Zipcode", order_level=True, buyer_text=True, width=10),
+    # The address columns of every market's layout (docs/exports.md#address-columns): Indonesia names the city
+    # "Regency and City", Malaysia "Post Town", the Philippines "Municipality" (with Region above the Province
+    # and Barangay below the town), Thailand and Vietnam the town "District" and the level below it "Districts" or
+    # "Commune"; the other spellings are ones people and other tools use for the same part.
+    _c("region", "Region", order_level=True, buyer_text=True, core=False),
+    _c("state", "State", order_level=True, buyer_text=True,
+       aliases=("Province", "Prefecture", "County", "State/Province")),
+    _c("city", "City", order_level=True, buyer_text=True,
+       aliases=("District", "Regency and City", "Post Town", "Municipality", "City/Municipality", "Town/City",
+                "Town", "Regency/City")),
+    _c("districts", "Districts", order_level=True, buyer_text=True, core=False,
+       aliases=("Commune", "Barangay", "Subdistrict", "Sub-district", "Ward", "Neighborhood", "Neighbourhood",
+                "Colonia")),
+    _c("villages", "Villages", order_level=True, buyer_text=True, core=False, aliases=("Village",)),
+    _c("zipcode", "Zipcode", order_level=True, buyer_text=True, width=10,
+       aliases=("Postcode", "Post Code", "Postal Code", "Zip Code", "ZIP")),
     _c("address_line_1", "Address Line 1", order_level=True, buyer_text=True, width=30,
        aliases=("Detail Address",)),
     _c("address_line_2", "Address Line 2", order_level=True, buyer_text=True, width=20,
@@ -116,6 +143,8 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("shipping_information", "Shipping Information", core=False),
     _c("combined_listing", "Combined Listing", core=False),
     _c("order_channel", "Order Channel", core=False),
+    _c("purchase_channel", "Purchase Channel", core=False),
+    _c("tokopedia_invoice", "Tokopedia Invoice Number", order_level=True, core=False),
     _c("creator_handle", "Creator Handle", core=False),
     _c("checked_status", "Checked Status", core=False),
     _c("checked_marked_by", "Checked Marked by", core=False),
@@ -127,6 +156,9 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("tax_phone", "Tax Info - Phone Number", order_level=True, buyer_text=True, core=False),
     _c("tax_registered_address", "Tax Info - Registered Address", order_level=True, buyer_text=True, core=False),
     _c("tax_address_type", "Tax Info - Address Type", order_level=True, core=False),
+    # Hidden: the address parts the line's export had no column for (:data:`EXPORT_PARTS`), so that the review
+    # asks a line only for what its file could have carried (docs/exports.md#what-the-review-asks-for).
+    _c("export_lacks", EXPORT_LACKS, order_level=True, core=False),
 )
 
 #: Team columns of the Orders sheet: owned by the team, never written by an import. The fulfilment ones are the
@@ -153,7 +185,7 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     _c("reviewed_as", "tkops Reviewed", width=10),
     _c("issue_codes", "Issue Codes", width=22),  # the same problems as codes, for filters
 )
-HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
+HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed", EXPORT_LACKS)
 
 #: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
 #: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags), and
@@ -279,3 +311,5 @@ class Table:
     source: str
     skipped_rows: int = 0  # rows dropped because their Order ID was not an ID (description rows, blank rows)
     warnings: list = field(default_factory=list)
+    ignored: list = field(default_factory=list)  # headers of the file no canonical column took, as written
+    lacks: list = field(default_factory=list)  # keys of EXPORT_PARTS the file had no column for

@@ -1330,9 +1330,9 @@ def sample_vn(name, variant):
         rows = render_rows(lines, VN_LAYOUT, names, style)
         path.write_bytes(csv_bytes(VN_LAYOUT, rows))
         expected(path, "Vietnam layout as CSV without BOM and without description row, dates YYYY/MM/DD HH:MM:SS "
-                 "(unambiguous, so no market is given); Currency is null in the truth because neither the file nor "
-                 "the options name it.",
-                 {}, "tiktok_export", lines, [names[h] for h in VN_LAYOUT], skipped=0, currency=None)
+                 "(unambiguous, so no market is given); Currency is VND because every address is in Vietnam "
+                 "(a shop sells in its own market).",
+                 {}, "tiktok_export", lines, [names[h] for h in VN_LAYOUT], skipped=0)
 
 
 def sample_id():
@@ -1539,8 +1539,9 @@ def sample_latin1():
                    "not UTF-8 and no encoding set, so the reader must stop and say which option to set.", {},
                    "encoding", None, None)
     expected(EXPORTS / "latin1_with_setting.csv", "Same bytes as latin1.csv, read with encoding cp1252. Dates are "
-             "MM/DD/YYYY h:mm:ss AM/PM with days > 12; no market is set, so Currency is null in the truth.",
-             {"encoding": "cp1252"}, "tiktok_export", lines, [names[h] for h in US2025], skipped=0, currency=None)
+             "MM/DD/YYYY h:mm:ss AM/PM with days > 12; no market is set, and Currency is USD because every "
+             "address is in the United States.",
+             {"encoding": "cp1252"}, "tiktok_export", lines, [names[h] for h in US2025], skipped=0)
 
 
 def sample_not_orders():
@@ -2021,6 +2022,9 @@ def main() -> None:
     us = demo_us()
     th = demo_sea()
     demo_inventory(us, th)
+    import market_samples  # the other markets' header sets (tools/market_samples.py): it extends this module's tables
+
+    market_samples.write_all()
     print(f"wrote samples to {EXPORTS.relative_to(ROOT)} and {DEMO.relative_to(ROOT)}")
 
 

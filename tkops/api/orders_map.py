@@ -59,7 +59,10 @@ RETURN_REFUNDED = frozenset({"RETURN_OR_REFUND_REQUEST_SUCCESS", "RETURN_OR_REFU
 API_LACKS: frozenset[str] = frozenset({
     "buyer_username", "payment_platform_discount", "weight_kg", "product_category", "shipping_information",
     "combined_listing", "house_name_or_number", "order_channel", "creator_handle", "checked_status",
-    "checked_marked_by", "request_tax_invoice"} | {c.key for c in schema.ORDER_COLUMNS if c.key.startswith("tax_")})
+    "checked_marked_by", "request_tax_invoice", "region", "villages", "distance_shipping_fee", "distance_fee",
+    "buyer_service_fee", "handling_fee", "shipping_insurance", "item_insurance", "dynamic_commission",
+    "purchase_channel", "tokopedia_invoice", "export_lacks"}
+    | {c.key for c in schema.ORDER_COLUMNS if c.key.startswith("tax_")})
 #: Columns filled only from the orders' returns.
 RETURN_KEYS: tuple[str, ...] = ("cancel_return_type", "return_quantity", "order_refund_amount")
 #: Columns every API order fills, in canonical order.

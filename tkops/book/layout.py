@@ -99,7 +99,7 @@ IMPORT_LOG = SheetSpec("ImportLog", "ImportLog", _cols(
     ("Imported At", Kind.DATETIME, 19), ("File", Kind.TEXT, 34), ("SHA-256", Kind.TEXT, 20),
     ("Source", Kind.TEXT, 16), ("Sheet", Kind.TEXT, 14), ("Encoding", Kind.TEXT, 10),
     ("Rows Read", Kind.INT, 10), ("Skipped Rows", Kind.INT, 12), ("New", Kind.INT, 8), ("Updated", Kind.INT, 9),
-    ("Unchanged", Kind.INT, 10), ("Pulled Until", Kind.DATETIME, 19),
+    ("Unchanged", Kind.INT, 10), ("Pulled Until", Kind.DATETIME, 19), ("Ignored Headers", Kind.TEXT, 40),
 ), style="Table Style Light 9")
 
 SETTINGS = SheetSpec("Settings", "Settings", _cols(

@@ -13,6 +13,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from tkops import schema
 from tkops.book.layout import IMPORT_LOG
 from tkops.errors import DataError, TkopsError
 from tkops.jobs.orders_merge import OrdersMerge, summary_lines
@@ -38,6 +39,8 @@ class FileReport:
     seen_on: str = ""  # when the ImportLog saw this exact file before
     error: TkopsError | None = None
     warnings: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # headers of the file no column took
+    lacks: list[str] = field(default_factory=list)  # address parts the file has no column for (display names)
 
     @property
     def ok(self) -> bool:
@@ -76,6 +79,7 @@ class ImportReport:
                                   new=f.counts.new, updated=f.counts.updated, unchanged=f.counts.unchanged,
                                   skipped=skipped))
             out += ["  " + line for line in summary_lines(f.counts, lang)]
+            out += ["  " + line for line in _columns_lines(f, lang)]
         if self.totals.based and self.saved is not None:
             out.append(render("merge_based", lang, n=self.totals.based))
         return out
@@ -113,6 +117,7 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
         table = result.table
         report.source, report.sha256 = table.source, result.sha256
         report.rows, report.skipped, report.warnings = len(table.frame), table.skipped_rows, table.warnings
+        report.ignored, report.lacks = list(table.ignored), [schema.BY_KEY[k].name for k in table.lacks]
         if result.sha256 in seen:
             report.seen_on = _when(seen[result.sha256])
         report.counts = orders.merge(table.frame, report.path.name)
@@ -123,7 +128,7 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
             "Imported At": now, "File": report.path.name, "SHA-256": result.sha256, "Source": table.source,
             "Sheet": result.sheet, "Encoding": result.encoding, "Rows Read": report.rows,
             "Skipped Rows": report.skipped, "New": report.counts.new, "Updated": report.counts.updated,
-            "Unchanged": report.counts.unchanged,
+            "Unchanged": report.counts.unchanged, "Ignored Headers": _joined(report.ignored),
         })
     run = ImportReport(reports, lines=len(orders.sheet), totals=orders.totals)
     if not orders.changed():
@@ -159,6 +164,24 @@ def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = 
     book.write_table(IMPORT_LOG, pd.concat([log, pd.DataFrame([row])], ignore_index=True)
                      .reindex(columns=IMPORT_LOG.headers))
     return total
+
+
+def _columns_lines(report: FileReport, lang: str) -> list[str]:
+    """What a person should know about a file's columns: the headers tkops did not import, the address parts the
+    file has no column for."""
+    out = []
+    if report.ignored:
+        out.append(render("ignored_headers", lang, file=report.path.name, n=len(report.ignored),
+                          headers=_joined(report.ignored)))
+    if report.lacks:
+        out.append(render("export_lacks", lang, file=report.path.name, parts=", ".join(report.lacks)))
+    return out
+
+
+def _joined(headers: list[str], limit: int = 2000) -> str | None:
+    """Headers as one cell's text ("A, B, ..."), shortened to ``limit`` characters; None for none."""
+    text = ", ".join(headers)
+    return (text if len(text) <= limit else text[: limit - 1] + "…") or None
 
 
 def _log_frame(rows) -> pd.DataFrame:

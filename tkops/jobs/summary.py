@@ -18,6 +18,7 @@ import pandas as pd
 
 from tkops.aftersales import schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
+from tkops.aftersales.month_end_catalogue import currency_label
 from tkops.aftersales.pivots import Pivots, summarise
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, label
 from tkops.aftersales.reviews import read_reviews
@@ -115,23 +116,26 @@ def summary_grid(p: Pivots, lang: str, now: dt.datetime) -> tuple[list[list], fr
     def rate(v):
         return None if pd.isna(v) else f"{float(v):.1%}"
 
+    def cur(v) -> str:  # amounts of cases whose currency nobody knows: shown apart, never as a blank
+        return currency_label(v, lang)
+
     h = _headers(lang)
     block("summary_top", h["top"], [
-        [r.rank, r.sku, r.product_name, cause(r.cause), r.cases, rate(r.return_rate), money(r.cost), r.currency,
+        [r.rank, r.sku, r.product_name, cause(r.cause), r.cases, rate(r.return_rate), money(r.cost), cur(r.currency),
          r.action_zh if lang == "zh" else r.action_en,
          ", ".join(label(OWNERS, o.strip(), lang) for o in str(r.owners).split(",") if o.strip())]
         for r in p.top_pairs.itertuples()])
     block("summary_cause_sku", h["cause_sku"], [
-        [cause(r.cause), r.sku, r.product_name, r.currency, r.cases, r.units, money(r.refund_cost),
+        [cause(r.cause), r.sku, r.product_name, cur(r.currency), r.cases, r.units, money(r.refund_cost),
          money(r.reship_cost), money(r.cost)] for r in p.cause_by_sku.itertuples()])
     block("summary_cause_month", h["cause_month"], [
-        [r.month, cause(r.cause), r.currency, r.cases, r.units, money(r.refund_cost), money(r.reship_cost),
+        [r.month, cause(r.cause), cur(r.currency), r.cases, r.units, money(r.refund_cost), money(r.reship_cost),
          money(r.cost)] for r in p.cause_by_month.itertuples()])
     block("summary_type_carrier", h["type_carrier"], [
-        [label(CASE_TYPES, r.case_type, lang), r.carrier or "-", r.currency, r.cases, r.units, money(r.refund_cost),
+        [label(CASE_TYPES, r.case_type, lang), r.carrier or "-", cur(r.currency), r.cases, r.units, money(r.refund_cost),
          money(r.reship_cost), money(r.cost)] for r in p.type_by_carrier.itertuples()])
     block("summary_sku_health", h["sku_health"], [
-        [r.sku, r.product_name, r.currency, r.units_shipped, r.cases, rate(r.return_rate), money(r.refund_cost),
+        [r.sku, r.product_name, cur(r.currency), r.units_shipped, r.cases, rate(r.return_rate), money(r.refund_cost),
          rate(r.refund_rate), r.negative_reviews, rate(r.negative_review_rate), money(r.cost), cause(r.top_cause)]
         for r in p.sku_health.itertuples()])
     _chart_data(rows, p, lang)

@@ -225,6 +225,9 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
         "kpis": {k: _value(v) for k, v in fulfilment.items()},
         "currencies": {r["currency"]: {k: _value(r[k]) for k in by_currency.columns if k != "currency"}
                        for r in by_currency.to_dict("records")},
+        # orders and cases whose lines name no currency: their money is the "" currency, kept apart
+        "no_currency": {"orders": int((in_month["currency"] == "").sum()),
+                        "cases": int(current.loc[current["currency"] == "", "case_id"].nunique())},
     }
     return MonthEndReport(month, figures, by_currency, cancellations, causes, response, trend, pv)
 
@@ -284,6 +287,9 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
         if n:
             report.warnings.append(say("month_end.duplicates", settings.lang, n=f"{n:,}",
                                        what=say(what, settings.lang)))
+    unknown = report.figures["no_currency"]
+    if unknown["orders"] or unknown["cases"]:
+        report.warnings.append(say("month_end.no_currency", settings.lang, month=month, **unknown))
     if not report.figures["orders"] and len(lines):
         months = sorted(m for m in _orders(lines)["month"].unique() if m != P.NO_MONTH)
         report.warnings.append(say("month_end.no_orders_in_month", settings.lang, month=month,
