@@ -85,6 +85,8 @@ def test_a_scanner_sends_enter_tab_and_spaces(index):
     verdicts, state = play(index, ORDER_A + "\r\n", " " + TEE_BLK_M + "\t", "mug-wht\n", "tee-blk-m\r")
     assert [v.code for v in verdicts] == ["order_opened", "right_item", "right_item", "order_complete"]
     assert clean_scan(4006381333931.0) == TEE_BLK_M and clean_scan(None) == ""
+    assert clean_scan("\u3000XL-TEE-X\xa0\r\n") == "XL-TEE-X"  # a full-width space from a Chinese keyboard
+    assert clean_scan(12.5) == "12.5" and clean_scan(0.0) == "0"
 
 
 def test_upc_a_scanned_as_ean_13_and_sku_id_are_the_same_item(index):
