@@ -40,14 +40,14 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     assert wb.sheetnames == [s.name for s in layout.STANDARD_SHEETS]
     assert layout.BASE in layout.STANDARD_SHEETS and wb[layout.BASE.name].sheet_state == "hidden"
     assert wb[layout.BASE.name].sheet_state == "hidden"  # what tkops imported: its own record, out of sight
-    assert wb.sheetnames[:4] == ["Orders", "Review", "PickList", "AfterSales"]
+    assert wb.sheetnames[:5] == ["Orders", "Review", "PickList", "Pack", "AfterSales"]
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
     # the team's working columns right after Order ID (frozen with it), then the platform's, then tkops' own
     assert header[:11] == ["Order ID", "Review Status", "Issues", "Assignee", "Team Note", "Picked", "Packed", "QC OK",
                            "Tracking ID", "Order Status", "Order Substatus"]
-    assert header[-20:] == ["Picked At", "Packed By", "Packed At", "Issue Codes", "Reviewed At", "Wave",
-                            "Review Due", "Print Due", "Pack Due", "Dispatch Deadline", "Auto-cancel At",
+    assert header[-21:] == ["Picked At", "Packed By", "Packed At", "Pack Override", "Issue Codes", "Reviewed At",
+                            "Wave", "Review Due", "Print Due", "Pack Due", "Dispatch Deadline", "Auto-cancel At",
                             "Deliver By", "Cancel Request Due", "Next Deadline", "Next Clock", "Clock State",
                             "Deadline Source", "API Upload", "tkops Flags", "tkops Reviewed"]
     flags = ws.cell(1, header.index("tkops Flags") + 1).column_letter

@@ -26,7 +26,10 @@ PDF_BYTES = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\
 def command_args(name: str, book: Path, tmp: Path) -> list[str]:
     """A correct call of command ``name`` on ``book`` (the mistakes are made to it)."""
     out = str(tmp / "out")
+    scans = tmp / "scans.txt"
+    scans.write_text("577000000000000001\n", encoding="utf-8")
     return {
+        "pack": ["pack", "--book", str(book), "--scans", str(scans), "--packer", "Mei"],
         "import": ["import", str(EXPORT), "--book", str(book)],
         "stock": ["stock", str(STOCK), "--book", str(book)],
         "review": ["review", "--book", str(book), "--now", "2026-11-25T11:30"],
@@ -49,9 +52,9 @@ def command_args(name: str, book: Path, tmp: Path) -> list[str]:
 
 
 BOOK_COMMANDS = ["import", "stock", "review", "picklist", "slips", "ship", "clocks", "cases", "replies", "followup",
-                 "summary", "evidence", "month-end", "connect", "pull", "push-tracking", "archive", "history"]
+                 "summary", "evidence", "month-end", "connect", "pull", "push-tracking", "archive", "history", "pack"]
 CREATES = {"import", "stock", "pull"}  # may create the workbook; every other command needs it
-NEEDS_ORDERS = {"review", "picklist", "slips", "ship", "clocks"}
+NEEDS_ORDERS = {"review", "picklist", "slips", "ship", "clocks", "pack"}
 
 
 def test_the_table_covers_every_command_with_a_book():
@@ -169,7 +172,7 @@ def test_a_pdf_given_as_the_book(tmp_path, capsys):
     expect(capsys, ["review", "--book", str(book)], 2, "a workbook must be an .xlsx file", "ops.pdf")
 
 
-@pytest.mark.parametrize("name", ["review", "picklist", "ship", "clocks", "import", "stock", "cases"])
+@pytest.mark.parametrize("name", ["review", "picklist", "ship", "clocks", "import", "stock", "cases", "pack"])
 def test_a_book_open_in_excel_is_left_alone(name, base, tmp_path, capsys):
     book = tmp_path / "ops.xlsx"
     shutil.copy(base, book)

@@ -227,6 +227,19 @@ def _time(value: str | None, option: str = "--now"):
         raise ConfigError("bad_setting", name=option, value=value, hint="a time such as 2026-11-25T11:30") from None
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    """tkops pack --book BOOK --scans FILE [--packer NAME] [--now TIME]"""
+    from tkops.jobs.pack import default_packer, read_scans, run_pack
+
+    scans = read_scans(args.scans)
+    with _open_book(args, "pack") as (book, settings, session):
+        report = run_pack(book, settings, scans, args.packer or default_packer(), _time(args.now))
+    for line in report.lines(settings.lang):
+        print(line)
+    _print_saves(session, settings.lang)
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     """tkops review --book BOOK"""
     from tkops.jobs.review import run_review
@@ -507,6 +520,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="encoding of non-UTF-8 files, e.g. gb18030")
     p.add_argument("--market", help="shop market (US, UK, TH, ...): currency of costs that name none")
     p.set_defaults(func=cmd_stock)
+
+    p = sub.add_parser("pack", parents=[common], help="check packed items against their orders from a file of scans",
+                       description="The pack station without Excel: each line of the scans file is one scan (an "
+                                   "order barcode from the packing slip, then its items' barcodes or Seller SKUs; "
+                                   "OVERRIDE: reason marks the open order packed as it is). Every scan gets a "
+                                   "verdict (PackLog sheet); complete orders get Packed, QC OK, Packed By and Packed "
+                                   "At on Orders; the Pack sheet shows the last scan.")
+    p.add_argument("--book", required=True, help="the workbook with the Orders and Inventory sheets")
+    p.add_argument("--scans", required=True, metavar="FILE", help="a text file, one scanned code a line")
+    p.add_argument("--packer", help="who packs (Packed By; default: the computer's user name)")
+    p.add_argument("--now", help="shop-local time written as Packed At (default: now)")
+    p.set_defaults(func=cmd_pack)
 
     p = sub.add_parser("review", parents=[common], help="flag what needs a human before shipping",
                        description="Check every order line (address, phone, SKU and stock, buyer message, "

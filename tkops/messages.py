@@ -6,6 +6,8 @@ column where they apply, and say what to do.
 
 from __future__ import annotations
 
+import functools
+
 from tkops.message_lookup import (  # noqa: F401 - the one lookup, used through this module too
     LANGUAGES,
     STRICT_ENV,
@@ -583,9 +585,10 @@ _SECTION_CATALOGUES = ("tkops.sources.catalogue", "tkops.review.catalogue", "tko
                        "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
                        "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
                        "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue",
-                       "tkops.history.catalogue")
+                       "tkops.history.catalogue", "tkops.pack.catalogue")
 
 
+@functools.lru_cache(maxsize=None)  # the catalogues are constants; the pack station renders on every scan
 def _section_entry(code: str):
     """An entry of a section catalogue (imported when first needed, to keep this module free of cycles)."""
     import importlib

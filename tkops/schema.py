@@ -183,6 +183,7 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     _c("qc_ok", "QC OK", width=8),
     _c("packed_by", "Packed By", width=11),
     _c("packed_at", "Packed At", K.DATETIME, width=18),
+    _c("pack_override", "Pack Override", width=28),  # why an order was marked packed with a wrong or missing item
 )
 
 #: Columns the review writes (an import never does): the problem codes of each line, and two hidden columns:

@@ -188,6 +188,79 @@ def upload_tracking(book=None) -> None:
     _press(book, "task_push", job)
 
 
+#: Pack sessions of the open workbooks (by full name): built by the Pack station button or the first scan, kept while
+#: Python stays warm between scans (docs/setup.md#pack-station).
+_PACKING: dict[str, tuple] = {}
+
+
+def pack_start(book=None) -> None:
+    """Button "Pack station": read the open orders and Inventory once, show the Pack sheet ready for the first
+    scan."""
+    from tkops.pack.scan import Verdict
+    from tkops.pack.screen import screen
+
+    def job(book, live: LiveBook, settings: Settings) -> list[str]:
+        _PACKING.pop(book.fullname, None)
+        session, sheet, _, _ = _pack_session(book, live, settings)
+        sheet.setup(render("pack.scan_here", settings.lang), "Packer")
+        verdict = Verdict("empty", order=session.state.order)
+        sheet.show(screen(session.index, session.state, verdict, settings.lang))
+        return [render("pack.empty", settings.lang)]
+
+    _press(book, "task_pack", job)
+
+
+def pack_scan(book=None) -> None:
+    """The Pack sheet's scan cell changed (its Worksheet_Change event): check the scan, show the verdict, log it,
+    tick the order on Orders when it is complete. Errors go to the Pack sheet's message row (and the log)."""
+    from tkops.jobs.pack import default_packer
+
+    book = book or _caller()
+    entry = _PACKING.get(book.fullname)
+    if entry is None:
+        live = LiveBook(book)
+        settings, problem = _settings(live)
+        with button_run(book, render("task_pack", settings.lang), settings.lang):
+            if problem:
+                raise problem
+            entry = _pack_session(book, live, settings)
+        if book.fullname not in _PACKING:
+            return
+    session, sheet, settings, refreshed = entry
+    try:
+        raw, packer = sheet.read_scan()
+        packer = scalar_text(packer) or default_packer()
+        now = settings.shop_now().replace(microsecond=0)
+        step = session.feed(raw, packer, now)
+        if step.verdict.code == "unknown_code" and not refreshed:  # orders imported since the session began? once
+            session, sheet, settings, _ = _pack_session(book, LiveBook(book), settings, state=session.state)
+            _PACKING[book.fullname] = (session, sheet, settings, True)
+            step = session.feed(raw, packer, now)
+        sheet.show(step.view)
+        if step.verdict.code != "empty":
+            sheet.append_log(step.log)
+        if step.order_values:
+            sheet.mark_order([r + 2 for r in session.rows.get(step.verdict.order, [])], step.order_values)
+    except Exception as err:  # shown and logged like a button's error; the next scan starts a fresh session
+        _PACKING.pop(book.fullname, None)
+        with button_run(book, render("task_pack", settings.lang), settings.lang):
+            raise err
+
+
+def _pack_session(book, live: LiveBook, settings: Settings, state=None):
+    """A new pack session of the open workbook (Orders, Inventory, Bundles and PackLog read once), remembered."""
+    from tkops.book.live_pack import PackScreen
+    from tkops.jobs.pack import PackSession
+
+    session = PackSession.from_book(live, settings)
+    if state is not None:
+        session.state = state
+    orders = live.rows_read("Orders") or [[]]
+    sheet = PackScreen(book, list(orders[0]), len(live.rows_read("PackLog") or []))
+    _PACKING[book.fullname] = (session, sheet, settings, False)
+    return _PACKING[book.fullname]
+
+
 def selected_case(book, live: LiveBook) -> str:
     """The Case ID on the row selected on the AfterSales sheet; ConfigError saying what to select otherwise."""
     try:

@@ -63,6 +63,11 @@ class FakeRange(_Counted):
         object.__setattr__(self, "last", last)
         object.__setattr__(self, "ndim", ndim)
 
+    def select(self) -> None:
+        """Select the range (xlwings' Range.select): the person's cursor moves there."""
+        self._tick(f"select {self.first}")
+        self._book._selection = self
+
     def options(self, ndim: int | None = None, **_):
         return FakeRange(self.sheet, self.first, self.last, ndim)
 
@@ -245,6 +250,11 @@ class FakeSheet(_Counted):
         self.tables = FakeTables(self)
         self._page_setup = FakePageSetup(book)
         self.autofitted: list[tuple[int, int]] = []  # row spans Excel fitted to their wrapped text
+
+    def activate(self) -> None:
+        """Sheet.activate(): the sheet comes to the front."""
+        self._tick(f"activate {self.name}")
+        self.book.active = self.name
 
     def clear(self) -> None:
         """Sheet.clear(): contents and formats of every cell."""

@@ -42,7 +42,7 @@ def _data_specs() -> list[layout.SheetSpec]:
 def test_sheet_order_and_code_names(wb):
     # Home first, xlwings.conf last, and between them the same tabs as a workbook the commands write.
     assert wb.sheetnames == ["Home"] + [s.name for s in layout.STANDARD_SHEETS] + ["xlwings.conf"]
-    assert wb.sheetnames[1:5] == ["Orders", "Review", "PickList", "AfterSales"]
+    assert wb.sheetnames[1:6] == ["Orders", "Review", "PickList", "Pack", "AfterSales"]
     assert wb.sheetnames == sheets.all_sheet_names()
     assert wb.code_name == "ThisWorkbook"
     codes = {ws.title: ws.sheet_properties.codeName for ws in wb}

@@ -101,9 +101,10 @@ class FileBook:
         self._editor().write_block(sheet, first_col, rows, fills)
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
-        """Replace a report sheet's cells with ``rows`` (see :meth:`OoxmlWorkbook.write_grid`)."""
-        self._editor().write_grid(spec, rows, bold_rows, widths)
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
+        """Replace a report sheet's cells with ``rows`` (see :meth:`OoxmlWorkbook.write_grid`); ``fills`` maps
+        0-based (row, column) to a colour such as ``#C6EFCE``."""
+        self._editor().write_grid(spec, rows, bold_rows, widths, fills)
 
     def _editor(self) -> OoxmlWorkbook:
         """The package editor; a new workbook gets one by being written whole (its sheets as they are now) to a

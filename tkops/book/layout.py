@@ -172,6 +172,15 @@ SHIPLOG = SheetSpec("ShipLog", "ShipLog", _cols(
     ("Shipping Provider Name", Kind.TEXT, 20), ("Exported At", Kind.DATETIME, 19), ("File", Kind.TEXT, 34),
 ), style="Table Style Light 9")
 
+# The pack station (tkops.jobs.pack): the Pack sheet is the packer's screen (scan cell, the order's items and counts,
+# the verdict in words and colour), rewritten on every scan; PackLog records every scan.
+PACK = SheetSpec("Pack", "Pack")
+PACKLOG = SheetSpec("PackLog", "PackLog", _cols(
+    ("Scanned At", Kind.DATETIME, 19), ("Packer", Kind.TEXT, 12), ("Order ID", Kind.ID, 21),
+    ("Scanned", Kind.TEXT, 22), ("Seller SKU", Kind.TEXT, 18), ("Verdict", Kind.TEXT, 16),
+    ("Message", Kind.TEXT, 60), ("Reason", Kind.TEXT, 30),
+), style="Table Style Light 9", wrap=("Message",))
+
 UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
     ("Order ID", Kind.ID, 21), ("Tracking ID", Kind.ID, 24), ("Shipping Provider Name", Kind.TEXT, 20),
     ("Exported At", Kind.DATETIME, 19), ("Hours Waiting", Kind.NUMBER, 9), ("Order Status", Kind.TEXT, 18),
@@ -270,10 +279,10 @@ CONFLICTS = SheetSpec("Conflicts", "Conflicts", _cols(
 
 
 #: Sheets every new tkops workbook gets, in tab order.
-STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, REVIEWS, FOLLOWUP,
+STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, PACK, AFTERSALES, REVIEWS, FOLLOWUP,
                                           AFTERSALES_SUMMARY, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
                                           HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
-                                          CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, UNSCANNED, IMPORT_LOG,
+                                          CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, PACKLOG, UNSCANNED, IMPORT_LOG,
                                           CONFLICTS, SETTINGS, MAPPINGS, BASE)
 
 

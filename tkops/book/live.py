@@ -74,6 +74,11 @@ class LiveBook:
         self._rows.pop(sheet, None)
         return [[header[i] for i in at]] + [[columns[i][r] for i in at] for r in range(max(height - 1, 0))]
 
+    def rows_read(self, sheet: str) -> list[list[Any]] | None:
+        """The rows :meth:`read_rows` last read from ``sheet`` (read now if it was not read yet)."""
+        rows = self._rows.get(sheet)
+        return rows if rows else self.read_rows(sheet)
+
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame``: changed columns written as blocks, the table resized."""
         if spec.name not in self._names:
@@ -174,10 +179,10 @@ class LiveBook:
             target.range((r + 1, first_col + c)).color = colour
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
         """Replace a report sheet's cells with ``rows`` from A1: one call to clear, one to write, one per heading
-        row. Text that Excel would read as a formula or a number is written with a leading apostrophe (kept as
-        typed)."""
+        row and one per filled cell (``fills``: 0-based (row, column) -> "#RRGGBB"). Text that Excel would read as a
+        formula or a number is written with a leading apostrophe (kept as typed)."""
         if spec.name not in self._names:
             self.book.sheets.add(spec.name, after=self.book.sheets[self._names[-1]])
             self._names.append(spec.name)
@@ -192,6 +197,8 @@ class LiveBook:
             sheet.range((r + 1, 1), (r + 1, width)).font.bold = True
         for col, size in (widths or {}).items():
             sheet.range((1, col)).column_width = size
+        for (r, c), colour in (fills or {}).items():
+            sheet.range((r + 1, c + 1)).color = colour
         self._rows[spec.name] = []
 
     def save(self):

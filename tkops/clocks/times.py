@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-import numpy as np
 import pandas as pd
 
 from tkops.cells.text import text_column

@@ -61,6 +61,10 @@ BUTTONS: tuple[Button, ...] = (
            "按拣货顺序生成装箱单（订单号条码和二维码）和打包检查清单（HTML/PDF）；可合并的订单相邻并注明。",
            "Packing slips in pick order (order ID barcode, QR code) and the packing checklist; orders to ship "
            "together side by side."),
+    Button("PackStation", "扫码打包", "Pack station",
+           "打开 Pack 表：先扫装箱单上的订单条码，再逐件扫商品；对错立即显示，订单齐了自动在 Orders 表打勾（Packed、QC OK）。",
+           "Opens the Pack sheet: scan the slip's order barcode, then each item; right or wrong at once, and a "
+           "complete order is ticked Packed and QC OK on Orders."),
     Button("ShipOrders", "发货上传", "Ship",
            "检查运单号并生成 Seller Center 批量发货文件，只含有效且未上传过的行。",
            "Checks tracking IDs and writes the Seller Center bulk-shipping file: valid lines not uploaded before."),

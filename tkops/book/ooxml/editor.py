@@ -284,9 +284,10 @@ class OoxmlWorkbook:
 
     @_readable
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
         """Replace every cell of the sheet (a report tkops owns) with ``rows`` from A1: text stays text, numbers
-        numbers, datetimes dates; ``bold_rows`` (0-based) are headings; ``widths`` maps 1-based columns to widths."""
+        numbers, datetimes dates; ``bold_rows`` (0-based) are headings; ``widths`` maps 1-based columns to widths;
+        ``fills`` maps 0-based (row, column) to a colour ("#RRGGBB")."""
         name = self._existing(spec.name) or self._new_sheet(spec)
         self._grid(name)
         part = self._sheet(name)
@@ -294,13 +295,18 @@ class OoxmlWorkbook:
         part.patch.band = None
         part.patch.replace_all = True
         self._grids[name] = []
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is None:
-                    continue
+        fills = fills or {}
+        cells = {(r, c): value for r, row in enumerate(rows) for c, value in enumerate(row) if value is not None}
+        for r, c in sorted(set(cells) | set(fills)):
+            value = cells.get((r, c))
+            if value is None:
+                edit = Edit(None)
+            else:
                 kind = Kind.NUMBER if isinstance(value, (int, float)) and not isinstance(value, bool) else Kind.TEXT
                 edit = put(value, kind, "General" if isinstance(value, int) else "#,##0.00")
-                self._set(name, r, c, edit._replace(look=Look(bold=True)) if r - 1 in bold_rows else edit)
+            if r in bold_rows or (r, c) in fills:
+                edit = edit._replace(look=Look(bold=r in bold_rows, fill=fills.get((r, c), "none")))
+            self._set(name, r + 1, c + 1, edit)
         for col, width in (widths or {}).items():
             part.set_column(col, width=width)
 
