@@ -467,6 +467,14 @@ def _child(task: str, args: argparse.Namespace) -> dict:
         else:
             code = tkops.cli.main(argv)
         check["exit_code"] = code
+    elif task == "tkops_import_xlsx":
+        code = tkops.cli.main(["import", args.xlsx, "--book", args.book, "--market", "US"])
+        check["exit_code"] = code
+    elif task == "tkops_guard_xlsx":
+        import tkops.sources.guard as guard
+
+        guard.check_package(Path(args.xlsx), "xlsx", guard.Limits.of(None))
+        check["checked"] = True
     elif task == "tkops_read_xlsx":
         result = tkops.sources.read_orders(args.xlsx, tkops.settings.Settings(market="US"))
         check["rows"] = len(result.table.frame)
@@ -484,7 +492,7 @@ def _child(task: str, args: argparse.Namespace) -> dict:
         maxrss_kb //= 1024
     if stages is not None:
         check["stages"] = stages
-    if task == "tkops_import" and check["exit_code"] == 0:  # sanity check of the new workbook (not timed)
+    if task in ("tkops_import", "tkops_import_xlsx") and check["exit_code"] == 0:  # check the new workbook
         from python_calamine import CalamineWorkbook
 
         book = CalamineWorkbook.from_path(args.book)
@@ -501,7 +509,8 @@ def run_child(task: str, files: dict, profile_to: str = "", stages: bool = False
     result_path = Path(files["work"]) / f"result-{task}.json"
     if result_path.exists():
         result_path.unlink()
-    book = Path(files["work"]) / ("baseline.xlsx" if task == "baseline" else "tkops-book.xlsx")
+    book = Path(files["work"]) / {"baseline": "baseline.xlsx", "tkops_import_xlsx": "tkops-book-xlsx.xlsx"}.get(
+        task, "tkops-book.xlsx")
     if book.exists():
         book.unlink()  # (b) must create a new workbook every time
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", task, "--result", str(result_path),
@@ -585,8 +594,10 @@ def _mb(kb: float) -> str:
 
 
 def build_report(n: int, repeat: int, results: dict[str, list[dict]], files: dict, env: dict) -> str:
-    a, b, c, d = (results[k] for k in ("baseline", "tkops_import", "tkops_read_xlsx", "openpyxl_read_xlsx"))
-    ta, tb, tc, td = (_median(r, "seconds") for r in (a, b, c, d))
+    a, b, c, d, e, g = (results[k] for k in ("baseline", "tkops_import", "tkops_read_xlsx", "openpyxl_read_xlsx",
+                                              "tkops_import_xlsx", "tkops_guard_xlsx"))
+    ta, tb, tc, td, te, tg = (_median(r, "seconds") for r in (a, b, c, d, e, g))
+    peak_e_gb = max(x["peak_rss_kb"] for x in e) / 1024 / 1024
     peak = {k: max(x["peak_rss_kb"] for x in v) for k, v in results.items()}
     start = {k: statistics.median(x["start_rss_kb"] for x in v) for k, v in results.items()}
     ratio_ba, ratio_dc = tb / ta, td / tc
@@ -617,6 +628,10 @@ def build_report(n: int, repeat: int, results: dict[str, list[dict]], files: dic
         row("(c) tkops reader on the XLSX: `read_orders` (python-calamine)", "tkops_read_xlsx", tc),
         row("(d) `pandas.read_excel(engine='openpyxl', dtype=str)` on the XLSX", "openpyxl_read_xlsx", td),
         f"| ratio (d) / (c) | {ratio_dc:.2f} | | | >= {TARGET_RATIO_D_C} | {verdict(ratio_dc >= TARGET_RATIO_D_C)} |",
+        row("(e) `tkops import XLSX --book NEW.xlsx --market US`", "tkops_import_xlsx", te,
+            f"peak RSS <= {TARGET_PEAK_B_GB} GB", f"{verdict(peak_e_gb <= TARGET_PEAK_B_GB)} ({peak_e_gb:.2f} GB)"),
+        row("(g) the door's package check alone on the XLSX (`guard.check_package`, part of (c) and (e))",
+            "tkops_guard_xlsx", tg, "", f"{tg / tc:.0%} of (c)"),
         "",
         "Checks: " + "; ".join([
             f"(a) read {a[0]['check']['rows']:,} rows",
@@ -624,6 +639,7 @@ def build_report(n: int, repeat: int, results: dict[str, list[dict]], files: dic
             f"{b[0]['check'].get('orders_columns', '?')} columns",
             f"(c) {c[0]['check']['rows']:,} lines, {c[0]['check']['skipped']} skipped (description row)",
             f"(d) {d[0]['check']['rows']:,} rows",
+            f"(e) exit {e[0]['check']['exit_code']}, Orders sheet {e[0]['check'].get('orders_rows', '?'):,} rows",
         ]) + ".",
         "Imports (s, not in the times): " + ", ".join(
             f"{k} {_median(v, 'import_seconds'):.2f}" for k, v in results.items()) + ".",
@@ -700,7 +716,8 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, list[dict]] = {}
         labels = {"baseline": "(a) baseline read_csv + XlsxWriter", "tkops_import": "(b) tkops import",
                   "tkops_read_xlsx": "(c) tkops reader on XLSX (calamine)",
-                  "openpyxl_read_xlsx": "(d) pandas.read_excel openpyxl"}
+                  "openpyxl_read_xlsx": "(d) pandas.read_excel openpyxl",
+                  "tkops_import_xlsx": "(e) tkops import XLSX", "tkops_guard_xlsx": "(g) door check of the XLSX"}
         for task in labels:
             for i in range(args.repeat):
                 r = run_child(task, files)

@@ -10,7 +10,7 @@
 2. In one child process, on the same frames (read and classified by tkops first, not timed), alternately, ``--repeat``
    times: (a) the baseline, a bare pandas groupby of the same pivots (cause x SKU, cause x month, type x carrier, units
    shipped, SKU health, top SKU-cause pairs) with the joins they need; (b) tkops' pivot step,
-   ``tkops.aftersales.pivots.summarise``. Their results are compared (same cases and costs per key). Target (issue 6):
+   ``tkops.aftersales.pivots.summarise``. Their results are compared (same cases and costs per key). Target:
    (b) <= 3 x (a), medians.
 3. In a fresh child: the whole ``run_month_end`` for the last month (read every file, dedupe, classify, figures,
    pivots, KPIs, report workbook and HTML), its time per step and its peak RSS.

@@ -7,7 +7,7 @@
 For each size, in one run: US Seller Center exports are generated (benchmarks/bench_import.py's generator) and read
 into canonical lines; the review core (all rules, buyer messages rendered) is timed on them, and on lines of all 16
 markets (tests/review's generator). For the largest size, `tkops import` of the same CSV into a new workbook is timed
-as the baseline. Targets (issue 3): growth linear (the 100,000 time at most 12x the 10,000 time) and the review of
+as the baseline. Targets: growth linear (the 100,000 time at most 12x the 10,000 time) and the review of
 100,000 lines no slower than importing them. Prints a Markdown table and writes it to benchmarks/out/review.md.
 """
 

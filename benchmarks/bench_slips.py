@@ -1,4 +1,4 @@
-"""Benchmark of the print step (issue 5): 1,000 orders to a pick list, slips to HTML and slips to PDF, timed in one
+"""Benchmark of the print step: 1,000 orders to a pick list, slips to HTML and slips to PDF, timed in one
 run (run on demand)::
 
     python benchmarks/bench_slips.py                      # 1,000 orders, A4

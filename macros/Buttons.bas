@@ -9,6 +9,10 @@ Public Sub ImportOrders()
     RunPython "import tkops.xl; tkops.xl.import_orders()"
 End Sub
 
+Public Sub LoadStock()
+    RunPython "import tkops.xl; tkops.xl.stock()"
+End Sub
+
 Public Sub ReviewOrders()
     RunPython "import tkops.xl; tkops.xl.review()"
 End Sub
@@ -19,6 +23,10 @@ End Sub
 
 Public Sub PackingSlips()
     RunPython "import tkops.xl; tkops.xl.packing_slips()"
+End Sub
+
+Public Sub PackStation()
+    RunPython "import tkops.xl; tkops.xl.pack_start()"
 End Sub
 
 Public Sub ShipOrders()
@@ -51,4 +59,16 @@ End Sub
 
 Public Sub UploadTracking()
     RunPython "import tkops.xl; tkops.xl.upload_tracking()"
+End Sub
+
+Public Sub EvidencePack()
+    RunPython "import tkops.xl; tkops.xl.evidence()"
+End Sub
+
+Public Sub MonthEnd()
+    RunPython "import tkops.xl; tkops.xl.month_end()"
+End Sub
+
+Public Sub ArchiveClosed()
+    RunPython "import tkops.xl; tkops.xl.archive()"
 End Sub

@@ -25,7 +25,7 @@ with open(DATA / "exports" / "us_2025.csv", encoding="utf-8-sig", newline="") as
 with open(DATA / "returns" / "us_returns.csv", encoding="utf-8", newline="") as _fh:
     RETURN_HEADERS = next(csv.reader(_fh))
 
-#: US return reasons (reference §2b), how often buyers give them, and their cause (the test's own table).
+#: US return reasons (docs/return-reasons.md), how often buyers give them, and their cause (the test's own table).
 RETURN_REASONS = (("Item doesn't fit", 22, "size_fit"), ("Item doesn't match description", 9, "description_mismatch"),
                   ("Missing item or parts", 5, "fulfilment_error"), ("Damaged item or packaging", 9, "logistics"),
                   ("Defective item", 11, "product_quality"), ("Wrong item was sent", 6, "fulfilment_error"),

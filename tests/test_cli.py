@@ -71,7 +71,22 @@ def test_demo_builds_a_workbook_with_both_shops(tmp_path, capsys):
     inventory = list(wb["Inventory"].iter_rows(values_only=True))
     assert inventory[0][:4] == ("Seller SKU", "Product Name", "Variation", "On Hand")
     assert len(inventory) > 10 and isinstance(inventory[1][3], int)
-    assert len(list(wb["ImportLog"].iter_rows())) == 3
+    log = list(wb["ImportLog"].iter_rows(values_only=True))
+    assert [r[3] for r in log[1:]] == ["tiktok_export", "tiktok_export", "stock:tkops_inventory"]
+    # every output shown once: the shop's settings on the slips and the checklist, the follow-up, a review reply,
+    # an evidence pack, the month-end report
+    settings = {r[0]: r[1] for r in wb["Settings"].iter_rows(values_only=True)}
+    assert settings["Shop Name"] == "Sunny Basics" and "Ontario, CA" in settings["Return Address"]
+    printed = {p.name.split(" 20")[0]: p for p in (tmp_path / "tkops-output").iterdir()}
+    assert {"Pick list", "Packing slips", "Packing checklist", "Shipping info", "After-sales charts",
+            "Evidence 4035118812903456799", "month-end"} <= set(printed)
+    slips = next(p for p in (tmp_path / "tkops-output").glob("Packing slips*.html")).read_text(encoding="utf-8")
+    assert "Sunny Basics" in slips and "1200 Commerce Way" in slips
+    checklist = printed["Packing checklist"].read_text(encoding="utf-8")
+    assert "Size label matches the slip" in checklist and "One parcel, one slip for orders" in checklist
+    assert len(list(wb["FollowUp"].iter_rows())) > 1
+    reviews = list(wb["Reviews"].iter_rows(values_only=True))
+    assert reviews[1][reviews[0].index("Public Reply")]
     # run again: a fresh demo, the old one kept as a backup
     assert main(["demo", "--out", str(tmp_path)]) == 0
     assert list((tmp_path / "tkops-backups").glob("tkops-demo.*.xlsx"))

@@ -40,14 +40,16 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     assert wb.sheetnames == [s.name for s in layout.STANDARD_SHEETS]
     assert layout.BASE in layout.STANDARD_SHEETS and wb[layout.BASE.name].sheet_state == "hidden"
     assert wb[layout.BASE.name].sheet_state == "hidden"  # what tkops imported: its own record, out of sight
-    assert wb.sheetnames[:4] == ["Orders", "Review", "PickList", "AfterSales"]
+    assert wb.sheetnames[:5] == ["Orders", "Review", "PickList", "Pack", "AfterSales"]
     ws = wb["Orders"]
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["Order ID", "Order Status", "Order Substatus"]
-    assert header[-23:] == ["Review Status", "Issues", "Assignee", "Team Note", "Picked", "Picked At", "Packed",
-                            "QC OK", "Packed By", "Packed At", "Reviewed At", "Wave", "Review Due", "Print Due",
-                            "Pack Due", "Dispatch Deadline", "Auto-cancel At", "Next Deadline", "Next Clock",
-                            "Clock State", "API Upload", "tkops Flags", "tkops Reviewed"]
+    # the team's working columns right after Order ID (frozen with it), then the platform's, then tkops' own
+    assert header[:11] == ["Order ID", "Review Status", "Issues", "Assignee", "Team Note", "Picked", "Packed", "QC OK",
+                           "Tracking ID", "Order Status", "Order Substatus"]
+    assert header[-21:] == ["Picked At", "Packed By", "Packed At", "Pack Override", "Issue Codes", "Reviewed At",
+                            "Wave", "Review Due", "Print Due", "Pack Due", "Dispatch Deadline", "Auto-cancel At",
+                            "Deliver By", "Cancel Request Due", "Next Deadline", "Next Clock", "Clock State",
+                            "Deadline Source", "API Upload", "tkops Flags", "tkops Reviewed"]
     flags = ws.cell(1, header.index("tkops Flags") + 1).column_letter
     assert ws.column_dimensions[flags].hidden
     assert wb.defined_names["tkops_flags"].attr_text == f"'Orders'!${flags}:${flags}"
@@ -55,7 +57,7 @@ def test_new_workbook_is_correct_and_typed(tmp_path):
     assert len(rules) == len(layout.ORDERS.highlights.colours) == 6
     assert all("tkops_flags" in r.formula[0] for r in rules)
     assert list(ws.tables) == ["Orders"] and ws.tables["Orders"].ref == f"A1:{ws.cell(1, len(header)).column_letter}15"
-    assert ws.freeze_panes == "A2"
+    assert ws.freeze_panes == "B2"  # the header row and Order ID stay in view
     assert ws.column_dimensions["A"].width > 15
     truth = load(EXPORTS / "us_2025.expected.json")["lines"]
     order_cell = ws.cell(2, header.index("Order ID") + 1)

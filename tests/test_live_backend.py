@@ -61,7 +61,7 @@ def test_import_button_gives_the_same_orders_as_the_command(tmp_path):
     assert book.sheet("Orders").tables.items[0].name == "Orders"
     assert "tkops: importing orders 1/1 us_2025.csv" in book.app.status_history  # progress in the status bar
     assert book.app.status_history[-1] is False  # and the status bar handed back to Excel
-    assert "1 files" in book.sheet("Home").value_at(2, 1)
+    assert "1 file, 14 new lines" in book.sheet("Home").value_at(2, 1)  # counted in the singular
 
 
 def test_buyer_text_and_ids_stay_text_in_excel(tmp_path):

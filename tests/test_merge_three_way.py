@@ -274,3 +274,15 @@ def test_changes_in_different_columns_of_different_lines_all_count_and_nothing_e
     assert done.sheet["Quantity"].tolist() == [3, 5] and done.sheet["Recipient"].tolist() == ["Ann Lee", "Bob"]
     assert done.sheet.loc[1, "Tracking ID"] == "OLD"
     assert done.base.loc["2|B|0", "tracking_id"] == "OLD"  # a blank incoming value leaves the base as it was
+
+
+def test_a_conflict_says_why_in_the_team_language():
+    from tkops.merge_rules import NO_BASE, RULE_CARRIER, WHY, Conflict
+
+    conflict = Conflict(row=0, key="tracking_id", team="A", platform="B", base="C", kept="platform",
+                        rule=RULE_CARRIER)
+    assert conflict.why("zh") == WHY[RULE_CARRIER]["zh"] and conflict.why("en") == WHY[RULE_CARRIER]["en"]
+    assert conflict.why("fr") == WHY[RULE_CARRIER]["en"]
+    no_base = Conflict(row=0, key="tracking_id", team="A", platform="B", base=None, kept="platform",
+                       rule=RULE_CARRIER, has_base=False)
+    assert no_base.why("zh") == NO_BASE["zh"] + WHY[RULE_CARRIER]["zh"]

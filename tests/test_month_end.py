@@ -346,10 +346,7 @@ def test_every_month_end_message_exists_in_both_languages_with_the_same_placehol
     used |= {f"month_end.{kind}.{code}" for kind, codes in (("h", ("sales", "returns", "response", "kpis", "figures",
              "causes", "trend", "cancellations", "health", "actions", "carriers")), ("f", ("orders", "sales")))
              for code in codes}
-    assert used and not used - set(M.CATALOGUE)
-    for code, entry in M.CATALOGUE.items():
-        assert set(entry) == {"en", "zh"}, code
-        assert set(re.findall(r"{(\w+)}", entry["en"])) == set(re.findall(r"{(\w+)}", entry["zh"])), code
+    assert used and not used - set(M.CATALOGUE)  # en/zh and placeholders: tests/test_catalogues.py
     assert M.MonthEndError("month_end.no_orders").render("zh").startswith("没有提供订单文件")
 
 

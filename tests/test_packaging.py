@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import configparser
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,3 +36,37 @@ def test_wheel_carries_templates_and_samples(tmp_path):
     macros = [p.name for p in (ROOT / "macros").glob("*.bas")]
     assert macros and all(f"tkops/macros/{name}" in names for name in macros)
     assert any(n.endswith("entry_points.txt") for n in names)
+
+
+def test_the_built_wheel_installs_into_a_fresh_venv_and_runs_the_demo(tmp_path):
+    """docs/setup.md, as a team follows it: a wheel made by ``python -m build``, installed into a new virtual
+    environment, ``tkops --version`` and ``tkops demo`` run from there (not from this checkout). The environment sees
+    the machine's libraries (--system-site-packages) so that nothing is downloaded; tkops itself comes from the
+    wheel only."""
+    pytest.importorskip("build")
+    dist = tmp_path / "dist"
+    done = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist),
+                           str(ROOT)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    wheel = next(dist.glob("tkops-*-py3-none-any.whl"))
+    base = getattr(sys, "_base_executable", sys.executable)
+    venv = tmp_path / "tkops-env"
+    subprocess.run([base, "-m", "venv", "--system-site-packages", str(venv)], check=True, capture_output=True)
+    python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    tkops = venv / ("Scripts/tkops.exe" if sys.platform == "win32" else "bin/tkops")
+    done = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    home = tmp_path / "team"
+    home.mkdir()
+    where = subprocess.run([str(python), "-c", "import tkops; print(tkops.__file__)"], capture_output=True,
+                           text=True, cwd=home, env=env)
+    assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout  # the wheel's tkops, not this checkout
+    version = subprocess.run([str(tkops), "--version"], capture_output=True, text=True, cwd=home, env=env)
+    assert version.returncode == 0 and version.stdout.startswith("tkops "), version.stderr
+    demo = subprocess.run([str(tkops), "demo"], capture_output=True, text=True, cwd=home, env=env, timeout=900)
+    assert demo.returncode == 0, demo.stderr[-3000:]
+    assert (home / "tkops-demo" / "tkops-demo.xlsx").exists() and "Traceback" not in demo.stderr
+    outputs = {p.name.split(" 20")[0] for p in (home / "tkops-demo" / "tkops-output").iterdir()}
+    assert {"Pick list", "Packing slips", "Packing checklist", "Shipping info"} <= outputs

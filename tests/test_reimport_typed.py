@@ -85,13 +85,26 @@ def test_reimporting_the_same_export_after_typing_changes_nothing_and_says_so(de
         assert rows[r - 2][header.index(name)] == value, (r, name)
 
 
-def test_a_later_market_never_rewrites_the_currency_of_thai_lines(demo, capsys):
+def test_a_later_market_never_rewrites_the_currency_of_thai_lines(demo, capsys, tmp_path):
     book, _ = demo
     header, rows = sheet_rows(book)
     thai = sum(1 for r in rows if r[header.index("Currency")] == "THB")
     before = sha(book)
     capsys.readouterr()
+    # The Thai export says where its buyers are: --market US does not make its amounts dollars.
     assert main(["import", str(SEA), "--book", str(book), "--market", "US"]) == 0
+    out = capsys.readouterr().out
+    assert "every address is in market TH" in out and "THB" in out
+    assert sha(book) == before
+    # The same lines without their Country: now only --market speaks, and the lines keep their first currency.
+    blank = openpyxl.load_workbook(SEA)
+    sheet = blank["OrderSKUList"]
+    column = [c.value for c in sheet[1]].index("Country") + 1
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=column).value = None
+    no_country = tmp_path / "sea_no_country.xlsx"
+    blank.save(no_country)
+    assert main(["import", str(no_country), "--book", str(book), "--market", "US"]) == 0
     out = capsys.readouterr().out
     assert f"{thai} lines keep the Currency they were first imported with" in out
     assert sha(book) == before

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from tkops import xl
+from tkops.book.layout import REVIEW
 from tkops.cli import main
 from tkops.jobs.demo import sample_path
 
@@ -87,7 +88,8 @@ def test_orders_sheet_is_coloured_and_statused(reviewed):
     assert cell_colour(ws, row, "Address Line 1") == "FFC7CE"
     assert cell_colour(ws, row, "Recipient") is None
     assert records[row - 2]["Review Status"] == "Hold"
-    assert "address.placeholder" in records[row - 2]["Issues"]
+    assert "address.placeholder" in records[row - 2]["Issue Codes"]  # the code, for filters
+    assert "Placeholder address" in records[row - 2]["Issues"]  # what a person reads
     po_box = next(r for r in review if r["Code"] == "address.po_box")
     row = next(i for i, r in enumerate(records, start=2) if r["Order ID"] == po_box["Order ID"])
     assert cell_colour(ws, row, po_box["Column"]) == "FFEB9C"
@@ -103,13 +105,17 @@ def test_orders_sheet_is_coloured_and_statused(reviewed):
 
 def test_summary_and_legend_beside_the_review_table(reviewed):
     ws = openpyxl.load_workbook(reviewed)["Review"]
-    column = [ws.cell(r, 11).value for r in range(1, 60)]
+    at = len(REVIEW.columns) + 2
+    column = [ws.cell(r, at).value for r in range(1, 60)]
     assert column[0] == "Review summary"
     assert any(v and v.startswith("Review:") and "on hold" in v for v in column)
     assert any(v and v.startswith("short: ") for v in column)
-    legend = {ws.cell(r, 11).value: ws.cell(r, 11).fill.fgColor.rgb[-6:] for r in range(1, 60)
-              if ws.cell(r, 11).fill.fill_type}
-    assert legend == {"error: fix before shipping": "FFC7CE", "warning: check": "FFEB9C", "info": "DDEBF7"}
+    legend = {ws.cell(r, at).value: ws.cell(r, at).fill.fgColor.rgb[-6:] for r in range(1, 60)
+              if ws.cell(r, at).fill.fill_type}
+    loud = {k: v for k, v in legend.items() if k.startswith("!!")}  # stock that could not be checked, in red
+    assert loud and set(loud.values()) == {"FFC7CE"}
+    assert {k: v for k, v in legend.items() if not k.startswith("!!")} == {
+        "error: fix before shipping": "FFC7CE", "warning: check": "FFEB9C", "info": "DDEBF7"}
 
 
 def values(book):
@@ -195,7 +201,9 @@ def test_explanations_in_chinese(reviewed, capsys):
 
 def test_review_before_import_is_a_clear_error(tmp_path, capsys):
     assert main(["review", "--book", str(tmp_path / "none.xlsx")]) == 2
-    assert "import orders first" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "none.xlsx: no such workbook" in err and "create the workbook first with tkops import" in err
+    assert not (tmp_path / "none.xlsx").exists()
 
 
 def test_review_button_matches_the_command(reviewed, tmp_path, monkeypatch):

@@ -304,3 +304,50 @@ def test_a_holder_that_left_no_account_is_still_reported(tmp_path):
     assert Holder.read(book) is None
     holder_path(book).write_text('{"command": "pull", "pid": "12", "host": "h", "since": "s"}', encoding="utf-8")
     assert Holder.read(book) == Holder("pull", 12, "h", "", "s")
+
+
+def test_the_waiting_line_and_the_refusal_name_the_book_in_the_team_language(tmp_path):
+    book = new_book(tmp_path, "shop-a.xlsx")
+    lock = somebody_else_holds(book)
+    said = []
+    try:
+        with pytest.raises(BookBusy) as err:
+            with BookSession(book, "review", wait=0.2, notify=said.append, lang="zh"):
+                pass
+    finally:
+        lock.release()
+    assert said[0].startswith("shop-a.xlsx 正被另一个 tkops 任务使用") and "mei" in said[0]
+    assert "shop-a.xlsx" in err.value.render("en") and "mei" in err.value.render("en")
+
+
+def test_the_holder_account_is_read_back_whole_and_a_missing_user_is_a_question_mark(tmp_path):
+    from tkops.book.session import holder_params
+
+    book = new_book(tmp_path)
+    Holder("import", 4242, "shop-pc", "mei", "2026-11-25 10:02:03").write(book)
+    assert Holder.read(book) == Holder("import", 4242, "shop-pc", "mei", "2026-11-25 10:02:03")
+    code, params = holder_params("book_busy", Holder("pull", 7, "nas", "", "2026-11-25 10:00:00"))
+    assert code == "book_busy" and params["user"] == "?" and params["command"] == "pull"
+    assert holder_params("book_busy", None) == ("book_busy_unknown", {})
+
+
+def test_backups_are_listed_newest_first_and_only_the_books_own(tmp_path):
+    book = new_book(tmp_path)
+    folder = tmp_path / "tkops-backups"
+    folder.mkdir()
+    for stamp in ("20261101-090000-000000", "20261103-090000-000000", "20261102-090000-000000"):
+        (folder / f"ops.{stamp}.xlsx").write_bytes(b"x")
+    (folder / "ops.20261104-090000-000000.xlsm").write_bytes(b"x")  # another file type
+    (folder / "shop.20261105-090000-000000.xlsx").write_bytes(b"x")  # another book
+    (folder / "ops.20261106-090000-000000.xlsx").mkdir()  # a folder named like one
+    assert [w.day for w, _ in backups.backups_of(book)] == [3, 2, 1]
+    deleted = backups.prune(book, keep_last=1, days=0, now=dt.datetime(2026, 11, 30))
+    assert sorted(p.name for p in deleted) == ["ops.20261101-090000-000000.xlsx", "ops.20261102-090000-000000.xlsx"]
+    assert not any(p.exists() for p in deleted)
+
+
+def test_a_second_backup_in_the_same_instant_is_stamped_one_microsecond_later(tmp_path):
+    book = new_book(tmp_path)
+    at = dt.datetime(2026, 11, 1, 9, 0)
+    backups.make_backup(book, at)
+    assert backups.make_backup(book, at).name == "ops.20261101-090000-000001.xlsx"

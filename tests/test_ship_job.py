@@ -163,7 +163,7 @@ def test_ship_enters_a_gb18030_3pl_file_and_exports_the_valid_lines(tmp_path, ca
                              multi: [DHL] * len(sheet[multi])}
 
     summary = next(line for line in printed.splitlines() if line.startswith("3pl.csv:"))
-    assert f"{2 + len(sheet[multi])} order lines filled" in summary and "1 conflicts" in summary
+    assert f"{2 + len(sheet[multi])} order lines filled" in summary and "1 conflict," in summary
     assert "row 4" in printed and OTHER_UPS in printed and FEDEX in printed  # the conflict, both numbers
     assert NOT_ON_SHEET in printed and "not on the Orders sheet" in printed
     assert cancelled in printed and "cancelled" in printed
@@ -323,7 +323,8 @@ def test_ship_fills_a_blank_provider_only_when_the_number_is_certain(tmp_path, c
 
     assert upload_rows(out) == {w[0]: [(VALID_UPS, "UPS")] * len(sheet[w[0]]),
                                 w[2]: [(USPS, "DHL eCommerce")] * len(sheet[w[2]])}
-    assert f"Shipping Provider Name filled in on {len(sheet[w[0]])} lines" in printed
+    n = len(sheet[w[0]])
+    assert f"Shipping Provider Name filled in on {n} {'line' if n == 1 else 'lines'}" in printed
     assert f"  {w[0]} {VALID_UPS}: UPS" in printed
     held = {line.split()[0]: line for line in printed.splitlines() if line.startswith("  ") and "Tracking ID" in line
             or "Shipping Provider Name" in line}

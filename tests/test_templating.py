@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import jinja2
 import pytest
 
 from tkops import templating
@@ -30,3 +33,95 @@ def test_a_missing_variable_names_template_and_line(team_folder):
         templating.render("broken.html.j2", {"name": "x"}, team_folder)
     text = err.value.render("en")
     assert "broken.html.j2" in text and "line 2" in text and "recipent" in text
+
+
+SHIPPED = sorted(p.relative_to(templating.shipped_templates()).as_posix()
+                 for p in templating.shipped_templates().rglob("*.j2"))
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_shipped_template_is_escaped_exactly_when_it_is_html_or_svg(name):
+    env = templating.environment()
+    assert env.undefined is jinja2.StrictUndefined
+    markup = name.endswith((".html.j2", ".svg.j2"))
+    assert env.autoescape(name) is markup, name
+
+
+def test_a_team_html_template_without_j2_is_escaped_too(tmp_path):
+    (tmp_path / "own.html").write_text("<p>{{ name }}</p>", encoding="utf-8")
+    assert templating.render("own.html", {"name": "<b>x</b>"}, str(tmp_path)) == "<p>&lt;b&gt;x&lt;/b&gt;</p>"
+
+
+def test_a_missing_variable_in_a_shipped_reply_fails_loudly_instead_of_leaving_a_blank():
+    with pytest.raises(ConfigError) as err:
+        templating.render("replies/en/default.txt.j2", {"buyer": "Ann", "item": "", "solution": ""})
+    text = err.value.render("en")
+    assert "replies/en/default.txt.j2" in text and "order_id" in text
+
+
+def test_buyer_markup_stays_as_typed_in_a_shipped_text_reply():
+    out = templating.render("replies/en/default.txt.j2", {"buyer": "<script>alert(1)</script>", "item": "Mug & Co",
+                                                          "order_id": "577000000000000001", "solution": ""})
+    assert "Hi <script>alert(1)</script>," in out and "for Mug & Co" in out and "&lt;" not in out
+
+
+def test_a_missing_variable_inside_a_partial_names_the_partial(tmp_path):
+    (tmp_path / "page.html.j2").write_text('<h1>{{ title }}</h1>\n{% include "part.html.j2" %}\n', encoding="utf-8")
+    (tmp_path / "part.html.j2").write_text("<p>ok</p>\n<p>{{ sku }}</p>\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        templating.render("page.html.j2", {"title": "t"}, str(tmp_path))
+    text = err.value.render("en")
+    assert "part.html.j2" in text and "line 2" in text and "sku" in text
+
+
+def test_every_renderer_gets_the_one_environment():
+    from tkops.aftersales.replies import Renderer
+
+    assert Renderer().env is templating.environment()
+
+
+def test_the_shipped_templates_folder_holds_the_shipped_templates():
+    folder = templating.shipped_templates()
+    assert (folder / "slips" / "a4.html.j2").is_file() and (folder / "replies" / "en" / "default.txt.j2").is_file()
+
+
+def test_a_missing_template_is_named():
+    with pytest.raises(ConfigError) as err:
+        templating.render("replies/en/no_such_reply.txt.j2", {})
+    assert err.value.code == "template_error"
+    assert err.value.params["template"] == "replies/en/no_such_reply.txt.j2" and err.value.params["line"] == "-"
+    assert "not found (replies/en/no_such_reply.txt.j2)" in err.value.render("en")
+
+
+def test_a_syntax_error_names_the_template_and_its_line(tmp_path):
+    (tmp_path / "bad.txt.j2").write_text("Hello\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        templating.render("bad.txt.j2", {}, str(tmp_path))
+    assert err.value.code == "template_error"
+    assert err.value.params["template"] == "bad.txt.j2" and err.value.params["line"] == 2
+
+
+def test_an_error_in_a_team_template_names_its_full_path_and_a_shipped_one_its_name(team_folder):
+    with pytest.raises(ConfigError) as err:
+        templating.render("broken.html.j2", {"name": "x"}, team_folder)
+    own = str(Path(team_folder).resolve() / "broken.html.j2")
+    assert err.value.params["template"] == f"broken.html.j2 ({own})" and err.value.params["line"] == "2"
+    with pytest.raises(ConfigError) as err:
+        templating.render("replies/en/default.txt.j2", {"buyer": "", "item": "", "solution": ""}, team_folder)
+    assert err.value.params["template"] == "replies/en/default.txt.j2" and err.value.params["line"].isdigit()
+
+
+def test_the_team_folder_is_searched_before_the_shipped_one(tmp_path):
+    (tmp_path / "replies" / "en").mkdir(parents=True)
+    (tmp_path / "replies" / "en" / "default.txt.j2").write_text("Ours {{ order_id }}", encoding="utf-8")
+    assert templating.render("replies/en/default.txt.j2", {"order_id": "1"}, str(tmp_path)) == "Ours 1"
+    assert templating.environment(str(tmp_path)) is not templating.environment()
+
+
+def test_a_syntax_error_in_a_partial_names_the_partial_and_what_is_wrong(tmp_path):
+    (tmp_path / "page.html.j2").write_text('<h1>{{ title }}</h1>\n{% include "part.html.j2" %}\n', encoding="utf-8")
+    (tmp_path / "part.html.j2").write_text("<p>\n{% for %}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        templating.render("page.html.j2", {"title": "t"}, str(tmp_path))
+    assert err.value.params["template"] == "part.html.j2" and err.value.params["line"] == 2
+    assert "Expected an expression" in err.value.params["detail"] and "Expected an expression" in err.value.render("en")

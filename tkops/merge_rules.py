@@ -28,8 +28,8 @@ PLATFORM = "platform"
 
 #: Columns whose team value wins over a changed platform value.
 TEAM_WINS: frozenset[str] = frozenset({
-    "recipient", "phone", "country", "state", "city", "districts", "zipcode", "address_line_1", "address_line_2",
-    "house_name_or_number", "delivery_instruction", "seller_note",
+    "recipient", "phone", "country", "region", "state", "city", "districts", "villages", "zipcode", "address_line_1",
+    "address_line_2", "house_name_or_number", "delivery_instruction", "seller_note",
 })
 #: Columns whose platform value wins once the order is with the carrier, the team's before.
 CARRIER_WINS: frozenset[str] = frozenset({"tracking_id", "shipping_provider"})

@@ -6,7 +6,17 @@ column where they apply, and say what to do.
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "zh")
+import functools
+
+from tkops.message_lookup import (  # noqa: F401 - the one lookup, used through this module too
+    LANGUAGES,
+    STRICT_ENV,
+    MessageProblem,
+    fill,
+    placeholders,
+    sentence,
+    strict,
+)
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- reading input files -------------------------------------------------------------------------------------
@@ -28,8 +38,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "download it again from Seller Center and give tkops the downloaded file as it is (or, in Excel, "
               "import it with Data > From Text/CSV and set the ID columns to Text).",
         "zh": "{file}，第 {row} 行，“{column}”列：ID “{value}” 已被 Excel 损坏（显示为科学计数法或数字，末几位已丢失）。"
-              "请不要用 Excel 打开并保存导出文件：从 Seller Center 重新下载，直接交给 tkops（或在 Excel 中用"
-              "“数据 > 从文本/CSV”导入，并把 ID 列设为文本）。",
+              "请不要用 Excel 打开并保存导出文件：从 Seller Center 重新下载，直接交给 tkops（或在 Excel 中用“数据 > 从文本/CSV”导入，并把 ID 列设为文本）。",
     },
     "sheet_mangled_id": {
         "en": "Sheet \"{sheet}\", row {row}, column \"{column}\": the ID \"{value}\" is a number Excel has rounded "
@@ -41,8 +50,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "missing_column": {
         "en": "{file}: the required column \"{column}\" is missing. Headers found: {headers}. Export with all "
               "columns, or map a column to \"{column}\" in the Mappings sheet.",
-        "zh": "{file}：缺少必需的列“{column}”。文件表头：{headers}。请导出全部列，或在 Mappings 工作表中把某一列映射为"
-              "“{column}”。",
+        "zh": "{file}：缺少必需的列“{column}”。文件表头：{headers}。请导出全部列，或在 Mappings 工作表中把某一列映射为“{column}”。",
     },
     "encoding": {
         "en": "{file}: the file is not UTF-8 text (first bad byte at position {position}). If you know its "
@@ -65,8 +73,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "bad_date": {
         "en": "{file}, row {row}, column \"{column}\": \"{value}\" is not a date tkops can read (expected e.g. "
               "{examples}). Export again, or set the date format of this file's mapping.",
-        "zh": "{file}，第 {row} 行，“{column}”列：无法识别日期“{value}”（应为例如 {examples}）。请重新导出，或设置该映射的"
-              "日期格式。",
+        "zh": "{file}，第 {row} 行，“{column}”列：无法识别日期“{value}”（应为例如 {examples}）。请重新导出，或设置该映射的日期格式。",
     },
     "bad_value": {
         "en": "{file}, row {row}, column \"{column}\": \"{value}\" is not {expected}. Correct the cell or export "
@@ -76,8 +83,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "expected_int": {"en": "a whole number", "zh": "整数"},
     "expected_number": {"en": "a number", "zh": "数字"},
     "too_many_rows": {
-        "en": "{file}: {rows} order lines do not fit on one Excel sheet (1,048,575 at most). Import fewer files "
-              "at once or use month-end on files.",
+        "en": "{file}: {rows} {rows|order line|order lines} do not fit on one Excel sheet (1,048,575 at most). "
+              "Import fewer files at once or use month-end on files.",
         "zh": "{file}：{rows} 行订单超出 Excel 单个工作表的上限（最多 1,048,575 行）。请分批导入。",
     },
     "file_not_found": {
@@ -88,6 +95,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file}: cannot be opened as {kind} ({detail}). Give tkops the file as downloaded (CSV or XLSX).",
         "zh": "{file}：无法作为 {kind} 打开（{detail}）。请提供原始下载的文件（CSV 或 XLSX）。",
     },
+    "wrong_file_kind": {
+        "en": "{file} is {kind}, not {expected}. Give tkops the CSV or XLSX file exactly as downloaded (not a "
+              "printout, a screenshot or a zipped file).",
+        "zh": "{file} 是{kind}，不是{expected}。请提供原样下载的 CSV 或 XLSX 文件（不是打印件、截图或压缩包）。",
+    },
+    "workbook_as_csv": {
+        "en": "{file} is an Excel workbook with the ending \"{suffix}\": rename it to end in .xlsx and try again.",
+        "zh": "{file} 是 Excel 工作簿，但扩展名是“{suffix}”：请把扩展名改为 .xlsx 后重试。",
+    },
+    "kind_orders": {"en": "an order export", "zh": "订单导出文件"},
+    # what a file given instead of an export is, by its content (tkops.sources.file_kind)
+    "file_kind.pdf": {"en": "a PDF document", "zh": "PDF 文档"},
+    "file_kind.doc": {"en": "a Word document", "zh": "Word 文档"},
+    "file_kind.docx": {"en": "a Word document", "zh": "Word 文档"},
+    "file_kind.odt": {"en": "a text document", "zh": "文本文档"},
+    "file_kind.rtf": {"en": "an RTF document", "zh": "RTF 文档"},
+    "file_kind.ppt": {"en": "a PowerPoint file", "zh": "PowerPoint 文件"},
+    "file_kind.pptx": {"en": "a PowerPoint file", "zh": "PowerPoint 文件"},
+    "file_kind.zip": {"en": "a ZIP archive", "zh": "ZIP 压缩包"},
+    "file_kind.rar": {"en": "a RAR archive", "zh": "RAR 压缩包"},
+    "file_kind.7z": {"en": "a 7-Zip archive", "zh": "7z 压缩包"},
+    "file_kind.gz": {"en": "a gzip archive", "zh": "gzip 压缩包"},
+    "file_kind.jpg": {"en": "a JPEG picture", "zh": "JPEG 图片"},
+    "file_kind.png": {"en": "a PNG picture", "zh": "PNG 图片"},
+    "file_kind.gif": {"en": "a GIF picture", "zh": "GIF 图片"},
+    "file_kind.webp": {"en": "a WebP picture", "zh": "WebP 图片"},
+    "file_kind.bmp": {"en": "a BMP picture", "zh": "BMP 图片"},
+    "file_kind.heic": {"en": "a HEIC photo", "zh": "HEIC 照片"},
+    "file_kind.tif": {"en": "a TIFF picture", "zh": "TIFF 图片"},
+    "file_kind.exe": {"en": "a program", "zh": "程序文件"},
+    "file_kind.mp4": {"en": "a video", "zh": "视频"},
+    "file_kind.mov": {"en": "a video", "zh": "视频"},
+    "file_kind.mp3": {"en": "an audio file", "zh": "音频文件"},
+    "kind_stock": {"en": "a stock file", "zh": "库存文件"},
+    "kind_returns": {"en": "a Return/Refund export", "zh": "退货/退款导出文件"},
+    "kind_tracking": {"en": "a tracking file", "zh": "运单号文件"},
     "unknown_source": {
         "en": "Unknown source \"{name}\". Known sources: {sources}.",
         "zh": "未知的来源“{name}”。已知来源：{sources}。",
@@ -194,6 +237,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}：tkops 需要改写其中的部件 {part}，但无法读取（{detail}）。未做任何更改。请在 Excel 中打开并重新保存"
               "该工作簿（Excel 会修复损坏的部件）后重试。",
     },
+    "book_not_found": {
+        "en": "{book}: no such workbook. Check the path of --book, or create the workbook first with tkops import "
+              "(or tkops demo to try things out).",
+        "zh": "{book}：工作簿不存在。请检查 --book 的路径，或先用 tkops import 创建工作簿（或用 tkops demo 试用）。",
+    },
+    "book_folder_missing": {
+        "en": "The folder {folder} (of --book {book}) does not exist. Create it first, or give a --book in a folder "
+              "that exists; nothing was written.",
+        "zh": "--book {book} 所在的文件夹 {folder} 不存在。请先创建该文件夹，或指定已存在的文件夹中的工作簿；未写入任何内容。",
+    },
+    "book_is_folder": {
+        "en": "--book {book} is a folder: give the workbook's file name, e.g. {book}/ops.xlsx.",
+        "zh": "--book {book} 是一个文件夹：请给出工作簿文件名，例如 {book}/ops.xlsx。",
+    },
+    "book_read_while_open": {
+        "en": "Note: {book} is open in Excel or another program; tkops read the version saved last.",
+        "zh": "提示：{book} 正在被 Excel 或其他程序打开；tkops 读取的是最后保存的版本。",
+    },
+    "no_sheet": {
+        "en": "{book} has no sheet named \"{sheet}\" (tkops finds its sheets by name). If you renamed it, rename it "
+              "back to {sheet}; if you deleted it, {fix}",
+        "zh": "{book} 中没有名为“{sheet}”的工作表（tkops 按名称查找工作表）。如果改过名，请改回 {sheet}；如果已删除，{fix}",
+    },
+    "fix_orders": {"en": "import the orders again (tkops import).", "zh": "请重新导入订单（tkops import）。"},
+    "table_elsewhere": {
+        "en": "{file}: the table \"{table}\" is on the sheet \"{sheet}\", not on a sheet named \"{table}\": tkops "
+              "finds its "
+              "sheets by name. Rename the sheet \"{sheet}\" back to \"{table}\" and run again; nothing was changed.",
+        "zh": "{file}：表格“{table}”在工作表“{sheet}”上，而不是名为“{table}”的工作表上：tkops 按名称查找工作表。请把工作表“{sheet}”改回“{table}”"
+              "后重试；未做任何更改。",
+    },
     "bad_workbook": {
         "en": "{file}: {detail}",
         "zh": "{file}：{detail}",
@@ -208,17 +282,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- reports --------------------------------------------------------------------------------------------------
     "import_file_summary": {
-        "en": "{file}: {source}, {rows} lines read, {new} new, {updated} updated, {unchanged} unchanged"
+        "en": "{file}: {source}, {rows} {rows|line|lines} read, {new} new, {updated} updated, {unchanged} unchanged"
               "{skipped}.",
         "zh": "{file}：{source}，读取 {rows} 行，新增 {new}，更新 {updated}，未变 {unchanged}{skipped}。",
     },
     "skipped_rows": {
-        "en": " ({n} rows without an order ID skipped, e.g. the description row)",
-        "zh": "（跳过 {n} 行无订单号的行，例如说明行）",
+        "en": " ({n} {n|row|rows} without order data skipped: TikTok's description row, empty rows)",
+        "zh": "（跳过 {n} 行无订单数据的行：TikTok 的说明行、空行）",
+    },
+    "ignored_headers": {
+        "en": "{file}: {n} column(s) not imported (tkops has no place for them): {headers}.",
+        "zh": "{file}：有 {n} 列未导入（tkops 没有对应的列）：{headers}。",
+    },
+    "export_lacks": {
+        "en": "{file}: the file has no {parts} column; the review does not ask its lines for these.",
+        "zh": "{file}：文件中没有 {parts} 列；审核不会要求这些订单行填写它们。",
+    },
+    "file_market": {
+        "en": "{file}: every address is in market {market}, so it is read as that shop's export: amounts without a "
+              "currency in {currency} (Settings: {given}), dates by their own order, not by Market {settings} (set "
+              "Date Order if they are ambiguous).",
+        "zh": "{file}：所有地址都在 {market} 站点，因此按该站点店铺的导出文件读取：未注明币种的金额按 {currency}（设置为 "
+              "{given}），日期按文件自身的顺序判断，而不是按站点 {settings}（如日期有歧义请设置 Date Order）。",
     },
     "already_imported": {
         "en": "{file} was already imported on {when}; nothing changed.",
         "zh": "{file} 已于 {when} 导入过；没有任何变化。",
+    },
+    "market_stored": {
+        "en": "Market {market} written to the Settings sheet of {book} (it was blank): later commands read this "
+              "book's times and --now in {zone}.",
+        "zh": "已将站点 {market} 写入 {book} 的 Settings 工作表（原为空）：之后的命令按 {zone} 读取本工作簿的时间和 --now。",
     },
     "merge_kept": {
         "en": "{n} cells your team changed were kept (the platform still has the value tkops imported before).",
@@ -247,20 +341,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{book} 没有任何变化，未重写。",
     },
     "book_written": {
-        "en": "Saved {book} ({lines} order lines); the previous version is kept as {backup}.",
+        "en": "Saved {book} ({lines} {lines|order line|order lines}); the previous version is kept as "
+              "{backup}.",
         "zh": "已保存 {book}（{lines} 行订单）；上一版本备份为 {backup}。",
     },
     "book_created": {
-        "en": "Created {book} ({lines} order lines).",
+        "en": "Created {book} ({lines} {lines|order line|order lines}).",
         "zh": "已创建 {book}（{lines} 行订单）。",
     },
     "files_failed": {
-        "en": "{n} of {total} files could not be imported; see the messages above.",
+        "en": "{n} of {total} {total|file|files} could not be imported; see the messages above.",
         "zh": "{total} 个文件中有 {n} 个无法导入；请查看上面的信息。",
     },
     "template_error": {
-        "en": "Template {template}, line {line}: {detail}. Fix the template (or the Settings entry that points to "
-              "it).",
+        "en": "Template {template}, line {line}: {detail}. Fix the template (or the Settings entry that points to it).",
         "zh": "模板 {template}，第 {line} 行：{detail}。请修正该模板（或指向它的 Settings 设置）。",
     },
     "running": {"en": "tkops: {task} ...", "zh": "tkops：正在{task}……"},
@@ -275,7 +369,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "未选择文件。请在 Settings 工作表中设置 Import Folder，或在提示时选择导出文件。",
     },
     "import_done": {
-        "en": "{files} files, {new} new lines, {updated} updated; {failed} files failed.",
+        "en": "{files} {files|file|files}, {new} new {new|line|lines}, {updated} updated; {failed} "
+              "{failed|file|files} failed.",
         "zh": "{files} 个文件，新增 {new} 行，更新 {updated} 行；{failed} 个文件失败。",
     },
     "task_review": {"en": "reviewing orders", "zh": "审核订单"},
@@ -288,7 +383,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "task_followup": {"en": "listing stalled shipments", "zh": "列出物流超时订单"},
     "task_summary": {"en": "summarising after-sales", "zh": "汇总售后"},
     "task_pull": {"en": "pulling from TikTok Shop", "zh": "从 TikTok Shop 拉取订单"},
+    "task_evidence": {"en": "packing the dispute evidence", "zh": "打包纠纷证据"},
+    "task_month_end": {"en": "writing the month-end report", "zh": "生成月末报告"},
+    "button.needs_api_app": {
+        "en": "{task}: this button needs your own TikTok Shop API app. Most teams do not have one: use Import orders "
+              "with the Seller Center exports instead. With an app: put its key in API App Key on the Settings sheet "
+              "and run tkops connect once (docs/setup.md).",
+        "zh": "{task}：此按钮需要店铺自己的 TikTok Shop API 应用。大多数团队没有：请改用“导入订单”导入 Seller Center 导出文件。"
+              "若有应用：在 Settings 表的 API App Key 填写其 Key，并运行一次 tkops connect（见 docs/setup.md）。"},
+    "button.needs_api_app_ship": {
+        "en": "{task}: this button needs your own TikTok Shop API app. Without one, click Ship and upload the "
+              "file it writes in Seller Center (Orders > Ship in bulk). With an app: put its key in API App Key on "
+              "the Settings sheet and run tkops connect once.",
+        "zh": "{task}：此按钮需要店铺自己的 TikTok Shop API 应用。没有应用时，请点击“发货上传”，把生成的文件在 Seller Center"
+              "（订单 > 批量发货）上传。若有应用：在 Settings 表的 API App Key 填写其 Key，并运行一次 tkops connect。"},
+    "button.select_case": {
+        "en": "Evidence packs one case: go to the AfterSales sheet, click any cell in the row of the case, then click "
+              "Evidence (the selection was on \"{sheet}\").",
+        "zh": "证据包针对单个案例：请到 AfterSales 表，点击该案例所在行的任一单元格，再点击“证据包”（当前选中的是“{sheet}”）。"},
+    "button.select_case_empty": {
+        "en": "Row {row} of the AfterSales sheet has no Case ID: click a cell in the row of a case, then Evidence.",
+        "zh": "AfterSales 表第 {row} 行没有 Case ID：请点击某个案例所在行的单元格，再点击“证据包”。"},
+    "button.month_end_no_files": {
+        "en": "No order exports for the month-end report: put the month's order exports (and Return/Refund exports) "
+              "in a folder and name it in Month-end Folder on the Settings sheet (or fill in Import Folder and "
+              "Returns Folder). Report Month says which month (blank: the month before this one).",
+        "zh": "没有可用于月末报告的订单导出：请把当月订单导出（及退货/退款导出）放进一个文件夹，并在 Settings 表的 Month-end Folder "
+              "中填写该文件夹（或填写 Import Folder 和 Returns Folder）。Report Month 指定月份（留空为上个月）。"},
     "task_push": {"en": "uploading tracking to TikTok Shop", "zh": "上传运单号到 TikTok Shop"},
+    "task_archive": {"en": "moving closed orders to history", "zh": "将已关闭订单移入历史"},
     "no_orders": {
         "en": "The Orders sheet of {book} has no order lines yet: import orders first.",
         "zh": "{book} 的 Orders 工作表还没有订单：请先导入订单。",
@@ -303,38 +426,59 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "shortfall_line": {"en": "short: {sku} needs {needed}, on hand {on_hand}, short {short}",
                        "zh": "缺货：{sku} 需要 {needed}，库存 {on_hand}，缺 {short}"},
     "ship_summary": {
-        "en": "{exported} order lines in the upload file {file}; {rejected} lines held back (below).",
+        "en": "{exported} {exported|order line|order lines} in the upload file {file}; {rejected} "
+              "{rejected|line|lines} held back (below).",
         "zh": "上传文件 {file} 含 {exported} 行订单；{rejected} 行未上传（见下）。",
+    },
+    "ship_summary_all": {
+        "en": "{exported} {exported|order line|order lines} in the upload file {file}; none held back.",
+        "zh": "上传文件 {file} 含 {exported} 行订单；没有未上传的行。",
+    },
+    "ship_summary_none": {
+        "en": "No upload file written: no line is ready to upload; {rejected} {rejected|line|lines} held back (below).",
+        "zh": "未生成上传文件：没有可上传的行；{rejected} 行未上传（见下）。",
+    },
+    "ship_summary_nothing": {
+        "en": "No upload file written: no line has a tracking number that is not uploaded yet.",
+        "zh": "未生成上传文件：没有尚未上传的运单号。",
     },
     "returns_given_as_orders": {
         "en": "{file} is a Return/Refund export (it has a Return Order ID column), not an order export. Import "
               "order exports from Seller Center > Orders > Export orders; return exports belong to the after-sales "
               "steps.",
-        "zh": "{file} 是退货/退款导出文件（含 Return Order ID 列），不是订单导出文件。请从 Seller Center > 订单 > 导出订单 "
-              "导出订单文件；退货导出文件用于售后步骤。",
+        "zh": "{file} 是退货/退款导出文件（含 Return Order ID 列），不是订单导出文件。请从 Seller Center > 订单 > 导出订单 导出订单文件；退货导出文件用于售后步骤。",
     },
     "cases_summary": {
-        "en": "AfterSales: {cases} case rows ({new} new, {updated} updated; {cancelled} cancelled orders).",
+        "en": "AfterSales: {cases} {cases|case row|case rows} ({new} new, {updated} updated; {cancelled} cancelled "
+              "{cancelled|order|orders}).",
         "zh": "售后（AfterSales）：共 {cases} 行案例（新增 {new}，更新 {updated}；已取消订单 {cancelled} 个）。",
     },
     "cases_cancelled_why": {"en": "Cancelled order: nothing to resolve; its cause counts in the summary",
                             "zh": "已取消订单：无需处理；其原因计入售后汇总"},
     "replies_summary": {
-        "en": "Reply drafts: {cases} cases on AfterSales (Reply Text, with Reply Says for you), {reviews} reviews on "
+        "en": "Reply drafts: {cases} {cases|case|cases} on AfterSales (Reply Text, with Reply Says for you), "
+              "{reviews} {reviews|review|reviews} on "
               "Reviews (public reply and private message). Drafts you edited are kept; clear a cell for a new one.",
         "zh": "回复草稿：AfterSales 表 {cases} 个案例（Reply Text，Reply Says 为中文说明），Reviews 表 {reviews} 条评价（公开回复和"
               "私信）。已修改的草稿不会被覆盖；清空单元格即可重新生成。",
     },
     "followup_summary": {
-        "en": "Follow-up: {orders} shipped orders not delivered in time, with a message to send (FollowUp sheet).",
+        "en": "Follow-up: {orders} shipped {orders|order|orders} not delivered in time, with a message to send "
+              "(FollowUp sheet).",
         "zh": "物流跟进：{orders} 个已发货订单超时未签收，已生成主动联系买家的消息（FollowUp 表）。",
     },
     "no_cases": {
         "en": "{book} has no cases on its AfterSales sheet yet. Run tkops cases (or the Cases button) first.",
         "zh": "{book} 的 AfterSales 表中还没有案例。请先运行 tkops cases（或点击“售后案例”按钮）。",
     },
+    "summary_done_some": {
+        "en": "AfterSalesSummary written: {cases} {cases|case row|case rows} summed; the first {shown} of the {pairs} "
+              "SKU-cause pairs to fix (all of them on the AfterSalesSummary sheet):",
+        "zh": "已写入 AfterSalesSummary：汇总 {cases} 行案例；共 {pairs} 个 SKU-原因组合需处理，以下为前 {shown} 个（全部见 AfterSalesSummary 表）：",
+    },
     "summary_done": {
-        "en": "AfterSalesSummary written: {cases} case rows summed; the {pairs} SKU-cause pairs to fix first:",
+        "en": "AfterSalesSummary written: {cases} {cases|case row|case rows} summed; the {pairs} {pairs|SKU-cause "
+              "pair|SKU-cause pairs} to fix first:",
         "zh": "已写入 AfterSalesSummary：汇总 {cases} 行案例；最需要处理的 {pairs} 个 SKU-原因组合：",
     },
     "summary_charts": {"en": "Charts (causes, monthly trend): {file}", "zh": "图表（原因分布、月度趋势）：{file}"},
@@ -383,22 +527,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
                       "zh": "有多个店铺：请在设置表的 API Shop 中填写要使用的店铺。"},
     "cases_file": {"en": "  {file}: {rows} rows read", "zh": "  {file}：读取 {rows} 行"},
     "cases_due": {
-        "en": "Platform deadline: {late} cases past it, {soon} due soon (the Due cells are coloured).",
+        "en": "Platform deadline: {late} {late|case|cases} past it, {soon} due soon (the Due cells are coloured).",
         "zh": "平台处理时限：已超时 {late} 个，即将到期 {soon} 个（Due 单元格已标色）。",
     },
     "warning": {"en": "Warning: {text}", "zh": "警告：{text}"},
     "error": {"en": "Error: {detail}", "zh": "错误：{detail}"},
     "demo_done": {
-        "en": "Demo workbook: {book}\nOpen it in Excel or LibreOffice: Orders holds both shops' orders with the "
-              "problems coloured, a Review Status, the pick wave, the team's ticks and the deadlines per line; "
-              "Review lists each problem with a message to the buyer; PickList is ready to print; ShipLog records "
-              "the upload; Unscanned watches tracking the carrier has not scanned; AfterSales holds the month's "
-              "cases with a suggestion, its cost and a reply draft; AfterSalesSummary says what to fix first.\n"
-              "Printed files (pick list, packing slips, checklist, upload file, charts): {folder}",
-        "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开：Orders 工作表包含两个店铺的订单，问题单元格已着色，"
-              "每行有审核状态、拣货波次、团队勾选和时效；Review 工作表列出每个问题及给买家的消息；PickList 可直接打印；"
-              "ShipLog 记录上传；Unscanned 列出承运商尚未扫描的运单；AfterSales 为本月售后案例，含建议方案、费用和回复草稿；"
-              "AfterSalesSummary 列出最需处理的问题。\n打印文件（拣货单、装箱单、检查清单、上传文件、图表）：{folder}",
+        "en": "Demo workbook: {book}\nOpen it in Excel or LibreOffice. Settings holds the shop's name, return address "
+              "and QC points; Inventory the stock loaded from a stock file (tkops stock); Orders both shops' orders, "
+              "the team's columns first, problems coloured and named in Issues, a Review Status, the pick wave, the "
+              "team's ticks and the deadlines; Review each problem with a message to the buyer (the Thai buyer's "
+              "two orders ticked Combine); PickList is ready to print; ShipLog records the upload; AfterSales holds "
+              "the month's cases with a suggestion, its cost and a reply draft; Reviews a one-star review with its "
+              "public reply and private message; FollowUp the shipments to chase; AfterSalesSummary what to fix "
+              "first.\nPrinted files in {folder}: the pick list, the packing slips (buyers' orders that ship "
+              "together side by side, the Thai pair as one slip), the packing checklist, the upload file, the "
+              "after-sales charts, the evidence pack of a disputed case and the month-end report.",
+        "zh": "演示工作簿：{book}\n用 Excel 或 LibreOffice 打开。Settings 表有店铺名称、退货地址和质检要点；Inventory 表为从库存文件"
+              "导入的库存（tkops stock）；Orders 表包含两个店铺的订单，团队列在最前，问题单元格已着色并在 Issues 中说明，每行有审核状态、"
+              "拣货波次、团队勾选和时效；Review 表列出每个问题及给买家的消息（泰国买家的两个订单已勾选 Combine）；PickList 可直接打印；"
+              "ShipLog 记录上传；AfterSales 为本月售后案例，含建议方案、费用和回复草稿；Reviews 表有一条一星差评及公开回复和私信；"
+              "FollowUp 表列出需跟进的包裹；AfterSalesSummary 列出最需处理的问题。\n打印文件在 {folder}：拣货单、装箱单（同一买家"
+              "合并发货的订单相邻，泰国买家的两单合为一张）、打包核对单、上传文件、售后图表、纠纷案例的证据包和月末报告。",
     },
 }
 
@@ -409,27 +559,36 @@ def render(code: str, lang: str = "en", **params) -> str:
     Parameters that are message codes themselves (e.g. ``expected="expected_int"``) are translated too.
     """
     entry = CATALOGUE.get(code) or _section_entry(code)
-    if entry is None:
+    template = sentence(entry, code, lang)
+    if template is None:
         return f"{code}: {params}"
-    template = entry.get(lang) or entry["en"]
     filled = {}
     for key, value in params.items():
-        if isinstance(value, str) and value in CATALOGUE and key in ("expected", "hint", "problem", "detail", "what"):
+        if isinstance(value, str) and key in _TRANSLATED and (value in CATALOGUE or _is_part(value)):
             value = render(value, lang)
         filled[key] = value
-    try:
-        return template.format(**filled)
-    except (KeyError, IndexError):
-        return f"{template} {params}"
+    return fill(template, filled, code)
+
+
+#: Parameters whose value may be a message code, rendered in the same language.
+_TRANSLATED = ("expected", "hint", "problem", "detail", "what", "advice", "rule", "fix", "kind")
+
+
+def _is_part(value: str) -> bool:
+    """True for the sentence parts of the door's catalogue (``what.pdf``, ``advice.unzip``, ``rule.*``)."""
+    return value.startswith(("what.", "advice.", "rule.")) and _section_entry(value) is not None
 
 
 #: Catalogues kept beside the code they speak for (review rules, tracking checks, clocks): one lookup for all.
-_SECTION_CATALOGUES = ("tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
-                       "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
+_SECTION_CATALOGUES = ("tkops.sources.catalogue", "tkops.review.catalogue", "tkops.stock.catalogue",
+                       "tkops.shipping.catalogue", "tkops.clocks.catalogue", "tkops.picking.catalogue",
+                       "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
                        "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
-                       "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue")
+                       "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue",
+                       "tkops.history.catalogue", "tkops.pack.catalogue")
 
 
+@functools.lru_cache(maxsize=None)  # the catalogues are constants; the pack station renders on every scan
 def _section_entry(code: str):
     """An entry of a section catalogue (imported when first needed, to keep this module free of cycles)."""
     import importlib

@@ -48,6 +48,12 @@ def _c(key, name, kind=Kind.TEXT, **kw) -> Column:
 
 K = Kind
 
+#: The hidden Orders column that records which of :data:`EXPORT_PARTS` a line's file had no column for.
+EXPORT_LACKS = "tkops Export Lacks"
+#: The address parts some destination requires (tkops.review.postal.REQUIRED_PARTS): an import records, on each
+#: line, the ones its file had no column for.
+EXPORT_PARTS: tuple[str, ...] = ("recipient", "address_line_1", "city", "state", "zipcode")
+
 #: Platform columns of the order-line table, in Seller Center order (US 2025 layout first, then the extra columns
 #: of other markets and layouts).
 ORDER_COLUMNS: tuple[Column, ...] = (
@@ -76,6 +82,15 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("retail_delivery_fee", "Retail Delivery Fee", K.MONEY, order_level=True, core=False),
     _c("taxes", "Taxes", K.MONEY, order_level=True, core=False),
     _c("small_order_fee", "Small Order Fee", K.MONEY, order_level=True, core=False),
+    # Indonesian fee columns (docs/exports.md#indonesia); whether they repeat on every line of an order is not
+    # known, so each line keeps its own value (nothing sums them).
+    _c("distance_shipping_fee", "Distance Shipping Fee", K.MONEY, core=False),
+    _c("distance_fee", "Distance Fee", K.MONEY, core=False),
+    _c("buyer_service_fee", "Buyer Service Fee", K.MONEY, core=False),
+    _c("handling_fee", "Handling Fee", K.MONEY, core=False),
+    _c("shipping_insurance", "Shipping Insurance", K.MONEY, core=False),
+    _c("item_insurance", "Item Insurance", K.MONEY, core=False),
+    _c("dynamic_commission", "Dynamic Commission", K.MONEY, core=False),
     _c("order_amount", "Order Amount", K.MONEY, order_level=True),
     _c("order_refund_amount", "Order Refund Amount", K.MONEY, order_level=True, core=False),
     _c("currency", "Currency", order_level=True, width=9),
@@ -87,6 +102,16 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("cancelled_time", "Cancelled Time", K.DATETIME, order_level=True, width=18),
     _c("cancel_by", "Cancel By", order_level=True),
     _c("cancel_reason", "Cancel Reason", order_level=True, width=22),
+    # The platform's own deadlines, given only by the Open API; the clocks use them first (docs/sla.md)
+    _c("rts_sla_time", "RTS SLA Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("tts_sla_time", "TTS SLA Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("pick_up_cut_off_time", "Pick-up Cut-off Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("shipping_due_time", "Shipping Due Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("collection_due_time", "Collection Due Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("delivery_sla_time", "Delivery SLA Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("delivery_due_time", "Delivery Due Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("cancel_order_sla_time", "Cancel Order SLA Time", K.DATETIME, order_level=True, core=False, width=18),
+    _c("request_cancel_time", "Request Cancel Time", K.DATETIME, order_level=True, core=False, width=18),
     _c("fulfillment_type", "Fulfillment Type", core=False),
     _c("warehouse_name", "Warehouse Name", core=False),
     _c("tracking_id", "Tracking ID", K.ID, width=24),
@@ -98,10 +123,22 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("recipient", "Recipient", order_level=True, buyer_text=True, width=18),
     _c("phone", "Phone #", order_level=True, buyer_text=True, width=16),
     _c("country", "Country", order_level=True, buyer_text=True),
-    _c("state", "State", order_level=True, buyer_text=True, aliases=("Province",)),
-    _c("city", "City", order_level=True, buyer_text=True, aliases=("District",)),
-    _c("districts", "Districts", order_level=True, buyer_text=True, core=False, aliases=("Commune",)),
-    _c("zipcode", "Zipcode", order_level=True, buyer_text=True, width=10),
+    # The address columns of every market's layout (docs/exports.md#address-columns): Indonesia names the city
+    # "Regency and City", Malaysia "Post Town", the Philippines "Municipality" (with Region above the Province
+    # and Barangay below the town), Thailand and Vietnam the town "District" and the level below it "Districts" or
+    # "Commune"; the other spellings are ones people and other tools use for the same part.
+    _c("region", "Region", order_level=True, buyer_text=True, core=False),
+    _c("state", "State", order_level=True, buyer_text=True,
+       aliases=("Province", "Prefecture", "County", "State/Province")),
+    _c("city", "City", order_level=True, buyer_text=True,
+       aliases=("District", "Regency and City", "Post Town", "Municipality", "City/Municipality", "Town/City",
+                "Town", "Regency/City")),
+    _c("districts", "Districts", order_level=True, buyer_text=True, core=False,
+       aliases=("Commune", "Barangay", "Subdistrict", "Sub-district", "Ward", "Neighborhood", "Neighbourhood",
+                "Colonia")),
+    _c("villages", "Villages", order_level=True, buyer_text=True, core=False, aliases=("Village",)),
+    _c("zipcode", "Zipcode", order_level=True, buyer_text=True, width=10,
+       aliases=("Postcode", "Post Code", "Postal Code", "Zip Code", "ZIP")),
     _c("address_line_1", "Address Line 1", order_level=True, buyer_text=True, width=30,
        aliases=("Detail Address",)),
     _c("address_line_2", "Address Line 2", order_level=True, buyer_text=True, width=20,
@@ -116,6 +153,8 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("shipping_information", "Shipping Information", core=False),
     _c("combined_listing", "Combined Listing", core=False),
     _c("order_channel", "Order Channel", core=False),
+    _c("purchase_channel", "Purchase Channel", core=False),
+    _c("tokopedia_invoice", "Tokopedia Invoice Number", order_level=True, core=False),
     _c("creator_handle", "Creator Handle", core=False),
     _c("checked_status", "Checked Status", core=False),
     _c("checked_marked_by", "Checked Marked by", core=False),
@@ -127,6 +166,9 @@ ORDER_COLUMNS: tuple[Column, ...] = (
     _c("tax_phone", "Tax Info - Phone Number", order_level=True, buyer_text=True, core=False),
     _c("tax_registered_address", "Tax Info - Registered Address", order_level=True, buyer_text=True, core=False),
     _c("tax_address_type", "Tax Info - Address Type", order_level=True, core=False),
+    # Hidden: the address parts the line's export had no column for (:data:`EXPORT_PARTS`), so that the review
+    # asks a line only for what its file could have carried (docs/exports.md#what-the-review-asks-for).
+    _c("export_lacks", EXPORT_LACKS, order_level=True, core=False),
 )
 
 #: Team columns of the Orders sheet: owned by the team, never written by an import. The fulfilment ones are the
@@ -141,20 +183,23 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     _c("qc_ok", "QC OK", width=8),
     _c("packed_by", "Packed By", width=11),
     _c("packed_at", "Packed At", K.DATETIME, width=18),
+    _c("pack_override", "Pack Override", width=28),  # why an order was marked packed with a wrong or missing item
 )
 
 #: Columns the review writes (an import never does): the problem codes of each line, and two hidden columns:
 #: the flags that colour offending cells (conditional formatting reads them) and the status the last review set
 #: (so a status a person changed since is never overwritten).
 REVIEW_COLUMNS: tuple[Column, ...] = (
-    _c("issues", "Issues", width=28),
+    _c("issues", "Issues", width=30),  # the problems as labels in the team's language
     _c("flags", "tkops Flags", width=10),
     _c("reviewed_as", "tkops Reviewed", width=10),
+    _c("issue_codes", "Issue Codes", width=22),  # the same problems as codes, for filters
 )
-HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed")
+HIDDEN_NAMES: tuple[str, ...] = ("tkops Flags", "tkops Reviewed", EXPORT_LACKS)
 
 #: Columns the fulfilment steps write: when the review released the line (the print clock starts there), the pick
-#: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags), and
+#: wave it went out in, the SOP clocks (due times; each due cell is coloured by its state through the flags; Deadline
+#: Source: whether the platform clocks' times are the platform's own or computed from the SLA sheet), and
 #: what TikTok answered to the tracking upload through the API (tkops.jobs.push).
 FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("reviewed_at", "Reviewed At", K.DATETIME, width=18),
@@ -164,16 +209,38 @@ FULFILMENT_COLUMNS: tuple[Column, ...] = (
     _c("pack_due", "Pack Due", K.DATETIME, width=18),
     _c("dispatch_deadline", "Dispatch Deadline", K.DATETIME, width=18),
     _c("auto_cancel_at", "Auto-cancel At", K.DATETIME, width=18),
+    _c("deliver_by", "Deliver By", K.DATETIME, width=18),
+    _c("cancel_request_due", "Cancel Request Due", K.DATETIME, width=18),
     _c("next_deadline", "Next Deadline", K.DATETIME, width=18),
     _c("next_clock", "Next Clock", width=14),
     _c("clock_state", "Clock State", width=10),
+    _c("deadline_source", "Deadline Source", width=12),
     _c("api_upload", "API Upload", width=28),
 )
 
 #: Every column tkops adds to the Orders sheet after the platform's, in sheet order: the review's verdict and the
 #: team's columns first, then the fulfilment evidence and clocks, the hidden columns last.
-TKOPS_COLUMNS: tuple[Column, ...] = (TEAM_COLUMNS[:1] + REVIEW_COLUMNS[:1] + TEAM_COLUMNS[1:] + FULFILMENT_COLUMNS
-                                     + REVIEW_COLUMNS[1:])
+TKOPS_COLUMNS: tuple[Column, ...] = (TEAM_COLUMNS[:1] + REVIEW_COLUMNS[:1] + TEAM_COLUMNS[1:] + REVIEW_COLUMNS[3:]
+                                     + FULFILMENT_COLUMNS + REVIEW_COLUMNS[1:3])
+
+#: The columns a team works in all day, in the order a new Orders sheet shows them right after Order ID (before
+#: the platform's other columns): reachable without scrolling. An existing sheet keeps its own order.
+WORKING_NAMES: tuple[str, ...] = ("Review Status", "Issues", "Assignee", "Team Note", "Picked", "Packed", "QC OK",
+                                  "Tracking ID")
+#: Platform columns people rarely read while working (money breakdowns, tax details, channel data): grouped on
+#: the Orders sheet (Excel's outline, collapsed once when tkops adds it) so the rest sits closer together; one click
+#: on the outline's + shows them.
+DETAIL_KEYS: tuple[str, ...] = (
+    "cancel_return_type", "pre_order", "return_quantity", "unit_original_price", "subtotal_before_discount",
+    "sku_platform_discount", "sku_seller_discount", "subtotal_after_discount", "shipping_fee_after_discount",
+    "original_shipping_fee", "shipping_fee_seller_discount", "shipping_fee_cofunded_discount",
+    "shipping_fee_platform_discount", "payment_platform_discount", "retail_delivery_fee", "taxes", "small_order_fee",
+    "order_refund_amount", "rts_time", "shipped_time", "delivered_time", "cancelled_time", "cancel_by",
+    "cancel_reason", "fulfillment_type", "warehouse_name", "delivery_option_type", "delivery_option",
+    "payment_method", "weight_kg", "product_category", "shipping_information", "combined_listing", "order_channel",
+    "creator_handle", "checked_status", "checked_marked_by", "request_tax_invoice", "tax_buyer_tax_id", "tax_type",
+    "tax_full_name", "tax_email", "tax_phone", "tax_registered_address", "tax_address_type",
+)
 
 #: Values offered in the Review Status drop-down.
 REVIEW_STATUSES: tuple[str, ...] = ("New", "Hold", "Ready", "Done")
@@ -256,5 +323,7 @@ class Table:
 
     frame: pd.DataFrame
     source: str
-    skipped_rows: int = 0  # rows dropped because their Order ID was not an ID (description rows, blank rows)
+    skipped_rows: int = 0  # rows without order data: TikTok's description row, empty rows
     warnings: list = field(default_factory=list)
+    ignored: list = field(default_factory=list)  # headers of the file no canonical column took, as written
+    lacks: list = field(default_factory=list)  # keys of EXPORT_PARTS the file had no column for

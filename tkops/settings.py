@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass, fields, replace
 from typing import Any, Mapping
@@ -34,12 +35,19 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
      "非 UTF-8 文件的编码，例如 gb18030、cp1252；留空则只接受 UTF-8"),
     ("Import Folder", "import_folder", "", "Folder the Import button reads new exports from",
      "“导入”按钮读取导出文件的文件夹"),
+    ("Stock Folder", "stock_folder", "", "Folder the Stock button reads stock files from (TikTok product export, "
+     "Mabang/DianXiaoMi stock export, or a file with the Inventory headers)",
+     "“导入库存”按钮读取库存文件的文件夹（TikTok 商品导出、马帮/店小秘库存导出，或带 Inventory 表头的文件）"),
     ("Templates Folder", "templates_folder", "", "Folder of the team's own message and slip templates (searched "
      "before the shipped ones); blank = shipped templates only", "团队自定义模板所在文件夹（优先于自带模板）；留空则只用自带模板"),
     ("Backups", "backups", "20", "How many of the newest previous versions of the workbook to keep (folder "
      "tkops-backups beside it); 0 = no backups", "保留最近多少个工作簿历史版本（在工作簿旁的 tkops-backups 文件夹中）；0 = 不备份"),
     ("Backup Days", "backup_days", "14", "Also keep the last version of each of this many days",
      "另外保留最近这么多天中每天的最后一个版本"),
+    ("Keep Closed Days", "keep_closed", "30", "Days a delivered, completed or cancelled order stays on Orders after it "
+     "closed (with no open after-sales case) before it moves to history (the folder <book>.tkops-history beside the "
+     "workbook)", "已签收、已完成或已取消且无未结售后的订单，关闭后在 Orders 表中保留的天数，之后移入历史（工作簿旁的 "
+     "<工作簿名>.tkops-history 文件夹）"),
     ("Lock Wait", "lock_wait", "10", "Seconds a command waits for another tkops run on the same workbook before "
      "giving up", "同一工作簿被另一个 tkops 任务占用时，命令最多等待的秒数"),
     ("Returns Folder", "returns_folder", "", "Folder the Cases button reads Seller Center Return/Refund exports from "
@@ -48,6 +56,11 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("Tracking Folder", "tracking_folder", "", "Folder of carrier/3PL files with tracking numbers the Ship button "
      "reads first (CSV, XLSX); blank = only the numbers typed on Orders", "发货按钮先读取的承运商/海外仓运单号文件所在文件夹（CSV、"
      "XLSX）；留空则只用 Orders 表中填写的单号"),
+    ("Month-end Folder", "month_end_folder", "", "Folder of the month's order exports and Return/Refund exports for "
+     "the Month-end button; blank = the Import Folder and the Returns Folder",
+     "“月末报告”按钮读取当月订单导出和退货/退款导出的文件夹；留空则使用 Import Folder 和 Returns Folder"),
+    ("Report Month", "report_month", "", "Month the Month-end button reports, e.g. 2026-11; blank = the month before "
+     "this one", "“月末报告”按钮统计的月份，例如 2026-11；留空则为上个月"),
     ("Evidence Folder", "evidence_folder", "", "Folder with one folder per after-sales case, named after the Case ID "
      "(more words may follow, e.g. 577…123 wrong colour), holding the dispute evidence; blank = a folder named "
      "Evidence beside the workbook", "售后纠纷证据文件夹：每个案例一个子文件夹，以 Case ID 命名（ID 后可加说明）；留空则为工作簿旁的 "
@@ -79,6 +92,17 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("PDF Fonts", "pdf_fonts", "", "Your own TrueType fonts (.ttf/.ttc) for the PDFs, tried before the shipped "
      "Noto fonts, separated by ; (optional: every script prints without them)",
      "PDF（装箱单、拣货单、证据索引）优先使用的自有 TrueType 字体（.ttf/.ttc），用 ; 分隔（可不填：内置字体已支持各语言）"),
+    # Checks at the door: what an input file may hold before tkops reads it (docs/input-files.md#limits).
+    ("Quantity Limit", "quantity_limit", "999", "Most units one order line may have; a file with more is refused "
+     "(and the review flags such a line typed on Orders)", "每个订单行最多的件数；超过时拒绝导入文件（Orders 表中手工填写的此类行会被审核标记）"),
+    ("Max File MB", "max_file_mb", "1024", "Largest input file tkops reads, in MB: a CSV, or all parts of a workbook "
+     "once unzipped", "tkops 读取的输入文件大小上限（MB）：CSV 文件，或工作簿解压后所有部分的总和"),
+    ("Max Zip Ratio", "max_zip_ratio", "100", "How many times its stored size a part of an input workbook may unzip "
+     "to (parts above 10 MB); more is a zip bomb and is refused", "输入工作簿中某一部分解压后最多可为其压缩大小的多少倍（"
+     "仅限超过 10 MB 的部分）；超过即视为压缩炸弹并拒绝"),
+    ("Max Sheet Cells", "max_sheet_cells", "8000000", "Most cells (rows × columns, counted from A1) a sheet of an "
+     "input file may span; a larger used range is refused before it is read", "输入文件的单个工作表最多可占的单元格数（"
+     "行 × 列，从 A1 起算）；超过的使用范围在读取前即被拒绝"),
 )
 
 #: The Settings rows the packing slips read (:class:`tkops.slips.SlipSettings`): sheet name -> attribute.
@@ -100,12 +124,16 @@ class Settings:
     decimal: str = ""
     encoding: str = ""
     import_folder: str = ""
+    stock_folder: str = ""
     templates_folder: str = ""
     backups: str = "20"
     backup_days: str = "14"
+    keep_closed: str = "30"
     lock_wait: str = "10"
     returns_folder: str = ""
     tracking_folder: str = ""
+    month_end_folder: str = ""
+    report_month: str = ""
     evidence_folder: str = ""
     appeal_days: str = "7"
     api_app_key: str = ""
@@ -119,6 +147,10 @@ class Settings:
     slip_layout: str = "A4"
     qc_points: str = ""
     pdf_fonts: str = ""
+    quantity_limit: str = "999"
+    max_file_mb: str = "1024"
+    max_zip_ratio: str = "100"
+    max_sheet_cells: str = "8000000"
 
     @property
     def lang(self) -> str:
@@ -162,6 +194,10 @@ class Settings:
         """For how many days to keep each day's last backup (Backup Days)."""
         return int(self.backup_days or 0)
 
+    def keep_closed_days(self) -> int:
+        """Days a closed order stays on Orders before it moves to history (Keep Closed Days)."""
+        return int(self.keep_closed or 0)
+
     def lock_wait_seconds(self) -> float:
         """How long a command waits for another run's lock (Lock Wait)."""
         return float(self.lock_wait or 0)
@@ -173,6 +209,10 @@ class Settings:
     def wave_cap(self) -> int | None:
         """The most orders per pick wave, None for no cap."""
         return int(self.wave_size) if self.wave_size else None
+
+    def max_quantity(self) -> int:
+        """The most units one order line may have (Quantity Limit)."""
+        return int(self.quantity_limit)
 
     def slip_settings(self):
         """The packing slips' settings (:class:`tkops.slips.SlipSettings`), validated (logo and font files)."""
@@ -247,6 +287,8 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         raise bad("backups", "a whole number such as 20")
     if not s.backup_days.isdigit():
         raise bad("backup_days", "a whole number such as 14")
+    if not s.keep_closed.isdigit():
+        raise bad("keep_closed", "a whole number of days such as 30")
     try:
         if not 0 <= float(s.lock_wait) <= 3600:
             raise ValueError(s.lock_wait)
@@ -256,8 +298,16 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         raise bad("separate_single", "Yes or No")
     if s.wave_size and not (s.wave_size.isdigit() and int(s.wave_size) > 0):
         raise bad("wave_size", "a whole number such as 30, or blank for no cap")
+    if s.report_month and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", s.report_month):
+        raise bad("report_month", "a month such as 2026-11, or blank for the month before this one")
     if s.slip_layout.casefold().replace(" ", "") not in ("a4", "a6", "4x6"):
         raise bad("slip_layout", "A4, A6 or 4x6")
+    for attr, example in (("quantity_limit", "999"), ("max_file_mb", "1024"), ("max_zip_ratio", "100"),
+                          ("max_sheet_cells", "8000000")):
+        value = getattr(s, attr).replace(",", "")
+        if not (value.isascii() and value.isdigit() and int(value) > 0):
+            raise bad(attr, f"a whole number above 0 such as {example}")
+        object.__setattr__(s, attr, str(int(value)))
 
 
 DEFAULT = Settings()

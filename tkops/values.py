@@ -15,10 +15,18 @@ import numpy as np
 import pandas as pd
 
 from tkops.cells.text import scalar_text
-from tkops.errors import AmbiguousDates, BadValue, MangledIds
+from tkops.errors import AmbiguousDates, BadValue, DataError, MangledIds
 from tkops.markets import CURRENCY_MARKS, ZERO_DECIMAL_CURRENCIES
 
 EXCEL_MAX_CHARS = 32_767
+#: Bounds of the numbers a cell may hold (docs/input-files.md#values): no count on an order line, and no amount of
+#: one order in any currency tkops knows, comes near them; beyond them a cell is damaged (99999999999999999999
+#: would otherwise become -9.22e18 in a whole-number column).
+MAX_WHOLE = 10**9
+MAX_AMOUNT = 10**12
+#: Dates before TikTok Shop's exports could exist, or more than a year ahead, are damaged cells.
+MIN_YEAR = 2016
+_WHOLE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$")
 # XML 1.0 cannot hold these; openpyxl refuses them and Excel shows them as garbage.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SCI = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
@@ -137,27 +145,65 @@ def _first_bad(values: pd.Series, bad: pd.Series, where: Where, expected: str) -
                     value=_format_scalar(values.loc[first]), expected=expected)
 
 
-def integers(col: pd.Series, where: Where) -> pd.Series:
-    """Whole numbers (Int64); "2", "2.0", 2.0 and " 2 " are 2; "two" or "1.5" is a clear error."""
+def integers(col: pd.Series, where: Where, limit: int = MAX_WHOLE) -> pd.Series:
+    """Whole numbers (Int64); "2", "2.0", "1,200", 2.0 and " 2 " are read; "two", "1.5", "1,5" or "1e3" is a clear
+    error, and so is a number beyond ``limit`` either way (it would not fit the column)."""
+    raw = col if _text_only(col) else col.astype(object)
+    numeric = _is_number(raw)
+
     def parse(part: pd.Series) -> pd.Series:
         text = clean_text(part)
-        num = pd.to_numeric(text.astype("str").str.replace(",", "", regex=False), errors="coerce")
-        return num.where(~(text.notna() & (num.isna() | (num % 1 != 0))), np.inf).astype("Float64")
+        return pd.Series([None if t is None else _whole_text(t) for t in text], index=part.index, dtype=object)
 
-    num = _by_uniques(col, parse)
-    bad = num == np.inf
+    parsed = _by_uniques(raw.where(~numeric, None) if numeric.any() else raw, parse).astype(object)
+    if numeric.any():
+        parsed[numeric] = raw[numeric].map(_whole_number)
+    values = [None if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else v
+              for v in parsed.tolist()]
+    bad = pd.Series([isinstance(v, str) for v in values], index=col.index)
     if bad.any():
-        raise _first_bad(clean_text(col), bad.fillna(False), where, "expected_int")
-    return num.astype("Int64")
+        raise _first_bad(clean_text(raw), bad, where, "expected_int")
+    big = pd.Series([isinstance(v, int) and abs(v) > limit for v in values], index=col.index)
+    if big.any():
+        raise _too_big(raw, big, where, limit)
+    return pd.Series(pd.array(values, dtype="Int64"), index=col.index)
 
 
-def money(col: pd.Series, where: Where, decimal: str = "", default_currency: str = "") -> tuple[pd.Series, pd.Series]:
+def _whole_text(text: str):
+    """A whole number written as text ("1,200", "2.0"), or "bad"."""
+    number = whole_number(text)
+    return "bad" if number is None else number
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number a cell's text writes ("2", " 2.0 ", "1,200", "-1"), or None ("two", "1.5", "1,5", "1e3")."""
+    text = text.strip()
+    if not _WHOLE.match(text):
+        return None
+    return int(text.replace(",", "").split(".")[0])
+
+
+def _whole_number(v):
+    """A number cell as an int, or "bad" when it is not a whole, finite number."""
+    value = float(v)
+    return int(value) if np.isfinite(value) and value.is_integer() else "bad"
+
+
+def _too_big(values: pd.Series, big: pd.Series, where: Where, limit) -> DataError:
+    first = big[big].index[0]
+    return DataError("input.number_too_big", file=where.file, row=int(where.rows.loc[first]), column=where.column,
+                     value=_format_scalar(values.loc[first]), limit=f"{limit:,}")
+
+
+def money(col: pd.Series, where: Where, decimal: str = "", default_currency: str = "", market_decimal: str = ""
+          ) -> tuple[pd.Series, pd.Series]:
     """Amounts (Float64) and the currency each cell names ("" when it names none).
 
     Handles currency marks before or after the number ("BRL 35,91", "R$ 62,90", "$1,234.50", "150.000 ₫") and both
     decimal styles: with ``decimal`` "." or "," the style is fixed; with "" it is told from each value (the last of
     "." and "," is the decimal mark; a lone "," with three digits after it, or a lone "." with three digits after it
-    in a currency without decimals, groups thousands).
+    in a currency without decimals or in a market whose ``market_decimal`` is ",", groups thousands). Numbers beyond
+    :data:`MAX_AMOUNT` (or not finite) are refused: no amount of an order is that large.
     """
     raw = col if _text_only(col) else col.astype(object)
     is_num = _is_number(raw)
@@ -170,7 +216,8 @@ def money(col: pd.Series, where: Where, decimal: str = "", default_currency: str
         currency = currency.fillna("")
         number = text.str.replace(r"[^\d.,\-]", "", regex=True)
         zero_dec = currency.where(currency != "", default_currency).isin(ZERO_DECIMAL_CURRENCIES)
-        values = pd.to_numeric(_normalise_decimal(number, decimal, zero_dec), errors="coerce").astype(float)
+        dot_groups = zero_dec | (market_decimal == ",")
+        values = pd.to_numeric(_normalise_decimal(number, decimal, dot_groups), errors="coerce").astype(float)
         bad = unknown | (text.notna() & (text != "") & pd.isna(values))
         return pd.Series(np.where(bad, np.inf, values), index=part.index).astype("Float64"), currency.astype(object)
 
@@ -181,6 +228,11 @@ def money(col: pd.Series, where: Where, decimal: str = "", default_currency: str
     if is_num.any():
         values = values.astype(float)
         values[is_num] = raw[is_num].astype(float)
+    plain = values.astype(float)
+    big = pd.Series(~np.isfinite(plain.fillna(0).to_numpy()) | (plain.abs() > MAX_AMOUNT).fillna(False).to_numpy(),
+                    index=values.index)
+    if big.any():
+        raise _too_big(raw, big, where, MAX_AMOUNT)
     return values.astype("Float64"), currency.astype(object)
 
 
@@ -195,7 +247,8 @@ def _currency_of_mark(mark: str):
     return None
 
 
-def _normalise_decimal(number: pd.Series, decimal: str, zero_dec: pd.Series) -> pd.Series:
+def _normalise_decimal(number: pd.Series, decimal: str, dot_groups: pd.Series) -> pd.Series:
+    """Number text in Python's form. ``dot_groups``: where a lone "." before three digits groups thousands."""
     has_dot = number.str.contains(".", regex=False, na=False)
     has_comma = number.str.contains(",", regex=False, na=False)
     if decimal == ".":
@@ -211,7 +264,7 @@ def _normalise_decimal(number: pd.Series, decimal: str, zero_dec: pd.Series) -> 
     dot_only = has_dot & ~has_comma
     dot_thousands = dot_only & (
         number.str.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", na=False)
-        | (zero_dec & number.str.fullmatch(r"-?\d{1,3}(\.\d{3})+", na=False))
+        | (dot_groups & number.str.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", na=False))
     )
     out = number.copy()
     as_comma_dec = comma_decimal | (comma_only & ~comma_thousands)
@@ -294,12 +347,34 @@ def datetimes(col: pd.Series, where: Where, fmt: str | None) -> pd.Series:
             raise BadValue("bad_date", file=where.file, row=int(where.rows.loc[first]), column=where.column,
                            value=text.loc[first], examples=DATE_EXAMPLES)
         out[has_text] = parsed.astype("datetime64[ns]")
+    first, last = MIN_YEAR, dt.date.today().year + 1
     if is_dt.any():
-        out[is_dt] = pd.to_datetime(raw[is_dt].map(_as_datetime)).astype("datetime64[ns]")
+        when = raw[is_dt].map(_as_datetime)
+        outside = when.map(lambda v: not first <= v.year <= last)
+        if outside.any():
+            raise _out_of_range(when, outside, where, first, last)
+        out[is_dt] = pd.to_datetime(when).astype("datetime64[ns]")
     if is_num.any():
         serial = raw[is_num].astype(float)
+        low, high = (_serial(dt.datetime(first, 1, 1)), _serial(dt.datetime(last + 1, 1, 1)))
+        outside = ~((serial >= low) & (serial < high))  # NaN and infinities are outside too
+        if outside.any():
+            raise _out_of_range(raw[is_num], outside, where, first, last)
         out[is_num] = (pd.Timestamp("1899-12-30") + pd.to_timedelta(serial, unit="D")).dt.round("s")
+    outside = out.notna() & ~out.dt.year.between(first, last)
+    if outside.any():
+        raise _out_of_range(text.where(text.notna(), raw), outside, where, first, last)
     return out
+
+
+def _serial(when: dt.datetime) -> float:
+    return (when - dt.datetime(1899, 12, 30)).total_seconds() / 86400.0
+
+
+def _out_of_range(values: pd.Series, outside: pd.Series, where: Where, first: int, last: int) -> DataError:
+    row = outside[outside].index[0]
+    return DataError("input.date_range", file=where.file, row=int(where.rows.loc[row]), column=where.column,
+                     value=_format_scalar(values.loc[row]), first=first, last=last)
 
 
 def _as_datetime(v):

@@ -57,6 +57,7 @@ import csv
 import importlib.util
 import io
 import json
+import os
 import random
 import re
 import sys
@@ -65,6 +66,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+
+# openpyxl writes its XML through lxml when lxml is installed, and those bytes differ from its own writer's: the
+# samples are written without lxml, so that they come out the same on every machine.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPORTS = ROOT / "tests" / "data" / "exports"
@@ -1330,9 +1335,9 @@ def sample_vn(name, variant):
         rows = render_rows(lines, VN_LAYOUT, names, style)
         path.write_bytes(csv_bytes(VN_LAYOUT, rows))
         expected(path, "Vietnam layout as CSV without BOM and without description row, dates YYYY/MM/DD HH:MM:SS "
-                 "(unambiguous, so no market is given); Currency is null in the truth because neither the file nor "
-                 "the options name it.",
-                 {}, "tiktok_export", lines, [names[h] for h in VN_LAYOUT], skipped=0, currency=None)
+                 "(unambiguous, so no market is given); Currency is VND because every address is in Vietnam "
+                 "(a shop sells in its own market).",
+                 {}, "tiktok_export", lines, [names[h] for h in VN_LAYOUT], skipped=0)
 
 
 def sample_id():
@@ -1539,8 +1544,9 @@ def sample_latin1():
                    "not UTF-8 and no encoding set, so the reader must stop and say which option to set.", {},
                    "encoding", None, None)
     expected(EXPORTS / "latin1_with_setting.csv", "Same bytes as latin1.csv, read with encoding cp1252. Dates are "
-             "MM/DD/YYYY h:mm:ss AM/PM with days > 12; no market is set, so Currency is null in the truth.",
-             {"encoding": "cp1252"}, "tiktok_export", lines, [names[h] for h in US2025], skipped=0, currency=None)
+             "MM/DD/YYYY h:mm:ss AM/PM with days > 12; no market is set, and Currency is USD because every "
+             "address is in the United States.",
+             {"encoding": "cp1252"}, "tiktok_export", lines, [names[h] for h in US2025], skipped=0)
 
 
 def sample_not_orders():
@@ -1732,6 +1738,107 @@ def sample_dianxiaomi():
              "ID (订单号 is DianXiaoMi's own number), 产品规格 'Color:Black Size:XL' (and '颜色：黑色 尺寸：M') is the "
              "Variation, prices as numbers, currency in 币种, paid time as text YYYY-MM-DD HH:MM:SS. Only sheet "
              "order_ and 产品规格/产品ID/产品总数/产品名称/图片网址 are evidenced; the other headers are assumed.",
+             {}, "dianxiaomi", lines, [DXM_NAMES[h] for h in DXM_HEADERS if h in DXM_NAMES], skipped=0)
+
+
+def sample_mabang_followon():
+    """Mabang XLSX whose follow-on rows leave the Order ID too blank (the template's 订单编号/交易编号 only on an
+    order's first row, as merged cells look once exported)."""
+    name = "mabang_followon.xlsx"
+    rng, ids = ctx(name)
+    P = US_PEOPLE
+    t = spread(rng, at("2026-11-20 08:00:00"), at("2026-11-24 21:00:00"), 5)
+    specs = [
+        Spec(P["emily"], [It("LEG-BLK-S", 2), It("TEE-WHT-S", 1), It("CAP-BLK-OS", 1)], paid=t[0]),
+        Spec(P["marcus"], [It("HOOD-BLK-L", 1)], "in_transit", paid=t[1], carrier="USPS"),
+        Spec(P["chris"], [It("TEE-BLK-M", 1), It("TEE-BLK-M", 1, seller_disc=250)], paid=t[2],
+             seller_note="买家想要黑色，已确认"),
+        Spec(P["noah"], [It("COAT-WOOL-CML-L", 1), It("SCARF-PLD-GRN", 1)], "completed", paid=t[3], carrier="UPS"),
+        Spec(P["kevin"], [It("SOCK-5PK-WHT", 2), It("BELT-BRN-34", 1)], paid=t[4]),
+    ]
+    lines = build_orders(SHOPS["US"], specs, ids, rng, at("2026-11-25 09:00:00"))
+    internal, rows, prev = {}, [], None
+    for line in lines:
+        oid = line["Order ID"]
+        internal.setdefault(oid, str(2611200000000 + 173 * len(internal) + rng.randrange(100)))
+        first = oid != prev
+        prev = oid
+        cells = {"订单编号": internal[oid], "交易编号": oid, "店铺名": "TK美国站-服饰01", "平台": "TikTok",
+                 "平台SKU": line["Seller SKU"]}
+        for h, n in MABANG_NAMES.items():
+            v = line[n]
+            if v is None:
+                cells[h] = None
+            elif n == "Order Status":
+                cells[h] = STATUS_TEXT["mabang"][v]
+            elif KIND[n] == "money":
+                cells[h] = f"USD {money2(v)}"
+            elif KIND[n] == "datetime":
+                cells[h] = v.strftime("%Y-%m-%d %H:%M:%S")
+            elif KIND[n] == "int":
+                cells[h] = v
+            else:
+                cells[h] = v
+        if not first:  # every order-level cell blank on follow-on lines, the Order ID and 订单编号 too
+            for h in ("订单编号", "交易编号", "店铺名", "平台"):
+                cells[h] = None
+            for h, n in MABANG_NAMES.items():
+                if n in ORDER_LEVEL:
+                    cells[h] = None
+        rows.append([cells[h] for h in MABANG_HEADERS])
+    path = EXPORTS / name
+    write_openpyxl(path, [("订单", [MABANG_HEADERS] + rows)])
+    expected(path, "Mabang (马帮) order export as XLSX whose follow-on lines (one row per SKU) leave every "
+             "order-level cell blank, 订单编号 and 交易编号 (the Order ID) included: the truth gives every line its "
+             "order's ID and values; quantities as numbers, money as 'USD 12.50'.",
+             {}, "mabang", lines, [MABANG_NAMES[h] for h in MABANG_HEADERS if h in MABANG_NAMES], skipped=0)
+
+
+def sample_dianxiaomi_followon():
+    """DianXiaoMi '按产品导出' CSV (GB18030) whose follow-on rows leave 订单号, 平台订单号 and the order's cells blank."""
+    name = "dianxiaomi_followon.csv"
+    rng, ids = ctx(name)
+    P = UK_PEOPLE
+    t = spread(rng, at("2026-11-19 08:00:00"), at("2026-11-24 22:00:00"), 4)
+    specs = [
+        Spec(P[0], [It("HD-BLK-XL", 1), It("BN-BLK", 1)], paid=t[0], message="Can I get it in grey instead?"),
+        Spec(P[1], [It("TS-WHT-L", 2)], "in_transit", paid=t[1]),
+        Spec(P[2], [It("HD-GRY-M", 1), It("HD-GRY-M", 1, seller_disc=500), It("SK-3PK", 1)], paid=t[2]),
+        Spec(P[4], [It("SK-3PK", 3), It("BN-BLK", 2)], paid=t[3]),
+    ]
+    lines = build_orders(SHOPS["UK"], specs, ids, rng, at("2026-11-25 09:00:00"))
+    internal, rows, prev = {}, [], None
+    for line in lines:
+        oid = line["Order ID"]
+        internal.setdefault(oid, "XM" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(5))
+                            + _digits(rng, 5))
+        first = oid != prev
+        prev = oid
+        cells = {"订单号": internal[oid], "店铺": "TikTok-UK-Apparel",
+                 "图片网址": f"https://img.example-cdn.com/tiktok/{line['Seller SKU'].lower()}.jpg"}
+        for h, n in DXM_NAMES.items():
+            v = line[n]
+            if v is None:
+                cells[h] = ""
+            elif n == "Order Status":
+                cells[h] = STATUS_TEXT["dianxiaomi"][v]
+            elif KIND[n] == "money":
+                cells[h] = money2(v)
+            elif KIND[n] == "datetime":
+                cells[h] = v.strftime("%Y-%m-%d %H:%M:%S")
+            else:
+                cells[h] = str(v)
+        if not first:
+            for h in ("订单号", "店铺"):
+                cells[h] = ""
+            for h, n in DXM_NAMES.items():
+                if n in ORDER_LEVEL:
+                    cells[h] = ""
+        rows.append([cells[h] for h in DXM_HEADERS])
+    path = EXPORTS / name
+    path.write_bytes(csv_bytes(DXM_HEADERS, rows, encoding="gb18030"))
+    expected(path, "DianXiaoMi (店小秘) '按产品导出' as CSV in GB18030 whose follow-on lines leave 订单号, 平台订单号 (the "
+             "Order ID) and every order-level cell blank: the truth gives every line its order's ID and values.",
              {}, "dianxiaomi", lines, [DXM_NAMES[h] for h in DXM_HEADERS if h in DXM_NAMES], skipped=0)
 
 
@@ -2021,6 +2128,11 @@ def main() -> None:
     us = demo_us()
     th = demo_sea()
     demo_inventory(us, th)
+    sample_mabang_followon()  # after the demo: a new sample never changes the IDs drawn for older ones
+    sample_dianxiaomi_followon()
+    import market_samples  # the other markets' header sets (tools/market_samples.py): it extends this module's tables
+
+    market_samples.write_all()
     print(f"wrote samples to {EXPORTS.relative_to(ROOT)} and {DEMO.relative_to(ROOT)}")
 
 

@@ -33,6 +33,7 @@ EXPORTS = ROOT / "tests" / "data" / "exports"
 DEMO = ROOT / "tkops" / "samples"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_samples as gen  # noqa: E402  (header tables and status words only; not the rendering code)
+import market_samples  # noqa: E402  (adds the other markets' status words to gen.STATUS_TEXT)
 
 schema = gen.schema
 KIND = {c.name: c.kind.value for c in schema.ORDER_COLUMNS}
@@ -40,6 +41,11 @@ ORDER_LEVEL = {c.name for c in schema.ORDER_COLUMNS if c.order_level}
 MARKET_CURRENCY = {"US": "USD", "UK": "GBP", "TH": "THB", "VN": "VND", "ID": "IDR", "MY": "MYR", "PH": "PHP",
                    "SG": "SGD", "BR": "BRL", "MX": "MXN", "DE": "EUR", "FR": "EUR", "IT": "EUR", "ES": "EUR",
                    "IE": "EUR", "JP": "JPY"}
+#: A Seller Center export is one shop's: the country every address is in names the currency of unmarked amounts.
+COUNTRY_CURRENCY = {"United States": "USD", "United Kingdom": "GBP", "Ireland": "EUR", "Germany": "EUR",
+                    "France": "EUR", "Italy": "EUR", "Spain": "EUR", "Mexico": "MXN", "Brazil": "BRL", "Japan": "JPY",
+                    "Indonesia": "IDR", "Malaysia": "MYR", "Philippines": "PHP", "Singapore": "SGD",
+                    "Thailand": "THB", "Vietnam": "VND"}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PREFIX = re.compile(r"^(?P<cur>[A-Z]{3}|R\$)\s*(?P<num>.*)$")
 STATUS_BACK = {}
@@ -68,9 +74,14 @@ PLAN = {
     "mabang_gb18030.csv": dict(dates=["%Y-%m-%d %H:%M:%S"], encoding="gb18030", headers=gen.MABANG_NAMES,
                                ffill=True),
     "dianxiaomi.xlsx": dict(sheet="order_", dates=["%Y-%m-%d %H:%M:%S"], headers=gen.DXM_NAMES),
+    "mabang_followon.xlsx": dict(sheet="订单", dates=["%Y-%m-%d %H:%M:%S"], headers=gen.MABANG_NAMES, ffill=True,
+                                 ffill_id=True),
+    "dianxiaomi_followon.csv": dict(dates=["%Y-%m-%d %H:%M:%S"], encoding="gb18030", headers=gen.DXM_NAMES,
+                                    ffill=True, ffill_id=True),
     "mapped_shop.csv": dict(mapping="mapped_shop.mapping.toml"),
     "us_shop_2026-11-25.csv": dict(dates=MDY_AMPM, demo=True),
     "sea_shop_2026-11-25.xlsx": dict(sheet="OrderSKUList", dates=DMY, demo=True),
+    **market_samples.PLAN,
 }
 
 problems: list[str] = []
@@ -152,6 +163,10 @@ def normalise(path: Path, plan: dict, options: dict):
     out, skipped, last = [], 0, {}
     for row in grid[1:]:
         oid = text(row[idx["Order ID"]])
+        if oid is None and plan.get("ffill_id") and last and any(text(v) is not None for v in row):
+            oid = last["Order ID"]  # a follow-on row: its order is the one above
+            row = list(row)
+            row[idx["Order ID"]] = oid
         if not (isinstance(oid, str) and oid.isdigit()):
             skipped += 1
             continue
@@ -183,6 +198,12 @@ def normalise(path: Path, plan: dict, options: dict):
                                             last.get("Order ID") == line["Order ID"] else None) or currency_default
         out.append(line)
         last = line
+    countries = {line.get("Country") for line in out}
+    if "mapping" not in plan and "headers" not in plan and len(countries) == 1 and countries <= set(COUNTRY_CURRENCY):
+        from_country = COUNTRY_CURRENCY[countries.pop()]
+        for line in out:
+            if line["Currency"] in (None, currency_default):
+                line["Currency"] = from_country
     return out, skipped
 
 

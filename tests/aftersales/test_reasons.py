@@ -1,4 +1,4 @@
-"""The Reasons table: every official reason of reference §2b maps to a case type and cause, the team's sheet wins,
+"""The Reasons table: every official reason (docs/return-reasons.md) maps to a case type and cause, the team's sheet wins,
 bad cells are refused with sheet, row, column and allowed values, and classify_reasons on awkward input."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from tkops.errors import ConfigError
 
 R = "ecom_order_delivered_refund_and_return_reason"
 
-#: Transcribed from /work/shared/reference/tiktok-shop-formats.md §2b (not read from reasons.csv): (text, key), key
-#: "" where the reference gives none. Case reasons: every one must map to a real case type and cause.
+#: TikTok's published reasons as listed in docs/return-reasons.md (not read from reasons.csv): (text, key), key
+#: "" where TikTok gives none. Case reasons: every one must map to a real case type and cause.
 CASE_REASONS = [
     # US buyer return reasons
     ("No longer needed", f"{R}_no_need"),

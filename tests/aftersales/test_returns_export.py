@@ -256,6 +256,24 @@ def test_missing_file():
 # --- rows, sheets, cells --------------------------------------------------------------------------------------------
 
 
+def test_description_row_without_a_quantity_column(tmp_path):
+    header = [h for h in H19 if h != "Return Quantity"]
+    description = ["Return order ID.", "Platform unique order ID."] + [""] * 16
+    line = [v for h, v in zip(H19, us_row()) if h != "Return Quantity"]
+    table = read_returns(csv_file(tmp_path, header, [description, line]), US)
+    assert (len(table.frame), table.skipped_rows) == (1, 1)
+
+
+def test_return_quantities_from_0_to_the_limit(tmp_path):
+    path = csv_file(tmp_path, H19, [us_row(**{"Return Quantity": "0"})])
+    assert read_returns(path, US).frame["quantity"].tolist() == [0]
+    path = csv_file(tmp_path, H19, [us_row(**{"Return Quantity": "1000"})])
+    with pytest.raises(DataError) as caught:
+        read_returns(path, US)
+    assert (caught.value.code, caught.value.params["row"], caught.value.params["value"]) == ("input.quantity", 2,
+                                                                                              1000)
+
+
 def test_description_and_blank_rows_are_skipped_and_counted(tmp_path):
     description = ["Return order ID.", "Platform unique order ID."] + [""] * 17
     path = csv_file(tmp_path, H19, [description, us_row(), [""] * 19])

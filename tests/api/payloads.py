@@ -3,11 +3,11 @@
 The source (:data:`US`, :data:`TH`) describes orders the way the export sees them: lines with a quantity, money in
 minor units, shop-local times, returns and cancellations. From it:
 
-- :func:`api_orders`: Get Order Detail ``data.orders`` (reference §4): one line item per unit, the units of different
+- :func:`api_orders`: Get Order Detail ``data.orders`` (docs/open-api.md#endpoints): one line item per unit, the units of different
   lines interleaved, money as strings, Unix seconds, masked recipients, ``district_info`` levels, no recipient for
   UNPAID orders (the API withholds it);
-- :func:`write_order_export`: the Seller Center "Export orders" CSV (US layout of §1a, Thai layout of §1b) with the
-  description row, the market's date format and plain-number money (§1d);
+- :func:`write_order_export`: the Seller Center "Export orders" CSV (US and Thai layouts of docs/seller-center-files.md#order-export) with the
+  description row, the market's date format and plain-number money (same section);
 - :func:`api_returns`, :func:`api_cancellations` and :func:`write_returns_export`: the same for after-sales.
 
 Nothing here calls tkops' API mapping, so comparing ``read_orders(export)`` with ``order_lines(api)`` tests it.
@@ -331,7 +331,7 @@ def api_order(o: Order, shop: Shop) -> dict:
         },
         "line_items": units,
     }
-    if o.status not in ("UNPAID", "ON_HOLD"):  # "not available under UNPAID and ON_HOLD" (reference §4)
+    if o.status not in ("UNPAID", "ON_HOLD"):  # "not available under UNPAID and ON_HOLD" (docs/open-api.md#endpoints)
         order["recipient_address"] = api_address(o.address, shop)
     return {k: v for k, v in order.items() if v is not None}
 

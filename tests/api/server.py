@@ -1,6 +1,6 @@
 """A fake TikTok Shop Open API on 127.0.0.1 for the tests: a real HTTP server (stdlib) that enforces the documented
-contract of reference §3 (it recomputes the signature with its own signer, checks the timestamp window, the token
-header and shop_cipher) and serves the endpoints of §4 (routes in server_routes.py).
+contract of docs/open-api.md#transport-and-signing (it recomputes the signature with its own signer, checks the timestamp window, the token
+header and shop_cipher) and serves the endpoints of docs/open-api.md#endpoints (routes in server_routes.py).
 
 Scenario switches (attributes a test sets): ``rate_limit_next`` (HTTP 429 / 36009002 for the next k calls),
 ``busy_next`` (503 / 36009003), ``expire_next`` (105002, the token expires), ``bad_sign_next`` (106001),

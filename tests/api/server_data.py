@@ -1,4 +1,4 @@
-"""Minimal default payloads of the fake TikTok Shop server, with field names from reference §4 (richer builders live
+"""Minimal default payloads of the fake TikTok Shop server, with field names from docs/open-api.md#endpoints (richer builders live
 in tests/api/payloads.py; the server takes any list of payload dicts)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The fake server's endpoints (reference §4): each takes (fake, query, JSON body, *path ids) and returns the
+"""The fake server's endpoints (docs/open-api.md#endpoints): each takes (fake, query, JSON body, *path ids) and returns the
 envelope's ``data`` or raises :class:`Fault` with the documented error code."""
 
 from __future__ import annotations

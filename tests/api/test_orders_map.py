@@ -1,4 +1,4 @@
-"""API orders -> canonical order lines, identical to the Seller Center export of the same orders (issue 7, Pull)."""
+"""API orders -> canonical order lines, identical to the Seller Center export of the same orders (the Pull step)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 
 from tests.api import payloads as P
 from tkops import schema
-from tkops.api.orders_map import (API_KEYS, API_LACKS, RETURN_KEYS, id_batches, next_page_token, order_ids_and_updates,
-                                  order_lines)
+from tkops.api.orders_map import (API_KEYS, API_LACKS, RETURN_KEYS, SLA_KEYS, id_batches, next_page_token,
+                                  order_ids_and_updates, order_lines)
+from tests.api.server_data import order as server_order
 from tkops.errors import BadValue
 from tkops.merge import merge_lines
 from tkops.settings import Settings
@@ -69,8 +70,26 @@ def test_a_pull_over_an_imported_export_changes_nothing(tmp_path):
     sheet, first = merge_lines(pd.DataFrame(), exported)
     assert first.new == len(exported)
     complete = pulled[~pulled["order_id"].isin(pulled.attrs["recipient_withheld"])]
-    _, again = merge_lines(sheet, complete)
+    # the platform's deadlines are the one thing a pull adds to an export's lines (no export has them)
+    _, again = merge_lines(sheet, complete.drop(columns=list(SLA_KEYS)))
     assert (again.new, again.updated, again.unchanged) == (0, 0, len(complete))
+    sheet, first_pull = merge_lines(sheet, complete)
+    assert first_pull.new == 0 and first_pull.updated == complete[list(SLA_KEYS)].notna().any(axis=1).sum() > 0
+    _, second_pull = merge_lines(sheet, complete)
+    assert (second_pull.new, second_pull.updated, second_pull.unchanged) == (0, 0, len(complete))
+
+
+def test_the_platforms_deadlines_are_order_columns_in_shop_time():
+    """rts_sla_time and the other deadline fields (docs/sla.md#where-a-deadline-comes-from) arrive as naive
+    shop-local times, 0 as blank."""
+    order = server_order(1)
+    order.update(rts_sla_time=1767513540, shipping_due_time=0, delivery_sla_time="1767945540",
+                 cancel_order_sla_time=None)  # 2026-01-03 23:59 and 2026-01-08 23:59 in Los Angeles
+    got = order_lines([order], settings(P.US)).iloc[0]
+    assert got["rts_sla_time"] == pd.Timestamp("2026-01-03 23:59") and pd.isna(got["shipping_due_time"])
+    assert got["delivery_sla_time"] == pd.Timestamp("2026-01-08 23:59") and pd.isna(got["cancel_order_sla_time"])
+    assert got["tts_sla_time"] == pd.Timestamp("2026-01-03 16:01")  # the fake server: created + 3 days
+    assert all(schema.BY_KEY[k].kind is schema.Kind.DATETIME and not schema.BY_KEY[k].core for k in SLA_KEYS)
 
 
 def test_units_are_combined_into_export_lines():

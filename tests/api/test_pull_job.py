@@ -1,5 +1,5 @@
 """tkops pull against the fake TikTok Shop server: real .xlsx workbooks (FileBook), read back with openpyxl
-(issue 7, Pull)."""
+(the Pull step)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from tests.api import payloads as P
 from tests.api import server_data as D
 from tkops import schema
 from tkops.api import ApiError, ServerBusy
-from tkops.api.orders_map import API_KEYS, RETURN_KEYS
+from tkops.api.orders_map import API_KEYS, RETURN_KEYS, SLA_KEYS
 from tkops.book import FileBook
 from tkops.errors import ConfigError
 from tkops.jobs.import_orders import import_files
@@ -105,13 +105,20 @@ def test_a_pull_of_many_pages_gives_the_rows_of_the_export_import(fake, make_cli
     assert compared(got, columns, set()) == compared(want, columns, withheld)
     assert all(r[h] is None for r in got if r["Order ID"] in withheld for h in ADDRESS if h in r)
 
-    # pulled over the import of the same orders: nothing changes, withheld addresses included
+    # pulled over the import of the same orders: nothing changes, withheld addresses included, except that the
+    # platform's deadlines (RTS SLA Time, ...: no export has them) are added
     again = pull(exported, make_client())
-    assert (again.counts.new, again.counts.updated, again.counts.unchanged) == (0, 0, 14 * 36)
-    assert rows(exported, "Orders") == want
+    assert again.counts.new == 0 and again.counts.updated + again.counts.unchanged == 14 * 36
+    deadlines = {schema.BY_KEY[k].name for k in SLA_KEYS}
+    after = rows(exported, "Orders")
+    assert {h for r in after for h, v in r.items() if v is not None} & deadlines >= {"RTS SLA Time"}
+    assert [{h: v for h, v in r.items() if h not in deadlines} for r in after] == want
+    with_deadlines = sum(1 for r in after if any(r.get(h) is not None for h in deadlines))
+    assert again.counts.updated == with_deadlines > 0
     log = rows(exported, "ImportLog")
     assert [(r["Source"], r["File"]) for r in log][-1] == ("tiktok_api", "TikTok Shop API")
-    assert (log[-1]["Rows Read"], log[-1]["New"], log[-1]["Updated"], log[-1]["Unchanged"]) == (504, 0, 0, 504)
+    assert (log[-1]["Rows Read"], log[-1]["New"], log[-1]["Updated"], log[-1]["Unchanged"]) == (
+        504, 0, with_deadlines, 504 - with_deadlines)
     assert log[-1]["Pulled Until"] == dt.datetime(2026, 11, 26, 12, 0)  # NOW in Los Angeles
 
 
@@ -264,8 +271,27 @@ def test_the_report_reads_in_both_languages(fake, make_client, tmp_path):
     assert report.lines("en") == [
         "Pulled from TikTok Shop: changes from 2026-01-30 12:00 to 2026-11-26 12:00 (America/Los_Angeles).",
         "Orders: 7 updated orders, 14 lines: 14 new, 0 updated, 0 unchanged.",
-        "After-sales: 2 returns and 1 cancellations: 4 new cases, 0 updated."]
+        "After-sales: 2 returns and 1 cancellation: 4 new cases, 0 updated."]
     assert report.lines("zh")[1] == "订单：7 个有变动的订单，14 行：新增 14，更新 0，未变 0。"
+
+
+def test_pulled_deadlines_drive_the_clocks(fake, make_client, tmp_path):
+    """Through the fake API: rts_sla_time lands on Orders as RTS SLA Time (shop time), and the clocks use it as the
+    Dispatch Deadline instead of computing one, saying so in Deadline Source."""
+    from tkops.jobs.clocks import run_clocks
+
+    serve(fake, P.US)
+    book = new_book(tmp_path)
+    pull(book, make_client())
+    report = run_clocks(FileBook(book, US), US, NOW)
+    got = rows(book, "Orders")
+    open_lines = [r for r in got if r["Dispatch Deadline"] is not None]
+    # shown to the minute, as every due time (never later than the platform's second)
+    assert open_lines and all(r["Dispatch Deadline"] == r["RTS SLA Time"].replace(second=0) for r in open_lines)
+    assert {r["Deadline Source"] for r in open_lines} == {"platform: Dispatch Deadline; computed: Auto-cancel At, "
+                                                          "Deliver By"}
+    assert report.counts["dispatch"]["late"] == len({r["Order ID"] for r in open_lines if r["Order Status"] in (
+        "Awaiting Shipment", "Awaiting Collection")})
 
 
 def test_a_pull_keeps_what_the_team_typed_and_records_cells_both_changed(fake, make_client, tmp_path):

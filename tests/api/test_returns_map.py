@@ -1,4 +1,4 @@
-"""API returns and cancellations -> after-sales cases, identical to the file route's cases (issue 7, Pull)."""
+"""API returns and cancellations -> after-sales cases, identical to the file route's cases (the Pull step)."""
 
 from __future__ import annotations
 
@@ -146,3 +146,17 @@ def test_a_bad_amount_names_the_return_and_field():
     with pytest.raises(BadValue) as err:
         return_cases([ret], settings(P.US))
     assert "4035118812903456781" in err.value.render("en") and "refund_total" in err.value.render("en")
+
+
+def test_a_pending_cancellation_request_gets_the_platforms_answer_deadline_as_due():
+    """seller_next_action_response's SELLER_RESPOND_CANCEL deadline is when TikTok settles the request without the
+    seller: the case's Due, which the cancellation-request clock on Orders uses before any computed time."""
+    settled = P.api_cancellations(P.US)[0]
+    pending = {**settled, "order_id": "576000000000000001", "cancel_status": "CANCELLATION_REQUEST_PENDING",
+               "seller_next_action_response": [{"action": "SELLER_RESPOND_CANCEL", "deadline": 1795852740},
+                                               {"action": "OTHER", "deadline": 1795000000}]}
+    cases = cancellation_cases_api([settled, pending], settings(P.US))
+    due = dict(zip(cases["order_id"], cases["due"]))
+    assert pd.isna(due[settled["order_id"]])  # a settled request has no deadline left
+    assert due["576000000000000001"] == pd.Timestamp("2026-11-27 23:59")  # shop time (Los Angeles)
+    assert "due" not in cancellation_cases_api([settled], settings(P.US)).columns

@@ -1,4 +1,4 @@
-"""Request signing against the published test vectors of reference §3 (and the fake server's own signer too)."""
+"""Request signing against the published test vectors of docs/open-api.md#transport-and-signing (and the fake server's own signer too)."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -149,7 +150,9 @@ def test_due_times_in_the_shops_zone(us_run):
     assert o["D"]["Dispatch Deadline"] == T(2026, 3, 6, 23, 59)
     # DST: 01:30 PST + 2 h is 04:30 PDT (02:00 does not exist that night)
     assert (o["G"]["Review Due"], o["G"]["Print Due"]) == (T(2026, 3, 8, 4, 30), T(2026, 3, 8, 5, 30))
-    assert o["G"]["Dispatch Deadline"] == T(2026, 3, 12, 23, 59)  # Sunday counts from Monday
+    assert o["G"]["Dispatch Deadline"] == T(2026, 3, 11, 23, 59)  # Sunday is day 0: Mon, (Tue off), Wed
+    assert o["A"]["Deliver By"] == T(2026, 3, 18, 23, 59) and o["A"]["Deadline Source"] == "computed"
+    assert o["E"]["Dispatch Deadline"] in ("", None)  # cancelled: no due time at all
     assert o["E"]["Clock State"] in ("", None) and o["E"]["Next Deadline"] in ("", None)
 
 
@@ -157,13 +160,14 @@ def test_states_next_clock_and_counts(us_run):
     book, report = us_run
     o = by_order(book)
     assert {k: o[k]["Clock State"] for k in "ABCDGH"} == {
-        "A": "ok", "B": "late", "C": "due soon", "D": "late", "G": "late", "H": "done"}
+        "A": "ok", "B": "late", "C": "due soon", "D": "late", "G": "late", "H": "ok"}
     assert (o["C"]["Next Clock"], o["C"]["Next Deadline"]) == ("Dispatch Deadline", T(2026, 3, 9, 23, 59))
     assert (o["B"]["Next Clock"], o["B"]["Next Deadline"]) == ("Print Due", T(2026, 3, 6, 22, 0))
-    assert o["H"]["Next Clock"] in ("", None)
-    assert report.counts["all"] == {"late": 3, "due soon": 1, "ok": 1, "done": 1}  # orders, not lines
+    assert o["H"]["Next Clock"] == "Deliver By"  # in transit: only the deliver-by clock still runs
+    assert report.counts["all"] == {"late": 3, "due soon": 1, "ok": 2, "done": 0}  # orders, not lines
     assert report.counts["dispatch"] == {"late": 1, "due soon": 1, "ok": 3, "done": 1}
-    assert report.lines("en")[0] == "Orders: 3 late, 1 due soon, 1 ok"
+    assert report.lines("en")[0] == "Orders: 3 late, 1 due soon, 2 ok"
+    assert "Deliver by: 0 late, 0 due soon, 6 ok" in report.lines("en")
     assert "Dispatch: 1 late, 1 due soon, 3 ok" in report.lines("en")
     assert "发货：超时 1，即将到期 1，正常 3" in report.lines("zh")
     home = report.home_text("en").splitlines()
@@ -178,10 +182,10 @@ def test_flags_colour_each_due_cell_and_keep_the_reviews(us_run):
     headers = [c.value for c in ws[1]]
     flags = {r: ws.cell(r, headers.index("tkops Flags") + 1).value for r in range(2, ws.max_row + 1)}
     assert flags[2] == ("|E:Zipcode|K:Review Due|K:Print Due|K:Dispatch Deadline|K:Auto-cancel At|"
-                        "K:Clock State|")
+                        "K:Deliver By|K:Clock State|")
     assert flags[7] == "|E:Zipcode|"  # cancelled: the old clock token is gone, the review's stays
-    assert flags[9] is None  # shipped: every clock stopped
-    assert flags[6] == "|L:Dispatch Deadline|L:Clock State|"
+    assert flags[9] == "|K:Deliver By|K:Clock State|"  # shipped: only the deliver-by clock runs
+    assert flags[6] == "|L:Dispatch Deadline|L:Clock State|K:Deliver By|"
     assert colour(ws, 2, "Zipcode") == RED and colour(ws, 2, "Review Due") == GREEN
     assert colour(ws, 3, "Zipcode") is None and colour(ws, 3, "Review Due") == GREEN
     assert colour(ws, 8, "Review Due") == RED and colour(ws, 8, "Dispatch Deadline") == GREEN  # G, DST
@@ -208,10 +212,12 @@ def test_unscanned_sheet(us_run):
 def test_kpis_of_a_period(us_run):
     _, report = us_run
     k = report.kpis
-    assert (k["orders"], k["reviewed"], k["reviewed_on_time"], k["review_share"]) == (5, 4, 3, 0.75)
+    # G was never reviewed and its review was due long ago: a miss, not left out
+    assert (k["orders"], k["reviewed"], k["reviewed_on_time"], k["review_missed"]) == (5, 4, 3, 1)
+    assert k["review_share"] == 0.6
     assert (k["dispatched"], k["late_open"], k["to_dispatch"], k["dispatch_share"], k["ldr"]) == (1, 1, 2, 0.5, 0.0)
     rows = dict(report.kpi_rows("en"))
-    assert rows["Reviewed within 2 h of payment"] == 3 and rows["Share reviewed on time"] == 0.75
+    assert rows["Reviewed within 2 h of payment"] == 3 and rows["Share reviewed on time"] == 0.6
     lines = report.lines("en")
     assert "KPIs of the orders paid from 2026-03-02 up to 2026-03-09 (not included):" in lines
     assert "  Share dispatched on time: 50.0%" in lines and "  Estimated late-dispatch rate (LDR): 0.0%" in lines
@@ -242,22 +248,29 @@ def test_a_second_run_writes_no_cell(us_run, monkeypatch):
     assert formats(book) == rules  # the rules are not added twice
 
 
-def test_sea_shop_with_a_library_holiday_and_an_aware_now(tmp_path):
+def test_sea_shop_with_an_aware_now_and_the_thai_calendar_when_the_team_sets_it(tmp_path):
     book = build(tmp_path / "th.xlsx", TH, TH_ROWS, shiplog=TH_SHIPLOG)
     report = run(book, TH, TH_NOW)
     o = by_order(book)
     assert (o["T1"]["Review Due"], o["T1"]["Clock State"]) == (T(2026, 4, 3, 21, 0), "late")  # Bangkok time
-    assert o["T1"]["Dispatch Deadline"] == T(2026, 4, 8, 23, 59)  # Fri, (Mon Chakri Day off), Tue, Wed
-    assert o["T1"]["Auto-cancel At"] == T(2026, 4, 9, 23, 59)  # 3 business days in SEA
+    # TikTok TH names no holidays: Chakri Memorial Day (Mon 6th) is a working day unless the team says otherwise
+    assert o["T1"]["Dispatch Deadline"] == T(2026, 4, 7, 23, 59)  # Fri, Mon, Tue
+    assert o["T1"]["Auto-cancel At"] == T(2026, 4, 7, 23, 59)  # 2 working days without tracking (3 to collection)
     assert (o["T2"]["Review Due"], o["T2"]["Clock State"]) == (T(2026, 4, 6, 11, 0), "ok")
-    assert o["T2"]["Dispatch Deadline"] == T(2026, 4, 9, 23, 59)  # paid on the holiday: counts from Tuesday
-    assert o["T3"]["Clock State"] in ("", None)
-    # SEA: tracking meets the dispatch deadline, only the carrier's scan stops the auto-cancel clock
-    assert o["T4"]["Dispatch Deadline"] == T(2026, 4, 7, 23, 59) and o["T4"]["Next Clock"] == "Auto-cancel At"
-    assert o["T4"]["Auto-cancel At"] == T(2026, 4, 8, 23, 59)
+    assert o["T2"]["Dispatch Deadline"] == T(2026, 4, 8, 23, 59)
+    assert o["T3"]["Clock State"] in ("", None) and o["T3"]["Dispatch Deadline"] in ("", None)
+    # SEA: tracking meets the dispatch deadline; the carrier's collection within 3 working days stops auto-cancel
+    assert o["T4"]["Dispatch Deadline"] == T(2026, 4, 6, 23, 59) and o["T4"]["Next Clock"] == "Auto-cancel At"
+    assert o["T4"]["Auto-cancel At"] == T(2026, 4, 7, 23, 59)
+    assert o["T4"]["Deliver By"] in ("", None)  # no deliver-by rule documented for TH
     got = records(book, "Unscanned")
     assert [(r["Order ID"], r["Hours Waiting"], r["Market"]) for r in got] == [("T4", 46.0, "TH")]
     assert report.counts["all"] == {"late": 1, "due soon": 0, "ok": 2, "done": 0}
+    set_sla(book, "TH", "Holidays", "TH")  # the team chooses the holidays library's Thai calendar
+    run(book, TH, TH_NOW)
+    o = by_order(book)
+    assert o["T1"]["Dispatch Deadline"] == T(2026, 4, 8, 23, 59)  # Fri, (Mon off), Tue, Wed
+    assert o["T2"]["Dispatch Deadline"] == T(2026, 4, 8, 23, 59)  # placed on the holiday: Tue, Wed
 
 
 def test_missing_sla_and_holidays_sheets_are_written_with_the_defaults(us_book):
@@ -317,8 +330,8 @@ def test_a_bad_sla_value_names_the_sheet_row_and_fix_and_changes_nothing(us_book
 def test_home_text_when_nothing_is_late(tmp_path):
     book = build(tmp_path / "calm.xlsx", US, [US_ROWS[0], US_ROWS[-1]])
     report = run(book, US, US_NOW)
-    assert report.home_text("en") == "No order is late or due soon (1 on time, 1 done)."
-    assert report.home_text("zh") == "没有超时或即将到期的订单（正常 1，已完成 1）。"
+    assert report.home_text("en") == "No order is late or due soon (2 on time, 0 done)."
+    assert report.home_text("zh") == "没有超时或即将到期的订单（正常 2，已完成 0）。"
     assert report.lines("en")[-1] == "No uploaded tracking is waiting for a carrier scan."
     assert records(book, "Unscanned") == [] and report.kpi_rows() == []
 
@@ -358,8 +371,92 @@ def test_excel_calls_do_not_grow_with_the_lines():
         run_clocks(LiveBook(fake), US, US_NOW)  # nothing changed: values are read, none is written
         assert not [c for c in fake.log if c.startswith("set value")]
         assert fake.sheet("SLA").rows()[1:3] == [r[:5] for r in sla_sheet_rows()[1:3]]  # "25%" stays text
-    assert counts[0] == counts[1] < 60
+    assert counts[0] == counts[1] < 64
     orders = fake.sheet("Orders").rows()
     header = orders[0]
     assert orders[1][header.index("Dispatch Deadline")] == T(2026, 3, 11, 23, 59)
     assert orders[1][header.index("Clock State")] == "ok"
+
+
+def test_an_sla_sheet_of_an_older_tkops_is_brought_up_to_date(us_book):
+    """An older tkops wrote TH auto-cancel after 3 days without a scan, Thai holidays, 7 days for unverified markets,
+    and no row for the settings added since: those defaults promised more than TikTok gives."""
+    old = [r for r in sla_sheet_rows() if r[1] not in ("Collection Cancel Days", "Deliver Days",
+                                                       "Cancel Request Hours", "Observed Days")]
+    olds = {("TH", "Auto-cancel Days"): 3, ("TH", "Auto-cancel Done When"): "scan", ("TH", "Holidays"): "TH",
+            ("DE", "Auto-cancel Days"): 7, ("US", "Dispatch Days"): 3}  # the last one is the team's own
+    old = [r[:2] + [olds.get((r[0], r[1]), r[2])] + r[3:] for r in old]
+    wb = openpyxl.load_workbook(us_book)
+    del wb["SLA"]
+    ws = wb.create_sheet("SLA")
+    for r in old:
+        ws.append(r)
+    wb.save(us_book)
+    report = run(us_book, US, US_NOW)
+    notice = next(line for line in report.lines("en") if line.startswith("SLA sheet brought up to date"))
+    assert "Auto-cancel Days 3 -> 2 (TH)" in notice and "Auto-cancel Days 7 -> off (DE)" in notice
+    assert "Holidays TH -> none (TH)" in notice and "new settings Collection Cancel Days, Deliver Days" in notice
+    sla = {(r["Market"], r["Setting"]): r["Value"] for r in records(us_book, "SLA")}
+    assert (sla[("TH", "Auto-cancel Days")], sla[("TH", "Collection Cancel Days")], sla[("TH", "Holidays")]) == (
+        2, 3, "none")
+    assert sla[("US", "Dispatch Days")] == 3 and sla[("US", "Deliver Days")] == 6
+    assert by_order(us_book)["A"]["Dispatch Deadline"] == T(2026, 3, 13, 23, 59)  # the team's 3 days kept
+    again = run(us_book, US, US_NOW)
+    assert not any(line.startswith("SLA sheet") for line in again.lines("en"))
+
+
+def test_lines_without_a_market_are_named_in_the_report(tmp_path):
+    rows = [row("A", T(2026, 3, 9, 9, 0), country=None), row("B", T(2026, 3, 9, 9, 0), country=None)]
+    book = build(tmp_path / "nomarket.xlsx", Settings(), rows)
+    report = run(book, Settings(), dt.datetime(2026, 3, 9, 17, 0, tzinfo=dt.timezone.utc))
+    assert ("2 order lines have no market (no Country, no Market on the Settings sheet): their dispatch, "
+            "auto-cancel and deliver-by times are not shown. Set Market on the Settings sheet.") in report.lines("en")
+    assert by_order(book)["A"]["Dispatch Deadline"] in ("", None)
+    assert by_order(book)["A"]["Review Due"] == T(2026, 3, 9, 11, 0)  # the SOP clocks still run
+
+
+def test_pending_cancellation_requests_on_aftersales_get_a_clock(us_book):
+    from tkops.book.layout import AFTERSALES
+
+    cases = pd.DataFrame([
+        {"Case ID": "C-A", "Order ID": "A", "Return Type": "Cancel", "Opened": T(2026, 3, 9, 9, 30)},
+        {"Case ID": "C-B", "Order ID": "B", "Return Type": "Cancel", "Opened": T(2026, 3, 8, 9, 0),
+         "Return Status": "Completed"},
+        {"Case ID": "R-1", "Order ID": "C", "Return Type": "Return and refund", "Opened": T(2026, 3, 9, 9, 0)}],
+        columns=AFTERSALES.headers)
+    fb = FileBook(us_book, US)
+    fb.write_table(AFTERSALES, cases)
+    fb.save()
+    report = run(us_book, US, US_NOW)
+    o = by_order(us_book)
+    assert o["A"]["Cancel Request Due"] == T(2026, 3, 10, 9, 30)  # 24 hours
+    assert o["B"]["Cancel Request Due"] in ("", None) and o["C"]["Cancel Request Due"] in ("", None)
+    assert report.counts["cancel_request"] == {"late": 0, "due soon": 0, "ok": 1, "done": 0}
+    assert "Cancellation requests: 0 late, 0 due soon, 1 ok" in report.lines("en")
+
+
+def test_the_command_reads_now_in_the_books_shop_time(tmp_path, capsys):
+    """No Market anywhere but the lines' Country (United States): --now 10:00 is 10:00 in Los Angeles, as the
+    sheet's times are; and ``tkops import --market`` keeps the market on the Settings sheet."""
+    from tkops.cli import main
+
+    book = build(tmp_path / "us.xlsx", Settings(), US_ROWS[:2])
+    assert main(["clocks", "--book", str(book), "--now", "2026-03-09T11:30"]) == 0
+    assert by_order(book)["A"]["Clock State"] == "late"  # 11:30 in Los Angeles (in UTC it is before the payment)
+    assert main(["clocks", "--book", str(book), "--now", "2026-03-09T10:40", "--market", "US"]) == 0
+    assert by_order(book)["A"]["Clock State"] == "due soon"
+    assert "Review: 0 late, 1 due soon, 0 ok" in capsys.readouterr().out
+
+
+def test_import_with_a_market_keeps_it_on_the_settings_sheet(tmp_path, capsys):
+    from tkops.cli import main
+
+    book = tmp_path / "ops.xlsx"
+    export = Path(__file__).parents[1] / "data" / "exports" / "us_2025.csv"
+    assert main(["import", str(export), "--book", str(book), "--market", "US"]) == 0
+    assert "Market US written to the Settings sheet" in capsys.readouterr().out
+    settings = {r["Setting"]: r["Value"] for r in records(book, "Settings")}
+    assert settings["Market"] == "US" and len(list((tmp_path / "tkops-backups").glob("*"))) == 0
+    assert main(["import", str(export), "--book", str(book), "--market", "TH"]) == 0  # never changed once set
+    assert "Settings sheet" not in capsys.readouterr().out
+    assert {r["Setting"]: r["Value"] for r in records(book, "Settings")}["Market"] == "US"

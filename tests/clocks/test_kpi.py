@@ -9,6 +9,7 @@ import pytest
 
 from tests.clocks.conftest import T, frame, line
 from tkops.clocks import KPI_KEYS, SlaTable, kpi_rows, kpis
+from tkops.clocks.kpi import exclusion_lines
 from tkops.settings import Settings
 
 US = Settings(market="US")
@@ -51,11 +52,44 @@ def test_kpis_of_a_month_by_hand():
     k = kpis(lines, team, dt.date(2026, 11, 1), dt.date(2026, 12, 1), settings=US)
     assert {key: k[key] for key in KPI_KEYS} == {
         "orders": 6,  # A B C D F G
-        "reviewed": 3, "reviewed_on_time": 2, "review_share": pytest.approx(2 / 3),  # A F of A B F
+        "reviewed": 3, "reviewed_on_time": 2, "review_missed": 0, "review_share": pytest.approx(2 / 3),  # A F of A B F
         "to_dispatch": 4, "dispatched": 3, "dispatched_on_time": 2, "late_dispatched": 1, "late_open": 1,
         "dispatch_share": 0.5, "ldr": pytest.approx(1 / 3), "cancelled": 1,
     }
     assert k["dispatched_untimed"] == 0
+    # C and G were reviewed without a time (Review Status Ready), D's review has no time either
+    assert (k["review_untimed"], k["review_not_due"], k["review_missed"]) == (3, 0, 0)
+    assert exclusion_lines(k, "en") == [
+        "Left out of the review share: 3 (3 reviewed without a Reviewed At time)",
+        "Left out of the dispatch share: 2 (1 not dispatched, deadline not passed yet, 1 cancelled before dispatch)"]
+
+
+def test_orders_nobody_reviewed_are_misses_once_their_review_is_due():
+    """Mon 2 Nov 2026, review within 2 h of payment. P: reviewed on time; Q: never reviewed, 3 h after payment (a
+    miss); R: never reviewed, paid 1 h ago (not due yet: left out); S: reviewed late; T: Review Status Done without
+    a time (left out); U: cancelled unreviewed 1 h after payment (left out), V: cancelled unreviewed 5 h after
+    payment (a miss); W: fulfilled by TikTok (left out)."""
+    paid = T(2026, 11, 2, 9, 0)
+    rows = [line("P", paid_time=paid), line("Q", paid_time=paid), line("R", paid_time=T(2026, 11, 2, 11, 0)),
+            line("S", paid_time=paid), line("T", paid_time=paid),
+            line("U", paid_time=paid, order_status="Cancelled", cancelled_time=T(2026, 11, 2, 10, 0)),
+            line("V", paid_time=paid, order_status="Cancelled", cancelled_time=T(2026, 11, 2, 14, 0)),
+            line("W", paid_time=paid, fulfillment_type="Fulfilled by TikTok"),
+            line("X", paid_time=paid, order_status="Cancelled")]  # no Cancelled Time: left out
+    team = pd.DataFrame({"Review Status": [None, None, None, None, "Done", None, None, None, None],
+                         "Reviewed At": [T(2026, 11, 2, 10, 0), None, None, T(2026, 11, 2, 11, 30), None, None, None,
+                                         None, None]})
+    k = kpis(frame(*rows), team, dt.date(2026, 11, 2), dt.date(2026, 11, 3), settings=US, now=T(2026, 11, 2, 12, 0))
+    assert (k["reviewed"], k["reviewed_on_time"], k["review_missed"]) == (2, 1, 2)
+    assert k["review_share"] == pytest.approx(1 / 4)
+    assert (k["review_untimed"], k["review_not_due"], k["review_cancelled"], k["review_fbt"]) == (1, 1, 2, 1)
+    assert (k["dispatch_fbt"], k["dispatch_not_due"], k["cancelled"]) == (1, 5, 3)
+    assert exclusion_lines(k, "en")[0] == ("Left out of the review share: 5 (1 reviewed without a Reviewed At time, "
+                                           "1 not reviewed, review not due yet, 2 cancelled before the review was "
+                                           "due, 1 fulfilled by TikTok)")
+    assert exclusion_lines(k, "zh")[0].startswith("未计入按时审单比例：5（1 个已审单但无审单时间，")
+    later = kpis(frame(*rows), team, dt.date(2026, 11, 2), dt.date(2026, 11, 3), settings=US)  # judged at the end
+    assert (later["review_missed"], later["review_not_due"]) == (3, 0)
 
 
 def test_kpis_judged_earlier_and_on_a_shorter_period():
@@ -90,7 +124,51 @@ def test_orders_fulfilled_by_tiktok_count_as_dispatched_never_late():
 
 def test_kpi_rows_for_a_report():
     lines, team = case()
-    rows = kpi_rows(kpis(lines, team, dt.date(2026, 11, 1), dt.date(2026, 12, 1), settings=US))
+    rows = kpi_rows(kpis(lines, team, dt.date(2026, 11, 1), dt.date(2026, 12, 1), settings=US), "en")
     assert rows[0] == ["Paid orders", 6] and rows[2] == ["Reviewed within 2 h of payment", 2]
     zh = kpi_rows(kpis(lines, team, dt.date(2026, 11, 1), dt.date(2026, 12, 1), settings=US), "zh")
-    assert zh[10][0] == "预估延迟发货率（LDR）" and len(zh) == len(KPI_KEYS)
+    assert zh[11][0] == "预估延迟发货率（LDR）" and len(zh) == len(KPI_KEYS)
+    assert rows[3] == ["Never reviewed, review overdue (missed)", 0]
+
+
+def test_kpi_rows_without_the_review_hours_say_two():
+    rows = kpi_rows({key: 0 for key in KPI_KEYS}, "en")
+    assert rows[2] == ["Reviewed within 2 h of payment", 0] and len(rows) == len(KPI_KEYS)
+    assert kpi_rows({**{key: 1 for key in KPI_KEYS}, "review_hours": 3.5}, "zh")[2] == ["付款后 3.5 小时内审单", 1]
+    assert exclusion_lines({key: 0 for key in KPI_KEYS}, "en") == []
+    assert exclusion_lines({"cancelled": 2}, "zh") == ["未计入按时发货比例：2（2 个发货前取消）"]
+
+
+def test_kpi_boundaries_are_inclusive_where_tiktok_is():
+    """Paid exactly at the period's start counts, exactly at its end does not; reviewed exactly at the due time is
+    on time; dispatched exactly at the deadline is not late; a deadline exactly at ``now`` is not passed yet, nor is
+    a review due exactly then; cancelled exactly when the review was due is not a miss."""
+    sla = SlaTable.from_sheet_rows([["Market", "Setting", "Value"], ["US", "Dispatch Done When", "tracking"]])
+    start, end = T(2026, 11, 2, 9, 0), T(2026, 11, 2, 17, 0)
+    rows = [line("A", paid_time=start, rts_time=T(2026, 11, 4, 23, 59, 59), order_status="Awaiting Collection",
+                 tracking_id="1Z"),
+            line("B", paid_time=end),
+            line("C", paid_time=T(2026, 11, 2, 10, 0)),
+            line("D", paid_time=T(2026, 11, 2, 9, 30), order_status="Cancelled", cancelled_time=T(2026, 11, 2, 11, 30)),
+            line("E", created_time=T(2026, 10, 29, 9, 0), paid_time=T(2026, 11, 2, 9, 0))]
+    team = pd.DataFrame({"Reviewed At": [T(2026, 11, 2, 11, 0), None, None, None, None]})
+    k = kpis(frame(*rows), team, start, end, sla=sla, settings=US, now=T(2026, 11, 2, 12, 0))
+    assert k["orders"] == 4  # A C D E; B was paid at the end
+    assert (k["reviewed"], k["reviewed_on_time"], k["review_missed"], k["review_not_due"]) == (1, 1, 1, 1)
+    assert k["review_cancelled"] == 1  # D: cancelled at 11:30, exactly when its review was due
+    assert (k["dispatched"], k["late_dispatched"]) == (1, 0)  # A: RTS at 23:59:59 on the deadline
+    # E was created on Thursday 29 October: its deadline (Monday 2 November 23:59) is the order's, not the payment's
+    at_deadline = kpis(frame(*rows), team, start, end, sla=sla, settings=US, now=T(2026, 11, 2, 23, 59, 59))
+    assert (at_deadline["late_open"], at_deadline["dispatch_not_due"]) == (0, 2)
+    after = kpis(frame(*rows), team, start, end, sla=sla, settings=US, now=T(2026, 11, 3, 0, 0))
+    assert (after["late_open"], after["dispatch_not_due"]) == (1, 1)
+    assert k["review_hours"] == 2 and kpis(frame(*rows), team, start, end, sla=SlaTable.from_sheet_rows(
+        [["Market", "Setting", "Value"], ["*", "Review Hours", 3]]), settings=US)["review_hours"] == 3
+
+
+def test_kpis_read_a_naive_now_in_the_books_shop_time():
+    rows = [line("A", paid_time=T(2026, 11, 2, 9, 0))]
+    for settings in (None, Settings(), US):
+        k = kpis(frame(*rows), None, dt.date(2026, 11, 2), dt.date(2026, 11, 3), settings=settings,
+                 now=T(2026, 11, 2, 11, 30))  # 11:30 in Los Angeles: the review was due at 11:00
+        assert k["review_missed"] == 1, settings

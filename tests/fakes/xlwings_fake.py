@@ -3,7 +3,9 @@
 It behaves like Excel where it matters to tkops: a value written to a cell is parsed as typed input (``=1+1``
 becomes a formula, ``0123`` and long IDs become numbers, ``2026-11-25`` a date) unless the cell's number format
 is Text ("@") or the text starts with an apostrophe. Each property read or write and each method call on a book,
-sheet, range, table or app object counts as one call (``FakeBook.calls``).
+sheet, range, table or app object counts as one call (``FakeBook.calls``); the cells a range's value carries between
+Excel and Python are counted too (``FakeBook.cells_read`` and ``cells_written``: what a COM transfer costs grows
+with them).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Cell:
     number_format: str = "General"
     color: tuple | None = None
     bold: bool = False
+    wrap: bool = False
 
 
 def excel_input(text: str, number_format: str) -> Cell:
@@ -60,6 +63,11 @@ class FakeRange(_Counted):
         object.__setattr__(self, "last", last)
         object.__setattr__(self, "ndim", ndim)
 
+    def select(self) -> None:
+        """Select the range (xlwings' Range.select): the person's cursor moves there."""
+        self._tick(f"select {self.first}")
+        self._book._selection = self
+
     def options(self, ndim: int | None = None, **_):
         return FakeRange(self.sheet, self.first, self.last, ndim)
 
@@ -68,12 +76,20 @@ class FakeRange(_Counted):
         return [[(r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
 
     @property
+    def row(self) -> int:
+        """The first row of the range (1-based), as xlwings' Range.row."""
+        return self.first[0]
+
+    @property
     def shape(self):
         return (self.last[0] - self.first[0] + 1, self.last[1] - self.first[1] + 1)
 
     @property
     def value(self):
         self._tick(f"get value {self.first}:{self.last}")
+        self._book.cells_read += self.shape[0] * self.shape[1]
+        self._book.read_by_sheet[self.sheet.name] = self._book.read_by_sheet.get(self.sheet.name, 0) + \
+            self.shape[0] * self.shape[1]
         grid = [[self.sheet._get(rc).value for rc in row] for row in self._coords()]
         if self.ndim == 2:
             return grid
@@ -93,6 +109,9 @@ class FakeRange(_Counted):
         elif data and not isinstance(data[0], (list, tuple)):
             data = [list(data)]
         r0, c0 = self.first
+        written = sum(len(row) if isinstance(row, (list, tuple)) else 1 for row in data)
+        self._book.cells_written += written
+        self._book.written_by_sheet[self.sheet.name] = self._book.written_by_sheet.get(self.sheet.name, 0) + written
         for i, row in enumerate(data):
             for j, v in enumerate(row):
                 self.sheet._put((r0 + i, c0 + j), v)
@@ -120,6 +139,22 @@ class FakeRange(_Counted):
         for row in self._coords():
             for rc in row:
                 self.sheet._cell(rc).color = rgb
+
+    @property
+    def wrap_text(self):
+        self._tick("get wrap_text")
+        return all(self.sheet._cell(rc).wrap for row in self._coords() for rc in row)
+
+    @wrap_text.setter
+    def wrap_text(self, value: bool):
+        self._tick(f"set wrap_text {self.first}:{self.last}")
+        for row in self._coords():
+            for rc in row:
+                self.sheet._cell(rc).wrap = bool(value)
+
+    @property
+    def rows(self) -> "FakeRows":
+        return FakeRows(self)
 
     def clear_contents(self):
         self._tick("clear_contents")
@@ -214,6 +249,12 @@ class FakeSheet(_Counted):
         self.widths: dict[int, float] = {}
         self.tables = FakeTables(self)
         self._page_setup = FakePageSetup(book)
+        self.autofitted: list[tuple[int, int]] = []  # row spans Excel fitted to their wrapped text
+
+    def activate(self) -> None:
+        """Sheet.activate(): the sheet comes to the front."""
+        self._tick(f"activate {self.name}")
+        self.book.active = self.name
 
     def clear(self) -> None:
         """Sheet.clear(): contents and formats of every cell."""
@@ -280,6 +321,18 @@ def _a1(ref: str) -> tuple[int, int]:
     for ch in m.group(1):
         col = col * 26 + ord(ch) - 64
     return int(m.group(2)), col
+
+
+class FakeRows(_Counted):
+    """xlwings' Range.rows: only autofit() is used (Excel fits each row to its wrapped text)."""
+
+    def __init__(self, rng: "FakeRange"):
+        super().__init__(rng.sheet.book)
+        object.__setattr__(self, "range", rng)
+
+    def autofit(self):
+        self._tick(f"autofit rows {self.range.first}:{self.range.last}")
+        self.range.sheet.autofitted.append((self.range.first[0], self.range.last[0]))
 
 
 class FakePageSetup(_Counted):
@@ -382,6 +435,10 @@ class FakeBook:
 
     def __init__(self, fullname: str, sheets: dict[str, list[list[Any]]] | None = None):
         self.calls = 0
+        self.cells_read = 0
+        self.cells_written = 0
+        self.read_by_sheet: dict[str, int] = {}  # cells read and written, per sheet
+        self.written_by_sheet: dict[str, int] = {}
         self.log: list[str] = []
         self.fullname = fullname
         self.sheets = FakeSheets(self)
@@ -394,8 +451,24 @@ class FakeBook:
                 for c, v in enumerate(row, start=1):
                     if v is not None:
                         sheet._put((r, c), v)
+        self._selection = None
         self.calls = 0
+        self.cells_read = self.cells_written = 0
+        self.read_by_sheet, self.written_by_sheet = {}, {}
         self.log.clear()
+
+    @property
+    def selection(self) -> "FakeRange | None":
+        """The selected cell of the active sheet (xlwings' Book.selection), as a test put it with select()."""
+        self.calls += 1
+        self.log.append("get selection")
+        return self._selection
+
+    def select(self, sheet: str, ref: str) -> None:
+        """Test helper (not counted): the person clicks cell ``ref`` of ``sheet``."""
+        target = next(s for s in self.sheets.items if s.name == sheet)
+        first = _a1(ref)
+        self._selection = FakeRange(target, first, first)
 
     def add_name(self, name: str, sheet: str, ref: str) -> None:
         target = next(s for s in self.sheets.items if s.name == sheet)

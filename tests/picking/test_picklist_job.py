@@ -180,7 +180,7 @@ def test_the_summary_for_the_team(workbook):
     en = report.lines("en")
     assert en[0] == "Pick list: 2 waves (1, 2), 6 orders, 10 items, 8 pick lines."
     assert "Wave 1: single-item, 4 orders, 4 items" in en[1]
-    assert any("1 pick lines without a bin" in s and "PIN" in s for s in en)
+    assert any("1 pick line without a bin" in s and "PIN" in s for s in en)
     assert any("not on the Inventory sheet: EVIL-1" in s for s in en)
     assert str(report.pdf) in en[-1]
     assert report.lines("zh")[0].startswith("拣货单：2 个波次")

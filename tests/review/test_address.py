@@ -40,6 +40,25 @@ def test_a_column_the_export_does_not_have_is_not_missing():
     assert tuples(run(lines), "address.") == set()
 
 
+def test_a_line_is_not_asked_for_a_part_its_export_had_no_column_for():
+    """A US line and a Malaysian line without the Zipcode column in one sheet (docs/exports.md#what-the-review-asks-for):
+    only the line whose export had the column is asked for it."""
+    lines = frame(line("US", zipcode=""), line("MY", n=2, zipcode="", export_lacks="Zipcode"),
+                  line("MY", n=3, zipcode="", export_lacks="City, Zipcode"), line("MY", n=4, zipcode="",
+                                                                                   export_lacks="Zipcodes"),
+                  line("MY", n=5, zipcode="", export_lacks=""), line("MY", n=6, zipcode="", export_lacks=None))
+    assert tuples(run(lines), "address.") == {(2, "zipcode", "address.missing_part"),
+                                              (5, "zipcode", "address.missing_part"),
+                                              (6, "zipcode", "address.missing_part"),
+                                              (7, "zipcode", "address.missing_part")}
+
+
+def test_the_per_line_record_only_excuses_the_parts_it_names():
+    lines = frame(line("US", city="", zipcode="", export_lacks="Zipcode"),
+                  line("US", n=2, city="", state="", export_lacks=" City ,State"))
+    assert tuples(run(lines), "address.") == {(2, "city", "address.missing_part")}
+
+
 @pytest.mark.parametrize("value", ["N/A", "n.a.", "test", ".", "xxx", "-", "None", "asdf"])
 def test_placeholders_are_flagged(value):
     assert tuples(run(frame(line(address_line_1=value)))) == {(2, "address_line_1", "address.placeholder")}

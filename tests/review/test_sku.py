@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tkops.review import RuleConfig
+
 from tests.review.conftest import frame, line, problem, run, tuples
 
 BUNDLES = pd.DataFrame({"Bundle SKU": ["KIT", "KIT", "BAD-KIT"], "Component SKU": ["TEE-WHT-M", "MUG", "NOPE"],
@@ -31,8 +33,15 @@ def test_a_bundle_is_known_when_its_components_are():
 
 def test_no_inventory_sheet_means_no_unknown_skus():
     lines = frame(line(seller_sku="ANY"), line(n=2, seller_sku=""))
-    assert tuples(run(lines, inventory=pd.DataFrame(columns=["Seller SKU", "On Hand"]))) == {
-        (3, "seller_sku", "sku.empty")}
+    empty = pd.DataFrame(columns=["Seller SKU", "On Hand"])
+    # unknown SKUs are not reported (nothing to compare with), but the line is held: its stock was not checked
+    assert tuples(run(lines, inventory=empty)) == {(3, "seller_sku", "sku.empty"), (2, "seller_sku", "stock.unchecked")}
+    # a team that keeps no stock in tkops switches that off on the Rules sheet: then the SKU line is Ready
+    off = RuleConfig.from_sheet_rows([["Rule", "Enabled"], ["stock.unchecked", "No"]])
+    result = run(lines, inventory=empty, config=off)
+    assert tuples(result) == {(3, "seller_sku", "sku.empty")}
+    assert result.statuses.tolist() == ["Ready", "Hold"]
+    assert "stock.unchecked is switched off" in result.summary_lines("en")[1]
 
 
 def test_lines_past_review_are_not_checked():

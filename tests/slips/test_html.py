@@ -165,7 +165,9 @@ def test_the_packing_checklist_lists_items_requests_and_qc_points(lang):
     labels = CHECKLIST_LABELS[lang]
     assert not LEFTOVER.search(html)
     first, second = html.split('<article class="card"')[1:]
-    assert first.count('<span class="box"></span>') == 2 + 1 + 2  # items, agreed change, QC points
+    # the buyer's request (for the packer), items, agreed change, QC points: each with a box to tick
+    assert first.count('<span class="box"></span>') == 1 + 2 + 1 + 2
+    assert first.index("Blue please") < first.index("SKU-EN-0")  # what the packer must do comes first
     assert "Blue please" in first and "Blue, S" in first and labels["agreed"] in first
     assert "SKU-EN-0" in first and "SKU-EN-1" in first and "No stains" in first and "Tags on" in first
     assert labels["packed_by"] in second and "ชุดเดรสลายดอกไม้" in second and "Blue" not in second

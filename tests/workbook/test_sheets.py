@@ -8,6 +8,7 @@ import zipfile
 from xml.etree import ElementTree
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pytest
 
 from tkops.book import layout
@@ -41,7 +42,7 @@ def _data_specs() -> list[layout.SheetSpec]:
 def test_sheet_order_and_code_names(wb):
     # Home first, xlwings.conf last, and between them the same tabs as a workbook the commands write.
     assert wb.sheetnames == ["Home"] + [s.name for s in layout.STANDARD_SHEETS] + ["xlwings.conf"]
-    assert wb.sheetnames[1:5] == ["Orders", "Review", "PickList", "AfterSales"]
+    assert wb.sheetnames[1:6] == ["Orders", "Review", "PickList", "Pack", "AfterSales"]
     assert wb.sheetnames == sheets.all_sheet_names()
     assert wb.code_name == "ThisWorkbook"
     codes = {ws.title: ws.sheet_properties.codeName for ws in wb}
@@ -61,7 +62,8 @@ def test_data_sheet_is_a_table_with_frozen_header(wb, spec):
     table = ws.tables[spec.table]
     assert [c.name for c in table.tableColumns] == spec.headers
     assert table.ref.startswith("A1:")
-    assert ws.freeze_panes == "A2"
+    frozen = spec.headers.index(spec.freeze) + 1 if spec.freeze else 0  # header row, and up to the freeze column
+    assert ws.freeze_panes == f"{get_column_letter(frozen + 1)}2"
     widths = _column_widths(ws)
     for i, column in enumerate(spec.columns, start=1):
         assert widths.get(i) == pytest.approx(column.width, abs=1), column.header

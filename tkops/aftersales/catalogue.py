@@ -8,14 +8,14 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from tkops.errors import ConfigError
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- Reasons and CaseKeywords sheets ----------------------------------------------------------------------------
     "aftersales.sheet_column": {
         "en": "{sheet} sheet: there is no \"{column}\" column (headers found: {headers}). Add the column to the "
               "header row, or delete the sheet and let tkops create it again.",
-        "zh": "{sheet} 工作表：缺少“{column}”列（现有表头：{headers}）。请在表头行添加该列，或删除此工作表让 tkops "
-              "重新生成。"},
+        "zh": "{sheet} 工作表：缺少“{column}”列（现有表头：{headers}）。请在表头行添加该列，或删除此工作表让 tkops 重新生成。"},
     "aftersales.sheet_value": {
         "en": "{sheet} sheet, row {row}, column \"{column}\": \"{value}\" is not allowed. Use one of: {allowed}.",
         "zh": "{sheet} 工作表第 {row} 行，“{column}”列：不允许填写“{value}”。可选值：{allowed}。"},
@@ -25,8 +25,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "aftersales.reason_blank": {
         "en": "{sheet} sheet, row {row}: both \"Reason Text\" and \"Reason Key\" are empty. Fill in at least one "
               "(the reason as the export or the API shows it), or delete the row.",
-        "zh": "{sheet} 工作表第 {row} 行：“Reason Text”和“Reason Key”都为空。请至少填写一项（与导出文件或 API 中的"
-              "原因一致），或删除该行。"},
+        "zh": "{sheet} 工作表第 {row} 行：“Reason Text”和“Reason Key”都为空。请至少填写一项（与导出文件或 API 中的原因一致），或删除该行。"},
     "aftersales.keyword_blank": {
         "en": "{sheet} sheet, row {row}: \"Keyword\" is empty. Write the word or phrase to look for, or delete the "
               "row.",
@@ -58,20 +57,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "aftersales.why.no_amount": {"en": "the case has no Amount", "zh": "售后记录没有金额"},
     "aftersales.why.no_scan": {"en": "no scan for {days} days", "zh": "{days} 天无物流扫描"},
     "aftersales.why.reported_lost": {"en": "reported lost", "zh": "已报告丢失"},
-    "aftersales.why.value": {"en": "value {amount} {op} threshold {threshold}", "zh": "金额 {amount} {op} 门槛 {threshold}"},
+    "aftersales.why.value": {"en": "value {amount} {op} threshold {threshold}", "zh": "金额 {amount} {op} 门槛 "
+                                                                                      "{threshold}"},
 }
 
 
 def explain(code: str, lang: str = "en", **params) -> str:
     """The sentence ``code`` in ``lang`` (en or zh; anything else falls back to en), filled with ``params``."""
-    entry = CATALOGUE.get(code)
-    if entry is None:
+    template = sentence(CATALOGUE.get(code), code, lang)
+    if template is None:
         return code
-    template = entry.get(lang) or entry["en"]
-    try:
-        return template.format(**{k: str(v) for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, {k: str(v) for k, v in params.items()}, code)
 
 
 class AfterSalesConfigError(ConfigError):
@@ -164,8 +160,8 @@ CATALOGUE.update({
     "aftersales.reply.the_item": {"en": "the item", "zh": "商品"},
     "aftersales.reply.missing_part": {"en": "the missing part of {item}", "zh": "{item}缺少的部分"},
     "aftersales.followup.team": {
-        "en": "Proactive: {days} days in transit{carrier}; says we are checking, reship or refund if it does not "
-              "arrive",
+        "en": "Proactive: {days} {days|day|days} in transit{carrier}; says we are checking, reship or refund if it "
+              "does not arrive",
         "zh": "主动联系：已运输 {days} 天{carrier}；告知正在核查，如仍未送达则补发或退款"},
     "aftersales.review.team": {"en": "Public: apology, no personal data. Private: {action}",
                                "zh": "公开回复：致歉，不含个人信息。私信：{action}"},

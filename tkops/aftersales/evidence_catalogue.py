@@ -6,6 +6,7 @@ it; and :class:`EvidenceError`, which renders from here until then.
 from __future__ import annotations
 
 from tkops.errors import DataError
+from tkops.message_lookup import fill, sentence
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- errors -----------------------------------------------------------------------------------------------------
@@ -23,8 +24,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.linked_folder": {
         "en": "The evidence folder of case {case} ({folder}) is a link to another place. tkops packs only files that "
               "really are in the case's folder: move the files into a normal folder there and run again.",
-        "zh": "案例 {case} 的证据文件夹（{folder}）是指向别处的链接。tkops 只打包确实位于案例文件夹中的文件：请把文件移到"
-              "该处的普通文件夹中，然后重试。"},
+        "zh": "案例 {case} 的证据文件夹（{folder}）是指向别处的链接。tkops 只打包确实位于案例文件夹中的文件：请把文件移到该处的普通文件夹中，然后重试。"},
     "evidence.ambiguous_folder": {
         "en": "Several folders in {root} belong to case {case}: {folders}. Move the files into one of them and "
               "delete the others, then run again.",
@@ -33,8 +33,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "\"{case}\" cannot be a Case ID for a folder name (letters, digits, - and _ only). Check the Case ID.",
         "zh": "“{case}”不能作为文件夹名的 Case ID（只能包含字母、数字、- 和 _）。请检查 Case ID。"},
     "evidence.no_sheet": {
-        "en": "{book} has no AfterSales sheet, so case {case} cannot be found. Import the Return/Refund export "
-              "first.",
+        "en": "{book} has no AfterSales sheet, so case {case} cannot be found. Import the Return/Refund export first.",
         "zh": "{book} 没有 AfterSales 工作表，无法找到案例 {case}。请先导入退货/退款导出文件。"},
     "evidence.no_case": {
         "en": "Case {case} is not on the AfterSales sheet of {book} (column \"Case ID\"). Check the ID, or import "
@@ -49,18 +48,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "space or choose another folder with --out, and run again.",
         "zh": "无法在 {folder} 中写入证据包（{detail}）。未留下任何文件；请腾出空间或用 --out 选择其他文件夹，然后重试。"},
     # --- the run's summary --------------------------------------------------------------------------------------------
-    "evidence.done": {"en": "Evidence pack for case {case}: {files} files from {folder}.",
+    "evidence.done": {"en": "Evidence pack for case {case}: {files} {files|file|files} from {folder}.",
                       "zh": "案例 {case} 的证据包：来自 {folder} 的 {files} 个文件。"},
     "evidence.file.zip": {"en": "  Archive: {path}", "zh": "  压缩包：{path}"},
     "evidence.file.pdf": {"en": "  Index (PDF): {path}", "zh": "  索引（PDF）：{path}"},
     "evidence.missing": {"en": "Still missing (required): {items}", "zh": "仍缺少（必需）：{items}"},
     "evidence.complete": {"en": "Every required item has a file.", "zh": "所有必需项都已有文件。"},
     "evidence.unmatched": {
-        "en": "{n} files match no checklist item by name; put a keyword in their names (see the index).",
+        "en": "{n} {n|file matches|files match} no checklist item by name; put a keyword in {n|its|their} name "
+              "(see the index).",
         "zh": "{n} 个文件的名称未对应任何清单项；请在文件名中加入关键词（见索引）。"},
     "evidence.skipped": {"en": "Left out (lock, temporary or hidden files): {files}",
                          "zh": "已跳过（锁定、临时或隐藏文件）：{files}"},
-    "evidence.deadline": {"en": "Appeal by {when} ({days} days after Opened; check it in Seller Center).",
+    "evidence.deadline": {"en": "Appeal by {when} ({days} {days|day|days} after Opened; check it in Seller Center).",
                           "zh": "申诉截止：{when}（开启后 {days} 天；请在 Seller Center 核实）。"},
     "evidence.deadline_passed": {"en": "The appeal deadline {when} has passed; check Seller Center before appealing.",
                                  "zh": "申诉截止时间 {when} 已过；申诉前请在 Seller Center 核实。"},
@@ -76,10 +76,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.t.due": {"en": "Platform acts on its own", "zh": "平台自动处理时间"},
     "evidence.t.appeal": {"en": "Appeal deadline", "zh": "申诉截止"},
     "evidence.t.appeal_note": {
-        "en": "Opened + {days} days (Settings: Appeal Days), counted from Opened to be safe; Seller Center shows the "
-              "real deadline.",
-        "zh": "开启时间 + {days} 天（Settings：Appeal Days），为稳妥起见从开启时间起算；实际截止时间以 Seller Center "
-              "为准。"},
+        "en": "Opened + {days} {days|day|days} (Settings: Appeal Days), counted from Opened to be safe; Seller "
+              "Center shows the real deadline.",
+        "zh": "开启时间 + {days} 天（Settings：Appeal Days），为稳妥起见从开启时间起算；实际截止时间以 Seller Center 为准。"},
     "evidence.t.folder": {"en": "Folder", "zh": "文件夹"},
     "evidence.t.made": {"en": "Made", "zh": "生成时间"},
     "evidence.t.checklist": {"en": "Checklist", "zh": "证据清单"},
@@ -108,9 +107,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
-    entry = CATALOGUE[code]
-    text = entry.get(lang) or entry["en"]
-    return text.format(**{k: str(v) for k, v in params.items()}) if params else text
+    text = sentence(CATALOGUE.get(code), code, lang)
+    if text is None:
+        return code
+    return fill(text, {k: str(v) for k, v in params.items()}, code) if params else text
 
 
 class EvidenceError(DataError):

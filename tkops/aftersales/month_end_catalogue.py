@@ -6,6 +6,7 @@ errors, progress lines, warnings, the report's figure names, column headers and 
 from __future__ import annotations
 
 from tkops.errors import ConfigError
+from tkops.message_lookup import fill, sentence
 
 
 def _e(en: str, zh: str) -> dict[str, str]:
@@ -27,6 +28,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "month_end.duplicates": _e(
         "{n} {what} appear in more than one file: each is counted once, with the values of the file given last.",
         "有 {n} 条{what}出现在多个文件中：每条只计一次，以最后提供的文件为准。"),
+    "month_end.no_currency": _e(
+        "{orders} order(s) and {cases} case(s) of {month} have no currency (the file does not name one, its addresses "
+        "are not all in one market, and no Market is set): their amounts are counted apart, under \"no currency\", "
+        "and never added to another currency. Set --market (or the Market setting, or the mapping's currency) and run "
+        "again.",
+        "{month} 有 {orders} 个订单和 {cases} 个售后案例没有币种（文件未注明币种，地址不全在同一站点，也未设置站点）："
+        "它们的金额单独统计在“无币种”下，绝不与其他币种相加。请设置 --market（或设置表中的 Market，或映射的币种）后重新运行。"),
+    "month_end.no_currency_label": _e("no currency", "无币种"),
     "month_end.what_lines": _e("order lines", "订单行"),
     "month_end.what_cases": _e("case lines", "售后记录"),
     "month_end.book_sheet": _e("{file}: read the {sheets} sheet(s).", "{file}：已读取工作表 {sheets}。"),
@@ -66,8 +75,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Return rate = cases / orders not cancelled; per SKU, cases / units shipped. Cost = the team's Cost on the "
         "AfterSales sheet, else the refunded Amount. Response time = opened to closed.",
         "订单按付款月份统计；销售额为未取消订单的订单金额（每单计一次）。售后为当月发起的退货退款申请（取消单另列）。"
-        "退货率 = 售后数 / 未取消订单数；按 SKU 为售后数 / 发货件数。成本 = AfterSales 表中团队填写的成本，否则为已退款金额。"
-        "处理时长 = 从发起到结案。"),
+        "退货率 = 售后数 / 未取消订单数；按 SKU 为售后数 / 发货件数。成本 = AfterSales 表中团队填写的成本，否则为已退款金额。处理时长 = 从发起到结案。"),
     # --- figures (Summary rows) -----------------------------------------------------------------------------------
     "month_end.f.orders": _e("Orders (paid in the month)", "订单数（当月付款）"),
     "month_end.f.lines": _e("Order lines", "订单行数"),
@@ -112,10 +120,16 @@ COLUMNS: dict[str, tuple[str, str]] = {
 
 def text(code: str, lang: str = "en", **params) -> str:
     """The sentence ``code`` in ``lang`` (en or zh; anything else: en), filled with ``params``."""
-    entry = CATALOGUE.get(code)
-    if entry is None:
+    template = sentence(CATALOGUE.get(code), code, lang)
+    if template is None:
         return code
-    return (entry.get(lang) or entry["en"]).format(**params)
+    return fill(template, params, code)
+
+
+def currency_label(code, lang: str = "en") -> str:
+    """How a money figure's currency is shown: its code, or "no currency" for amounts whose lines named none (they
+    are kept apart, never added to a known currency)."""
+    return code if isinstance(code, str) and code else text("month_end.no_currency_label", lang)
 
 
 def header(key: str, lang: str = "en") -> str:

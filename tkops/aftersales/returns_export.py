@@ -1,6 +1,6 @@
 """The Seller Center Return/Refund export (CSV or XLSX) as after-sales cases, and cancelled orders as cases.
 
-Facts (reference §2a): headers differ between shops (19 or 25 columns seen), so columns are found by name, folded like
+Facts (docs/seller-center-files.md#returns-export): headers differ between shops (19 or 25 columns seen), so columns are found by name, folded like
 :func:`tkops.schema.header_key`; columns tkops does not know are ignored. Dates are shop-local in the market's day
 order (``dd/MM/yyyy HH:mm:ss`` in BR); money may carry a currency mark and a decimal comma (``R$ 62,90`` beside
 ``234.9``). "Return unit price" is, in practice, the refund of the whole line (it never exceeded the order amount
@@ -25,7 +25,8 @@ from tkops.messages import render
 from tkops.schema import Kind, Table, header_key
 from tkops.settings import Settings
 from tkops.sources import tiktok_export
-from tkops.sources.normalize import MAX_WARNINGS_PER_KIND, TIKTOK_ORDER_ID, pick_columns
+from tkops.markets import market
+from tkops.sources.normalize import MAX_WARNINGS_PER_KIND, pick_columns
 from tkops.sources.raw import (
     SPREADSHEET_SUFFIXES,
     RawTable,
@@ -33,8 +34,10 @@ from tkops.sources.raw import (
     open_workbook,
     parse_csv,
     read_sheet,
+    read_text_bytes,
     sheet_headers,
 )
+from tkops.sources.rows import TIKTOK_ORDER_ID, sort_rows
 from tkops.statuses import canonical_statuses
 
 SOURCE = "tiktok_returns"
@@ -62,10 +65,11 @@ def read_returns(path: str | Path, settings: Settings) -> Table:
     """Read one Return/Refund export into case rows (canonical case keys, one row per return line).
 
     The frame has the platform columns the file has, plus ``source`` and ``currency``; ``frame.attrs["rows"]`` holds
-    each row's spreadsheet row number. Rows without an order ID (blank rows, a description row) are skipped and
-    counted. Raises a :class:`~tkops.errors.DataError` naming the file (and the row and column where one applies) for
-    a missing required column, an order export given instead, IDs damaged by Excel, bad numbers or dates, or text
-    that is not UTF-8 (nor the Encoding setting).
+    each row's spreadsheet row number. Empty rows and the description row are skipped and counted; every other row is
+    a case line. Raises a :class:`~tkops.errors.DataError` naming the file (and the row and column where one applies)
+    for a file that is not what its name says or is damaged, a missing required column, an order export given
+    instead, IDs damaged by Excel, a malformed or missing Order ID or Return Order ID, bad or out-of-range numbers
+    and dates, or text that is not UTF-8 (nor the Encoding setting).
     """
     path = Path(path)
     if not path.is_file():
@@ -79,7 +83,7 @@ def read_returns(path: str | Path, settings: Settings) -> Table:
 def _load(path: Path, settings: Settings) -> RawTable:
     """The raw cells: the first sheet whose header row has "Return Order ID" (else the first sheet), or the CSV."""
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        workbook = open_workbook(path)
+        workbook = open_workbook(path, settings)
         first = None
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
@@ -89,7 +93,7 @@ def _load(path: Path, settings: Settings) -> RawTable:
         if first is None:
             raise DataError("not_a_spreadsheet", file=path.name, kind="XLSX", detail="no sheets")
         return read_sheet(path, *first)
-    text, encoding = decode(path, path.read_bytes(), settings.encoding)[0]
+    text, encoding = decode(path, read_text_bytes(path, settings), settings.encoding)[0]
     return parse_csv(path, text, encoding)
 
 
@@ -114,11 +118,20 @@ def _normalise(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], sett
     def where(key: str, at: pd.Series) -> V.Where:
         return V.Where(raw.name, written.get(key, EXPORT_NAME[key]), at)
 
-    # IDs are checked before rows are dropped: a damaged ID must be refused, not skipped as "not an ID".
+    # IDs are checked before rows are classified: a damaged ID must be refused, not skipped as "not an ID"; every
+    # row is a case line except the description row and empty rows (tkops.sources.rows).
     order_id = V.ids(frame["order_id"], where("order_id", rows))
     case_id = V.ids(frame["case_id"], where("case_id", rows))
-    keep = order_id.astype("str").str.match(TIKTOK_ORDER_ID, na=False) & case_id.notna()
-    skipped = int((~keep).sum())
+    sorted_rows = sort_rows(frame, order_id, where("order_id", rows), written, TIKTOK_ORDER_ID,
+                            "rule.tiktok_order_id", follow_on_rows=False)
+    keep = sorted_rows.keep
+    no_case = keep & case_id.isna()
+    if no_case.any():
+        first = no_case[no_case].index[0]
+        raise DataError("input.order_id_missing", file=raw.name, row=int(rows[first]),
+                        column=written.get("case_id", EXPORT_NAME["case_id"]),
+                        line=f"{written.get('order_id', 'Order ID')} \"{order_id[first]}\"")
+    skipped = sorted_rows.skipped
     frame, rows = frame.loc[keep], rows.loc[keep]
     out = pd.DataFrame({"case_id": case_id[keep], "order_id": order_id[keep]}, index=frame.index)
 
@@ -126,6 +139,7 @@ def _normalise(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], sett
     date_format = _date_format(frame, rows, date_keys, where, settings) if date_keys else None
     marks: dict[str, pd.Series] = {}
     warnings: list[str] = []
+    market_decimal = market(settings.market).decimal if market(settings.market) else ""
     for key in frame.columns.drop(["case_id", "order_id"]):
         kind, cells, at = C.CASE_BY_KEY[key].kind, frame[key], where(key, rows)
         if kind is Kind.ID:
@@ -133,7 +147,8 @@ def _normalise(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], sett
         elif kind is Kind.INT:
             out[key] = V.integers(cells, at)
         elif kind is Kind.MONEY:
-            out[key], marks[key] = V.money(cells, at, settings.effective_decimal(), settings.effective_currency())
+            out[key], marks[key] = V.money(cells, at, settings.effective_decimal(), settings.effective_currency(),
+                                           market_decimal)
         elif kind is Kind.DATETIME:
             out[key] = V.datetimes(cells, at, date_format)
         else:
@@ -141,6 +156,8 @@ def _normalise(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], sett
     for key in ("order_status", "order_substatus"):
         if key in out:
             out[key] = canonical_statuses(out[key])
+    if "quantity" in out:  # a return of 0 units, or more than an order line may hold, is a damaged cell
+        _refuse_quantities(out["quantity"], where("quantity", rows), settings.max_quantity())
 
     currency = pd.Series("", index=out.index, dtype=object)
     for key in _MONEY_FIRST:
@@ -151,6 +168,14 @@ def _normalise(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], sett
     result = C.ordered(out)
     result.attrs["rows"] = rows.reset_index(drop=True)
     return Table(result, SOURCE, skipped_rows=skipped, warnings=warnings)
+
+
+def _refuse_quantities(quantity: pd.Series, at: V.Where, limit: int) -> None:
+    wrong = ((quantity < 0) | (quantity > limit)).fillna(False).astype(bool)  # 0: refund without a return
+    if wrong.any():
+        first = wrong[wrong].index[0]
+        raise DataError("input.quantity", file=at.file, row=int(at.rows[first]), column=at.column,
+                        value=int(quantity[first]), limit=limit)
 
 
 def _date_format(frame, rows, date_keys, where, settings: Settings) -> str | None:

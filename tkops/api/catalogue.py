@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tkops.message_lookup import fill, sentence
+
 _API = _API_ZH = "{api}"  # the API's own code, message and request id, filled in by render() when known
 #: How the API's code, message and request id read, per language (request id only when TikTok sent one).
 _DETAIL = {"en": (" (TikTok code {api_code}: {api_message}", "; request {request_id}", ")"),
@@ -27,8 +29,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "api.missing_scope": {
         "en": "The app is not allowed to call {path}" + _API + ". In Partner Center, add the missing permission "
               "(scope) to the app, then authorise the shop again so the new token carries it.",
-        "zh": "该应用无权调用 {path}" + _API_ZH + "。请在 Partner Center 为应用添加缺少的权限（scope），然后重新授权店铺，"
-              "使新令牌包含该权限。"},
+        "zh": "该应用无权调用 {path}" + _API_ZH + "。请在 Partner Center 为应用添加缺少的权限（scope），然后重新授权店铺，使新令牌包含该权限。"},
     "api.missing_shop_cipher": {
         "en": "{path} needs the shop (shop_cipher) but none was sent" + _API + ". Set API Shop in Settings to the "
               "shop's name as TikTok shows it.",
@@ -40,13 +41,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "api.request_rejected": {
         "en": "TikTok Shop rejected {path}" + _API + ". Check API App Key and API Shop in Settings; if the message is "
               "about the access token, authorise the shop again.",
-        "zh": "TikTok Shop 拒绝了 {path}" + _API_ZH + "。请检查 Settings 中的 API App Key 和 API Shop；如提示与访问令牌有关，"
-              "请重新授权店铺。"},
+        "zh": "TikTok Shop 拒绝了 {path}" + _API_ZH + "。请检查 Settings 中的 API App Key 和 API Shop；如提示与访问令牌有关，请重新授权店铺。"},
     "api.clock_skew": {
         "en": "TikTok Shop rejected the time of {path}" + _API + ": requests must be stamped within 5 minutes of "
               "TikTok's clock. Set this computer's clock to the correct time (automatic time on), then try again.",
-        "zh": "TikTok Shop 拒绝了 {path} 的时间戳" + _API_ZH + "：请求时间须与 TikTok 时钟相差 5 分钟以内。请校准本机时间"
-              "（开启自动设置时间）后重试。"},
+        "zh": "TikTok Shop 拒绝了 {path} 的时间戳" + _API_ZH + "：请求时间须与 TikTok 时钟相差 5 分钟以内。请校准本机时间（开启自动设置时间）后重试。"},
     "api.ip_not_allowed": {
         "en": "This computer's IP address is not on the app's allow-list" + _API + ". Add it in Partner Center "
               "(app settings > IP allow-list), or run tkops from an allowed computer.",
@@ -59,22 +58,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(Partner Center > authorisation link) and run the API setup.",
         "zh": "访问令牌续期后仍被判定为过期" + _API_ZH + "。请重新授权店铺（Partner Center 授权链接）并重新运行 API 设置。"},
     "api.rate_limited": {
-        "en": "TikTok Shop kept answering \"too many requests\" for {path} after {retries} retries" + _API + ". Wait a "
+        "en": "TikTok Shop kept answering \"too many requests\" for {path} after {retries} "
+              "{retries|retry|retries}" + _API + ". Wait a "
               "few minutes and run again (other tools using the same app share the limit).",
-        "zh": "重试 {retries} 次后，TikTok Shop 仍对 {path} 返回“请求过多”" + _API_ZH + "。请等几分钟再运行（使用同一应用的其他"
-              "工具共享该限额）。"},
+        "zh": "重试 {retries} 次后，TikTok Shop 仍对 {path} 返回“请求过多”" + _API_ZH + "。请等几分钟再运行（使用同一应用的其他工具共享该限额）。"},
     "api.server_busy": {
-        "en": "TikTok Shop was busy or failed for {path} after {retries} retries (HTTP {http_status})" + _API + ". "
-              "Run again later; nothing was written.",
-        "zh": "重试 {retries} 次后，TikTok Shop 处理 {path} 时仍繁忙或出错（HTTP {http_status}）" + _API_ZH + "。请稍后再运行；"
-              "未写入任何内容。"},
+        "en": "TikTok Shop was busy or failed for {path} after {retries} {retries|retry|retries} (HTTP "
+              "{http_status})" + _API + ". Run again later; nothing was written.",
+        "zh": "重试 {retries} 次后，TikTok Shop 处理 {path} 时仍繁忙或出错（HTTP {http_status}）" + _API_ZH + "。请稍后再运行；未写入任何内容。"},
     "api.timeout": {
-        "en": "TikTok Shop did not answer {path} within {seconds} seconds, {retries} retries. Check the internet "
-              "connection (or proxy) and run again; nothing was written.",
+        "en": "TikTok Shop did not answer {path} within {seconds} {seconds|second|seconds}, {retries} "
+              "{retries|retry|retries}. Check the internet connection (or proxy) and run again; nothing was written.",
         "zh": "TikTok Shop 在 {seconds} 秒内未响应 {path}，已重试 {retries} 次。请检查网络连接（或代理）后重新运行；未写入任何内容。"},
     "api.unreachable": {
-        "en": "Cannot reach TikTok Shop for {path} ({detail}) after {retries} retries. Check the internet connection, "
-              "proxy or firewall, and run again.",
+        "en": "Cannot reach TikTok Shop for {path} ({detail}) after {retries} {retries|retry|retries}. Check the "
+              "internet connection, proxy or firewall, and run again.",
         "zh": "重试 {retries} 次后仍无法连接 TikTok Shop（{path}，{detail}）。请检查网络、代理或防火墙后重新运行。"},
     "api.outcome_unknown": {
         "en": "The connection broke during {path} ({detail}, limit {seconds} s) after TikTok Shop may have received "
@@ -89,8 +87,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "api.token_refused": {
         "en": "TikTok's authorisation server refused the token request" + _API + ". Authorise the shop again: open "
               "the app's authorisation link, and use the new code within 30 minutes (a code works once).",
-        "zh": "TikTok 授权服务器拒绝了令牌请求" + _API_ZH + "。请重新授权店铺：打开应用的授权链接，并在 30 分钟内使用新的授权码"
-              "（授权码只能使用一次）。"},
+        "zh": "TikTok 授权服务器拒绝了令牌请求" + _API_ZH + "。请重新授权店铺：打开应用的授权链接，并在 30 分钟内使用新的授权码（授权码只能使用一次）。"},
     "api.reauthorize": {
         "en": "The shop's authorisation for app key {app_key} has expired or was never completed ({reason}). Open the "
               "app's authorisation link, then run the API setup with the new code.",
@@ -98,8 +95,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "api.shop_not_found": {
         "en": "API Shop \"{shop}\" does not name exactly one of the shops this token may use: {shops}. Set API Shop "
               "in Settings to one of these names or codes (or authorise that shop).",
-        "zh": "API Shop“{shop}”没有唯一对应该令牌可用的店铺：{shops}。请在 Settings 中把 API Shop 设为其中一个名称或代码"
-              "（或授权该店铺）。"},
+        "zh": "API Shop“{shop}”没有唯一对应该令牌可用的店铺：{shops}。请在 Settings 中把 API Shop 设为其中一个名称或代码（或授权该店铺）。"},
     "api.paging_loop": {
         "en": "TikTok Shop returned the same page again for {path}; stopped to avoid an endless loop. Run again "
               "later; nothing was written.",
@@ -154,13 +150,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "api.push.no_provider": {
         "en": "not sent: TikTok Shop offers no shipping provider \"{provider}\" for this order's delivery option. "
               "Use one of: {names} (or a Carriers sheet name with the same courier codes as one of them).",
-        "zh": "未发送：该订单的配送方式下，TikTok Shop 没有名为“{provider}”的承运商。请使用其中之一：{names}"
-              "（或在 Carriers 表中使用与其承运商代码相同的名称）。"},
+        "zh": "未发送：该订单的配送方式下，TikTok Shop 没有名为“{provider}”的承运商。请使用其中之一：{names}（或在 Carriers 表中使用与其承运商代码相同的名称）。"},
     "api.push.no_order": {
         "en": "not sent: TikTok Shop did not return this order (another shop's order, or not paid yet?). Check "
               "API Shop in Settings and the order in Seller Center.",
-        "zh": "未发送：TikTok Shop 未返回该订单（属于其他店铺或尚未付款？）。请检查 Settings 中的 API Shop 并在 "
-              "Seller Center 查看该订单。"},
+        "zh": "未发送：TikTok Shop 未返回该订单（属于其他店铺或尚未付款？）。请检查 Settings 中的 API Shop 并在 Seller Center 查看该订单。"},
     "api.push.no_option": {
         "en": "not sent: TikTok Shop gave no delivery option for this order, so its shipping providers are unknown. "
               "Upload it with the Seller Center file (tkops ship).",
@@ -177,8 +171,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "api.push.summary": {
         "en": "Tracking upload: {accepted} line(s) accepted, {refused} refused, {unmatched} with an unknown shipping "
               "provider, {unknown} with an unknown outcome, {held} held back by the checks.",
-        "zh": "物流单号上传：{accepted} 行已接受，{refused} 行被拒，{unmatched} 行承运商无法匹配，{unknown} 行结果未知，"
-              "{held} 行未通过检查。"},
+        "zh": "物流单号上传：{accepted} 行已接受，{refused} 行被拒，{unmatched} 行承运商无法匹配，{unknown} 行结果未知，{held} 行未通过检查。"},
     "api.push.stopped": {
         "en": "Stopped before the end: {reason} The results so far are saved; run again to upload the rest.",
         "zh": "未全部完成即停止：{reason} 已保存目前的结果；请再次运行以上传其余部分。"},
@@ -201,17 +194,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "设置“API App Key”为空：从 TikTok Shop 拉取需要 TikTok Shop API 应用的 App Key（Partner Center > 应用与服务）。"
               "请在 Settings 表中填写，完成一次 API 设置后重新拉取。"},
     "api.pull.bad_days": {
-        "en": "Cannot pull the last {days} days: give a whole number of days, 1 or more.",
+        "en": "Cannot pull the last {days} {days|day|days}: give a whole number of days, 1 or more.",
         "zh": "无法拉取最近 {days} 天：天数须为 1 或以上的整数。"},
     "api.pull.window": {
         "en": "Pulled from TikTok Shop: changes from {since} to {until} ({zone}).",
         "zh": "已从 TikTok Shop 拉取：{since} 至 {until}（{zone}）之间的变动。"},
     "api.pull.orders": {
-        "en": "Orders: {orders} updated orders, {lines} lines: {new} new, {updated} updated, {unchanged} unchanged.",
+        "en": "Orders: {orders} updated {orders|order|orders}, {lines} {lines|line|lines}: {new} new, {updated} "
+              "updated, {unchanged} unchanged.",
         "zh": "订单：{orders} 个有变动的订单，{lines} 行：新增 {new}，更新 {updated}，未变 {unchanged}。"},
     "api.pull.cases": {
-        "en": "After-sales: {returns} returns and {cancellations} cancellations: {new} new cases, {updated} "
-              "updated.",
+        "en": "After-sales: {returns} {returns|return|returns} and {cancellations} "
+              "{cancellations|cancellation|cancellations}: {new} new {new|case|cases}, {updated} updated.",
         "zh": "售后：{returns} 个退货退款、{cancellations} 个取消：新增 {new} 个案例，更新 {updated} 个。"},
 }
 
@@ -227,7 +221,7 @@ def api_detail(lang: str, params: dict[str, Any]) -> str:
         return ""
     head, request, tail = _DETAIL.get(lang, _DETAIL["en"])
     text = head + (request if params.get("request_id") else "") + tail
-    return text.format_map(_Blank(params))
+    return fill(text, _Blank(params), "api.detail")
 
 
 def render(code: str, lang: str = "en", **params: Any) -> str:
@@ -237,7 +231,7 @@ def render(code: str, lang: str = "en", **params: Any) -> str:
         from tkops.messages import render as render_message
 
         return render_message(code, lang, **params)
-    template = entry.get(lang) or entry["en"]
+    template = sentence(entry, code, lang)
     values = _Blank({k: "" if v is None else v for k, v in params.items()})
     values["api"] = api_detail(lang if lang in _DETAIL else "en", values)
-    return template.format_map(values)
+    return fill(template, values, code)

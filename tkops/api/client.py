@@ -39,7 +39,7 @@ log = logging.getLogger(LOGGER_NAME)
 API_URL = "https://open-api.tiktokglobalshop.com"
 AUTH_URL = "https://auth.tiktok-shops.com"
 SHOPS_PATH = "/authorization/202309/shops"
-#: Paths that must not carry shop_cipher (reference §3; the product/compliance exceptions are not used here).
+#: Paths that must not carry shop_cipher (docs/open-api.md#transport-and-signing; the product/compliance exceptions are not used here).
 UNSCOPED = ("/authorization/", "/seller/")
 #: Query keys a caller may not set: the token goes in a header, the signature is computed here.
 _RESERVED = ("sign", "access_token", "app_secret")
@@ -121,7 +121,7 @@ class ApiClient:
                  items_key: str = "orders", method: str = "POST", shop_scoped: bool = True) -> Iterator[dict]:
         """Every item under ``data[items_key]`` of every page, following ``next_page_token`` until it is empty.
 
-        Page size and sort go in ``query``, filters in ``body`` (reference §4). A failed page raises; the items
+        Page size and sort go in ``query``, filters in ``body`` (docs/open-api.md#endpoints). A failed page raises; the items
         already yielded are the caller's to keep or drop.
         """
         query = dict(query or {})

@@ -165,7 +165,7 @@ class KeyringUnavailable(SecretsError):
     code = "api.keyring_unavailable"
 
 
-#: API error code -> exception class (codes from reference §3 "common errors" and §4 fulfilment specs).
+#: API error code -> exception class (codes: docs/open-api.md#errors).
 CODES: dict[int, type[ApiError]] = {
     106001: InvalidSign, 105005: MissingScope, 106013: MissingShopCipher, 101000: TokenShopMismatch,
     36009004: RequestRejected, 36009033: IpNotAllowed, 36009014: InvalidVersion, 105002: TokenExpired,

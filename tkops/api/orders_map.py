@@ -1,7 +1,7 @@
 """TikTok Shop Open API orders (Get Order List / Get Order Detail, version 202309) as canonical order lines.
 
 :func:`order_lines` gives the frame :func:`tkops.sources.read_orders` gives for the Seller Center export of the same
-orders (same keys, dtypes and values), so a pull and an export import upsert the same Orders rows (reference §1, §4):
+orders (same keys, dtypes and values), so a pull and an export import upsert the same Orders rows (docs/seller-center-files.md#order-export, docs/open-api.md#endpoints):
 
 - ``line_items`` are units (no quantity field). Units with the same package, SKU ID, Seller SKU and unit original
   price are one line: Quantity is their count; SKU Subtotal Before Discount and the SKU discounts are sums over the
@@ -22,8 +22,10 @@ orders (same keys, dtypes and values), so a pull and an export import upsert the
 Export columns the API lacks (:data:`API_LACKS`) are left out of the frame, so a merge keeps what an export put
 there; so are Warehouse Name without ``warehouses`` and :data:`RETURN_KEYS` without ``returns``. The API withholds
 the recipient of UNPAID and ON_HOLD orders: those orders' address cells are empty, and their IDs are listed in
-``frame.attrs["recipient_withheld"]`` for a caller that must not blank an address it has. The API's extra facts
-(SLA and due times, user_id, buyer_email, is_cod, ...) are not order-line columns. Unverified choices (no public
+``frame.attrs["recipient_withheld"]`` for a caller that must not blank an address it has. The platform's own
+deadlines (:data:`SLA_KEYS`: ``rts_sla_time``, ``shipping_due_time``, ...; no export has them) are order-level
+columns of the same names, which the clocks use before computing any (:mod:`tkops.clocks.evidence`); the other
+extra facts (user_id, buyer_email, is_cod, ...) are not order-line columns. Unverified choices (no public
 export of an API-pulled order to compare with): :data:`SHIPPING_TYPES`, Shipped Time from ``collection_time``, the
 refund model of :func:`_return_facts`.
 """
@@ -59,7 +61,10 @@ RETURN_REFUNDED = frozenset({"RETURN_OR_REFUND_REQUEST_SUCCESS", "RETURN_OR_REFU
 API_LACKS: frozenset[str] = frozenset({
     "buyer_username", "payment_platform_discount", "weight_kg", "product_category", "shipping_information",
     "combined_listing", "house_name_or_number", "order_channel", "creator_handle", "checked_status",
-    "checked_marked_by", "request_tax_invoice"} | {c.key for c in schema.ORDER_COLUMNS if c.key.startswith("tax_")})
+    "checked_marked_by", "request_tax_invoice", "region", "villages", "distance_shipping_fee", "distance_fee",
+    "buyer_service_fee", "handling_fee", "shipping_insurance", "item_insurance", "dynamic_commission",
+    "purchase_channel", "tokopedia_invoice", "export_lacks"}
+    | {c.key for c in schema.ORDER_COLUMNS if c.key.startswith("tax_")})
 #: Columns filled only from the orders' returns.
 RETURN_KEYS: tuple[str, ...] = ("cancel_return_type", "return_quantity", "order_refund_amount")
 #: Columns every API order fills, in canonical order.
@@ -69,7 +74,12 @@ _PAYMENT = {"shipping_fee_after_discount": "shipping_fee", "taxes": "tax", "orde
             **{k: k for k in ("original_shipping_fee", "shipping_fee_seller_discount", "small_order_fee",
                               "shipping_fee_cofunded_discount", "shipping_fee_platform_discount",
                               "retail_delivery_fee")}}
-_ORDER_TIMES = {"created_time": "create_time", "paid_time": "paid_time", "cancelled_time": "cancel_time"}
+#: The platform's deadlines and the buyer's cancellation request time: order fields kept under their own names.
+SLA_KEYS: tuple[str, ...] = ("rts_sla_time", "tts_sla_time", "pick_up_cut_off_time", "shipping_due_time",
+                             "collection_due_time", "delivery_sla_time", "delivery_due_time", "cancel_order_sla_time",
+                             "request_cancel_time")
+_ORDER_TIMES = {"created_time": "create_time", "paid_time": "paid_time", "cancelled_time": "cancel_time",
+                **{key: key for key in SLA_KEYS}}
 
 
 def order_lines(orders: Iterable[Mapping], settings: Settings, returns: Iterable[Mapping] | None = None,

@@ -21,7 +21,9 @@ Cancellations: one case per order, Case ID ``C-<order id>`` like the file route 
 wins), Reason ``cancel_reason_text``, Reason Key ``cancel_reason``, Cancel By the ``role``, Quantity the cancelled
 units, Amount the ``refund_total``. Unlike the file route, which only sees orders already cancelled and uses the
 Cancelled Time twice, a pending request is a case too: Opened is the request's ``create_time``, Closed the
-``update_time`` of a settled one, and Return Status says which (the file route leaves it blank). The order-level
+``update_time`` of a settled one, and Return Status says which (the file route leaves it blank); Due is the
+deadline of the seller's next action (``seller_next_action_response``, SELLER_RESPOND_CANCEL) when the API gives
+one: the platform's own time, which the cancellation-request clock on Orders uses. The order-level
 columns the file route copies from the order (Buyer Username, Country, Order Status, Order Amount) are left out.
 """
 
@@ -38,7 +40,7 @@ from tkops.settings import Settings
 
 #: return_type -> Return Type as the export writes it.
 RETURN_TYPES = {"REFUND": "Refund only", "RETURN_AND_REFUND": "Return and refund", "REPLACEMENT": "Replacement"}
-#: return_status -> (Return Status, Return Sub Status). Return Status uses the export's words (reference §2a:
+#: return_status -> (Return Status, Return Sub Status). Return Status uses the export's words (docs/seller-center-files.md#returns-export:
 #: Completed, In Process, To Process, Refund rejected, Canceled); the sub status words are tkops' own.
 RETURN_STATUSES: dict[str, tuple[str, str]] = {
     "RETURN_OR_REFUND_REQUEST_PENDING": ("To Process", "Awaiting seller response"),
@@ -140,9 +142,19 @@ def cancellation_cases_api(cancellations: Iterable[Mapping], settings: Settings,
             "cancel_by": words(cancel.get("role")), "opened": seconds(cancel.get("create_time"), at, "create_time"),
             "closed": seconds(cancel.get("update_time"), at, "update_time") if status not in (
                 "", "CANCELLATION_REQUEST_PENDING") else None,
-            "source": C.SOURCE_CANCELLED,
+            "source": C.SOURCE_CANCELLED, "due": _respond_by(cancel, at),
         })
-    return _frame(records, CANCEL_CASE_KEYS, settings)
+    keys = CANCEL_CASE_KEYS + (("due",) if any(r["due"] for r in records) else ())
+    return _frame(records, keys, settings)
+
+
+def _respond_by(cancel: Mapping, at: str) -> int | None:
+    """The earliest deadline of the seller's answer to a pending cancellation request (Unix seconds), or None."""
+    if str(cancel.get("cancel_status") or "") not in ("", "CANCELLATION_REQUEST_PENDING"):
+        return None
+    found = [seconds(a.get("deadline"), at, "seller_next_action_response.deadline")
+             for a in cancel.get("seller_next_action_response") or () if a.get("action") == "SELLER_RESPOND_CANCEL"]
+    return min((f for f in found if f), default=None)
 
 
 def _refunds(units: list[Mapping], where: str) -> Decimal | None:

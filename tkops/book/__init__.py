@@ -1,12 +1,16 @@
-"""The only code that touches a workbook file. :class:`FileBook` is the file backend; the live backend (xlwings)
-offers the same small interface: ``read_rows(sheet)``, ``write_table(spec, frame)``, ``save()``.
+"""The only code that touches a workbook file. :class:`FileBook` is the file backend; the live backend (xlwings,
+:mod:`tkops.book.live`) implements the same :class:`~tkops.book.protocol.Book` protocol; a step that needs a few
+columns of a large sheet asks :func:`read_columns`.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 
@@ -58,6 +62,7 @@ class FileBook:
         self._pending: dict[str, tuple[SheetSpec, pd.DataFrame]] = {}
         self._edit: OoxmlWorkbook | None = None
         self.settings = settings
+        self._scratch: Path | None = None  # a new workbook made editable before its first save (see _editor)
         if self.exists:
             safety.check_not_locked(self.path)
             # The package-level editor keeps every part it does not change byte for byte, and refuses by name only
@@ -93,16 +98,25 @@ class FileBook:
 
     def write_block(self, sheet: str, first_col: int, rows: list[list[Any]], fills: dict | None = None) -> None:
         """Put a small block of text beside a table (see :meth:`OoxmlWorkbook.write_block`)."""
-        if self._edit is None:
-            raise NotImplementedError("blocks are written into existing workbooks only")
-        self._edit.write_block(sheet, first_col, rows, fills)
+        self._editor().write_block(sheet, first_col, rows, fills)
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
-        """Replace a report sheet's cells with ``rows`` (see :meth:`OoxmlWorkbook.write_grid`)."""
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
+        """Replace a report sheet's cells with ``rows`` (see :meth:`OoxmlWorkbook.write_grid`); ``fills`` maps
+        0-based (row, column) to a colour such as ``#C6EFCE``."""
+        self._editor().write_grid(spec, rows, bold_rows, widths, fills)
+
+    def _editor(self) -> OoxmlWorkbook:
+        """The package editor; a new workbook gets one by being written whole (its sheets as they are now) to a
+        private scratch file first, which the editor then edits. The book's own path is untouched until save."""
         if self._edit is None:
-            raise NotImplementedError("report sheets are written into existing workbooks only")
-        self._edit.write_grid(spec, rows, bold_rows, widths)
+            self._scratch = Path(tempfile.mkdtemp(prefix="tkops-new-book-"))
+            weakref.finalize(self, shutil.rmtree, self._scratch, True)  # a run that fails before saving
+            draft = self._scratch / f"new{self.path.suffix.lower()}"
+            write_workbook(draft, self._new_sheets())
+            self._edit = OoxmlWorkbook(draft)
+            self._pending.clear()
+        return self._edit
 
     def save(self) -> SaveResult:
         """Write the workbook through its session (atomically, checked, the previous version backed up)."""
@@ -113,8 +127,16 @@ class FileBook:
                 write_workbook(tmp, self._new_sheets())
 
         result = self.session.commit(write, self.settings.backup_count(), self.settings.backup_day_count())
+        self._drop_scratch()
         self.exists = True
         return result
+
+    def _drop_scratch(self) -> None:
+        if self._scratch is not None:
+            # the editor reads parts from the draft lazily; after the save the book is reopened from its own path
+            self._edit = OoxmlWorkbook(self.path) if self.path.exists() else None
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def _new_sheets(self) -> list[tuple[SheetSpec, pd.DataFrame]]:
         sheets = []
@@ -126,3 +148,13 @@ class FileBook:
                 sheets.append((spec, starting_frame(spec, self.settings.language)))
         extra = [v for k, v in self._pending.items() if k not in {s.name for s in STANDARD_SHEETS}]
         return sheets + extra
+
+
+
+def read_columns(book, sheet: str, headers: Sequence[str]) -> list[list[Any]] | None:
+    """A sheet's rows (header first) holding at least the columns named in ``headers`` (row 1's text, stripped);
+    None when there is no such sheet. A backend that can read columns alone (the live one: a button in Excel)
+    transfers only those cells; the file backend has parsed the whole sheet already and returns it whole."""
+    if hasattr(book, "read_columns"):
+        return book.read_columns(sheet, headers)
+    return book.read_rows(sheet)

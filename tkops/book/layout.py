@@ -63,6 +63,14 @@ class SheetSpec:
     hidden: tuple[str, ...] = ()
     highlights: Highlights | None = None
     printed: bool = False
+    #: The header of the last column that stays in view when scrolling right (with the header row); "" = the header
+    #: row only. Found by header, so it works whatever the sheet's column order.
+    freeze: str = ""
+    #: Headers of multi-line text columns: wrapped, top-aligned, each row as tall as its text (up to a cap).
+    wrap: tuple[str, ...] = ()
+    #: Headers of columns grouped in an outline (Excel's +/- above the headers), collapsed when tkops first adds the
+    #: outline; the team's choice to expand it is kept afterwards.
+    outline: tuple[str, ...] = ()
     state: str = "visible"
 
     @property
@@ -84,24 +92,27 @@ def _cols(*items) -> tuple[ColumnSpec, ...]:
 
 ORDERS = SheetSpec("Orders", "Orders", lists={"Review Status": list(schema.REVIEW_STATUSES),
                                               **{name: list(schema.TICKS) for name in schema.TICK_NAMES}},
-                   hidden=schema.HIDDEN_NAMES, highlights=Highlights("tkops Flags"))
+                   hidden=schema.HIDDEN_NAMES, highlights=Highlights("tkops Flags"), freeze="Order ID",
+                   wrap=("Buyer Message", "Issues"), outline=tuple(schema.BY_KEY[k].name for k in schema.DETAIL_KEYS))
 
 IMPORT_LOG = SheetSpec("ImportLog", "ImportLog", _cols(
     ("Imported At", Kind.DATETIME, 19), ("File", Kind.TEXT, 34), ("SHA-256", Kind.TEXT, 20),
     ("Source", Kind.TEXT, 16), ("Sheet", Kind.TEXT, 14), ("Encoding", Kind.TEXT, 10),
     ("Rows Read", Kind.INT, 10), ("Skipped Rows", Kind.INT, 12), ("New", Kind.INT, 8), ("Updated", Kind.INT, 9),
-    ("Unchanged", Kind.INT, 10), ("Pulled Until", Kind.DATETIME, 19),
+    ("Unchanged", Kind.INT, 10), ("Pulled Until", Kind.DATETIME, 19), ("Ignored Headers", Kind.TEXT, 40),
 ), style="Table Style Light 9")
 
 SETTINGS = SheetSpec("Settings", "Settings", _cols(
     ("Setting", Kind.TEXT, 16), ("Value", Kind.TEXT, 22), ("Description", Kind.TEXT, 70), ("说明", Kind.TEXT, 50),
-), style="Table Style Light 9")
+), style="Table Style Light 9", freeze="Setting", wrap=("Value", "Description", "说明"))
 
 INVENTORY = SheetSpec("Inventory", "Inventory", _cols(
     ("Seller SKU", Kind.TEXT, 18), ("Product Name", Kind.TEXT, 32), ("Variation", Kind.TEXT, 16),
     ("On Hand", Kind.INT, 9), ("Zone", Kind.TEXT, 7), ("Bin", Kind.TEXT, 10), ("Unit Cost", Kind.MONEY, 10),
-    ("Currency", Kind.TEXT, 9),
+    ("Currency", Kind.TEXT, 9), ("Barcode", Kind.ID, 16),
 ))
+# Filled by hand or by tkops stock (tkops.jobs.stock) from the team's stock files; Barcode holds GTIN/UPC/EAN codes
+# with a valid check digit (as text: leading zeros count).
 
 BUNDLES = SheetSpec("Bundles", "Bundles", _cols(
     ("Bundle SKU", Kind.TEXT, 18), ("Component SKU", Kind.TEXT, 18), ("Quantity", Kind.INT, 9),
@@ -112,16 +123,21 @@ MAPPINGS = SheetSpec("Mappings", "Mappings", _cols(
 ), style="Table Style Light 9")
 
 REVIEW = SheetSpec("Review", "Review", _cols(
-    ("Order ID", Kind.ID, 21), ("SKU ID", Kind.ID, 21), ("Column", Kind.TEXT, 18), ("Code", Kind.TEXT, 24),
-    ("Severity", Kind.TEXT, 9), ("Explanation", Kind.TEXT, 52), ("Buyer Language", Kind.TEXT, 9),
-    ("Message to Buyer", Kind.TEXT, 70), ("tkops Language", Kind.TEXT, 6),
-), lists={"Buyer Language": ["en", "es", "de", "fr", "it", "pt", "id", "ms", "th", "vi", "ja", "zh"]},
-    hidden=("tkops Language",))
+    ("Order ID", Kind.ID, 21), ("SKU ID", Kind.ID, 21), ("Column", Kind.TEXT, 16), ("Problem", Kind.TEXT, 24),
+    ("Code", Kind.TEXT, 22), ("Severity", Kind.TEXT, 9), ("Explanation", Kind.TEXT, 52),
+    ("Buyer Language", Kind.TEXT, 9), ("Message to Buyer", Kind.TEXT, 70), ("Combine", Kind.TEXT, 9),
+    ("tkops Language", Kind.TEXT, 6),
+), lists={"Buyer Language": ["en", "es", "de", "fr", "it", "pt", "id", "ms", "th", "vi", "ja", "zh"],
+          "Combine": ["Yes", "No"]},
+    hidden=("tkops Language",), freeze="Order ID", wrap=("Explanation", "Message to Buyer"))
+# Problem is the code's label in the team's language (Code keeps the code for filters). Combine is the team's: a Yes
+# on an order.combinable row packs that buyer's orders into one parcel with one packing slip (tkops.jobs.slips).
 
 RULES = SheetSpec("Rules", "Rules", _cols(
     ("Rule", Kind.TEXT, 26), ("Enabled", Kind.TEXT, 9), ("Severity", Kind.TEXT, 9), ("Setting", Kind.TEXT, 22),
     ("Value", Kind.TEXT, 18), ("Description", Kind.TEXT, 70), ("说明", Kind.TEXT, 44),
-), lists={"Enabled": ["Yes", "No"], "Severity": ["error", "warning", "info"]}, style="Table Style Light 9")
+), lists={"Enabled": ["Yes", "No"], "Severity": ["error", "warning", "info"]}, style="Table Style Light 9",
+    freeze="Rule", wrap=("Description", "说明"))
 
 KEYWORDS = SheetSpec("Keywords", "Keywords", _cols(
     ("Category", Kind.TEXT, 18), ("Language", Kind.TEXT, 10), ("Keyword", Kind.TEXT, 30),
@@ -133,10 +149,10 @@ KEYWORDS = SheetSpec("Keywords", "Keywords", _cols(
 PICKLIST = SheetSpec("PickList", "PickList", _cols(
     ("Wave", Kind.INT, 6), ("Zone", Kind.TEXT, 7), ("Bin", Kind.TEXT, 10), ("Seller SKU", Kind.TEXT, 18),
     ("Product Name", Kind.TEXT, 28), ("Variation", Kind.TEXT, 14), ("Quantity", Kind.INT, 9),
-    ("Check", Kind.TEXT, 7), ("Orders", Kind.INT, 8), ("Flag", Kind.TEXT, 18), ("Order IDs", Kind.TEXT, 30),
-), style="Table Style Light 1", printed=True)
-# Widths add up to about 150 characters: printed landscape and fitted to width, text stays near 9 pt. The Order IDs
-# cell holds every ID (the full list shows in the cell); its printed width shows the first one or two.
+    ("Check", Kind.TEXT, 7), ("Orders", Kind.INT, 8), ("Flag", Kind.TEXT, 18), ("Order IDs", Kind.TEXT, 42),
+), style="Table Style Light 1", printed=True, wrap=("Product Name", "Order IDs"))
+# Widths add up to about 160 characters: printed landscape and fitted to width, text stays near 9 pt. The Order IDs
+# cell wraps: two IDs a line, every ID of the row inside the printed page (the row grows instead).
 
 SLA = SheetSpec("SLA", "SLA", _cols(
     ("Market", Kind.TEXT, 8), ("Setting", Kind.TEXT, 22), ("Value", Kind.TEXT, 14), ("Description", Kind.TEXT, 70),
@@ -156,6 +172,15 @@ SHIPLOG = SheetSpec("ShipLog", "ShipLog", _cols(
     ("Shipping Provider Name", Kind.TEXT, 20), ("Exported At", Kind.DATETIME, 19), ("File", Kind.TEXT, 34),
 ), style="Table Style Light 9")
 
+# The pack station (tkops.jobs.pack): the Pack sheet is the packer's screen (scan cell, the order's items and counts,
+# the verdict in words and colour), rewritten on every scan; PackLog records every scan.
+PACK = SheetSpec("Pack", "Pack")
+PACKLOG = SheetSpec("PackLog", "PackLog", _cols(
+    ("Scanned At", Kind.DATETIME, 19), ("Packer", Kind.TEXT, 12), ("Order ID", Kind.ID, 21),
+    ("Scanned", Kind.TEXT, 22), ("Seller SKU", Kind.TEXT, 18), ("Verdict", Kind.TEXT, 16),
+    ("Message", Kind.TEXT, 60), ("Reason", Kind.TEXT, 30),
+), style="Table Style Light 9", wrap=("Message",))
+
 UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
     ("Order ID", Kind.ID, 21), ("Tracking ID", Kind.ID, 24), ("Shipping Provider Name", Kind.TEXT, 20),
     ("Exported At", Kind.DATETIME, 19), ("Hours Waiting", Kind.NUMBER, 9), ("Order Status", Kind.TEXT, 18),
@@ -163,11 +188,28 @@ UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
 ), style="Table Style Light 9")
 
 # After-sales. AfterSales is the case log (tkops.aftersales.schema; its Due cells coloured through its own flags).
-AFTERSALES = SheetSpec("AfterSales", "AfterSales", tuple(
-    ColumnSpec(c.name, c.kind, c.width) for c in case_schema.CASE_SHEET_COLUMNS) + (ColumnSpec("tkops Flags",
-                                                                                                  Kind.TEXT, 10),),
-    lists={"Status": list(case_schema.CASE_STATUSES), "Seller Fault": list(case_schema.SELLER_FAULT_VALUES)},
-    hidden=("tkops Flags",), highlights=Highlights("tkops Flags", name="tkops_case_flags"))
+#: Code columns of the AfterSales sheet and the column beside each that says the code in the team's language (the
+#: code stays, for filters, formulas and the sheets that map reasons to codes).
+CASE_LABEL_COLUMNS: dict[str, str] = {"Case Type": "Case Type Label", "Cause": "Cause Label",
+                                      "Cause Owner": "Cause Owner Label",
+                                      "Suggested Resolution": "Suggested Resolution Label",
+                                      "Due State": "Due State Label"}
+
+
+def _case_columns() -> tuple[ColumnSpec, ...]:
+    out = []
+    for c in case_schema.CASE_SHEET_COLUMNS:
+        out.append(ColumnSpec(c.name, c.kind, c.width))
+        if c.name in CASE_LABEL_COLUMNS:
+            out.append(ColumnSpec(CASE_LABEL_COLUMNS[c.name], Kind.TEXT, max(c.width, 16)))
+    return tuple(out) + (ColumnSpec("tkops Flags", Kind.TEXT, 10),)
+
+
+AFTERSALES = SheetSpec("AfterSales", "AfterSales", _case_columns(),
+                       lists={"Status": list(case_schema.CASE_STATUSES),
+                              "Seller Fault": list(case_schema.SELLER_FAULT_VALUES)},
+                       hidden=("tkops Flags",), highlights=Highlights("tkops Flags", name="tkops_case_flags"),
+                       freeze="Case ID", wrap=("Reply Text", "Reply Says", "Why", "Buyer Note"))
 
 # The team's after-sales tables (tkops.aftersales.reasons and .classify own their meaning; a test keeps the headers
 # equal): the reason -> case type / cause mapping, and the keywords that classify free text.
@@ -184,7 +226,7 @@ CASE_KEYWORDS = SheetSpec("CaseKeywords", "CaseKeywords", _cols(
 RESOLUTIONS = SheetSpec("Resolutions", "Resolutions", _cols(
     ("Case Type", Kind.TEXT, 30), ("Condition", Kind.TEXT, 30), ("Suggest", Kind.TEXT, 26),
     ("Alternative", Kind.TEXT, 22), ("Note", Kind.TEXT, 60), ("说明", Kind.TEXT, 40),
-), style="Table Style Light 9")
+), style="Table Style Light 9", wrap=("Note", "说明"))
 
 # Negative reviews the team pastes (the first six columns) and the drafts tkops writes beside them
 # (tkops.aftersales.reviews); the follow-up list of stalled shipments and its days per market (.followup).
@@ -194,13 +236,13 @@ REVIEWS = SheetSpec("Reviews", "Reviews", _cols(
     ("Case Type", Kind.TEXT, 14), ("Cause", Kind.TEXT, 16), ("Owner", Kind.TEXT, 10), ("Keyword", Kind.TEXT, 14),
     ("Reply Language", Kind.TEXT, 8), ("Public Reply", Kind.TEXT, 50), ("Private Message", Kind.TEXT, 50),
     ("Team Line", Kind.TEXT, 36),
-))
+), freeze="Order ID", wrap=("Review Text", "Public Reply", "Private Message", "Team Line"))
 
 FOLLOWUP = SheetSpec("FollowUp", "FollowUp", _cols(
     ("Order ID", Kind.ID, 21), ("Tracking ID", Kind.ID, 24), ("Provider", Kind.TEXT, 14),
     ("Shipped", Kind.DATETIME, 18), ("Days in Transit", Kind.INT, 8), ("Market", Kind.TEXT, 7),
     ("Buyer Language", Kind.TEXT, 8), ("Message", Kind.TEXT, 60), ("Team Line", Kind.TEXT, 36),
-))
+), freeze="Order ID", wrap=("Message", "Team Line"))
 
 FOLLOWUP_DAYS = SheetSpec("FollowUpDays", "FollowUpDays", _cols(
     ("Market", Kind.TEXT, 8), ("Days", Kind.INT, 7), ("Note", Kind.TEXT, 50),
@@ -209,7 +251,7 @@ FOLLOWUP_DAYS = SheetSpec("FollowUpDays", "FollowUpDays", _cols(
 #: What to do about each cause, and who owns it (tkops.aftersales.actions): the summary's action list.
 CAUSE_ACTIONS = SheetSpec("CauseActions", "CauseActions", _cols(
     ("Cause", Kind.TEXT, 20), ("Action", Kind.TEXT, 70), ("行动", Kind.TEXT, 44), ("Owners", Kind.TEXT, 18),
-), style="Table Style Light 9")
+), style="Table Style Light 9", wrap=("Action", "行动"))
 
 #: The after-sales pivots (tkops summary): a report sheet tkops rewrites whole (no table).
 AFTERSALES_SUMMARY = SheetSpec("AfterSalesSummary", "AfterSalesSummary")
@@ -237,10 +279,10 @@ CONFLICTS = SheetSpec("Conflicts", "Conflicts", _cols(
 
 
 #: Sheets every new tkops workbook gets, in tab order.
-STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, AFTERSALES, REVIEWS, FOLLOWUP,
+STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, PACK, AFTERSALES, REVIEWS, FOLLOWUP,
                                           AFTERSALES_SUMMARY, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
                                           HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
-                                          CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, UNSCANNED, IMPORT_LOG,
+                                          CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, PACKLOG, UNSCANNED, IMPORT_LOG,
                                           CONFLICTS, SETTINGS, MAPPINGS, BASE)
 
 
@@ -302,7 +344,9 @@ def orders_columns(existing_headers: list[str], present_keys: set[str]) -> list[
 
     if not existing_headers:
         wanted = [c for c in schema.ORDER_COLUMNS if c.core or c.key in present_keys] + list(tkops_columns)
-        return [ColumnSpec(c.name, c.kind, c.width) for c in wanted]
+        front = [by_header[h] for h in schema.WORKING_NAMES if any(c.name == h for c in wanted)]
+        ordered = wanted[:1] + front + [c for c in wanted[1:] if c.name not in schema.WORKING_NAMES]
+        return [ColumnSpec(c.name, c.kind, c.width) for c in ordered]
     # An existing sheet keeps its own column order; new columns go to the right of it (moving a team's columns
     # would break their formulas and formatting).
     headers = list(existing_headers)

@@ -1,7 +1,8 @@
 """The live backend: the open workbook in Excel, through the small part of xlwings tkops uses.
 
-Same interface as :class:`tkops.book.FileBook` (``read_rows``, ``write_table``, ``save``). Excel calls are few and
-large: a sheet is read in one call, and written in one call per run of adjacent changed columns, never per cell or
+Same interface as :class:`tkops.book.FileBook` (``read_rows``, ``write_table``, ``save``). Multi-line columns
+(SheetSpec.wrap) are wrapped and their rows fitted by Excel itself; frozen panes and the column outline come with
+tkops.xlsm (built by the file writer) and are the team's to change in Excel. Excel calls are few and large: a sheet is read in one call, and written in one call per run of adjacent changed columns, never per cell or
 per row, so the number of calls does not grow with the number of order lines. Text and ID columns get the Text
 number format before they are written, so Excel stores buyer text as typed (``=1+1`` stays text).
 """
@@ -9,13 +10,17 @@ number format before they are written, so Excel stores buyer text as typed (``=1
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
-from tkops.book.layout import SheetSpec
+from tkops.book.layout import STANDARD_SHEETS, SheetSpec
+from tkops.errors import DataError
 from tkops.schema import Kind
+
+if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
+    from xlwings import Book as ExcelBook
 
 TEXT = "@"
 
@@ -23,9 +28,11 @@ TEXT = "@"
 class LiveBook:
     """An xlwings ``Book`` (or a faithful fake of it) behind the book interface."""
 
-    def __init__(self, book) -> None:
+    def __init__(self, book: ExcelBook) -> None:
         self.book = book
         self._rows: dict[str, list[list[Any]]] = {}
+        # sheets read column by column: header row, number of data rows, the values of the columns read
+        self._known: dict[str, tuple[list[Any], int, dict[int, list[Any]]]] = {}
         self._names = [s.name for s in book.sheets]
 
     @property
@@ -42,11 +49,40 @@ class LiveBook:
         if rows and all(v is None for v in rows[0]):
             rows = []
         self._rows[sheet] = rows
+        self._known.pop(sheet, None)
         return rows
+
+    def read_columns(self, sheet: str, headers) -> list[list[Any]] | None:
+        """The sheet's rows (header first) with only the columns named in ``headers`` (in the sheet's order): one
+        call for the header row and one per run of adjacent wanted columns, so a button transfers the cells its
+        step reads and no others; None when there is no such sheet."""
+        if sheet not in self._names:
+            return None
+        target = self.book.sheets[sheet]
+        height, width = target.used_range.shape
+        header = list((target.range((1, 1), (1, width)).options(ndim=2).value or [[]])[0])
+        if all(v is None for v in header):
+            return []
+        wanted = {str(h).strip() for h in headers}
+        at = [i for i, h in enumerate(header) if h is not None and str(h).strip() in wanted]
+        columns: dict[int, list[Any]] = {}
+        for start, stop in _runs(at):
+            block = target.range((2, start + 1), (height, stop + 1)).options(ndim=2).value if height > 1 else []
+            for j, c in enumerate(range(start, stop + 1)):
+                columns[c] = [list(r)[j] for r in (block or [])]
+        self._known[sheet] = (header, max(height - 1, 0), columns)
+        self._rows.pop(sheet, None)
+        return [[header[i] for i in at]] + [[columns[i][r] for i in at] for r in range(max(height - 1, 0))]
+
+    def rows_read(self, sheet: str) -> list[list[Any]] | None:
+        """The rows :meth:`read_rows` last read from ``sheet`` (read now if it was not read yet)."""
+        rows = self._rows.get(sheet)
+        return rows if rows else self.read_rows(sheet)
 
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame``: changed columns written as blocks, the table resized."""
         if spec.name not in self._names:
+            self._refuse_table_elsewhere(spec)
             self.book.sheets.add(spec.name, after=self.book.sheets[self._names[-1]])
             self._names.append(spec.name)
             self._rows[spec.name] = []
@@ -54,9 +90,11 @@ class LiveBook:
                 self.book.sheets[spec.name].visible = False
         sheet = self.book.sheets[spec.name]
         rows = self._rows.get(spec.name)
-        if rows is None:
+        known = self._known.pop(spec.name, None) if rows is None else None
+        if rows is None and known is None:
             rows = self.read_rows(spec.name) or []
-        header = [h for h in (rows[0] if rows else [])]
+        header, old_n, read = known if known else (list(rows[0]) if rows else [], max(len(rows) - 1, 0), None)
+        header = list(header)
         while header and header[-1] in (None, ""):
             header.pop()
         positions = {str(h): i for i, h in enumerate(header) if h not in (None, "")}
@@ -73,9 +111,13 @@ class LiveBook:
                 continue
             values = column_values(frame[col.header], col.kind)
             at = positions[col.header]
-            current = [r[at] if at < len(r) else None for r in rows[1:n + 1]]
-            current += [None] * (n - len(current))
-            if col.header in added or not all(same(a, b) for a, b in zip(current, values)):
+            if read is None:
+                current = [r[at] if at < len(r) else None for r in rows[1:n + 1]]
+            else:  # read column by column: a column not read is written as the step gives it
+                current = list(read.get(at, [])[:n]) if at in read else None
+            if current is not None:
+                current += [None] * (n - len(current))
+            if col.header in added or current is None or not all(same(a, b) for a, b in zip(current, values)):
                 changed[at] = (col.kind, values)
         for start, stop in _runs(sorted(changed)):
             block = sheet.range((2, start + 1), (n + 1, stop + 1))
@@ -83,17 +125,35 @@ class LiveBook:
                 sheet.range((2, fmt_start + 1), (n + 1, fmt_stop + 1)).number_format = fmt
             block.value = [list(r) for r in zip(*(changed[c][1] for c in range(start, stop + 1)))]
         last_col = max(positions[c.header] for c in spec.columns) + 1  # cells beyond (a summary) are not the table's
-        old_n = max(len(rows) - 1, 0)
-        if old_n > n:  # rows the table no longer has: one call clears them
+        n_table = n
+        if read is not None:  # rows below the last one read may hold the team's cells in columns not read: kept
+            n_table = max(n, old_n)
+        elif old_n > n:  # rows the table no longer has: one call clears them
             sheet.range((n + 2, 1), (old_n + 1, last_col)).clear_contents()
-        self._resize_table(sheet, spec, last_col, max(n, 1) + 1)
+        self._resize_table(sheet, spec, last_col, max(n_table, 1) + 1)
         if spec.printed:  # the rest of the print setup is the sheet's own (tkops.xlsm sets it up once)
-            sheet.page_setup.print_area = f"$A$1:${_column_letter(last_col)}${max(n, 1) + 1}"
+            sheet.page_setup.print_area = f"$A$1:${_column_letter(last_col)}${max(n_table, 1) + 1}"
+        wrapped = [positions[h] for h in spec.wrap if h in positions and h in frame.columns]
+        for c in wrapped:  # one call a multi-line column, then one to fit the rows to their text
+            sheet.range((2, c + 1), (max(n, 1) + 1, c + 1)).wrap_text = True
+        if wrapped and n:
+            sheet.range((2, 1), (n + 1, 1)).rows.autofit()
         marks = spec.highlights
         if marks is not None and marks.flags_header in added:  # a workbook made before the flags column existed
             letter = _column_letter(positions[marks.flags_header] + 1)
             self.book.names.add(marks.name, f"='{spec.name}'!${letter}:${letter}")
         self._rows[spec.name] = []
+
+    def _refuse_table_elsewhere(self, spec: SheetSpec) -> None:
+        """A sheet the team renamed still holds tkops' table (table names are the workbook's): say so before adding
+        a sheet of the old name. Only when a sheet is missing, and only on sheets not named as tkops names its own
+        (those hold their own tables): no call on a normal run."""
+        own = {s.name.casefold() for s in STANDARD_SHEETS}
+        for sheet in self.book.sheets:
+            if sheet.name.casefold() in own:
+                continue
+            if spec.table in [t.name for t in sheet.tables]:
+                raise DataError("table_elsewhere", file=self.path.name, table=spec.table, sheet=sheet.name)
 
     def _resize_table(self, sheet, spec: SheetSpec, last_col: int, last_row: int) -> None:
         target = sheet.range((1, 1), (last_row, last_col))
@@ -119,10 +179,10 @@ class LiveBook:
             target.range((r + 1, first_col + c)).color = colour
 
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
         """Replace a report sheet's cells with ``rows`` from A1: one call to clear, one to write, one per heading
-        row. Text that Excel would read as a formula or a number is written with a leading apostrophe (kept as
-        typed)."""
+        row and one per filled cell (``fills``: 0-based (row, column) -> "#RRGGBB"). Text that Excel would read as a
+        formula or a number is written with a leading apostrophe (kept as typed)."""
         if spec.name not in self._names:
             self.book.sheets.add(spec.name, after=self.book.sheets[self._names[-1]])
             self._names.append(spec.name)
@@ -137,6 +197,8 @@ class LiveBook:
             sheet.range((r + 1, 1), (r + 1, width)).font.bold = True
         for col, size in (widths or {}).items():
             sheet.range((1, col)).column_width = size
+        for (r, c), colour in (fills or {}).items():
+            sheet.range((r + 1, c + 1)).color = colour
         self._rows[spec.name] = []
 
     def save(self):

@@ -9,10 +9,13 @@ import logging
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from tkops.errors import TkopsError
 from tkops.messages import render
+
+if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
+    from xlwings import Book as ExcelBook
 
 STATUS_NAME = "tkops_status"
 SUMMARY_NAME = "tkops_summary"
@@ -20,21 +23,21 @@ CLOCKS_NAME = "tkops_clocks"
 LOG_FILE = "tkops.log"
 
 
-def _named_cell(book, name: str):
+def _named_cell(book: ExcelBook, name: str):
     try:
         return book.names[name].refers_to_range
     except (KeyError, AttributeError, Exception):  # a workbook without the name (not built by tkops)
         return None
 
 
-def show(book, text: str, name: str = STATUS_NAME) -> None:
+def show(book: ExcelBook, text: str, name: str = STATUS_NAME) -> None:
     """Put ``text`` in the named cell (status or summary), if the workbook has it."""
     cell = _named_cell(book, name)
     if cell is not None:
         cell.value = text
 
 
-def logger_for(book) -> logging.Logger:
+def logger_for(book: ExcelBook) -> logging.Logger:
     """A logger writing to tkops.log beside the workbook (details a person can send to whoever helps them)."""
     log = logging.getLogger("tkops.live")
     folder = Path(book.fullname).parent
@@ -48,7 +51,7 @@ def logger_for(book) -> logging.Logger:
 
 
 @contextmanager
-def button_run(book, task: str, lang: str = "en") -> Iterator[None]:
+def button_run(book: ExcelBook, task: str, lang: str = "en") -> Iterator[None]:
     """Run a button's job: status bar while it runs; errors shown briefly and logged in full."""
     app = book.app
     log = logger_for(book)

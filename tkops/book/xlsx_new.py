@@ -12,6 +12,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_range
 from tkops.book.cells import NUMBER_FORMATS, column_values
 from tkops.book.layout import SheetSpec
 from tkops.book.printing import xlsxwriter_print_setup
+from tkops.book.rows import freeze_column, outline_runs, row_heights
 from tkops.schema import Kind
 
 EXCEL_MAX_ROW = 1_048_575
@@ -42,7 +43,12 @@ def cell_formats(workbook) -> dict:
     """The number formats of each column kind, and the header format, registered with ``workbook``."""
     formats = {kind: workbook.add_format({"num_format": fmt}) for kind, fmt in NUMBER_FORMATS.items()}
     formats["header"] = workbook.add_format(HEADER_STYLE)
+    formats["wrap"] = workbook.add_format(WRAP_STYLE)
     return formats
+
+
+#: Multi-line text columns (SheetSpec.wrap): wrapped, read from the top of the cell.
+WRAP_STYLE = {"text_wrap": True, "valign": "top"}
 
 
 # Header cells carry their own look too: not every spreadsheet program draws Excel's table styles.
@@ -58,15 +64,16 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
     n = len(frame)
     if n > EXCEL_MAX_ROW:
         raise ValueError(f"{spec.name}: {n} rows do not fit on a sheet")
+    options = _column_options(spec)
     for i, col in enumerate(columns):
-        hidden = {"hidden": True} if col.header in spec.hidden else None
-        ws.set_column(i, i, col.width, formats[col.kind] if col.kind is not Kind.TEXT else None, hidden)
+        fmt = formats["wrap"] if col.header in spec.wrap else formats[col.kind] if col.kind is not Kind.TEXT else None
+        ws.set_column(i, i, col.width, fmt, options.get(i))
     if not columns:
         return ws
     if spec.highlights is not None and spec.highlights.flags_header in spec.headers:
         _add_highlights(workbook, ws, spec)
     _add_table(ws, spec, max(n, 1), formats["header"])
-    ws.freeze_panes(1, 0)
+    ws.freeze_panes(1, freeze_column(spec, spec.headers))
     for header, choices in spec.lists.items():
         if header in spec.headers:
             c = spec.headers.index(header)
@@ -77,11 +84,25 @@ def write_sheet(workbook, spec: SheetSpec, frame: pd.DataFrame, formats: dict):
     # Cells take their number format from their column (set above), so a row is written in one call; strings
     # are never formulas or links (WORKBOOK_OPTIONS), and dates are written as serial numbers.
     write_row = ws.write_row
-    for r, row in enumerate(zip(*values), start=1):
+    heights = row_heights(spec, frame)
+    for r, (row, height) in enumerate(zip(zip(*values), heights), start=1):
+        if height:
+            ws.set_row(r, height)  # constant-memory mode: before the row's cells
         write_row(r, 0, row)
     if spec.printed:
         xlsxwriter_print_setup(ws, max(n, 1), len(columns) - 1)
     return ws
+
+
+def _column_options(spec: SheetSpec) -> dict[int, dict]:
+    """XlsxWriter column options: hidden columns, and the outline's groups, collapsed (the column after a group
+    carries the collapsed mark, as Excel writes it)."""
+    options: dict[int, dict] = {i: {"hidden": True} for i, h in enumerate(spec.headers) if h in spec.hidden}
+    for first, last in outline_runs(spec, spec.headers):
+        for i in range(first, last + 1):
+            options[i] = {**options.get(i, {}), "level": 1, "hidden": True}
+        options[last + 1] = {**options.get(last + 1, {}), "collapsed": True}
+    return options
 
 
 def _add_highlights(workbook, ws, spec: SheetSpec) -> None:

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from tkops import __version__
 from tkops.cli.commands import COMMANDS
+from tkops.cli.guards import quiet_stdout
 from tkops.cli.table import build_parser_of, run_command
 from tkops.errors import ConfigError, TkopsError
 from tkops.messages import render
@@ -33,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         language = lang if lang in ("en", "zh") else "en"
         print(render("error", language, detail=err.render(language)), file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError:  # the reader went away (tkops picklist ... | head): the work itself is done
+        quiet_stdout()
+        return 0
     except KeyboardInterrupt:
         return 130
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tkops.cli import standalone
-from tkops.cli.session import mappings, shop_time
+from tkops.cli.session import mappings, shop_time, stock_mappings
 from tkops.cli.table import Command, opt
 
 
@@ -41,7 +41,36 @@ COMMANDS: tuple[Command, ...] = (
          opt("--source", help="force a source (tiktok_export, mabang, dianxiaomi or a mapping's name)"),
          opt("--mapping", action="append", metavar="TOML", help="a column-mapping file (repeatable)"),
          opt("--failfast", action="store_true", help="stop at the first file that fails")),
-        run=standalone.run_import),
+        run=standalone.run_import, creates_book=True),
+    Command(
+        "stock", "load stock (on hand, bins, cost, barcodes) into Inventory",
+        "Load stock files into the Inventory sheet, upserted by Seller SKU (and Bin when the file has bins): TikTok "
+        "Seller Center's product export, Mabang or DianXiaoMi stock exports, a file with the Inventory headers, or "
+        "any file through a stock mapping. The team's columns and rows are kept; nothing is written when a file "
+        "cannot be read. The review then checks SKUs and stock against Inventory.",
+        (opt("files", nargs="+", metavar="FILE", help="stock files (CSV, XLSX)"),
+         book("the workbook to update (created if missing), e.g. ops.xlsx"),
+         opt("--mapping", action="append", metavar="TOML",
+             help="a stock mapping file: their headers -> Seller SKU, On Hand, Bin, ... (repeatable)"),
+         opt("--source", help="force a format (tkops_inventory, tiktok_products, mabang_stock, dianxiaomi_stock or a "
+                              "mapping's name)"),
+         opt("--encoding", help="encoding of non-UTF-8 files, e.g. gb18030"),
+         opt("--market", help="shop market (US, UK, TH, ...): currency of costs that name none")),
+        job="tkops.jobs.stock:run_stock", creates_book=True,
+        call=lambda job, bk, settings, args: job(args.files, bk, settings, stock_mappings(bk, args), args.source),
+        exit_code=lambda report: max((f.error.exit_code for f in report.failed), default=0)),
+    Command(
+        "pack", "check packed items against their orders from a file of scans",
+        "The pack station without Excel: each line of the scans file is one scan (an order barcode from the packing "
+        "slip, then its items' barcodes or Seller SKUs; OVERRIDE: reason marks the open order packed as it is). Every "
+        "scan gets a verdict (PackLog sheet); complete orders get Packed, QC OK, Packed By and Packed At on Orders; "
+        "the Pack sheet shows the last scan.",
+        (book("the workbook with the Orders and Inventory sheets"),
+         opt("--scans", required=True, metavar="FILE", help="a text file, one scanned code a line"),
+         opt("--packer", help="who packs (Packed By; default: the computer's user name)"),
+         now("shop-local time written as Packed At (default: now)")),
+        job="tkops.jobs.pack:run_pack_file",
+        call=lambda job, bk, settings, args: job(bk, settings, args.scans, args.packer, shop_time(args.now))),
     Command(
         "review", "flag what needs a human before shipping",
         "Check every order line (address, phone, SKU and stock, buyer message, combinable and risky orders, timing): "
@@ -66,7 +95,7 @@ COMMANDS: tuple[Command, ...] = (
              help="a column-mapping file for --tracking files (repeatable; the Mappings sheet's mappings are always "
                   "used)"),
          ENCODING),
-        job="tkops.jobs.ship:run_ship",
+        job="tkops.jobs.ship:run_ship", kinds=(("tracking", "kind_tracking"),),
         call=lambda job, bk, settings, args: job(
             bk, settings, Path(args.out) if args.out else None, tracking_files=args.tracking or (),
             mappings=mappings(bk, args) if args.tracking else ())),
@@ -93,14 +122,19 @@ COMMANDS: tuple[Command, ...] = (
          opt("--wave", type=int, action="append", metavar="N", help="only this wave (repeatable)"),
          opt("--order", action="append", metavar="ID", help="only this order (repeatable)"),
          now("shop-local time stamped on the files (default: now)")),
-        job="tkops.jobs.slips:run_slips",
+        job="tkops.jobs.slips:run_slips", read_only=True,  # slips change no workbook
         call=lambda job, bk, settings, args: job(bk, settings, args.out, shop_time(args.now), layout=args.layout,
                                                  waves=args.wave, orders=args.order)),
     Command(
         "clocks", "check the SOP deadlines of every order",
-        "Review, print, pack, dispatch and auto-cancel due times of every open order in the shop's time zone, "
-        "coloured ok / due soon / late on the Orders sheet; uploaded tracking not yet scanned; KPIs for a period.",
+        "Review, print, pack, dispatch, auto-cancel, deliver-by and cancellation-request due times of every open "
+        "order in the shop's time zone (TikTok's own deadlines where the Open API gave them), coloured ok / due soon "
+        "/ late on the Orders sheet; uploaded tracking not yet scanned; KPIs for a period.",
         (book("the workbook whose Orders sheet to check"),
+         opt("--market", help="market for lines without a country (US, UK, TH, ...; default: the Settings sheet's "
+                              "Market, else the one market of the book's lines)"),
+         opt("--tz", help="shop time zone of the sheet's times and --now, e.g. America/Los_Angeles (default: the "
+                          "Settings sheet's, else the market's)"),
          now("check as of this shop-local time, e.g. 2026-11-25T16:00 (default: now)"),
          opt("--kpi", nargs=2, metavar=("FROM", "TO"),
              help="also print the KPIs of orders paid from FROM up to (not including) TO, e.g. 2026-11-01 "
@@ -116,7 +150,7 @@ COMMANDS: tuple[Command, ...] = (
          opt("--returns", action="append", metavar="FILE", help="a Return/Refund export (repeatable)"),
          opt("--market", help="shop market for the exports' dates and money (US, UK, TH, ...)"), ENCODING,
          now("as of this shop-local time, e.g. 2026-11-26T10:00 (default: now)")),
-        job="tkops.jobs.cases:run_cases",
+        job="tkops.jobs.cases:run_cases", kinds=(("returns", "kind_returns"),),
         call=lambda job, bk, settings, args: job(bk, settings, args.returns or (), shop_time(args.now))),
     Command(
         "replies", "draft replies to cases and negative reviews",
@@ -149,14 +183,39 @@ COMMANDS: tuple[Command, ...] = (
         "HTML summary: orders and sales, cancellations by reason, return and refund rates and costs, response "
         "times, the fulfilment KPIs, per-SKU health and the action list by owner. Needs no Excel.",
         (opt("--month", required=True, help="the month to report, e.g. 2026-11"),
-         opt("--orders", nargs="+", required=True, metavar="FILE", help="order exports (CSV, XLSX)"),
+         opt("--orders", nargs="+", metavar="FILE",
+             help="order exports (CSV, XLSX); without them, the order lines of --book (Orders and its history)"),
          opt("--returns", nargs="*", metavar="FILE", help="Return/Refund exports (CSV, XLSX)"),
          book("the team's workbook (Reasons, Inventory costs, AfterSales, Reviews); read only", required=False),
          opt("--out", required=True, help="folder for the report workbook and the HTML summary"),
          opt("--market", help="shop market for the files' dates and money (US, UK, TH, ...)"), ENCODING, DATE_ORDER,
          TZ, opt("--top", type=int, default=20, help="how many SKU-cause pairs in the action list (default 20)"),
          now("shop-local time for the KPIs' open clocks (default: now)")),
-        run=standalone.run_month_end),
+        run=standalone.run_month_end, kinds=(("orders", "kind_orders"), ("returns", "kind_returns"))),
+    Command(
+        "archive", "move closed orders from Orders to the history store",
+        "Move the lines of delivered, completed and cancelled orders with no open after-sales case, closed more than "
+        "Keep Closed Days ago (Settings, default 30), from the Orders sheet to the history store beside the workbook "
+        "(<book>.tkops-history). Every import and pull does this too.",
+        (book("the workbook whose closed orders to archive"),
+         opt("--before", metavar="DATE", help="archive the orders closed before this day (YYYY-MM-DD) instead"),
+         opt("--dry-run", action="store_true", help="only say how many lines would move"),
+         now("as of this shop-local time (default: now)")),
+        job="tkops.jobs.archive:run_archive", lines=lambda report, lang: report.text(lang),
+        call=lambda job, bk, settings, args: job(bk, settings, args.before, args.dry_run, shop_time(args.now))),
+    Command(
+        "history", "find an archived order, or export a month of lines",
+        "Read the history store back: 'find ORDER_ID' writes an archived order's lines to the History sheet; "
+        "'export --month YYYY-MM' writes the month's lines (history and Orders) to an xlsx in the Output Folder.",
+        (opt("action", choices=("find", "export"), help="find an order, or export a month"),
+         opt("order", nargs="?", metavar="ORDER_ID", help="the Order ID to find"),
+         book("the workbook whose history to read"),
+         opt("--month", help="the month to export, e.g. 2026-11"),
+         opt("--out", help="the xlsx file or folder to write (default: the Output Folder setting)"),
+         now("shop-local time stamped on the file (default: now)")),
+        job="tkops.jobs.history:run_history", lines=lambda report, lang: report.text(lang),
+        call=lambda job, bk, settings, args: job(bk, settings, args.action, args.order, args.month, args.out,
+                                                 shop_time(args.now))),
     Command(
         "connect", "connect to your TikTok Shop API app (once)",
         "Trade the authorisation code of your TikTok Shop API app for tokens, kept in the system keyring with the "
@@ -172,7 +231,7 @@ COMMANDS: tuple[Command, ...] = (
         (book("the workbook to update"),
          opt("--days", type=int, default=7, help="how far back the first pull goes (default 7 days)"),
          now("pull up to this shop-local time (default: now)")),
-        job="tkops.jobs.pull:run_pull",
+        job="tkops.jobs.pull:run_pull", creates_book=True,
         call=lambda job, bk, settings, args: job(bk, settings, now=shop_time(args.now), days=args.days)),
     Command(
         "push-tracking", "upload checked tracking numbers to TikTok Shop",
@@ -197,7 +256,7 @@ COMMANDS: tuple[Command, ...] = (
          opt("--folder", help="the evidence root folder (default: the Evidence Folder setting)"),
          opt("--out", help="folder for the archive and the PDF (default: the Output Folder setting)"),
          now("shop-local time for the deadline check (default: now)")),
-        job="tkops.jobs.evidence:run_evidence",
+        job="tkops.jobs.evidence:run_evidence", read_only=True,  # an evidence pack changes no workbook
         call=lambda job, bk, settings, args: job(bk, settings, args.case, args.folder, args.out,
                                                  shop_time(args.now))),
     Command(

@@ -72,6 +72,12 @@ def mappings(book: FileBook, args: argparse.Namespace) -> list:
     return found + [mapping.from_toml(Path(p)) for p in (getattr(args, "mapping", None) or [])]
 
 
+def stock_mappings(book: FileBook, args: argparse.Namespace) -> list:
+    """The Mappings sheet's stock mappings, then those of every --mapping file (kinds are checked by the reader)."""
+    found = mapping.stock_mappings(book.read_rows("Mappings") or [])
+    return found + [mapping.stock_mapping_toml(Path(p)) for p in (getattr(args, "mapping", None) or [])]
+
+
 def shop_time(value: str | None, option: str = "--now") -> dt.datetime | None:
     """A shop-local time given on the command line (None when not given)."""
     try:

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from tkops.cli.guards import check_book_path, open_read_only, require_kind
 from tkops.cli.session import open_book, print_saves, report_lines, seconds
 from tkops.messages import render
 
@@ -32,9 +33,12 @@ class Command:
 
     A book command names its job (``"module:function"``, imported only when the command runs) and ``call``, which
     calls the job with the open book, its settings and the parsed options and returns the job's report; the report's
-    lines are printed, then one line per save. ``exit_code`` turns the report into the exit code; ``footer`` is a
-    message printed after the report (it gets ``book``). A command that does not run on one book under its lock
-    gives ``run`` instead (the parsed options -> exit code).
+    lines are printed (``lines``: the report and the language -> the lines), then one line per save. ``exit_code``
+    turns the report into the exit code; ``footer`` is a message printed after the report (it gets ``book``).
+    ``read_only``: the job changes no workbook, so any workbook is opened without its lock (tkops.xlsm, one open in
+    Excel). ``creates_book``: a missing --book is created (else it is an error before anything runs). ``kinds``:
+    (option, kind) pairs whose files must be exports of that kind, checked before the book is opened. A command that
+    does not run on one book gives ``run`` instead (the parsed options -> exit code).
     """
 
     name: str
@@ -45,6 +49,10 @@ class Command:
     call: Callable[..., Any] | None = None
     exit_code: Callable[[Any], int] = field(default=lambda report: 0)
     footer: str = ""
+    lines: Callable[[Any, str], list[str]] = field(default=report_lines)
+    read_only: bool = False
+    creates_book: bool = False
+    kinds: tuple[tuple[str, str], ...] = ()
     run: Callable[[argparse.Namespace], int] | None = None
 
 
@@ -56,16 +64,24 @@ def load(target: str) -> Callable[..., Any]:
 
 def run_command(command: Command, args: argparse.Namespace) -> int:
     """Run ``command`` with its parsed options; returns the exit code."""
+    check_book_path(args, command.creates_book)
+    for option, kind in command.kinds:
+        require_kind(getattr(args, option, None), kind)
     if command.run is not None:
         return command.run(args)
     job = load(command.job)
-    with open_book(args, command.name) as (book, settings, session):
-        report = command.call(job, book, settings, args)
-    for line in report_lines(report, settings.lang):
+    if command.read_only:
+        book, settings = open_read_only(args)
+        report, session = command.call(job, book, settings, args), None
+    else:
+        with open_book(args, command.name) as (book, settings, session):
+            report = command.call(job, book, settings, args)
+    for line in command.lines(report, settings.lang):
         print(line)
     if command.footer:
         print(render(command.footer, settings.lang, book=args.book))
-    print_saves(session, settings.lang)
+    if session is not None:
+        print_saves(session, settings.lang)
     return command.exit_code(report)
 
 

@@ -1,10 +1,12 @@
 """The SOP clocks: pure functions on DataFrames; no file or workbook I/O.
 
 ``clocks(lines, team, sla, now)`` gives every order line its due times (review, print and pick, pack, dispatch
-deadline, auto-cancel) and a state per clock (ok / due soon / late / done) plus the next deadline and the row's
-state; ``clock_counts`` counts them for the Home sheet; ``unscanned`` lists uploaded tracking the carrier has not
-scanned; ``kpis`` measures any period. The SLA sheet (:mod:`tkops.clocks.sla`) and the Holidays sheet hold every
-number; business days come from :mod:`tkops.clocks.calendar`.
+deadline, auto-cancel, deliver-by, cancellation request) and a state per clock (ok / due soon / late / done) plus
+the next deadline, the row's state and where the platform deadlines come from (the Open API's own times, else
+computed); ``clock_counts`` counts them for the Home sheet; ``unscanned`` lists uploaded tracking the carrier has
+not scanned; ``kpis`` measures any period. The SLA sheet (:mod:`tkops.clocks.sla`) and the Holidays sheet hold every
+number; business days come from :mod:`tkops.clocks.calendar`; docs/sla.md says where each rule comes from and why
+a clock never promises a day TikTok does not give.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from tkops.clocks.states import (
                               CLOCKS,
                               COLOURS,
                               DUE_COLUMNS,
+                              PLATFORM_CLOCKS,
+                              SOURCE_COLUMN,
                               STATE_COLUMNS,
                               STATES,
                               clock_counts,
@@ -40,5 +44,6 @@ from tkops.clocks.watch import WATCH_COLUMNS, unscanned
 
 __all__ = ["clocks", "clock_counts", "notes", "unscanned", "kpis", "kpi_rows", "SlaTable", "MarketSla",
            "sla_sheet_rows", "holiday_sheet_rows", "SLA_SHEET_HEADERS", "HOLIDAY_SHEET_HEADERS", "CLOCK_COLUMNS",
-           "CLOCKS", "DUE_COLUMNS", "STATE_COLUMNS", "STATES", "COLOURS", "WATCH_COLUMNS", "KPI_KEYS", "CATALOGUE",
-           "SlaConfigError", "explain", "business_deadline", "add_business_days", "is_business_day", "days_off"]
+           "CLOCKS", "PLATFORM_CLOCKS", "SOURCE_COLUMN", "DUE_COLUMNS", "STATE_COLUMNS", "STATES", "COLOURS",
+           "WATCH_COLUMNS", "KPI_KEYS", "CATALOGUE", "SlaConfigError", "explain", "business_deadline",
+           "add_business_days", "is_business_day", "days_off"]

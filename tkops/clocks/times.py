@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-import numpy as np
 import pandas as pd
 
 from tkops.cells.text import text_column
@@ -24,40 +23,43 @@ NS = "datetime64[ns]"
 
 def to_utc(local: pd.Series, zones: pd.Series | str) -> pd.Series:
     """Naive local times (each in its row's zone) as naive UTC times."""
-    return _convert(local, zones, to_utc=True)
+    return _convert(local, zones, _localized)
 
 
 def from_utc(utc: pd.Series, zones: pd.Series | str) -> pd.Series:
     """Naive UTC times as naive local times in each row's zone."""
-    return _convert(utc, zones, to_utc=False)
+    return _convert(utc, zones, _local)
 
 
-def _convert(times: pd.Series, zones, to_utc: bool) -> pd.Series:
+def _localized(part: pd.Series, zone: str) -> pd.Series:
+    return part.dt.tz_localize(zone, ambiguous=True, nonexistent="shift_forward").dt.tz_convert(None)
+
+
+def _local(part: pd.Series, zone: str) -> pd.Series:
+    return part.dt.tz_localize(dt.timezone.utc).dt.tz_convert(zone).dt.tz_localize(None)
+
+
+def _convert(times: pd.Series, zones, shift) -> pd.Series:
+    """``times`` shifted zone by zone (``shift(part, zone)``); a blank zone leaves its rows as they are."""
     times = pd.to_datetime(times).astype(NS)
+    if times.isna().all():  # a column the sheet does not have: nothing to convert
+        return times
     if isinstance(zones, str):
         zones = pd.Series(zones, index=times.index)
-    out = pd.Series(pd.NaT, index=times.index, dtype=NS)
-    for zone, rows in zones.groupby(zones, sort=False).groups.items():
-        part = times.loc[rows]
-        if zone in ("", "UTC"):
-            out.loc[rows] = part
-        elif to_utc:
-            aware = part.dt.tz_localize(zone, ambiguous=np.ones(len(part), dtype=bool), nonexistent="shift_forward")
-            out.loc[rows] = aware.dt.tz_convert("UTC").dt.tz_localize(None).astype(NS)
-        else:
-            out.loc[rows] = part.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None).astype(NS)
-    return out
+    parts = [shift(times.loc[rows], zone) if zone else times.loc[rows]
+             for zone, rows in zones.groupby(zones).groups.items()]
+    return pd.concat(parts).reindex(times.index)
 
 
 def instant(moment: dt.datetime, zone: str) -> pd.Timestamp:
-    """``moment`` as a naive UTC timestamp: an aware datetime as it is, a naive one read in ``zone``."""
-    ts = pd.Timestamp(moment)
+    """``moment`` as a naive UTC timestamp: an aware datetime as it is, a naive one read in ``zone`` (as it is
+    when ``zone`` is blank)."""
+    ts = pd.Timestamp(moment).as_unit("ns")
     if ts.tzinfo is None:
-        if zone and zone != "UTC":
-            ts = ts.tz_localize(zoneinfo.ZoneInfo(zone), ambiguous=True, nonexistent="shift_forward")
-        else:
-            return ts.as_unit("ns")
-    return ts.tz_convert("UTC").tz_localize(None).as_unit("ns")
+        if not zone:
+            return ts
+        ts = ts.tz_localize(zoneinfo.ZoneInfo(zone), ambiguous=True, nonexistent="shift_forward")
+    return ts.tz_convert(None)
 
 
 def find(frames, *names: str) -> pd.Series | None:

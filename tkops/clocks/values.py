@@ -9,6 +9,7 @@ import re
 import zoneinfo
 from typing import Any
 
+from tkops.cells.yes_no import yes_no
 from tkops.clocks.catalogue import SlaConfigError
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -28,7 +29,11 @@ def show(kind: str, value: Any) -> Any:
     if kind == "window":
         return f"{value[1] * 100:g}%" if value[0] == "share" else f"{value[1]:g}h"
     if kind == "time":
-        return value.strftime("%H:%M")
+        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+    if kind == "zone":
+        return "; ".join(value)
+    if kind == "yesno":
+        return "yes" if value else "no"
     if kind == "days":
         return "off" if value is None else value
     if kind == "weekdays":
@@ -36,7 +41,9 @@ def show(kind: str, value: Any) -> Any:
         return f"{days[0]}-{days[-1]}" if value == "1" * len(days) + "0" * (7 - len(days)) else " ".join(days)
     if kind == "calendar":
         return value or "none"
-    if kind == "hours" and float(value).is_integer():
+    if kind == "hours_off" and value is None:
+        return "off"
+    if kind in ("hours", "hours_off") and float(value).is_integer():
         return int(value)
     return value
 
@@ -50,6 +57,12 @@ def _hours(raw):
     except ValueError:
         return _BAD
     return value if value >= 0 else _BAD
+
+
+def _hours_off(raw):
+    if str(raw).strip().casefold() in ("off", "none", "-", "关"):
+        return None
+    return _hours(raw)
 
 
 def _days(raw):
@@ -87,28 +100,65 @@ def _evidence(raw):
 
 
 def _time(raw):
+    """A time of day, to the second (23:59 is 23:59:00: a minute is never stretched to its last second)."""
     if isinstance(raw, dt.datetime):
-        return raw.time().replace(second=0, microsecond=0)
+        return raw.time().replace(microsecond=0)
     if isinstance(raw, dt.time):
-        return raw.replace(second=0, microsecond=0)
+        return raw.replace(microsecond=0)
     if isinstance(raw, (int, float)) and 0 <= raw < 1:  # Excel stores a time of day as a fraction of a day
-        minutes = round(raw * 24 * 60)
-        return dt.time(min(minutes // 60, 23), minutes % 60 if minutes < 24 * 60 else 59)
-    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})(?::\d{2})?", str(raw).strip())
-    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        seconds = min(round(raw * 24 * 3600), 24 * 3600 - 1)
+        return dt.time(seconds // 3600, seconds // 60 % 60, seconds % 60)
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?", str(raw).strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59 or int(match[3] or 0) > 59:
         return _BAD
-    return dt.time(int(match[1]), int(match[2]))
+    return dt.time(int(match[1]), int(match[2]), int(match[3] or 0))
 
 
 def _zone(raw):
-    text = str(raw).strip()
-    if not text:
-        return ""
-    try:
-        zoneinfo.ZoneInfo(text)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return _BAD
-    return text
+    """One time zone or several separated by ; or , ("America/Los_Angeles; UTC-8": the deadline is the earliest
+    of the readings): IANA names, or UTC+7 / UTC-8 (a fixed offset, whole hours). A tuple of the names as written
+    (UTC offsets normalised); :func:`zone_name` gives the IANA name of each."""
+    zones = []
+    for part in re.split(r"[;,]", str(raw)):
+        text = part.strip()
+        if not text:
+            continue
+        offset = re.fullmatch(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::00)?", text, flags=re.IGNORECASE)
+        if offset:
+            if int(offset[2]) > 14:
+                return _BAD
+            text = f"UTC{offset[1]}{int(offset[2])}"
+        try:
+            zoneinfo.ZoneInfo(zone_name(text))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return _BAD
+        zones.append(text)
+    return tuple(dict.fromkeys(zones))
+
+
+def zone_name(text: str) -> str:
+    """The IANA name of a zone as the SLA sheet writes it: "UTC-8" is Etc/GMT+8 (POSIX signs are inverted)."""
+    match = re.fullmatch(r"UTC([+-])(\d{1,2})", text)
+    if not match:
+        return text
+    return "UTC" if int(match[2]) == 0 else f"Etc/GMT{'-' if match[1] == '+' else '+'}{int(match[2])}"
+
+
+def _order_time(raw):
+    text = " ".join(str(raw).split()).casefold()
+    return {"created": "created", "created time": "created", "placed": "created", "下单时间": "created",
+            "paid": "paid", "paid time": "paid", "付款时间": "paid"}.get(text, _BAD)
+
+
+def _day_zero(raw):
+    text = " ".join(str(raw).split()).casefold()
+    return {"order date": "order date", "next business day": "next business day",
+            "下单日期": "order date", "下一个工作日": "next business day"}.get(text, _BAD)
+
+
+def _yesno(raw):
+    answer = yes_no(raw)
+    return _BAD if answer is None else answer
 
 
 def _calendar(raw):
@@ -134,5 +184,6 @@ def _weekdays(raw):
     return "".join("1" if i in days else "0" for i in range(7)) if days else _BAD
 
 
-_PARSERS = {"hours": _hours, "days": _days, "window": _window, "evidence": _evidence, "time": _time, "zone": _zone,
-            "calendar": _calendar, "weekdays": _weekdays}
+_PARSERS = {"hours": _hours, "hours_off": _hours_off, "days": _days, "window": _window, "evidence": _evidence,
+            "time": _time, "zone": _zone, "calendar": _calendar, "weekdays": _weekdays, "yesno": _yesno,
+            "order_time": _order_time, "day_zero": _day_zero}

@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 
 from tkops.clocks import times
-from tkops.clocks.evidence import prepare
+from tkops.clocks.evidence import prepare, shop_zone
 from tkops.clocks.sla import SlaTable
 from tkops.settings import Settings
 
@@ -26,9 +26,10 @@ def unscanned(lines: pd.DataFrame, uploads: pd.DataFrame | None, now: dt.datetim
     ``lines``: the canonical order lines of the latest export (Orders sheet); ``uploads``: the upload log, one row
     per uploaded line or order, with Order ID, Tracking ID and Exported At (naive shop-local), optionally Shipping
     Provider Name; ``hours``: the threshold (None = each market's Unscanned Hours in ``sla``); ``now``: aware, or
-    naive in the shop's time zone. An order counts from the first upload of its latest tracking number; it is
-    scanned when any of its lines shows a Shipped or Delivered Time or a status from Shipped on. Cancelled orders
-    and orders missing from ``lines`` are left out. One row per order (:data:`WATCH_COLUMNS`), longest wait first.
+    naive in the shop's time zone (:func:`tkops.clocks.evidence.shop_zone`). An order counts from the first upload
+    of its latest tracking number; it is scanned when any of its lines shows a Shipped or Delivered Time or a status
+    from Shipped on. Cancelled orders and orders missing from ``lines`` are left out. One row per order
+    (:data:`WATCH_COLUMNS`), longest wait first.
     """
     settings = settings or Settings()
     if uploads is None or uploads.empty or lines.empty:
@@ -57,7 +58,7 @@ def unscanned(lines: pd.DataFrame, uploads: pd.DataFrame | None, now: dt.datetim
     if found.empty:
         return pd.DataFrame(columns=WATCH_COLUMNS)
     since = times.to_utc(found["first"], found["zone"])
-    waited = (times.instant(now, settings.effective_time_zone()) - since) / pd.Timedelta(hours=1)
+    waited = (times.instant(now, shop_zone(settings, w["market"])) - since) / pd.Timedelta(hours=1)
     limit = found["limit"] if hours is None else pd.Series(float(hours), index=found.index)
     found = found.assign(waited=waited)[waited > limit].sort_values("waited", ascending=False, kind="mergesort")
     out = pd.DataFrame({

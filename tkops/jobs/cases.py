@@ -23,7 +23,10 @@ from tkops.aftersales.classify import (
 )
 from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
 from tkops.aftersales.returns_export import cancellation_cases, read_returns
-from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, ORDERS, REASONS
+from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, REASONS
+from tkops.jobs.labels import with_case_labels
+from tkops.jobs.lines import WHERE
+from tkops.jobs.lines import order_lines as read_lines
 from tkops.merge import MergeCounts, fill_blank, merge_lines, sheet_frame, typed
 from tkops.messages import render
 from tkops.review.countries import country_code, language_for
@@ -64,9 +67,10 @@ def run_cases(book, settings: Settings, returns: tuple[str | Path, ...] | list =
         table = read_returns(Path(path), settings)
         parts.append(table.frame)
         report.files.append((Path(path).name, len(table.frame)))
-    lines = order_lines(book)
-    if not lines.empty:
-        cancelled = cancellation_cases(lines)
+    lines = order_lines(book, parts)
+    live = lines[lines[WHERE] == "orders"] if len(lines) else lines
+    if not live.empty:  # cancelled orders become cases while on Orders (an archived one has had its run)
+        cancelled = cancellation_cases(live)
         report.cancelled = len(cancelled)
         parts.append(cancelled)
     return merge_cases(book, settings, parts, now, report, lines)
@@ -78,7 +82,7 @@ def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.dat
     AfterSales sheet (team columns kept), refresh the suggestions, write and save."""
     now = now or settings.shop_now()
     report = report or CasesReport()
-    lines = order_lines(book) if lines is None else lines
+    lines = order_lines(book, parts) if lines is None else lines
     reason_map = ReasonMap.from_sheet_rows(_rows_or_default(book, REASONS, reasons_sheet_rows))
     keywords = case_keywords_from_sheet_rows(_rows_or_default(book, CASE_KEYWORDS, case_keywords_sheet_rows))
     incoming = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) \
@@ -87,19 +91,23 @@ def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.dat
     current = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
     merged, report.counts = merge_lines(current, incoming, C.CASE_COLUMNS, C.case_keys)
     merged = _derive_team_rows(merged, lines, reason_map, keywords, settings)
-    merged = suggestions(merged, book, lines, settings, now)
+    merged = with_case_labels(suggestions(merged, book, lines, settings, now), settings.lang)
     report.cases = merged.reindex(columns=AFTERSALES.with_extra(list(merged.columns)).headers)
     book.write_table(AFTERSALES.with_extra(list(report.cases.columns)), report.cases)
     book.save()
     return report
 
 
-def order_lines(book) -> pd.DataFrame:
-    """The Orders sheet as canonical lines (statuses canonical), or an empty frame."""
-    orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
-    if orders.empty:
+def order_lines(book, parts: list[pd.DataFrame] = ()) -> pd.DataFrame:
+    """The order lines of Orders and, for the orders the cases name (``parts`` and the AfterSales sheet), of
+    history (:func:`tkops.jobs.lines.order_lines`), statuses canonical; an empty frame when there are none."""
+    cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
+    named = [p["order_id"] for p in parts if len(p) and "order_id" in p]
+    named += [cases["Order ID"]] if "Order ID" in cases else []
+    archived = set(pd.concat(named, ignore_index=True).dropna().astype(str)) if named else set()
+    lines = read_lines(book, archived=archived)
+    if lines.empty or "order_status" not in lines:
         return pd.DataFrame()
-    lines = typed(orders)
     lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
     return lines
 

@@ -1,21 +1,24 @@
 """The SOP clocks of a workbook: the job behind ``tkops clocks`` and the Clocks button.
 
-Reads Orders, SLA, Holidays and ShipLog through any backend, runs the clocks core (:mod:`tkops.clocks`) and writes
-back: on Orders the due times, Next Deadline, Next Clock and Clock State, and the flags that colour each due cell
-by its state (late red, due soon yellow, ok green; done and stopped clocks uncoloured) and the Clock State cell by
-the worst; the Unscanned sheet (tracking uploaded but not scanned). A missing SLA sheet is written with the
-defaults. Running it again with the same ``now`` and nothing changed writes no cell.
+Reads Orders, SLA, Holidays, ShipLog and AfterSales (pending cancellation requests) through any backend, runs the
+clocks core (:mod:`tkops.clocks`) and writes back: on Orders the due times, Next Deadline, Next Clock, Clock State
+and Deadline Source, and the flags that colour each due cell by its state (late red, due soon yellow, ok green;
+done and stopped clocks uncoloured) and the Clock State cell by the worst; the Unscanned sheet (tracking uploaded but
+not scanned). A missing SLA sheet is written with the defaults; an SLA sheet of an older tkops (earlier defaults
+that promised more time than TikTok gives, settings it lacks) is rewritten with today's and the run says so.
+Running it again with the same ``now`` and nothing changed writes no cell.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from tkops import flags, schema
 from tkops.book.layout import (
+    AFTERSALES,
     HOLIDAYS,
     ORDERS,
     SHIPLOG,
@@ -35,15 +38,19 @@ from tkops.clocks import (
     clocks,
     kpi_rows,
     kpis,
+    sla_sheet_rows,
     unscanned,
 )
 from tkops.clocks.catalogue import explain
-from tkops.errors import DataError
-from tkops.merge import sheet_frame, typed
+from tkops.clocks.kpi import exclusion_lines
+from tkops.clocks.states import SOURCE_COLUMN
+from tkops.jobs.lines import order_lines
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import typed
 from tkops.settings import Settings
 
 #: The Orders columns this job writes (the core's names are the sheet's headers), then the flags column.
-WRITTEN = [*DUE_COLUMNS.values(), "Next Deadline", "Next Clock", "Clock State"]
+WRITTEN = [*DUE_COLUMNS.values(), "Next Deadline", "Next Clock", "Clock State", SOURCE_COLUMN]
 TEAM = ("Review Status", "Reviewed At", "Picked", "Picked At", "Packed", "Packed At")
 LETTERS = {"late": "L", "due soon": "S", "ok": "K"}  # done and stopped clocks are not coloured
 SHARES = {"review_share", "dispatch_share", "ldr"}
@@ -58,6 +65,7 @@ class ClocksReport:
     unscanned: pd.DataFrame  # WATCH_COLUMNS, longest wait first
     kpis: dict | None = None  # tkops.clocks.kpis() of ``period``
     period: tuple[dt.date, dt.date] | None = None  # dates or datetimes, shop-local; the end is not included
+    notices: list[str] = field(default_factory=list)  # codes and parameters of what the run has to tell
 
     def kpi_rows(self, lang: str = "en") -> list[list]:
         """The KPIs as [label, value] rows (shares as fractions); [] without a period."""
@@ -79,11 +87,13 @@ class ClocksReport:
         """The run's summary: all orders first (the status line), each clock, the unscanned watch, the KPIs."""
         out = [self.count_line("all", lang)] + [self.count_line(c, lang) for c in CLOCKS]
         out.append(self.unscanned_line(lang))
+        out += [explain(code, lang, **params) for code, params in self.notices]
         if self.kpis is not None and self.period is not None:
             start, end = self.period
             out.append(explain("clock.kpi.title", lang, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
             out += [f"  {label}: {_kpi_value(key, value)}"
                     for key, (label, value) in zip(KPI_KEYS, self.kpi_rows(lang))]
+            out += [f"  {line}" for line in exclusion_lines(self.kpis, lang)]
         return out
 
     def home_text(self, lang: str = "en") -> str:
@@ -103,24 +113,27 @@ def run_clocks(book, settings: Settings, now: dt.datetime | None = None, *,
                kpi_period: tuple[dt.date, dt.date] | None = None) -> ClocksReport:
     """Run the SOP clocks on the book's Orders sheet and write the outcome back through ``book``.
 
-    ``now``: aware, or naive in the shop's time zone (default: the shop's current time); ``kpi_period``: (start,
-    end) shop-local dates, orders paid in [start, end) are measured. Raises DataError ``no_orders`` when Orders is
-    empty and :class:`tkops.clocks.SlaConfigError` (naming the sheet, row and setting) for a bad SLA or Holidays row.
+    ``now``: aware, or naive in the shop's time zone (:func:`tkops.clocks.evidence.shop_zone`: the Time Zone or
+    Market setting, else the market of the book's lines; default: the current time); ``kpi_period``: (start, end)
+    shop-local dates, orders paid in [start, end) are measured. Raises DataError ``no_orders`` when Orders is empty
+    and :class:`tkops.clocks.SlaConfigError` (naming the sheet, row and setting) for a bad SLA or Holidays row.
     """
-    name = book.path.name if getattr(book, "path", None) else "workbook"
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    if sheet.empty:
-        raise DataError("no_orders", book=name)
-    sla = _sla_table(book)
-    now = now or settings.shop_now()
+    sheet = orders_frame(book)
+    notices: list = []
+    sla = _sla_table(book, notices)
+    now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     lines = typed(sheet)
     team = sheet.reindex(columns=[h for h in TEAM if h in sheet.columns])
-    frame = clocks(lines, team, sla, now, settings=settings)
+    frame = clocks(lines, team, sla, now, settings=settings, requests=cancel_requests(book.read_rows(AFTERSALES.name)))
     watch = unscanned(lines, _table(book.read_rows(SHIPLOG.name)), now, sla=sla, settings=settings)
-    report = ClocksReport(frame, clock_counts(frame, lines["order_id"]), watch)
+    report = ClocksReport(frame, clock_counts(frame, lines["order_id"]), watch, notices=notices)
+    unknown = int(frame["Market"].eq("").sum())
+    if unknown:
+        report.notices.append(("clock.no_market", {"n": unknown}))
     if kpi_period is not None:
         start, end = kpi_period
-        report.kpis = kpis(lines, team, start, end, sla=sla, settings=settings, now=now)
+        every = order_lines(book, team=list(team.columns), sheet=sheet)  # the period's archived lines count too
+        report.kpis = kpis(every, every[list(team.columns)], start, end, sla=sla, settings=settings, now=now)
         report.period = (start, end)
 
     present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
@@ -164,8 +177,10 @@ def clock_flags(frame: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _sla_table(book) -> SlaTable:
-    """The SLA and Holidays sheets as a table; a missing or empty sheet is written with its starting rows."""
+def _sla_table(book, notices: list) -> SlaTable:
+    """The SLA and Holidays sheets as a table; a missing or empty sheet is written with its starting rows; a sheet
+    of an older tkops is brought up to date (its earlier defaults replaced, the settings it lacks added; every other
+    value is kept), and ``notices`` says what changed."""
     rows = book.read_rows(SLA.name)
     if not _has_rows(rows):
         rows = None
@@ -173,7 +188,48 @@ def _sla_table(book) -> SlaTable:
     holiday_rows = book.read_rows(HOLIDAYS.name)
     if holiday_rows is None:
         book.write_table(HOLIDAYS, starting_frame(HOLIDAYS))
-    return SlaTable.from_sheet_rows(rows, holiday_rows)
+    table = SlaTable.from_sheet_rows(rows, holiday_rows)
+    old, lacking = table.superseded(), table.lacks_settings()
+    if old or lacking:
+        table = table.without(old)
+        fresh = sla_sheet_rows(table)
+        book.write_table(SLA, pd.DataFrame(fresh[1:], columns=fresh[0]).reindex(columns=SLA.headers))
+        notices.append(("clock.sla_upgraded", {"changes": _changes(old, lacking)}))
+    return table
+
+
+def _changes(old: dict, lacking: tuple[str, ...]) -> str:
+    """"Auto-cancel Days 3 -> 2 (ID, MY, PH, SG, TH, VN); new settings Deliver Days, ..." for the run's report."""
+    by_change: dict[tuple, list[str]] = {}
+    for (code, setting), (was, now) in old.items():
+        by_change.setdefault((setting, _shown(was), _shown(now)), []).append(code)
+    parts = [f"{setting} {was} -> {now} ({', '.join(codes)})" for (setting, was, now), codes in by_change.items()]
+    if lacking:
+        parts.append(explain("clock.sla_added", "en", names=", ".join(lacking)))
+    return "; ".join(parts)
+
+
+def _shown(value) -> str:
+    return "off" if value is None else "none" if value == "" else str(value)
+
+
+def cancel_requests(rows) -> pd.DataFrame | None:
+    """The AfterSales sheet's cancellation requests (Return Type Cancel): Order ID, Opened, Due, and Settled (closed:
+    a Closed time, a final Return Status or the team's Status Done)."""
+    from tkops.aftersales.case_facts import closed  # here: the after-sales package is slow to import
+    from tkops.aftersales.schema import CANCEL_TYPE, CASE_HEADER_TO_KEY
+
+    frame = _table(rows) if rows else None
+    if frame is None or frame.empty:
+        return None
+    cases = frame.rename(columns=lambda h: CASE_HEADER_TO_KEY.get(schema.header_key(h), h))
+    kind = cases.get("return_type", pd.Series("", index=cases.index)).astype(str).str.strip().str.casefold()
+    cancel = kind.eq(CANCEL_TYPE.casefold())
+    if "opened" not in cases or "order_id" not in cases or not cancel.any():
+        return None
+    part = cases[cancel]
+    return pd.DataFrame({"Order ID": part["order_id"], "Opened": part["opened"], "Due": part.get("due"),
+                         "Settled": closed(part)})
 
 
 def _has_rows(rows) -> bool:

@@ -13,6 +13,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from tkops import schema
 from tkops.book.layout import IMPORT_LOG
 from tkops.errors import DataError, TkopsError
 from tkops.jobs.orders_merge import OrdersMerge, summary_lines
@@ -38,6 +39,8 @@ class FileReport:
     seen_on: str = ""  # when the ImportLog saw this exact file before
     error: TkopsError | None = None
     warnings: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # headers of the file no column took
+    lacks: list[str] = field(default_factory=list)  # address parts the file has no column for (display names)
 
     @property
     def ok(self) -> bool:
@@ -52,6 +55,7 @@ class ImportReport:
     saved: object = None  # tkops.book.SaveResult when the workbook was written
     lines: int = 0
     totals: MergeCounts = field(default_factory=MergeCounts)
+    archived: object = None  # tkops.jobs.archive.ArchiveReport: closed lines moved to history
 
     @property
     def failed(self) -> list[FileReport]:
@@ -76,8 +80,11 @@ class ImportReport:
                                   new=f.counts.new, updated=f.counts.updated, unchanged=f.counts.unchanged,
                                   skipped=skipped))
             out += ["  " + line for line in summary_lines(f.counts, lang)]
+            out += ["  " + line for line in _columns_lines(f, lang)]
         if self.totals.based and self.saved is not None:
             out.append(render("merge_based", lang, n=self.totals.based))
+        if self.archived is not None and self.archived.lines and self.saved is not None:
+            out += self.archived.text(lang)
         return out
 
 
@@ -113,9 +120,13 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
         table = result.table
         report.source, report.sha256 = table.source, result.sha256
         report.rows, report.skipped, report.warnings = len(table.frame), table.skipped_rows, table.warnings
+        report.ignored, report.lacks = list(table.ignored), [schema.BY_KEY[k].name for k in table.lacks]
         if result.sha256 in seen:
             report.seen_on = _when(seen[result.sha256])
         report.counts = orders.merge(table.frame, report.path.name)
+        if orders.in_history[0]:
+            report.warnings.append(render("history.not_again", settings.lang, file=report.path.name,
+                                          n=orders.in_history[0], orders=orders.in_history[1]))
         if len(orders.sheet) > EXCEL_MAX_DATA_ROWS:
             report.error = DataError("too_many_rows", file=report.path.name, rows=len(orders.sheet))
             raise report.error
@@ -123,9 +134,11 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
             "Imported At": now, "File": report.path.name, "SHA-256": result.sha256, "Source": table.source,
             "Sheet": result.sheet, "Encoding": result.encoding, "Rows Read": report.rows,
             "Skipped Rows": report.skipped, "New": report.counts.new, "Updated": report.counts.updated,
-            "Unchanged": report.counts.unchanged,
+            "Unchanged": report.counts.unchanged, "Ignored Headers": _joined(report.ignored),
         })
-    run = ImportReport(reports, lines=len(orders.sheet), totals=orders.totals)
+    if any(r.ok for r in reports):
+        orders.archive(settings, now)
+    run = ImportReport(reports, lines=len(orders.sheet), totals=orders.totals, archived=orders.archived)
     if not orders.changed():
         return run
     orders.write()
@@ -135,19 +148,22 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
     return run
 
 
-def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = "en") -> MergeCounts:
+def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = "en",
+                settings: Settings | None = None) -> MergeCounts:
     """Merge canonical order lines held in memory (e.g. pulled from the Open API) into the Orders sheet, three
     ways like an import, and add ``log_row`` to the ImportLog, with Rows Read and the counts filled in. Written, not
     saved: the caller saves.
 
     ``parts`` are merged in turn and their counts summed, so a part may leave out columns whose cells the sheet
     keeps (a column a part lacks is not written for its lines). Orders, its base and Conflicts are written only if
-    something changed.
+    something changed. With ``settings``, the closed lines then move to history (Keep Closed Days).
     """
     orders = OrdersMerge(book, lang, log_row.get("Imported At"))
     source = str(log_row.get("File") or orders.name)
     for part in parts:
         orders.merge(part, source)
+    if settings is not None:
+        orders.archive(settings)
     if len(orders.sheet) > EXCEL_MAX_DATA_ROWS:
         raise DataError("too_many_rows", file=source, rows=len(orders.sheet))
     if orders.changed():
@@ -159,6 +175,24 @@ def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = 
     book.write_table(IMPORT_LOG, pd.concat([log, pd.DataFrame([row])], ignore_index=True)
                      .reindex(columns=IMPORT_LOG.headers))
     return total
+
+
+def _columns_lines(report: FileReport, lang: str) -> list[str]:
+    """What a person should know about a file's columns: the headers tkops did not import, the address parts the
+    file has no column for."""
+    out = []
+    if report.ignored:
+        out.append(render("ignored_headers", lang, file=report.path.name, n=len(report.ignored),
+                          headers=_joined(report.ignored)))
+    if report.lacks:
+        out.append(render("export_lacks", lang, file=report.path.name, parts=", ".join(report.lacks)))
+    return out
+
+
+def _joined(headers: list[str], limit: int = 2000) -> str | None:
+    """Headers as one cell's text ("A, B, ..."), shortened to ``limit`` characters; None for none."""
+    text = ", ".join(headers)
+    return (text if len(text) <= limit else text[: limit - 1] + "…") or None
 
 
 def _log_frame(rows) -> pd.DataFrame:
@@ -174,3 +208,25 @@ def _when(value) -> str:
     if isinstance(value, (dt.datetime, pd.Timestamp)):
         return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
     return str(value)
+
+
+def remember_market(book, settings: Settings) -> bool:
+    """``tkops import --market XX``: XX becomes the book's Market on the Settings sheet when that is blank (saved with
+    the import, if it saves), so the commands run later on the book (clocks, review, ...) know the market of lines
+    without a Country and read a ``--now`` in its time zone. A Market already set is never changed. True when the
+    Settings sheet was changed."""
+    from tkops.book.layout import SETTINGS
+    from tkops.settings import sheet_rows
+
+    rows = book.read_rows(SETTINGS.name) or sheet_rows(Settings(language=settings.language))
+    header = [str(h) if h is not None else "" for h in rows[0]]
+    if "Setting" not in header or "Value" not in header:
+        return False
+    at, value = header.index("Setting"), header.index("Value")
+    body = [list(r[:len(header)]) + [None] * (len(header) - len(r)) for r in rows[1:]]
+    found = [r for r in body if str(r[at] or "").strip().casefold() == "market"]
+    if not found or str(found[0][value] or "").strip():
+        return False
+    found[0][value] = settings.market
+    book.write_table(SETTINGS.with_extra([h for h in header if h]), pd.DataFrame(body, columns=header))
+    return True

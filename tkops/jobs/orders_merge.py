@@ -113,9 +113,52 @@ class OrdersMerge:
         self.pieces = pieces_of(base_rows)
         self.conflicts: list[dict] = []
         self.totals = MergeCounts()
+        self.archived = None  # tkops.jobs.archive.ArchiveReport of :meth:`archive`
+        self.in_history = (0, 0)  # lines and orders of the last merged part that were already in history
+        self._store = False  # the history store, read when first needed (None: the book has none)
+
+    def _history(self):
+        if self._store is False:
+            from tkops.jobs.lines import history_of
+
+            self._store = history_of(self.book)
+        return self._store
+
+    def _not_again(self, incoming: pd.DataFrame) -> pd.DataFrame:
+        """``incoming`` without the lines already in history and not on the sheet: an old export never brings an
+        archived line back as a new one (counted in :attr:`in_history`)."""
+        self.in_history = (0, 0)
+        store = self._history()
+        if store is None or incoming.empty or "order_id" not in incoming:
+            return incoming
+        keys = schema.line_keys(incoming)
+        if len(self.sheet) and "Order ID" in self.sheet:
+            on_sheet = set(schema.line_keys(typed(self.sheet, tuple(schema.BY_KEY[k] for k in
+                                                                    ("order_id", "sku_id", "seller_sku")))))
+            candidates = keys[~keys.isin(on_sheet)]
+        else:
+            candidates = keys
+        archived = store.known(candidates.tolist())
+        if not archived:
+            return incoming
+        again = keys.isin(archived).to_numpy()
+        self.in_history = (int(again.sum()), int(incoming.loc[again, "order_id"].nunique()))
+        return incoming.loc[~again]
+
+    def archive(self, settings, now: dt.datetime | None = None) -> None:
+        """Move the sheet's closed lines to history (Keep Closed Days before the book's own today; see
+        :func:`tkops.jobs.archive.book_cutoff`): the part is written now, the sheet when :meth:`write` runs."""
+        from tkops.jobs.archive import book_cutoff, move_to_history
+
+        if self.sheet.empty or getattr(self.book, "path", None) is None:
+            return
+        now = now or self.now
+        lines = typed(self.sheet, tuple(schema.BY_KEY[k] for k in ("created_time", "paid_time")))
+        self.sheet, self.archived = move_to_history(self.book, self.sheet, book_cutoff(lines, settings, now), now)
 
     def merge(self, incoming: pd.DataFrame, file: str) -> MergeCounts:
         """Merge canonical lines from ``file`` (a file name, or the API) three ways; returns their counts."""
+        incoming = self._not_again(incoming)
         before = self.sheet
         result = merge_three_way(self.sheet, incoming, self.base)
         self.conflicts += [self._record(c, before, file) for c in result.conflicts]
@@ -126,7 +169,7 @@ class OrdersMerge:
     def changed(self) -> bool:
         """Whether anything is to be written: lines new or updated, conflicts recorded, or a first base."""
         t = self.totals
-        return bool(t.new or t.updated or t.conflicts or t.based)
+        return bool(t.new or t.updated or t.conflicts or t.based or (self.archived and self.archived.lines))
 
     def write(self) -> None:
         """Write Orders, the base and the new conflicts through the book (the caller saves)."""

@@ -19,8 +19,8 @@ import pandas as pd
 from tkops import schema
 from tkops.book.layout import ORDERS, orders_columns
 from tkops.book.safety import atomic_target
-from tkops.errors import DataError
-from tkops.merge import rows_frame, sheet_frame, typed
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import rows_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.pdf import font_paths
@@ -97,9 +97,7 @@ def run_picklist(book, settings: Settings, out: str | Path | None = None, now: d
     in ``out`` (default: :func:`tkops.output.output_folder`). ``now``: the printed time (default: the shop's
     clock). ``include_waved``: print again the released, unpicked lines an earlier pick list already has."""
     name = book.path.name
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    if sheet.empty:
-        raise DataError("no_orders", book=name)
+    sheet = orders_frame(book)
     lines = typed(sheet)
     for key, header in TEAM_HEADERS.items():
         if header in sheet.columns:

@@ -123,7 +123,7 @@ def run_pull(book, settings: Settings, client: ApiClient | None = None, now: dt.
     staged = _Staged(book)
     report.counts = merge_frame(staged, parts, {
         "Imported At": report.until, "File": FILE, "Source": SOURCE, "Skipped Rows": 0,
-        "Pulled Until": report.until}, settings.lang)
+        "Pulled Until": report.until}, settings.lang, settings)
     report.cases = merge_cases(staged, settings, cases, report.until)
     report.saved = staged.commit(last=IMPORT_LOG.name)
     log.info("pulled %s..%s: %d orders, %d lines (%d new, %d updated), %d cases (%d new)", report.since,

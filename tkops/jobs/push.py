@@ -28,9 +28,10 @@ from tkops.api.catalogue import render
 from tkops.book.layout import ORDERS, orders_columns
 from tkops.book.safety import atomic_target
 from tkops.cells.yes_no import tick
-from tkops.errors import DataError
+
 from tkops.jobs.connect import api_client
-from tkops.merge import sheet_frame, typed
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import typed
 from tkops.output import output_folder
 from tkops.settings import Settings
 from tkops.shipping import (
@@ -48,7 +49,7 @@ from tkops.shipping.carriers import ANY, fold, unsafe_name
 
 API_FILE = "TikTok Shop API"
 RESULT = "API Upload"
-#: Markets where part of an order can be marked as shipped with the seller's own carrier (reference §4).
+#: Markets where part of an order can be marked as shipped with the seller's own carrier (docs/open-api.md#endpoints).
 MARK_MARKETS = frozenset({"US", "GB", "UK", "ES", "IE", "IT", "DE", "FR", "JP"})
 DOCUMENTS = (("SHIPPING_LABEL", "Label"), ("PACKING_SLIP", "Packing slip"))
 STATUSES = ("accepted", "refused", "unknown", "unmatched", "not_sent")
@@ -114,9 +115,7 @@ def run_push_tracking(book, settings: Settings, client: ApiClient | None = None,
     An error that fails every call (authorisation, network) stops the uploads: what was done is saved and the report
     says why (``stopped``); it is raised when nothing was done."""
     now = (now or settings.shop_now()).replace(microsecond=0)
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
-    if sheet.empty:
-        raise DataError("no_orders", book=book.path.name)
+    sheet = orders_frame(book)
     with nullcontext(client) if client is not None else api_client(settings) as api:
         return _run(book, settings, api, sheet, now, documents, out)
 

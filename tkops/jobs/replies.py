@@ -29,7 +29,8 @@ from tkops.aftersales.reviews import (
     draft_review_replies,
     read_reviews,
 )
-from tkops.book.layout import AFTERSALES, FOLLOWUP, FOLLOWUP_DAYS, ORDERS, REVIEWS
+from tkops.book.layout import AFTERSALES, FOLLOWUP, FOLLOWUP_DAYS, REVIEWS
+from tkops.jobs.lines import order_lines
 from tkops.merge import is_blank, sheet_frame, typed
 from tkops.messages import render
 from tkops.settings import Settings
@@ -72,7 +73,12 @@ def run_replies(book, settings: Settings) -> RepliesReport:
     reviews_rows = book.read_rows(REVIEWS.name)
     if reviews_rows and len(reviews_rows) > 1:
         keywords = case_keywords_from_sheet_rows(book.read_rows("CaseKeywords"))
-        frame, report.reviews = _review_drafts(reviews_rows, _orders(book), keywords, settings)
+        named = [r[0] for r in reviews_rows[1:] if r] if reviews_rows else []
+        header = [str(h or "").strip() for h in reviews_rows[0]]
+        if "Order ID" in header:
+            at = header.index("Order ID")
+            named = [r[at] for r in reviews_rows[1:] if len(r) > at and r[at] not in (None, "")]
+        frame, report.reviews = _review_drafts(reviews_rows, _orders(book, named), keywords, settings)
         if report.reviews:
             book.write_table(REVIEWS.with_extra(list(frame.columns)), frame)
     if report.cases or report.reviews:
@@ -89,7 +95,7 @@ def run_followup(book, settings: Settings, now: dt.datetime | None = None) -> Fo
         book.write_table(FOLLOWUP_DAYS, pd.DataFrame(defaults[1:], columns=defaults[0]))
         rows = None
     days = followup_days(rows)
-    lines = _orders(book)
+    lines = _orders(book, ())  # only closed lines are in history, and a closed line is never a stalled shipment
     cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
     found = stalled_shipments(lines, typed(cases, C.CASE_COLUMNS, sheet="AfterSales") if not cases.empty else None, days=days, now=now,
                               shop_market=settings.market, template_folder=settings.templates_folder,
@@ -136,10 +142,11 @@ def _review_drafts(rows: list, orders: pd.DataFrame, keywords, settings: Setting
     return frame.reset_index(drop=True), len(drafts)
 
 
-def _orders(book) -> pd.DataFrame:
-    orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
-    if orders.empty:
+def _orders(book, archived) -> pd.DataFrame:
+    """Orders + the history of the ``archived`` Order IDs (:func:`tkops.jobs.lines.order_lines`), statuses
+    canonical."""
+    lines = order_lines(book, archived=archived)
+    if lines.empty or "order_status" not in lines:
         return pd.DataFrame()
-    lines = typed(orders)
     lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
     return lines

@@ -17,16 +17,21 @@ import pandas as pd
 
 from tkops import flags, schema
 from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
-from tkops.cells.text import text_column
-from tkops.errors import DataError
-from tkops.merge import rows_frame, sheet_frame, typed
+from tkops.cells.text import scalar_text, text_column
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import rows_frame, typed
 from tkops.messages import render
-from tkops.review import ReviewResult, RuleConfig, keywords_from_sheet_rows, review
+from tkops.review import COLUMNS_READ, ReviewResult, RuleConfig, keywords_from_sheet_rows, review
+from tkops.review.catalogue import code_label
 from tkops.settings import Settings
 
 SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}
-SUMMARY_COLUMN = len(REVIEW.columns) + 2  # one empty column between the Review table and the summary
+SUMMARY_COLUMN = len(REVIEW.columns) + 2  # one empty column between the Review table and the summary (a new sheet)
 RESET_STATUSES = {"", "New"}  # a person choosing New asks for a fresh verdict
+#: The Orders columns the review reads: the rules' platform columns and the review's own. A button transfers only
+#: these from Excel; every other column of the sheet is neither read nor written.
+ORDERS_READ: tuple[str, ...] = tuple(schema.BY_KEY[k].name for k in COLUMNS_READ) + (
+    "Review Status", "tkops Reviewed", "Reviewed At", "Issues", "Issue Codes", "tkops Flags")
 
 
 @dataclass
@@ -39,11 +44,10 @@ class ReviewReport:
 
 def run_review(book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
     """Review every line of the book's Orders sheet and write the outcome back through ``book``."""
-    name = getattr(book, "path", None).name if getattr(book, "path", None) else "workbook"
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    if sheet.empty:
-        raise DataError("no_orders", book=name)
-    previous = rows_frame(book.read_rows(REVIEW.name), REVIEW.headers)
+    sheet = orders_frame(book, ORDERS_READ)
+    review_rows = book.read_rows(REVIEW.name)
+    previous_sheet = rows_frame(_table_rows(review_rows))
+    previous = previous_sheet.reindex(columns=REVIEW.headers)
     defaults, overrides = _languages(previous)
     lines = typed(sheet)
     if overrides:
@@ -60,26 +64,34 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
         keywords=keywords_from_sheet_rows(keyword_rows) if keyword_rows and len(keyword_rows) > 1 else None,
         template_folder=settings.templates_folder,
     )
-    updated = orders_with_review(sheet, result, now)
+    updated = orders_with_review(sheet, result, now, settings.lang)
     present = {c.key for c in schema.ORDER_COLUMNS if c.name in updated.columns and updated[c.name].notna().any()}
     spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
-    book.write_table(spec, updated.reindex(columns=spec.headers))
-    book.write_table(REVIEW, review_frame(result, defaults))
+    book.write_table(spec, updated.reindex(columns=[h for h in spec.headers if h in updated.columns]))
+    old_block = _summary_column(review_rows)
+    if old_block is not None:  # the summary moves when the table gains a column: clear the old one first
+        book.write_block(REVIEW.name, old_block, [[None]])
+    problems = with_team_columns(review_frame(result, defaults, settings.lang), previous_sheet)
+    review_spec = REVIEW.with_extra(list(problems.columns))
+    book.write_table(review_spec, problems.reindex(columns=review_spec.headers))
     summary = result.summary_lines(settings.lang) + _shortfall_lines(result, settings.lang)
-    book.write_block(REVIEW.name, SUMMARY_COLUMN, _summary_block(summary, settings.lang),
-                     fills=_legend_fills(len(summary)))
+    book.write_block(REVIEW.name, len(review_spec.columns) + 2, _summary_block(summary, settings.lang),
+                     fills=_summary_fills(summary))
     book.save()
     return ReviewReport(result, summary)
 
 
-def orders_with_review(sheet: pd.DataFrame, result: ReviewResult, now: dt.datetime | None = None) -> pd.DataFrame:
-    """The Orders sheet frame with Issues, the highlight flags and the Review Status of this review, and the time
-    the review released each line it set to Ready (Reviewed At: the print-and-pick clock starts there; kept once
-    set)."""
+def orders_with_review(sheet: pd.DataFrame, result: ReviewResult, now: dt.datetime | None = None,
+                       lang: str = "en") -> pd.DataFrame:
+    """The Orders sheet frame with Issues (labels in ``lang``), Issue Codes, the highlight flags and the Review
+    Status of this review, and the time the review released each line it set to Ready (Reviewed At: the
+    print-and-pick clock starts there; kept once set)."""
     out = sheet.copy()
     problems = result.problems
-    issues = problems.groupby("row", sort=False)["code"].agg(lambda codes: ", ".join(dict.fromkeys(codes)))
-    out["Issues"] = issues.reindex(out.index).astype(object).where(lambda s: s.notna(), None)
+    codes = problems.groupby("row", sort=False)["code"].agg(lambda found: list(dict.fromkeys(found)))
+    labels = codes.map(lambda found: "; ".join(code_label(c, lang) for c in found))
+    out["Issues"] = labels.reindex(out.index).astype(object).where(lambda s: s.notna(), None)
+    out["Issue Codes"] = codes.map(", ".join).reindex(out.index).astype(object).where(lambda s: s.notna(), None)
     out["tkops Flags"] = flags.merge(out.get("tkops Flags"), _flags(problems), flags.REVIEW_LETTERS, out.index)
     current = _text(out.get("Review Status"), out.index)
     last = _text(out.get("tkops Reviewed"), out.index)
@@ -118,8 +130,9 @@ def _flags(problems: pd.DataFrame) -> pd.Series:
                      dtype=object)
 
 
-def review_frame(result: ReviewResult, defaults: dict) -> pd.DataFrame:
-    """The Review sheet: one row per problem, the buyer's message where one is needed."""
+def review_frame(result: ReviewResult, defaults: dict, lang: str = "en") -> pd.DataFrame:
+    """The Review sheet: one row per problem (its label in ``lang`` and its code), the buyer's message where one is
+    needed."""
     p = result.problems
     if p.empty:
         return pd.DataFrame(columns=REVIEW.headers)
@@ -128,6 +141,7 @@ def review_frame(result: ReviewResult, defaults: dict) -> pd.DataFrame:
     frame = pd.DataFrame({
         "Order ID": p["order_id"], "SKU ID": p["sku_id"],
         "Column": p["column"].map(lambda k: schema.BY_KEY[k].name if k in schema.BY_KEY else k),
+        "Problem": p["code"].map(lambda c: code_label(c, lang)),
         "Code": p["code"], "Severity": p["severity"], "Explanation": p["explanation"],
         "Buyer Language": language, "Message to Buyer": p["buyer_message"],
         "tkops Language": [c if m is not None else None for c, m in zip(chosen, p["buyer_message"])],
@@ -155,6 +169,54 @@ def _shortfall_lines(result: ReviewResult, lang: str) -> list[str]:
     short = short[short["short"] > 0]
     return [render("shortfall_line", lang, sku=r.seller_sku, needed=int(r.needed), on_hand=int(r.on_hand),
                    short=int(r.short)) for r in short.itertuples()]
+
+
+#: Review sheet columns tkops writes on every run; any other column (Combine, Agreed, Agreed Variation, a column the
+#: team added) is the team's and follows its problem from run to run.
+TKOPS_REVIEW_HEADERS = tuple(h for h in REVIEW.headers if h != "Combine")
+PROBLEM_KEY = ("Order ID", "SKU ID", "Code")
+
+
+def _table_rows(rows: list[list] | None) -> list[list] | None:
+    """The Review sheet's rows cut at the table's last header (the summary block beside it is not the table's)."""
+    if not rows:
+        return rows
+    header = list(rows[0])
+    width = next((i for i, h in enumerate(header) if h in (None, "")), len(header))
+    return [list(r[:width]) for r in rows]
+
+
+def _summary_column(rows: list[list] | None) -> int | None:
+    """The 1-based column of the summary block a previous run wrote beside the Review table, if any."""
+    if not rows:
+        return None
+    titles = {render("summary_title", lang) for lang in ("en", "zh")}
+    return next((i + 1 for i, h in enumerate(rows[0]) if h in titles), None)
+
+
+def with_team_columns(frame: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (this run's Review rows) with the team's columns of the previous Review sheet carried over by
+    problem (Order ID, SKU ID, Code): a tick stays with its problem when rows move, and goes when the problem does."""
+    team = [c for c in previous.columns if c not in TKOPS_REVIEW_HEADERS]
+    if previous.empty or not team or frame.empty:
+        return frame
+    def keys(f: pd.DataFrame) -> pd.Series:
+        parts = [f[c].map(scalar_text) if c in f.columns else pd.Series("", index=f.index) for c in PROBLEM_KEY]
+        return parts[0] + "|" + parts[1] + "|" + parts[2]
+
+    old = previous.assign(_key=keys(previous)).drop_duplicates("_key").set_index("_key")
+    out = frame.copy()
+    mine = keys(out)
+    for column in team:
+        out[column] = mine.map(old[column]).astype(object).where(lambda s: s.notna(), None).to_numpy()
+    return out
+
+
+def _summary_fills(summary: list[str]) -> dict:
+    """The legend's colours, and the error colour on the loud lines (stock that could not be checked)."""
+    colours = {c[1]: c[2] for c in ORDERS.highlights.colours}
+    loud = {(1 + i, 0): colours["error"] for i, line in enumerate(summary) if line.startswith("!!")}
+    return {**loud, **_legend_fills(len(summary))}
 
 
 def _summary_block(summary: list[str], lang: str) -> list[list]:

@@ -18,8 +18,8 @@ import pandas as pd
 
 from tkops import schema
 from tkops.book.layout import ORDERS, orders_columns
-from tkops.errors import DataError
-from tkops.merge import sheet_frame, typed
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.settings import Settings
@@ -65,8 +65,10 @@ class ShipReport:
         if self.inferred:
             out.append(shipping_render("ship.inferred", lang, n=len(self.inferred)))
             out += [f"  {order} {tracking}: {provider}" for order, tracking, provider in self.inferred]
-        out += [render("ship_summary", lang, exported=len(self.upload), rejected=len(self.rejected),
-                      file=self.path or "-")]
+        exported, rejected = len(self.upload), len(self.rejected)
+        key = ("ship_summary" if rejected else "ship_summary_all") if exported else \
+            ("ship_summary_none" if rejected else "ship_summary_nothing")
+        out += [render(key, lang, exported=exported, rejected=rejected, file=self.path or "-")]
         out += [f"  {r['Order ID']} {r['Tracking ID'] or ''}: {r['Reason']}" for _, r in self.rejected.iterrows()]
         return out
 
@@ -79,10 +81,7 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
     Every file is read before anything is written: a file that cannot be read stops the run with nothing changed.
     """
     now = (now or settings.shop_now()).replace(microsecond=0)  # shop time: the clocks read Exported At as such
-    name = book.path.name
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    if sheet.empty:
-        raise DataError("no_orders", book=name)
+    sheet = orders_frame(book)
     incoming = [read_tracking_file(f, settings, mappings) for f in tracking_files]
     applied = []
     for tracking_file in incoming:

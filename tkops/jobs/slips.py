@@ -18,13 +18,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, REVIEW
+from tkops.book.layout import BUNDLES, INVENTORY, REVIEW
 from tkops.cells.yes_no import tick
-from tkops.errors import ConfigError, DataError
-from tkops.merge import sheet_frame, typed
+from tkops.errors import ConfigError
+from tkops.jobs.orders_sheet import orders_frame
+from tkops.merge import typed
 from tkops.output import output_folder, stamped
 from tkops.picking import pick_list
 from tkops.picking.picklist import ID_SEPARATOR
+from tkops.picking.together import together_with
 from tkops.review import text as T
 from tkops.settings import Settings
 from tkops.slips import LAYOUTS, build_slips, render_checklist, render_html, render_pdf
@@ -33,6 +35,7 @@ from tkops.slips.render import write_atomic
 from tkops.statuses import canonical_statuses
 
 SLIPS_TITLE, CHECKLIST_TITLE = "Packing slips", "Packing checklist"
+COMBINABLE = "order.combinable"  # the review code whose Combine tick merges a buyer's orders into one slip
 #: With the carrier: no slip unless named. Not Awaiting Collection: arranging shipment often comes before packing.
 GONE = frozenset({"Shipped", "In Transit", "Delivered", "Completed"})
 
@@ -85,9 +88,7 @@ def run_slips(book, settings: Settings, out: str | Path | None = None, now: dt.d
     layout = (layout or slip_settings.layout).casefold().replace(" ", "")
     if layout not in LAYOUTS:
         raise ConfigError("bad_setting", name="Slip Layout", value=layout, hint=", ".join(LAYOUTS))
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
-    if sheet.empty:
-        raise DataError("no_orders", book=book.path.name)
+    sheet = orders_frame(book)
     facts, wanted = _line_facts(sheet), (sorted({int(w) for w in waves}) if waves else None)
     chosen, scope, held, missing = _choose(facts, wanted, orders)
     report = SlipsReport(0, [], scope, wanted or sorted(chosen["wave"].dropna().astype(int).unique().tolist()),
@@ -100,7 +101,9 @@ def run_slips(book, settings: Settings, out: str | Path | None = None, now: dt.d
     review = _frame(book.read_rows(REVIEW.name))
     picked = _with_team_columns(typed(sheet.loc[wave.index]), sheet.loc[wave.index], review)
     order = _pick_order(picked, wave, _frame(book.read_rows(INVENTORY.name)), _frame(book.read_rows(BUNDLES.name)))
-    slips = build_slips(picked, slip_settings, review=review, pick_order=order)
+    together = together_with(picked)
+    slips = build_slips(picked, slip_settings, review=review, pick_order=order, together=together,
+                        combine=combine_choice(review, together, list(picked["order_id"])))
     documents = [render_html(slips, slip_settings, layout).encode("utf-8"), render_pdf(slips, slip_settings, layout),
                  render_checklist(slips, slip_settings).encode("utf-8")]  # all rendered before any file is written
     paths = _paths(output_folder(book.path, settings, out), now)
@@ -152,6 +155,25 @@ def _with_team_columns(lines: pd.DataFrame, sheet: pd.DataFrame, review: pd.Data
         out["buyer_language"] = [given.get(o, "") for o in out["order_id"]]
     if "Gift" in sheet.columns:
         out["gift"] = sheet["Gift"]
+    if "Team Note" in sheet.columns:
+        out["team_note"] = sheet["Team Note"]
+    return out
+
+
+def combine_choice(review: pd.DataFrame | None, together: dict[str, list[str]], order: list[str]) -> dict[str, str]:
+    """Order ID -> the order whose slip it joins, for the orders the team chose to send as one parcel with one
+    slip: Combine ticked on a Review row of order.combinable. The first of them in ``order`` (pick order) leads."""
+    if review is None or not {"Order ID", "Code", "Combine"} <= set(review.columns):
+        return {}
+    rows = review[review["Code"].map(lambda c: str(c).strip() == COMBINABLE) & review["Combine"].map(tick)]
+    rank = {o: i for i, o in enumerate(dict.fromkeys(order))}
+    out: dict[str, str] = {}
+    for chosen in T.as_text(rows["Order ID"], rows.index):
+        group = [chosen, *together.get(chosen, [])]
+        if len(group) < 2:
+            continue  # its partners are not being packed now: nothing to combine with
+        leader = min(group, key=lambda o: rank.get(o, len(rank)))
+        out.update({o: out.get(leader, leader) for o in group})
     return out
 
 

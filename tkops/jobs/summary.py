@@ -18,6 +18,7 @@ import pandas as pd
 
 from tkops.aftersales import schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
+from tkops.aftersales.month_end_catalogue import currency_label
 from tkops.aftersales.pivots import Pivots, summarise
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, label
 from tkops.aftersales.reviews import read_reviews
@@ -26,7 +27,6 @@ from tkops.book.layout import (
     AFTERSALES_SUMMARY,
     CAUSE_ACTIONS,
     INVENTORY,
-    ORDERS,
     REVIEWS,
     SUMMARY_CAUSE_COL,
     SUMMARY_CHART_ROWS,
@@ -34,12 +34,18 @@ from tkops.book.layout import (
 )
 from tkops.book.safety import atomic_target
 from tkops.errors import DataError
+from tkops.jobs.lines import order_lines
+from tkops.jobs.month_end.inputs import LINE_COLUMNS as SUMMARY_KEYS  # the columns the pivots read
 from tkops.merge import sheet_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.settings import Settings
 
 CHART_CAUSE_COL, CHART_MONTH_COL, CHART_ROWS = SUMMARY_CAUSE_COL, SUMMARY_MONTH_COL, SUMMARY_CHART_ROWS
+
+
+#: SKU-cause pairs named in the run's summary; the sheet lists them all.
+PAIRS_SHOWN = 5
 
 
 @dataclass
@@ -51,8 +57,10 @@ class SummaryReport:
 
     def lines(self, lang: str) -> list[str]:
         top = self.pivots.top_pairs
-        out = [render("summary_done", lang, cases=len(self.pivots.prepared), pairs=len(top))]
-        for r in top.head(5).itertuples():
+        shown = top.head(PAIRS_SHOWN)
+        key = "summary_done_some" if len(top) > len(shown) else "summary_done"
+        out = [render(key, lang, cases=len(self.pivots.prepared), pairs=len(top), shown=len(shown))]
+        for r in shown.itertuples():
             out.append(f"  {r.rank}. {r.sku} · {label(CAUSES, r.cause, lang)} · {r.cases} · "
                        f"{r.action_zh if lang == 'zh' else r.action_en}")
         if self.charts:
@@ -69,8 +77,9 @@ def run_summary(book, settings: Settings, out: str | Path | None = None, now: dt
     if sheet.empty:
         raise DataError("no_cases", book=name)
     cases = typed(sheet, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
-    orders = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
-    lines = typed(orders) if not orders.empty else pd.DataFrame(columns=["order_id"])
+    lines = order_lines(book, SUMMARY_KEYS)  # Orders + history: a year of returns against a year of sales
+    if lines.empty:
+        lines = pd.DataFrame(columns=["order_id"])
     actions_rows = book.read_rows(CAUSE_ACTIONS.name)
     if not actions_rows or len(actions_rows) < 2:
         defaults = ActionTable().sheet_rows()
@@ -109,23 +118,26 @@ def summary_grid(p: Pivots, lang: str, now: dt.datetime) -> tuple[list[list], fr
     def rate(v):
         return None if pd.isna(v) else f"{float(v):.1%}"
 
+    def cur(v) -> str:  # amounts of cases whose currency nobody knows: shown apart, never as a blank
+        return currency_label(v, lang)
+
     h = _headers(lang)
     block("summary_top", h["top"], [
-        [r.rank, r.sku, r.product_name, cause(r.cause), r.cases, rate(r.return_rate), money(r.cost), r.currency,
+        [r.rank, r.sku, r.product_name, cause(r.cause), r.cases, rate(r.return_rate), money(r.cost), cur(r.currency),
          r.action_zh if lang == "zh" else r.action_en,
          ", ".join(label(OWNERS, o.strip(), lang) for o in str(r.owners).split(",") if o.strip())]
         for r in p.top_pairs.itertuples()])
     block("summary_cause_sku", h["cause_sku"], [
-        [cause(r.cause), r.sku, r.product_name, r.currency, r.cases, r.units, money(r.refund_cost),
+        [cause(r.cause), r.sku, r.product_name, cur(r.currency), r.cases, r.units, money(r.refund_cost),
          money(r.reship_cost), money(r.cost)] for r in p.cause_by_sku.itertuples()])
     block("summary_cause_month", h["cause_month"], [
-        [r.month, cause(r.cause), r.currency, r.cases, r.units, money(r.refund_cost), money(r.reship_cost),
+        [r.month, cause(r.cause), cur(r.currency), r.cases, r.units, money(r.refund_cost), money(r.reship_cost),
          money(r.cost)] for r in p.cause_by_month.itertuples()])
     block("summary_type_carrier", h["type_carrier"], [
-        [label(CASE_TYPES, r.case_type, lang), r.carrier or "-", r.currency, r.cases, r.units, money(r.refund_cost),
+        [label(CASE_TYPES, r.case_type, lang), r.carrier or "-", cur(r.currency), r.cases, r.units, money(r.refund_cost),
          money(r.reship_cost), money(r.cost)] for r in p.type_by_carrier.itertuples()])
     block("summary_sku_health", h["sku_health"], [
-        [r.sku, r.product_name, r.currency, r.units_shipped, r.cases, rate(r.return_rate), money(r.refund_cost),
+        [r.sku, r.product_name, cur(r.currency), r.units_shipped, r.cases, rate(r.return_rate), money(r.refund_cost),
          rate(r.refund_rate), r.negative_reviews, rate(r.negative_review_rate), money(r.cost), cause(r.top_cause)]
         for r in p.sku_health.itertuples()])
     _chart_data(rows, p, lang)

@@ -8,7 +8,8 @@ Everything else (two lines, a quantity of 2, a bundle of two parts) is a multi-i
 Orders are taken in the order they were paid (Paid Time, then Order ID; orders without a paid time last). With a
 cap, each kind is cut into waves of at most ``max_orders`` orders in that order. Waves are numbered 1, 2, ... by
 their first order, so the oldest orders are picked first whatever their kind. Every line of an order is in the
-same wave.
+same wave, and so are the orders that ship together (one buyer, one address: :mod:`tkops.picking.together`): they
+count as one multi-item parcel, placed where its first-paid order would be.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tkops.picking.lines import prepared, stock_rows
+from tkops.picking.together import together_groups
 
 SINGLE, MULTI, ALL = "single", "multi", "all"
 
@@ -53,14 +55,31 @@ def waves(lines: pd.DataFrame, separate_single: bool = True, max_orders: int | N
         return out
     w = prepared(lines)
     orders = _orders(w, bundles)
-    orders["group"] = orders["kind"] if separate_single else ALL
-    seq = orders.groupby("group", sort=False).cumcount()
-    orders["chunk"] = seq // max_orders if max_orders else 0
-    first = orders.reset_index().groupby(["group", "chunk"], sort=False)["index"].min()
+    parcels = _parcels(orders, w, together_groups(lines))
+    parcels["group"] = parcels["kind"] if separate_single else ALL
+    seq = parcels.groupby("group", sort=False).cumcount()
+    parcels["chunk"] = seq // max_orders if max_orders else 0
+    first = parcels.reset_index().groupby(["group", "chunk"], sort=False)["index"].min()
     numbers = first.rank(method="first").astype("int64")
-    orders["wave"] = [numbers[(g, c)] for g, c in zip(orders["group"], orders["chunk"])]
+    parcels["wave"] = [numbers[(g, c)] for g, c in zip(parcels["group"], parcels["chunk"])]
+    orders["wave"] = orders["parcel"].map(parcels.set_index("parcel")["wave"])
     out[:] = w["okey"].map(orders.set_index("okey")["wave"]).to_numpy(dtype="int64")
     return out
+
+
+def _parcels(orders: pd.DataFrame, w: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """One row per parcel in pick order: an order alone, or the orders of one buyer to one address that ship
+    together (:mod:`tkops.picking.together`), which are picked in the same wave. A parcel of several orders is a
+    multi-item parcel; it comes where its first-paid order would. Adds ``parcel`` to ``orders``."""
+    group_of = pd.Series(groups.to_numpy(), index=w.index).groupby(w["okey"]).first()
+    together = orders["okey"].map(group_of).fillna("").astype(str)  # str even when nothing is left to pick
+    orders["parcel"] = ("together:" + together).where(together != "", orders["okey"])
+    parcels = orders.groupby("parcel", sort=False).agg(paid=("paid", "min"), order_id=("order_id", "min"),
+                                                       units=("units", "sum"), orders=("okey", "size"))
+    parcels["kind"] = ((parcels["units"] == 1) & (parcels["orders"] == 1)).map({True: SINGLE, False: MULTI})
+    parcels = parcels.reset_index()
+    return parcels.sort_values(["paid", "order_id", "parcel"], na_position="last", kind="mergesort").reset_index(
+        drop=True)
 
 
 def wave_summary(lines: pd.DataFrame, waves: pd.Series, bundles: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -68,6 +87,8 @@ def wave_summary(lines: pd.DataFrame, waves: pd.Series, bundles: pd.DataFrame | 
     each wave on the printed pick list. ``waves`` as returned by :func:`waves` for the same ``lines``."""
     w = prepared(lines)
     orders = _orders(w, bundles)
+    parcels = _parcels(orders, w, together_groups(lines))  # orders shipping together pack as one multi parcel
+    orders["kind"] = orders["parcel"].map(parcels.set_index("parcel")["kind"])
     wave_of = pd.Series(waves.reindex(lines.index).to_numpy(), index=w.index).groupby(w["okey"]).first()
     orders["wave"] = orders["okey"].map(wave_of)
     orders = orders[orders["wave"].notna()]

@@ -29,7 +29,16 @@ from tkops.review.result import ReviewResult, summarise
 from tkops.review.rules import REGISTRY
 from tkops.settings import Settings
 
-__all__ = ["review", "ReviewResult", "RuleConfig", "rules_sheet_rows", "keywords_from_sheet_rows",
+#: The canonical order columns the rules read (every other column of the lines is ignored): a button reads only
+#: these from Excel (tests/review/test_columns_read.py checks that the review of fewer columns is the same).
+COLUMNS_READ: tuple[str, ...] = (
+    "order_id", "order_status", "cancel_return_type", "sku_id", "seller_sku", "product_name", "variation",
+    "quantity", "order_amount", "currency", "created_time", "paid_time", "buyer_username", "buyer_message",
+    "recipient", "phone", "country", "state", "region", "city", "districts", "zipcode", "address_line_1",
+    "address_line_2", "house_name_or_number", "export_lacks",
+)
+
+__all__ = ["review", "ReviewResult", "COLUMNS_READ", "RuleConfig", "rules_sheet_rows", "keywords_from_sheet_rows",
            "default_keywords", "default_keyword_rows", "Keywords", "CATALOGUE", "CODES", "RULES_SHEET_HEADERS",
            "KEYWORDS_SHEET_HEADERS"]
 
@@ -76,5 +85,21 @@ def review(lines: pd.DataFrame, inventory: pd.DataFrame | None, bundles: pd.Data
     held = set(w["okey"].to_numpy()[pos[found["severity"].to_numpy() == "error"]]) if len(pos) else set()
     statuses = pd.Series(np.where(w["okey"].isin(held), "Hold", "Ready"), index=labels, dtype=object)
     reviewed = pd.Series((w["scope"] | w["cancelled"]).to_numpy(), index=labels, dtype=bool)
-    shortfall = allocation.shortfall(allocation.plan(ctx))
-    return ReviewResult(problems, shortfall, statuses, reviewed, summarise(problems, statuses, reviewed))
+    stock = allocation.plan(ctx)
+    shortfall = allocation.shortfall(stock)
+    summary = summarise(problems, statuses, reviewed)
+    summary["inventory"] = inventory_state(stock, problems, config)
+    return ReviewResult(problems, shortfall, statuses, reviewed, summary)
+
+
+def inventory_state(stock: allocation.StockPlan, problems: pd.DataFrame, config: RuleConfig) -> dict:
+    """What the review could check against the Inventory sheet, for the summary: whether it was empty, whether
+    stock.unchecked was on, the SKUs it does not list and those it lists without any On Hand number."""
+    def skus(code: str) -> list[str]:
+        found = problems.loc[problems["code"] == code, "params"]
+        return sorted({str(p.get("sku", "")) for p in found if p and p.get("sku")})
+
+    held = problems.loc[problems["code"] == "stock.unchecked", "row"]
+    return {"empty": bool(stock.inventory.empty), "check": config.enabled("stock.unchecked"),
+            "unknown": skus("sku.unknown"), "uncounted": [] if stock.inventory.empty else skus("stock.unchecked"),
+            "unchecked_lines": int(held.nunique())}

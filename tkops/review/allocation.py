@@ -26,6 +26,7 @@ class StockPlan:
     bundle_keys: frozenset[str]
     needs: pd.DataFrame  # pos, key, sku, bundle, per, need, filled, missing
     unknown: pd.DataFrame  # pos, bundle, sku: components not in the Inventory sheet
+    uncounted: pd.DataFrame  # pos, key, sku, bundle: needs of SKUs listed without any On Hand number
 
 
 def column_by_header(frame: pd.DataFrame, name: str) -> pd.Series | None:
@@ -37,17 +38,20 @@ def column_by_header(frame: pd.DataFrame, name: str) -> pd.Series | None:
 
 
 def inventory_table(inventory: pd.DataFrame) -> pd.DataFrame:
-    """The Inventory sheet by SKU key (trimmed, case-insensitive): On Hand summed over bins."""
+    """The Inventory sheet by SKU key (trimmed, case-insensitive): On Hand summed over bins; ``tracked`` is False
+    for a SKU none of whose rows has an On Hand number (its stock cannot be checked)."""
     idx = inventory.index
     sku = T.as_text(column_by_header(inventory, "seller sku"), idx)
-    on_hand = pd.to_numeric(column_by_header(inventory, "on hand") if column_by_header(inventory, "on hand") is not None
-                            else pd.Series(0, index=idx), errors="coerce").fillna(0).clip(lower=0)
-    table = pd.DataFrame({"key": sku.str.casefold(), "sku": sku, "on_hand": on_hand.astype("float64"),
+    hand = column_by_header(inventory, "on hand")
+    counted = pd.to_numeric(hand, errors="coerce") if hand is not None else pd.Series(np.nan, index=idx)
+    table = pd.DataFrame({"key": sku.str.casefold(), "sku": sku,
+                          "on_hand": counted.fillna(0).clip(lower=0).astype("float64"),
+                          "tracked": counted.notna().to_numpy(),
                           "product_name": T.as_text(column_by_header(inventory, "product name"), idx),
                           "variation": T.as_text(column_by_header(inventory, "variation"), idx)})
     table = table[table["key"] != ""]
     return table.groupby("key", sort=False).agg(sku=("sku", "first"), on_hand=("on_hand", "sum"),
-                                                 product_name=("product_name", "first"),
+                                                 tracked=("tracked", "any"), product_name=("product_name", "first"),
                                                  variation=("variation", "first"))
 
 
@@ -96,7 +100,10 @@ def plan(ctx: ReviewContext) -> StockPlan:
     # A plain SKU missing from the Inventory is sku.unknown's business; a bundle's missing component is listed here.
     unknown = rows[~stocked & rows["bundle"].ne("")][["pos", "bundle", "sku"]]
     is_open = w["open"].to_numpy()[rows["pos"].to_numpy(dtype="int64")]
-    demand = rows[stocked & is_open & (rows["need"] > 0)].copy()
+    # A SKU without any On Hand number has no stock to allocate: stock.unchecked says so, not a shortage.
+    counted = rows["key"].map(inv["tracked"]).eq(True) if len(inv) else stocked
+    uncounted = rows[stocked & ~counted & (rows["need"] > 0)][["pos", "key", "sku", "bundle"]]
+    demand = rows[stocked & counted & is_open & (rows["need"] > 0)].copy()
     demand["paid"] = w["paid_time"].to_numpy()[demand["pos"].to_numpy()]
     demand["created"] = w["created_time"].to_numpy()[demand["pos"].to_numpy()]
     demand = demand.sort_values(["paid", "created", "pos"], na_position="last", kind="mergesort")
@@ -104,7 +111,8 @@ def plan(ctx: ReviewContext) -> StockPlan:
     before = demand.groupby("key", sort=False)["need"].cumsum() - demand["need"]
     demand["filled"] = np.minimum((on_hand - before).clip(lower=0), demand["need"])
     demand["missing"] = demand["need"] - demand["filled"]
-    result = StockPlan(inv, frozenset(bt["bundle_key"]), demand.drop(columns=["paid", "created"]), unknown)
+    result = StockPlan(inv, frozenset(bt["bundle_key"]), demand.drop(columns=["paid", "created"]), unknown,
+                       uncounted)
     ctx.cache["stock"] = result
     return result
 

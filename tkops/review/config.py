@@ -38,6 +38,9 @@ CODES: dict[str, tuple[str, str, str]] = {
     "sku.empty": ("error", "Seller SKU is empty", "卖家SKU为空"),
     "sku.unknown": ("error", "Seller SKU not in the Inventory (or Bundles) sheet", "卖家SKU不在库存（或组合）表中"),
     "stock.short": ("error", "Not enough stock (first paid, first served)", "库存不足（按付款先后分配）"),
+    "stock.unchecked": ("error", "SKU and stock not checked: Inventory is empty, or the SKU has no On Hand. Set "
+                                 "Enabled = No if your team does not keep its stock in tkops",
+                        "未核对 SKU 和库存：Inventory 表为空，或该 SKU 没有 On Hand。如果团队不在 tkops 中管理库存，请把 Enabled 设为 No"),
     "message.colour_change": ("error", "Buyer asks for another colour", "买家要求换颜色"),
     "message.size_change": ("error", "Buyer asks for another size", "买家要求换尺码"),
     "message.address_change": ("error", "Buyer asks to change the address", "买家要求改地址"),
@@ -46,6 +49,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     "message.urgent": ("warning", "Buyer needs it quickly or by a date", "买家要求尽快或指定日期"),
     "message.other": ("warning", "Other buyer message: read it", "其他买家留言：请阅读"),
     "order.combinable": ("info", "Same buyer, same address: ship together", "同一买家同一地址：可合并发货"),
+    "quantity.invalid": ("error", "Quantity is not a whole number from 1 to the Quantity Limit (Settings sheet)",
+                         "数量不是 1 到数量上限（Settings 工作表）之间的整数"),
     "risk.high_value": ("warning", "Order amount above the threshold", "订单金额超过阈值"),
     "risk.unusual_quantity": ("warning", "Unusual quantity of one SKU", "同一SKU数量异常"),
     "risk.shared_address": ("warning", "Many buyers ship to one address", "多个买家寄往同一地址"),

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from tkops import schema
 from tkops.review import text as T
 from tkops.review.config import RuleConfig
 from tkops.review.countries import country_code, market_country
@@ -50,6 +52,14 @@ class ReviewContext:
         """True when the reviewed lines have column ``key`` at all."""
         return key in self.present
 
+    def carried(self, key: str, rows: pd.DataFrame) -> pd.Series:
+        """Per line of ``rows`` (reviewed lines, e.g. :meth:`orders`): False when the line's export had no column for
+        ``key``. Lines record the address parts their file had no column for (:data:`tkops.schema.EXPORT_LACKS`); a
+        line without that record (typed by hand, pulled from the API, imported before tkops kept it) carried every
+        column the sheet has. Only meaningful for a ``key`` the sheet has (:meth:`has`)."""
+        name = schema.BY_KEY[key].name
+        return ~rows["lacks"].map(lambda v: name in _parts(v)).astype(bool)
+
     def orders(self, mask: pd.Series | None = None) -> pd.DataFrame:
         """First line of each in-scope order (optionally also where ``mask``): where order-level problems go."""
         keep = self.w["first"] & self.w["scope"]
@@ -65,6 +75,7 @@ def prepare(lines: pd.DataFrame, inventory: pd.DataFrame | None, bundles: pd.Dat
     for key in TEXT_KEYS:
         w[key] = T.as_text(src[key] if key in src.columns else None, index)
     w["qty"] = _numbers(src.get("quantity"), index).fillna(0)
+    w["qty_text"] = T.as_text(src["quantity"] if "quantity" in src.columns else None, index)  # as typed
     w["amount"] = _numbers(src.get("order_amount"), index)
     for key in ("paid_time", "created_time"):
         w[key] = datetimes_of(src.get(key), index)
@@ -78,8 +89,15 @@ def prepare(lines: pd.DataFrame, inventory: pd.DataFrame | None, bundles: pd.Dat
     w["okey"] = w["order_id"].where(w["order_id"] != "", "#" + pd.Series(index.astype(str), index=index))
     w["first"] = ~w["okey"].duplicated()
     w["sku_key"] = w["seller_sku"].str.casefold()
+    w["lacks"] = T.as_text(src["export_lacks"] if "export_lacks" in src.columns else None, index)
     return ReviewContext(w, frozenset(src.columns), _frame(inventory), _frame(bundles), config, keywords, settings,
                          now)
+
+
+@lru_cache(maxsize=256)
+def _parts(value: str) -> frozenset[str]:
+    """The display names in a line's record of the parts its export lacked ("Zipcode, City")."""
+    return frozenset(p.strip() for p in value.split(",") if p.strip())
 
 
 def _numbers(col: pd.Series | None, index: pd.Index) -> pd.Series:

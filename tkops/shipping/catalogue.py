@@ -10,6 +10,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from tkops.message_lookup import fill, sentence
+
 CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.missing": {
         "en": "no Tracking ID, but the line is ready to ship: enter the tracking number from the label",
@@ -23,21 +25,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.mangled": {
         "en": "Tracking ID \"{value}\" was turned into a number by Excel and its last digits are lost. Set the "
               "Tracking ID column to Text (Format Cells > Text) and paste the numbers again from the carrier's file",
-        "zh": "Tracking ID“{value}”已被 Excel 转成数字，末几位已丢失。请把 Tracking ID 列设为文本（设置单元格格式 > 文本），"
-              "再从物流商文件重新粘贴单号"},
+        "zh": "Tracking ID“{value}”已被 Excel 转成数字，末几位已丢失。请把 Tracking ID 列设为文本（设置单元格格式 > 文本），再从物流商文件重新粘贴单号"},
     "tracking.mangled:zeros": {
         "en": "Tracking ID \"{value}\" ends in zeros after the 15th digit, as Excel leaves a long number it has "
               "rounded: the real digits are lost. Set the column to Text and paste the numbers again",
-        "zh": "Tracking ID“{value}”第 15 位之后全是 0，这是 Excel 把长数字四舍五入后的样子，真实数字已丢失。请把该列设为"
-              "文本后重新粘贴单号"},
+        "zh": "Tracking ID“{value}”第 15 位之后全是 0，这是 Excel 把长数字四舍五入后的样子，真实数字已丢失。请把该列设为文本后重新粘贴单号"},
     "tracking.format": {
         "en": "Tracking ID \"{tracking}\" is not a valid {provider} tracking number (expected e.g. {examples})",
         "zh": "Tracking ID“{tracking}”不是有效的 {provider} 物流单号（应类似 {examples}）"},
     "tracking.format:close": {
         "en": "Tracking ID \"{tracking}\" is not a valid {provider} tracking number; closest formats (example, "
               "length): {close}. A character is probably missing or extra",
-        "zh": "Tracking ID“{tracking}”不是有效的 {provider} 物流单号；最接近的格式（示例，长度）：{close}。"
-              "可能少了或多了一位"},
+        "zh": "Tracking ID“{tracking}”不是有效的 {provider} 物流单号；最接近的格式（示例，长度）：{close}。可能少了或多了一位"},
     "tracking.format:check_digit": {
         "en": "Tracking ID \"{tracking}\" has the shape of {formats} but its check digit is wrong: a character "
               "was probably mistyped. Copy the number again from the label",
@@ -54,7 +53,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "letters and digits of the number",
         "zh": "Tracking ID“{tracking}”含有物流单号不会有的字符（{chars}）：只保留单号中的字母和数字"},
     "tracking.format:too_short": {
-        "en": "Tracking ID \"{tracking}\" has only {length} characters: too short for a tracking number",
+        "en": "Tracking ID \"{tracking}\" has only {length} {length|character|characters}: too short for a tracking "
+              "number",
         "zh": "Tracking ID“{tracking}”只有 {length} 个字符：太短，不可能是物流单号"},
     "tracking.wrong_carrier": {
         "en": "Tracking ID \"{tracking}\" is a {carriers} number, but Shipping Provider Name is {provider}: "
@@ -64,13 +64,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.wrong_carrier:no_suggestion": {
         "en": "Tracking ID \"{tracking}\" is a {carriers} number, but Shipping Provider Name is {provider}: "
               "correct the provider or the number",
-        "zh": "Tracking ID“{tracking}”是 {carriers} 的单号，但 Shipping Provider Name（物流商）填的是 {provider}："
-              "请更正物流商或单号"},
+        "zh": "Tracking ID“{tracking}”是 {carriers} 的单号，但 Shipping Provider Name（物流商）填的是 {provider}：请更正物流商或单号"},
     "tracking.duplicate": {
         "en": "Tracking ID \"{tracking}\" is also used on order(s) {others}: one parcel cannot ship two orders "
               "unless Seller Center combined them. Check which label belongs to which order",
-        "zh": "Tracking ID“{tracking}”也用在订单 {others} 上：除非 Seller Center 已合并这些订单，一个包裹不能发两个订单。"
-              "请核对面单与订单的对应关系"},
+        "zh": "Tracking ID“{tracking}”也用在订单 {others} 上：除非 Seller Center 已合并这些订单，一个包裹不能发两个订单。请核对面单与订单的对应关系"},
     "tracking.no_provider": {
         "en": "Tracking ID \"{tracking}\" has no Shipping Provider Name: Seller Center needs the carrier to accept it",
         "zh": "Tracking ID“{tracking}”没有填写 Shipping Provider Name（物流商）：Seller Center 需要物流商才能接受单号"},
@@ -131,8 +129,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tracking.unknown_carrier_format:shape": {
         "en": "Tracking ID \"{tracking}\" does not look like a {provider} number (e.g. {example}); {provider} "
               "publishes no check digit, so only the shape was checked: check it by hand",
-        "zh": "Tracking ID“{tracking}”不像 {provider} 的单号（例如 {example}）；{provider} 没有公开校验规则，"
-              "只检查了格式：请人工核对"},
+        "zh": "Tracking ID“{tracking}”不像 {provider} 的单号（例如 {example}）；{provider} 没有公开校验规则，只检查了格式：请人工核对"},
     "upload.status": {
         "en": "order status is {status}: only orders awaiting shipment can be given a tracking number",
         "zh": "订单状态为 {status}：只有待发货的订单才能上传物流单号"},
@@ -144,8 +141,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "已包含在上传文件 {file} 中（{when}）；不会重复导出"},
     "upload.no_tracking": {"en": "no Tracking ID", "zh": "没有 Tracking ID"},
     "ship.done": {
-        "en": "{file}: {rows} lines ready to upload in Seller Center (Orders > Ship in bulk); {rejected} lines "
-              "held back, listed with the reason.",
+        "en": "{file}: {rows} {rows|line|lines} ready to upload in Seller Center (Orders > Ship in bulk); "
+              "{rejected} {rejected|line|lines} held back, listed with the reason.",
         "zh": "{file}：{rows} 行可在 Seller Center 上传（订单 > 批量发货）；{rejected} 行未导出，已列出原因。"},
     "ship.nothing": {
         "en": "No new lines to upload: every line with a valid tracking number was exported before.",
@@ -170,9 +167,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}，第 {row} 行，“{column}”列：“{value}”已被 Excel 转成数字，末几位已丢失。请直接使用物流商或仓库发来的"
               "原始文件（不要用 Excel 打开后保存），或请对方重新发送；在 Excel 中请用“数据 > 从文本/CSV”导入，并把此列设为文本"},
     "tracking_file.summary": {
-        "en": "{file}: {entries} tracking numbers read (columns {columns}{mapping}); {filled} order lines filled, "
-              "{unchanged} already had the number, {conflicts} conflicts, {unknown} orders or lines not on the "
-              "Orders sheet, {skipped} lines skipped (cancelled or shipped)",
+        "en": "{file}: {entries} {entries|tracking number|tracking numbers} read (columns {columns}{mapping}); "
+              "{filled} {filled|order line|order lines} filled, "
+              "{unchanged} already had the number, {conflicts} {conflicts|conflict|conflicts}, {unknown} "
+              "{unknown|order|orders} or lines not on the "
+              "Orders sheet, {skipped} {skipped|line|lines} skipped (cancelled or shipped)",
         "zh": "{file}：读取 {entries} 个物流单号（所用列 {columns}{mapping}）；填入 {filled} 行，{unchanged} 行已有相同单号，"
               "{conflicts} 处冲突，{unknown} 个订单或商品行不在 Orders 表中，跳过 {skipped} 行（已取消或已发货）"},
     "tracking_file.two_numbers": {
@@ -183,22 +182,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "请每个订单只保留一个单号，或增加 SKU ID / Seller SKU 列，让每个商品行各有一行，然后重新运行"},
     "tracking_file.conflict": {
         "en": "{file}, row {row}, column \"{column}\": order {order}{sku} already has Tracking ID {sheet} on the "
-              "Orders sheet ({lines} lines), the file says {tracking}; not overwritten. If the file is right, clear "
-              "the Tracking ID cells of this order on Orders and run again",
+              "Orders sheet ({lines} {lines|line|lines}), the file says {tracking}; not overwritten. If the file is "
+              "right, clear the Tracking ID cells of this order on Orders and run again",
         "zh": "{file}，第 {row} 行，“{column}”列：订单 {order}{sku} 在 Orders 表中已有物流单号 {sheet}（{lines} 行），"
               "文件中为 {tracking}；未覆盖。如果文件正确，请清空 Orders 表中该订单的 Tracking ID 后重新运行"},
     "tracking_file.unknown_order": {
         "en": "{file}, row {row}, column \"{column}\": order {order} is not on the Orders sheet; its tracking number "
               "{tracking} was not entered. Import the order first, or check the order number",
-        "zh": "{file}，第 {row} 行，“{column}”列：订单 {order} 不在 Orders 表中；其物流单号 {tracking} 未填入。"
-              "请先导入该订单，或核对订单号"},
+        "zh": "{file}，第 {row} 行，“{column}”列：订单 {order} 不在 Orders 表中；其物流单号 {tracking} 未填入。请先导入该订单，或核对订单号"},
     "tracking_file.unknown_order:sku": {
         "en": "{file}, row {row}, column \"{column}\": order {order} has no line with SKU {sku} on the Orders sheet "
               "(its SKUs there: {skus}); tracking number {tracking} was not entered. Map the file's SKU column to "
               "the matching tkops column (SKU ID or Seller SKU), or leave it out so the number goes to the whole order",
         "zh": "{file}，第 {row} 行，“{column}”列：Orders 表中订单 {order} 没有 SKU 为 {sku} 的行（该订单的 SKU：{skus}）；"
-              "物流单号 {tracking} 未填入。请把文件的 SKU 列映射到对应的 tkops 列（SKU ID 或 Seller SKU），"
-              "或不映射该列，让单号用于整个订单"},
+              "物流单号 {tracking} 未填入。请把文件的 SKU 列映射到对应的 tkops 列（SKU ID 或 Seller SKU），或不映射该列，让单号用于整个订单"},
     "tracking_file.skipped": {
         "en": "{file}, row {row}: order {order} is {status}; tracking number {tracking} was not entered",
         "zh": "{file}，第 {row} 行：订单 {order} 状态为 {status}；物流单号 {tracking} 未填入"},
@@ -208,7 +205,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{file}，第 {row} 行：订单 {order} 已取消；物流单号 {tracking} 未填入。请不要发货（如已打包请取回包裹）"},
     "tracking_file.more": {"en": "  ... and {n} more", "zh": "  ……另有 {n} 条"},
     "ship.inferred": {
-        "en": "Shipping Provider Name filled in on {n} lines whose tracking number's carrier is certain:",
+        "en": "Shipping Provider Name filled in on {n} {n|line|lines} whose tracking number's carrier is certain:",
         "zh": "已为 {n} 行填入 Shipping Provider Name（物流商），这些行的物流单号可确定承运商：",
     },
 }
@@ -219,13 +216,10 @@ def render(code: str, lang: str = "en", **params: Any) -> str:
     variant = params.get("variant")
     entry = CATALOGUE.get(f"{code}:{variant}") if variant else None
     entry = entry or CATALOGUE.get(code)
-    if entry is None:
+    template = sentence(entry, code, lang)
+    if template is None:
         return f"{code}: {params}"
-    template = entry.get(lang) or entry["en"]
-    try:
-        return template.format(**{k: "" if v is None else v for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+    return fill(template, {k: "" if v is None else v for k, v in params.items()}, code)
 
 
 def explain(problems: pd.DataFrame, lang: str = "en") -> pd.Series:

@@ -30,6 +30,7 @@ from tkops.sources.raw import (
     open_workbook,
     parse_csv,
     read_sheet,
+    read_text_bytes,
 )
 
 KEYS = ("order_id", "sku_id", "seller_sku", "tracking_id", "shipping_provider")
@@ -139,7 +140,7 @@ def _load(path: Path, settings: Settings, mappings: Sequence[HeaderMapSource]
     """The raw table whose headers give an order and a tracking column, the mapping used and key -> position."""
     seen: list[tuple[str, list[str], dict]] = []
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        workbook = open_workbook(path)
+        workbook = open_workbook(path, settings)
         for name in workbook.sheet_names:
             raw = read_sheet(path, workbook.get_sheet_by_name(name), name)
             mapping, chosen = _columns(raw, mappings)
@@ -148,7 +149,7 @@ def _load(path: Path, settings: Settings, mappings: Sequence[HeaderMapSource]
             seen.append((raw.name, raw.headers, chosen))
     else:
         fallbacks = tuple(dict.fromkeys([e for m in mappings for e in m.auto_encodings] + list(FALLBACK_ENCODINGS)))
-        for text, encoding in decode(path, path.read_bytes(), settings.encoding, fallbacks):
+        for text, encoding in decode(path, read_text_bytes(path, settings), settings.encoding, fallbacks):
             if encoding.startswith("!"):
                 raise EncodingProblem(file=path.name, position=int(encoding[1:]))
             raw = parse_csv(path, text, encoding)

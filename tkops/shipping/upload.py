@@ -1,7 +1,7 @@
 """The Seller Center bulk-shipping upload: which lines go in, the file itself, and the log that keeps a line from
 being uploaded twice.
 
-The template (reference §1e): one sheet named "Shipping info" with the columns :data:`UPLOAD_COLUMNS`, "N/A" in
+The template (docs/seller-center-files.md#upload-template): one sheet named "Shipping info" with the columns :data:`UPLOAD_COLUMNS`, "N/A" in
 Auto Combine Group ID when the order was not combined. Every cell is text: 18-digit IDs stay intact.
 """
 
@@ -118,8 +118,9 @@ def write_upload(path: str | Path, upload_frame: pd.DataFrame) -> Path:
         workbook.set_properties({"created": dt.datetime(2026, 1, 1), "title": UPLOAD_SHEET})
         text = workbook.add_format({"num_format": "@"})
         sheet = workbook.add_worksheet(UPLOAD_SHEET)
-        for c, header in enumerate(UPLOAD_COLUMNS):
-            sheet.set_column(c, c, max(14, len(header) + 2) if c != 0 else 22, text)
+        for c, header in enumerate(UPLOAD_COLUMNS):  # wide enough for the header and every value (19-digit SKU IDs)
+            longest = max((len(_cell(v)) for v in upload_frame.iloc[:, c]), default=0)
+            sheet.set_column(c, c, max(14, len(header) + 2, longest + 3, 22 if c == 0 else 0), text)
             sheet.write_string(0, c, header, text)
         for r, values in enumerate(upload_frame.itertuples(index=False, name=None), start=1):
             for c, value in enumerate(values):

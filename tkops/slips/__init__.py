@@ -1,4 +1,4 @@
-"""Packing slips and the packing checklist (issue 5): slip data from canonical order lines, HTML through the one
+"""Packing slips and the packing checklist: slip data from canonical order lines, HTML through the one
 jinja2 environment (templates/slips/), PDF drawn with reportlab, Code 128 and QR codes of the order ID.
 
     slips = build_slips(lines, settings, review=review_rows)       # pure: in pick order

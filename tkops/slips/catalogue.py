@@ -4,8 +4,11 @@
 
 from __future__ import annotations
 
+from tkops.message_lookup import fill, sentence
+
 CATALOGUE: dict[str, dict[str, str]] = {
-    "slips.done": {"en": "{slips} packing slips for {orders} orders ({scope}), in pick order.",
+    "slips.done": {"en": "{slips} {slips|packing slip|packing slips} for {orders} {orders|order|orders} ({scope}), "
+                         "in pick order.",
                    "zh": "已生成 {slips} 张装箱单，共 {orders} 个订单（{scope}），按拣货顺序排列。"},
     "slips.scope.wave": {"en": "wave {waves}", "zh": "第 {waves} 波"},
     "slips.scope.waves": {"en": "waves {waves}", "zh": "第 {waves} 波"},
@@ -20,8 +23,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "slips.none.released": {
         "en": "Nothing to print: no order is in a pick wave or released (Review Status Ready) without being "
               "Packed. Make the pick list first, or mark orders Ready on the Orders sheet.",
-        "zh": "没有需要打印的装箱单：没有已分波或已放行（审核状态 Ready）且未打包的订单。请先生成拣货单，或在 Orders 表中"
-              "把订单标为 Ready。"},
+        "zh": "没有需要打印的装箱单：没有已分波或已放行（审核状态 Ready）且未打包的订单。请先生成拣货单，或在 Orders 表中把订单标为 Ready。"},
     "slips.none.orders": {"en": "Nothing to print: none of the orders asked for can get a slip.",
                           "zh": "没有需要打印的装箱单：指定的订单都无法生成装箱单。"},
     "slips.held": {
@@ -34,6 +36,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
-    entry = CATALOGUE[code]
-    text = entry.get(lang) or entry["en"]
-    return text.format(**params) if params else text
+    text = sentence(CATALOGUE.get(code), code, lang)
+    if text is None:
+        return code
+    return fill(text, params, code) if params else text

@@ -17,7 +17,7 @@ SLIP_LANGUAGES: tuple[str, ...] = (*TEMPLATE_LANGUAGES, "zh")
 
 SLIP_KEYS = ("title", "order", "package", "date", "ship_to", "return_to", "items", "sku", "product", "variation",
              "qty", "price", "total", "gift", "message", "agreed", "ordered", "sending", "colour", "size", "thanks",
-             "continued")
+             "continued", "together", "combined")
 
 _ROWS = {  # key: en, es, de, fr, it, pt, id, ms, th, vi, ja, zh (the order of SLIP_LANGUAGES)
     "title": ("Packing slip", "Lista de empaque", "Lieferschein", "Bon de livraison", "Distinta di spedizione",
@@ -72,6 +72,14 @@ _ROWS = {  # key: en, es, de, fr, it, pt, id, ms, th, vi, ja, zh (the order of S
                "Merci pour votre commande !", "Grazie per il tuo ordine!", "Obrigado pelo seu pedido!",
                "Terima kasih atas pesanan Anda!", "Terima kasih atas pesanan anda!", "ขอบคุณสำหรับคำสั่งซื้อ",
                "Cảm ơn bạn đã đặt hàng!", "ご注文ありがとうございました。", "感谢您的订购！"),
+    "together": ("Shipped together with your order", "Enviado junto con tu pedido", "Zusammen verschickt mit deiner "
+                 "Bestellung", "Expédié avec votre commande", "Spedito insieme al tuo ordine",
+                 "Enviado junto com o seu pedido", "Dikirim bersama pesanan Anda", "Dihantar bersama pesanan anda",
+                 "จัดส่งพร้อมกับคำสั่งซื้อของคุณ", "Giao cùng đơn hàng của bạn", "同梱のご注文", "与您的以下订单一起发货"),
+    "combined": ("Your orders in this parcel", "Tus pedidos en este paquete", "Deine Bestellungen in diesem Paket",
+                 "Vos commandes dans ce colis", "I tuoi ordini in questo pacco", "Seus pedidos neste pacote",
+                 "Pesanan Anda dalam paket ini", "Pesanan anda dalam bungkusan ini", "คำสั่งซื้อของคุณในพัสดุนี้",
+                 "Các đơn hàng của bạn trong kiện này", "この荷物に含まれるご注文", "本包裹内的订单"),
     "continued": ("continued", "continuación", "Fortsetzung", "suite", "segue", "continuação", "lanjutan",
                   "sambungan", "ต่อ", "tiếp theo", "続き", "续"),
 }
@@ -87,11 +95,15 @@ CHECKLIST_LABELS: dict[str, dict[str, str]] = {
            "put_in": "Put in", "sku": "SKU", "product": "Product", "variation": "Variation", "qty": "Qty",
            "request": "The buyer asked", "agreed": "Agreed change: send", "instead_of": "instead of",
            "gift": "Gift: no prices, no invoice in the box", "qc": "QC", "packed_by": "Packed by",
-           "packed_at": "Time", "buyer_language": "Slip language", "none": "nothing"},
+           "packed_at": "Time", "buyer_language": "Slip language", "none": "nothing",
+           "for_packer": "For the packer", "together": "Same parcel as order", "together_next": "pack with the "
+           "slip next to this one", "combined": "One parcel, one slip for orders", "team_note": "Team note"},
     "zh": {"title": "打包核对单", "order": "订单号", "package": "包裹号", "ship_to": "收货人", "put_in": "装入",
            "sku": "SKU", "product": "商品", "variation": "规格", "qty": "数量", "request": "买家留言",
            "agreed": "已同意的更改：发", "instead_of": "代替", "gift": "礼物：箱内不放价格和发票", "qc": "质检",
-           "packed_by": "打包人", "packed_at": "时间", "buyer_language": "装箱单语言", "none": "无"},
+           "packed_by": "打包人", "packed_at": "时间", "buyer_language": "装箱单语言", "none": "无",
+           "for_packer": "打包注意", "together": "与以下订单同一包裹", "together_next": "与相邻的装箱单一起打包",
+           "combined": "一个包裹、一张装箱单，包含订单", "team_note": "团队备注"},
 }
 
 _NO_DECIMALS = {"JPY", "KRW", "VND", "IDR", "CLP", "HUF", "TWD"}

@@ -8,7 +8,7 @@ agreed with the buyer, with the labels in the buyer's language. Templates and th
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,10 +23,10 @@ from tkops.slips.review_input import agreed_changes, gift_orders, is_yes
 
 _TEXT = ("order_id", "package_id", "seller_sku", "sku_id", "product_name", "variation", "currency", "buyer_message",
          "recipient", "country", "state", "city", "districts", "zipcode", "address_line_1", "address_line_2",
-         "house_name_or_number", "buyer_language", "gift")
+         "house_name_or_number", "buyer_language", "gift", "team_note")
 _ZIP_FIRST = {"DE", "AT", "CH", "FR", "BE", "LU", "IT", "ES", "PT", "NL", "MX", "BR", "DK", "SE", "NO", "PL"}
 NAN = float("nan")
-_LIMITS = {"recipient": 80, "buyer_message": 600, "product_name": 120, "variation": 60}
+_LIMITS = {"recipient": 80, "buyer_message": 600, "product_name": 120, "variation": 60, "team_note": 300}
 
 
 @dataclass(frozen=True)
@@ -72,31 +72,63 @@ class Slip:
     total: str
     buyer_message: str
     agreed: tuple[AgreedChange, ...]
+    together: tuple[str, ...] = ()  # other orders of the same parcel, on their own slips right next to this one
+    combined: bool = False  # several orders of one buyer merged into this one slip (the team ticked Combine)
+    team_note: str = ""  # the team's Team Note for the packer (the checklist shows it; the buyer never does)
     part: int = 1  # a slip too long for one label goes on over several (tkops.slips.fit): this one's number
     parts: int = 1
 
 
 def build_slips(lines: pd.DataFrame, settings: SlipSettings | None = None, *, review: pd.DataFrame | None = None,
-                pick_order: Sequence[str] | None = None) -> list[Slip]:
+                pick_order: Sequence[str] | None = None, together: Mapping[str, Sequence[str]] | None = None,
+                combine: Mapping[str, str] | None = None) -> list[Slip]:
     """Slips for canonical order ``lines``: one per Package ID where the lines have one, else one per Order ID.
 
     Slips come in the order their first line appears in ``lines`` (pass lines in pick order), or in the order of
     ``pick_order`` (order IDs; orders it does not name follow in line order). ``review``: Review-sheet rows
     (see :mod:`tkops.slips.review_input`) for gift orders and agreed colour/size changes; a ``gift`` column on the
-    lines (a team flag: yes/true/x) also hides prices.
+    lines (a team flag: yes/true/x) also hides prices. ``together``: Order ID -> the other orders it ships with
+    (:func:`tkops.picking.together.together_with`): their slips come right after one another and say so;
+    ``combine``: Order ID -> the order whose slip it joins (the team chose one parcel, one slip). Lines of one slip
+    with the same SKU and variation are one item, their quantities and amounts added up.
     """
     settings = settings or SlipSettings()
+    together, combine = dict(together or {}), dict(combine or {})
     w = _prepare(lines, settings)
+    merged = w["order_id"].map(lambda o: combine.get(o, "")).astype(object)
+    w["group"] = ("combined:" + merged).where(merged != "", w["group"])
     gifts = gift_orders(review) | set(w.loc[w["gift"].map(is_yes).astype(bool), "order_id"])
     agreed = agreed_changes(review)
     groups = w.groupby("group", sort=False).indices
     keys = list(groups)
+    first_order = {k: w["order_id"].iat[groups[k][0]] for k in keys}
     if pick_order is not None:
         rank = {oid: i for i, oid in enumerate(dict.fromkeys(str(o) for o in pick_order))}
-        first_order = {k: w["order_id"].iat[groups[k][0]] for k in keys}
         keys.sort(key=lambda k: rank.get(first_order[k], len(rank)))
+    keys = _side_by_side(keys, first_order, together)
     records = w.to_dict("records")
-    return [_slip(key, [records[i] for i in groups[key]], gifts, agreed) for key in keys]
+    slips = []
+    for key in keys:
+        rows = [records[i] for i in groups[key]]
+        orders = set(r["order_id"] for r in rows)
+        others = [o for o in dict.fromkeys(p for r in rows for p in together.get(r["order_id"], ())) if o not in orders]
+        slips.append(_slip(key, rows, gifts, agreed, tuple(others), key.startswith("combined:")))
+    return slips
+
+
+def _side_by_side(keys: list[str], first_order: dict[str, str], together: Mapping[str, Sequence[str]]) -> list[str]:
+    """``keys`` with the slips of orders that ship together moved right after the first of them."""
+    by_order = {first_order[k]: k for k in keys}
+    out: list[str] = []
+    for key in keys:
+        if key in out:
+            continue
+        out.append(key)
+        for other in together.get(first_order[key], ()):
+            partner = by_order.get(other)
+            if partner is not None and partner not in out:
+                out.append(partner)
+    return out
 
 
 def _prepare(lines: pd.DataFrame, settings: SlipSettings) -> pd.DataFrame:
@@ -123,21 +155,28 @@ def _prepare(lines: pd.DataFrame, settings: SlipSettings) -> pd.DataFrame:
     return w
 
 
-def _slip(key: str, rows: list[dict], gifts: set[str], agreed: dict) -> Slip:
+def _slip(key: str, rows: list[dict], gifts: set[str], agreed: dict, together: tuple[str, ...] = (),
+          combined: bool = False) -> Slip:
     first = rows[0]
     order_ids = tuple(dict.fromkeys(r["order_id"] for r in rows))
     gift = any(o in gifts for o in order_ids)
     lang, cc, currency = first["lang"], first["cc"], first["currency"]
-    items, amounts = [], []
+    amounts = []
+    lines: dict[tuple, list] = {}  # one item per SKU and variation: [sku, product, variation, quantity, amount]
     for r in rows:
         qty = r["quantity"]
         amount = next((v for v in (r["subtotal_after_discount"], r["subtotal_before_discount"]) if _known(v)), NAN)
         if not _known(amount) and _known(r["unit_original_price"]) and _known(qty):
             amount = r["unit_original_price"] * qty
         amounts.append(amount)
-        items.append(SlipItem(sku=r["seller_sku"] or r["sku_id"], product=r["product_name"],
-                              variation=r["variation"], quantity=int(qty) if _known(qty) else 0,
-                              price="" if gift else money(amount, currency, lang)))
+        sku = r["seller_sku"] or r["sku_id"]
+        key_ = ((sku or r["product_name"]).casefold(), r["variation"].casefold())
+        item = lines.setdefault(key_, [sku, r["product_name"], r["variation"], 0, 0.0])
+        item[3] += int(qty) if _known(qty) else 0
+        item[4] += amount  # NaN stays NaN: a price is shown only when every line of the item has one
+    items = [SlipItem(sku=sku, product=product, variation=variation, quantity=qty,
+                      price="" if gift else money(amount, currency, lang))
+             for sku, product, variation, qty, amount in lines.values()]
     totals = {r["order_id"]: r["order_amount"] for r in rows if _known(r["order_amount"])}
     total = sum(totals.values()) if len(totals) == len(order_ids) else float(np.nansum(amounts))
     changes = []
@@ -159,7 +198,10 @@ def _slip(key: str, rows: list[dict], gifts: set[str], agreed: dict) -> Slip:
         recipient=first["recipient"], address=_address(first), country=cc, order_date=first["date"],
         items=tuple(items), show_prices=not gift and any(i.price for i in items), gift=gift,
         total="" if gift or not _known(total) or not any(i.price for i in items) else money(total, currency, lang),
-        buyer_message=first["buyer_message"], agreed=tuple(dict.fromkeys(changes)),
+        buyer_message=" / ".join(dict.fromkeys(r["buyer_message"] for r in rows if r["buyer_message"])),
+        agreed=tuple(dict.fromkeys(changes)),
+        together=together, combined=combined and len(order_ids) > 1,
+        team_note="; ".join(dict.fromkeys(r["team_note"] for r in rows if r["team_note"])),
     )
 
 

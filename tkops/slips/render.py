@@ -11,10 +11,8 @@ import base64
 import os
 import tempfile
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from tkops import templating
@@ -73,42 +71,10 @@ def render_checklist(slips: Sequence[Slip], settings: SlipSettings | None = None
 
 
 def render_template(name: str, context: dict, folder: str = "") -> str:
-    """Render ``name``; a missing variable raises ConfigError("template_error") naming the template file it is in
-    (the layout or a partial), its line and the variable."""
-    try:
-        return _environment(folder).get_template(name).render(**context)
-    except jinja2.UndefinedError as err:
-        template, line = _innermost_template(err, name, folder)
-        raise ConfigError("template_error", template=template, line=line, detail=str(err)) from None
-    except jinja2.TemplateError:
-        return templating.render(name, context, folder)  # reports syntax errors and missing templates by name
-
-
-@lru_cache(maxsize=8)
-def _environment(folder: str) -> jinja2.Environment:
-    """tkops' environment with autoescape forced on: its select_autoescape matches ".html" but not ".html.j2",
-    and slips carry buyer text, which must never become markup."""
-    return templating.environment(folder).overlay(autoescape=True)
-
-
-def _innermost_template(err: Exception, name: str, folder: str) -> tuple[str, str]:
-    """(template, line) of the innermost template frame of ``err``'s traceback (jinja2 rewrites template frames to
-    point at the template file). A template from the team's folder is named with its full path."""
-    found = (name, "-")
-    roots = [(Path(folder).resolve(), True)] if folder else []
-    roots.append((templating.shipped_templates().resolve(), False))
-    tb = err.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            path = Path(filename).resolve()
-            for root, own in roots:
-                if path.is_relative_to(root):
-                    relative = path.relative_to(root).as_posix()
-                    found = (f"{relative} ({path})" if own else relative, str(tb.tb_lineno))
-                    break
-        tb = tb.tb_next
-    return found
+    """Render ``name`` through the one environment (HTML: autoescaped); a missing variable raises
+    ConfigError("template_error") naming the template file it is in (the layout or a partial), its line and the
+    variable."""
+    return templating.render(name, context, folder)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> Path:

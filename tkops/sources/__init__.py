@@ -31,6 +31,7 @@ from tkops.sources.raw import (
     open_workbook,
     parse_csv,
     read_sheet,
+    read_text_bytes,
     sheet_headers,
 )
 
@@ -94,12 +95,12 @@ def _claim(headers: list[str], sources: Sequence[HeaderMapSource], forced: bool,
 def _load(path: Path, settings: Settings, sources: Sequence[HeaderMapSource], forced: bool
           ) -> tuple[RawTable, HeaderMapSource]:
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        return _load_workbook(path, sources, forced)
+        return _load_workbook(path, settings, sources, forced)
     return _load_text(path, settings, sources, forced)
 
 
-def _load_workbook(path: Path, sources, forced) -> tuple[RawTable, HeaderMapSource]:
-    workbook = open_workbook(path)
+def _load_workbook(path: Path, settings: Settings, sources, forced) -> tuple[RawTable, HeaderMapSource]:
+    workbook = open_workbook(path, settings)
     names = list(workbook.sheet_names)
     preferred = [n for s in sources for p in s.preferred_sheets for n in names if n.casefold() == p.casefold()]
     order = list(dict.fromkeys(preferred + names))
@@ -117,7 +118,7 @@ def _load_workbook(path: Path, sources, forced) -> tuple[RawTable, HeaderMapSour
 
 
 def _load_text(path: Path, settings: Settings, sources, forced) -> tuple[RawTable, HeaderMapSource]:
-    data = path.read_bytes()
+    data = read_text_bytes(path, settings)
     fallbacks = tuple(dict.fromkeys(e for s in sources for e in s.auto_encodings))
     first_headers: list[str] = []
     for text, encoding in decode(path, data, settings.encoding, fallbacks):

@@ -1,6 +1,6 @@
 """DianXiaoMi (店小秘) order export, "按产品导出（每个产品导出一行）" with the standard template (sheet "order_").
 
-Only five of its headers are evidenced publicly (产品规格, 产品ID, 产品总数, 产品名称, 图片网址; reference §7); the
+Only five of its headers are evidenced publicly (产品规格, 产品ID, 产品总数, 产品名称, 图片网址; docs/input-files.md#rows); the
 others follow the same template's naming and are matched by name, so a team whose template differs adds a
 column mapping instead. 平台订单号 is the platform (TikTok) order ID; 订单号 is DianXiaoMi's own number.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tkops import schema
 from tkops.sources.base import HeaderMapSource, folded_map
+from tkops.sources.normalize import ReadOptions
 
 HEADERS = {
     "平台订单号": "Order ID",
@@ -42,6 +43,7 @@ SOURCE = HeaderMapSource(
     header_map=folded_map(HEADERS),
     signature=frozenset(schema.header_key(h) for h in ("产品规格", "产品总数", "产品名称")),
     min_known=4,
+    options=ReadOptions(follow_on_rows=True),  # one row per SKU; later rows may leave the order's cells blank
     auto_encodings=("gb18030",),
     preferred_sheets=("order_",),
 )

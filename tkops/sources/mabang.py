@@ -1,14 +1,16 @@
 """Mabang (马帮) ERP order export ("按模板导出"), CSV or XLSX with Chinese headers.
 
-Facts (reference §7): one row per SKU; order-level cells are blank on an order's follow-on rows (filled from the
-first row by the normaliser); CSV downloads are often GB18030; money cells may carry a currency code
-("USD 12.50"). 交易编号 is the platform (TikTok) order ID; 订单编号 is Mabang's own number.
+Facts (docs/input-files.md#rows): one row per SKU; order-level cells, the Order ID included, may be blank on an
+order's follow-on rows (filled from the order's first row by the normaliser); CSV downloads are often GB18030; money
+cells may carry a currency code ("USD 12.50"). 交易编号 is the platform (TikTok) order ID; 订单编号 is Mabang's own
+number.
 """
 
 from __future__ import annotations
 
 from tkops import schema
 from tkops.sources.base import HeaderMapSource, folded_map
+from tkops.sources.normalize import ReadOptions
 
 HEADERS = {
     "交易编号": "Order ID",
@@ -49,5 +51,6 @@ SOURCE = HeaderMapSource(
     header_map=folded_map(HEADERS),
     signature=frozenset(schema.header_key(h) for h in ("订单编号", "交易编号")),
     min_known=3,
+    options=ReadOptions(follow_on_rows=True),  # one row per SKU; later rows may leave the order's cells blank
     auto_encodings=("gb18030",),
 )

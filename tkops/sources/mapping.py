@@ -13,11 +13,14 @@ decimals, currency and text encoding. It comes from a TOML file::
 
 or from the Mappings sheet, one row per column: Mapping, Their Column, tkops Column, and optional Date Format,
 Encoding, Decimal, Currency cells on any row of that mapping.
+
+A mapping whose tkops Columns are Inventory sheet columns (Seller SKU, On Hand, Bin, ...) and no Order ID is a stock
+mapping (``kind = "stock"`` in a TOML says so explicitly): :func:`stock_mappings` gives those to ``tkops stock``, and
+the order readers never see them.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import OrderedDict
 from pathlib import Path
@@ -26,7 +29,7 @@ from typing import Any
 from tkops import schema
 from tkops.errors import ConfigError
 from tkops.sources.base import HeaderMapSource
-from tkops.sources.normalize import ReadOptions
+from tkops.sources.normalize import MAPPING_IDS, ReadOptions
 
 MAPPING_SHEET_HEADERS = ("Mapping", "Their Column", "tkops Column", "Date Format", "Encoding", "Decimal", "Currency")
 _OPTION_KEYS = ("date_format", "encoding", "decimal", "currency")
@@ -62,13 +65,26 @@ def build(name: str, columns: dict[str, str], options: dict[str, Any], where: st
         signature=frozenset({order_header}),
         min_known=max(1, (len(header_map) * 3 + 4) // 5),  # at least 60 % of the mapped headers
         options=ReadOptions(date_format=date_format, decimal=decimal,
-                            currency=str(options.get("currency") or "").upper(), order_id_pattern=re.compile(r".")),
+                            currency=str(options.get("currency") or "").upper(), **MAPPING_IDS),
         auto_encodings=(encoding,) if encoding else (),
     )
 
 
-def from_toml(path: Path) -> HeaderMapSource:
-    """A mapping source from a TOML mapping file."""
+#: The tkops Columns of a stock mapping: the Inventory sheet's (tkops.sources.stock_formats.STOCK_HEADERS).
+STOCK_TARGETS = ("Seller SKU", "Product Name", "Variation", "On Hand", "Zone", "Bin", "Unit Cost", "Currency",
+                 "Barcode")
+
+
+def is_stock_mapping(columns: dict[str, str], kind: str = "") -> bool:
+    """A mapping for stock files: ``kind`` says so, or every tkops Column is an Inventory column."""
+    if kind:
+        return kind.strip().casefold() in ("stock", "inventory")
+    targets = {schema.header_key(str(t)) for t in columns.values()}
+    stock = {schema.header_key(t) for t in STOCK_TARGETS}
+    return bool(targets) and targets <= stock  # an order mapping always maps Order ID, never an Inventory column
+
+
+def _toml(path: Path) -> tuple[str, dict, dict]:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -79,13 +95,41 @@ def from_toml(path: Path) -> HeaderMapSource:
     if not isinstance(columns, dict) or not columns:
         raise _bad(Path(path).stem, Path(path).name, "a [columns] table is needed")
     name = str(data.get("name") or Path(path).stem.removesuffix(".mapping"))
+    return name, data, columns
+
+
+def from_toml(path: Path) -> HeaderMapSource:
+    """A mapping source from a TOML mapping file."""
+    name, data, columns = _toml(path)
     return build(name, columns, {k: data.get(k) for k in _OPTION_KEYS}, Path(path).name)
 
 
+def stock_mapping_toml(path: Path) -> tuple[str, dict, dict, str]:
+    """A stock mapping's (name, columns, options, where) from a TOML file (``tkops stock --mapping``)."""
+    name, data, columns = _toml(path)
+    if not is_stock_mapping(columns, str(data.get("kind") or "")):
+        raise _bad(name, Path(path).name, 'a stock mapping maps columns to Inventory columns ("Seller SKU", '
+                                          '"On Hand", "Bin", ...), not to order columns')
+    return name, columns, {k: data.get(k) for k in _OPTION_KEYS}, Path(path).name
+
+
 def from_sheet_rows(rows: list[list[Any]]) -> list[HeaderMapSource]:
-    """Mapping sources from the Mappings sheet (header row first)."""
+    """Order mapping sources from the Mappings sheet (header row first); stock mappings are left out."""
+    return [build(name, e["columns"], e["options"], f"Mappings sheet, row {e['row']}")
+            for name, e in _sheet_groups(rows).items() if not is_stock_mapping(e["columns"])]
+
+
+def stock_mappings(rows: list[list[Any]]) -> list[tuple[str, dict, dict, str]]:
+    """The stock mappings of the Mappings sheet: (name, columns, options, where) each."""
+    return [(name, e["columns"], e["options"], f"Mappings sheet, row {e['row']}")
+            for name, e in _sheet_groups(rows).items() if is_stock_mapping(e["columns"])]
+
+
+def _sheet_groups(rows: list[list[Any]]) -> "OrderedDict[str, dict]":
+    """The Mappings sheet's rows grouped by mapping name: columns, options, first row number."""
+    grouped: "OrderedDict[str, dict]" = OrderedDict()
     if not rows:
-        return []
+        return grouped
     header = [schema.header_key(h or "") for h in rows[0]]
     index = {h: i for i, h in enumerate(header)}
 
@@ -95,7 +139,6 @@ def from_sheet_rows(rows: list[list[Any]]) -> list[HeaderMapSource]:
             return ""
         return str(row[i]).strip()
 
-    grouped: "OrderedDict[str, dict]" = OrderedDict()
     for number, row in enumerate(rows[1:], start=2):
         name = cell(row, "Mapping")
         if not name:
@@ -107,4 +150,4 @@ def from_sheet_rows(rows: list[list[Any]]) -> list[HeaderMapSource]:
         for key, title in zip(_OPTION_KEYS, ("Date Format", "Encoding", "Decimal", "Currency")):
             if cell(row, title) and not entry["options"].get(key):
                 entry["options"][key] = cell(row, title)
-    return [build(name, e["columns"], e["options"], f"Mappings sheet, row {e['row']}") for name, e in grouped.items()]
+    return grouped

@@ -13,15 +13,17 @@ import pandas as pd
 
 from tkops import schema
 from tkops import values as V
-from tkops.errors import MissingColumn
+from tkops.errors import DataError, MissingColumn
+from tkops.markets import market
 from tkops.messages import render
 from tkops.schema import Kind
 from tkops.settings import Settings
+from tkops.sources import checks
 from tkops.sources.raw import RawTable
+from tkops.sources.rows import ANY_ORDER_ID, TIKTOK_ORDER_ID, sort_rows
 from tkops.statuses import canonical_statuses
 
-TIKTOK_ORDER_ID = re.compile(r"^\d{6,}$")
-MAX_WARNINGS_PER_KIND = 20
+MAX_WARNINGS_PER_KIND = checks.MAX_WARNINGS_PER_KIND
 
 
 @dataclass(frozen=True)
@@ -31,18 +33,36 @@ class ReadOptions:
     date_format: str | None = None  # strptime format; None = detect
     decimal: str = ""  # "." or ","; "" = tell from values
     currency: str = ""  # currency of amounts that carry none
-    order_id_pattern: re.Pattern | None = TIKTOK_ORDER_ID  # rows whose Order ID does not match are skipped
+    order_id_pattern: re.Pattern = TIKTOK_ORDER_ID  # a row whose Order ID does not match is an error
+    order_id_rule: str = "rule.tiktok_order_id"  # the rule the error message names
+    follow_on_rows: bool = False  # an order's later rows may leave the Order ID blank (ERP exports)
+
+
+#: The options of a column mapping: any system's order IDs, follow-on rows allowed.
+MAPPING_IDS = {"order_id_pattern": ANY_ORDER_ID, "order_id_rule": "rule.order_id", "follow_on_rows": True}
 
 
 def pick_columns(raw: RawTable, header_map: dict[str, str]) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Raw cells under canonical keys (first header wins when two map to one key) and key -> header as written."""
+    """Raw cells under canonical keys and key -> header as written. When two different headers map to one key the
+    first wins (Mabang has two product-name columns); the same header twice is refused, naming its columns."""
     chosen: dict[str, int] = {}
     written: dict[str, str] = {}
+    seen: dict[str, list[int]] = {}
     for position, header in enumerate(raw.headers):
-        key = header_map.get(schema.header_key(header))
-        if key and key not in chosen:
+        folded = schema.header_key(header)
+        key = header_map.get(folded)
+        if not key:
+            continue
+        seen.setdefault(folded, []).append(position)
+        if key not in chosen:
             chosen[key] = position
             written[key] = header.strip()
+    twice = next((positions for positions in seen.values() if len(positions) > 1), None)
+    if twice:
+        from tkops.sources.extent import column_letters
+
+        raise DataError("input.duplicate_header", file=raw.name, header=raw.headers[twice[0]].strip(),
+                        columns=", ".join(column_letters(p + 1) for p in twice))
     frame = pd.DataFrame({key: raw.cells[pos] for key, pos in chosen.items()}, index=raw.cells.index)
     return frame, written
 
@@ -64,8 +84,10 @@ def normalize(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], setti
               options: ReadOptions, source: str) -> schema.Table:
     """Type every column of ``frame`` (canonical keys, raw cells) and return the canonical table.
 
-    Rows whose Order ID is empty or not an ID are dropped (the description row under the header, blank and footer
-    rows) and counted; IDs damaged by Excel, bad numbers and bad dates raise errors naming file, row and column.
+    Every row is an order line except TikTok's description row and rows without any data (counted as skipped); an
+    ERP's follow-on rows take their order's ID and order-level values from its first row. IDs damaged by Excel,
+    malformed or missing Order IDs, bad or out-of-range numbers and dates, impossible quantities and lines of one
+    order that disagree on its destination raise errors naming file, row and column.
     """
     require(frame, raw, written)
     rows = raw.rows.loc[frame.index]
@@ -74,14 +96,13 @@ def normalize(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], setti
     def where(key: str) -> V.Where:
         return V.Where(raw.name, written.get(key, schema.BY_KEY[key].name), rows)
 
-    # Order IDs first: a damaged ID must be refused before a row is dropped for not looking like an ID.
+    # Order IDs first: a damaged ID must be refused before any row is classified.
     order_id = V.ids(frame["order_id"], where("order_id"))
-    keep = order_id.notna()
-    if options.order_id_pattern is not None:
-        keep &= order_id.astype("str").str.match(options.order_id_pattern, na=False)
-    skipped = int((~keep).sum())
+    sorted_rows = sort_rows(frame, order_id, where("order_id"), written, options.order_id_pattern,
+                            options.order_id_rule, options.follow_on_rows)
+    keep = sorted_rows.keep
     frame = frame.loc[keep].copy()
-    frame["order_id"] = order_id[keep]
+    frame["order_id"] = sorted_rows.order_id[keep]
     rows = rows.loc[keep]
 
     out = pd.DataFrame(index=frame.index)
@@ -96,27 +117,30 @@ def normalize(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], setti
         date_format = V.choose_date_format(
             texts, V.Where(raw.name, written.get(first_key, first_key), rows_all), settings.effective_date_order())
 
+    found_market = market(settings.market)
+    market_decimal = found_market.decimal if found_market else ""
     currency = pd.Series("", index=frame.index, dtype=object)
     for key in frame.columns:
         column = schema.BY_KEY.get(key)
         if column is None:
             continue
         cells = frame[key]
+        at = V.Where(raw.name, written.get(key, column.name), rows)
         if key == "order_id":
             out[key] = cells
         elif column.kind is Kind.ID:
-            out[key] = V.ids(cells, V.Where(raw.name, written.get(key, column.name), rows))
+            out[key] = V.ids(cells, at)
         elif column.kind is Kind.INT:
-            out[key] = V.integers(cells, V.Where(raw.name, written.get(key, column.name), rows))
+            out[key] = V.integers(cells, at)
         elif column.kind in (Kind.MONEY, Kind.NUMBER):
-            amounts, marks = V.money(cells, V.Where(raw.name, written.get(key, column.name), rows),
-                                     options.decimal or settings.effective_decimal(),
-                                     options.currency or settings.effective_currency())
+            amounts, marks = V.money(cells, at, options.decimal or settings.effective_decimal(),
+                                     options.currency or settings.effective_currency(),
+                                     market_decimal if column.kind is Kind.MONEY else "")
             out[key] = amounts
             if column.kind is Kind.MONEY:
                 currency = currency.where(currency != "", marks)
         elif column.kind is Kind.DATETIME:
-            out[key] = V.datetimes(cells, V.Where(raw.name, written.get(key, column.name), rows), date_format)
+            out[key] = V.datetimes(cells, at, date_format)
         else:
             text = V.clean_text(cells)
             too_long = V.truncate_long(text)
@@ -124,7 +148,7 @@ def normalize(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], setti
                 text = text.where(~too_long, text.str.slice(0, V.EXCEL_MAX_CHARS))
                 for idx in too_long[too_long].index[:MAX_WARNINGS_PER_KIND]:
                     warnings.append(render("text_truncated", settings.lang, file=raw.name, row=int(rows[idx]),
-                                           column=written.get(key, column.name)))
+                                           column=at.column))
             out[key] = text
 
     for key in ("order_status", "order_substatus"):
@@ -138,35 +162,12 @@ def normalize(frame: pd.DataFrame, raw: RawTable, written: dict[str, str], setti
     currency = currency.where(currency != "", default_currency).replace("", None)
     out["currency"] = currency.astype(object)
 
-    warnings += _fill_order_level(out, rows, raw.name, written, settings)
+    checks.refuse_conflicting_lines(out, rows, raw.name, written)
+    warnings += checks.fill_order_level(out, rows, raw.name, written, settings)
+    checks.refuse_impossible_quantities(out, rows, raw.name, written, settings.max_quantity())
+    checks.refuse_paid_before_created(out, rows, raw.name, written)
+    warnings += checks.identical_rows(out, rows, raw.name, settings)
     ordered = [c.key for c in schema.ORDER_COLUMNS if c.key in out.columns]
     result = out[ordered].reset_index(drop=True)
     result.attrs["rows"] = rows.reset_index(drop=True)
-    return schema.Table(result, source, skipped_rows=skipped, warnings=warnings)
-
-
-def _fill_order_level(out: pd.DataFrame, rows: pd.Series, file: str, written: dict[str, str],
-                      settings: Settings) -> list[str]:
-    """Give every line of an order the order's value of each order-level column (in place).
-
-    ERP exports leave these blank on an order's follow-on lines; a value that differs from the order's first line
-    is an inconsistency in the file: the first line wins, and a warning says where.
-    """
-    multi = out["order_id"].duplicated(keep=False)
-    if not multi.any():
-        return []
-    warnings = []
-    sub = out.loc[multi]
-    keys = [k for k in schema.ORDER_LEVEL_KEYS if k in out.columns and k != "order_id"]
-    firsts = sub.groupby("order_id", sort=False)[keys].transform("first")
-    for key in keys:
-        before = sub[key]
-        after = firsts[key]
-        differs = before.notna() & after.notna() & (before.astype(object) != after.astype(object))
-        for idx in differs[differs].index[:MAX_WARNINGS_PER_KIND]:
-            warnings.append(render("inconsistent_order_value", settings.lang, file=file, row=int(rows[idx]),
-                                   column=written.get(key, schema.BY_KEY[key].name), value=before[idx],
-                                   first=after[idx]))
-        if before.isna().any() or differs.any():
-            out.loc[multi, key] = after.astype(out[key].dtype) if out[key].dtype != object else after
-    return warnings
+    return schema.Table(result, source, skipped_rows=sorted_rows.skipped, warnings=warnings)

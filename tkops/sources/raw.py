@@ -1,8 +1,11 @@
 """Reading an input file into a raw table: the header row and the cells as written, with row numbers.
 
-This is the only place that opens order files. CSV text must be UTF-8 (with or without BOM), or the encoding named
-in Settings, or an encoding a source declares for its own files (the Chinese ERPs' GB18030); XLSX/XLS files are
-read with calamine (fast, and it keeps IDs that were stored as text).
+This is the only place that opens input files (orders, returns, tracking files, month-end inputs). Every file is
+first checked for what it holds (:mod:`tkops.sources.sniff`); a workbook's package is checked before calamine reads
+it (:mod:`tkops.sources.guard`) and calamine's own errors become a :class:`DataError` naming the file
+(:func:`open_workbook`). CSV text must be UTF-8 (with or without BOM), or the encoding named in Settings, or an
+encoding a source declares for its own files (the Chinese ERPs' GB18030); XLSX/XLS files are read with calamine
+(fast, and it keeps IDs that were stored as text).
 """
 
 from __future__ import annotations
@@ -17,8 +20,13 @@ import numpy as np
 import pandas as pd
 
 from tkops.errors import DataError, EncodingProblem
+from tkops.settings import Settings
+from tkops.sources import guard, sniff
+from tkops.sources.sniff import SPREADSHEET_SUFFIXES
 
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+
+__all__ = ["SPREADSHEET_SUFFIXES", "RawTable", "file_hash", "decode", "parse_csv", "read_text_bytes", "open_workbook",
+           "GuardedWorkbook", "GuardedSheet", "sheet_headers", "read_sheet"]
 
 
 @dataclass
@@ -116,14 +124,113 @@ def _compact(values: np.ndarray) -> list | np.ndarray:
     return parts if len(parts) == len(values) else values
 
 
-def open_workbook(path: Path):
-    """A calamine workbook, or a clear error when the file is not one."""
+def read_text_bytes(path: Path, settings: Settings | None = None) -> bytes:
+    """The bytes of a CSV (text) input file, once it is known to be text of a size within the limits (Max File MB,
+    Max Sheet Cells); otherwise a :class:`DataError` saying what the file is and what to do."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("file_not_found", file=str(path))
+    sniff.expect(path)
+    limits = guard.Limits.of(settings)
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise DataError("input.too_big", file=path.name, size=f"{size / 2**20:,.0f}",
+                        limit=f"{limits.max_bytes / 2**20:,.0f}")
+    data = path.read_bytes()
+    first = data.split(b"\n", 1)[0]
+    columns = max(first.count(b","), first.count(b";"), first.count(b"\t")) + 1
+    rows = data.count(b"\n") + 1
+    if rows * columns > limits.max_cells:
+        raise DataError("input.csv_too_many_cells", file=path.name, rows=f"{rows:,}", columns=f"{columns:,}",
+                        cells=f"{rows * columns:,}", limit=f"{limits.max_cells:,}")
+    return data
+
+
+def open_workbook(path: Path, settings: Settings | None = None) -> "GuardedWorkbook":
+    """The workbook at ``path`` through calamine, after its checks: what the file holds, its zip package and every
+    sheet's reach (limits from ``settings``). Every error, before or while calamine reads, is a :class:`DataError`
+    naming the file (exit code 2, no traceback)."""
     from python_calamine import CalamineWorkbook
 
-    try:
-        return CalamineWorkbook.from_path(str(path))
-    except Exception as err:  # calamine raises its own error types, one per format problem
-        raise DataError("not_a_spreadsheet", file=path.name, kind="XLSX", detail=type(err).__name__) from None
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("file_not_found", file=str(path))
+    kind = sniff.expect(path)
+    if kind in ("xlsx", "xlsb", "ods"):
+        guard.check_package(path, kind, guard.Limits.of(settings))
+    elif path.stat().st_size > guard.Limits.of(settings).max_bytes:
+        raise DataError("input.too_big", file=path.name, size=f"{path.stat().st_size / 2**20:,.0f}",
+                        limit=f"{guard.Limits.of(settings).max_bytes / 2**20:,.0f}")
+    workbook = GuardedWorkbook(None, path, kind)
+    workbook.book = workbook.call(lambda: CalamineWorkbook.from_path(str(path)))
+    return workbook
+
+
+def _is_calamine_error(err: BaseException) -> bool:
+    """calamine's own errors (CalamineError and its kinds), its panics surfacing as pyo3's PanicException (a
+    BaseException), and the conversion errors its cells can raise."""
+    from python_calamine import CalamineError
+
+    return isinstance(err, (CalamineError, ValueError, OverflowError, TypeError, UnicodeError, IndexError)) \
+        or type(err).__name__ == "PanicException"
+
+
+#: calamine's error kinds in words (its messages alone can be as short as the name of an XML element).
+_KINDS = {"XmlError": "broken XML", "ZipError": "broken zip archive", "PanicException": "calamine stopped",
+          "CalamineError": "calamine"}
+
+
+def _detail(err: BaseException) -> str:
+    kind = type(err).__name__
+    message = (str(err).strip().splitlines() or [""])[0][:160]
+    return f"{_KINDS.get(kind, kind)}: {message}" if message else _KINDS.get(kind, kind)
+
+
+class GuardedWorkbook:
+    """A calamine workbook whose every call turns calamine's errors into the project's :class:`DataError`."""
+
+    def __init__(self, book, path: Path, kind: str) -> None:
+        self.book = book
+        self.path = path
+        self.kind = kind
+
+    def call(self, work):
+        """``work()``, with calamine's errors reported as a damaged file."""
+        try:
+            return work()
+        except BaseException as err:  # noqa: B036 (pyo3 panics are BaseExceptions; anything else is re-raised)
+            if not _is_calamine_error(err):
+                raise
+            if type(err).__name__ == "PasswordError":
+                raise DataError("input.encrypted", file=self.path.name) from None
+            raise DataError("input.damaged", file=self.path.name, kind=self.kind.upper(), detail=_detail(err)) from None
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return self.call(lambda: list(self.book.sheet_names))
+
+    def get_sheet_by_name(self, name: str) -> "GuardedSheet":
+        """The sheet, loaded (calamine reads the whole sheet here: load it once)."""
+        return GuardedSheet(self.call(lambda: self.book.get_sheet_by_name(name)), self)
+
+
+class GuardedSheet:
+    """A loaded calamine sheet whose reads report calamine's errors as a damaged file."""
+
+    def __init__(self, sheet, workbook: GuardedWorkbook) -> None:
+        self.sheet = sheet
+        self.workbook = workbook
+
+    def to_python(self, **options) -> list[list]:
+        return self.workbook.call(lambda: self.sheet.to_python(**options))
+
+    def iter_rows(self):
+        rows = self.workbook.call(self.sheet.iter_rows)
+        while True:
+            row = self.workbook.call(lambda: next(rows, None))
+            if row is None:
+                return
+            yield row
 
 
 def sheet_headers(sheet) -> list[str]:

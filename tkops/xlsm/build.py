@@ -20,8 +20,9 @@ from tkops.book import layout, safety
 from tkops.book.xlsx_new import WORKBOOK_OPTIONS, cell_formats, write_sheet
 from tkops.errors import TkopsError
 from tkops.xlsm import home, sheets, xlwings_conf
+from tkops.xlsm.pack_sheet import pack_sheet
 from tkops.xlsm.summary_charts import summary_charts
-from tkops.xlsm.vba import macro_modules, public_subs, vba_project_bin
+from tkops.xlsm.vba import document_code, macro_modules, public_subs, vba_project_bin
 
 #: The date stored as the workbook's created/modified time (pinned so builds are reproducible).
 BUILD_TIME = dt.datetime(2026, 1, 1)
@@ -81,7 +82,8 @@ def build_workbook(out_path: str | os.PathLike, *, overwrite: bool = False,
     _check_buttons(macros)
     specs = _specs()
     code_names = [sheets.code_name(n) for n in sheets.all_sheet_names()]
-    vba_bin = vba_project_bin([sheets.WORKBOOK_CODE_NAME] + code_names, macros)
+    folder = Path(macros_folder) if macros_folder else None
+    vba_bin = vba_project_bin([sheets.WORKBOOK_CODE_NAME] + code_names, macros, document_code(folder))
 
     tmp = out.with_name(f".{out.stem}.building{out.suffix}")
     try:
@@ -120,6 +122,8 @@ def _write(path: Path, specs, code_names: list[str], vba_bin: bytes, interpreter
         _page_setup(ws)
         if spec.name == layout.AFTERSALES_SUMMARY.name:
             summary_charts(workbook, ws, spec.name)
+        if spec.name == layout.PACK.name:
+            pack_sheet(workbook, ws)
         worksheets.append(ws)
     worksheets.append(xlwings_conf.write_conf_sheet(workbook, interpreter_win, interpreter_mac))
     for ws, code in zip(worksheets, code_names, strict=True):

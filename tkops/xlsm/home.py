@@ -40,14 +40,16 @@ class Button:
 
 #: The Home sheet's buttons, top to bottom. A new button: a Sub in macros/Buttons.bas plus one line here.
 BUTTONS: tuple[Button, ...] = (
-    Button("PullFromTikTok", "从 TikTok 拉取", "Pull from TikTok",
-           "用店铺的 TikTok Shop API 应用拉取上次以来更新的订单、退货和取消（需先运行 tkops connect）。",
-           "Orders, returns and cancellations updated since the last pull, through your API app (tkops connect)."),
     Button("ImportOrders", "导入订单", "Import orders",
-           "读取 Seller Center / ERP 导出文件（设置表中的导入文件夹，或选择文件），合并到 Orders 表；"
+           "第一步：读取 Seller Center / ERP 导出文件（设置表中的导入文件夹，或选择文件），合并到 Orders 表；"
            "团队自己填写的列不会被改动。",
-           "Reads Seller Center or ERP exports (the Import Folder on Settings, or files you pick) into Orders. "
-           "Your own columns are kept."),
+           "Start here: reads Seller Center or ERP exports (the Import Folder on Settings, or files you pick) into "
+           "Orders. Your own columns are kept."),
+    Button("LoadStock", "导入库存", "Stock",
+           "读取库存文件（TikTok 商品导出、马帮/店小秘库存导出；设置表中的 Stock Folder，或选择文件），更新 Inventory 表的"
+           "库存、库位、成本和条码。",
+           "Stock files (TikTok product export, Mabang/DianXiaoMi stock exports; the Stock Folder, or files you "
+           "pick) into Inventory: on hand, bins, cost, barcodes."),
     Button("ReviewOrders", "审核订单", "Review orders",
            "检查地址、SKU、库存和买家留言；问题列在 Review 表，并附上买家语言的沟通话术。",
            "Checks addresses, SKUs, stock and buyer notes. Problems go to the Review sheet with a message "
@@ -56,14 +58,16 @@ BUTTONS: tuple[Button, ...] = (
            "把 Ready 且未拣货的订单按波次、库位顺序生成拣货单（PickList 表可直接打印，另存 HTML/PDF）。",
            "Ready, unpicked lines in waves, in zone and bin order: the PickList sheet (ready to print), HTML, PDF."),
     Button("PackingSlips", "装箱单", "Packing slips",
-           "按拣货顺序生成装箱单（订单号条码和二维码）和打包检查清单（HTML/PDF）。",
-           "Packing slips in pick order (order ID barcode and QR code) and the packing checklist, HTML and PDF."),
+           "按拣货顺序生成装箱单（订单号条码和二维码）和打包检查清单（HTML/PDF）；可合并的订单相邻并注明。",
+           "Packing slips in pick order (order ID barcode, QR code) and the packing checklist; orders to ship "
+           "together side by side."),
+    Button("PackStation", "扫码打包", "Pack station",
+           "打开 Pack 表：先扫装箱单上的订单条码，再逐件扫商品；对错立即显示，订单齐了自动在 Orders 表打勾（Packed、QC OK）。",
+           "Opens the Pack sheet: scan the slip's order barcode, then each item; right or wrong at once, and a "
+           "complete order is ticked Packed and QC OK on Orders."),
     Button("ShipOrders", "发货上传", "Ship",
            "检查运单号并生成 Seller Center 批量发货文件，只含有效且未上传过的行。",
            "Checks tracking IDs and writes the Seller Center bulk-shipping file: valid lines not uploaded before."),
-    Button("UploadTracking", "上传运单号", "Upload tracking",
-           "通过 API 上传检查通过的运单号（不会重复上传），结果写回 Orders 表，并下载面单和装箱单。",
-           "Uploads checked tracking numbers through the API (never twice), results on Orders, labels downloaded."),
     Button("CheckClocks", "检查时效", "Deadlines",
            "计算审单、打单、打包、发货和自动取消时限，在 Orders 表标色，并在下方汇总。",
            "Review, print, pack, dispatch and auto-cancel due times, coloured on Orders, counted below."),
@@ -77,28 +81,43 @@ BUTTONS: tuple[Button, ...] = (
     Button("FollowUpShipments", "物流跟进", "Follow-up",
            "列出已发货但超时未签收的订单（FollowUp 表），并生成主动联系买家的消息。",
            "Shipped orders not delivered in time (FollowUp sheet), with a message to send before a case opens."),
+    Button("EvidencePack", "证据包", "Evidence",
+           "先在 AfterSales 表选中某个案例所在行，再点击：把该案例文件夹（Evidence Folder）中的证据打包成 ZIP 和 PDF 清单。",
+           "Select the row of a case on AfterSales, then click: its evidence folder packed into a ZIP with a PDF "
+           "checklist."),
     Button("AfterSalesSummary", "售后汇总", "Summary",
            "按原因×SKU、月份、承运商汇总售后，列出最需处理的 SKU 与负责方（AfterSalesSummary 表），图表另存。",
            "Cases by cause x SKU, month and carrier, and what to fix first with its owner; charts in a file."),
+    Button("MonthEnd", "月末报告", "Month-end",
+           "用当月订单和退货导出（Month-end Folder）生成月末报告工作簿和 HTML；默认统计上个月（Report Month）。",
+           "The month-end report workbook and HTML from the month's exports (Month-end Folder); last month unless "
+           "Report Month says."),
+    Button("ArchiveClosed", "归档已关闭订单", "Archive closed",
+           "把关闭超过 Keep Closed Days 天且无未结售后的订单移入工作簿旁的历史文件夹（导入时也会自动执行）。",
+           "Moves orders closed over Keep Closed Days ago, with no open case, to the history folder beside the book."),
+    Button("PullFromTikTok", "从 TikTok 拉取", "Pull from TikTok",
+           "仅适用于有自己 TikTok Shop API 应用的团队（设置 API App Key 并运行 tkops connect）；否则请用“导入订单”。",
+           "Only for teams with their own TikTok Shop API app (API App Key, tkops connect); others use Import orders."),
+    Button("UploadTracking", "上传运单号", "Upload tracking",
+           "仅适用于有 API 应用的团队：上传检查通过的运单号（不会重复上传），并下载面单；否则请用“发货上传”。",
+           "Only with an API app: uploads checked tracking numbers (never twice), labels downloaded; else use Ship."),
 )
 
 STEPS: tuple[tuple[str, str], ...] = (
-    ("首次使用：按安装指南安装 Python 和 tkops，并在 xlwings.conf 表核对 Python 路径。",
-     "First time: install Python and tkops (setup guide) and check the Python path on the xlwings.conf sheet."),
-    ("打开本工作簿时点击“启用内容”。",
-     "Click Enable Content when Excel asks about macros."),
-    ("在 Settings 表填写站点（Market）、语言（Language）和导入文件夹（Import Folder）。",
-     "Fill in Market, Language and Import Folder on the Settings sheet."),
-    ("点击“导入订单”，再点击“审核订单”；处理 Review 表列出的问题后，把 Review Status 改为 Ready。",
-     "Click Import orders, then Review orders. Fix what Review lists, then set Review Status to Ready."),
+    ("首次使用：按安装指南安装 Python 和 tkops，并在 xlwings.conf 表核对 Python 路径；打开本工作簿时点击“启用内容”。",
+     "First time: install Python and tkops (docs/setup.md), check the Python path on xlwings.conf, Enable Content."),
+    ("在 Settings 表填写站点（Market）、语言（Language）、导入文件夹（Import Folder）和库存文件夹（Stock Folder）。",
+     "Fill in Market, Language, Import Folder and Stock Folder on the Settings sheet."),
+    ("点击“导入订单”，再点击“导入库存”（库存有变化时）；然后“审核订单”，处理 Review 表列出的问题。",
+     "Click Import orders, then Stock (when stock changed), then Review orders; fix what Review lists."),
     ("点击“拣货单”和“装箱单”打印；拣完、打包后在 Orders 表填写 Picked、Packed、QC OK。",
      "Click Pick list and Packing slips and print them; tick Picked, Packed and QC OK on Orders as you go."),
     ("填入运单号后点击“发货上传”，把生成的文件上传到 Seller Center；随时点击“检查时效”。",
      "Enter tracking IDs, click Ship and upload the file to Seller Center; click Deadlines any time."),
-    ("售后：把退货/退款导出放进 Returns Folder，点击“售后案例”，再点击“回复草稿”；每天点击“物流跟进”。",
-     "After-sales: put Return/Refund exports in the Returns Folder, click Cases, then Replies; Follow-up daily."),
-    ("出错时，上方“状态”说明原因；详细日志在本工作簿所在的文件夹。",
-     "If something goes wrong, Status says why; a detailed log is kept in this workbook's folder."),
+    ("售后：退货导出放进 Returns Folder，点击“售后案例”、“回复草稿”；纠纷时选中案例行点击“证据包”。",
+     "After-sales: Return exports in the Returns Folder, then Cases and Replies; Evidence for a selected case."),
+    ("每周点击“售后汇总”；月初点击“月末报告”。出错时，上方“状态”说明原因，详细日志在本工作簿所在文件夹。",
+     "Summary weekly, Month-end at the start of a month. If something goes wrong, Status says why; log beside."),
 )
 
 # Palette: TikTok's near-black and pink-red as accents on a quiet grey scale.

@@ -61,6 +61,13 @@ def macro_modules(folder: Path | None = None) -> list[Module]:
     return modules
 
 
+def document_code(folder: Path | None = None) -> dict[str, str]:
+    """``macros/<codeName>.sheet`` files: the code behind a sheet (its events), by the sheet's codeName."""
+    folder = folder or shipped_macros()
+    return {path.name[:-len(".sheet")]: strip_export_header(_read_ascii(path))
+            for path in sorted(folder.glob("*.sheet"))}
+
+
 def public_subs(code: str) -> list[str]:
     """Names of the Subs a button can call (``Sub X()`` or ``Public Sub X()`` without arguments)."""
     return re.findall(r"^[ \t]*(?:Public[ \t]+)?Sub[ \t]+([A-Za-z][A-Za-z0-9_]*)[ \t]*\(\s*\)",
@@ -76,14 +83,19 @@ def xlwings_modules() -> list[Module]:
     ]
 
 
-def project_modules(document_names: list[str], macros: list[Module]) -> list[Module]:
-    """Every module, in project order: ThisWorkbook, one per sheet (``document_names``, codeNames), the macros,
-    then xlwings' modules."""
-    documents = [Module(name, "document", "", "workbook" if i == 0 else "worksheet")
+def project_modules(document_names: list[str], macros: list[Module], code: dict[str, str] | None = None
+                    ) -> list[Module]:
+    """Every module, in project order: ThisWorkbook, one per sheet (``document_names``, codeNames; ``code`` holds
+    the code behind some of them), the macros, then xlwings' modules."""
+    code = code or {}
+    unknown = sorted(set(code) - set(document_names))
+    if unknown:
+        raise ValueError(f"macros/{unknown[0]}.sheet: no sheet has the codeName {unknown[0]}")
+    documents = [Module(name, "document", code.get(name, ""), "workbook" if i == 0 else "worksheet")
                  for i, name in enumerate(document_names)]
     return documents + list(macros) + xlwings_modules()
 
 
-def vba_project_bin(document_names: list[str], macros: list[Module]) -> bytes:
+def vba_project_bin(document_names: list[str], macros: list[Module], code: dict[str, str] | None = None) -> bytes:
     """The bytes of vbaProject.bin for tkops.xlsm."""
-    return build_vba_project(project_modules(document_names, macros))
+    return build_vba_project(project_modules(document_names, macros, code))

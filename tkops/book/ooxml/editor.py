@@ -27,7 +27,8 @@ from tkops.book.ooxml.sheet import SheetPart
 from tkops.book.ooxml.styles import Styles
 from tkops.book.ooxml.workbook import NEW_SHEET, Workbook
 from tkops.book.ooxml.zipcopy import deflate
-from tkops.errors import BadWorkbook
+from tkops.book.rows import freeze_column, outline_runs, row_heights
+from tkops.errors import BadWorkbook, DataError
 from tkops.schema import Kind
 
 
@@ -140,6 +141,7 @@ class OoxmlWorkbook:
     @_readable
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet's table hold ``frame`` (row i of the frame is sheet row i + 2)."""
+        self._refuse_table_elsewhere(spec)
         name = self._existing(spec.name) or self._new_sheet(spec)
         grid, part = self._grid(name), self._sheet(name)
         table = features.find_table(self.package, part, spec.table)
@@ -149,6 +151,7 @@ class OoxmlWorkbook:
             existing.pop()
         positions = {str(h): i + 1 for i, h in enumerate(existing) if h not in (None, "")}
         next_col = len(existing) + 1
+        added = [col.header for col in spec.columns if col.header not in positions]
         for col in spec.columns:
             if col.header not in positions:
                 self._set(name, 1, next_col, Edit(col.header, None, HEADER_LOOK))
@@ -156,6 +159,7 @@ class OoxmlWorkbook:
                 positions[col.header] = next_col
                 next_col += 1
         columns = list(itertools.zip_longest(*grid[1:len(frame) + 1]))  # the table's cells, column by column
+        rewrapped: set[int] = set()  # rows whose multi-line text this run writes: their height follows it
         for col in spec.columns:
             c = positions[col.header]
             values = column_values(frame[col.header], col.kind) if col.header in frame.columns else []
@@ -165,12 +169,17 @@ class OoxmlWorkbook:
                 continue
             fmt = NUMBER_FORMATS[col.kind]
             formulas = self._formulas.get(name, set())
+            wrapped = col.header in spec.wrap
             for r, (current, value) in enumerate(zip(old, values), start=2):
                 if current == value or same(current, value):
                     continue
                 if value is None and (r, c) in formulas:  # a formula in a number column reads as no number:
                     continue  # the team's formula is kept, not cleared
-                self._set(name, r, c, put(value, col.kind, fmt))
+                edit = put(value, col.kind, fmt)
+                if wrapped:
+                    edit = edit._replace(look=Look(wrap=True))
+                    rewrapped.add(r)
+                self._set(name, r, c, edit)
         for r in range(len(frame) + 2, min(old_last_row, len(grid)) + 1):  # rows the table no longer has
             for col in spec.columns:
                 c = positions[col.header]
@@ -190,6 +199,40 @@ class OoxmlWorkbook:
         state = getattr(spec, "state", None)
         if state:
             self.workbook.set_state(name, state)
+        self._lay_out_for_reading(part, spec, frame, positions, added, rewrapped)
+
+    def _lay_out_for_reading(self, part: SheetPart, spec: SheetSpec, frame: pd.DataFrame, positions: dict[str, int],
+                  added: list[str], rewrapped: set[int]) -> None:
+        """What SheetSpec asks for reading (tkops.book.rows): panes frozen on the header row and the ``freeze``
+        column; rows whose wrapped text this run wrote as tall as that text; the outline, collapsed the first time
+        and for columns this run added (a group the team opened stays open)."""
+        headers: list[str | None] = [None] * max(positions.values(), default=0)
+        for header, c in positions.items():
+            headers[c - 1] = header
+        part.freeze(freeze_column(spec, headers))
+        if rewrapped:
+            widths = {h: part.column_width(positions[h]) or 13 for h in spec.wrap if h in positions}
+            for r, height in enumerate(row_heights(spec, frame, widths), start=2):
+                if r in rewrapped:
+                    part.patch.heights[r] = height
+        runs = outline_runs(spec, headers)
+        if part.has_outline():
+            runs = [(first, last) for first, last in runs if all(headers[i] in added for i in range(first, last + 1))]
+        for first, last in runs:
+            for c in range(first + 1, last + 2):
+                part.set_column(c, hidden=True, outline_level=1)
+            part.set_column(last + 2, collapsed=True)
+
+    def _refuse_table_elsewhere(self, spec: SheetSpec) -> None:
+        """Table names are the workbook's: a sheet renamed by the team still holds its table (Orders on a sheet now
+        called "Bestellungen"). Say so, instead of adding a second table and sheet beside the team's."""
+        if self._existing(spec.name):
+            return
+        for sheet in self.workbook.sheets:
+            if not sheet.is_worksheet:
+                continue
+            if features.find_table(self.package, self._sheet(sheet.name), spec.table) is not None:
+                raise DataError("table_elsewhere", file=self.path.name, table=spec.table, sheet=sheet.name)
 
     def _existing(self, name: str) -> str | None:
         """The name of the sheet called ``name`` in any case, as the workbook spells it."""
@@ -227,6 +270,9 @@ class OoxmlWorkbook:
         for line in grid:
             for c in range(first_col - 1, min(last, len(line))):
                 line[c] = None
+        for row_edits in part.patch.edits.values():  # a block written earlier in this run goes too
+            for c in range(first_col, last + 1):
+                row_edits.pop(c, None)
         fills = fills or {}
         cells = {(r, c): value for r, row in enumerate(rows) for c, value in enumerate(row) if value is not None}
         for r, c in sorted(set(cells) | set(fills)):
@@ -238,9 +284,10 @@ class OoxmlWorkbook:
 
     @_readable
     def write_grid(self, spec: SheetSpec, rows: list[list[Any]], bold_rows: frozenset[int] = frozenset(),
-                   widths: dict[int, float] | None = None) -> None:
+                   widths: dict[int, float] | None = None, fills: dict | None = None) -> None:
         """Replace every cell of the sheet (a report tkops owns) with ``rows`` from A1: text stays text, numbers
-        numbers, datetimes dates; ``bold_rows`` (0-based) are headings; ``widths`` maps 1-based columns to widths."""
+        numbers, datetimes dates; ``bold_rows`` (0-based) are headings; ``widths`` maps 1-based columns to widths;
+        ``fills`` maps 0-based (row, column) to a colour ("#RRGGBB")."""
         name = self._existing(spec.name) or self._new_sheet(spec)
         self._grid(name)
         part = self._sheet(name)
@@ -248,13 +295,18 @@ class OoxmlWorkbook:
         part.patch.band = None
         part.patch.replace_all = True
         self._grids[name] = []
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is None:
-                    continue
+        fills = fills or {}
+        cells = {(r, c): value for r, row in enumerate(rows) for c, value in enumerate(row) if value is not None}
+        for r, c in sorted(set(cells) | set(fills)):
+            value = cells.get((r, c))
+            if value is None:
+                edit = Edit(None)
+            else:
                 kind = Kind.NUMBER if isinstance(value, (int, float)) and not isinstance(value, bool) else Kind.TEXT
                 edit = put(value, kind, "General" if isinstance(value, int) else "#,##0.00")
-                self._set(name, r, c, edit._replace(look=Look(bold=True)) if r - 1 in bold_rows else edit)
+            if r in bold_rows or (r, c) in fills:
+                edit = edit._replace(look=Look(bold=r in bold_rows, fill=fills.get((r, c), "none")))
+            self._set(name, r + 1, c + 1, edit)
         for col, width in (widths or {}).items():
             part.set_column(col, width=width)
 

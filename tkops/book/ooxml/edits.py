@@ -24,6 +24,7 @@ class Look(NamedTuple):
     bold: bool = False
     fill: str | None = None  # "#RRGGBB", or "none"
     bottom_border: bool = False
+    wrap: bool = False  # wrapped and top-aligned: a multi-line text column (SheetSpec.wrap)
 
 
 class Edit(NamedTuple):
@@ -58,4 +59,4 @@ def style_of(styles: Styles | None, base: int, edit: Edit) -> int:
     if styles is None or (edit.number_format is None and edit.look is None):
         return base
     look = edit.look or Look()
-    return styles.derive(base, edit.number_format, look.bold, look.fill, look.bottom_border)
+    return styles.derive(base, edit.number_format, look.bold, look.fill, look.bottom_border, look.wrap)

@@ -23,6 +23,7 @@ _ROW_R = re.compile(rb'\sr="(\d+)"')
 _SPANS = re.compile(rb'\sspans="[^"]*"')
 _ROW_S = re.compile(rb'\ss="(\d+)"')
 _CUSTOM = re.compile(rb'\scustomFormat="(1|true)"')
+_HEIGHT = re.compile(rb'\s(?:ht|customHeight)="[^"]*"')
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _F = re.compile(rb"<((?:\w+:)?)f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
@@ -135,6 +136,8 @@ class Patch:
     edits: dict[int, dict[int, Edit]] = field(default_factory=dict)
     band: tuple[int, int] | None = None  # first and last column
     replace_all: bool = False
+    #: row -> its height in points (None: back to the default height), for rows of wrapped multi-line text
+    heights: dict[int, float | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -173,7 +176,8 @@ class Patcher:
             row_edits = edits.get(row.index)
             if row_edits is not None:
                 i += 1
-            if row_edits is not None or self.patch.band or self._in_shared(row.index):
+            if row_edits is not None or self.patch.band or self._in_shared(row.index) or \
+                    row.index in self.patch.heights:
                 replaced = self._changed_row(row, row_edits or {})
             if out or replaced is not None:
                 yield xml[copied:row.start]
@@ -193,7 +197,8 @@ class Patcher:
         body = "".join(parts)
         if not body:
             return b""
-        return f'<{self.prefix}row r="{r}">{body}</{self.prefix}row>'.encode()
+        return _with_height(f'<{self.prefix}row r="{r}">'.encode(), self.patch.heights, r) + body.encode() + \
+            f"</{self.prefix}row>".encode()
 
     def _changed_row(self, row: Row, cells: dict[int, Edit]) -> bytes | None:
         existing = parse_cells(row.body(self.xml))
@@ -201,7 +206,7 @@ class Patcher:
         if _CUSTOM.search(row.tag):
             m = _ROW_S.search(row.tag)
             row_style = int(m.group(1)) if m else None
-        out, changed, seen = [], bool(cells), set()
+        out, changed, seen = [], bool(cells) or row.index in self.patch.heights, set()
         band = self.patch.band
         for cell in existing:
             seen.add(cell.column)
@@ -230,6 +235,7 @@ class Patcher:
             tag = tag.replace(self.bounds.prefix + b"row", self.bounds.prefix + b'row r="%d"' % row.index, 1)
         if tag.endswith(b"/>"):
             tag = tag[:-2] + b">"
+        tag = _with_height(tag, self.patch.heights, row.index)
         return tag + b"".join(raw for _c, raw in out) + f"</{self.prefix}row>".encode()
 
     def _band_clear(self, cell: Cell) -> Edit | None:
@@ -289,3 +295,15 @@ def _with_style(raw: bytes, style: int) -> bytes:
     head, slash = (raw[:end - 1], b"/") if raw[end - 1:end] == b"/" else (raw[:end], b"")
     head = re.sub(rb'\ss="\d+"', b"", head) + (b' s="%d"' % style if style else b"")
     return head + slash + raw[end:]
+
+
+def _with_height(tag: bytes, heights: dict[int, float | None], row: int) -> bytes:
+    """A ``<row ...>`` start tag with the height ``heights`` gives the row (none given: the tag as it is)."""
+    if row not in heights:
+        return tag
+    tag = _HEIGHT.sub(b"", tag)
+    height = heights[row]
+    if height is None:
+        return tag
+    points = str(int(height)) if float(height).is_integer() else str(height)
+    return tag[:-1] + b' ht="%s" customHeight="1">' % points.encode()

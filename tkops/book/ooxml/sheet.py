@@ -89,8 +89,10 @@ class SheetPart:
                     styles[c] = style
         return styles
 
-    def set_column(self, column: int, width: float | None = None, hidden: bool | None = None) -> None:
-        """Set a column's width (characters) and/or hide it, splitting a ``<col>`` that spans several."""
+    def set_column(self, column: int, width: float | None = None, hidden: bool | None = None,
+                   outline_level: int | None = None, collapsed: bool | None = None) -> None:
+        """Set a column's width (characters), hide it, put it in an outline group or mark the group before it
+        collapsed, splitting a ``<col>`` that spans several."""
         cols = self.ensure("cols")
         target = None
         for col in list(cols):
@@ -119,6 +121,46 @@ class SheetPart:
             if target.get("width") is None:
                 target.set("width", "9.140625")
             self.changed = True
+        if outline_level:
+            target.set("outlineLevel", str(outline_level))
+            fmt = self.ensure("sheetFormatPr", defaultRowHeight="15")
+            if int(fmt.get("outlineLevelCol", "0") or 0) < outline_level:
+                fmt.set("outlineLevelCol", str(outline_level))
+        if collapsed:
+            target.set("collapsed", "1")
+        self.changed = True
+
+    def column_width(self, column: int) -> float | None:
+        """A column's width as the sheet sets it (None: the default)."""
+        cols = self.find("cols")
+        for col in (cols if cols is not None else []):
+            if int(col.get("min", "1")) <= column <= int(col.get("max", "1")) and col.get("width"):
+                return float(col.get("width"))
+        return None
+
+    def has_outline(self) -> bool:
+        """Whether any column of the sheet is in an outline group (the team may have opened it since)."""
+        cols = self.find("cols")
+        return any(int(col.get("outlineLevel", "0") or 0) for col in (cols if cols is not None else []))
+
+    def freeze(self, columns: int, rows: int = 1) -> None:
+        """Panes frozen on the first ``rows`` rows and ``columns`` columns (of the first sheet view)."""
+        views = self.ensure("sheetViews")
+        view = views.find(self.q("sheetView"))
+        if view is None:
+            view = etree.SubElement(views, self.q("sheetView"), workbookViewId="0")
+        top_left = f"{column_letter(columns + 1)}{rows + 1}"
+        pane_name = "bottomRight" if columns and rows else ("bottomLeft" if rows else "topRight")
+        pane = view.find(self.q("pane"))
+        wanted = {"xSplit": str(columns) if columns else None, "ySplit": str(rows) if rows else None,
+                  "topLeftCell": top_left, "activePane": pane_name, "state": "frozen"}
+        if pane is not None and all(pane.get(k) == v for k, v in wanted.items()):
+            return
+        for old in view.findall(self.q("pane")) + view.findall(self.q("selection")):
+            view.remove(old)
+        pane = etree.Element(self.q("pane"), **{k: v for k, v in wanted.items() if v is not None})
+        view.insert(0, pane)
+        pane.addnext(etree.Element(self.q("selection"), pane=pane_name, activeCell=top_left, sqref=top_left))
         self.changed = True
 
     # --- dimension, merges -----------------------------------------------------------------------------------------
@@ -208,7 +250,7 @@ class SheetPart:
 
     # --- writing ---------------------------------------------------------------------------------------------------
     def has_edits(self) -> bool:
-        return bool(self.patch.edits or self.patch.band or self.patch.replace_all)
+        return bool(self.patch.edits or self.patch.band or self.patch.replace_all or self.patch.heights)
 
     def chunks(self, patcher_args: dict) -> tuple[Iterator[bytes], Patcher]:
         """The new part, in chunks; the :class:`Patcher` reports what it found once they are consumed."""

@@ -117,16 +117,19 @@ class Styles:
         return new_id
 
     def derive(self, xf_index: int, number_format: str | None = None, bold: bool = False,
-               fill: str | None = None, bottom_border: bool = False) -> int:
+               fill: str | None = None, bottom_border: bool = False, wrap: bool = False) -> int:
         """The cell format that is ``xf_index`` with the given changes (found among the existing ones or added).
-        ``fill`` is an RGB colour such as ``#DDEBF7``, or ``"none"`` for no fill."""
-        key = (xf_index, number_format, bold, fill, bottom_border)
+        ``fill`` is an RGB colour such as ``#DDEBF7``, or ``"none"`` for no fill; ``wrap`` wraps the text at the
+        top of the cell."""
+        key = (xf_index, number_format, bold, fill, bottom_border, wrap)
         if key in self._derived:
             return self._derived[key]
         if fill == "none" and not self.has_fill(xf_index):
             fill = None
         if number_format is not None and self._number_format_of(xf_index) == number_format:
             number_format = None
+        if wrap and self._wraps(xf_index):
+            wrap = False
         xf = copy.deepcopy(self._xf(xf_index))
         if number_format is not None:
             xf.set("numFmtId", str(self.number_format(number_format)))
@@ -146,10 +149,24 @@ class Styles:
                 xf.insert(0, alignment)
             alignment.set("vertical", "center")
             xf.set("applyAlignment", "1")
-        unchanged = number_format is None and not bold and fill is None and not bottom_border
+        if wrap:
+            alignment = xf.find(q("alignment"))
+            if alignment is None:
+                alignment = etree.Element(q("alignment"))
+                xf.insert(0, alignment)
+            alignment.set("vertical", "top")
+            alignment.set("wrapText", "1")
+            xf.set("applyAlignment", "1")
+        unchanged = number_format is None and not bold and fill is None and not bottom_border and not wrap
         result = xf_index if unchanged else self._find_or_add("cellXfs", xf)
         self._derived[key] = result
         return result
+
+    def _wraps(self, xf_index: int) -> bool:
+        """Whether cells of format ``xf_index`` already wrap their text at the top."""
+        alignment = self._xf(xf_index).find(q("alignment"))
+        return alignment is not None and alignment.get("wrapText") in ("1", "true") and \
+            alignment.get("vertical") == "top"
 
     def _bold_font(self, font_id: int) -> int:
         fonts = self._list("fonts").findall(q("font"))

@@ -9,7 +9,7 @@ import math
 
 import pandas as pd
 
-from tkops.aftersales.month_end_catalogue import header
+from tkops.aftersales.month_end_catalogue import currency_label, header
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.jobs.month_end.charts import (
     BAR_TEMPLATE,
@@ -66,13 +66,13 @@ def html_context(report, lang: str = "en", extra_folder: str = "") -> dict:
             list(t["month"]), list(t["orders"]), [None if r != r else r for r in t["return_rate"]],
             bar_label=say("month_end.chart.trend_orders", lang), line_label=say("month_end.chart.trend_rate", lang),
             bar_shown=lambda v: show(v, "int"), line_shown=lambda v: show(v, "pct")), extra_folder)
-    cards = [(say("month_end.f.orders", lang), show(f["orders"], "int")),
-             *[(f"{say('month_end.f.sales', lang)} ({c})", show(v["sales"], "money")) for c, v in
-               f["currencies"].items()],
+    def per_currency(code: str) -> list[tuple[str, str]]:
+        return [(f"{say(f'month_end.f.{code}', lang)} ({currency_label(c, lang)})", show(v[code], "money"))
+                for c, v in f["currencies"].items()]
+
+    cards = [(say("month_end.f.orders", lang), show(f["orders"], "int")), *per_currency("sales"),
              (say("month_end.f.cancellation_rate", lang), show(f["cancellation_rate"], "pct")),
-             (say("month_end.f.return_rate", lang), show(f["return_rate"], "pct")),
-             *[(f"{say('month_end.f.refund_cost', lang)} ({c})", show(v["refund_cost"], "money")) for c, v in
-               f["currencies"].items()],
+             (say("month_end.f.return_rate", lang), show(f["return_rate"], "pct")), *per_currency("refund_cost"),
              (say("month_end.f.median_hours", lang), show(f["median_hours"], "hours"))]
     summary: dict[str, list] = {}
     for section, name, value, currency, kind in summary_rows(report, lang):

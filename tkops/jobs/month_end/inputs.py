@@ -20,6 +20,7 @@ from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
 from tkops.clocks import SlaTable
+from tkops.jobs.lines import KEY, WHERE, order_lines
 from tkops.merge import sheet_frame, typed
 from tkops.schema import header_key, line_keys
 from tkops.settings import Settings
@@ -63,6 +64,7 @@ class BookInputs:
     sla: SlaTable | None = None
     actions: ActionTable | None = None
     reviews: pd.DataFrame | None = None  # order_id, rating, seller_sku, sku_id, time
+    lines: pd.DataFrame | None = None  # the book's order lines, Orders + history (LINE_COLUMNS and ``key``)
     sheets: list[str] = field(default_factory=list)
 
 
@@ -131,10 +133,9 @@ class ReadOnlyBook:
     the workbooks FileBook refuses to edit (a digitally signed package, Strict Open XML, a part it cannot rewrite):
     the month-end only reads, so nothing can be lost."""
 
-    def __init__(self, path: Path) -> None:
-        from tkops.sources.raw import open_workbook
-
-        self.workbook = open_workbook(Path(path))
+    def __init__(self, workbook, path: Path | None = None) -> None:
+        self.workbook = workbook  # checked and opened by tkops.sources.raw.open_workbook
+        self.path = Path(path) if path is not None else None  # where its history store is (tkops.jobs.lines)
 
     def read_rows(self, sheet: str) -> list[list] | None:
         """A sheet's rows (header first), empty cells as None; None when there is no such sheet."""
@@ -146,14 +147,17 @@ class ReadOnlyBook:
 
 def open_book(path: Path, settings: Settings):
     """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses to edit
-    it."""
+    it. Either way the file passes the input checks first (what it holds, its zip package and every sheet's reach:
+    :func:`tkops.sources.raw.open_workbook`), since it comes from outside this run."""
     from tkops.book import FileBook
     from tkops.errors import UnsafeWorkbook
+    from tkops.sources.raw import open_workbook
 
+    checked = open_workbook(Path(path), settings) if Path(path).exists() else None
     try:
         return FileBook(path, settings)
     except UnsafeWorkbook:
-        return ReadOnlyBook(path)
+        return ReadOnlyBook(checked, path)
 
 
 def read_book(path: Path, settings: Settings) -> BookInputs:
@@ -183,11 +187,14 @@ def read_book(path: Path, settings: Settings) -> BookInputs:
     if cases := rows("AfterSales"):
         frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
         out.cases = typed(frame, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
-    if orders := rows("Orders"):
-        frame = sheet_frame(orders, "Orders", name)
-        team = frame.reindex(columns=[h for h in TEAM_HEADERS if h in frame.columns])
+    orders = rows("Orders")
+    frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
+    every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame)  # Orders, then history
+    if len(every):
+        out.lines = every.drop(columns=[WHERE, *TEAM_HEADERS]).rename(columns={KEY: "key"})
+        team = every[[h for h in TEAM_HEADERS if every[h].notna().any()]]
         if len(team.columns):
-            out.team = team.set_axis(line_keys(typed(frame)).to_numpy())
+            out.team = team.set_axis(every[KEY].to_numpy())
     sla, holidays = rows("SLA"), book.read_rows("Holidays")
     if sla or holidays:
         out.sla = SlaTable.from_sheet_rows(sla, holidays)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
-from tkops.aftersales.month_end_catalogue import header
+from tkops.aftersales.month_end_catalogue import currency_label, header
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, label
 from tkops.book.cells import column_values
@@ -76,6 +76,8 @@ def frame_of(report, name: str, lang: str = "en") -> pd.DataFrame:
         frame["action"] = frame["action_zh" if lang == "zh" else "action_en"]
     if "carrier" in frame:
         frame["carrier"] = frame["carrier"].replace("", "-")
+    if "currency" in frame:
+        frame["currency"] = frame["currency"].map(lambda c: currency_label(c, lang))
     return frame
 
 
@@ -90,12 +92,12 @@ def summary_rows(report, lang: str = "en") -> list[tuple[str, str, object, str, 
         add("sales", code, f[code])
     add("sales", "cancellation_rate", f["cancellation_rate"], "pct")
     for currency, c in f["currencies"].items():
-        add("sales", "sales", c["sales"], "money", currency)
+        add("sales", "sales", c["sales"], "money", currency_label(currency, lang))
     for code, kind in (("cases", "int"), ("returned_units", "int"), ("return_rate", "pct")):
         add("returns", code, f[code], kind)
     for currency, c in f["currencies"].items():
         for code, kind in (("refund_cost", "money"), ("reship_cost", "money"), ("refund_rate", "pct")):
-            add("returns", code, c[code], kind, currency)
+            add("returns", code, c[code], kind, currency_label(currency, lang))
     for code in ("closed", "open", "median_hours", "p90_hours", "mean_hours"):
         add("response", code, f[code], "hours" if code.endswith("hours") else "int")
     if f["kpis"].get("orders") is not None:

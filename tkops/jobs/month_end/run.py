@@ -225,6 +225,9 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
         "kpis": {k: _value(v) for k, v in fulfilment.items()},
         "currencies": {r["currency"]: {k: _value(r[k]) for k in by_currency.columns if k != "currency"}
                        for r in by_currency.to_dict("records")},
+        # orders and cases whose lines name no currency: their money is the "" currency, kept apart
+        "no_currency": {"orders": int((in_month["currency"] == "").sum()),
+                        "cases": int(current.loc[current["currency"] == "", "case_id"].nunique())},
     }
     return MonthEndReport(month, figures, by_currency, cancellations, causes, response, trend, pv)
 
@@ -258,7 +261,7 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     from tkops.jobs.month_end.report import write_report
 
     parse_month(month)
-    if not orders:
+    if not orders and not book:
         raise MonthEndError("month_end.no_orders")
     total = len(orders) + len(returns) + (1 if book else 0) + 3
     done = [0]
@@ -274,6 +277,8 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     if book:
         step(say("month_end.progress.book", settings.lang, file=Path(book).name))
         inputs = read_book(Path(book), settings)
+    if not orders:  # the book's own lines: its Orders sheet and its history
+        lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
     cases = with_book_cases(cases, inputs.cases)
     step(say("month_end.progress.figures", settings.lang, month=month))
     cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
@@ -284,6 +289,9 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
         if n:
             report.warnings.append(say("month_end.duplicates", settings.lang, n=f"{n:,}",
                                        what=say(what, settings.lang)))
+    unknown = report.figures["no_currency"]
+    if unknown["orders"] or unknown["cases"]:
+        report.warnings.append(say("month_end.no_currency", settings.lang, month=month, **unknown))
     if not report.figures["orders"] and len(lines):
         months = sorted(m for m in _orders(lines)["month"].unique() if m != P.NO_MONTH)
         report.warnings.append(say("month_end.no_orders_in_month", settings.lang, month=month,

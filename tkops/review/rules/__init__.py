@@ -5,15 +5,17 @@ Order matters only for the order problems are listed in when they are equal in e
 
 from __future__ import annotations
 
-from tkops.review.rules import (address, buyer_message, combinable, phone, postcode, region, risk, sku, stock,
-                                timing)
+from tkops.review.rules import (address, buyer_message, combinable, phone, postcode, quantity, region, risk, sku,
+                                stock, timing)
 from tkops.review.rules.base import Rule
 
 REGISTRY: tuple[Rule, ...] = (
     timing.STATE,
     timing.COOLING_OFF,
     sku.SKU,
+    quantity.QUANTITY,
     stock.STOCK,
+    stock.UNCHECKED,
     address.COUNTRY,
     address.REQUIRED,
     address.PLACEHOLDER,

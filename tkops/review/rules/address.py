@@ -36,7 +36,9 @@ def check_country(ctx: ReviewContext) -> pd.DataFrame:
 
 
 def check_required(ctx: ReviewContext) -> pd.DataFrame:
-    """address.missing_part: a part the destination needs is empty (only parts the export has a column for)."""
+    """address.missing_part: a part the destination needs is empty. A line is asked only for parts its export had
+    a column for (:meth:`ReviewContext.carried`): Vietnamese and Philippine exports have no Zipcode column, so
+    their lines are never asked for one (docs/exports.md#what-the-review-asks-for)."""
     o = ctx.orders()
     keys = [k for k in dict.fromkeys(k for parts in [*postal.REQUIRED_PARTS.values(), postal.DEFAULT_REQUIRED]
                                      for k in parts) if ctx.has(k)]
@@ -48,7 +50,7 @@ def check_required(ctx: ReviewContext) -> pd.DataFrame:
         required = o["cc"].isin(needs)
         if key in postal.DEFAULT_REQUIRED:
             required |= ~o["cc"].isin(list(postal.REQUIRED_PARTS))
-        missing[key] = required & (o[key] == "")
+        missing[key] = required & (o[key] == "") & ctx.carried(key, o)
     rows = missing[missing.any(axis=1)]
     if rows.empty:
         return P.none()

@@ -14,11 +14,13 @@ def address_keys(ctx: ReviewContext, o: pd.DataFrame) -> pd.Series:
     """A comparable form of each address of ``o`` (rows of ``ctx.w``): country and every part, folded, without
     spaces and punctuation; "" when the address is empty. Computed once per review for all first lines."""
     if "address_keys" not in ctx.cache:
-        ctx.cache["address_keys"] = _address_keys(ctx.w[ctx.w["first"]])
+        ctx.cache["address_keys"] = address_key_of(ctx.w[ctx.w["first"]])
     return ctx.cache["address_keys"].reindex(o.index)
 
 
-def _address_keys(o: pd.DataFrame) -> pd.Series:
+def address_key_of(o: pd.DataFrame) -> pd.Series:
+    """The comparable address of each row of ``o`` (text columns :data:`ADDRESS_KEYS` and ``cc``, the country
+    code): "" when the address is empty. Shared with the pick list, which keeps such orders together."""
     parts = [T.alnum_key(o[k]) for k in ADDRESS_KEYS]
     street = parts[0]
     for part in parts[1:]:

@@ -35,5 +35,22 @@ def check_stock(ctx: ReviewContext) -> pd.DataFrame:
                   variant=plain.map({True: "", False: "bundle"}))
 
 
+def check_unchecked(ctx: ReviewContext) -> pd.DataFrame:
+    """stock.unchecked: lines before shipping whose stock nobody can check. With an empty Inventory sheet every such
+    line with a Seller SKU (the team has not loaded its stock); otherwise the lines of SKUs listed without any On Hand
+    number.
+    Switched off on the Rules sheet by a team that does not keep stock in tkops."""
+    w = ctx.w
+    stock = allocation.plan(ctx)
+    if stock.inventory.empty:
+        lines = w[w["scope"] & (w["sku_key"] != "")]
+        return P.emit(lines.index, "stock.unchecked", "seller_sku", [{"sku": s} for s in lines["seller_sku"]],
+                      variant="empty")
+    blank = stock.uncounted.drop_duplicates(["pos", "key"])
+    return P.emit(blank["pos"].to_numpy(), "stock.unchecked", "seller_sku",
+                  [{"sku": s, "bundle": b} for s, b in zip(blank["sku"], blank["bundle"])], variant="blank")
+
+
 STOCK = Rule("stock", ("stock.short",), check_stock)
-RULES = (STOCK,)
+UNCHECKED = Rule("stock.unchecked", ("stock.unchecked",), check_unchecked)
+RULES = (STOCK, UNCHECKED)

@@ -1,0 +1,93 @@
+"""Which lines leave Orders for history: closed (delivered, completed, cancelled), before the cutoff, whole orders,
+never with an open after-sales case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from tkops.history.closed import close_times, open_case_orders, to_archive
+
+CUT = dt.datetime(2026, 11, 1)
+OLD, NEW = pd.Timestamp("2026-10-20 10:00"), pd.Timestamp("2026-11-05 10:00")
+
+
+def lines(*rows):
+    """rows: (order_id, status, delivered_time, cancelled_time)"""
+    return pd.DataFrame([{"order_id": o, "order_status": s, "delivered_time": d, "cancelled_time": c}
+                         for o, s, d, c in rows]).astype({"delivered_time": "datetime64[ns]",
+                                                          "cancelled_time": "datetime64[ns]"})
+
+
+def moved(frame, open_orders=frozenset()):
+    return to_archive(frame, CUT, set(open_orders)).tolist()
+
+
+def test_closed_statuses_before_the_cutoff_move():
+    frame = lines(("1", "Delivered", OLD, None), ("2", "Completed", OLD, None), ("3", "Cancelled", None, OLD),
+                  ("4", "Shipped", OLD, None), ("5", "In Transit", None, None), ("6", "Awaiting Shipment", None, None))
+    assert moved(frame) == [True, True, True, False, False, False]
+
+
+def test_the_cutoff_is_strict_and_uses_the_close_time():
+    frame = lines(("1", "Delivered", pd.Timestamp(CUT), None), ("2", "Delivered", NEW, None),
+                  ("3", "Delivered", pd.Timestamp(CUT) - pd.Timedelta(seconds=1), None),
+                  ("4", "Cancelled", OLD, NEW),  # a cancelled line closes when it was cancelled
+                  ("5", "Completed", None, OLD))  # completed without a delivery time: its cancellation time
+    assert moved(frame) == [False, False, True, False, True]
+
+
+def test_a_line_without_its_close_time_stays():
+    frame = lines(("1", "Delivered", None, None), ("2", "Cancelled", None, None))
+    assert moved(frame) == [False, False]
+
+
+def test_any_spelling_of_a_closed_status_counts():
+    frame = lines(("1", "已签收", OLD, None), ("2", "canceled", None, OLD), ("3", "selesai", OLD, None),
+                  ("4", "unknown words", OLD, None))
+    assert moved(frame) == [True, True, True, False]
+
+
+def test_orders_move_whole():
+    frame = lines(("1", "Delivered", OLD, None), ("1", "Delivered", NEW, None), ("2", "Delivered", OLD, None),
+                  ("2", "Delivered", OLD, None))
+    assert moved(frame) == [False, False, True, True]
+
+
+def test_an_open_case_keeps_the_order():
+    frame = lines(("1", "Delivered", OLD, None), ("2", "Delivered", OLD, None))
+    assert moved(frame, {"1"}) == [False, True]
+
+
+def test_lines_without_an_order_id_stay():
+    frame = lines((None, "Delivered", OLD, None), ("", "Delivered", OLD, None), ("3", "Delivered", OLD, None))
+    assert moved(frame) == [False, False, True]
+
+
+def test_no_lines_no_moves():
+    assert to_archive(pd.DataFrame(), CUT).tolist() == []
+
+
+def test_close_times():
+    frame = lines(("1", "Delivered", OLD, NEW), ("2", "Cancelled", OLD, NEW), ("3", "Completed", None, NEW),
+                  ("4", "Cancelled", OLD, None))
+    assert close_times(frame).tolist()[:3] == [OLD, NEW, NEW]
+    assert pd.isna(close_times(frame).iloc[3])
+
+
+def test_open_cases_are_not_cancellations_not_done_not_closed():
+    cases = pd.DataFrame({
+        "Order ID": ["1", "2", "3", "4", "5", None, " 7 "],
+        "Return Type": ["Return and refund", "Cancel", "Refund only", "Return and refund", None, "Refund only",
+                        None],
+        "Status": ["In Progress", None, " done ", None, "New", None, None],
+        "Closed": [None, None, None, "2026-11-02 10:00", None, None, None],
+    })
+    assert open_case_orders(cases) == {"1", "5", "7"}
+    assert open_case_orders(None) == set() and open_case_orders(pd.DataFrame()) == set()
+    assert open_case_orders(pd.DataFrame({"Case ID": ["x"]})) == set()
+
+
+def test_cases_without_status_columns_are_open():
+    assert open_case_orders(pd.DataFrame({"Order ID": ["9"]})) == {"9"}

@@ -1,0 +1,94 @@
+"""The history store: whole parts or none, the newest run's copy of a line, columns that change over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from tkops.history import ARCHIVED_AT, LINE_KEY, RUN, HistoryStore, store_folder
+from tkops.history.columns import canonical
+from tkops.history.store import new_run_id
+
+AT = dt.datetime(2026, 12, 1, 9, 30)
+
+
+def sheet(**columns):
+    return pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in columns.items()})
+
+
+def test_the_folder_sits_beside_the_book(tmp_path):
+    assert store_folder(tmp_path / "ops.xlsx") == tmp_path / "ops.tkops-history"
+    assert HistoryStore(tmp_path / "ops.xlsx").parts() == []
+    assert HistoryStore(tmp_path / "ops.xlsx").read(["Order ID"]).empty
+
+
+def test_values_come_back_typed(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    frame = sheet(**{"Order ID": ["577000000000000001", "577000000000000002"], "Quantity": [2, None],
+                     "Order Amount": [12.5, "3"], "Paid Time": [dt.datetime(2026, 11, 2, 8), None],
+                     "Buyer Message": ["=1+1", " "], "Profit": [1.5, 2], "Checked On": [dt.datetime(2026, 11, 3), None],
+                     "Mixed": [1, "a"], "SKU ID": [1729000000000000001, None]})
+    part = store.append(frame, ["k1", "k2"], "r1", AT)
+    assert part.rows == 2 and part.run == "r1" and part.path.exists()
+    types = {f.name: str(f.type) for f in pq.read_schema(part.path)}
+    assert types["Order ID"] == "string" and types["Quantity"] == "int64" and types["Order Amount"] == "double"
+    assert types["Paid Time"].startswith("timestamp") and types["Profit"] == "double"
+    assert types["Checked On"].startswith("timestamp") and types["Mixed"] == "string"
+    back = store.read()
+    assert back[LINE_KEY].tolist() == ["k1", "k2"] and back[RUN].tolist() == ["r1", "r1"]
+    assert back[ARCHIVED_AT].tolist() == ["2026-12-01 09:30:00"] * 2
+    assert back["Buyer Message"].tolist()[0] == "=1+1" and pd.isna(back["Buyer Message"].tolist()[1])
+    assert back["SKU ID"].tolist()[0] == "1729000000000000001"  # an ID stays text, every digit kept
+    lines = canonical(back)
+    assert str(lines["quantity"].dtype) == "Int64" and lines["quantity"].tolist()[0] == 2
+    assert pd.isna(lines["quantity"].tolist()[1])
+    assert lines["order_amount"].tolist() == [12.5, 3.0]
+    assert lines["paid_time"].tolist()[0] == pd.Timestamp("2026-11-02 08:00")
+    assert lines["order_id"].tolist() == ["577000000000000001", "577000000000000002"]
+    assert lines["buyer_message"].tolist()[1] is None
+    assert list(canonical(back, ["order_id"]).columns) == ["order_id"]
+
+
+def test_the_newest_run_wins_and_known_finds_keys(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    store.append(sheet(**{"Order ID": ["1", "2"], "Order Status": ["Delivered", "Delivered"]}), ["a", "b"],
+                 "20261101-000000-aaaa", AT)
+    store.append(sheet(**{"Order ID": ["2"], "Order Status": ["Completed"]}), ["b"], "20261102-000000-bbbb", AT)
+    back = store.read(["Order Status"])
+    assert dict(zip(back[LINE_KEY], back["Order Status"])) == {"a": "Delivered", "b": "Completed"}
+    assert store.rows() == 3  # rows stored, a line archived twice counts twice
+    assert store.known(["a", "c", "b"]) == {"a", "b"} and store.known([]) == set()
+
+
+def test_a_team_column_added_later_and_a_type_that_changed(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    store.append(sheet(**{"Order ID": ["1"], "Box": [3]}), ["a"], "r1", AT)
+    store.append(sheet(**{"Order ID": ["2"], "Box": ["big"], "Gift Wrap": ["yes"]}), ["b"], "r2", AT)
+    back = store.read()
+    assert back["Box"].tolist() == ["3.0", "big"] or back["Box"].tolist() == ["3", "big"]
+    assert pd.isna(back["Gift Wrap"].tolist()[0]) and back["Gift Wrap"].tolist()[1] == "yes"
+    assert store.columns()[:4] == [LINE_KEY, RUN, ARCHIVED_AT, "Order ID"] and "Gift Wrap" in store.columns()
+
+
+def test_half_written_parts_are_not_parts(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    store.append(sheet(**{"Order ID": ["1"]}), ["a"], "r1", AT)
+    (store.folder / ".part-r2.parquet.123.tmp").write_bytes(b"PAR1 half")
+    (store.folder / "part-r3.parquet").write_bytes(b"not a parquet file")
+    assert [p.run for p in store.parts()] == ["r1"] and store.read()[LINE_KEY].tolist() == ["a"]
+
+
+def test_filters_read_only_matching_rows(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    store.append(sheet(**{"Order ID": ["1", "2", "3"]}), ["a", "b", "c"], "r1", AT)
+    store.append(sheet(**{"Seller SKU": ["x"], "Order ID": ["2"]}), ["d"], "r2", AT)
+    assert store.read(["Order ID"], [("Order ID", "in", ["2"])])[LINE_KEY].tolist() == ["b", "d"]
+    # a part without the filter's column is read whole (the caller decides for its rows)
+    assert len(store.read(None, [("Seller SKU", "==", "x")])) == 4
+
+
+def test_run_ids_sort_by_time_and_differ():
+    a, b = new_run_id(dt.datetime(2026, 1, 2, 3, 4, 5)), new_run_id(dt.datetime(2026, 1, 2, 3, 4, 5))
+    assert a.startswith("20260102-030405-") and a != b and new_run_id(dt.datetime(2027, 1, 1)) > a

@@ -1,0 +1,82 @@
+"""Mistakes around the command line, caught before a job runs: a --book that is missing, in a folder that does not
+exist or is a folder; input files of the wrong kind; a reader of the output that went away (``tkops ... | head``).
+And the way read-only steps open any workbook (tkops.xlsm, one Excel has open) without taking its lock."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from tkops.cli.session import settings_from_book
+from tkops.errors import ConfigError, DataError, TkopsError
+from tkops.messages import render
+
+
+def check_book_path(args: argparse.Namespace, creates_book: bool) -> None:
+    """Raise a clear error for a --book path that cannot work, before anything is read or written."""
+    book = getattr(args, "book", None)
+    if not book:
+        return
+    path = Path(book)
+    if path.is_dir():
+        raise ConfigError("book_is_folder", book=book)
+    if path.exists():
+        return
+    if creates_book:
+        if not path.parent.exists():
+            raise ConfigError("book_folder_missing", folder=str(path.parent), book=book)
+        return
+    raise DataError("book_not_found", book=book)
+
+
+def open_read_only(args: argparse.Namespace):
+    """The --book of a step that only reads it, and its settings: any workbook, even one with macros or open in
+    Excel (then the last saved version is read, and a note says so). No lock: nothing is written."""
+    from tkops.book import WORKBOOK_SUFFIXES
+    from tkops.book.readonly import ReadOnlyBook
+    from tkops.book.safety import check_not_locked
+    from tkops.errors import BadWorkbook, WorkbookLocked
+
+    path = Path(args.book)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise BadWorkbook(file=path.name, detail="a workbook must be an .xlsx file")
+    book = ReadOnlyBook(path)
+    settings = settings_from_book(book, args)
+    try:
+        check_not_locked(path)
+    except WorkbookLocked:
+        print(render("book_read_while_open", settings.lang, book=path.name), file=sys.stderr)
+    return book, settings
+
+
+def of_kind(paths: Sequence[str], what: str) -> tuple[list[str], list[TkopsError]]:
+    """The input files that may be exports (CSV or a spreadsheet by content), and the errors of the others."""
+    from tkops.sources.file_kind import refuse_wrong_kind
+
+    good, bad = [], []
+    for p in paths:
+        try:
+            refuse_wrong_kind(Path(p), what)
+            good.append(p)
+        except TkopsError as err:
+            bad.append(err)
+    return good, bad
+
+
+def require_kind(paths: Sequence[str] | None, what: str) -> None:
+    """Raise the first wrong-kind error among ``paths`` (steps that read all their files or none)."""
+    _good, bad = of_kind(paths or [], what)
+    if bad:
+        raise bad[0]
+
+
+def quiet_stdout() -> None:
+    """After the reader of our output went away: send the rest to nowhere, so Python's exit does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

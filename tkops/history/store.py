@@ -1,0 +1,186 @@
+"""The history store of one book: immutable Parquet parts in a folder beside the workbook (docs/history.md).
+
+``ops.xlsx`` keeps its history in ``ops.tkops-history/``: one file per archive run, ``part-<run>.parquet``, where
+the run id starts with the time (so names sort in run order). A part is written to a temporary file and renamed
+into place, so a reader never sees half of one; a part is never changed afterwards (append-only). Every row holds
+its line key (:data:`LINE_KEY`), its run (:data:`RUN`) and when it was archived (:data:`ARCHIVED_AT`), then the
+Orders columns as the sheet had them.
+
+A line can be in two parts (a run that crashed after writing its part but before the book was saved archives the
+same lines again later): readers take the newest run's copy, and the Orders sheet's copy before any (see
+:mod:`tkops.jobs.lines`). Parts may differ in columns (a team adds a column): readers take the union, and a
+column stored as numbers in one part and text in another is read as text.
+
+Writes happen under the book's lock (:class:`tkops.book.session.BookSession`), which covers the store too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from tkops.history.columns import sheet_table
+
+LINE_KEY = "tkops Line Key"
+RUN = "tkops Run"
+ARCHIVED_AT = "tkops Archived At"
+ORDER_ID = "Order ID"
+PREFIX, SUFFIX = "part-", ".parquet"
+ROW_GROUP = 64_000  # rows per row group: find and export skip the groups whose Order IDs / times cannot match
+
+
+def store_folder(book: str | Path) -> Path:
+    """The history folder of the workbook at ``book``: ``<name>.tkops-history`` beside it."""
+    book = Path(book)
+    return book.with_name(f"{book.stem}.tkops-history")
+
+
+def new_run_id(now: dt.datetime | None = None) -> str:
+    """A run id that sorts by time and is unique: ``YYYYMMDD-HHMMSS-<8 hex>``."""
+    now = now or dt.datetime.now()
+    return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One stored part: its file, run id and rows."""
+
+    path: Path
+    run: str
+    rows: int
+
+
+class HistoryStore:
+    """The history of the workbook at ``book`` (the folder need not exist yet)."""
+
+    def __init__(self, book: str | Path) -> None:
+        self.book = Path(book)
+        self.folder = store_folder(self.book)
+
+    # --- what is there --------------------------------------------------------------------------------------------
+    def parts(self) -> list[Part]:
+        """Every part, oldest run first (temporary files of a run that died are not parts)."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in sorted(self.folder.glob(f"{PREFIX}*{SUFFIX}")):
+            try:
+                rows = pq.ParquetFile(path).metadata.num_rows
+            except (OSError, pa.ArrowException):
+                continue  # not a whole part: never renamed into place by tkops
+            found.append(Part(path, path.name[len(PREFIX):-len(SUFFIX)], rows))
+        return found
+
+    def rows(self) -> int:
+        """How many rows the parts hold (a line archived twice counts twice)."""
+        return sum(p.rows for p in self.parts())
+
+    def columns(self) -> list[str]:
+        """Every column of any part, in first-seen order."""
+        seen: dict[str, None] = {}
+        for part in self.parts():
+            for name in pq.read_schema(part.path).names:
+                seen.setdefault(name, None)
+        return list(seen)
+
+    # --- writing ----------------------------------------------------------------------------------------------------
+    def append(self, frame: pd.DataFrame, keys: Sequence[str], run: str, at: dt.datetime) -> Part:
+        """Write ``frame`` (sheet rows: display headers, values as read; ``keys``: their line keys) as a new part
+        of run ``run``. The part appears whole or not at all."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        n = len(frame)
+        table = sheet_table(frame.reset_index(drop=True), {
+            LINE_KEY: [str(k) for k in keys], RUN: [run] * n, ARCHIVED_AT: [at.isoformat(sep=" ")] * n})
+        target = self.folder / f"{PREFIX}{run}{SUFFIX}"
+        tmp = self.folder / f".{target.name}.{os.getpid()}.tmp"
+        try:
+            pq.write_table(table, tmp, row_group_size=ROW_GROUP, compression="zstd")
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return Part(target, run, n)
+
+    # --- reading ----------------------------------------------------------------------------------------------------
+    def read(self, columns: Iterable[str] | None = None, filters=None) -> pd.DataFrame:
+        """Every line once (the newest run's copy), with ``columns`` (None: all) plus the line key and run; a
+        column a part lacks is blank for its rows. ``filters``: pyarrow's filter expression on the stored
+        columns."""
+        tables = self._tables(columns, filters)
+        if not tables:
+            return pd.DataFrame(columns=[LINE_KEY, RUN] + list(columns or []))
+        table = _concat(tables)
+        frame = table.to_pandas(types_mapper=_plain_types, self_destruct=True)
+        if len(tables) > 1:  # the same line in two runs: the newest (later part) wins
+            frame = frame[~frame[LINE_KEY].duplicated(keep="last")]
+        return frame.reset_index(drop=True)
+
+    def known(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` (line keys) the store holds."""
+        if not len(keys):
+            return set()
+        wanted = pa.array([str(k) for k in keys], type=pa.string())
+        found: set[str] = set()
+        for part in self.parts():
+            column = pq.read_table(part.path, columns=[LINE_KEY]).column(LINE_KEY)
+            hits = pc.filter(column, pc.is_in(column, value_set=wanted))
+            found.update(hits.to_pylist())
+        return found
+
+    def _tables(self, columns, filters) -> list[pa.Table]:
+        wanted = None if columns is None else list(dict.fromkeys([LINE_KEY, RUN, *columns]))
+        tables = []
+        for part in self.parts():
+            names = pq.read_schema(part.path).names
+            take = names if wanted is None else [c for c in wanted if c in names]
+            # a part without a filter's column is read whole: the caller's own test decides for its rows
+            usable = filters is not None and all(c in names for c in _filter_columns(filters))
+            tables.append(pq.read_table(part.path, columns=take, filters=filters if usable else None))
+        return [t for t in tables if t.num_rows]
+
+
+def _filter_columns(filters) -> list[str]:
+    """The columns a filter in pyarrow's list form names (a list of tuples, or a list of such lists: OR)."""
+    if not isinstance(filters, list):
+        return []
+    flat = [f for group in filters for f in (group if isinstance(group, list) else [group])]
+    return [f[0] for f in flat]
+
+
+def _concat(tables: list[pa.Table]) -> pa.Table:
+    """The tables as one, columns united; a column typed differently in two parts becomes text."""
+    if len(tables) == 1:
+        return tables[0]
+    types: dict[str, set] = {}
+    for t in tables:
+        for field in t.schema:
+            types.setdefault(field.name, set()).add(field.type)
+    mixed = {name for name, seen in types.items() if len(seen - {pa.null()}) > 1}
+    if mixed:
+        tables = [_as_text(t, mixed) for t in tables]
+    return pa.concat_tables(tables, promote_options="default")
+
+
+def _as_text(table: pa.Table, names: set[str]) -> pa.Table:
+    for name in names:
+        if name in table.column_names and table.schema.field(name).type != pa.string():
+            i = table.schema.get_field_index(name)
+            table = table.set_column(i, name, pc.cast(table.column(name), pa.string()))
+    return table
+
+
+def _plain_types(arrow_type):
+    """Arrow -> pandas dtypes: whole numbers keep their blanks (Int64) instead of turning into floats."""
+    if pa.types.is_integer(arrow_type):
+        return pd.Int64Dtype()
+    return None
