@@ -118,7 +118,7 @@ def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER
 
 def _refuse_mangled_ids(col: pd.Series, header: str, sheet: str) -> None:
     """An ID cell Excel has rounded (5.77E+17) is refused naming its row: its real digits cannot be known."""
-    bad = col.map(mangled_id, na_action="ignore").fillna(False).astype(bool)
+    bad = col.map(mangled_id, na_action="ignore").eq(True)  # a blank cell (NaN) is not a mangled ID
     if bad.any():
         at = bad[bad].index[0]
         row = at + 2 if isinstance(at, (int, np.integer)) else at
