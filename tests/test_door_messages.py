@@ -34,7 +34,7 @@ def test_every_code_the_readers_raise_has_a_sentence():
                                  text))
         raised |= set(re.findall(r'"((?:what|advice|rule)\.[a-z_0-9]+)"', text))
     assert raised
-    missing = {c for c in raised if messages.render(c, "en").startswith(f"{c}:")}
+    missing = {c for c in raised if (messages.CATALOGUE.get(c) or messages._section_entry(c)) is None}
     assert not missing, missing
 
 

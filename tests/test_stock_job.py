@@ -3,7 +3,6 @@ review then says about SKUs and stock."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -156,14 +155,12 @@ def test_unknown_file_and_wrong_kind_of_file(tmp_path, capsys):
     assert "no stock format matches this file" in out and "tiktok_products, mabang_stock" in out
 
 
-@pytest.mark.skipif(importlib.util.find_spec("filetype") is None,
-                    reason="filetype is not installed (pip install -e . installs it): files are not told apart by kind")
 def test_a_pdf_given_as_stock_is_named_as_one(tmp_path, capsys):
     book = tmp_path / "ops.xlsx"
     pdf = tmp_path / "stock.pdf"
     pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     assert main(["stock", str(pdf), "--book", str(book), "--lang", "zh"]) == 2
-    assert "stock.pdf 是PDF 文档，不是库存文件" in capsys.readouterr().out
+    assert "stock.pdf 是PDF 文档，不是 tkops 能读取的 CSV 或 Excel 文件" in capsys.readouterr().out
 
 
 # --- upsert rules (pure) --------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ and Chinese, never a traceback."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -147,8 +146,6 @@ def test_other_commands_survive_a_deleted_orders_sheet(name, base, tmp_path, cap
                 "Error:" in text or "错误：" in text)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("filetype") is None,
-                    reason="filetype is not installed (pip install -e . installs it): files are not told apart by kind")
 @pytest.mark.parametrize("name, option", [("import", None), ("stock", None), ("cases", "--returns"),
                                           ("ship", "--tracking"), ("month-end", "--orders")])
 def test_a_pdf_where_an_export_belongs(name, option, base, tmp_path, capsys):

@@ -95,42 +95,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file}: cannot be opened as {kind} ({detail}). Give tkops the file as downloaded (CSV or XLSX).",
         "zh": "{file}：无法作为 {kind} 打开（{detail}）。请提供原始下载的文件（CSV 或 XLSX）。",
     },
-    "wrong_file_kind": {
-        "en": "{file} is {kind}, not {expected}. Give tkops the CSV or XLSX file exactly as downloaded (not a "
-              "printout, a screenshot or a zipped file).",
-        "zh": "{file} 是{kind}，不是{expected}。请提供原样下载的 CSV 或 XLSX 文件（不是打印件、截图或压缩包）。",
-    },
     "workbook_as_csv": {
         "en": "{file} is an Excel workbook with the ending \"{suffix}\": rename it to end in .xlsx and try again.",
         "zh": "{file} 是 Excel 工作簿，但扩展名是“{suffix}”：请把扩展名改为 .xlsx 后重试。",
     },
-    "kind_orders": {"en": "an order export", "zh": "订单导出文件"},
-    # what a file given instead of an export is, by its content (tkops.sources.file_kind)
-    "file_kind.pdf": {"en": "a PDF document", "zh": "PDF 文档"},
-    "file_kind.doc": {"en": "a Word document", "zh": "Word 文档"},
-    "file_kind.docx": {"en": "a Word document", "zh": "Word 文档"},
-    "file_kind.odt": {"en": "a text document", "zh": "文本文档"},
-    "file_kind.rtf": {"en": "an RTF document", "zh": "RTF 文档"},
-    "file_kind.ppt": {"en": "a PowerPoint file", "zh": "PowerPoint 文件"},
-    "file_kind.pptx": {"en": "a PowerPoint file", "zh": "PowerPoint 文件"},
-    "file_kind.zip": {"en": "a ZIP archive", "zh": "ZIP 压缩包"},
-    "file_kind.rar": {"en": "a RAR archive", "zh": "RAR 压缩包"},
-    "file_kind.7z": {"en": "a 7-Zip archive", "zh": "7z 压缩包"},
-    "file_kind.gz": {"en": "a gzip archive", "zh": "gzip 压缩包"},
-    "file_kind.jpg": {"en": "a JPEG picture", "zh": "JPEG 图片"},
-    "file_kind.png": {"en": "a PNG picture", "zh": "PNG 图片"},
-    "file_kind.gif": {"en": "a GIF picture", "zh": "GIF 图片"},
-    "file_kind.webp": {"en": "a WebP picture", "zh": "WebP 图片"},
-    "file_kind.bmp": {"en": "a BMP picture", "zh": "BMP 图片"},
-    "file_kind.heic": {"en": "a HEIC photo", "zh": "HEIC 照片"},
-    "file_kind.tif": {"en": "a TIFF picture", "zh": "TIFF 图片"},
-    "file_kind.exe": {"en": "a program", "zh": "程序文件"},
-    "file_kind.mp4": {"en": "a video", "zh": "视频"},
-    "file_kind.mov": {"en": "a video", "zh": "视频"},
-    "file_kind.mp3": {"en": "an audio file", "zh": "音频文件"},
-    "kind_stock": {"en": "a stock file", "zh": "库存文件"},
-    "kind_returns": {"en": "a Return/Refund export", "zh": "退货/退款导出文件"},
-    "kind_tracking": {"en": "a tracking file", "zh": "运单号文件"},
     "unknown_source": {
         "en": "Unknown source \"{name}\". Known sources: {sources}.",
         "zh": "未知的来源“{name}”。已知来源：{sources}。",
@@ -571,7 +539,7 @@ def render(code: str, lang: str = "en", **params) -> str:
 
 
 #: Parameters whose value may be a message code, rendered in the same language.
-_TRANSLATED = ("expected", "hint", "problem", "detail", "what", "advice", "rule", "fix", "kind")
+_TRANSLATED = ("expected", "hint", "problem", "detail", "what", "advice", "rule", "fix")
 
 
 def _is_part(value: str) -> bool:

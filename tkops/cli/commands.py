@@ -95,7 +95,7 @@ COMMANDS: tuple[Command, ...] = (
              help="a column-mapping file for --tracking files (repeatable; the Mappings sheet's mappings are always "
                   "used)"),
          ENCODING),
-        job="tkops.jobs.ship:run_ship", kinds=(("tracking", "kind_tracking"),),
+        job="tkops.jobs.ship:run_ship",
         call=lambda job, bk, settings, args: job(
             bk, settings, Path(args.out) if args.out else None, tracking_files=args.tracking or (),
             mappings=mappings(bk, args) if args.tracking else ())),
@@ -150,7 +150,7 @@ COMMANDS: tuple[Command, ...] = (
          opt("--returns", action="append", metavar="FILE", help="a Return/Refund export (repeatable)"),
          opt("--market", help="shop market for the exports' dates and money (US, UK, TH, ...)"), ENCODING,
          now("as of this shop-local time, e.g. 2026-11-26T10:00 (default: now)")),
-        job="tkops.jobs.cases:run_cases", kinds=(("returns", "kind_returns"),),
+        job="tkops.jobs.cases:run_cases",
         call=lambda job, bk, settings, args: job(bk, settings, args.returns or (), shop_time(args.now))),
     Command(
         "replies", "draft replies to cases and negative reviews",
@@ -191,7 +191,7 @@ COMMANDS: tuple[Command, ...] = (
          opt("--market", help="shop market for the files' dates and money (US, UK, TH, ...)"), ENCODING, DATE_ORDER,
          TZ, opt("--top", type=int, default=20, help="how many SKU-cause pairs in the action list (default 20)"),
          now("shop-local time for the KPIs' open clocks (default: now)")),
-        run=standalone.run_month_end, kinds=(("orders", "kind_orders"), ("returns", "kind_returns"))),
+        run=standalone.run_month_end),
     Command(
         "archive", "move closed orders from Orders to the history store",
         "Move the lines of delivered, completed and cancelled orders with no open after-sales case, closed more than "

@@ -1,5 +1,5 @@
 """Mistakes around the command line, caught before a job runs: a --book that is missing, in a folder that does not
-exist or is a folder; input files of the wrong kind; a reader of the output that went away (``tkops ... | head``).
+exist or is a folder; a reader of the output that went away (``tkops ... | head``).
 And the way read-only steps open any workbook (tkops.xlsm, one Excel has open) without taking its lock."""
 
 from __future__ import annotations
@@ -8,10 +8,9 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
 
 from tkops.cli.session import settings_from_book
-from tkops.errors import ConfigError, DataError, TkopsError
+from tkops.errors import ConfigError, DataError
 from tkops.messages import render
 
 
@@ -50,27 +49,6 @@ def open_read_only(args: argparse.Namespace):
     except WorkbookLocked:
         print(render("book_read_while_open", settings.lang, book=path.name), file=sys.stderr)
     return book, settings
-
-
-def of_kind(paths: Sequence[str], what: str) -> tuple[list[str], list[TkopsError]]:
-    """The input files that may be exports (CSV or a spreadsheet by content), and the errors of the others."""
-    from tkops.sources.file_kind import refuse_wrong_kind
-
-    good, bad = [], []
-    for p in paths:
-        try:
-            refuse_wrong_kind(Path(p), what)
-            good.append(p)
-        except TkopsError as err:
-            bad.append(err)
-    return good, bad
-
-
-def require_kind(paths: Sequence[str] | None, what: str) -> None:
-    """Raise the first wrong-kind error among ``paths`` (steps that read all their files or none)."""
-    _good, bad = of_kind(paths or [], what)
-    if bad:
-        raise bad[0]
 
 
 def quiet_stdout() -> None:

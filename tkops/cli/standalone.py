@@ -8,25 +8,19 @@ import sys
 from pathlib import Path
 
 from tkops.book import FileBook
-from tkops.cli.guards import of_kind
 from tkops.cli.session import mappings, open_book, print_saves, settings_from_book, shop_time
 from tkops.messages import render
 from tkops.settings import Settings
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """tkops import FILE... --book BOOK: files that are not exports named first, every file's counts and problems,
-    the save, the Market remembered, failed files last."""
+    """tkops import FILE... --book BOOK: every file's counts and problems, the save, the Market remembered, failed
+    files last."""
     from tkops.jobs.import_orders import import_files, remember_market
 
-    files, refused = of_kind(args.files, "kind_orders")
     with open_book(args, "import") as (book, settings, session):
-        for err in refused:
-            print(render("error", settings.lang, detail=err.render(settings.lang)))
-        if refused and (args.failfast or not files):
-            return max(err.exit_code for err in refused)
         market_stored = bool(args.market) and remember_market(book, settings)
-        report = import_files(files, book, settings, mappings(book, args), args.source, args.failfast)
+        report = import_files(args.files, book, settings, mappings(book, args), args.source, args.failfast)
     for line in report.messages(settings.lang):
         print(line)
     _print_imported(report, settings.lang, args.book)
@@ -34,10 +28,9 @@ def run_import(args: argparse.Namespace) -> int:
     if market_stored and report.saved is not None:
         print(render("market_stored", settings.lang, market=settings.market, book=args.book,
                      zone=settings.effective_time_zone()))
-    if report.failed or refused:
-        print(render("files_failed", settings.lang, n=len(report.failed) + len(refused), total=len(args.files)),
-              file=sys.stderr)
-        return max([f.error.exit_code for f in report.failed] + [e.exit_code for e in refused])
+    if report.failed:
+        print(render("files_failed", settings.lang, n=len(report.failed), total=len(report.files)), file=sys.stderr)
+        return max(f.error.exit_code for f in report.failed)
     return 0
 
 

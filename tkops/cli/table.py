@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from tkops.cli.guards import check_book_path, open_read_only, require_kind
+from tkops.cli.guards import check_book_path, open_read_only
 from tkops.cli.session import open_book, print_saves, report_lines, seconds
 from tkops.messages import render
 
@@ -36,8 +36,7 @@ class Command:
     lines are printed (``lines``: the report and the language -> the lines), then one line per save. ``exit_code``
     turns the report into the exit code; ``footer`` is a message printed after the report (it gets ``book``).
     ``read_only``: the job changes no workbook, so any workbook is opened without its lock (tkops.xlsm, one open in
-    Excel). ``creates_book``: a missing --book is created (else it is an error before anything runs). ``kinds``:
-    (option, kind) pairs whose files must be exports of that kind, checked before the book is opened. A command that
+    Excel). ``creates_book``: a missing --book is created (else it is an error before anything runs). A command that
     does not run on one book gives ``run`` instead (the parsed options -> exit code).
     """
 
@@ -52,7 +51,6 @@ class Command:
     lines: Callable[[Any, str], list[str]] = field(default=report_lines)
     read_only: bool = False
     creates_book: bool = False
-    kinds: tuple[tuple[str, str], ...] = ()
     run: Callable[[argparse.Namespace], int] | None = None
 
 
@@ -65,8 +63,6 @@ def load(target: str) -> Callable[..., Any]:
 def run_command(command: Command, args: argparse.Namespace) -> int:
     """Run ``command`` with its parsed options; returns the exit code."""
     check_book_path(args, command.creates_book)
-    for option, kind in command.kinds:
-        require_kind(getattr(args, option, None), kind)
     if command.run is not None:
         return command.run(args)
     job = load(command.job)

@@ -25,8 +25,8 @@ from tkops import values as V
 from tkops.errors import AmbiguousFormat, ConfigError, DataError, EncodingProblem, MissingColumn, UnknownFormat
 from tkops.schema import header_key
 from tkops.settings import Settings
-from tkops.sources.file_kind import refuse_wrong_kind
 from tkops.sources.raw import SPREADSHEET_SUFFIXES, decode, file_hash, open_workbook
+from tkops.sources import sniff
 from tkops.sources.stock_formats import BUILTIN, JOINED, STOCK_HEADERS, StockFormat
 
 HEADER_ROWS = 6  # a header row is looked for among the top rows
@@ -81,7 +81,7 @@ def read_stock(path: str | Path, settings: Settings, formats: Sequence[StockForm
     path = Path(path)
     if not path.is_file():
         raise DataError("file_not_found", file=str(path))
-    refuse_wrong_kind(path, "kind_stock")
+    sniff.expect(path)  # a PDF, picture, archive or document given as a stock file is named as what it is
     if source:
         chosen = [f for f in formats if f.name in (source, f"mapping:{source}")]
         if not chosen:
