@@ -11,7 +11,7 @@ import pytest
 from tkops.messages import render
 from tkops.plural import plural_forms, without_forms
 
-CATALOGUES = ("tkops.messages", "tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
+CATALOGUES = ("tkops.messages", "tkops.messages_book", "tkops.messages_reports", "tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
               "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
               "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
               "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue", "tkops.stock.catalogue")
