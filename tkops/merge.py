@@ -92,6 +92,19 @@ def fill_blank(frame: pd.DataFrame, header: str, values: pd.Series, where: pd.Se
     return current.astype(object).where(~take, values.reindex(frame.index))
 
 
+#: The kinds :func:`typed_numbers` converts (every other kind is text).
+NUMERIC_KINDS = (Kind.DATETIME, Kind.INT, Kind.MONEY, Kind.NUMBER)
+
+
+def typed_numbers(col: pd.Series, kind: Kind) -> pd.Series:
+    """A column of one of :data:`NUMERIC_KINDS` as tkops compares it: datetime64[ns], Int64 (rounded) or Float64;
+    what cannot be read is missing."""
+    if kind is Kind.DATETIME:
+        return pd.to_datetime(col, errors="coerce").astype("datetime64[ns]")
+    numbers = pd.to_numeric(col, errors="coerce").astype("Float64")
+    return numbers.round().astype("Int64") if kind is Kind.INT else numbers
+
+
 def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER_COLUMNS, sheet: str = "Orders"
           ) -> pd.DataFrame:
     """The platform ``columns`` of a sheet frame under canonical keys, typed like an import's (for comparing).
@@ -103,12 +116,8 @@ def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER
         if column.name not in frame.columns:
             continue
         col = frame[column.name]
-        if column.kind is Kind.DATETIME:
-            out[column.key] = pd.to_datetime(col, errors="coerce").astype("datetime64[ns]")
-        elif column.kind is Kind.INT:
-            out[column.key] = pd.to_numeric(col, errors="coerce").astype("Float64").round().astype("Int64")
-        elif column.kind in (Kind.MONEY, Kind.NUMBER):
-            out[column.key] = pd.to_numeric(col, errors="coerce").astype("Float64")
+        if column.kind in NUMERIC_KINDS:
+            out[column.key] = typed_numbers(col, column.kind)
         else:
             if column.kind is Kind.ID:
                 _refuse_mangled_ids(col, column.name, sheet)

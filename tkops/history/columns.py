@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from tkops import schema
 from tkops.cells.text import text_or_none
+from tkops.merge import NUMERIC_KINDS, typed_numbers
 from tkops.schema import Kind
 
 _ARROW = {Kind.ID: pa.string(), Kind.TEXT: pa.string(), Kind.INT: pa.int64(), Kind.MONEY: pa.float64(),
@@ -82,12 +83,8 @@ def canonical(frame: pd.DataFrame, keys: list[str] | None = None) -> pd.DataFram
         if (keys is not None and column.key not in keys) or column.name not in frame.columns:
             continue
         col = frame[column.name]
-        if column.kind is Kind.DATETIME:
-            out[column.key] = pd.to_datetime(col, errors="coerce").astype("datetime64[ns]")
-        elif column.kind is Kind.INT:
-            out[column.key] = pd.to_numeric(col, errors="coerce").astype("Float64").round().astype("Int64")
-        elif column.kind in (Kind.MONEY, Kind.NUMBER):
-            out[column.key] = pd.to_numeric(col, errors="coerce").astype("Float64")
+        if column.kind in NUMERIC_KINDS:
+            out[column.key] = typed_numbers(col, column.kind)
         else:
             values = col.astype(object)
             out[column.key] = values.where(col.notna(), None)
