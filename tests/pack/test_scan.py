@@ -218,3 +218,21 @@ def test_every_verdict_colour_has_a_fill_and_mistakes_are_red():
     assert {code for code, colour in COLOURS.items() if colour == "warn"} == {
         "order_switched", "no_order", "override", "already_packed"}
     assert (COLOURS["order_complete"], COLOURS["right_item"], COLOURS["empty"]) == ("done", "ok", "info")
+
+
+def test_every_verdict_names_what_was_scanned_and_the_open_order(index):
+    """The PackLog row and the message come from these fields: each verdict carries the scan and the open order."""
+    verdicts, state = play(index, TEE_BLK_M, ORDER_A, TEE_WHT_M, MUG, MUG, "CAP-RED", "0000", TEE_BLK_M,
+                           "  ", TEE_BLK_M)
+    assert [(v.code, v.scanned, v.order) for v in verdicts] == [
+        ("no_order", TEE_BLK_M, None), ("order_opened", ORDER_A, ORDER_A), ("wrong_item", TEE_WHT_M, ORDER_A),
+        ("right_item", MUG, ORDER_A), ("too_many", MUG, ORDER_A), ("not_in_order", "CAP-RED", ORDER_A),
+        ("unknown_code", "0000", ORDER_A), ("right_item", TEE_BLK_M, ORDER_A), ("empty", "", ORDER_A),
+        ("order_complete", TEE_BLK_M, ORDER_A)]
+    assert verdicts[0].skus == ("TEE-BLK-M",) and verdicts[4].sku == "MUG-WHT"
+    done, _ = play(index, TEE_BLK_M, state=state)
+    assert (done[0].code, done[0].scanned, done[0].order, done[0].skus) == ("no_order", TEE_BLK_M, ORDER_A,
+                                                                             ("TEE-BLK-M",))
+    _, open_b = play(index, ORDER_B)
+    refused, _ = override(index, open_b, "  ")
+    assert (refused.code, refused.order, refused.reason) == ("override_no_reason", ORDER_B, "")
