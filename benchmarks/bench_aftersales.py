@@ -32,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tkops.aftersales.case_costs import CaseCosts  # noqa: E402
 from tkops.aftersales.classify import classify_text  # noqa: E402
-from tkops.aftersales.reasons import CASE_TYPES, classify_reasons, default_reason_map  # noqa: E402
+from tests.aftersales.generated_cases import generate  # noqa: E402
+from tkops.aftersales.reasons import classify_reasons, default_reason_map  # noqa: E402
 from tkops.aftersales.resolutions import suggest  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 20, 12, 0)
@@ -49,32 +50,12 @@ def best_of(runs: int, work) -> float:
     return min(times)
 
 
-def generate(n: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Cases, order lines and inventory of ``n`` cases (seeded)."""
-    rng = np.random.default_rng(6)
-    orders = pd.Series([f"5770{i:014d}" for i in range(n)], dtype=object)
-    skus = np.array([f"SKU-{i}" for i in range(300)], dtype=object)
-    sku = skus[rng.integers(0, 300, n)]
-    cases = pd.DataFrame({
-        "case_id": orders, "order_id": orders, "sku_id": sku, "seller_sku": sku,
-        "case_type": np.array(list(CASE_TYPES), dtype=object)[rng.integers(0, len(CASE_TYPES), n)],
-        "amount": rng.integers(500, 9000, n) / 100, "currency": "USD", "quantity": rng.integers(1, 3, n),
-        "opened": pd.Timestamp(NOW) - pd.to_timedelta(rng.integers(0, 86400 * 3, n), unit="s"),
-        "status": np.where(rng.random(n) < 0.3, "Buyer insists", "")})
-    lines = pd.DataFrame({
-        "order_id": orders, "sku_id": sku, "seller_sku": sku, "quantity": 1, "tracking_id": "T",
-        "order_status": np.where(rng.random(n) < 0.5, "In Transit", "Delivered"),
-        "shipped_time": pd.Timestamp(NOW) - pd.to_timedelta(rng.integers(0, 86400 * 20, n), unit="s")})
-    inventory = pd.DataFrame({"Seller SKU": skus[:250], "Unit Cost": rng.integers(100, 900, 250) / 100})
-    return cases, lines, inventory
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=200_000)
     args = parser.parse_args(argv)
     n = args.cases
-    cases, lines, inventory = generate(n)
+    cases, lines, inventory = generate(n, NOW)
     costs = CaseCosts.from_rows([["Setting", "Value"], ["Reship Shipping Cost", "USD 6.5"]])
     reasons = [r.text for r in default_reason_map().reasons]
     reason_texts = pd.Series(np.array(reasons, dtype=object)[np.arange(n) % len(reasons)], dtype=object)

@@ -8,7 +8,6 @@ import datetime as dt
 import math
 import zoneinfo
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -19,6 +18,8 @@ from tkops.aftersales.resolutions import SUGGESTION_COLUMNS, suggest
 from tkops.aftersales.resolutions_table import (DEFAULT_RULES, RESOLUTIONS, RESOLUTIONS_SHEET_HEADERS,
                                                 parse_resolution_rows, resolution_rules, resolutions_sheet_rows)
 from tkops.errors import ConfigError
+
+from tests.aftersales.generated_cases import generate
 
 NOW = dt.datetime(2026, 11, 20, 12, 0)
 HEADER = ["Setting", "Value", "Description", "说明"]
@@ -406,21 +407,7 @@ def test_index_kept_and_empty_cases():
 def test_many_cases_each_get_a_suggestion():
     # the time of 200,000 cases is measured in benchmarks/bench_aftersales.py
     n = 20_000
-    rng = np.random.default_rng(6)
-    orders = pd.Series([f"5770{i:014d}" for i in range(n)], dtype=object)
-    skus = np.array([f"SKU-{i}" for i in range(300)], dtype=object)
-    sku = skus[rng.integers(0, 300, n)]
-    cases = pd.DataFrame({
-        "case_id": orders, "order_id": orders, "sku_id": sku, "seller_sku": sku,
-        "case_type": np.array(list(CASE_TYPES), dtype=object)[rng.integers(0, len(CASE_TYPES), n)],
-        "amount": rng.integers(500, 9000, n) / 100, "currency": "USD", "quantity": rng.integers(1, 3, n),
-        "opened": pd.Timestamp(NOW) - pd.to_timedelta(rng.integers(0, 86400 * 3, n), unit="s"),
-        "status": np.where(rng.random(n) < 0.3, "Buyer insists", "")})
-    lines = pd.DataFrame({
-        "order_id": orders, "sku_id": sku, "seller_sku": sku, "quantity": 1, "tracking_id": "T",
-        "order_status": np.where(rng.random(n) < 0.5, "In Transit", "Delivered"),
-        "shipped_time": pd.Timestamp(NOW) - pd.to_timedelta(rng.integers(0, 86400 * 20, n), unit="s")})
-    inventory = pd.DataFrame({"Seller SKU": skus[:250], "Unit Cost": rng.integers(100, 900, 250) / 100})
+    cases, lines, inventory = generate(n, NOW)
     r = suggest(cases, lines, inventory, COSTS, None, NOW, zone="America/New_York")
     assert len(r) == n and r["suggested_resolution"].ne("").all()
     assert r["suggested_resolution"].isin(RESOLUTIONS).all()
