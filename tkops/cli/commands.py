@@ -126,6 +126,19 @@ COMMANDS: tuple[Command, ...] = (
         call=lambda job, bk, settings, args: job(bk, settings, args.out, shop_time(args.now), layout=args.layout,
                                                  waves=args.wave, orders=args.order)),
     Command(
+        "labels", "print Code 128 labels for SKUs without a barcode (and bins)",
+        "Code 128 labels of every Seller SKU on the Inventory sheet that has no Barcode (the pack station takes the "
+        "scan as that SKU) and, with --bins, of every Bin: a PDF of A4 sheets (3 x 8 labels of 70 x 37 mm) and/or "
+        "one of 2 x 1 inch thermal labels. Rows whose code cannot be printed are listed and left out.",
+        (book("the workbook whose Inventory sheet to label"), OUT_FOLDER,
+         opt("--size", type=str.casefold, choices=("a4", "thermal", "both"), default="both",
+             help="label stock: A4 sheets, 2 x 1 inch thermal labels, or both (default)"),
+         opt("--bins", action="store_true", help="also one label per distinct Bin"),
+         now("shop-local time stamped on the file names (default: now)")),
+        job="tkops.jobs.barcode_labels:run_barcode_labels", read_only=True,  # labels change no workbook
+        call=lambda job, bk, settings, args: job(bk, settings, args.out, shop_time(args.now), size=args.size,
+                                                 bins=args.bins)),
+    Command(
         "clocks", "check the SOP deadlines of every order",
         "Review, print, pack, dispatch, auto-cancel, deliver-by and cancellation-request due times of every open "
         "order in the shop's time zone (TikTok's own deadlines where the Open API gave them), coloured ok / due soon "
