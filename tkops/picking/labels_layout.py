@@ -16,7 +16,8 @@ from tkops.cells.text import scalar_text
 from tkops.slips.barcodes import QUIET_MODULES, code128_modules
 
 SKU, BIN = "sku", "bin"
-#: 10 mil: 2 dots of a 203 dpi thermal printer, 3 of a 300 dpi one, 6 of a 600 dpi laser (docs/labels.md#module).
+#: 10 mil: 2 dots of a 203 dpi thermal printer, 3 of a 300 dpi one, 6 of a 600 dpi laser
+#: (docs/labels.md#module-width).
 PREFERRED_X = 0.254
 
 

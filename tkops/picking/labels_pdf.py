@@ -1,5 +1,5 @@
-"""Barcode labels to PDF with reportlab, as the packing slips are drawn: the pages :func:`~tkops.picking.labels_layout.place`
-laid out, each label with its words on top (shortened to fit, any script through the PDF font chain), the Code 128
+"""Barcode labels to PDF with reportlab, as the packing slips are drawn: the pages that
+:func:`~tkops.picking.labels_layout.place` laid out, each label with its words on top (shortened to fit, any script through the PDF font chain), the Code 128
 bars at the module width chosen for it with quiet zones either side, and the code in plain text under the bars."""
 
 from __future__ import annotations
