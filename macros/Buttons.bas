@@ -25,6 +25,10 @@ Public Sub PackingSlips()
     RunPython "import tkops.xl; tkops.xl.packing_slips()"
 End Sub
 
+Public Sub BarcodeLabels()
+    RunPython "import tkops.xl; tkops.xl.barcode_labels()"
+End Sub
+
 Public Sub PackStation()
     RunPython "import tkops.xl; tkops.xl.pack_start()"
 End Sub

@@ -78,6 +78,14 @@ def packing_slips(book: ExcelBook | None = None) -> None:
     _press(book, "task_slips", lambda book, live, settings: run_slips(live, settings).lines(settings.lang))
 
 
+def barcode_labels(book: ExcelBook | None = None) -> None:
+    """Button "Barcode labels": the same as ``tkops labels``: Code 128 labels of the Inventory SKUs without a
+    barcode, on A4 sheets and 2 x 1 inch thermal labels, in the Output Folder."""
+    from tkops.jobs.barcode_labels import run_barcode_labels
+
+    _press(book, "task_labels", lambda book, live, settings: run_barcode_labels(live, settings).lines(settings.lang))
+
+
 def ship(book: ExcelBook | None = None) -> None:
     """Button "Ship": the same as ``tkops ship``: tracking numbers from the files in the Tracking Folder first (a file
     read again changes nothing), then the checks and the upload file in the Output Folder."""

@@ -61,6 +61,10 @@ BUTTONS: tuple[Button, ...] = (
            "按拣货顺序生成装箱单（订单号条码和二维码）和打包检查清单（HTML/PDF）；可合并的订单相邻并注明。",
            "Packing slips in pick order (order ID barcode, QR code) and the packing checklist; orders to ship "
            "together side by side."),
+    Button("BarcodeLabels", "条码标签", "Barcode labels",
+           "为 Inventory 表中没有条码的 SKU 生成 Code 128 标签（A4 标签纸 3 x 8 和 2 x 1 英寸热敏标签的 PDF），扫码打包可直接扫描。",
+           "Code 128 labels for Inventory SKUs without a barcode (PDFs: A4 sheets of 3 x 8, 2 x 1 inch thermal), "
+           "scannable at the pack station."),
     Button("PackStation", "扫码打包", "Pack station",
            "打开 Pack 表：先扫装箱单上的订单条码，再逐件扫商品；对错立即显示，订单齐了自动在 Orders 表打勾（Packed、QC OK）。",
            "Opens the Pack sheet: scan the slip's order barcode, then each item; right or wrong at once, and a "
