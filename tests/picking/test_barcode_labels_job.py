@@ -111,8 +111,8 @@ def test_a_sku_code_128_cannot_hold_is_reported_with_its_row_and_fix_in_both_lan
     row = ROWS.index(("茶杯-1", "Tea cup", "", "C", "C-1", None)) + 2
     assert any(f"Inventory row {row}" in line and "茶杯-1" in line and "Barcode column" in line for line in en)
     assert any(f"第 {row} 行" in line and "Barcode 列" in line for line in zh)
-    assert en[0] == "22 SKUs without a barcode get a label; 1 has a barcode already."
-    assert en[1] == "3 bins get a label."
+    assert en[:3] == ["22 SKUs without a barcode get a label.", "1 SKU has a barcode already: no label needed.",
+                      "3 bins get a label."]
 
 
 @NEEDS
@@ -172,6 +172,7 @@ def test_the_command_line_prints_the_report_and_leaves_the_workbook_as_it_was(tm
     out = capsys.readouterr().out
     assert code == 0 and path.read_bytes() == before
     assert "Barcode labels 2x1in 2026-11-25 0930.pdf (2 pages)" in out and "Inventory row 3" in out
+    assert out.startswith("1 SKU without a barcode gets a label.\n1 bin gets a label.\n")  # no "0 have a barcode"
     assert [p.name for p in (tmp_path / "cli").iterdir()] == ["Barcode labels 2x1in 2026-11-25 0930.pdf"]
 
 
@@ -186,7 +187,7 @@ def test_the_barcode_labels_button_writes_the_same_pdfs_in_the_output_folder(tmp
                                           "Settings": sheet_rows(Settings(market="US", output_folder="labels"))})
     xl.barcode_labels(book)
     assert book.app.alerts == []
-    assert book.sheet("Home").value_at(2, 1) == "1 SKU without a barcode gets a label; 1 has a barcode already."
+    assert book.sheet("Home").value_at(2, 1) == "1 SKU without a barcode gets a label."
     files = sorted(p.name for p in (tmp_path / "labels").iterdir())
     assert [f.rsplit(" ", 2)[0] for f in files] == ["Barcode labels 2x1in", "Barcode labels A4"]
     assert [len(PdfReader(tmp_path / "labels" / f).pages) for f in files] == [1, 1]

@@ -49,7 +49,9 @@ class LabelsReport:
         """The summary for a person in ``lang``: what was labelled, the files, then each row left out."""
         out: list[str] = []
         if self.skus:
-            out.append(render("labels.skus", lang, n=self.skus, barcoded=self.barcoded))
+            out.append(render("labels.skus", lang, n=self.skus))
+            if self.barcoded:
+                out.append(render("labels.barcoded", lang, n=self.barcoded))
         elif self.barcoded:
             out.append(render("labels.all_barcoded", lang, n=self.barcoded))
         elif not any(p.code == "labels.not_code128" for p in self.problems):

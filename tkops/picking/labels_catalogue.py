@@ -9,9 +9,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "labels.sheet.thermal": {"en": "2 x 1 inch thermal labels", "zh": "2 x 1 英寸热敏标签"},
     "labels.bin": {"en": "Bin", "zh": "库位"},
     "labels.bin_zone": {"en": "Bin · Zone {zone}", "zh": "库位 · 库区 {zone}"},
-    "labels.skus": {"en": ("{n} {n|SKU without a barcode gets|SKUs without a barcode get} a label; "
-                           "{barcoded} {barcoded|has|have} a barcode already."),
-                    "zh": "{n} 个没有条码的 SKU 生成标签；{barcoded} 个已有条码，无需标签。"},
+    "labels.skus": {"en": "{n} {n|SKU without a barcode gets|SKUs without a barcode get} a label.",
+                    "zh": "{n} 个没有条码的 SKU 生成标签。"},
+    "labels.barcoded": {"en": "{n} {n|SKU has a barcode|SKUs have barcodes} already: no label needed.",
+                        "zh": "{n} 个 SKU 已有条码，无需标签。"},
     "labels.bins": {"en": "{n} {n|bin gets|bins get} a label.", "zh": "{n} 个库位生成标签。"},
     "labels.file": {"en": "{what}: {path} ({pages} {pages|page|pages})", "zh": "{what}：{path}（共 {pages} 页）"},
     "labels.all_barcoded": {
