@@ -17,6 +17,7 @@ from tkops.book.layout import INVENTORY, SETTINGS
 from tkops.cli import main
 from tkops.errors import ConfigError
 from tkops.jobs.barcode_labels import run_barcode_labels
+from tkops.pack.index import build_index
 from tkops.settings import Settings, sheet_rows
 
 CJK_NAME = "陶瓷马克杯 白色 大容量 350毫升"
@@ -87,9 +88,14 @@ def test_the_a4_sheets_scan_every_label_once_and_nothing_else(printed, tmp_path)
 
 
 @NEEDS
-def test_each_thermal_label_scans_as_its_code_alone(printed, tmp_path):
+def test_each_thermal_label_scans_as_its_code_alone_and_the_pack_station_knows_the_sku(printed, tmp_path):
     report, _ = printed
-    assert scanned(report.paths[1], tmp_path) == [[f"CODE-128:{code}"] for code in [*EXPECTED_SKUS, *BINS]]
+    pages = scanned(report.paths[1], tmp_path)
+    assert pages == [[f"CODE-128:{code}"] for code in [*EXPECTED_SKUS, *BINS]]
+    inventory = pd.DataFrame([{"seller_sku": r[0], "barcode": r[5]} for r in ROWS])
+    index = build_index(pd.DataFrame(columns=["order_id", "seller_sku", "quantity"]), inventory)
+    for (decoded,), sku in zip(pages, EXPECTED_SKUS):
+        assert index.skus_of(decoded.removeprefix("CODE-128:")) == {sku}
 
 
 def test_a_chinese_product_name_is_printed_with_its_glyphs_and_the_code_in_plain_text(printed):
