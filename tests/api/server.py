@@ -96,6 +96,9 @@ class FakeTikTok:
     updates: dict[str, int] = field(default_factory=dict)
     inventory: dict[str, Stock] = field(default_factory=dict)
     inventory_refuse: dict[str, tuple[int, str]] = field(default_factory=dict)
+    inventory_denied_after: int | None = None
+    inventory_updates: int = 0
+    update_faults: list[int] = field(default_factory=list)
     requests: list[Seen] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -1,7 +1,10 @@
 """The fake server's inventory endpoints (docs/open-api.md#inventory): search by SKU ids (at most 600) or product ids
 (at most 100), and the update of one product's SKUs, per warehouse. The state is ``fake.inventory`` (SKU id ->
 :class:`Stock`), so a test reads back what was set; ``fake.inventory_refuse`` (SKU id -> (code, message)) makes the
-update answer a per-SKU error for that SKU while the others are set."""
+update answer a per-SKU error for that SKU while the others are set; ``inventory_denied_after`` (a number of
+updates) answers every later update "missing scope", as when the seller withdraws the permission mid-run;
+``update_faults`` (HTTP statuses 429, 503 or 401) fails the next updates, one each, in order: too many requests,
+busy, the access token expired (the other endpoints are not affected)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from tests.api.server_routes import BAD_PARAM, Fault
 #: Codes of the fake's per-SKU refusals (the reference lists none for these cases: any non-zero code is an error).
 UNKNOWN_SKU, NEED_WAREHOUSE, BAD_WAREHOUSE = 12052048, 12052217, 12052230
 MAX_QUANTITY = 99999  # "non-negative and less than 99999"
+FAULTS = {429: (36009002, "Too many requests"), 503: (36009003, "Internal error, please retry"),
+          401: (105002, "Expired credentials. The access token has expired.")}
 
 
 @dataclass
@@ -54,6 +59,14 @@ def inventory_search(fake, query, body):
 
 
 def inventory_update(fake, query, body, product_id):
+    fake.inventory_updates += 1
+    if fake.inventory_denied_after is not None and fake.inventory_updates > fake.inventory_denied_after:
+        raise Fault(105005, "Access denied. The app lacks the required scope for this API.", 403)
+    if fake.update_faults:
+        status = fake.update_faults.pop(0)
+        if status == 401:
+            fake.expired_tokens.add(fake.access_token)
+        raise Fault(*FAULTS[status], status)
     skus = body.get("skus")
     if not isinstance(skus, list) or not skus:
         raise Fault(BAD_PARAM, "skus is required")

@@ -110,3 +110,103 @@ def test_the_hand_computed_quantities_are_set_and_each_sku_has_its_row(fake, mak
     text = "\n".join(report.lines("en"))
     assert "3 SKUs set, 0 already right, 0 refused by TikTok, 3 held back" in text
     assert "未发送" in "\n".join(report.lines("zh"))
+
+
+def test_a_dry_run_sends_no_update_and_writes_nothing(fake, make_client, shop):
+    before = shop.read_bytes()
+    report = run_push_stock(FileBook(shop), SETTINGS, make_client(), NOW, dry_run=True)
+    assert [r for r in fake.requests if "inventory/update" in r.path] == []
+    assert all(r.path in (SEARCH, "/authorization/202309/shops") for r in fake.requests)
+    assert fake.inventory[IDS["TS-BLK-M"]].available == {W1: 50}
+    assert shop.read_bytes() == before
+    text = "\n".join(report.lines("en"))
+    assert "Dry run: 3 SKUs would be set in 3 update calls, 0 already right, 3 held back" in text
+    assert (f'POST {update_path(P1)} {{"skus":[{{"id":"{IDS["TS-BLK-M"]}","inventory":'
+            f'[{{"warehouse_id":"{W1}","quantity":2}}]}}]}}') in text
+    assert "TS-BLK-M (1729382938492834901): would set 2 (TikTok has 50)" in text
+    assert "试运行" in "\n".join(report.lines("zh"))
+
+
+def test_the_api_warehouse_setting_picks_one_of_several(fake, make_client, shop):
+    settings = Settings(market="US", api_app_key=APP_KEY, api_shop=SHOP_NAME, api_warehouse=W2)
+    run_push_stock(FileBook(shop), settings, make_client(), NOW)
+    assert fake.inventory[IDS["TS-WHT-M"]].available == {W1: 8, W2: 5}
+    rows = pushed(shop)
+    assert rows["TS-WHT-M"]["Warehouse ID"] == W2 and rows["TS-WHT-M"]["Pushed Qty"] == 5
+    # the others are in W1 only: the setting names a warehouse they are not in, so they are held with that reason
+    assert fake.inventory[IDS["TS-BLK-M"]].available == {W1: 50}
+    assert W2 in rows["TS-BLK-M"]["Push Result"] and W1 in rows["TS-BLK-M"]["Push Result"]
+
+
+def test_one_update_per_product_and_a_refused_sku_does_not_stop_the_others(fake, make_client, tmp_path):
+    for n, sku in enumerate(("A-1", "A-2", "A-3")):
+        fake.inventory[str(900 + n)] = Stock(P1, sku, {W1: 1})
+    fake.inventory_refuse["901"] = (12052700, "The SKU is not live")
+    path = tmp_path / "ops.xlsx"
+    make_book(path, [{"Seller SKU": s, "On Hand": 4} for s in ("A-1", "A-2", "A-3")],
+              [{"Seller SKU": s, "SKU ID": str(900 + n), "Quantity": 1, "Order Status": "Delivered"}
+               for n, s in enumerate(("A-1", "A-2", "A-3"))])
+    report = run_push_stock(FileBook(path), SETTINGS, make_client(), NOW)
+    assert len(fake.calls(update_path(P1))) == 1
+    assert [fake.inventory[i].available[W1] for i in ("900", "901", "902")] == [4, 1, 4]
+    rows = pushed(path)
+    assert rows["A-2"]["Pushed Qty"] is None and rows["A-2"]["Pushed At"] is None
+    assert "12052700" in rows["A-2"]["Push Result"] and "not live" in rows["A-2"]["Push Result"]
+    assert rows["A-1"]["Pushed Qty"] == rows["A-3"]["Pushed Qty"] == 4
+    assert "2 SKUs set, 0 already right, 1 refused by TikTok, 0 held back" in report.lines("en")[0]
+
+
+def test_a_quantity_tiktok_already_has_is_not_sent_again(fake, make_client, shop):
+    run_push_stock(FileBook(shop), SETTINGS, make_client(), NOW)
+    fake.requests.clear()
+    report = run_push_stock(FileBook(shop), SETTINGS, make_client(), NOW)
+    assert [r for r in fake.requests if "inventory/update" in r.path] == []
+    assert "0 SKUs set, 3 already right" in report.lines("en")[0]
+    assert pushed(shop)["TS-BLK-M"]["Push Result"] == "already 2 on TikTok 2026-01-02 10:00"
+
+
+@pytest.mark.parametrize("status", [429, 503, 401])
+def test_too_many_requests_a_busy_server_and_an_expired_token_are_retried(fake, make_client, shop, sleeps, status):
+    fake.update_faults = [status]
+    report = run_push_stock(FileBook(shop), SETTINGS, make_client(), NOW)
+    assert fake.update_faults == [] and report.stopped is None
+    assert fake.inventory[IDS["TS-BLK-M"]].available == {W1: 2} and report.count("sent") == 3
+    assert len([r for r in fake.requests if "inventory/update" in r.path]) == 4  # one sent twice
+    assert len(sleeps) == (0 if status == 401 else 1)  # a backoff before the retry; a renewal needs none
+    assert len(fake.calls("/auth/api/v2/token/refresh")) == (1 if status == 401 else 0)
+
+
+def test_an_error_of_every_call_stops_the_run_and_keeps_what_was_set(fake, make_client, shop):
+    fake.inventory_denied_after = 1
+    report = run_push_stock(FileBook(shop), SETTINGS, make_client(), NOW)
+    assert report.stopped is not None and report.stopped.code == "api.missing_scope"
+    rows = pushed(shop)
+    done = [s for s in ("TS-BLK-M", "MUG-1", "KIT-2") if rows[s]["Pushed Qty"] is not None]
+    assert len(done) == 1
+    assert all("not sent" in rows[s]["Push Result"] for s in {"TS-BLK-M", "MUG-1", "KIT-2"} - set(done))
+    assert "stopped before the end" in report.lines("en")[0]
+
+
+def test_an_error_before_anything_was_set_is_raised_and_nothing_is_written(fake, make_client, shop):
+    fake.inventory_denied_after = 0
+    before = shop.read_bytes()
+    with pytest.raises(ApiError) as caught:
+        run_push_stock(FileBook(shop), SETTINGS, make_client(), NOW)
+    assert "permission" in caught.value.render("en")
+    assert shop.read_bytes() == before
+
+
+def test_an_inventory_without_skus_says_so(fake, make_client, tmp_path):
+    path = tmp_path / "ops.xlsx"
+    make_book(path, [], [line("TS-BLK-M", 1)])
+    with pytest.raises(DataError) as caught:
+        run_push_stock(FileBook(path), SETTINGS, make_client(), NOW)
+    assert "tkops stock" in caught.value.render("en") and "ops.xlsx" in caught.value.render("zh")
+    assert fake.requests == []
+
+
+def test_only_the_local_fake_is_called(fake, make_client, shop):
+    client = make_client()
+    run_push_stock(FileBook(shop), SETTINGS, client, NOW)
+    assert fake.url.startswith("http://127.0.0.1:") and client.base_url == fake.url
+    assert fake.requests and all(r.headers.get("host", "").startswith("127.0.0.1:") for r in fake.requests)

@@ -37,9 +37,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "stock.push.sent": {"en": "set to {qty} (was {had}) {when}", "zh": "已设为 {qty}（原为 {had}）{when}"},
     "stock.push.same": {"en": "already {qty} on TikTok {when}", "zh": "TikTok 上已是 {qty} {when}"},
     "stock.push.refused": {
-        "en": "refused by TikTok (code {code}: {reason}); nothing changed for this SKU. Check it in Seller Center "
+        "en": "refused by TikTok (code {api_code}: {reason}); nothing changed for this SKU. Check it in Seller Center "
               "(only a live SKU's stock can be set).",
-        "zh": "被 TikTok 拒绝（错误码 {code}：{reason}）；该 SKU 未变更。请在 Seller Center 检查（只有在售 SKU 可以改库存）。"},
+        "zh": "被 TikTok 拒绝（错误码 {api_code}：{reason}）；该 SKU 未变更。请在 Seller Center 检查（只有在售 SKU 可以改库存）。"},
     "stock.push.not_sent": {"en": "not sent: the run stopped before this product ({reason})",
                             "zh": "未发送：在处理该商品前已停止（{reason}）"},
     "stock.push.summary": {

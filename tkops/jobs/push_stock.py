@@ -159,7 +159,7 @@ def _send(api: ApiClient, report: StockPushReport) -> None:
             if type(err) is ApiError:  # an unlisted code: this product's own reason
                 planned.loc[rows, "outcome"] = "refused"
                 for pos in rows:
-                    report.results[pos] = ("stock.push.refused", {"code": err.api_code or "-",
+                    report.results[pos] = ("stock.push.refused", {"api_code": err.api_code or "-",
                                                                   "reason": err.api_message or err.code})
                 continue
             if not (planned["outcome"] == "sent").any():
@@ -175,7 +175,7 @@ def _send(api: ApiClient, report: StockPushReport) -> None:
             error = refused.get(str(planned.at[pos, "sku_id"]))
             planned.at[pos, "outcome"] = "sent" if error is None else "refused"
             if error is not None:
-                report.results[pos] = ("stock.push.refused", {"code": error.get("code", "-"),
+                report.results[pos] = ("stock.push.refused", {"api_code": error.get("code", "-"),
                                                               "reason": redact(str(error.get("message") or ""))})
 
 
