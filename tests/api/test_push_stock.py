@@ -14,7 +14,7 @@ from tests.api.server import APP_KEY, SHOP_NAME
 from tests.api.server_inventory import Stock
 from tkops.api import ApiError
 from tkops.book import FileBook
-from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, STOCKPUSH, ColumnSpec, orders_columns
+from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, SHIPLOG, STOCKPUSH, ColumnSpec, orders_columns
 from tkops.errors import DataError
 from tkops.jobs.push_stock import run_push_stock
 from tkops.schema import Kind
@@ -35,8 +35,8 @@ def update_path(product: str) -> str:
     return f"/product/202309/products/{product}/inventory/update"
 
 
-def make_book(path, inventory, orders, bundles=()) -> FileBook:
-    """A real workbook with the Inventory (with a Safety Stock column), Orders and Bundles sheets."""
+def make_book(path, inventory, orders, bundles=(), shiplog=()) -> FileBook:
+    """A real workbook with the Inventory (with a Safety Stock column), Orders, Bundles and ShipLog sheets."""
     book = FileBook(path)
     inv = pd.DataFrame(inventory, columns=INVENTORY_WITH_SAFETY.headers).astype(object)
     book.write_table(INVENTORY_WITH_SAFETY, inv.where(inv.notna(), None))
@@ -46,6 +46,8 @@ def make_book(path, inventory, orders, bundles=()) -> FileBook:
     book.write_table(spec, frame.where(frame.notna(), None))
     if bundles:
         book.write_table(BUNDLES, pd.DataFrame(bundles, columns=BUNDLES.headers).astype(object))
+    if shiplog:
+        book.write_table(SHIPLOG, pd.DataFrame(shiplog, columns=SHIPLOG.headers).astype(object))
     book.save()
     return FileBook(path)
 
@@ -210,3 +212,14 @@ def test_only_the_local_fake_is_called(fake, make_client, shop):
     run_push_stock(FileBook(shop), SETTINGS, client, NOW)
     assert fake.url.startswith("http://127.0.0.1:") and client.base_url == fake.url
     assert fake.requests and all(r.headers.get("host", "").startswith("127.0.0.1:") for r in fake.requests)
+
+
+def test_a_line_exported_for_upload_no_longer_holds_stock(fake, make_client, tmp_path):
+    fake.inventory[IDS["MUG-1"]] = Stock(P2, "MUG-1", {W1: 0})
+    path = tmp_path / "ops.xlsx"
+    make_book(path, [{"Seller SKU": "MUG-1", "On Hand": 10}],
+              [{"Order ID": "o1", **line("MUG-1", 2)}, {"Order ID": "o2", **line("MUG-1", 3)}],
+              shiplog=[{"Order ID": "o1", "SKU ID": IDS["MUG-1"], "Tracking ID": "1Z999", "File": "upload.xlsx"}])
+    run_push_stock(FileBook(path), SETTINGS, make_client(), NOW)
+    assert fake.inventory[IDS["MUG-1"]].available == {W1: 7}  # 10 - 3: o1's parcel went to the carrier
+    assert pushed(path)["MUG-1"]["Allocated"] == 3

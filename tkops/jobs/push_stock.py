@@ -24,7 +24,7 @@ import pandas as pd
 from tkops.api import ApiClient, ApiError
 from tkops.api.client import INVENTORY_UPDATE
 from tkops.api.redact import LOGGER_NAME, redact
-from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, STOCKPUSH
+from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, SHIPLOG, STOCKPUSH
 from tkops.cells.text import scalar_text
 from tkops.errors import DataError
 from tkops.jobs.connect import api_client
@@ -91,7 +91,7 @@ def run_push_stock(book, settings: Settings, client: ApiClient | None = None, no
     now = (now or settings.shop_now()).replace(microsecond=0)
     inventory = rows_frame(book.read_rows(INVENTORY.name))
     orders = rows_frame(book.read_rows(ORDERS.name))
-    stock = available(inventory, orders, rows_frame(book.read_rows(BUNDLES.name)))
+    stock = available(inventory, orders, rows_frame(book.read_rows(BUNDLES.name)), exported(book))
     if stock.empty:
         raise DataError("stock.push.no_skus", book=Path(getattr(book, "path", "workbook")).name)
     ids = sku_ids(orders, inventory)
@@ -108,6 +108,15 @@ def run_push_stock(book, settings: Settings, client: ApiClient | None = None, no
     if not dry_run:
         _write(book, report, now, settings.lang)
     return report
+
+
+def exported(book) -> frozenset[tuple[str, str]]:
+    """(Order ID, SKU ID) of the lines ShipLog records as exported or uploaded: handed to the carrier."""
+    log = rows_frame(book.read_rows(SHIPLOG.name))
+    if "Order ID" not in log.columns:
+        return frozenset()
+    ids = log["SKU ID"] if "SKU ID" in log.columns else pd.Series("", index=log.index)
+    return frozenset((scalar_text(o), scalar_text(s)) for o, s in zip(log["Order ID"], ids) if scalar_text(o))
 
 
 def sku_ids(orders: pd.DataFrame, inventory: pd.DataFrame) -> dict[str, str]:
@@ -184,8 +193,8 @@ def _describe(report: StockPushReport) -> None:
     for pos, row in report.planned.iterrows():
         if pos in report.results:
             continue
-        had = "-" if row["had"] is None or row["had"] != row["had"] else int(row["had"])
-        qty = "" if row["quantity"] is None or row["quantity"] != row["quantity"] else int(row["quantity"])
+        had = "-" if row["had"] is None else int(row["had"])
+        qty = "" if row["quantity"] is None else int(row["quantity"])
         report.results[pos] = {
             "held": (row["code"], row["params"]),
             "same": ("stock.push.same", {"qty": qty, "when": report.when}),

@@ -2,7 +2,7 @@
 Stock, floored at 0 (what TikTok calls available, committed orders excluded: docs/open-api.md#inventory).
 
 Pure pandas on the sheets' frames (headers as columns). A line allocates while its units are still on the shelf:
-not cancelled, not shipped (no Shipped Time, and a status before handover); a bundle line allocates its components
+not cancelled, not shipped (no Shipped Time, not exported for upload, a status before handover); a bundle line allocates its components
 through the review's own expansion (:func:`tkops.review.allocation.expand`). A bundle sold as its own SKU can be
 sold as often as its scarcest component allows.
 """
@@ -29,13 +29,17 @@ def _text(col: pd.Series | None, index: pd.Index) -> pd.Series:
     return col.astype(object).where(col.notna(), "").map(lambda v: str(v).strip())
 
 
-def open_lines(orders: pd.DataFrame) -> pd.DataFrame:
-    """The order lines that allocate stock: pos (sheet order), sku_key, seller_sku, qty (blank quantity = 1)."""
+def open_lines(orders: pd.DataFrame, exported: frozenset[tuple[str, str]] = frozenset()) -> pd.DataFrame:
+    """The order lines that allocate stock: pos (sheet order), sku_key, seller_sku, qty (blank quantity = 1).
+    ``exported``: (Order ID, SKU ID) of the lines already handed over for upload (ShipLog): they left the shelf."""
     idx = pd.RangeIndex(len(orders))
     src = orders.reset_index(drop=True)
     sku = _text(column_by_header(src, "seller sku"), idx)
     status = canonical_statuses(_text(column_by_header(src, "order status"), idx)).fillna("")
     shipped = _text(column_by_header(src, "shipped time"), idx) != ""
+    if exported:
+        pairs = zip(_text(column_by_header(src, "order id"), idx), _text(column_by_header(src, "sku id"), idx))
+        shipped |= pd.Series([p in exported for p in pairs], index=idx, dtype=bool)
     qty_col = column_by_header(src, "quantity")
     qty = pd.to_numeric(qty_col, errors="coerce") if qty_col is not None else pd.Series(np.nan, index=idx)
     keep = (status.isin(ALLOCATING) | (status == "")) & ~shipped & (sku != "")
@@ -44,9 +48,10 @@ def open_lines(orders: pd.DataFrame) -> pd.DataFrame:
     return lines[keep]
 
 
-def allocated(orders: pd.DataFrame, bundles: pd.DataFrame) -> pd.Series:
+def allocated(orders: pd.DataFrame, bundles: pd.DataFrame, exported: frozenset[tuple[str, str]] = frozenset()
+              ) -> pd.Series:
     """Units allocated per stock SKU key (casefolded Seller SKU), bundles expanded into their components."""
-    rows = expand(open_lines(orders), bundle_table(bundles))
+    rows = expand(open_lines(orders, exported), bundle_table(bundles))
     return rows.groupby("key", sort=False)["need"].sum()
 
 
@@ -65,13 +70,14 @@ def _safety(inventory: pd.DataFrame) -> pd.DataFrame:
                                                 bad=("bad", lambda s: next((v for v in s if v), "")))
 
 
-def available(inventory: pd.DataFrame, orders: pd.DataFrame, bundles: pd.DataFrame | None = None) -> pd.DataFrame:
+def available(inventory: pd.DataFrame, orders: pd.DataFrame, bundles: pd.DataFrame | None = None,
+              exported: frozenset[tuple[str, str]] = frozenset()) -> pd.DataFrame:
     """Per SKU (index: casefolded Seller SKU; the Inventory's SKUs, then the bundles not on it): seller_sku, on_hand,
     allocated, safety, available (whole units, at least 0), problem (a code, "" when the SKU can be pushed) and
-    detail (what the problem is about)."""
+    detail (what the problem is about). ``exported``: see :func:`open_lines`."""
     bundles = bundles if bundles is not None else pd.DataFrame()
     inv = inventory_table(inventory)
-    used = allocated(orders, bundles)
+    used = allocated(orders, bundles, exported)
     safety = _safety(inventory).reindex(inv.index)
     out = pd.DataFrame({"seller_sku": inv["sku"], "on_hand": inv["on_hand"],
                         "allocated": used.reindex(inv.index).fillna(0),

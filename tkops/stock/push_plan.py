@@ -66,7 +66,7 @@ def plan(stock: pd.DataFrame, listings: pd.DataFrame, warehouse: str = "") -> pd
                 continue
             status = "same" if had == quantity else "send"
             rows.append({**row, "warehouse_id": where, "had": had, "quantity": quantity, "status": status})
-    return pd.DataFrame(rows, columns=PLAN_COLUMNS)
+    return pd.DataFrame(rows, columns=PLAN_COLUMNS, dtype=object)  # None stays None (not NaN)
 
 
 def update_bodies(planned: pd.DataFrame) -> dict[str, list[dict]]:
