@@ -223,3 +223,15 @@ def test_a_line_exported_for_upload_no_longer_holds_stock(fake, make_client, tmp
     run_push_stock(FileBook(path), SETTINGS, make_client(), NOW)
     assert fake.inventory[IDS["MUG-1"]].available == {W1: 7}  # 10 - 3: o1's parcel went to the carrier
     assert pushed(path)["MUG-1"]["Allocated"] == 3
+
+
+def test_the_command_without_an_api_app_key_says_which_setting_to_fill(fake, tmp_path, capsys):
+    from tkops.cli import main
+
+    path = tmp_path / "ops.xlsx"
+    make_book(path, [{"Seller SKU": "MUG-1", "On Hand": 10}], [line("MUG-1", 2)])
+    before = path.read_bytes()
+    assert main(["push-stock", "--book", str(path), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "API App Key" in err and "Traceback" not in err
+    assert path.read_bytes() == before and fake.requests == []
