@@ -128,7 +128,7 @@ def test_a_bundle_sold_as_its_own_sku_gets_what_its_scarcest_component_allows():
 
 def test_a_bundle_with_a_component_missing_from_inventory_is_held_back():
     result = available(inv(("TEE", 5)), orders(), bundles(("DUO", "TEE", 1), ("DUO", "GHOST", 1)))
-    assert got(result, "problem", "detail") == {"tee": ("", ""), "duo": (BUNDLE_UNCOUNTED, "GHOST")}
+    assert got(result, "problem", "detail", "available") == {"tee": ("", "", 5), "duo": (BUNDLE_UNCOUNTED, "GHOST", 0)}
 
 
 def test_the_frame_and_its_types():
@@ -139,3 +139,37 @@ def test_the_frame_and_its_types():
     empty = available(inv(), orders())
     assert empty.empty and list(empty.columns) == COLUMNS
     assert got(available(inv(("TEE", 4)), pd.DataFrame()), "available") == {"tee": 4}
+
+
+def test_order_sheets_without_some_columns():
+    lines = orders(("TEE", 2, "Shipped", "2026-01-01", "o1", "11"), ("TEE", None, "On Hold", None, "o2", "12"))
+    stock = inv(("TEE", 10))
+    # no Order Status: every line open; no Shipped Time: none shipped; no Quantity: one unit each
+    assert available(stock, lines.drop(columns=["Order Status"])).at["tee", "allocated"] == 1
+    assert available(stock, lines.drop(columns=["Shipped Time"])).at["tee", "allocated"] == 1
+    assert available(stock, lines.drop(columns=["Order Status", "Shipped Time"])).at["tee", "allocated"] == 3
+    assert available(stock, lines.drop(columns=["Quantity", "Order Status", "Shipped Time"])).at["tee", "allocated"] == 2
+    assert available(stock, lines.drop(columns=["Seller SKU"])).at["tee", "allocated"] == 0
+    # without Order ID / SKU ID columns nothing matches ShipLog
+    exported = frozenset({("o2", "12"), ("", "")})
+    assert available(stock, lines.drop(columns=["Order ID", "SKU ID"]), exported=exported).at["tee", "allocated"] == 1
+    assert available(stock, lines.drop(columns=["SKU ID"]), exported=frozenset({("o2", "")})).at["tee", "allocated"] == 0
+
+
+def test_a_sheet_indexed_like_its_rows_keeps_each_line():
+    lines = orders(("TEE", 1, "On Hold", None, "o1", "11"), ("TEE", 2, "On Hold", None, "o2", "12"))
+    lines.index = [5, 9]
+    assert list(open_lines(lines, frozenset({("o2", "12")})).index) == [5]
+    assert available(inv(("TEE", 10)), lines).at["tee", "allocated"] == 3
+
+
+def test_bundles_without_a_bundle_sheet_or_a_quantity_column():
+    duo = pd.DataFrame({"Bundle SKU": ["Duo"], "Component SKU": ["TEE"]}, dtype=object)
+    result = available(inv(("TEE", 7)), orders(("Duo", 2, "On Hold")), duo)
+    assert got(result, "allocated", "available") == {"tee": (2, 5), "duo": (0, 5)}
+    assert list(available(inv(("TEE", 7)), orders(), None).index) == ["tee"]
+
+
+def test_whole_units_only():
+    result = available(inv(("TEE", 7.6, 1)), orders(("TEE", 1.5, "On Hold")), bundles(("DUO", "TEE", 2)))
+    assert got(result, "on_hand", "allocated", "available") == {"tee": (7, 1, 5), "duo": (0, 0, 2)}

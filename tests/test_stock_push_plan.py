@@ -11,6 +11,7 @@ from tkops.stock.push_plan import (
     MANY_WAREHOUSES,
     MAX_QUANTITY,
     NOT_IN_WAREHOUSE,
+    PLAN_COLUMNS,
     UNMAPPED,
     plan,
     update_bodies,
@@ -68,7 +69,18 @@ def test_a_seller_sku_on_two_tiktok_skus_is_sent_to_both_and_quantities_are_capp
 def test_no_listings_at_all():
     empty = pd.DataFrame(columns=LISTING_COLUMNS)
     assert outcome(plan(stock(("tee", 1)), empty)) == [("tee", "", "", None, None, "held", UNMAPPED)]
-    assert plan(stock(), empty).empty
+    assert plan(stock(), empty).empty and list(plan(stock(), empty).columns) == PLAN_COLUMNS
+
+
+def test_every_row_carries_its_sku_and_numbers():
+    result = plan(stock(("tee", 5), ("mug", 1)), listings(("tee", "1", "11", [("W1", 9), ("W2", 0)]),
+                                                        ("tee", "2", "21", [("W1", 9)])))
+    assert list(result.columns) == PLAN_COLUMNS
+    assert [(r.seller_sku, r.product_id, r.params) for r in result.itertuples()] == [
+        ("TEE", "1", {"sku": "TEE", "n": 2, "warehouses": "W1, W2"}), ("TEE", "2", {}), ("MUG", "", {"sku": "MUG"})]
+    assert outcome(result)[1] == ("tee", "21", "W1", 9, 5, "send", "")  # the first TikTok SKU held, not the second
+    missing = plan(stock(("tee", 5)), listings(("tee", "1", "11", [])), "W9")
+    assert missing.at[0, "params"] == {"sku": "TEE", "warehouse": "W9", "warehouses": "-"}
 
 
 def test_one_body_per_product_with_its_skus_in_order():

@@ -44,7 +44,7 @@ def plan(stock: pd.DataFrame, listings: pd.DataFrame, warehouse: str = "") -> pd
     seller_sku, product_id, sku_id, warehouses (tuple of (warehouse id, TikTok's available quantity));
     ``warehouse``: the API Warehouse setting ("" = the SKU's only one)."""
     wanted = str(warehouse or "").strip()
-    by_key = {k: g for k, g in listings.groupby("key", sort=False)} if len(listings) else {}
+    by_key = dict(list(listings.groupby("key")))
     rows = []
     for key, s in stock.iterrows():
         base = {"key": key, "seller_sku": s["seller_sku"], "on_hand": s["on_hand"], "allocated": s["allocated"],
@@ -62,7 +62,7 @@ def plan(stock: pd.DataFrame, listings: pd.DataFrame, warehouse: str = "") -> pd
             row = {**base, "product_id": listing["product_id"], "sku_id": listing["sku_id"]}
             where, had, code, params = _warehouse(s["seller_sku"], tuple(listing["warehouses"]), wanted)
             if code:
-                rows.append({**row, "code": code, "params": params})
+                rows.append({**row, "warehouse_id": where, "code": code, "params": params})
                 continue
             status = "same" if had == quantity else "send"
             rows.append({**row, "warehouse_id": where, "had": had, "quantity": quantity, "status": status})
