@@ -76,9 +76,10 @@ class StockPushReport:
                           held=n["held"] + n["not_sent"], stopped=stopped)]
             shown = ("refused", "not_sent", "held")
         for pos, row in self.planned.iterrows():
-            if row["outcome"] in shown:
-                sku_id = f" ({row['sku_id']})" if row["sku_id"] else ""
-                out.append(f"  {row['seller_sku']}{sku_id}: {self.text(pos, lang)}")
+            if row["outcome"] == "held":  # its sentence names the SKU
+                out.append(f"  {self.text(pos, lang)}")
+            elif row["outcome"] in shown:
+                out.append(f"  {row['seller_sku']} ({row['sku_id']}): {self.text(pos, lang)}")
         return out
 
 

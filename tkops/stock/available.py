@@ -14,10 +14,12 @@ import pandas as pd
 
 from tkops.cells.text import text_column
 from tkops.review.allocation import bundle_table, column_by_header, expand, inventory_table
-from tkops.statuses import OPEN, canonical_statuses
+from tkops.statuses import CANONICAL, OPEN, canonical_statuses
 
-#: Statuses whose units are still on the shelf (paid or not: an unpaid order holds its units on TikTok too).
-ALLOCATING = frozenset(OPEN | {"Unpaid", "Awaiting Collection"})
+#: Statuses whose units have left the shelf or never will. Every other status keeps its units: open ones, Unpaid (an
+#: unpaid order holds its units on TikTok too), Awaiting Collection, blank, and a word tkops does not know (never
+#: oversell).
+GONE = frozenset(set(CANONICAL) - OPEN - {"Unpaid", "Awaiting Collection"})
 COLUMNS = ["seller_sku", "on_hand", "allocated", "safety", "available", "problem", "detail"]
 #: Problem codes (tkops.api.stock_catalogue): no On Hand number; Safety Stock not a whole number >= 0; a bundle
 #: component without a count.
@@ -29,7 +31,7 @@ def open_lines(orders: pd.DataFrame, exported: frozenset[tuple[str, str]] = froz
     ``exported``: (Order ID, SKU ID) of the lines already handed over for upload (ShipLog): they left the shelf."""
     idx = orders.index
     sku = text_column(column_by_header(orders, "seller sku"), idx)
-    status = canonical_statuses(text_column(column_by_header(orders, "order status"), idx)).fillna("")
+    status = canonical_statuses(text_column(column_by_header(orders, "order status"), idx))
     shipped = text_column(column_by_header(orders, "shipped time"), idx) != ""
     if exported:
         pairs = zip(text_column(column_by_header(orders, "order id"), idx),
@@ -37,7 +39,7 @@ def open_lines(orders: pd.DataFrame, exported: frozenset[tuple[str, str]] = froz
         shipped |= np.array([p[0] != "" and p in exported for p in pairs], dtype=bool)
     qty_col = column_by_header(orders, "quantity")
     qty = pd.to_numeric(qty_col, errors="coerce").fillna(1).clip(lower=0) if qty_col is not None else 1.0
-    keep = (status.isin(ALLOCATING) | (status == "")) & ~shipped & (sku != "")
+    keep = ~status.isin(GONE) & ~shipped & (sku != "")
     return pd.DataFrame({"sku_key": sku.str.casefold(), "seller_sku": sku, "qty": qty}, index=idx)[keep]
 
 
