@@ -74,6 +74,9 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
      "绝不填在本表"),
     ("API Shop", "api_shop", "", "Name (or shop code) of the shop to pull from and upload to, as TikTok shows it; "
      "blank = the only authorised shop", "要拉取和上传的店铺名称（或店铺代码），与 TikTok 显示的一致；留空则使用唯一已授权的店铺"),
+    ("API Warehouse", "api_warehouse", "", "TikTok warehouse ID that tkops push-stock sets the stock of, for SKUs "
+     "TikTok keeps in several warehouses; blank = the SKU's only warehouse", "tkops push-stock 更新库存的 TikTok 仓库 ID（用于在"
+     "多个仓库有库存的 SKU）；留空则使用该 SKU 唯一的仓库"),
     ("Output Folder", "output_folder", "", "Folder for pick lists, packing slips and shipping upload files; blank = "
      "a folder named tkops-output beside the workbook", "拣货单、面单（装箱单）和发货上传文件的保存文件夹；留空则为工作簿旁的 "
      "tkops-output 文件夹"),
@@ -138,6 +141,7 @@ class Settings:
     appeal_days: str = "7"
     api_app_key: str = ""
     api_shop: str = ""
+    api_warehouse: str = ""
     output_folder: str = ""
     separate_single: str = "Yes"
     wave_size: str = ""

@@ -6,7 +6,9 @@ Scenario switches (attributes a test sets): ``rate_limit_next`` (HTTP 429 / 3600
 ``busy_next`` (503 / 36009003), ``expire_next`` (105002, the token expires), ``bad_sign_next`` (106001),
 ``delay_next`` with ``delay_seconds`` (late answers, for timeouts), ``fail_on_page`` with ``fail_code``,
 ``missing_scope`` (path prefixes answered 105005), ``used_tracking`` (duplicates), ``invalid_tracking``; data:
-``shops``, ``orders``, ``returns``, ``cancellations`` (any payload lists, e.g. from tests/api/payloads.py).
+``shops``, ``orders``, ``returns``, ``cancellations`` (any payload lists, e.g. from tests/api/payloads.py);
+``inventory`` (SKU id -> :class:`tests.api.server_inventory.Stock`, read back after an update) with
+``inventory_refuse`` (SKU id -> (code, message): a per-SKU error in the update's answer).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
 from tests.api import server_data as D
+from tests.api.server_inventory import INVENTORY_ROUTES, Stock
 from tests.api.server_routes import AUTH_ROUTES, ROUTES, Fault
 
 APP_KEY = "6a1b2c3d4e5f7"
@@ -91,6 +94,11 @@ class FakeTikTok:
     invalid_tracking: set[str] = field(default_factory=set)
     shipped: dict[str, dict] = field(default_factory=dict)
     updates: dict[str, int] = field(default_factory=dict)
+    inventory: dict[str, Stock] = field(default_factory=dict)
+    inventory_refuse: dict[str, tuple[int, str]] = field(default_factory=dict)
+    inventory_denied_after: int | None = None
+    inventory_updates: int = 0
+    update_faults: list[int] = field(default_factory=list)
     requests: list[Seen] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -172,7 +180,7 @@ class FakeTikTok:
             self.busy_next -= 1
             raise Fault(36009003, "Internal error, please retry", 503)
         self._check(method, path, raw_query, query, headers, body)
-        for verb, pattern, handler in ROUTES:
+        for verb, pattern, handler in ROUTES + INVENTORY_ROUTES:
             match = pattern.fullmatch(path)
             if match and verb == method:
                 payload = json.loads(body) if body else {}

@@ -1,19 +1,24 @@
 """No secret (app secret, access or refresh token, auth code) in any log line, exception or repr, across the
 scenarios: first authorisation, paging, renewal, rate limit, timeouts, bad sign, missing scope, refused tokens,
-duplicate tracking, documents, no keyring."""
+duplicate tracking, documents, no keyring; and none in the workbook, log or report of a push-stock run."""
 
 from __future__ import annotations
 
 import logging
 import time
 import traceback
+import zipfile
 
 import keyring.backends.fail
 import pytest
 
 from tests.api.conftest import stored
-from tests.api.server import AUTH_CODE, SHOP_NAME
+from tests.api.server import APP_KEY, AUTH_CODE, SHOP_NAME
+from tests.api.server_inventory import Stock
 from tkops.api import ApiError, SecretsError, SecretStore
+from tkops.book import FileBook
+from tkops.jobs.push_stock import run_push_stock
+from tkops.settings import Settings
 
 SEARCH = "/order/202309/orders/search"
 STALE_REFRESH = "RFT_not_the_current_one_123"
@@ -58,6 +63,13 @@ def _scenarios(fake, ring, make_client):
     doc = client.get(f"/fulfillment/202309/packages/{package}/shipping_documents", {"document_type": "SHIPPING_LABEL"})
     client.download(doc["doc_url"])
 
+    fake.inventory["11"] = Stock("1001", "TEE", {"7000714532876273420": 1})
+    fake.inventory_refuse["11"] = (12052700, "The SKU is not live")
+    client.inventory_search(["11", "12"])
+    client.update_inventory("1001", [{"id": "11", "inventory": [{"quantity": 2}]}])
+    fake.update_faults = [401]
+    client.update_inventory("1001", [{"id": "11", "inventory": [{"quantity": 2}]}])  # renewed, sent again
+    expect(lambda: client.update_inventory("999", [{"id": "11", "inventory": [{"quantity": 2}]}]))
     soon = stored(fake, ring, expires=int(time.time()) + 60)  # renewed before the call
     make_client(soon).shops()
     wrong = stored(fake, ring)
@@ -121,3 +133,28 @@ def test_a_secret_in_an_api_message_is_blanked(name, fake, ring):
     value = store.get(name).reveal()
     error = ApiError(api_code=1, api_message=f"bad {name}={value}", path=f"/x?{name}={value}")
     assert value not in str(error) and value not in repr(error.params)
+
+
+def test_a_push_stock_run_leaves_no_secret_in_the_book_the_log_or_the_report(fake, make_client, caplog, tmp_path):
+    from tests.api.test_push_stock import IDS, line, make_book
+
+    sku_ids = [IDS["TS-BLK-M"], IDS["MUG-1"]]
+    fake.inventory[sku_ids[0]] = Stock("1001", "TS-BLK-M", {"7000714532876273420": 1})
+    fake.inventory[sku_ids[1]] = Stock("1002", "MUG-1", {"7000714532876273420": 1})
+    fake.inventory_refuse[sku_ids[1]] = (12052700, f"bad token {fake.access_token}")  # an answer quoting a secret
+    fake.rate_limit_next, fake.update_faults = 1, [401, 503]
+    path = tmp_path / "ops.xlsx"
+    make_book(path, [{"Seller SKU": "TS-BLK-M", "On Hand": 5}, {"Seller SKU": "MUG-1", "On Hand": 3}],
+              [line("TS-BLK-M", 1), line("MUG-1", 1)])
+    settings = Settings(market="US", api_app_key=APP_KEY, api_shop=SHOP_NAME)
+    with caplog.at_level(logging.DEBUG):
+        report = run_push_stock(FileBook(path), settings, make_client(), dry_run=False)
+        dry = run_push_stock(FileBook(path), settings, make_client(), dry_run=True)
+    assert fake.inventory[sku_ids[0]].available == {"7000714532876273420": 4}
+    assert len(fake.calls("/auth/api/v2/token/refresh")) == 1  # the renewal did happen
+    with zipfile.ZipFile(path) as book:
+        parts = [book.read(name).decode("utf-8", "replace") for name in book.namelist()]
+    texts = parts + report.lines("en") + report.lines("zh") + dry.lines("en") + caplog.text.splitlines()
+    assert any("not live" in t or "bad token" in t for t in parts)  # the refusal is on the sheet, blanked
+    secrets = {fake.app_secret, *fake.issued}
+    assert [(s[:6], t[:120]) for s in secrets for t in texts if s in t] == []

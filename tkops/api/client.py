@@ -8,7 +8,7 @@ import json
 import logging
 import random as _random
 import time
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 import httpx
@@ -44,6 +44,10 @@ UNSCOPED = ("/authorization/", "/seller/")
 #: Query keys a caller may not set: the token goes in a header, the signature is computed here.
 _RESERVED = ("sign", "access_token", "app_secret")
 EXPIRED_TOKEN = 105002
+INVENTORY_SEARCH = "/product/202309/inventory/search"
+INVENTORY_UPDATE = "/product/202309/products/{product_id}/inventory/update"
+#: Most SKU ids one inventory search takes (docs/open-api.md#inventory).
+SKU_BATCH = 600
 
 
 class ApiClient:
@@ -158,8 +162,28 @@ class ApiClient:
             return list(params.items()), {"x-tts-access-token": token.reveal(), "content-type": "application/json"}
 
         # a search or a GET changes nothing on TikTok's side, so it may be sent again after a broken connection
-        repeatable = method.upper() == "GET" or path.endswith("/search")
+        # nor does setting an absolute stock quantity a second time
+        repeatable = method.upper() == "GET" or path.endswith(("/search", "/inventory/update"))
         return self.transport.call(method, self.base_url + path, path, build, content, repeatable=repeatable)
+
+    # --- inventory --------------------------------------------------------------------------------------------
+    def inventory_search(self, sku_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The products (``data.inventory``: product_id, skus with seller_sku and warehouse_inventory) of the TikTok
+        SKU ids ``sku_ids`` (digits only; each asked once), :data:`SKU_BATCH` ids a call (docs/open-api.md#inventory)."""
+        ids = list(dict.fromkeys(s for s in (str(i).strip() for i in sku_ids) if s.isdigit()))
+        found: list[dict[str, Any]] = []
+        for start in range(0, len(ids), SKU_BATCH):
+            found += self.post(INVENTORY_SEARCH, body={"sku_ids": ids[start:start + SKU_BATCH]}).get("inventory") or []
+        return found
+
+    def update_inventory(self, product_id: str, skus: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Set the stock of one product's SKUs (``skus``: [{"id", "inventory": [{"warehouse_id", "quantity"}]}]);
+        returns the SKUs TikTok refused (``data.errors``: code, message, detail.sku_id), [] when all were set."""
+        product = str(product_id).strip()
+        if not product.isdigit():  # it goes into the request path
+            raise ValueError(f"a product id is digits, not {product_id!r}")
+        data = self.post(INVENTORY_UPDATE.format(product_id=product), body={"skus": skus})
+        return [e for e in data.get("errors") or [] if isinstance(e, dict)]
 
     # --- shop -------------------------------------------------------------------------------------------------
     def shops(self) -> list[dict[str, Any]]:

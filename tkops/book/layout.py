@@ -181,6 +181,15 @@ PACKLOG = SheetSpec("PackLog", "PackLog", _cols(
     ("Message", Kind.TEXT, 60), ("Reason", Kind.TEXT, 30),
 ), style="Table Style Light 9", wrap=("Message",))
 
+# tkops push-stock (tkops.jobs.push_stock): one row per Seller SKU and TikTok SKU, rewritten by each run (not a dry
+# run): how Available was counted, where it went and TikTok's answer. Kept apart from Inventory, whose rows are bins.
+STOCKPUSH = SheetSpec("StockPush", "StockPush", _cols(
+    ("Seller SKU", Kind.TEXT, 18), ("On Hand", Kind.INT, 9), ("Allocated", Kind.INT, 10),
+    ("Safety Stock", Kind.INT, 12), ("Available", Kind.INT, 10), ("Product ID", Kind.ID, 21), ("SKU ID", Kind.ID, 21),
+    ("Warehouse ID", Kind.ID, 21), ("TikTok Had", Kind.INT, 11), ("Pushed Qty", Kind.INT, 11),
+    ("Pushed At", Kind.DATETIME, 19), ("Push Result", Kind.TEXT, 60),
+), style="Table Style Light 9", freeze="Seller SKU", wrap=("Push Result",))
+
 UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
     ("Order ID", Kind.ID, 21), ("Tracking ID", Kind.ID, 24), ("Shipping Provider Name", Kind.TEXT, 20),
     ("Exported At", Kind.DATETIME, 19), ("Hours Waiting", Kind.NUMBER, 9), ("Order Status", Kind.TEXT, 18),

@@ -260,6 +260,18 @@ COMMANDS: tuple[Command, ...] = (
                                                  documents=not args.no_documents, out=args.out),
         exit_code=lambda report: 1 if report.stopped else 0),  # stopped part-way (token, network): the rest is saved
     Command(
+        "push-stock", "send each SKU's available stock to TikTok Shop",
+        "Send every Inventory SKU's available quantity (On Hand - units of open orders, bundles by their components "
+        "- Safety Stock, at least 0) to TikTok Shop through the API, one update per product; SKUs without a TikTok "
+        "SKU, a count or a single warehouse are held back with the reason; each result is written on the StockPush "
+        "sheet.",
+        (book("the workbook whose Inventory sheet holds the stock"),
+         opt("--dry-run", action="store_true", help="show what would be sent; send no update and change nothing"),
+         now("shop-local time of the push (default: now)")),
+        job="tkops.jobs.push_stock:run_push_stock",
+        call=lambda job, bk, settings, args: job(bk, settings, now=shop_time(args.now), dry_run=args.dry_run),
+        exit_code=lambda report: 1 if report.stopped else 0),
+    Command(
         "evidence", "pack a case's dispute evidence into one archive",
         "Gather the files the team put in the case's folder (Evidence Folder setting, one folder per Case ID) into a "
         "ZIP with an HTML index and a PDF index: the checklist for the case type ticked, what is missing, the appeal "
