@@ -11,8 +11,8 @@ Movements (``Kind``):
 - ``return``: a return received: ``+quantity`` when resellable, 0 when not (kept, so the damaged unit is on record);
 - ``adjust``: a correction typed by the team: ``Quantity`` is the change and a ``Reason`` is required.
 
-Not yet wired to the sheets: the StockLog sheet, the ship/return/import hooks and the Inventory On Hand written from
-:func:`on_hand` are still to do (see the README).
+The sheets' side (typed rows, recounts typed on Inventory, received returns) is :mod:`tkops.stock.ledger_sheet`;
+the job that runs it all on a book is :mod:`tkops.jobs.stock_ledger`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import pandas as pd
 from tkops.cells.text import scalar_text
 from tkops.statuses import canonical_statuses
 
+KINDS = ("count", "ship", "unship", "return", "adjust")
 COLUMNS = ("Movement ID", "At", "Seller SKU", "Kind", "Quantity", "Reference", "Reason", "Condition")
 SHIPPED = frozenset({"Shipped", "In Transit", "Delivered", "Completed"})
 RESELLABLE = frozenset({"resellable", "ok", "good", "new", "可售", "完好", "良品"})
@@ -90,7 +91,7 @@ def append_new(log: pd.DataFrame, proposed: pd.DataFrame) -> tuple[pd.DataFrame,
 
 def on_hand(log: pd.DataFrame) -> tuple[dict[str, int], list[int]]:
     """On Hand per SKU (case-insensitive; keyed as first written): the last count plus every movement after it
-    (in time, then row order); SKUs never counted are left out. Also the rows of adjustments without a reason
+    (in time, then row order); SKUs never counted are left out, rows of another Kind too. Also the rows of adjustments without a reason
     (ignored until one is given)."""
     if log.empty:
         return {}, []
@@ -111,7 +112,7 @@ def on_hand(log: pd.DataFrame) -> tuple[dict[str, int], list[int]]:
             totals[key] = _int(qty)
         elif kind == "adjust" and not scalar_text(reason):
             unreasoned.append(int(row))
-        elif key in totals:
+        elif key in totals and kind in KINDS:
             totals[key] += _int(qty)
     return {names[k]: v for k, v in totals.items()}, sorted(unreasoned)
 
