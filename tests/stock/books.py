@@ -83,7 +83,7 @@ def append(path: Path, sheet: str, values: dict) -> None:
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     h = {c.value: c.column for c in ws[1]}
-    row = ws.max_row + 1
+    row = 1 + max(c.row for line in ws.iter_rows() for c in line if c.value is not None)
     for header, value in values.items():
         ws.cell(row, h[header]).value = value
     for table in ws.tables.values():
