@@ -86,3 +86,14 @@ def test_cases_keep_received_and_condition_and_count_a_return_once(tmp_path):
     sku, qty = case["Seller SKU"], int(case["Quantity"])
     assert [m for m in movements(book) if m[0] == "return"] == [("return", sku, qty, case["Case ID"])]
     assert on_hand(book) == {**stock, sku: stock[sku] + qty}
+
+
+def test_a_book_made_before_the_ledger_gets_its_stocklog_sheet(tmp_path):
+    book = make_book(tmp_path / "old.xlsx", [order("o1", "TEE", 2)], [{"Seller SKU": "TEE", "On Hand": 9}])
+    wb = openpyxl.load_workbook(book)
+    del wb["StockLog"]
+    wb.save(book)
+    report = sync(book, T[1], exported={"o1|id-TEE|0"})
+    assert report.opening == 1 and on_hand(book) == {"TEE": 7}
+    assert "StockLog" in openpyxl.load_workbook(book).sheetnames
+    assert movements(book) == [("count", "TEE", 9, "opening"), ("ship", "TEE", -2, "o1")]
