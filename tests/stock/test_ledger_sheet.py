@@ -97,3 +97,34 @@ def test_received_returns_need_a_condition_and_leave_cancelled_orders_out():
     assert received_returns(pd.DataFrame())[0].empty
     bare, _ = received_returns(pd.DataFrame({"Case ID": ["r9"], "Received": ["Yes"], "Return Condition": ["ok"]}))
     assert [None if pd.isna(v) else v for v in bare.iloc[0]] == ["r9", None, None, "ok"]
+
+
+def test_typed_rows_edges_a_blank_time_in_text_and_a_kind_without_a_sku():
+    frame = log((None, "  ", "TEE", "count", 3), (None, None, "", "zzz", 1), (None, "2026-11-20 08:00", "MUG",
+                                                                             "count", 1))
+    out, assigned, unknown = typed_rows(frame, AT)
+    assert assigned == [0, 2] and unknown == []
+    assert out.at[0, "At"] == AT and out.at[2, "At"] == "2026-11-20 08:00" and pd.isna(out.at[1, "At"])
+
+
+def test_write_back_goes_sku_by_sku_in_sheet_order():
+    inv = inventory(("HAT", 1, None), ("ZED", 1, None), ("ZED", 2, None), ("cap", 3, None), ("CAP", 4, None),
+                    ("TEE", 5, None))
+    out, changed, per_bin = write_back(inv, {"ZED": 9, "CAP": 9, "TEE": 6})
+    assert changed and per_bin == ["ZED", "cap"]
+    assert ints(out["On Hand"]) == [1, 1, 2, 3, 4, 6] and ints(out[WRITTEN]) == [None, 1, 2, 3, 4, 6]
+
+
+def test_recounts_sum_what_was_written_over_bins_and_need_the_columns():
+    bins = inventory(("TEE", 4, 4), ("TEE", 6, 6))
+    assert recounts(bins, False, AT).empty
+    assert recounts(bins.assign(**{"On Hand": [4, 7]}), False, AT)["Quantity"].tolist() == [11]
+    assert recounts(pd.DataFrame({"On Hand": [1]}), True, AT).empty
+    assert recounts(pd.DataFrame({"Seller SKU": ["TEE"]}), True, AT).empty
+
+
+def test_received_returns_columns():
+    found, _ = received_returns(pd.DataFrame({"Case ID": ["r1"], "Seller SKU": ["TEE"], "Quantity": [1],
+                                              "Received": ["Yes"], "Return Condition": ["ok"]}))
+    assert list(found.columns) == ["case_id", "seller_sku", "quantity", "condition"]
+    assert found.values.tolist() == [["r1", "TEE", 1, "ok"]]

@@ -44,8 +44,7 @@ def ship_movements(lines: pd.DataFrame, exported: set[str], log: pd.DataFrame, a
     """Ship movements of the order lines (``line_key``, order_id, seller_sku, quantity, order_status) that were
     exported for upload (their key in ``exported``) or whose order shows as shipped; unship movements of lines
     shipped in ``log`` whose order is now cancelled."""
-    status = canonical_statuses(lines["order_status"]) if "order_status" in lines else pd.Series(
-        None, index=lines.index, dtype=object)
+    status = canonical_statuses(lines["order_status"]) if "order_status" in lines else [None] * len(lines)
     shipped_before = set(log.loc[log["Kind"] == "ship", "Movement ID"]) if len(log) else set()
     out = []
     for key, order, sku, qty, state in zip(lines["line_key"], lines["order_id"], lines["seller_sku"],
@@ -95,10 +94,10 @@ def on_hand(log: pd.DataFrame) -> tuple[dict[str, int], list[int]]:
     (ignored until one is given)."""
     if log.empty:
         return {}, []
-    frame = log.reset_index(drop=True).copy()
+    frame = log.copy()
     frame["_at"] = pd.to_datetime(frame["At"], errors="coerce")
     frame["_row"] = range(len(frame))
-    frame = frame.sort_values(["_at", "_row"], kind="stable", na_position="first")
+    frame = frame.sort_values(["_at", "_row"], na_position="first")  # _row is unique: a total order
     totals: dict[str, int] = {}
     names: dict[str, str] = {}
     unreasoned = []

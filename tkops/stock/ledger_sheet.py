@@ -38,12 +38,12 @@ def typed_rows(log: pd.DataFrame, at: dt.datetime) -> tuple[pd.DataFrame, list[i
     Kind is not a ledger kind (left out of the sums)."""
     out = log.astype(object).copy()
     kinds = out["Kind"].map(lambda v: scalar_text(v).casefold())
-    out["Kind"] = kinds.where(kinds != "", None)
+    out["Kind"] = [k or None for k in kinds]
     skus = out["Seller SKU"].map(scalar_text)
     new = (out["Movement ID"].map(scalar_text) == "") & (skus != "")
     for row in out.index[new]:
         out.at[row, "Movement ID"] = f"{kinds[row] or 'row'}|{TYPED}|{stamp(at)}|{row + 2}"
-        if _blank(out.at[row, "At"]):
+        if scalar_text(out.at[row, "At"]) == "":
             out.at[row, "At"] = at
     unknown = [int(r) for r in out.index[(skus != "") & ~kinds.isin(KINDS)]]
     return out, [int(r) for r in out.index[new]], unknown
@@ -76,7 +76,7 @@ def write_back(inventory: pd.DataFrame, totals: dict[str, int]) -> tuple[pd.Data
     rows = keys.value_counts()
     changed, per_bin = False, []
     for key, index in out.groupby(keys, sort=False).groups.items():
-        if key == "" or key not in by_key:
+        if key not in by_key:  # blank SKUs are never in it
             continue
         if rows[key] > 1:
             per_bin.append(scalar_text(out.at[index[0], "Seller SKU"]))
@@ -97,7 +97,7 @@ def received_returns(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     columns = ["case_id", "seller_sku", "quantity", "condition"]
     if cases.empty or "Received" not in cases:
         return pd.DataFrame(columns=columns), []
-    get = (lambda h: cases[h] if h in cases else pd.Series(None, index=cases.index, dtype=object))
+    get = (lambda h: cases[h] if h in cases else None)
     case_ids = get("Case ID").map(scalar_text)
     take = ticks(cases["Received"], cases.index) & ~case_ids.str.startswith(CANCEL_PREFIX)
     frame = pd.DataFrame({"case_id": case_ids, "seller_sku": get("Seller SKU"), "quantity": get("Quantity"),
@@ -110,10 +110,10 @@ def _by_sku(inventory: pd.DataFrame) -> dict[str, tuple[str, int | None, int | N
     """Per SKU (case-folded): its name as first written, the sum of its typed On Hand (None: none typed) and of
     :data:`WRITTEN` (None: none written)."""
     out: dict[str, tuple[str, int | None, int | None]] = {}
-    if inventory.empty or "Seller SKU" not in inventory:
+    if "Seller SKU" not in inventory or "On Hand" not in inventory:
         return out
-    written = inventory[WRITTEN] if WRITTEN in inventory else pd.Series(None, index=inventory.index, dtype=object)
-    for sku, typed, ours in zip(inventory["Seller SKU"], inventory.get("On Hand", written), written):
+    written = inventory[WRITTEN] if WRITTEN in inventory else [None] * len(inventory)
+    for sku, typed, ours in zip(inventory["Seller SKU"], inventory["On Hand"], written):
         name = scalar_text(sku)
         if not name:
             continue
@@ -130,15 +130,10 @@ def _add(total: int | None, value: int | None) -> int | None:
 
 def _number(value) -> int | None:
     """A cell's whole number (None: blank or not a number)."""
-    if _blank(value) or isinstance(value, bool):
+    if isinstance(value, bool):
         return None
     try:
-        number = float(scalar_text(value) if isinstance(value, str) else value)
+        number = float(value)
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) or math.isinf(number) else int(round(number))
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT or \
-        (isinstance(value, str) and not value.strip())
