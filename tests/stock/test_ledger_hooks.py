@@ -97,3 +97,27 @@ def test_a_book_made_before_the_ledger_gets_its_stocklog_sheet(tmp_path):
     assert report.opening == 1 and on_hand(book) == {"TEE": 7}
     assert "StockLog" in openpyxl.load_workbook(book).sheetnames
     assert movements(book) == [("count", "TEE", 9, "opening"), ("ship", "TEE", -2, "o1")]
+
+
+ORDERS_HEADER = "Order ID,Order Status,SKU ID,Seller SKU,Quantity,Created Time,Paid Time,Delivered Time\n"
+
+
+def test_a_line_that_ships_and_moves_to_history_in_one_import_still_leaves_the_shelf(tmp_path):
+    from tkops.book import FileBook
+    from tkops.jobs.import_orders import import_files
+    from tkops.settings import Settings
+
+    old, new = "500000000000000001", "500000000000000002"
+    first, later = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(ORDERS_HEADER + f"{old},Awaiting Shipment,1001,TEE,2,11/01/2026 10:00:00 AM,,\n"
+                     f"{new},Awaiting Shipment,1002,MUG,1,11/25/2026 10:00:00 AM,,\n", encoding="utf-8")
+    later.write_text(ORDERS_HEADER + f"{old},Delivered,1001,TEE,2,11/01/2026 10:00:00 AM,,11/05/2026 10:00:00 AM\n"
+                     f"{new},Awaiting Shipment,1002,MUG,1,11/25/2026 10:00:00 AM,,\n", encoding="utf-8")
+    book = tmp_path / "ops.xlsx"
+    assert main(["import", str(first), "--book", str(book), "--market", "US"]) == 0
+    assert main(["stock", str(stock_file(tmp_path, "s.csv", {"TEE": 10, "MUG": 5})), "--book", str(book)]) == 0
+    settings = Settings(market="US", keep_closed="3")
+    with FileBook(book, settings).session:
+        report = import_files([later], FileBook(book, settings), settings)
+    assert report.archived.lines == 1 and old not in {r["Order ID"] for r in rows(book, "Orders")}
+    assert movements(book)[-1] == ("ship", "TEE", -2, old) and on_hand(book) == {"TEE": 8, "MUG": 5}

@@ -148,8 +148,9 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
         orders.write()
         book.write_table(IMPORT_LOG, pd.concat([log, pd.DataFrame(log_rows)], ignore_index=True)
                          .reindex(columns=IMPORT_LOG.headers))
-    if any(r.ok for r in reports) and not orders.sheet.empty:  # the lines that now show shipped or cancelled
-        run.stock = sync_stock(book, settings, now, sheet=_lines_sheet(orders))
+    lines = _lines_sheet(orders)
+    if any(r.ok for r in reports) and not lines.empty:  # the lines that now show shipped or cancelled
+        run.stock = sync_stock(book, settings, now, sheet=lines)
         changed = changed or run.stock.changed
     if changed:
         run.saved = book.save()
