@@ -39,7 +39,8 @@ def test_typed_rows_get_an_id_a_time_and_a_lower_case_kind_once():
                 (None, None, "HAT", None, 1), index=[0, 1, 2, 3, 5, 6])
     out, assigned, unknown = typed_rows(frame, AT)
     assert assigned == [1, 2, 5, 6] and unknown == [5, 6]
-    assert [v if isinstance(v, str) else None for v in out["Movement ID"]] == ["ship|o1|id|0", "adjust|typed|20261125090507|3",
+    assert [v if isinstance(v, str) else None for v in out["Movement ID"]] == [
+        "ship|o1|id|0", "adjust|typed|20261125090507|3",
                                         "count|typed|20261125090507|4", None, "move|typed|20261125090507|7",
                                         "row|typed|20261125090507|8"]
     assert [None if pd.isna(v) else v for v in out["At"]] == [EARLIER, AT, EARLIER, None, AT, AT]

@@ -96,11 +96,12 @@ def sync_stock(book, settings: Settings, now: dt.datetime | None = None, exporte
     at = max([now] + [t for t in pd.to_datetime(read["At"], errors="coerce") if pd.notna(t)]) if len(read) else now
     at = pd.Timestamp(at).to_pydatetime().replace(microsecond=0)
     log, assigned, unknown = typed_rows(read, at)
-    report.unknown = [r + 2 for r in unknown]
+    position = {label: i for i, label in enumerate(log.index)}  # blank rows are dropped: the sheet is rewritten
+    report.unknown = [position[r] + 2 for r in unknown]
     # a count typed on StockLog in this run, or a stock file's, is the SKU's recount: not its On Hand cell too
-    typed_counts = log.loc[assigned]
+    typed = log.loc[assigned]
     skip = {sku.casefold() for _, found in counts for sku in found}
-    skip |= {scalar_text(s).casefold() for s, k in zip(typed_counts["Seller SKU"], typed_counts["Kind"]) if k == "count"}
+    skip |= {scalar_text(s).casefold() for s, k in zip(typed["Seller SKU"], typed["Kind"]) if k == "count"}
     log = log.reset_index(drop=True)
     inventory = sheet_frame(book.read_rows(INVENTORY.name), INVENTORY.name, name, id_header="Seller SKU")
     lines = order_lines(book, LINE_KEYS, archived=set(), sheet=sheet)

@@ -90,8 +90,8 @@ def append_new(log: pd.DataFrame, proposed: pd.DataFrame) -> tuple[pd.DataFrame,
 
 def on_hand(log: pd.DataFrame) -> tuple[dict[str, int], list[int]]:
     """On Hand per SKU (case-insensitive; keyed as first written): the last count plus every movement after it
-    (in time, then row order); SKUs never counted are left out, rows of another Kind too. Also the rows of adjustments without a reason
-    (ignored until one is given)."""
+    (in time, then row order); SKUs never counted are left out, rows of another Kind too. Also the rows of
+    adjustments without a reason (ignored until one is given)."""
     if log.empty:
         return {}, []
     frame = log.copy()
