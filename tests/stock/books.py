@@ -11,7 +11,7 @@ import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from tkops.book import FileBook
-from tkops.book.layout import AFTERSALES, INVENTORY, ORDERS, orders_columns
+from tkops.book.layout import AFTERSALES, BUNDLES, INVENTORY, ORDERS, orders_columns
 from tkops.jobs.stock_ledger import sync_stock
 from tkops.settings import Settings
 
@@ -24,8 +24,9 @@ def order(order_id: str, sku: str, qty: int, status: str = "Awaiting Shipment", 
             "Quantity": qty}
 
 
-def make_book(path: Path, orders=(), inventory=(), cases=()) -> Path:
-    """A saved book with these Orders lines, Inventory rows ({"Seller SKU", "On Hand", ...}) and AfterSales rows."""
+def make_book(path: Path, orders=(), inventory=(), cases=(), bundles=()) -> Path:
+    """A saved book with these Orders lines, Inventory rows ({"Seller SKU", "On Hand", ...}), AfterSales rows and
+    Bundles rows (bundle, component, quantity)."""
     book = FileBook(path, SETTINGS)
     if orders:
         frame = pd.DataFrame(list(orders))
@@ -33,6 +34,8 @@ def make_book(path: Path, orders=(), inventory=(), cases=()) -> Path:
         book.write_table(spec, frame.reindex(columns=spec.headers))
     if inventory:
         book.write_table(INVENTORY, pd.DataFrame(list(inventory)).reindex(columns=INVENTORY.headers))
+    if bundles:
+        book.write_table(BUNDLES, pd.DataFrame(list(bundles), columns=BUNDLES.headers))
     if cases:
         book.write_table(AFTERSALES, pd.DataFrame(list(cases)).reindex(columns=AFTERSALES.headers))
     book.save()

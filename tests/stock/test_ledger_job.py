@@ -118,3 +118,18 @@ def test_sku_in_several_bins_keeps_its_bins_and_a_new_sku_typed_later_is_counted
     append(book, "Inventory", {"Seller SKU": "CAP", "On Hand": 2})
     assert sync(book, T[4]).added == {"count": 1}
     assert on_hand(book)["CAP"] == 2
+
+
+def test_a_bundle_moves_its_components(tmp_path):
+    book = shop(tmp_path, orders=[order("o1", "SET", 2), order("o2", "TEE", 1)],
+                bundles=[("SET", "TEE", 1), ("set", "mug", 2)])
+    report = sync(book, T[1], exported={"o1|id-SET|0", "o2|id-TEE|0"})
+    assert report.added == {"count": 2, "ship": 3}
+    assert sorted(movements(book)[2:]) == [("ship", "TEE", -2, "o1"), ("ship", "TEE", -1, "o2"),
+                                           ("ship", "mug", -4, "o1")]
+    assert {"ship|o1|id-SET|0|tee", "ship|o1|id-SET|0|mug"} <= {r["Movement ID"] for r in rows(book, "StockLog")}
+    assert on_hand(book) == {"TEE": 10 - 2 - 1, "MUG": 5 - 4}
+    edit(book, "Orders", "Order ID", "o1", {"Order Status": "Cancelled"})
+    assert sync(book, T[2]).added == {"unship": 2}
+    assert on_hand(book) == {"TEE": 9, "MUG": 5}
+    assert not sync(book, T[3], exported={"o1|id-SET|0"}).changed

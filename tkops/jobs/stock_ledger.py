@@ -22,11 +22,12 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from tkops.book.layout import AFTERSALES, INVENTORY, STOCKLOG, ColumnSpec
+from tkops.book.layout import AFTERSALES, BUNDLES, INVENTORY, STOCKLOG, ColumnSpec
 from tkops.cells.text import scalar_text
 from tkops.jobs.lines import order_lines
 from tkops.merge import rows_frame, sheet_frame
 from tkops.messages import render
+from tkops.review.allocation import bundle_table, expand
 from tkops.schema import Kind
 from tkops.settings import Settings
 from tkops.stock.ledger import COLUMNS, KINDS, append_new, count_movements, on_hand, return_movements, \
@@ -107,9 +108,9 @@ def sync_stock(book, settings: Settings, now: dt.datetime | None = None, exporte
     lines = order_lines(book, LINE_KEYS, archived=set(), sheet=sheet)
     lines = lines if {"line_key", *LINE_KEYS} <= set(lines.columns) else pd.DataFrame(columns=["line_key",
                                                                                                *LINE_KEYS])
+    lines, exported = stock_lines(lines, set(exported_keys), rows_frame(book.read_rows(BUNDLES.name)))
     cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
     received, report.waiting = received_returns(cases)
-    exported = set(exported_keys)
     start = len(log)
 
     def add(proposed: pd.DataFrame) -> None:
@@ -148,6 +149,27 @@ def sync_stock(book, settings: Settings, now: dt.datetime | None = None, exporte
         log_changed |= inv_changed
     report.changed = log_changed
     return report
+
+
+def stock_lines(lines: pd.DataFrame, exported: set[str], bundles: pd.DataFrame) -> tuple[pd.DataFrame, set[str]]:
+    """The order lines as stock leaves the shelf, and the exported keys among them: a bundle's line (Bundles sheet)
+    becomes a line per component, keyed line key|component, its units times the component's quantity (the review's
+    own expansion, :func:`tkops.review.allocation.expand`)."""
+    table = bundle_table(bundles) if len(bundles.columns) else pd.DataFrame()
+    if table.empty or lines.empty:
+        return lines, exported
+    base = lines.reset_index(drop=True)
+    wanted = pd.DataFrame({"sku_key": base["seller_sku"].map(lambda v: scalar_text(v).casefold()),
+                           "seller_sku": base["seller_sku"],
+                           "qty": pd.to_numeric(base["quantity"], errors="coerce").fillna(0)}, index=base.index)
+    rows = expand(wanted, table)
+    out = base.iloc[rows["pos"].to_numpy()].reset_index(drop=True)
+    original = out["line_key"].astype(str)
+    part = rows["bundle"].ne("").to_numpy()
+    out["line_key"] = original.where(~part, original + "|" + rows["key"].astype(str))
+    out["seller_sku"] = rows["sku"].to_numpy()
+    out["quantity"] = rows["need"].round().astype("int64").to_numpy()
+    return out, {k for k, o in zip(out["line_key"], original) if o in exported}
 
 
 def run_ledger(book, settings: Settings, now: dt.datetime | None = None) -> LedgerReport:
