@@ -67,7 +67,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "stock.kind.return": {"en": "return", "zh": "退货"},
     "stock.kind.adjust": {"en": "adjust", "zh": "调整"},
     "stock.ledger.opening": {
-        "en": "Stock ledger started: the On Hand typed on Inventory for {n} {n|SKU is|SKUs are} the opening count "
+        "en": "Stock ledger started: the On Hand typed on Inventory is the opening count of {n} {n|SKU|SKUs} "
               "(StockLog).",
         "zh": "库存台账已启用：Inventory 表上 {n} 个 SKU 已填写的 On Hand 作为期初盘点记入 StockLog。"},
     "stock.ledger.added": {"en": "Stock ledger: {n} {n|movement|movements} added to StockLog ({kinds}).",
@@ -92,7 +92,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "AfterSales 表上 {n} 个已收到的退货没有 Return Condition（{cases}）：请选择 resellable（可售）或 damaged（损坏），"
               "下次运行时计入库存。"},
     "stock.ledger.per_bin": {
-        "en": "{skus}: on several bins of Inventory, so On Hand is kept per bin there; the ledger's total is the sum "
-              "of StockLog.",
+        "en": "{skus}: on several bins of Inventory, so On Hand is kept per bin there; the ledger's total is on "
+              "StockLog.",
         "zh": "{skus}：在 Inventory 表中分布在多个库位，因此各库位的 On Hand 保持不变；台账总数以 StockLog 为准。"},
 }
