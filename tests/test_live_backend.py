@@ -119,7 +119,9 @@ def test_excel_calls_do_not_grow_with_the_data(tmp_path):
         assert len(book.sheet("Orders").rows()) == lines + 1
         counts.append(book.calls)
     assert counts[0] == counts[1]
-    assert counts[0] < 100  # a handful per sheet and per run of changed columns
+    # a handful per sheet and per run of changed columns (the stock ledger's sync reads Inventory, StockLog and
+    # AfterSales and writes StockLog: about 25 of them)
+    assert counts[0] < 130
 
 
 def test_a_bad_file_is_a_message_not_a_traceback(tmp_path):

@@ -271,7 +271,9 @@ def test_the_report_reads_in_both_languages(fake, make_client, tmp_path):
     assert report.lines("en") == [
         "Pulled from TikTok Shop: changes from 2026-01-30 12:00 to 2026-11-26 12:00 (America/Los_Angeles).",
         "Orders: 7 updated orders, 14 lines: 14 new, 0 updated, 0 unchanged.",
-        "After-sales: 2 returns and 1 cancellation: 4 new cases, 0 updated."]
+        "After-sales: 2 returns and 1 cancellation: 4 new cases, 0 updated.",
+        # the stock ledger's first use: the shipped lines are recorded (no count yet, so On Hand does not move)
+        "Stock ledger: 6 movements added to StockLog (ship 6)."]
     assert report.lines("zh")[1] == "订单：7 个有变动的订单，14 行：新增 14，更新 0，未变 0。"
 
 

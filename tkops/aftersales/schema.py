@@ -84,6 +84,9 @@ CASE_TEAM_COLUMNS: tuple[Column, ...] = (
     _c("reply_text", "Reply Text", buyer_text=True, width=40),
     _c("owner", "Owner", width=10),
     _c("team_note", "Team Note", width=24),
+    # the stock ledger's (tkops.jobs.stock_ledger): a return back in the warehouse, and whether it can be sold again
+    _c("received", "Received", width=9),
+    _c("return_condition", "Return Condition", width=12),
 )
 
 #: Columns the replies step writes beside Reply Text when it drafts one: what the reply says, for the team, in the
@@ -127,6 +130,11 @@ CANCEL_PREFIX = "C-"
 CASE_STATUSES: tuple[str, ...] = ("New", "In Progress", "Waiting for Buyer", "Done")
 #: Values offered in the Seller Fault column.
 SELLER_FAULT_VALUES: tuple[str, ...] = ("Yes", "No")
+#: Values offered in the Received column (read through tkops.cells.yes_no: any yes word counts).
+RECEIVED_VALUES: tuple[str, ...] = ("Yes", "No")
+#: Values offered in the Return Condition column (the stock ledger also takes the words of
+#: tkops.stock.ledger.RESELLABLE, e.g. 可售, and reads anything else as not resellable).
+RETURN_CONDITIONS: tuple[str, ...] = ("resellable", "damaged")
 
 
 def cancellation_case_id(order_ids: pd.Series) -> pd.Series:

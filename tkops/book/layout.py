@@ -190,6 +190,14 @@ STOCKPUSH = SheetSpec("StockPush", "StockPush", _cols(
     ("Pushed At", Kind.DATETIME, 19), ("Push Result", Kind.TEXT, 60),
 ), style="Table Style Light 9", freeze="Seller SKU", wrap=("Push Result",))
 
+# The stock ledger (tkops.jobs.stock_ledger): every movement of stock is a row (the headers are the core's,
+# tkops.stock.ledger.COLUMNS; a test keeps them equal). The team may type adjust rows (with a Reason) and counts.
+STOCK_KINDS = ("count", "ship", "unship", "return", "adjust")
+STOCKLOG = SheetSpec("StockLog", "StockLog", _cols(
+    ("Movement ID", Kind.TEXT, 30), ("At", Kind.DATETIME, 19), ("Seller SKU", Kind.TEXT, 18), ("Kind", Kind.TEXT, 9),
+    ("Quantity", Kind.INT, 9), ("Reference", Kind.TEXT, 26), ("Reason", Kind.TEXT, 30), ("Condition", Kind.TEXT, 12),
+), lists={"Kind": list(STOCK_KINDS)}, style="Table Style Light 9", freeze="Movement ID")
+
 UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
     ("Order ID", Kind.ID, 21), ("Tracking ID", Kind.ID, 24), ("Shipping Provider Name", Kind.TEXT, 20),
     ("Exported At", Kind.DATETIME, 19), ("Hours Waiting", Kind.NUMBER, 9), ("Order Status", Kind.TEXT, 18),
@@ -216,7 +224,9 @@ def _case_columns() -> tuple[ColumnSpec, ...]:
 
 AFTERSALES = SheetSpec("AfterSales", "AfterSales", _case_columns(),
                        lists={"Status": list(case_schema.CASE_STATUSES),
-                              "Seller Fault": list(case_schema.SELLER_FAULT_VALUES)},
+                              "Seller Fault": list(case_schema.SELLER_FAULT_VALUES),
+                              "Received": list(case_schema.RECEIVED_VALUES),
+                              "Return Condition": list(case_schema.RETURN_CONDITIONS)},
                        hidden=("tkops Flags",), highlights=Highlights("tkops Flags", name="tkops_case_flags"),
                        freeze="Case ID", wrap=("Reply Text", "Reply Says", "Why", "Buyer Note"))
 
@@ -291,7 +301,8 @@ CONFLICTS = SheetSpec("Conflicts", "Conflicts", _cols(
 STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, PACK, AFTERSALES, REVIEWS, FOLLOWUP,
                                           AFTERSALES_SUMMARY, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
                                           HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
-                                          CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, PACKLOG, UNSCANNED, IMPORT_LOG,
+                                          CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, PACKLOG, STOCKLOG, UNSCANNED,
+                                          IMPORT_LOG,
                                           CONFLICTS, SETTINGS, MAPPINGS, BASE)
 
 

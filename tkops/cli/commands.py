@@ -60,6 +60,16 @@ COMMANDS: tuple[Command, ...] = (
         call=lambda job, bk, settings, args: job(args.files, bk, settings, stock_mappings(bk, args), args.source),
         exit_code=lambda report: max((f.error.exit_code for f in report.failed), default=0)),
     Command(
+        "ledger", "bring the stock ledger (StockLog) and On Hand up to date",
+        "Record the stock movements not on the StockLog sheet yet (lines exported or shown shipped, orders cancelled "
+        "after shipping, returns ticked Received on AfterSales, adjust and count rows typed on StockLog, On Hand "
+        "typed on Inventory as a recount) and write On Hand = last count + movements since on Inventory. Import, "
+        "pull, stock, ship and cases do this too; running it twice moves nothing twice.",
+        (book("the workbook with the Inventory and StockLog sheets"),
+         now("shop-local time of the movements recorded (default: now)")),
+        job="tkops.jobs.stock_ledger:run_ledger",
+        call=lambda job, bk, settings, args: job(bk, settings, shop_time(args.now))),
+    Command(
         "pack", "check packed items against their orders from a file of scans",
         "The pack station without Excel: each line of the scans file is one scan (an order barcode from the packing "
         "slip, then its items' barcodes or Seller SKUs; OVERRIDE: reason marks the open order packed as it is). Every "

@@ -27,6 +27,7 @@ from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, REASONS
 from tkops.jobs.labels import with_case_labels
 from tkops.jobs.lines import WHERE
 from tkops.jobs.lines import order_lines as read_lines
+from tkops.jobs.stock_ledger import LedgerReport, sync_stock
 from tkops.merge import MergeCounts, fill_blank, merge_lines, sheet_frame, typed
 from tkops.messages import render
 from tkops.review.countries import country_code, language_for
@@ -45,6 +46,7 @@ class CasesReport:
     cancelled: int = 0
     counts: MergeCounts = field(default_factory=MergeCounts)
     cases: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stock: LedgerReport | None = None  # the stock ledger's sync (returns received, cancelled orders)
 
     def lines(self, lang: str) -> list[str]:
         """The summary in the team's language: what was read, what changed, what is close to its deadline."""
@@ -55,7 +57,7 @@ class CasesReport:
             state = self.cases["Due State"].fillna("")
             out.append(render("cases_due", lang, late=int((state == "late").sum()),
                               soon=int((state == "due soon").sum())))
-        return out
+        return out + (self.stock.lines(lang) if self.stock is not None else [])
 
 
 def run_cases(book, settings: Settings, returns: tuple[str | Path, ...] | list = (), now: dt.datetime | None = None
@@ -77,9 +79,11 @@ def run_cases(book, settings: Settings, returns: tuple[str | Path, ...] | list =
 
 
 def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.datetime | None = None,
-                report: CasesReport | None = None, lines: pd.DataFrame | None = None) -> CasesReport:
+                report: CasesReport | None = None, lines: pd.DataFrame | None = None,
+                orders_sheet: pd.DataFrame | None = None) -> CasesReport:
     """Classify canonical case frames (from exports, cancelled orders or the Open API), upsert them into the
-    AfterSales sheet (team columns kept), refresh the suggestions, write and save."""
+    AfterSales sheet (team columns kept), refresh the suggestions, sync the stock ledger (returns received; the
+    lines of ``orders_sheet``, default the book's Orders), write and save."""
     now = now or settings.shop_now()
     report = report or CasesReport()
     lines = order_lines(book, parts) if lines is None else lines
@@ -94,6 +98,7 @@ def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.dat
     merged = with_case_labels(suggestions(merged, book, lines, settings, now), settings.lang)
     report.cases = merged.reindex(columns=AFTERSALES.with_extra(list(merged.columns)).headers)
     book.write_table(AFTERSALES.with_extra(list(report.cases.columns)), report.cases)
+    report.stock = sync_stock(book, settings, now, sheet=orders_sheet)
     book.save()
     return report
 

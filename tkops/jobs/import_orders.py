@@ -17,6 +17,7 @@ from tkops import schema
 from tkops.book.layout import IMPORT_LOG
 from tkops.errors import DataError, TkopsError
 from tkops.jobs.orders_merge import OrdersMerge, summary_lines
+from tkops.jobs.stock_ledger import sync_stock
 from tkops.merge import MergeCounts
 from tkops.messages import render
 from tkops.settings import Settings
@@ -56,6 +57,7 @@ class ImportReport:
     lines: int = 0
     totals: MergeCounts = field(default_factory=MergeCounts)
     archived: object = None  # tkops.jobs.archive.ArchiveReport: closed lines moved to history
+    stock: object = None  # tkops.jobs.stock_ledger.LedgerReport: shipped and cancelled lines on the stock ledger
 
     @property
     def failed(self) -> list[FileReport]:
@@ -85,6 +87,8 @@ class ImportReport:
             out.append(render("merge_based", lang, n=self.totals.based))
         if self.archived is not None and self.archived.lines and self.saved is not None:
             out += self.archived.text(lang)
+        if self.stock is not None:
+            out += self.stock.lines(lang)
         return out
 
 
@@ -139,24 +143,36 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
     if any(r.ok for r in reports):
         orders.archive(settings, now)
     run = ImportReport(reports, lines=len(orders.sheet), totals=orders.totals, archived=orders.archived)
-    if not orders.changed():
-        return run
-    orders.write()
-    book.write_table(IMPORT_LOG, pd.concat([log, pd.DataFrame(log_rows)], ignore_index=True)
-                     .reindex(columns=IMPORT_LOG.headers))
-    run.saved = book.save()
+    changed = orders.changed()
+    if changed:
+        orders.write()
+        book.write_table(IMPORT_LOG, pd.concat([log, pd.DataFrame(log_rows)], ignore_index=True)
+                         .reindex(columns=IMPORT_LOG.headers))
+    lines = _lines_sheet(orders)
+    if any(r.ok for r in reports) and not lines.empty:  # the lines that now show shipped or cancelled
+        run.stock = sync_stock(book, settings, now, sheet=lines)
+        changed = changed or run.stock.changed
+    if changed:
+        run.saved = book.save()
     return run
 
 
+def _lines_sheet(orders: OrdersMerge) -> pd.DataFrame:
+    """The Orders sheet whose lines the stock ledger reads: as it was before closed lines moved to history (a line
+    that shipped and closed in the same import still leaves the shelf)."""
+    return orders.unarchived if orders.unarchived is not None else orders.sheet
+
+
 def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = "en",
-                settings: Settings | None = None) -> MergeCounts:
+                settings: Settings | None = None, unarchived: list | None = None) -> MergeCounts:
     """Merge canonical order lines held in memory (e.g. pulled from the Open API) into the Orders sheet, three
     ways like an import, and add ``log_row`` to the ImportLog, with Rows Read and the counts filled in. Written, not
     saved: the caller saves.
 
     ``parts`` are merged in turn and their counts summed, so a part may leave out columns whose cells the sheet
     keeps (a column a part lacks is not written for its lines). Orders, its base and Conflicts are written only if
-    something changed. With ``settings``, the closed lines then move to history (Keep Closed Days).
+    something changed. With ``settings``, the closed lines then move to history (Keep Closed Days). ``unarchived``
+    gets the Orders sheet frame as it was before (for the stock ledger).
     """
     orders = OrdersMerge(book, lang, log_row.get("Imported At"))
     source = str(log_row.get("File") or orders.name)
@@ -164,6 +180,8 @@ def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = 
         orders.merge(part, source)
     if settings is not None:
         orders.archive(settings)
+    if unarchived is not None:
+        unarchived.append(_lines_sheet(orders))
     if len(orders.sheet) > EXCEL_MAX_DATA_ROWS:
         raise DataError("too_many_rows", file=source, rows=len(orders.sheet))
     if orders.changed():

@@ -114,6 +114,7 @@ class OrdersMerge:
         self.conflicts: list[dict] = []
         self.totals = MergeCounts()
         self.archived = None  # tkops.jobs.archive.ArchiveReport of :meth:`archive`
+        self.unarchived = None  # the sheet as it was before :meth:`archive` (the stock ledger reads its lines)
         self.in_history = (0, 0)  # lines and orders of the last merged part that were already in history
         self._store = False  # the history store, read when first needed (None: the book has none)
 
@@ -154,6 +155,7 @@ class OrdersMerge:
             return
         now = now or self.now
         lines = typed(self.sheet, tuple(schema.BY_KEY[k] for k in ("created_time", "paid_time")))
+        self.unarchived = self.sheet
         self.sheet, self.archived = move_to_history(self.book, self.sheet, book_cutoff(lines, settings, now), now)
 
     def merge(self, incoming: pd.DataFrame, file: str) -> MergeCounts:

@@ -84,7 +84,7 @@ class PullReport:
                    updated=self.counts.updated, unchanged=self.counts.unchanged),
             render("api.pull.cases", lang, returns=self.returns, cancellations=self.cancellations,
                    new=self.cases.counts.new, updated=self.cases.counts.updated),
-        ] + summary_lines(self.counts, lang)
+        ] + summary_lines(self.counts, lang) + (self.cases.stock.lines(lang) if self.cases.stock else [])
 
 
 def run_pull(book, settings: Settings, client: ApiClient | None = None, now: dt.datetime | None = None, *,
@@ -121,10 +121,14 @@ def run_pull(book, settings: Settings, client: ApiClient | None = None, now: dt.
     # Withheld recipients come back empty: leave the sheet's address of those orders as it is.
     parts = [lines[~withheld], lines[withheld].drop(columns=[k for k in ADDRESS_KEYS if k in lines])]
     staged = _Staged(book)
+    unarchived: list[pd.DataFrame] = []
     report.counts = merge_frame(staged, parts, {
         "Imported At": report.until, "File": FILE, "Source": SOURCE, "Skipped Rows": 0,
-        "Pulled Until": report.until}, settings.lang, settings)
-    report.cases = merge_cases(staged, settings, cases, report.until)
+        "Pulled Until": report.until}, settings.lang, settings, unarchived)
+    # the cases step syncs the stock ledger too: returns received, and the lines that now show shipped or cancelled
+    # (as they were before closed lines moved to history)
+    report.cases = merge_cases(staged, settings, cases, report.until,
+                               orders_sheet=unarchived[0] if unarchived and not unarchived[0].empty else None)
     report.saved = staged.commit(last=IMPORT_LOG.name)
     log.info("pulled %s..%s: %d orders, %d lines (%d new, %d updated), %d cases (%d new)", report.since,
              report.until, report.orders, report.lines_read, report.counts.new, report.counts.updated,

@@ -19,6 +19,7 @@ import pandas as pd
 from tkops import schema
 from tkops.book.layout import ORDERS, orders_columns
 from tkops.jobs.orders_sheet import orders_frame
+from tkops.jobs.stock_ledger import LedgerReport, sync_stock
 from tkops.merge import typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
@@ -58,6 +59,8 @@ class ShipReport:
     tracking: list[TrackingApplied] = field(default_factory=list)
     #: Lines whose blank Shipping Provider Name was filled in from the number: Order ID, Tracking ID, provider.
     inferred: list[tuple[str, str, str]] = field(default_factory=list)
+    #: The stock ledger's sync (the exported lines leave the shelf).
+    stock: LedgerReport | None = None
 
     def lines(self, lang: str) -> list[str]:
         """The report for a person, in ``lang``: the tracking files first, the providers filled in, then the upload."""
@@ -70,7 +73,7 @@ class ShipReport:
             ("ship_summary_none" if rejected else "ship_summary_nothing")
         out += [render(key, lang, exported=exported, rejected=rejected, file=self.path or "-")]
         out += [f"  {r['Order ID']} {r['Tracking ID'] or ''}: {r['Reason']}" for _, r in self.rejected.iterrows()]
-        return out
+        return out + (self.stock.lines(lang) if self.stock is not None else [])
 
 
 def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime | None = None, *,
@@ -111,9 +114,11 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
             else pd.DataFrame(columns=SHIPLOG_COLUMNS)
         new = export_log_rows(upload, now, path.name)
         book.write_table(SHIPLOG, pd.concat([old.dropna(how="all"), new], ignore_index=True))
-    if len(upload) or changed:
+    # the upload rows are indexed like the lines: their keys are the lines that leave the shelf now
+    stock = sync_stock(book, settings, now, set(schema.line_keys(lines).loc[upload.index]))
+    if len(upload) or changed or stock.changed:
         book.save()
-    return ShipReport(upload, rejected, explain(problems, settings.lang), path, applied, inferred)
+    return ShipReport(upload, rejected, explain(problems, settings.lang), path, applied, inferred, stock)
 
 
 def _fill_providers(sheet: pd.DataFrame, providers, market: str) -> tuple[pd.DataFrame, list[tuple[str, str, str]]]:

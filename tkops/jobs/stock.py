@@ -18,6 +18,7 @@ import pandas as pd
 from tkops.book.layout import IMPORT_LOG, INVENTORY
 from tkops.cells.text import scalar_text
 from tkops.errors import TkopsError
+from tkops.jobs.stock_ledger import LedgerReport, sync_stock
 from tkops.merge import rows_frame, sheet_frame
 from tkops.messages import render
 from tkops.settings import Settings
@@ -44,6 +45,7 @@ class StockReport:
     skus: int = 0
     kept: int = 0
     saved: object = None  # tkops.book.SaveResult when the workbook was written
+    stock: LedgerReport | None = None  # each file is a count on the stock ledger
 
     @property
     def failed(self) -> list[StockFileReport]:
@@ -70,6 +72,7 @@ class StockReport:
             return out
         if self.kept:
             out.append(render("stock.kept", lang, n=self.kept))
+        out += self.stock.lines(lang) if self.stock is not None else []
         if self.saved is None:
             out.append(render("stock.nothing_changed", lang, book=self.book))
         elif self.saved.created:
@@ -108,10 +111,15 @@ def run_stock(paths: Sequence[str | Path], book, settings: Settings,
         changed |= bool(report.counts.new or report.counts.updated)
     run.skus = int((sheet["Seller SKU"].map(_key) != "").sum()) if len(sheet.columns) else 0
     run.kept = len(before - listed)
+    if changed:
+        spec = INVENTORY.with_extra([str(h) for h in sheet.columns])
+        book.write_table(spec, sheet.reindex(columns=spec.headers))
+    # each file is a count (its SHA-256 the reference: the same file again counts nothing)
+    run.stock = sync_stock(book, settings, now, counts=[(r.read.sha256, file_counts(r.read.frame)) for r in reports])
     if not changed:
+        if run.stock.changed:
+            run.saved = book.save()
         return run
-    spec = INVENTORY.with_extra([str(h) for h in sheet.columns])
-    book.write_table(spec, sheet.reindex(columns=spec.headers))
     log = rows_frame(book.read_rows(IMPORT_LOG.name), IMPORT_LOG.headers)
     entries = [{"Imported At": now, "File": r.path.name, "SHA-256": r.read.sha256, "Source": f"stock:{r.read.format.name}",
                 "Sheet": r.read.sheet, "Encoding": r.read.encoding, "Rows Read": len(r.read.frame),
@@ -121,6 +129,21 @@ def run_stock(paths: Sequence[str | Path], book, settings: Settings,
                      .reindex(columns=IMPORT_LOG.headers))
     run.saved = book.save()
     return run
+
+
+def file_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """A stock file's On Hand per Seller SKU (its bins summed); rows without an On Hand count nothing."""
+    if "on_hand" not in frame or "seller_sku" not in frame:
+        return {}
+    numbers = pd.to_numeric(frame["on_hand"], errors="coerce")
+    skus = frame["seller_sku"].map(scalar_text)
+    keep = numbers.notna() & (skus != "")
+    totals: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for sku, n in zip(skus[keep], numbers[keep]):
+        key = names.setdefault(sku.casefold(), sku)
+        totals[key] = totals.get(key, 0) + int(round(n))
+    return totals
 
 
 def _key(value) -> str:

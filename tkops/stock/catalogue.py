@@ -60,4 +60,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "stock.failed": {"en": "{n} of {total} {total|file|files} could not be read; see the messages above. Nothing "
                            "was written.",
                      "zh": "{total} 个文件中有 {n} 个无法读取，见上方信息。未写入任何内容。"},
+    # The stock ledger (tkops.jobs.stock_ledger).
+    "stock.kind.count": {"en": "count", "zh": "盘点"},
+    "stock.kind.ship": {"en": "ship", "zh": "发货"},
+    "stock.kind.unship": {"en": "unship", "zh": "取消发货"},
+    "stock.kind.return": {"en": "return", "zh": "退货"},
+    "stock.kind.adjust": {"en": "adjust", "zh": "调整"},
+    "stock.ledger.opening": {
+        "en": "Stock ledger started: the On Hand typed on Inventory is the opening count of {n} {n|SKU|SKUs} "
+              "(StockLog).",
+        "zh": "库存台账已启用：Inventory 表上 {n} 个 SKU 已填写的 On Hand 作为期初盘点记入 StockLog。"},
+    "stock.ledger.added": {"en": "Stock ledger: {n} {n|movement|movements} added to StockLog ({kinds}).",
+                           "zh": "库存台账：StockLog 新增 {n} 条库存变动（{kinds}）。"},
+    "stock.ledger.nothing": {"en": "Stock ledger: no new stock movement.", "zh": "库存台账：没有新的库存变动。"},
+    "stock.ledger.on_hand": {"en": "On Hand updated on Inventory for {n} {n|SKU|SKUs} (last count + movements since).",
+                             "zh": "已更新 Inventory 表上 {n} 个 SKU 的 On Hand（最近盘点数 + 之后的变动）。"},
+    "stock.ledger.negative": {
+        "en": "On Hand is below zero for {n} {n|SKU|SKUs}: {skus}. More left the shelf than was counted: count the "
+              "shelf and type the On Hand on Inventory (or load a stock file).",
+        "zh": "{n} 个 SKU 的 On Hand 小于 0：{skus}。出库数量多于盘点数量：请盘点货架，在 Inventory 表填写 On Hand（或导入库存文件）。"},
+    "stock.ledger.unreasoned": {
+        "en": "StockLog, {n|row|rows} {rows}: an adjust without a Reason is ignored. Type why in the Reason column.",
+        "zh": "StockLog 表第 {rows} 行：没有 Reason 的调整（adjust）不计入库存。请在 Reason 列填写原因。"},
+    "stock.ledger.unknown_kind": {
+        "en": "StockLog, {n|row|rows} {rows}: the Kind is not one of {kinds}; {n|it is|they are} ignored. Pick the "
+              "Kind from the list (adjust with a Reason, or count).",
+        "zh": "StockLog 表第 {rows} 行：Kind 不是 {kinds} 之一，已忽略。请从下拉列表选择 Kind（adjust 需填写 Reason，或 count）。"},
+    "stock.ledger.waiting": {
+        "en": "{n} received {n|return has|returns have} no Return Condition on AfterSales ({cases}): pick resellable "
+              "or damaged, and the stock moves on the next run.",
+        "zh": "AfterSales 表上 {n} 个已收到的退货没有 Return Condition（{cases}）：请选择 resellable（可售）或 damaged（损坏），"
+              "下次运行时计入库存。"},
+    "stock.ledger.per_bin": {
+        "en": "{skus}: on several bins of Inventory, so On Hand is kept per bin there; the ledger's total is on "
+              "StockLog.",
+        "zh": "{skus}：在 Inventory 表中分布在多个库位，因此各库位的 On Hand 保持不变；台账总数以 StockLog 为准。"},
 }

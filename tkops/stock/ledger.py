@@ -11,8 +11,8 @@ Movements (``Kind``):
 - ``return``: a return received: ``+quantity`` when resellable, 0 when not (kept, so the damaged unit is on record);
 - ``adjust``: a correction typed by the team: ``Quantity`` is the change and a ``Reason`` is required.
 
-Not yet wired to the sheets: the StockLog sheet, the ship/return/import hooks and the Inventory On Hand written from
-:func:`on_hand` are still to do (see the README).
+The sheets' side (typed rows, recounts typed on Inventory, received returns) is :mod:`tkops.stock.ledger_sheet`;
+the job that runs it all on a book is :mod:`tkops.jobs.stock_ledger`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import pandas as pd
 from tkops.cells.text import scalar_text
 from tkops.statuses import canonical_statuses
 
+KINDS = ("count", "ship", "unship", "return", "adjust")
 COLUMNS = ("Movement ID", "At", "Seller SKU", "Kind", "Quantity", "Reference", "Reason", "Condition")
 SHIPPED = frozenset({"Shipped", "In Transit", "Delivered", "Completed"})
 RESELLABLE = frozenset({"resellable", "ok", "good", "new", "可售", "完好", "良品"})
@@ -43,8 +44,7 @@ def ship_movements(lines: pd.DataFrame, exported: set[str], log: pd.DataFrame, a
     """Ship movements of the order lines (``line_key``, order_id, seller_sku, quantity, order_status) that were
     exported for upload (their key in ``exported``) or whose order shows as shipped; unship movements of lines
     shipped in ``log`` whose order is now cancelled."""
-    status = canonical_statuses(lines["order_status"]) if "order_status" in lines else pd.Series(
-        None, index=lines.index, dtype=object)
+    status = canonical_statuses(lines["order_status"]) if "order_status" in lines else [None] * len(lines)
     shipped_before = set(log.loc[log["Kind"] == "ship", "Movement ID"]) if len(log) else set()
     out = []
     for key, order, sku, qty, state in zip(lines["line_key"], lines["order_id"], lines["seller_sku"],
@@ -90,14 +90,14 @@ def append_new(log: pd.DataFrame, proposed: pd.DataFrame) -> tuple[pd.DataFrame,
 
 def on_hand(log: pd.DataFrame) -> tuple[dict[str, int], list[int]]:
     """On Hand per SKU (case-insensitive; keyed as first written): the last count plus every movement after it
-    (in time, then row order); SKUs never counted are left out. Also the rows of adjustments without a reason
-    (ignored until one is given)."""
+    (in time, then row order); SKUs never counted are left out, rows of another Kind too. Also the rows of
+    adjustments without a reason (ignored until one is given)."""
     if log.empty:
         return {}, []
-    frame = log.reset_index(drop=True).copy()
+    frame = log.copy()
     frame["_at"] = pd.to_datetime(frame["At"], errors="coerce")
     frame["_row"] = range(len(frame))
-    frame = frame.sort_values(["_at", "_row"], kind="stable", na_position="first")
+    frame = frame.sort_values(["_at", "_row"], na_position="first")  # _row is unique: a total order
     totals: dict[str, int] = {}
     names: dict[str, str] = {}
     unreasoned = []
@@ -111,7 +111,7 @@ def on_hand(log: pd.DataFrame) -> tuple[dict[str, int], list[int]]:
             totals[key] = _int(qty)
         elif kind == "adjust" and not scalar_text(reason):
             unreasoned.append(int(row))
-        elif key in totals:
+        elif key in totals and kind in KINDS:
             totals[key] += _int(qty)
     return {names[k]: v for k, v in totals.items()}, sorted(unreasoned)
 
