@@ -193,3 +193,16 @@ def test_a_bad_setting_is_refused_by_name(workbook, capsys):
     wb.save(workbook)
     assert main(["reorder", "--book", str(workbook), "--now", T]) == 1
     assert 'Setting "Lead Time Days" = "-2" is not valid' in capsys.readouterr().err
+
+
+def test_month_end_lists_the_skus_to_reorder_by_supplier(workbook, tmp_path, capsys):
+    out = tmp_path / "report"
+    assert main(["month-end", "--month", "2026-11", "--book", str(workbook), "--out", str(out), "--now", T]) == 0
+    printed = capsys.readouterr().out
+    assert "To reorder: 2 SKUs (62 units)" in printed and "  Acme: TEE-M x 38" in printed
+    (report,) = out.glob("month-end 2026-11 *.xlsx")
+    rows = list(openpyxl.load_workbook(report)["Reorder"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Supplier", "Seller SKU", "Product Name")
+    assert [(r[0], r[1], r[3], r[8]) for r in rows[1:]] == [("Acme", "TEE-M", 12, 38), ("Bolt", "CAP", 2, 24)]
+    grid = CalamineWorkbook.from_path(str(report)).get_sheet_by_name("Reorder").to_python()
+    assert [r[1] for r in grid[1:]] == ["TEE-M", "CAP"]

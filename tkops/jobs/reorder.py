@@ -80,11 +80,12 @@ def _sheet(book, spec) -> pd.DataFrame:
     return frame.set_axis(frame.index + 2)
 
 
-def reorder_table(book, settings: Settings, now: dt.datetime) -> pd.DataFrame:
-    """The core's reorder table for ``book`` as of ``now`` (shop-local): read only."""
+def reorder_table(book, settings: Settings, now: dt.datetime, lines: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The core's reorder table for ``book`` as of ``now`` (shop-local): read only. ``lines``: the book's order
+    lines (:func:`tkops.jobs.lines.order_lines`, at least :data:`LINE_KEYS`) when the caller has them already."""
     name = Path(getattr(book, "path", None) or "workbook").name
     lead, cover = settings.reorder_days()
-    lines = order_lines(book, LINE_KEYS)
+    lines = order_lines(book, LINE_KEYS) if lines is None else lines
     return reorder(lines, _sheet(book, INVENTORY), _sheet(book, BUNDLES), _sheet(book, SUPPLIERS), now,
                    Defaults(lead, cover), file=name)
 
