@@ -132,12 +132,11 @@ REORDER_FLAGS = "tkops Flags"
 REORDER = SheetSpec("Reorder", "Reorder", _cols(
     ("Seller SKU", Kind.TEXT, 18), ("Product Name", Kind.TEXT, 30), ("Supplier", Kind.TEXT, 16),
     ("On Hand", Kind.INT, 9), ("On Order", Kind.INT, 9), ("Sold 7d", Kind.INT, 8), ("Sold 30d", Kind.INT, 8),
-    ("Velocity/day", Kind.NUMBER, 10), ("Days of Cover", Kind.NUMBER, 10), ("Lead Time Days", Kind.INT, 9),
-    ("Cover Days", Kind.INT, 9), ("Suggested Qty", Kind.INT, 10), ("Status", Kind.TEXT, 10),
+    ("Velocity/day", Kind.NUMBER, 12), ("Days of Cover", Kind.NUMBER, 13), ("Lead Time Days", Kind.INT, 15),
+    ("Cover Days", Kind.INT, 11), ("Suggested Qty", Kind.INT, 14), ("Status", Kind.TEXT, 10),
     (REORDER_FLAGS, Kind.TEXT, 10),
-), hidden=(REORDER_FLAGS,), highlights=Highlights(REORDER_FLAGS, name="tkops_reorder_flags",
-                                                  colours=(("R", "reorder", "#FFC7CE"),)),
-    freeze="Seller SKU")
+), hidden=(REORDER_FLAGS,), printed=True, freeze="Seller SKU",
+    highlights=Highlights(REORDER_FLAGS, name="tkops_reorder_flags", colours=(("R", "reorder", "#FFC7CE"),)))
 
 MAPPINGS = SheetSpec("Mappings", "Mappings", _cols(
     *((h, Kind.TEXT, 18) for h in MAPPING_SHEET_HEADERS)
