@@ -161,9 +161,13 @@ def test_an_empty_inventory_gives_an_empty_table_and_no_lines_give_no_sales():
     assert units_sold(None, None, NOW).empty
 
 
-@pytest.mark.parametrize("header, value", [("Lead Time Days", "two weeks"), ("Cover Days", -3),
-                                           ("On Order", 2.5), ("Safety Stock", "1O")])
-def test_a_bad_inventory_cell_names_the_file_sheet_row_column_and_the_fix(header, value):
+SUPPLIER_FALLBACK = "the supplier's value (Suppliers sheet), else the Settings sheet's"
+
+
+@pytest.mark.parametrize("header, value, hint", [
+    ("Lead Time Days", "two weeks", SUPPLIER_FALLBACK), ("Cover Days", -3, SUPPLIER_FALLBACK),
+    ("On Order", 2.5, "use 0."), ("Safety Stock", "1O", "use 0.")])
+def test_a_bad_inventory_cell_names_the_file_sheet_row_column_and_the_fix(header, value, hint):
     cells = {"Lead Time Days": "lead", "Cover Days": "cover", "On Order": "on_order", "Safety Stock": "safety"}
     with pytest.raises(DataError) as err:
         run(lines(), inv(item("TEE", 1), item("MUG", 1, **{cells[header]: value})))
@@ -172,24 +176,37 @@ def test_a_bad_inventory_cell_names_the_file_sheet_row_column_and_the_fix(header
     assert (e.params["file"], e.params["sheet"], e.params["row"], e.params["column"], e.params["value"]) == (
         "ops.xlsx", "Inventory", 3, header, str(value))
     text = e.render("en")
-    assert f'ops.xlsx, sheet Inventory, row 3, column "{header}"' in text and "leave the cell blank" in text
+    assert text.startswith(f'ops.xlsx, sheet Inventory, row 3, column "{header}": "{value}" is not a whole number')
+    assert "leave the cell blank" in text and hint in text
     assert "第 3 行" in e.render("zh")
 
 
-def test_a_bad_suppliers_cell_says_the_settings_value_is_used_when_blank():
-    suppliers = sheet([{"Supplier": "Acme", "Lead Time Days": "ten"}], ["Supplier", "Lead Time Days"])
+@pytest.mark.parametrize("header", ["Lead Time Days", "Cover Days"])
+def test_a_bad_suppliers_cell_says_the_settings_value_is_used_when_blank(header):
+    suppliers = sheet([{"Supplier": "Acme", header: 7}, {"Supplier": "Bolt", header: "ten"}], ["Supplier", header])
     with pytest.raises(DataError) as err:
-        run(lines(), inv(item("TEE", 1)), suppliers=suppliers)
-    assert err.value.params["sheet"] == "Suppliers" and err.value.params["row"] == 2
-    assert "the Settings sheet's value" in err.value.render("en")
+        run(lines(), inv(item("TEE", 1)), suppliers=suppliers, )
+    text = err.value.render("en")
+    assert text.startswith(f'ops.xlsx, sheet Suppliers, row 3, column "{header}": "ten"')
+    assert text.endswith("leave the cell blank to use the Settings sheet's value.")
+
+
+def test_a_supplier_row_without_a_name_is_no_supplier_s_default():
+    suppliers = sheet([{"Supplier": "", "Lead Time Days": 99, "Cover Days": 99},
+                       {"Supplier": "Acme", "Lead Time Days": 1, "Cover Days": 2}],
+                      ["Supplier", "Lead Time Days", "Cover Days"])
+    t = run(lines(sale("TEE", 7, 1), sale("MUG", 7, 1)), inv(item("TEE", 0), item("MUG", 0, supplier="ACME")),
+            suppliers=suppliers)
+    assert t.loc["TEE", ["lead_time_days", "cover_days"]].tolist() == [10, 20]
+    assert t.loc["MUG", ["lead_time_days", "cover_days", "suggested_qty"]].tolist() == [1, 2, 3]
 
 
 def test_whole_numbers_accept_excel_floats_thousands_and_blanks():
     frame = sheet([{"On Order": 5.0}, {"On Order": "1,200"}, {"On Order": None}, {"On Order": " "},
                    {"On Order": 0}], ["On Order"])
-    got = whole_numbers(frame, "On Order", ("f", "s"), 0, "reorder.fallback.zero")
+    got = whole_numbers(frame, "On Order", ("f", "s"), "reorder.fallback.zero")
     assert got.tolist()[:2] == [5, 1200] and got.isna().tolist() == [False, False, True, True, False]
-    assert whole_numbers(frame, "Cover Days", ("f", "s"), 0, "reorder.fallback.zero").isna().all()
+    assert whole_numbers(frame, "Cover Days", ("f", "s"), "reorder.fallback.zero").isna().all()
 
 
 def test_to_reorder_groups_the_skus_below_their_point_by_supplier_without_supplier_last():
@@ -206,3 +223,26 @@ def test_status_labels_exist_in_both_languages():
     assert [render(f"reorder.status.{s}", "en") for s in ("reorder", "ok", "no_sales")] == [
         "Reorder", "OK", "No sales"]
     assert render("reorder.status.reorder", "zh") == "需补货"
+
+
+def test_times_typed_as_text_in_several_ways_and_junk_and_a_sheet_without_created_time():
+    sales = pd.DataFrame({"seller_sku": ["TEE"] * 4, "quantity": [1, 2, 4, 8], "order_status": ["Shipped"] * 4,
+                          "created_time": ["2026-11-29 10:00", "2026/11/28 09:30:00", "not a time", None],
+                          "paid_time": [None, None, None, "2026-11-10T08:00"]})
+    t = run(sales, inv(item("TEE", 0)))
+    assert t.loc["TEE", ["sold_7d", "sold_30d"]].tolist() == [3, 11]  # junk is no time: not counted
+    t = run(sales.drop(columns=["created_time"]), inv(item("TEE", 0)))
+    assert t.loc["TEE", ["sold_7d", "sold_30d"]].tolist() == [0, 8]
+
+
+def test_only_old_or_cancelled_lines_mean_no_sales():
+    t = run(lines(sale("TEE", 5, 31), sale("TEE", 5, 2, "Cancelled")), inv(item("TEE", 3)))
+    assert t.loc["TEE", ["sold_7d", "sold_30d", "status"]].tolist() == [0, 0, "no_sales"]
+
+
+def test_to_reorder_keeps_the_table_columns_and_a_fresh_index():
+    sales = lines(sale("B", 70, 1), sale("A", 70, 1), sale("C", 1, 1))
+    due = to_reorder(reorder(sales, inv(item("A", 0, supplier="Zed"), item("B", 0, supplier="Amy"),
+                                        item("C", 500)), None, None, NOW, Defaults(10, 20)))
+    assert list(due.columns) == list(COLUMNS) and due.index.tolist() == [0, 1]
+    assert due["sku"].tolist() == ["B", "A"] and due["below"].all()

@@ -52,37 +52,29 @@ class Defaults:
 def units_sold(lines: pd.DataFrame, bundles: pd.DataFrame | None, now: dt.datetime) -> pd.DataFrame:
     """Units sold per stock SKU key (trimmed, casefolded) in the last 7 and 30 days up to ``now``: columns sold_7d,
     sold_30d. ``lines``: canonical order lines (seller_sku, quantity, order_status, created_time, paid_time)."""
-    empty = pd.DataFrame({"sold_7d": pd.Series(dtype="float64"), "sold_30d": pd.Series(dtype="float64")})
     if lines is None or lines.empty:
-        return empty
-    idx = pd.RangeIndex(len(lines))
-    src = lines.reset_index(drop=True)
-    status = canonical_statuses(T.as_text(src.get("order_status"), idx))
-    when = _times(src, "created_time").fillna(_times(src, "paid_time"))
-    age = (pd.Timestamp(now) - when).dt.total_seconds() / 86400
-    recent = ~status.isin(NOT_SOLD) & age.ge(0) & age.lt(WINDOWS[-1])
-    sku = T.as_text(src.get("seller_sku"), idx)
-    qty = pd.to_numeric(src.get("quantity", pd.Series(0, index=idx)), errors="coerce").fillna(0)
-    frame = pd.DataFrame({"sku_key": sku.str.casefold(), "seller_sku": sku, "qty": qty.astype("float64")})
-    keep = recent & frame["sku_key"].ne("")
-    frame, age = frame[keep], age[keep]
-    if frame.empty:
-        return empty
-    table = bundle_table(bundles if bundles is not None else pd.DataFrame())
-    rows = expand(frame.reset_index(drop=True), table)
-    days = age.to_numpy()[rows["pos"].to_numpy(dtype="int64")]
-    out = pd.DataFrame({f"sold_{n}d": rows["need"].where(days < n, 0.0).to_numpy() for n in WINDOWS})
-    out["key"] = rows["key"].to_numpy()
-    return out.groupby("key", sort=False).sum()
+        return pd.DataFrame(columns=["sold_7d", "sold_30d"], dtype="float64")
+    status = canonical_statuses(T.as_text(lines.get("order_status"), lines.index))
+    when = _times(lines, "created_time").fillna(_times(lines, "paid_time"))
+    age = ((pd.Timestamp(now) - when).dt.total_seconds() / 86400).to_numpy()
+    sku = T.as_text(lines.get("seller_sku"), lines.index)
+    qty = pd.to_numeric(lines.get("quantity", sku), errors="coerce").fillna(0)
+    keep = (~status.isin(NOT_SOLD) & sku.ne("")).to_numpy() & (age >= 0) & (age < WINDOWS[-1])
+    frame = pd.DataFrame({"sku_key": sku.str.casefold().to_numpy()[keep], "seller_sku": sku.to_numpy()[keep],
+                          "qty": qty.to_numpy(dtype="float64")[keep]})
+    rows = expand(frame, bundle_table(bundles if bundles is not None else pd.DataFrame()))
+    days = age[keep][rows["pos"].to_numpy(dtype="int64")]
+    out = pd.DataFrame({f"sold_{n}d": np.where(days < n, rows["need"], 0.0) for n in WINDOWS})
+    return out.groupby(rows["key"].to_numpy()).sum()
 
 
-def _times(src: pd.DataFrame, key: str) -> pd.Series:
-    if key not in src:
-        return pd.Series(pd.NaT, index=src.index, dtype="datetime64[ns]")
-    return pd.to_datetime(src[key], errors="coerce", format="mixed")
+def _times(lines: pd.DataFrame, key: str) -> pd.Series:
+    if key not in lines:
+        return pd.Series(pd.NaT, index=lines.index)
+    return pd.to_datetime(lines[key], errors="coerce", format="mixed")
 
 
-def whole_numbers(frame: pd.DataFrame, header: str, where: tuple[str, str], example: int, hint: str) -> pd.Series:
+def whole_numbers(frame: pd.DataFrame, header: str, where: tuple[str, str], hint: str) -> pd.Series:
     """Column ``header`` as whole numbers of 0 or more (NaN where blank or missing). ``where``: (file, sheet) for
     the message; a cell that is not such a number is a :class:`DataError` naming the row (``frame``'s index label:
     the sheet row), the column and ``hint`` (what a blank cell means)."""
@@ -95,21 +87,20 @@ def whole_numbers(frame: pd.DataFrame, header: str, where: tuple[str, str], exam
     if bad.any():
         row = bad.idxmax()
         raise DataError("reorder.bad_number", file=where[0], sheet=where[1], row=row, column=header,
-                        value=text[row], example=example, hint=hint)
+                        value=text[row], hint=hint)
     return numbers.where(text.ne("")).astype("float64")
 
 
 def supplier_table(suppliers: pd.DataFrame | None, file: str = "") -> pd.DataFrame:
     """The Suppliers sheet by supplier key (trimmed, casefolded): lead_time_days, cover_days (NaN: not given); the
     first row of a supplier named twice wins."""
-    if suppliers is None or suppliers.empty:
-        return pd.DataFrame({"lead_time_days": pd.Series(dtype="float64"), "cover_days": pd.Series(dtype="float64")})
+    suppliers = pd.DataFrame() if suppliers is None else suppliers
     where = (file, "Suppliers")
     name = T.as_text(column_by_header(suppliers, "supplier"), suppliers.index)
     table = pd.DataFrame({
         "key": name.str.casefold(),
-        "lead_time_days": whole_numbers(suppliers, "Lead Time Days", where, 14, "reorder.fallback.setting"),
-        "cover_days": whole_numbers(suppliers, "Cover Days", where, 30, "reorder.fallback.setting"),
+        "lead_time_days": whole_numbers(suppliers, "Lead Time Days", where, "reorder.fallback.setting"),
+        "cover_days": whole_numbers(suppliers, "Cover Days", where, "reorder.fallback.setting"),
     })
     table = table[table["key"] != ""]
     return table.drop_duplicates("key").set_index("key")
@@ -124,12 +115,12 @@ def _per_sku(inventory: pd.DataFrame, file: str) -> pd.DataFrame:
     frame = pd.DataFrame({
         "key": T.as_text(column_by_header(inventory, "seller sku"), idx).str.casefold(),
         "supplier": supplier.where(supplier.ne("")),
-        "lead_time_days": whole_numbers(inventory, "Lead Time Days", where, 14, "reorder.fallback.supplier"),
-        "cover_days": whole_numbers(inventory, "Cover Days", where, 30, "reorder.fallback.supplier"),
-        "on_order": whole_numbers(inventory, "On Order", where, 0, "reorder.fallback.zero"),
-        "safety_stock": whole_numbers(inventory, "Safety Stock", where, 0, "reorder.fallback.zero"),
+        "lead_time_days": whole_numbers(inventory, "Lead Time Days", where, "reorder.fallback.supplier"),
+        "cover_days": whole_numbers(inventory, "Cover Days", where, "reorder.fallback.supplier"),
+        "on_order": whole_numbers(inventory, "On Order", where, "reorder.fallback.zero"),
+        "safety_stock": whole_numbers(inventory, "Safety Stock", where, "reorder.fallback.zero"),
     })
-    return frame[frame["key"] != ""].groupby("key", sort=False).first()
+    return frame.groupby("key").first()
 
 
 def reorder(lines: pd.DataFrame, inventory: pd.DataFrame, bundles: pd.DataFrame | None,
@@ -153,8 +144,7 @@ def reorder(lines: pd.DataFrame, inventory: pd.DataFrame, bundles: pd.DataFrame 
                         "on_hand": inv["on_hand"], "on_order": own["on_order"].fillna(0.0),
                         "sold_7d": sold["sold_7d"], "sold_30d": sold["sold_30d"]})
     for column, fallback in (("lead_time_days", defaults.lead_time_days), ("cover_days", defaults.cover_days)):
-        from_supplier = supplier_key.map(by_supplier[column]) if len(by_supplier) else np.nan
-        out[column] = own[column].fillna(from_supplier).fillna(float(fallback))
+        out[column] = own[column].fillna(supplier_key.map(by_supplier[column])).fillna(fallback)
     out["safety_stock"] = own["safety_stock"].fillna(0.0)
     out["velocity"] = np.maximum(out["sold_7d"] / WINDOWS[0], out["sold_30d"] / WINDOWS[1])
     selling = out["velocity"] > 0
@@ -174,9 +164,8 @@ def to_reorder(table: pd.DataFrame) -> pd.DataFrame:
     """The rows of a :func:`reorder` table below the reorder point, grouped by supplier (by name, no supplier last),
     then SKU."""
     rows = table[table["below"].astype(bool)]
-    no_supplier = rows["supplier"].isna()
-    key = rows["supplier"].fillna("").astype(str).str.casefold()
-    return rows.assign(_none=no_supplier, _key=key).sort_values(["_none", "_key", "sku"], kind="mergesort") \
+    key = T.as_text(rows["supplier"], rows.index).str.casefold()
+    return rows.assign(_none=key.eq(""), _key=key).sort_values(["_none", "_key", "sku"]) \
         .drop(columns=["_none", "_key"]).reset_index(drop=True)
 
 
