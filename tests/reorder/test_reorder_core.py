@@ -154,8 +154,8 @@ def test_no_floating_point_unit_too_many():
 
 
 def test_an_empty_inventory_gives_an_empty_table_and_no_lines_give_no_sales():
-    assert list(reorder(lines(), inv(), None, None, NOW).columns) == list(COLUMNS)
-    assert reorder(lines(), inv(), None, None, NOW).empty
+    assert list(reorder(lines(), inv(), None, None, NOW, file="ops.xlsx").columns) == list(COLUMNS)
+    assert reorder(lines(), inv(), None, None, NOW, file="ops.xlsx").empty
     t = run(pd.DataFrame(), inv(item("TEE", 4)))
     assert t.loc["TEE", "status"] == "no_sales"
     assert units_sold(None, None, NOW).empty
@@ -213,7 +213,8 @@ def test_to_reorder_groups_the_skus_below_their_point_by_supplier_without_suppli
     sales = lines(*(sale(s, 70, 1) for s in ("Z1", "A2", "A1", "N1", "OK")))
     t = reorder(sales, inv(item("Z1", 0, supplier="zeta"), item("A2", 0, supplier="Acme"),
                            item("A1", 0, supplier="acme"), item("N1", 0), item("OK", 10_000)),
-                None, None, NOW, Defaults(10, 20))
+                None, None, NOW, Defaults(10, 20), file="ops.xlsx")
+    assert t.index.tolist() == [0, 1, 2, 3, 4]
     due = to_reorder(t)
     assert due["sku"].tolist() == ["A1", "A2", "Z1", "N1"]
     assert units(due["suggested_qty"].iloc[0]) == 300 and units(float("nan")) == 0 and units(None) == 0
@@ -243,6 +244,6 @@ def test_only_old_or_cancelled_lines_mean_no_sales():
 def test_to_reorder_keeps_the_table_columns_and_a_fresh_index():
     sales = lines(sale("B", 70, 1), sale("A", 70, 1), sale("C", 1, 1))
     due = to_reorder(reorder(sales, inv(item("A", 0, supplier="Zed"), item("B", 0, supplier="Amy"),
-                                        item("C", 500)), None, None, NOW, Defaults(10, 20)))
+                                        item("C", 500)), None, None, NOW, Defaults(10, 20), file="ops.xlsx"))
     assert list(due.columns) == list(COLUMNS) and due.index.tolist() == [0, 1]
     assert due["sku"].tolist() == ["B", "A"] and due["below"].all()

@@ -124,8 +124,8 @@ def _per_sku(inventory: pd.DataFrame, file: str) -> pd.DataFrame:
 
 
 def reorder(lines: pd.DataFrame, inventory: pd.DataFrame, bundles: pd.DataFrame | None,
-            suppliers: pd.DataFrame | None, now: dt.datetime, defaults: Defaults = Defaults(),
-            file: str = "") -> pd.DataFrame:
+            suppliers: pd.DataFrame | None, now: dt.datetime, defaults: Defaults = Defaults(), *,
+            file: str) -> pd.DataFrame:
     """One row per SKU of the Inventory sheet (bundle SKUs left out: their components are the stock), columns
     :data:`COLUMNS`: the reorder point check (``below``), the suggested quantity and the status key
     (:data:`STATUSES`), most urgent first (below the point, then fewest days of cover, then SKU). ``inventory``,
@@ -136,9 +136,9 @@ def reorder(lines: pd.DataFrame, inventory: pd.DataFrame, bundles: pd.DataFrame 
         return pd.DataFrame(columns=list(COLUMNS))
     bundle_keys = set(bundle_table(bundles)["bundle_key"]) if bundles is not None and len(bundles) else set()
     inv = inv[~inv.index.isin(bundle_keys)]
-    own = _per_sku(inventory, file).reindex(inv.index)
+    own = _per_sku(inventory, file)
     by_supplier = supplier_table(suppliers, file)
-    supplier_key = own["supplier"].fillna("").str.casefold()
+    supplier_key = T.as_text(own["supplier"], own.index).str.casefold()
     sold = units_sold(lines, bundles, now).reindex(inv.index).fillna(0.0)
     out = pd.DataFrame({"sku": inv["sku"], "product_name": inv["product_name"], "supplier": own["supplier"],
                         "on_hand": inv["on_hand"], "on_order": own["on_order"].fillna(0.0),
@@ -156,8 +156,7 @@ def reorder(lines: pd.DataFrame, inventory: pd.DataFrame, bundles: pd.DataFrame 
     out["suggested_qty"] = np.ceil((target - out["on_hand"] - out["on_order"]).round(6)).clip(lower=0).where(selling)
     out["status"] = np.where(out["below"], "reorder", np.where(selling, "ok", "no_sales"))
     rank = out["status"].map({s: i for i, s in enumerate(STATUSES)})
-    out = out.assign(_rank=rank).sort_values(["_rank", "days_of_cover", "sku"], na_position="last", kind="mergesort")
-    return out.drop(columns="_rank").reset_index(drop=True).loc[:, list(COLUMNS)]
+    return out.assign(_rank=rank).sort_values(["_rank", "days_of_cover", "sku"], ignore_index=True)[list(COLUMNS)]
 
 
 def to_reorder(table: pd.DataFrame) -> pd.DataFrame:
@@ -165,8 +164,8 @@ def to_reorder(table: pd.DataFrame) -> pd.DataFrame:
     then SKU."""
     rows = table[table["below"].astype(bool)]
     key = T.as_text(rows["supplier"], rows.index).str.casefold()
-    return rows.assign(_none=key.eq(""), _key=key).sort_values(["_none", "_key", "sku"]) \
-        .drop(columns=["_none", "_key"]).reset_index(drop=True)
+    return rows.assign(_none=key.eq(""), _key=key).sort_values(["_none", "_key", "sku"], ignore_index=True)[
+        list(COLUMNS)]
 
 
 def units(value: float) -> int:
