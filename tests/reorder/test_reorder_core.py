@@ -247,3 +247,22 @@ def test_to_reorder_keeps_the_table_columns_and_a_fresh_index():
                                         item("C", 500)), None, None, NOW, Defaults(10, 20), file="ops.xlsx"))
     assert list(due.columns) == list(COLUMNS) and due.index.tolist() == [0, 1]
     assert due["sku"].tolist() == ["B", "A"] and due["below"].all()
+
+
+def test_a_line_made_this_instant_counts_and_the_frame_may_be_indexed_by_sheet_row():
+    sales = lines(sale("TEE", 2, 0), sale("TEE", 3, 3), sale("MUG", 1, 1, "Cancelled")).set_axis([7, 9, 12])
+    t = run(sales, inv(item("TEE", 0), item("MUG", 0)))
+    assert t.loc["TEE", "sold_7d"] == 5 and t.loc["MUG", "sold_7d"] == 0
+
+
+def test_lines_without_a_status_column_all_count_and_without_quantity_or_sku_none_do():
+    sales = lines(sale("TEE", 2, 1), sale("TEE", 3, 1, "Cancelled"))
+    t = run(sales.drop(columns=["order_status"]), inv(item("TEE", 0)))
+    assert t.loc["TEE", "sold_7d"] == 5
+    assert run(sales.drop(columns=["quantity"]), inv(item("TEE", 0))).loc["TEE", "sold_7d"] == 0
+    assert run(sales.drop(columns=["seller_sku"]), inv(item("TEE", 0))).loc["TEE", "status"] == "no_sales"
+
+
+def test_a_blank_supplier_cell_in_the_first_bin_does_not_hide_the_second_bins():
+    t = run(lines(), inv(item("TEE", 1, bin="A-1", supplier=" "), item("TEE", 1, bin="B-1", supplier="Acme")))
+    assert t.loc["TEE", "supplier"] == "Acme"

@@ -58,12 +58,13 @@ def units_sold(lines: pd.DataFrame, bundles: pd.DataFrame | None, now: dt.dateti
     when = _times(lines, "created_time").fillna(_times(lines, "paid_time"))
     age = ((pd.Timestamp(now) - when).dt.total_seconds() / 86400).to_numpy()
     sku = T.as_text(lines.get("seller_sku"), lines.index)
-    qty = pd.to_numeric(lines.get("quantity", sku), errors="coerce").fillna(0)
-    keep = (~status.isin(NOT_SOLD) & sku.ne("")).to_numpy() & (age >= 0) & (age < WINDOWS[-1])
+    qty = pd.to_numeric(lines.get("quantity", sku), errors="coerce")  # a blank or a word: no units
+    # lines older than the longest window are dropped before the bundles are expanded (history can be long)
+    keep = (~status.isin(NOT_SOLD)).to_numpy() & (age >= 0) & (age < WINDOWS[-1])
     frame = pd.DataFrame({"sku_key": sku.str.casefold().to_numpy()[keep], "seller_sku": sku.to_numpy()[keep],
-                          "qty": qty.to_numpy(dtype="float64")[keep]})
+                          "qty": qty.to_numpy()[keep]})
     rows = expand(frame, bundle_table(bundles if bundles is not None else pd.DataFrame()))
-    days = age[keep][rows["pos"].to_numpy(dtype="int64")]
+    days = age[keep][rows["pos"].to_numpy()]
     out = pd.DataFrame({f"sold_{n}d": np.where(days < n, rows["need"], 0.0) for n in WINDOWS})
     return out.groupby(rows["key"].to_numpy()).sum()
 
