@@ -79,20 +79,17 @@ def whole_numbers(frame: pd.DataFrame, header: str, where: tuple[str, str], hint
     """Column ``header`` as whole numbers of 0 or more (NaN where blank or missing). ``where``: (file, sheet) for
     the message; a cell that is not such a number is a :class:`DataError` naming the row (``frame``'s index label:
     the sheet row), the column and ``hint`` (what a blank cell means)."""
-    col = column_by_header(frame, " ".join(header.split()).casefold())
-    if col is None:
-        return pd.Series(np.nan, index=frame.index, dtype="float64")
-    text = T.as_text(col, frame.index)
-    numbers = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
+    text = T.as_text(column_by_header(frame, header.casefold()), frame.index)  # no such column: all blank
+    numbers = pd.to_numeric(text.str.replace(",", ""), errors="coerce")
     bad = text.ne("") & ~(numbers.ge(0) & numbers.eq(numbers.round()))
     if bad.any():
         row = bad.idxmax()
         raise DataError("reorder.bad_number", file=where[0], sheet=where[1], row=row, column=header,
                         value=text[row], hint=hint)
-    return numbers.where(text.ne("")).astype("float64")
+    return numbers
 
 
-def supplier_table(suppliers: pd.DataFrame | None, file: str = "") -> pd.DataFrame:
+def supplier_table(suppliers: pd.DataFrame | None, file: str) -> pd.DataFrame:
     """The Suppliers sheet by supplier key (trimmed, casefolded): lead_time_days, cover_days (NaN: not given); the
     first row of a supplier named twice wins."""
     suppliers = pd.DataFrame() if suppliers is None else suppliers
