@@ -166,7 +166,8 @@ SUPPLIER_FALLBACK = "the supplier's value (Suppliers sheet), else the Settings s
 
 @pytest.mark.parametrize("header, value, hint", [
     ("Lead Time Days", "two weeks", SUPPLIER_FALLBACK), ("Cover Days", -3, SUPPLIER_FALLBACK),
-    ("On Order", 2.5, "use 0."), ("Safety Stock", "1O", "use 0.")])
+    ("On Order", 2.5, "use 0."), ("Safety Stock", "1O", "use 0."), ("On Order", "inf", "use 0."),
+    ("Safety Stock", "1000000000", "use 0.")])
 def test_a_bad_inventory_cell_names_the_file_sheet_row_column_and_the_fix(header, value, hint):
     cells = {"Lead Time Days": "lead", "Cover Days": "cover", "On Order": "on_order", "Safety Stock": "safety"}
     with pytest.raises(DataError) as err:
@@ -203,9 +204,10 @@ def test_a_supplier_row_without_a_name_is_no_supplier_s_default():
 
 def test_whole_numbers_accept_excel_floats_thousands_and_blanks():
     frame = sheet([{"On Order": 5.0}, {"On Order": "1,200"}, {"On Order": None}, {"On Order": " "},
-                   {"On Order": 0}], ["On Order"])
+                   {"On Order": 0}, {"On Order": 999_999_999}], ["On Order"])
     got = whole_numbers(frame, "On Order", ("f", "s"), "reorder.fallback.zero")
-    assert got.tolist()[:2] == [5, 1200] and got.isna().tolist() == [False, False, True, True, False]
+    assert got.tolist()[:2] == [5, 1200] and got.isna().tolist() == [False, False, True, True, False, False]
+    assert got.tolist()[4:] == [0, 999_999_999]
     assert whole_numbers(frame, "Cover Days", ("f", "s"), "reorder.fallback.zero").isna().all()
 
 

@@ -39,6 +39,7 @@ NOT_SOLD = frozenset({"Cancelled", "Unpaid"})
 COLUMNS = ("sku", "product_name", "supplier", "on_hand", "on_order", "sold_7d", "sold_30d", "velocity",
            "days_of_cover", "lead_time_days", "cover_days", "safety_stock", "suggested_qty", "status", "below")
 STATUSES = ("reorder", "ok", "no_sales")  # in the sheet's order: what to act on first
+LARGEST = 10**9  # a day count or a quantity this large is a typing slip ("inf", a barcode in the wrong column)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def whole_numbers(frame: pd.DataFrame, header: str, where: tuple[str, str], hint
     the sheet row), the column and ``hint`` (what a blank cell means)."""
     text = T.as_text(column_by_header(frame, header.casefold()), frame.index)  # no such column: all blank
     numbers = pd.to_numeric(text.str.replace(",", ""), errors="coerce")
-    bad = text.ne("") & ~(numbers.ge(0) & numbers.eq(numbers.round()))
+    bad = text.ne("") & ~(numbers.ge(0) & numbers.lt(LARGEST) & numbers.eq(numbers.round()))
     if bad.any():
         row = bad.idxmax()
         raise DataError("reorder.bad_number", file=where[0], sheet=where[1], row=row, column=header,

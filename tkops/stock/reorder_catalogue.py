@@ -7,9 +7,9 @@ from __future__ import annotations
 CATALOGUE: dict[str, dict[str, str]] = {
     "task_reorder": {"en": "working out what to reorder", "zh": "计算补货建议"},
     "reorder.bad_number": {
-        "en": "{file}, sheet {sheet}, row {row}, column \"{column}\": \"{value}\" is not a whole number of 0 or more. "
+        "en": "{file}, sheet {sheet}, row {row}, column \"{column}\": \"{value}\" is not a whole number from 0 to 999,999,999. "
               "Type a whole number, or leave the cell blank to use {hint}.",
-        "zh": "{file}，{sheet} 表，第 {row} 行，“{column}”列：“{value}”不是大于或等于 0 的整数。请填写整数，"
+        "zh": "{file}，{sheet} 表，第 {row} 行，“{column}”列：“{value}”不是 0 到 999,999,999 之间的整数。请填写整数，"
               "或留空以使用 {hint}。"},
     "reorder.fallback.supplier": {"en": "the supplier's value (Suppliers sheet), else the Settings sheet's",
                                   "zh": "供应商的值（Suppliers 表），否则使用 Settings 表的值"},
