@@ -114,8 +114,9 @@ INVENTORY = SheetSpec("Inventory", "Inventory", _cols(
     ("Safety Stock", Kind.INT, 9),
 ))
 # Filled by hand or by tkops stock (tkops.jobs.stock) from the team's stock files; Barcode holds GTIN/UPC/EAN codes
-# with a valid check digit (as text: leading zeros count). Supplier to Safety Stock are the team's (tkops.stock.reorder):
-# a blank Lead Time Days or Cover Days falls back to the supplier's row on Suppliers, then to Settings.
+# with a valid check digit (as text: leading zeros count). Supplier to Safety Stock are the team's
+# (tkops.stock.reorder): a blank Lead Time Days or Cover Days falls back to the supplier's row on Suppliers, then to
+# Settings.
 
 BUNDLES = SheetSpec("Bundles", "Bundles", _cols(
     ("Bundle SKU", Kind.TEXT, 18), ("Component SKU", Kind.TEXT, 18), ("Quantity", Kind.INT, 9),

@@ -2,8 +2,9 @@
 instructions in Chinese and English.
 
 The Python side finds the status cell, the summary cell, the clocks cell and the reorder cell by their defined names
-(``STATUS_NAME``, ``SUMMARY_NAME``, ``CLOCKS_NAME``, ``REORDER_NAME``), never by address, so this layout can change freely. Each name refers to one cell (the top-left
-cell of a merged, wrapping block), so writing one string with line breaks to it fills the block.
+(``STATUS_NAME``, ``SUMMARY_NAME``, ``CLOCKS_NAME``, ``REORDER_NAME``), never by address, so this layout can change
+freely. Each name refers to one cell (the top-left cell of a merged, wrapping block), so writing one string with line
+breaks to it fills the block.
 
 The workbook is written in XlsxWriter's constant-memory mode, so the rows here are written strictly top to bottom
 and every merged range spans a single row.
