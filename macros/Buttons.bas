@@ -13,6 +13,10 @@ Public Sub LoadStock()
     RunPython "import tkops.xl; tkops.xl.stock()"
 End Sub
 
+Public Sub Reorder()
+    RunPython "import tkops.xl; tkops.xl.reorder()"
+End Sub
+
 Public Sub ReviewOrders()
     RunPython "import tkops.xl; tkops.xl.review()"
 End Sub

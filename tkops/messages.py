@@ -151,7 +151,8 @@ _SECTION_CATALOGUES = ("tkops.messages_book", "tkops.messages_reports", "tkops.s
                        "tkops.aftersales.returns_catalogue", "tkops.aftersales.catalogue",
                        "tkops.aftersales.evidence_catalogue", "tkops.aftersales.month_end_catalogue",
                        "tkops.api.catalogue", "tkops.history.catalogue", "tkops.pack.catalogue",
-                       "tkops.picking.labels_catalogue", "tkops.api.stock_catalogue")
+                       "tkops.picking.labels_catalogue", "tkops.api.stock_catalogue",
+                       "tkops.stock.reorder_catalogue")
 
 
 @functools.lru_cache(maxsize=None)  # the catalogues are constants; the pack station renders on every scan

@@ -95,6 +95,12 @@ SETTINGS_SPEC: tuple[tuple[str, str, str, str, str], ...] = (
     ("PDF Fonts", "pdf_fonts", "", "Your own TrueType fonts (.ttf/.ttc) for the PDFs, tried before the shipped "
      "Noto fonts, separated by ; (optional: every script prints without them)",
      "PDF（装箱单、拣货单、证据索引）优先使用的自有 TrueType 字体（.ttf/.ttc），用 ; 分隔（可不填：内置字体已支持各语言）"),
+    ("Lead Time Days", "lead_time_days", "14", "Days from placing a purchase order to the stock on the shelf, for the "
+     "Reorder sheet, when neither the SKU's row on Inventory nor its supplier's row on Suppliers says",
+     "从下采购单到货上架的天数，用于 Reorder 表；Inventory 表该 SKU 行和 Suppliers 表其供应商行都未填写时使用"),
+    ("Cover Days", "cover_days", "30", "Days of sales a purchase order should cover once it arrives (Reorder sheet), "
+     "when neither the SKU's row on Inventory nor its supplier's row on Suppliers says",
+     "每次补货到货后应覆盖的销售天数（Reorder 表）；Inventory 表该 SKU 行和 Suppliers 表其供应商行都未填写时使用"),
     # Checks at the door: what an input file may hold before tkops reads it (docs/input-files.md#limits).
     ("Quantity Limit", "quantity_limit", "999", "Most units one order line may have; a file with more is refused "
      "(and the review flags such a line typed on Orders)", "每个订单行最多的件数；超过时拒绝导入文件（Orders 表中手工填写的此类行会被审核标记）"),
@@ -155,6 +161,8 @@ class Settings:
     max_file_mb: str = "1024"
     max_zip_ratio: str = "100"
     max_sheet_cells: str = "8000000"
+    lead_time_days: str = "14"
+    cover_days: str = "30"
 
     @property
     def lang(self) -> str:
@@ -217,6 +225,10 @@ class Settings:
     def max_quantity(self) -> int:
         """The most units one order line may have (Quantity Limit)."""
         return int(self.quantity_limit)
+
+    def reorder_days(self) -> tuple[int, int]:
+        """The last fallbacks of the Reorder sheet: (Lead Time Days, Cover Days)."""
+        return int(self.lead_time_days), int(self.cover_days)
 
     def slip_settings(self):
         """The packing slips' settings (:class:`tkops.slips.SlipSettings`), validated (logo and font files)."""
@@ -306,6 +318,11 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         raise bad("report_month", "a month such as 2026-11, or blank for the month before this one")
     if s.slip_layout.casefold().replace(" ", "") not in ("a4", "a6", "4x6"):
         raise bad("slip_layout", "A4, A6 or 4x6")
+    for attr, example in (("lead_time_days", "14"), ("cover_days", "30")):
+        value = getattr(s, attr)
+        if not (value.isascii() and value.isdigit() and int(value) <= 3650):
+            raise bad(attr, f"a whole number of days from 0 to 3650 such as {example}")
+        object.__setattr__(s, attr, str(int(value)))
     for attr, example in (("quantity_limit", "999"), ("max_file_mb", "1024"), ("max_zip_ratio", "100"),
                           ("max_sheet_cells", "8000000")):
         value = getattr(s, attr).replace(",", "")

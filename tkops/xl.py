@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tkops.book.live import LiveBook
-from tkops.book.live_ui import CLOCKS_NAME, SUMMARY_NAME, button_run, show
+from tkops.book.live_ui import CLOCKS_NAME, REORDER_NAME, SUMMARY_NAME, button_run, show
 from tkops.cells.text import scalar_text
 from tkops.errors import ConfigError, TkopsError
 from tkops.jobs.import_orders import import_files
@@ -109,6 +109,19 @@ def clocks(book: ExcelBook | None = None) -> None:
         return report.lines(settings.lang)
 
     _press(book, "task_clocks", job)
+
+
+def reorder(book: ExcelBook | None = None) -> None:
+    """Button "Reorder": the same as ``tkops reorder``; the count of SKUs to reorder also goes to the Home sheet's
+    reorder cell."""
+    from tkops.jobs.reorder import run_reorder
+
+    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
+        report = run_reorder(live, settings)
+        show(book, report.home_text(settings.lang), REORDER_NAME)
+        return report.lines(settings.lang)
+
+    _press(book, "task_reorder", job)
 
 
 def cases(book: ExcelBook | None = None) -> None:

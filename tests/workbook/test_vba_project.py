@@ -104,7 +104,7 @@ def test_each_button_sub_runs_one_tkops_xl_function():
                      "AfterSalesSummary": "summary", "PullFromTikTok": "pull", "UploadTracking": "upload_tracking",
                      "LoadStock": "stock", "EvidencePack": "evidence", "MonthEnd": "month_end",
                      "ArchiveClosed": "archive",
-                     "PackStation": "pack_start", "BarcodeLabels": "barcode_labels"}
+                     "PackStation": "pack_start", "BarcodeLabels": "barcode_labels", "Reorder": "reorder"}
     assert set(public_subs(buttons.code)) == set(calls)
     assert {b.macro for b in home.BUTTONS} <= set(calls)
 

@@ -115,6 +115,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "mean_hours": ("Mean Hours", "平均时长（小时）"), "file": ("File", "文件"), "kind": ("Kind", "类型"),
     "rows": ("Rows Read", "读取行数"), "skipped": ("Skipped Rows", "跳过行数"), "duplicates": ("Duplicates", "重复"),
     "cancellation_rate": ("Cancellation Rate", "取消率"),
+    # the Reorder sheet (tkops.stock.reorder): SKUs to reorder, by supplier
+    "supplier": ("Supplier", "供应商"), "on_hand": ("On Hand", "现有库存"), "on_order": ("On Order", "在途采购"),
+    "sold_30d": ("Sold 30d", "30 天销量"), "velocity": ("Velocity/day", "日均销量"),
+    "days_of_cover": ("Days of Cover", "可售天数"), "suggested_qty": ("Suggested Qty", "建议补货量"),
 }
 
 

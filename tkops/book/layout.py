@@ -109,14 +109,35 @@ SETTINGS = SheetSpec("Settings", "Settings", _cols(
 INVENTORY = SheetSpec("Inventory", "Inventory", _cols(
     ("Seller SKU", Kind.TEXT, 18), ("Product Name", Kind.TEXT, 32), ("Variation", Kind.TEXT, 16),
     ("On Hand", Kind.INT, 9), ("Zone", Kind.TEXT, 7), ("Bin", Kind.TEXT, 10), ("Unit Cost", Kind.MONEY, 10),
-    ("Currency", Kind.TEXT, 9), ("Barcode", Kind.ID, 16),
+    ("Currency", Kind.TEXT, 9), ("Barcode", Kind.ID, 16), ("Supplier", Kind.TEXT, 16),
+    ("Lead Time Days", Kind.INT, 9), ("Cover Days", Kind.INT, 9), ("On Order", Kind.INT, 9),
+    ("Safety Stock", Kind.INT, 9),
 ))
 # Filled by hand or by tkops stock (tkops.jobs.stock) from the team's stock files; Barcode holds GTIN/UPC/EAN codes
-# with a valid check digit (as text: leading zeros count).
+# with a valid check digit (as text: leading zeros count). Supplier to Safety Stock are the team's
+# (tkops.stock.reorder): a blank Lead Time Days or Cover Days falls back to the supplier's row on Suppliers, then to
+# Settings.
 
 BUNDLES = SheetSpec("Bundles", "Bundles", _cols(
     ("Bundle SKU", Kind.TEXT, 18), ("Component SKU", Kind.TEXT, 18), ("Quantity", Kind.INT, 9),
 ))
+
+#: Each supplier's usual Lead Time Days and Cover Days (tkops.stock.reorder): a SKU's own cells on Inventory win.
+SUPPLIERS = SheetSpec("Suppliers", "Suppliers", _cols(
+    ("Supplier", Kind.TEXT, 20), ("Lead Time Days", Kind.INT, 9), ("Cover Days", Kind.INT, 9),
+), style="Table Style Light 9")
+
+#: What to reorder (tkops reorder, tkops.jobs.reorder): one row per stock SKU, rewritten whole on every run. The
+#: hidden flags column colours the cells of SKUs below their reorder point (letter R).
+REORDER_FLAGS = "tkops Flags"
+REORDER = SheetSpec("Reorder", "Reorder", _cols(
+    ("Seller SKU", Kind.TEXT, 18), ("Product Name", Kind.TEXT, 30), ("Supplier", Kind.TEXT, 16),
+    ("On Hand", Kind.INT, 9), ("On Order", Kind.INT, 9), ("Sold 7d", Kind.INT, 8), ("Sold 30d", Kind.INT, 8),
+    ("Velocity/day", Kind.NUMBER, 12), ("Days of Cover", Kind.NUMBER, 13), ("Lead Time Days", Kind.INT, 15),
+    ("Cover Days", Kind.INT, 11), ("Suggested Qty", Kind.INT, 14), ("Status", Kind.TEXT, 10),
+    (REORDER_FLAGS, Kind.TEXT, 10),
+), hidden=(REORDER_FLAGS,), printed=True, freeze="Seller SKU",
+    highlights=Highlights(REORDER_FLAGS, name="tkops_reorder_flags", colours=(("R", "reorder", "#FFC7CE"),)))
 
 MAPPINGS = SheetSpec("Mappings", "Mappings", _cols(
     *((h, Kind.TEXT, 18) for h in MAPPING_SHEET_HEADERS)
@@ -299,8 +320,8 @@ CONFLICTS = SheetSpec("Conflicts", "Conflicts", _cols(
 
 #: Sheets every new tkops workbook gets, in tab order.
 STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, PACK, AFTERSALES, REVIEWS, FOLLOWUP,
-                                          AFTERSALES_SUMMARY, INVENTORY, BUNDLES, RULES, KEYWORDS, SLA,
-                                          HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
+                                          AFTERSALES_SUMMARY, REORDER, INVENTORY, BUNDLES, SUPPLIERS, RULES,
+                                          KEYWORDS, SLA, HOLIDAYS, CARRIERS, REASONS, CASE_KEYWORDS, RESOLUTIONS,
                                           CAUSE_ACTIONS, FOLLOWUP_DAYS, SHIPLOG, PACKLOG, STOCKLOG, UNSCANNED,
                                           IMPORT_LOG,
                                           CONFLICTS, SETTINGS, MAPPINGS, BASE)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
 STATUS_NAME = "tkops_status"
 SUMMARY_NAME = "tkops_summary"
 CLOCKS_NAME = "tkops_clocks"
+REORDER_NAME = "tkops_reorder"
 LOG_FILE = "tkops.log"
 
 

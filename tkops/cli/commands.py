@@ -82,6 +82,16 @@ COMMANDS: tuple[Command, ...] = (
         job="tkops.jobs.pack:run_pack_file",
         call=lambda job, bk, settings, args: job(bk, settings, args.scans, args.packer, shop_time(args.now))),
     Command(
+        "reorder", "list what to reorder: sales velocity, days of cover, suggested quantities",
+        "Write the Reorder sheet: per stock SKU, units sold in the last 7 and 30 days (Orders and history, bundles "
+        "as their components, cancelled lines left out), velocity per day (the higher of the two rates), days of "
+        "cover and the suggested order quantity for Lead Time Days + Cover Days (Inventory, else Suppliers, else "
+        "Settings); SKUs below their reorder point are coloured.",
+        (book("the workbook with the Orders, Inventory and Suppliers sheets"),
+         now("as of this shop-local time, e.g. 2026-11-30T09:00 (default: now)")),
+        job="tkops.jobs.reorder:run_reorder",
+        call=lambda job, bk, settings, args: job(bk, settings, shop_time(args.now))),
+    Command(
         "review", "flag what needs a human before shipping",
         "Check every order line (address, phone, SKU and stock, buyer message, combinable and risky orders, timing): "
         "colour the offending cells on Orders, set Review Status, list each problem on the Review sheet with a "

@@ -1,9 +1,10 @@
 """The Home sheet of tkops.xlsm: title, one button per macro, the status cell, the last run's summary and short
 instructions in Chinese and English.
 
-The Python side finds the status cell, the summary cell and the clocks cell by their defined names
-(``STATUS_NAME``, ``SUMMARY_NAME``, ``CLOCKS_NAME``), never by address, so this layout can change freely. Each name refers to one cell (the top-left
-cell of a merged, wrapping block), so writing one string with line breaks to it fills the block.
+The Python side finds the status cell, the summary cell, the clocks cell and the reorder cell by their defined names
+(``STATUS_NAME``, ``SUMMARY_NAME``, ``CLOCKS_NAME``, ``REORDER_NAME``), never by address, so this layout can change
+freely. Each name refers to one cell (the top-left cell of a merged, wrapping block), so writing one string with line
+breaks to it fills the block.
 
 The workbook is written in XlsxWriter's constant-memory mode, so the rows here are written strictly top to bottom
 and every merged range spans a single row.
@@ -15,12 +16,13 @@ from dataclasses import dataclass
 
 import xlsxwriter.utility
 
-from tkops.book.live_ui import CLOCKS_NAME, STATUS_NAME, SUMMARY_NAME
+from tkops.book.live_ui import CLOCKS_NAME, REORDER_NAME, STATUS_NAME, SUMMARY_NAME
 from tkops.xlsm.sheets import HOME
 
 SUMMARY_LINES = 8  # lines of text the summary cell shows
 STATUS_LINES = 3  # lines of text the status cell shows (an error message can be long)
 CLOCKS_LINES = 6  # lines of the clocks cell: one per clock, the worst first
+REORDER_LINES = 2  # lines of the reorder cell: how many SKUs to reorder
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ BUTTONS: tuple[Button, ...] = (
            "库存、库位、成本和条码。",
            "Stock files (TikTok product export, Mabang/DianXiaoMi stock exports; the Stock Folder, or files you "
            "pick) into Inventory: on hand, bins, cost, barcodes."),
+    Button("Reorder", "补货建议", "Reorder",
+           "按近 7 天和 30 天销量计算每个 SKU 的可售天数和建议补货量（Reorder 表），低于补货点的标红；数量见下方。",
+           "Sales of the last 7 and 30 days, days of cover and the quantity to order per SKU (Reorder sheet); "
+           "SKUs below their reorder point in red, counted below."),
     Button("ReviewOrders", "审核订单", "Review orders",
            "检查地址、SKU、库存和买家留言；问题列在 Review 表，并附上买家语言的沟通话术。",
            "Checks addresses, SKUs, stock and buyer notes. Problems go to the Review sheet with a message "
@@ -239,6 +245,11 @@ def write_home(workbook, version_line: str):
     ws.write_string(r, FIRST, "时效  Deadlines", f["label_top"])
     ws.merge_range(r, 3, r, LAST, "点击“检查时效”  Click Deadlines", f["summary"])
     clocks_cell = xlsxwriter.utility.xl_rowcol_to_cell(r, 3, row_abs=True, col_abs=True)
+    line(8)
+    r = line(REORDER_LINES * 13 + 8)
+    ws.write_string(r, FIRST, "补货  Reorder", f["label_top"])
+    ws.merge_range(r, 3, r, LAST, "点击“补货建议”  Click Reorder", f["summary"])
+    reorder_cell = xlsxwriter.utility.xl_rowcol_to_cell(r, 3, row_abs=True, col_abs=True)
     line(16)
 
     # How to use.
@@ -258,6 +269,7 @@ def write_home(workbook, version_line: str):
     workbook.define_name(STATUS_NAME, f"={HOME}!{status_cell}")
     workbook.define_name(SUMMARY_NAME, f"={HOME}!{summary_cell}")
     workbook.define_name(CLOCKS_NAME, f"={HOME}!{clocks_cell}")
+    workbook.define_name(REORDER_NAME, f"={HOME}!{reorder_cell}")
 
     ws.set_paper(9)  # A4
     ws.set_portrait()

@@ -7,6 +7,7 @@ values of the file given last (monthly exports sorted by name come in date order
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -21,6 +22,7 @@ from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
 from tkops.clocks import SlaTable
 from tkops.jobs.lines import KEY, WHERE, order_lines
+from tkops.jobs.reorder import reorder_table
 from tkops.merge import sheet_frame, typed
 from tkops.schema import header_key, line_keys
 from tkops.settings import Settings
@@ -65,6 +67,7 @@ class BookInputs:
     actions: ActionTable | None = None
     reviews: pd.DataFrame | None = None  # order_id, rating, seller_sku, sku_id, time
     lines: pd.DataFrame | None = None  # the book's order lines, Orders + history (LINE_COLUMNS and ``key``)
+    reorder: pd.DataFrame | None = None  # the reorder table (tkops.stock.reorder.COLUMNS) as of the run
     sheets: list[str] = field(default_factory=list)
 
 
@@ -160,8 +163,9 @@ def open_book(path: Path, settings: Settings):
         return ReadOnlyBook(checked, path)
 
 
-def read_book(path: Path, settings: Settings) -> BookInputs:
-    """The team's sheets of the workbook at ``path`` (:func:`open_book`)."""
+def read_book(path: Path, settings: Settings, now: dt.datetime | None = None) -> BookInputs:
+    """The team's sheets of the workbook at ``path`` (:func:`open_book`); with ``now``, also what to reorder as of
+    then (when the book has an Inventory sheet)."""
     book = open_book(path, settings)
     name = Path(path).name
     out = BookInputs()
@@ -190,6 +194,8 @@ def read_book(path: Path, settings: Settings) -> BookInputs:
     orders = rows("Orders")
     frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
     every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame)  # Orders, then history
+    if inventory and now is not None:
+        out.reorder = reorder_table(book, settings, now, lines=every)
     if len(every):
         out.lines = every.drop(columns=[WHERE, *TEAM_HEADERS]).rename(columns={KEY: "key"})
         team = every[[h for h in TEAM_HEADERS if every[h].notna().any()]]

@@ -55,6 +55,9 @@ SHEETS = {
     "Trend": ("Trend", "trend", (("month", "text"), ("currency", "text"), ("orders", "int"), ("cancelled", "int"),
               ("sales", "money"), ("cases", "int"), ("return_rate", "pct"), ("refund_cost", "money"),
               ("reship_cost", "money"))),
+    "Reorder": ("Reorder", "reorder", (("supplier", "text"), ("sku", "text"), ("product_name", "text"),
+                ("on_hand", "int"), ("on_order", "int"), ("sold_30d", "int"), ("velocity", "hours"),
+                ("days_of_cover", "hours"), ("suggested_qty", "int"))),
     "Files": ("Files", "files", (("file", "text"), ("kind", "text"), ("rows", "int"), ("skipped", "int"),
               ("duplicates", "int"))),
 }
@@ -76,6 +79,8 @@ def frame_of(report, name: str, lang: str = "en") -> pd.DataFrame:
         frame["action"] = frame["action_zh" if lang == "zh" else "action_en"]
     if "carrier" in frame:
         frame["carrier"] = frame["carrier"].replace("", "-")
+    if "supplier" in frame:
+        frame["supplier"] = frame["supplier"].fillna("-")
     if "currency" in frame:
         frame["currency"] = frame["currency"].map(lambda c: currency_label(c, lang))
     return frame

@@ -40,8 +40,11 @@ from tkops.jobs.month_end.inputs import (
     read_return_files,
     with_book_cases,
 )
+from tkops.messages import render
 from tkops.schema import orders_of
 from tkops.settings import Settings
+from tkops.stock.reorder import COLUMNS as REORDER_COLUMNS
+from tkops.stock.reorder import to_reorder, units
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is being done, in the team's language)
 TREND_MONTHS = 12
@@ -60,6 +63,9 @@ class MonthEndReport:
     response: pd.DataFrame  # case_type, cases, closed, open, median_hours, p90_hours, mean_hours
     trend: pd.DataFrame  # month, currency, orders, cancelled, sales, cases, return_rate, refund_cost, reship_cost
     pivots: P.Pivots
+    #: the SKUs below their reorder point when the report was made, by supplier (tkops.stock.reorder.to_reorder);
+    #: empty without a workbook
+    reorder: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(REORDER_COLUMNS)))
     files: list[FileRead] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     made: dt.datetime | None = None
@@ -71,9 +77,16 @@ class MonthEndReport:
         from tkops.jobs.month_end.html import show
         from tkops.jobs.month_end.report import summary_rows
 
+        from tkops.jobs.reorder import by_supplier_lines
+
         out = [say("month_end.done", lang, month=self.month, workbook=self.workbook, html=self.html), *self.warnings]
-        return out + [f"  {name}: {show(value, kind)} {currency}".rstrip()
-                      for _section, name, value, currency, kind in summary_rows(self, lang)[:16]]
+        out += [f"  {name}: {show(value, kind)} {currency}".rstrip()
+                for _section, name, value, currency, kind in summary_rows(self, lang)[:16]]
+        if len(self.reorder):
+            out += [render("reorder.home", lang, n=len(self.reorder),
+                           units=sum(units(v) for v in self.reorder["suggested_qty"])),
+                    *by_supplier_lines(self.reorder, lang)]
+        return out
 
 
 def parse_month(month: str) -> tuple[dt.date, dt.date]:
@@ -229,7 +242,10 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
         "no_currency": {"orders": int((in_month["currency"] == "").sum()),
                         "cases": int(current.loc[current["currency"] == "", "case_id"].nunique())},
     }
-    return MonthEndReport(month, figures, by_currency, cancellations, causes, response, trend, pv)
+    report = MonthEndReport(month, figures, by_currency, cancellations, causes, response, trend, pv)
+    if book.reorder is not None:
+        report.reorder = to_reorder(book.reorder)
+    return report
 
 
 def _trend(orders: pd.DataFrame, prepared: pd.DataFrame, number: int) -> pd.DataFrame:
@@ -274,15 +290,15 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     lines, files, dup_lines = read_order_files([Path(p) for p in orders], settings, step)
     cases, case_files, dup_cases = read_return_files([Path(p) for p in returns], settings, step)
     inputs = BookInputs()
+    now = now or settings.shop_now()
     if book:
         step(say("month_end.progress.book", settings.lang, file=Path(book).name))
-        inputs = read_book(Path(book), settings)
+        inputs = read_book(Path(book), settings, now)
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
     cases = with_book_cases(cases, inputs.cases)
     step(say("month_end.progress.figures", settings.lang, month=month))
     cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
-    now = now or settings.shop_now()
     report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top)
     report.files, report.made = files + case_files, now
     for n, what in ((dup_lines, "month_end.what_lines"), (dup_cases, "month_end.what_cases")):
