@@ -14,10 +14,9 @@ from tests.api.server import APP_KEY, SHOP_NAME
 from tests.api.server_inventory import Stock
 from tkops.api import ApiError
 from tkops.book import FileBook
-from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, SHIPLOG, STOCKPUSH, ColumnSpec, orders_columns
+from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, SHIPLOG, STOCKPUSH, orders_columns
 from tkops.errors import DataError
 from tkops.jobs.push_stock import run_push_stock
-from tkops.schema import Kind
 from tkops.settings import Settings
 
 NOW = dt.datetime(2026, 1, 2, 10, 0)
@@ -28,7 +27,7 @@ P1, P2, P3 = "1729382938492830001", "1729382938492830002", "1729382938492830003"
 # TikTok SKU ids of the Seller SKUs
 IDS = {"TS-BLK-M": "1729382938492834901", "TS-WHT-M": "1729382938492834902", "MUG-1": "1729382938492834903",
        "CAP-1": "1729382938492834904", "KIT-2": "1729382938492834905", "SOCK-1": "1729382938492834906"}
-INVENTORY_WITH_SAFETY = INVENTORY.with_columns(list(INVENTORY.columns) + [ColumnSpec("Safety Stock", Kind.INT, 9)])
+INVENTORY_WITH_SAFETY = INVENTORY.with_extra(["Safety Stock"])  # a team column of Inventory (reorder, push-stock)
 
 
 def update_path(product: str) -> str:
