@@ -38,7 +38,7 @@ from tkops.shipping import (
 from tkops.shipping.catalogue import render as shipping_render
 from tkops.shipping.inference import inferred_providers
 from tkops.shipping.tracking_apply import TrackingApplied, apply_tracking
-from tkops.shipping.tracking_file import read_tracking_file
+from tkops.sources.tracking_file import read_tracking_file
 from tkops.sources.base import HeaderMapSource
 from tkops.statuses import canonical_statuses
 
