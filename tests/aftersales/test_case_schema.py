@@ -10,7 +10,7 @@ import pytest
 
 from tkops import messages, schema as orders_schema
 from tkops.aftersales import returns_catalogue
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.schema import Column, Kind
 
 

@@ -32,7 +32,7 @@ from tkops.jobs.evidence import run_evidence
 from tkops.aftersales.evidence_catalogue import EvidenceError
 from tkops.aftersales.evidence_checklist import CHECKLIST_HEADERS, DEFAULT_APPEAL_DAYS, covered_by
 from tkops.aftersales.reasons import CASE_TYPES, data_file
-from tkops.aftersales.schema import CASE_SHEET_COLUMNS
+from tkops.case_schema import CASE_SHEET_COLUMNS
 from tkops.book import FileBook, safety
 from tkops.book.layout import ColumnSpec, SheetSpec
 from tkops.errors import ConfigError, WorkbookLocked

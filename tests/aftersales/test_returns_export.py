@@ -20,7 +20,7 @@ import pytest
 
 from expectations import plain
 from tkops import messages
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.returns_export import EXPORT_HEADERS, SOURCE, cancellation_cases, read_returns
 from tkops.errors import AmbiguousDates, DataError, EncodingProblem, MangledIds, MissingColumn, TkopsError
 from tkops.settings import Settings

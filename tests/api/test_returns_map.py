@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.api import payloads as P
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.case_facts import closed
 from tkops.aftersales.reasons import classify_reasons
 from tkops.aftersales.returns_export import cancellation_cases, read_returns

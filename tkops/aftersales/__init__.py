@@ -22,7 +22,7 @@ from tkops.aftersales.reasons import (
                                        reasons_sheet_rows,
 )
 from tkops.aftersales.returns_export import cancellation_cases, read_returns
-from tkops.aftersales.schema import (
+from tkops.case_schema import (
                                        CASE_COLUMNS,
                                        CASE_SHEET_COLUMNS,
                                        CASE_TEAM_COLUMNS,

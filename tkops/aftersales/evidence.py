@@ -40,7 +40,7 @@ from tkops.aftersales.evidence_index import index_context, index_html
 from tkops.aftersales.evidence_pdf import evidence_pdf
 from tkops.aftersales.reasons import CASE_TYPES
 from tkops.aftersales.reasons import label as vocab_label
-from tkops.aftersales.schema import CASE_BY_NAME
+from tkops.case_schema import CASE_BY_NAME
 from tkops.book.safety import atomic_target
 
 FILE_TITLE = "Evidence"

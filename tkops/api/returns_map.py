@@ -34,7 +34,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.api.orders_map import amount, seconds, typed_frame, words
 from tkops.settings import Settings
 

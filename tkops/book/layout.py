@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from tkops import schema
-from tkops.aftersales import schema as case_schema
+from tkops import case_schema
 from tkops.schema import Kind
 from tkops.sources.mapping import MAPPING_SHEET_HEADERS
 
@@ -187,7 +187,7 @@ UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
     ("Market", Kind.TEXT, 8),
 ), style="Table Style Light 9")
 
-# After-sales. AfterSales is the case log (tkops.aftersales.schema; its Due cells coloured through its own flags).
+# After-sales. AfterSales is the case log (tkops.case_schema; its Due cells coloured through its own flags).
 #: Code columns of the AfterSales sheet and the column beside each that says the code in the team's language (the
 #: code stays, for filters, formulas and the sheets that map reasons to codes).
 CASE_LABEL_COLUMNS: dict[str, str] = {"Case Type": "Case Type Label", "Cause": "Cause Label",

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.case_costs import CaseCosts
 from tkops.aftersales.resolutions import suggest
 from tkops.aftersales.resolutions_table import resolution_rules, resolutions_sheet_rows

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from tkops import flags
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.classify import (
     case_keywords_from_sheet_rows,
     case_keywords_sheet_rows,

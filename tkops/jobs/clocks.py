@@ -217,7 +217,7 @@ def cancel_requests(rows) -> pd.DataFrame | None:
     """The AfterSales sheet's cancellation requests (Return Type Cancel): Order ID, Opened, Due, and Settled (closed:
     a Closed time, a final Return Status or the team's Status Done)."""
     from tkops.aftersales.case_facts import closed  # here: the after-sales package is slow to import
-    from tkops.aftersales.schema import CANCEL_TYPE, CASE_HEADER_TO_KEY
+    from tkops.case_schema import CANCEL_TYPE, CASE_HEADER_TO_KEY
 
     frame = _table(rows) if rows else None
     if frame is None or frame.empty:

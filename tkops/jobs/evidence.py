@@ -19,7 +19,7 @@ from tkops.aftersales.evidence_checklist import (
     default_checklist,
 )
 from tkops.aftersales.evidence_files import check_case_id
-from tkops.aftersales.schema import CASE_HEADER_TO_KEY
+from tkops.case_schema import CASE_HEADER_TO_KEY
 from tkops.cells.text import scalar_text
 from tkops.errors import ConfigError
 from tkops.output import output_folder

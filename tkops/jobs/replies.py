@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.classify import case_keywords_from_sheet_rows
 from tkops.aftersales.followup import (
     followup_days,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import currency_label
 from tkops.aftersales.pivots import Pivots, summarise

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from tkops.aftersales import read_returns
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
