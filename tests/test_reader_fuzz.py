@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl import Workbook
 
-from tkops.aftersales.returns_export import EXPORT_HEADERS, read_returns
+from tkops.sources.returns_export import EXPORT_HEADERS, read_returns
 from tkops.errors import TkopsError
 from tkops.jobs.month_end.inputs import read_order_files
 from tkops.settings import Settings

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from tkops import messages, schema as orders_schema
-from tkops.aftersales import returns_catalogue
+from tkops.sources import returns_catalogue
 from tkops import case_schema as C
 from tkops.schema import Column, Kind
 
@@ -40,7 +40,7 @@ def test_platform_and_team_columns_are_disjoint_and_team_is_never_imported():
     suggestion = {c.key for c in C.CASE_SUGGESTION_COLUMNS}
     assert {"suggested_resolution", "est_cost", "due_state"} <= suggestion
     assert not suggestion & (set(C.CASE_TEAM_KEYS) | set(C.CASE_PLATFORM_KEYS))
-    from tkops.aftersales.returns_export import EXPORT_HEADERS
+    from tkops.sources.returns_export import EXPORT_HEADERS
     assert not set(EXPORT_HEADERS.values()) & set(C.CASE_TEAM_KEYS)
     assert set(C.DERIVED_KEYS) <= set(C.CASE_PLATFORM_KEYS)
     assert not set(C.DERIVED_KEYS) & set(EXPORT_HEADERS.values())
@@ -108,7 +108,7 @@ def test_every_returns_sentence_names_the_file(code):
 
 
 def test_catalogue_renders_through_tkops_messages_once_registered(monkeypatch):
-    module = "tkops.aftersales.returns_catalogue"
+    module = "tkops.sources.returns_catalogue"
     if module not in messages._SECTION_CATALOGUES:
         monkeypatch.setattr(messages, "_SECTION_CATALOGUES", messages._SECTION_CATALOGUES + (module,))
     text = messages.render("returns.missing_column", "zh", file="a.csv", column="Return Order ID", headers="X")

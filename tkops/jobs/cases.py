@@ -22,7 +22,7 @@ from tkops.aftersales.classify import (
     case_keywords_sheet_rows,
 )
 from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
-from tkops.aftersales.returns_export import cancellation_cases, read_returns
+from tkops.sources.returns_export import cancellation_cases, read_returns
 from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, REASONS
 from tkops.jobs.labels import with_case_labels
 from tkops.jobs.lines import WHERE
