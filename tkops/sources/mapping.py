@@ -70,7 +70,7 @@ def build(name: str, columns: dict[str, str], options: dict[str, Any], where: st
     )
 
 
-#: The tkops Columns of a stock mapping: the Inventory sheet's (tkops.sources.stock_formats.STOCK_HEADERS).
+#: The tkops Columns of a stock mapping: the Inventory sheet's (tkops.schema.STOCK_HEADERS).
 STOCK_TARGETS = ("Seller SKU", "Product Name", "Variation", "On Hand", "Zone", "Bin", "Unit Cost", "Currency",
                  "Barcode")
 
