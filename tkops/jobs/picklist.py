@@ -17,14 +17,14 @@ from pathlib import Path
 import pandas as pd
 
 from tkops import schema
-from tkops.book.layout import ORDERS, orders_columns
+from tkops.book.layout import ORDERS, PICKLIST, orders_columns
 from tkops.book.safety import atomic_target
 from tkops.jobs.orders_sheet import orders_frame
 from tkops.merge import rows_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.pdf import font_paths
-from tkops.picking import (NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary,
+from tkops.picking import (NO_BIN, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary,
                            waves)
 from tkops.picking import sheet_frame as picklist_frame
 from tkops.picking.pdf import picklist_pdf
