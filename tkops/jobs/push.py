@@ -25,7 +25,7 @@ from tkops.api import (
     OutcomeUnknown,
 )
 from tkops.api.catalogue import render
-from tkops.book.layout import ORDERS, orders_columns
+from tkops.book.layout import ORDERS, SHIPLOG, orders_columns
 from tkops.book.safety import atomic_target
 from tkops.cells.yes_no import tick
 
@@ -36,7 +36,6 @@ from tkops.output import output_folder
 from tkops.settings import Settings
 from tkops.shipping import (
     REJECTED_COLUMNS,
-    SHIPLOG,
     SHIPLOG_COLUMNS,
     ProviderMap,
     already_exported,
