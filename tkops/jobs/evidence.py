@@ -1,6 +1,6 @@
 """The job behind ``tkops evidence CASE``: a case of the workbook's AfterSales sheet, its evidence folder, the
 settings (Evidence Folder, Appeal Days, Output Folder, PDF Fonts, Templates Folder, Language), then
-:func:`tkops.aftersales.evidence.gather_evidence`. The workbook is only read.
+:func:`tkops.jobs.evidence_pack.gather_evidence`. The workbook is only read.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tkops.aftersales.catalogue import AfterSalesConfigError
-from tkops.aftersales.evidence import EvidenceCase, EvidenceReport, gather_evidence
+from tkops.aftersales.evidence import EvidenceCase, EvidenceReport
+from tkops.jobs.evidence_pack import gather_evidence
 from tkops.aftersales.evidence_catalogue import EvidenceError
 from tkops.aftersales.evidence_checklist import (
     CHECKLIST_SHEET,
