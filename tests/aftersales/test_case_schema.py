@@ -11,6 +11,7 @@ import pytest
 from tkops import messages, schema as orders_schema
 from tkops.sources import returns_catalogue
 from tkops import case_schema as C
+from tkops.jobs.new_book import starting_frame
 from tkops.schema import Column, Kind
 
 
@@ -129,5 +130,5 @@ def test_the_after_sales_sheets_have_the_tables_headers():
     assert [h for h in layout.AFTERSALES.headers[:-1] if h not in labels] == [c.name for c in C.CASE_SHEET_COLUMNS]
     for code, label in layout.CASE_LABEL_COLUMNS.items():
         assert layout.AFTERSALES.headers.index(label) == layout.AFTERSALES.headers.index(code) + 1
-    assert reasons_sheet_rows()[0] == layout.starting_frame(layout.REASONS).columns.tolist()
-    assert len(layout.starting_frame(layout.REASONS)) > 50
+    assert reasons_sheet_rows()[0] == starting_frame(layout.REASONS).columns.tolist()
+    assert len(starting_frame(layout.REASONS)) > 50

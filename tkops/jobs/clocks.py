@@ -25,7 +25,6 @@ from tkops.book.layout import (
     SLA,
     UNSCANNED,
     orders_columns,
-    starting_frame,
 )
 from tkops.clocks import (
     CLOCKS,
@@ -45,6 +44,7 @@ from tkops.clocks.catalogue import explain
 from tkops.clocks.kpi import exclusion_lines
 from tkops.clocks.states import SOURCE_COLUMN
 from tkops.jobs.lines import order_lines
+from tkops.jobs.new_book import starting_frame
 from tkops.jobs.orders_sheet import orders_frame
 from tkops.merge import typed
 from tkops.settings import Settings

@@ -21,6 +21,7 @@ import pandas as pd
 from tkops.book import FileBook, safety
 from tkops.book.layout import BUNDLES, ORDERS, REVIEW, REVIEWS, SETTINGS, orders_columns
 from tkops.book.session import BookSession
+from tkops.jobs.new_book import default_rows
 from tkops.jobs.cases import run_cases
 from tkops.jobs.clocks import run_clocks
 from tkops.jobs.evidence import run_evidence
@@ -71,7 +72,7 @@ def run_demo(out: Path, lang: str = "en", wait: float | None = None) -> list[str
     path = out / DEMO_BOOK
     lines: list[str] = []
     output = out / OUTPUT
-    with BookSession(path, "demo", wait=wait, lang=lang) as session:
+    with BookSession(path, "demo", wait=wait, lang=lang, defaults=default_rows) as session:
         if path.exists():  # a fresh demo each run; the previous one is kept in the backups folder
             safety.check_not_locked(path)
             safety.backup(path)

@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 
 from tkops import flags, schema
-from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
+from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns
 from tkops.cells.text import scalar_text, text_column
+from tkops.jobs.new_book import starting_frame
 from tkops.jobs.orders_sheet import orders_frame
 from tkops.merge import rows_frame, typed
 from tkops.messages import render
