@@ -13,7 +13,7 @@ import pandas as pd
 from tkops import schema
 from tkops import case_schema
 from tkops.schema import Kind
-from tkops.sources.mapping import MAPPING_SHEET_HEADERS
+from tkops.schema import MAPPING_SHEET_HEADERS
 
 #: Where a new workbook's default rows come from: (sheet name, language) -> rows, header first, or None.
 DefaultRows = Callable[[str, str], "list[list[Any]] | None"]

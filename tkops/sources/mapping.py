@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from tkops import schema
+from tkops.schema import MAPPING_SHEET_HEADERS  # the Mappings sheet this module reads
 from tkops.errors import ConfigError
 from tkops.sources.base import HeaderMapSource
 from tkops.sources.normalize import MAPPING_IDS, ReadOptions
 
-MAPPING_SHEET_HEADERS = ("Mapping", "Their Column", "tkops Column", "Date Format", "Encoding", "Decimal", "Currency")
 _OPTION_KEYS = ("date_format", "encoding", "decimal", "currency")
 
 
