@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from tkops.book.protocol import ReadBook
 from tkops.aftersales.catalogue import AfterSalesConfigError
 from tkops.aftersales.evidence import EvidenceCase, EvidenceReport
 from tkops.jobs.evidence_pack import gather_evidence
@@ -33,7 +34,7 @@ DEFAULT_ROOT = "Evidence"
 MAX_APPEAL_DAYS = 365
 
 
-def run_evidence(book, settings, case_id: str, root: str | Path | None = None, out: str | Path | None = None,
+def run_evidence(book: ReadBook, settings, case_id: str, root: str | Path | None = None, out: str | Path | None = None,
                  now: dt.datetime | None = None) -> EvidenceReport:
     """The job behind ``tkops evidence CASE``: case ``case_id`` of the book's AfterSales sheet, packed from the
     evidence root (``root``, else the Evidence Folder setting, else a folder "Evidence" beside the workbook) into
@@ -50,7 +51,7 @@ def run_evidence(book, settings, case_id: str, root: str | Path | None = None, o
                            fonts=font_paths(settings.pdf_fonts), templates=settings.templates_folder)
 
 
-def find_case(book, case_id: str, dayfirst: bool = False) -> EvidenceCase:
+def find_case(book: ReadBook, case_id: str, dayfirst: bool = False) -> EvidenceCase:
     """Case ``case_id`` of the AfterSales sheet (headers: the case table's display names). A case of several SKU
     rows takes its facts from the first row and lists every row's SKU."""
     rows = book.read_rows(AFTERSALES_SHEET)

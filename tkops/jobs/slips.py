@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from tkops.book.layout import BUNDLES, INVENTORY, REVIEW
+from tkops.book.protocol import ReadBook
 from tkops.cells.yes_no import tick
 from tkops.errors import ConfigError
 from tkops.jobs.orders_sheet import orders_frame
@@ -77,7 +78,7 @@ class SlipsReport:
         return out
 
 
-def run_slips(book, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None, *,
+def run_slips(book: ReadBook, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None, *,
               layout: str | None = None, waves: Iterable[int] | None = None,
               orders: Iterable[str] | None = None) -> SlipsReport:
     """Write the packing slips and the packing checklist of the orders being packed now (see the module docstring).

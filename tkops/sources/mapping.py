@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tkops import schema
-from tkops.schema import MAPPING_SHEET_HEADERS  # the Mappings sheet this module reads
+from tkops.schema import MAPPING_SHEET_HEADERS  # noqa: F401 (the headers of the Mappings sheet read here)
 from tkops.errors import ConfigError
 from tkops.sources.base import HeaderMapSource
 from tkops.sources.normalize import MAPPING_IDS, ReadOptions
