@@ -15,7 +15,7 @@ from tkops.sources import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 READERS = [*sorted((ROOT / "tkops" / "sources").glob("*.py")), ROOT / "tkops" / "values.py",
-           ROOT / "tkops" / "aftersales" / "returns_export.py"]
+           ROOT / "tkops" / "sources" / "returns_export.py"]
 
 
 @pytest.mark.parametrize("code", sorted(catalogue.CATALOGUE))

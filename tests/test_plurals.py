@@ -12,7 +12,7 @@ from tkops.messages import render
 from tkops.plural import plural_forms, without_forms
 
 CATALOGUES = ("tkops.messages", "tkops.messages_book", "tkops.messages_reports", "tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
-              "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.aftersales.returns_catalogue",
+              "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.sources.returns_catalogue",
               "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
               "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue", "tkops.stock.catalogue")
 NOUNS = r"(lines|rows|files|orders|items|waves|cases|reviews|pairs|slips|numbers|conflicts|retries|seconds|days|" \

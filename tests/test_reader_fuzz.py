@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl import Workbook
 
-from tkops.aftersales.returns_export import EXPORT_HEADERS, read_returns
+from tkops.sources.returns_export import EXPORT_HEADERS, read_returns
 from tkops.errors import TkopsError
 from tkops.jobs.month_end.inputs import read_order_files
 from tkops.settings import Settings
-from tkops.shipping.tracking_file import read_tracking_file
+from tkops.sources.tracking_file import read_tracking_file
 from tkops.sources import mapping, read_orders, sniff
 from tkops.sources.raw import open_workbook
 

@@ -7,7 +7,7 @@ The Orders sheet merges three ways (:func:`merge_three_way`): each platform cell
 imported into it (the *base*, kept per line in the book's hidden tkops Base sheet), so a blank incoming value never
 erases a cell, a cell the team changed is kept while the platform has not changed it, and a cell both changed is
 decided by one rule per column (:mod:`tkops.merge_rules`) and recorded. The AfterSales sheet (cases,
-:mod:`tkops.aftersales.schema`) is upserted two ways (:func:`merge_lines`) with its own columns and key.
+:mod:`tkops.case_schema`) is upserted two ways (:func:`merge_lines`) with its own columns and key.
 """
 
 from __future__ import annotations

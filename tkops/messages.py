@@ -148,7 +148,7 @@ _TRANSLATED = ("expected", "hint", "problem", "detail", "what", "advice", "rule"
 _SECTION_CATALOGUES = ("tkops.messages_book", "tkops.messages_reports", "tkops.sources.catalogue",
                        "tkops.review.catalogue", "tkops.stock.catalogue", "tkops.shipping.catalogue",
                        "tkops.clocks.catalogue", "tkops.picking.catalogue", "tkops.slips.catalogue",
-                       "tkops.aftersales.returns_catalogue", "tkops.aftersales.catalogue",
+                       "tkops.sources.returns_catalogue", "tkops.aftersales.catalogue",
                        "tkops.aftersales.evidence_catalogue", "tkops.aftersales.month_end_catalogue",
                        "tkops.api.catalogue", "tkops.history.catalogue", "tkops.pack.catalogue",
                        "tkops.picking.labels_catalogue", "tkops.api.stock_catalogue",

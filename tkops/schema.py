@@ -261,6 +261,16 @@ PLATFORM_KEYS: tuple[str, ...] = tuple(c.key for c in ORDER_COLUMNS)
 TEAM_KEYS: tuple[str, ...] = tuple(c.key for c in TEAM_COLUMNS)
 ORDER_LEVEL_KEYS: tuple[str, ...] = tuple(c.key for c in ORDER_COLUMNS if c.order_level)
 
+#: The Mappings sheet's headers: the team's column mappings, read by :mod:`tkops.sources.mapping`.
+MAPPING_SHEET_HEADERS = ("Mapping", "Their Column", "tkops Column", "Date Format", "Encoding", "Decimal", "Currency")
+
+#: The stock keys of the Inventory sheet and the header of each: what a stock file can give (the stock readers,
+#: :mod:`tkops.sources.stock_formats`) and what the stock core upserts by (:mod:`tkops.stock.upsert`).
+STOCK_HEADERS: dict[str, str] = {
+    "seller_sku": "Seller SKU", "product_name": "Product Name", "variation": "Variation", "on_hand": "On Hand",
+    "zone": "Zone", "bin": "Bin", "unit_cost": "Unit Cost", "currency": "Currency", "barcode": "Barcode",
+}
+
 
 def header_key(header: str) -> str:
     """Fold a header for tolerant matching: case, spaces, tabs, BOM and NBSP do not matter."""

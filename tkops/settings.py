@@ -230,13 +230,10 @@ class Settings:
         """The last fallbacks of the Reorder sheet: (Lead Time Days, Cover Days)."""
         return int(self.lead_time_days), int(self.cover_days)
 
-    def slip_settings(self):
-        """The packing slips' settings (:class:`tkops.slips.SlipSettings`), validated (logo and font files)."""
-        from tkops.slips import (
-            SlipSettings,  # here: the slips pull in reportlab and the barcode libraries
-        )
-
-        return SlipSettings.from_mapping({name: getattr(self, attr) for name, attr in SLIP_ROWS.items()}, self)
+    def slip_values(self) -> dict[str, Any]:
+        """The Settings rows the packing slips read, by sheet name (for :meth:`tkops.slips.SlipSettings.from_mapping`,
+        which validates them: logo and font files)."""
+        return {name: getattr(self, attr) for name, attr in SLIP_ROWS.items()}
 
     def with_overrides(self, **values: Any) -> "Settings":
         """A copy with the non-empty ``values`` applied and validated."""
@@ -331,19 +328,46 @@ def _validate(s: Settings, names: dict[str, str]) -> None:
         object.__setattr__(s, attr, str(int(value)))
 
 
+#: The after-sales cost rows of the Settings sheet, below the settings above (read and validated by
+#: :mod:`tkops.aftersales.case_costs`): (setting name, attribute, default, English description, Chinese description).
+COST_SETTINGS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("Reship Shipping Cost", "reship_shipping", "",
+     "Shipping cost of sending an item again, per currency, e.g. USD 6.5; THB 45 (a bare number: every currency); "
+     "blank = unknown", "补发一件商品的运费，按币种填写，例如 USD 6.5; THB 45（只填数字则适用于所有币种）；留空表示未知"),
+    ("Return Label Cost", "return_label", "", "Cost of a prepaid return label, per currency, e.g. USD 8; GBP 5",
+     "预付退货面单的费用，按币种填写，例如 USD 8; GBP 5"),
+    ("Return Label Threshold", "return_threshold", "",
+     "Case amount from which a size/fit or not-as-expected item is worth getting back with a prepaid label (below "
+     "it: coupon or partial refund), per currency, e.g. USD 25; THB 800",
+     "尺码或不符预期的售后：金额达到此值才提供预付退货面单（低于此值发优惠券或部分退款），按币种填写，例如 USD 25; THB 800"),
+    ("Partial Refund Share", "partial_share", "30%", "Share of the case amount offered as a partial refund, e.g. 30%",
+     "部分退款占售后金额的比例，例如 30%"),
+    ("Coupon Value", "coupon", "", "Value of a goodwill coupon, per currency, e.g. USD 5; THB 100",
+     "补偿优惠券的面额，按币种填写，例如 USD 5; THB 100"),
+    ("Case Due Hours", "due_hours", "48", "Hours from a case's opening until the platform acts on its own (for "
+     "cases without a Due time)", "售后申请提交后平台自动处理前的小时数（用于没有截止时间的售后）"),
+    ("Due Soon Hours", "due_soon_hours", "12", "A case is flagged \"due soon\" this many hours before its due time",
+     "距截止时间少于此小时数时标记为“即将到期”"),
+    ("Tracking Lost Days", "lost_days", "10", "Days without a carrier scan (without scan data: since shipping) "
+     "after which an undelivered parcel counts as lost", "包裹超过此天数没有物流扫描（无扫描数据时按发货时间算）且未签收，视为丢件"),
+)
+
+
+def cost_settings_rows() -> list[list[str]]:
+    """The cost rows of the Settings sheet (Setting, Value, Description, 说明), defaults filled in."""
+    return [[name, default, en, zh] for name, _attr, default, en, zh in COST_SETTINGS]
+
+
 DEFAULT = Settings()
 
 
 def sheet_rows(settings: Settings = DEFAULT) -> list[list[str]]:
-    """The Settings sheet's rows for ``settings``: header, then one row per setting."""
-    from tkops.aftersales.case_costs import (
-        cost_settings_rows,  # here: the after-sales package imports this one
-    )
-
+    """The Settings sheet's rows for ``settings``: header, then one row per setting, then the after-sales cost rows
+    with their defaults."""
     rows = [["Setting", "Value", "Description", "说明"]]
     for name, attr, _default, en, zh in SETTINGS_SPEC:
         rows.append([name, getattr(settings, attr), en, zh])
-    return rows + cost_settings_rows()  # the case costs (tkops.aftersales.case_costs reads them itself)
+    return rows + cost_settings_rows()  # the case costs: tkops.aftersales.case_costs reads them itself
 
 
 __all__ = ["Settings", "DEFAULT", "SETTINGS_SPEC", "sheet_rows", "replace"]

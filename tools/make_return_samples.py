@@ -12,7 +12,7 @@ How it works: the generator first builds TRUTH case lines (canonical values: ``s
 quantities, integer minor units for money, naive ``datetime`` in shop time), then RENDERS them into each layout
 (headers, date format, money format, stray whitespace). Damage a sample needs (tabs around IDs, Excel's 5.77E+17) is
 applied while rendering, never to the truth. The truth is written with the display names of the AfterSales sheet
-(tkops/aftersales/schema.py), mapped here from the export headers by hand, without tkops' reader.
+(tkops/case_schema.py), mapped here from the export headers by hand, without tkops' reader.
 
 Evidence and assumptions (see /work/shared/reference/tiktok-shop-formats.md §2a):
 

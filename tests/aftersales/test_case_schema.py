@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from tkops import messages, schema as orders_schema
-from tkops.aftersales import returns_catalogue
-from tkops.aftersales import schema as C
+from tkops.sources import returns_catalogue
+from tkops import case_schema as C
+from tkops.jobs.new_book import starting_frame
 from tkops.schema import Column, Kind
 
 
@@ -40,7 +41,7 @@ def test_platform_and_team_columns_are_disjoint_and_team_is_never_imported():
     suggestion = {c.key for c in C.CASE_SUGGESTION_COLUMNS}
     assert {"suggested_resolution", "est_cost", "due_state"} <= suggestion
     assert not suggestion & (set(C.CASE_TEAM_KEYS) | set(C.CASE_PLATFORM_KEYS))
-    from tkops.aftersales.returns_export import EXPORT_HEADERS
+    from tkops.sources.returns_export import EXPORT_HEADERS
     assert not set(EXPORT_HEADERS.values()) & set(C.CASE_TEAM_KEYS)
     assert set(C.DERIVED_KEYS) <= set(C.CASE_PLATFORM_KEYS)
     assert not set(C.DERIVED_KEYS) & set(EXPORT_HEADERS.values())
@@ -108,7 +109,7 @@ def test_every_returns_sentence_names_the_file(code):
 
 
 def test_catalogue_renders_through_tkops_messages_once_registered(monkeypatch):
-    module = "tkops.aftersales.returns_catalogue"
+    module = "tkops.sources.returns_catalogue"
     if module not in messages._SECTION_CATALOGUES:
         monkeypatch.setattr(messages, "_SECTION_CATALOGUES", messages._SECTION_CATALOGUES + (module,))
     text = messages.render("returns.missing_column", "zh", file="a.csv", column="Return Order ID", headers="X")
@@ -129,5 +130,5 @@ def test_the_after_sales_sheets_have_the_tables_headers():
     assert [h for h in layout.AFTERSALES.headers[:-1] if h not in labels] == [c.name for c in C.CASE_SHEET_COLUMNS]
     for code, label in layout.CASE_LABEL_COLUMNS.items():
         assert layout.AFTERSALES.headers.index(label) == layout.AFTERSALES.headers.index(code) + 1
-    assert reasons_sheet_rows()[0] == layout.starting_frame(layout.REASONS).columns.tolist()
-    assert len(layout.starting_frame(layout.REASONS)) > 50
+    assert reasons_sheet_rows()[0] == starting_frame(layout.REASONS).columns.tolist()
+    assert len(starting_frame(layout.REASONS)) > 50

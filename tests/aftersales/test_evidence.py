@@ -24,15 +24,16 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from tkops import messages
-from tkops.aftersales import evidence as E
+from tkops.jobs import evidence_pack
 from tkops.aftersales import evidence_files
 from tkops.aftersales.catalogue import AfterSalesConfigError
-from tkops.aftersales.evidence import EvidenceCase, appeal_due, checklist, gather_evidence
+from tkops.aftersales.evidence import EvidenceCase, appeal_due, checklist
+from tkops.jobs.evidence_pack import gather_evidence
 from tkops.jobs.evidence import run_evidence
 from tkops.aftersales.evidence_catalogue import EvidenceError
 from tkops.aftersales.evidence_checklist import CHECKLIST_HEADERS, DEFAULT_APPEAL_DAYS, covered_by
 from tkops.aftersales.reasons import CASE_TYPES, data_file
-from tkops.aftersales.schema import CASE_SHEET_COLUMNS
+from tkops.case_schema import CASE_SHEET_COLUMNS
 from tkops.book import FileBook, safety
 from tkops.book.layout import ColumnSpec, SheetSpec
 from tkops.errors import ConfigError, WorkbookLocked
@@ -422,7 +423,7 @@ def test_a_failing_pdf_or_final_rename_leaves_nothing(root, damaged, tmp_path, m
         raise OSError(5, "Input/output error")
 
     with monkeypatch.context() as m:
-        m.setattr(E, "evidence_pdf", broken_pdf)
+        m.setattr(evidence_pack, "evidence_pdf", broken_pdf)
         with pytest.raises(EvidenceError, match="Input/output error"):
             gather_evidence(damaged, root, tmp_path / "out", now=NOW)
     assert _no_output(tmp_path / "out")

@@ -73,7 +73,7 @@ def test_a_case_folder_that_is_a_link_elsewhere_is_refused(tmp_path):
 
 @needs_symlinks
 def test_the_archive_of_a_folder_with_links_holds_only_its_own_files(case, tmp_path):
-    from tkops.aftersales.evidence import gather_evidence
+    from tkops.jobs.evidence_pack import gather_evidence
 
     secret = tmp_path / "secret.txt"
     secret.write_text("password")

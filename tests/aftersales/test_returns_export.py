@@ -20,8 +20,8 @@ import pytest
 
 from expectations import plain
 from tkops import messages
-from tkops.aftersales import schema as C
-from tkops.aftersales.returns_export import EXPORT_HEADERS, SOURCE, cancellation_cases, read_returns
+from tkops import case_schema as C
+from tkops.sources.returns_export import EXPORT_HEADERS, SOURCE, cancellation_cases, read_returns
 from tkops.errors import AmbiguousDates, DataError, EncodingProblem, MangledIds, MissingColumn, TkopsError
 from tkops.settings import Settings
 from tkops.sources import read_orders
@@ -40,7 +40,7 @@ H19 = ["Return Order ID", "Order ID", "Order Amount", "Order Status", "SKU ID", 
 @pytest.fixture
 def registered(monkeypatch):
     """The returns catalogue in tkops.messages' lookup (the one line messages.py gets when this is merged)."""
-    module = "tkops.aftersales.returns_catalogue"
+    module = "tkops.sources.returns_catalogue"
     if module not in messages._SECTION_CATALOGUES:
         monkeypatch.setattr(messages, "_SECTION_CATALOGUES", messages._SECTION_CATALOGUES + (module,))
 

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 from tests.api import payloads as P
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.case_facts import closed
 from tkops.aftersales.reasons import classify_reasons
-from tkops.aftersales.returns_export import cancellation_cases, read_returns
+from tkops.sources.returns_export import cancellation_cases, read_returns
 from tkops.api.returns_map import API_LACKS, API_ONLY, cancellation_cases_api, return_cases
 from tkops.errors import BadValue
 from tkops.settings import Settings

@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
-from tkops.book.layout import ORDERS, STANDARD_SHEETS, orders_columns, starting_frame
+from tkops.book.layout import ORDERS, STANDARD_SHEETS, orders_columns
 from tkops.book.xlsx_new import WORKBOOK_OPTIONS, cell_formats, write_sheet
+from tkops.jobs.new_book import starting_frame
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -13,7 +13,9 @@ from tests.fakes.xlwings_fake import FakeBook
 from tkops.book import FileBook, SaveResult
 from tkops.book.layout import ColumnSpec, SheetSpec
 from tkops.book.live import LiveBook
-from tkops.book.protocol import Book
+from tkops.book.protocol import Book, ReadBook
+from tkops.book.readonly import ReadOnlyBook
+from tkops.sources.raw import open_workbook
 from tkops.schema import Kind
 
 NOTES = SheetSpec("Notes", "Notes", (ColumnSpec("Order ID", Kind.ID), ColumnSpec("Note"), ColumnSpec("Qty", Kind.INT)))
@@ -129,3 +131,16 @@ def test_a_new_workbook_takes_a_block_before_its_first_save(tmp_path):
     rows = trimmed([list(r) for r in saved["Notes"].iter_rows(values_only=True)])
     assert rows == [["Order ID", "Note", "Qty", None, "Total", "3"], ["577000000000000001", HOSTILE, 2]]
     assert "Orders" in saved.sheetnames and "Settings" in saved.sheetnames  # a whole new tkops workbook
+
+
+def test_a_read_only_book_reads_like_a_book_and_writes_nothing(tmp_path):
+    """The read-only book (slips, evidence packs) is a ReadBook, not a Book: it has no writer to call by mistake."""
+    path = tmp_path / "book.xlsx"
+    book = FileBook(path)
+    book.write_table(NOTES, notes_frame())
+    book.save()
+    read = ReadOnlyBook(open_workbook(path), path)
+    assert isinstance(read, ReadBook) and not isinstance(read, Book) and isinstance(book, ReadBook)
+    assert read.path == path and read.read_rows("Missing") is None
+    assert trimmed(read.read_rows("Notes"))[1][:2] == ["577000000000000001", HOSTILE]
+

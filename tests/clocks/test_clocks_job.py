@@ -20,6 +20,7 @@ from tkops.book.layout import HOLIDAYS, ORDERS, SHIPLOG, STANDARD_SHEETS, orders
 from tkops.book.live import LiveBook
 from tkops.clocks import WATCH_COLUMNS, SlaConfigError, sla_sheet_rows
 from tkops.jobs.clocks import WRITTEN, run_clocks
+from tkops.jobs.new_book import default_rows
 from tkops.errors import ConfigError, DataError, TkopsError
 from tkops.settings import Settings
 
@@ -84,7 +85,7 @@ def build(path, settings, rows, holidays=(), shiplog=()):
     """A real workbook made by the file backend: Orders, the Holidays and ShipLog rows, the standard sheets."""
     present = {schema.BY_NAME[h].key for r in rows for h in r if h in schema.BY_NAME}
     spec = ORDERS.with_columns(orders_columns([], present))
-    book = FileBook(path, settings)
+    book = FileBook(path, settings, defaults=default_rows)  # as the command line makes it
     book.write_table(spec, pd.DataFrame(rows).reindex(columns=spec.headers))
     book.write_table(HOLIDAYS, pd.DataFrame(list(holidays), columns=HOLIDAYS.headers))
     book.write_table(SHIPLOG, pd.DataFrame(list(shiplog), columns=SHIPLOG.headers))

@@ -64,7 +64,8 @@ def picklist_pdf_bytes(lang: str = "zh") -> bytes:
 
 
 def evidence_pdf_path(tmp_path: Path, lang: str = "zh") -> Path:
-    from tkops.aftersales.evidence import EvidenceCase, gather_evidence
+    from tkops.aftersales.evidence import EvidenceCase
+    from tkops.jobs.evidence_pack import gather_evidence
 
     case = "577123456789012345"
     folder = tmp_path / "Evidence" / case

@@ -8,7 +8,9 @@ import xlsxwriter
 
 from tests.picking.conftest import BUNDLES, INVENTORY, frame, line
 from tkops.book.xlsx_new import WORKBOOK_OPTIONS, cell_formats, write_sheet
-from tkops.picking import PICKLIST, pick_list, print_setup, released, sheet_frame, waves
+from tkops.book.layout import PICKLIST
+from tkops.book.printing import print_setup
+from tkops.picking import pick_list, released, sheet_frame, waves
 
 HOSTILE_SKU = '=HYPERLINK("http://evil.example","click")'
 

@@ -53,3 +53,12 @@ def fresh_format_caches():
     for cached in (load_formats, bundled_matches, _check_number):
         cached.cache_clear()
     yield
+
+
+def write_upload(path, upload):
+    """Write the upload file as the ship job does: the book layer's text-only sheet, with the upload's sheet name
+    and columns."""
+    from tkops.book.text_sheet import write_text_sheet
+    from tkops.shipping import UPLOAD_COLUMNS, UPLOAD_MIN_WIDTHS, UPLOAD_SHEET
+
+    return write_text_sheet(path, UPLOAD_SHEET, upload, UPLOAD_COLUMNS, UPLOAD_MIN_WIDTHS)

@@ -8,8 +8,8 @@ import re
 import openpyxl
 import pytest
 
-from tests.shipping.conftest import DHL, S10_GB, UPS, USPS, codes, frame, line, order_id
-from tkops.shipping import explain, provider_map_from_rows, shipping_upload, validate_tracking, write_upload
+from tests.shipping.conftest import DHL, S10_GB, UPS, USPS, codes, frame, line, order_id, write_upload
+from tkops.shipping import explain, provider_map_from_rows, shipping_upload, validate_tracking
 from tkops.shipping.carriers import in_market, parse_markets, provider_map, unsafe_name
 
 HOSTILE = ['<script>alert(1)</script>', '=HYPERLINK("http://evil.example","UPS")', "+UPS", "-UPS", "@SUM(A1)",

@@ -10,7 +10,7 @@ import pytest
 from tkops.errors import EncodingProblem, MangledIds, MissingColumn, TkopsError
 from tkops.settings import Settings
 from tkops.shipping.tracking_apply import apply_tracking
-from tkops.shipping.tracking_file import FRAME_COLUMNS, TrackingFile, read_tracking_file
+from tkops.sources.tracking_file import FRAME_COLUMNS, TrackingFile, read_tracking_file
 from tkops.sources import mapping
 
 from tests.shipping.conftest import DHL, FEDEX, UPS, UPS_2, USPS, order_id

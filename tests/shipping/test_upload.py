@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
-from tests.shipping.conftest import FEDEX, S10_GB, UPS, UPS_2, USPS, frame, line, order_id
+from tests.shipping.conftest import FEDEX, S10_GB, UPS, UPS_2, USPS, frame, line, order_id, write_upload
 from tkops.shipping import (SHIPLOG_COLUMNS, UPLOAD_COLUMNS, already_exported, export_log_rows, shipping_upload,
-                            validate_tracking, write_upload)
+                            validate_tracking)
 
 REFERENCE = json.loads((Path(__file__).parent / "data" / "shipping_info_reference.json").read_text("utf-8"))
 WHEN = dt.datetime(2026, 11, 25, 14, 30)

@@ -1,6 +1,7 @@
 """After-sales: the case log, causes, suggested resolutions, replies and summaries.
 
-Pure functions on DataFrames; reading exports and writing workbooks happen at the edges.
+Pure functions on DataFrames; the Return/Refund export is read by :mod:`tkops.sources.returns_export`, and
+workbooks are read and written by the jobs.
 """
 
 from tkops.aftersales.catalogue import AfterSalesConfigError
@@ -21,8 +22,7 @@ from tkops.aftersales.reasons import (
                                        default_reason_map,
                                        reasons_sheet_rows,
 )
-from tkops.aftersales.returns_export import cancellation_cases, read_returns
-from tkops.aftersales.schema import (
+from tkops.case_schema import (
                                        CASE_COLUMNS,
                                        CASE_SHEET_COLUMNS,
                                        CASE_TEAM_COLUMNS,
@@ -30,7 +30,7 @@ from tkops.aftersales.schema import (
                                        empty_cases,
 )
 
-__all__ = ["read_returns", "cancellation_cases", "CASE_COLUMNS", "CASE_TEAM_COLUMNS", "CASE_SHEET_COLUMNS",
+__all__ = ["CASE_COLUMNS", "CASE_TEAM_COLUMNS", "CASE_SHEET_COLUMNS",
            "case_keys", "empty_cases", "classify_reasons", "ReasonMap", "default_reason_map", "reasons_sheet_rows",
            "REASONS_SHEET_HEADERS", "CASE_TYPES", "CAUSES", "OWNERS", "classify_text", "default_case_keywords",
            "case_keywords_from_sheet_rows", "case_keywords_sheet_rows", "CASE_KEYWORDS_SHEET_HEADERS",

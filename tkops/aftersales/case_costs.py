@@ -1,4 +1,5 @@
-"""What the after-sales fixes cost and how long a case may wait: the cost rows of the Settings sheet, validated.
+"""What the after-sales fixes cost and how long a case may wait: the cost rows of the Settings sheet (defined with
+the sheet, :data:`tkops.settings.COST_SETTINGS`), validated.
 
 Money rows take one amount per currency ("USD 6.5; THB 45"; a bare number counts for every currency not listed),
 since a shop selling in several markets pays its carriers in each one. A blank money row is unknown, not zero: a
@@ -16,32 +17,10 @@ import pandas as pd
 
 from tkops.aftersales.catalogue import AfterSalesConfigError
 from tkops.markets import CURRENCY_MARKS
+from tkops.settings import COST_SETTINGS, cost_settings_rows  # noqa: F401 (the cost rows: defined with the sheet)
 
 SETTINGS_SHEET = "Settings"
 
-#: (setting name on the sheet, attribute, default, English description, Chinese description), to be added to the
-#: Settings sheet.
-COST_SETTINGS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("Reship Shipping Cost", "reship_shipping", "",
-     "Shipping cost of sending an item again, per currency, e.g. USD 6.5; THB 45 (a bare number: every currency); "
-     "blank = unknown", "补发一件商品的运费，按币种填写，例如 USD 6.5; THB 45（只填数字则适用于所有币种）；留空表示未知"),
-    ("Return Label Cost", "return_label", "", "Cost of a prepaid return label, per currency, e.g. USD 8; GBP 5",
-     "预付退货面单的费用，按币种填写，例如 USD 8; GBP 5"),
-    ("Return Label Threshold", "return_threshold", "",
-     "Case amount from which a size/fit or not-as-expected item is worth getting back with a prepaid label (below "
-     "it: coupon or partial refund), per currency, e.g. USD 25; THB 800",
-     "尺码或不符预期的售后：金额达到此值才提供预付退货面单（低于此值发优惠券或部分退款），按币种填写，例如 USD 25; THB 800"),
-    ("Partial Refund Share", "partial_share", "30%", "Share of the case amount offered as a partial refund, e.g. 30%",
-     "部分退款占售后金额的比例，例如 30%"),
-    ("Coupon Value", "coupon", "", "Value of a goodwill coupon, per currency, e.g. USD 5; THB 100",
-     "补偿优惠券的面额，按币种填写，例如 USD 5; THB 100"),
-    ("Case Due Hours", "due_hours", "48", "Hours from a case's opening until the platform acts on its own (for "
-     "cases without a Due time)", "售后申请提交后平台自动处理前的小时数（用于没有截止时间的售后）"),
-    ("Due Soon Hours", "due_soon_hours", "12", "A case is flagged \"due soon\" this many hours before its due time",
-     "距截止时间少于此小时数时标记为“即将到期”"),
-    ("Tracking Lost Days", "lost_days", "10", "Days without a carrier scan (without scan data: since shipping) "
-     "after which an undelivered parcel counts as lost", "包裹超过此天数没有物流扫描（无扫描数据时按发货时间算）且未签收，视为丢件"),
-)
 _MONEY = ("reship_shipping", "return_label", "return_threshold", "coupon")
 _MARKS = {mark.casefold(): code for mark, code in CURRENCY_MARKS}
 _ITEM = re.compile(r"(?P<a>[^\d+-]*?)\s*(?P<n>[+-]?\d[\d.,' \u00a0]*?)\s*(?P<b>[^\d]*)")
@@ -87,11 +66,6 @@ class CaseCosts:
         values = [table.get(str(u).strip().upper(), table.get("", np.nan)) for u in uniques]
         return pd.Series(np.append(np.asarray(values, dtype="float64"), table.get("", np.nan))[codes],
                          index=currencies.index, dtype="float64")
-
-
-def cost_settings_rows() -> list[list[str]]:
-    """The cost rows of the Settings sheet (Setting, Value, Description, 说明), defaults filled in."""
-    return [[name, default, en, zh] for name, _attr, default, en, zh in COST_SETTINGS]
 
 
 def _parse(attr: str, value: Any, sheet: str, row: int, name: str):

@@ -1,13 +1,14 @@
 """Dispute evidence packs: the files the team put in a case's folder, gathered into one ZIP with an index.
 
 ``<evidence root>/<Case ID>`` (or a folder whose name starts with the Case ID: "578...123 wrong colour") holds the
-team's chat screenshots, tracking proof, photos and weights. :func:`gather_evidence` copies every file of it
+team's chat screenshots, tracking proof, photos and weights. :func:`tkops.jobs.evidence_pack.gather_evidence` copies every file of it
 (recursively; lock, temporary and hidden files left out) into ``Evidence <Case ID> <stamp>.zip`` with an
 ``index.html``, and writes the same index as ``Evidence <Case ID> <stamp>.pdf`` beside the archive: the case facts
 and appeal deadline, the case type's checklist (:mod:`tkops.aftersales.evidence_checklist`) with what is covered and
 what is missing, and per file its size, type, time, SHA-256 and the items it probably covers. The team's files are
 only read; both outputs appear together or not at all. :func:`tkops.jobs.evidence.run_evidence` does the same for a case of a
-workbook's AfterSales sheet (:mod:`tkops.jobs.evidence`).
+workbook's AfterSales sheet (:mod:`tkops.jobs.evidence`). This module holds what the pack says (the case, the
+checklist items each file covers, the report); the job module finds, reads and writes the files.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any, Mapping
 
 from dateutil import parser as date_parser
 
-from tkops.aftersales.evidence_catalogue import EvidenceError, label
+from tkops.aftersales.evidence_catalogue import label
 from tkops.aftersales.evidence_checklist import (
     DEFAULT_APPEAL_DAYS,
     EvidenceChecklist,
@@ -29,21 +30,11 @@ from tkops.aftersales.evidence_checklist import (
     checklist,
     covered_by,
 )
-from tkops.aftersales.evidence_files import (
-    EvidenceFile,
-    check_case_id,
-    find_case_folder,
-    list_files,
-    write_zip,
-)
-from tkops.aftersales.evidence_index import index_context, index_html
-from tkops.aftersales.evidence_pdf import evidence_pdf
+from tkops.aftersales.evidence_files import EvidenceFile
 from tkops.aftersales.reasons import CASE_TYPES
 from tkops.aftersales.reasons import label as vocab_label
-from tkops.aftersales.schema import CASE_BY_NAME
-from tkops.book.safety import atomic_target
+from tkops.case_schema import CASE_BY_NAME
 
-FILE_TITLE = "Evidence"
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -166,25 +157,11 @@ class EvidenceReport:
         return out
 
 
-def gather_evidence(case: EvidenceCase | Mapping[str, Any], folder: str | Path, out: str | Path, *,
-                    lang: str = "en", now: dt.datetime | None = None, appeal_days: int = DEFAULT_APPEAL_DAYS,
-                    table: EvidenceChecklist | None = None, fonts: tuple[str, ...] = (),
-                    templates: str = "") -> EvidenceReport:
-    """Pack case ``case``'s evidence folder (found in the evidence root ``folder``, or ``folder`` itself when its
-    name starts with the Case ID) into ``Evidence <Case ID> <stamp>.zip`` with ``index.html``, and the index as a
-    PDF beside it, in folder ``out`` (created).
-
-    ``lang``: the index's language (en or zh); ``appeal_days``: the Appeal Days setting; ``table``: the team's
-    checklist (None: built-in); ``fonts``: extra TrueType fonts for the PDF; ``templates``: the team's templates
-    folder. Raises :class:`EvidenceError` when the folder is missing (naming the folder expected), a file cannot be
-    read, or the pack cannot be written; nothing is left in ``out`` then.
-    """
-    now = now or dt.datetime.now()
-    case = case if isinstance(case, EvidenceCase) else EvidenceCase.from_mapping(case)
-    case_id = check_case_id(case.case_id)
-    source = find_case_folder(Path(folder), case_id)
-    files, skipped = list_files(source, case_id)
-    requirements = checklist(case.case_type, lang, table)
+def check_items(case_type: str, files: list[EvidenceFile], lang: str = "en",
+                table: EvidenceChecklist | None = None) -> list[CheckedItem]:
+    """The checklist of ``case_type`` (``table``: the team's; None: built-in) in ``lang``, each item with the files
+    that probably cover it; each file's ``covers`` is set to the items it covers. Pure: the files are only named."""
+    requirements = checklist(case_type, lang, table)
     items = [CheckedItem(r) for r in requirements]
     for f in files:
         hits = covered_by(f.rel, requirements, table)
@@ -192,44 +169,8 @@ def gather_evidence(case: EvidenceCase | Mapping[str, Any], folder: str | Path, 
         for item in items:
             if item.requirement in hits:
                 item.files.append(f.rel)
-    out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise EvidenceError("evidence.write_failed", folder=out, detail=err.strerror or err) from None
-    zip_path, pdf_path = _free_paths(out, f"{FILE_TITLE} {case_id}", now)
-    report = EvidenceReport(case, source, files, items, skipped, appeal_days, appeal_due(case.opened, appeal_days),
-                            now, zip_path, pdf_path, table)
-    context: dict = {}
-
-    def index() -> str:  # called once every file is in, so the index has their fingerprints
-        context.update(index_context(report, lang))
-        return index_html(context, templates)
-
-    try:
-        with atomic_target(zip_path) as tmp_zip:
-            write_zip(tmp_zip, files, index, now)
-            with atomic_target(pdf_path) as tmp_pdf:
-                tmp_pdf.write_bytes(evidence_pdf(context, lang, fonts))
-    except OSError as err:
-        pdf_path.unlink(missing_ok=True)  # the PDF is put in place first: take it back if the archive failed
-        raise EvidenceError("evidence.write_failed", folder=out, detail=err.strerror or err) from None
-    except BaseException:
-        pdf_path.unlink(missing_ok=True)
-        raise
-    return report
-
-
-def _free_paths(folder: Path, title: str, now: dt.datetime) -> tuple[Path, Path]:
-    """``<title> <YYYY-MM-DD HHMM>.zip`` and ``.pdf`` in ``folder``, neither existing (`` (2)``, ... otherwise)."""
-    n = 1
-    while True:
-        base = f"{title} {now:%Y-%m-%d %H%M}" + (f" ({n})" if n > 1 else "")
-        pair = folder / f"{base}.zip", folder / f"{base}.pdf"
-        if not any(p.exists() for p in pair):
-            return pair
-        n += 1
+    return items
 
 
 __all__ = ["EvidenceCase", "EvidenceReport", "CheckedItem", "EvidenceChecklist", "Requirement", "checklist",
-           "appeal_due", "gather_evidence", "DEFAULT_APPEAL_DAYS"]
+           "appeal_due", "check_items", "DEFAULT_APPEAL_DAYS"]

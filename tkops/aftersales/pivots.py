@@ -2,7 +2,7 @@
 health (return, refund and negative-review rates, cost); the top SKU-cause pairs with what to do and who does it.
 
 Pure and vectorised (one groupby per pivot, no Python loop over rows). Inputs: a case frame (case keys of
-:mod:`tkops.aftersales.schema`, ``case_type`` and ``cause`` filled) and canonical order lines. Each result is a tidy
+:mod:`tkops.case_schema`, ``case_type`` and ``cause`` filled) and canonical order lines. Each result is a tidy
 frame, keys first; money columns are per ``currency`` (a currency is never added to another).
 
 Definitions:
@@ -44,7 +44,7 @@ from tkops.aftersales.pivot_inputs import (
     text,
 )
 from tkops.aftersales.reasons import OWNERS
-from tkops.aftersales.schema import CANCEL_PREFIX, CANCEL_TYPE
+from tkops.case_schema import CANCEL_PREFIX, CANCEL_TYPE
 
 __all__ = ["Pivots", "summarise", "prepare", "totals", "cause_by_sku", "cause_by_month", "type_by_carrier",
            "sku_health", "top_pairs", "actions_by_owner", "case_costs", "shipped_units", "review_counts",

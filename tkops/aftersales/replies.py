@@ -181,7 +181,7 @@ def draft_replies(cases: pd.DataFrame, *, template_folder: str = "", team_lang: 
     """A reply draft for every case, indexed like ``cases``: reply_language, reply_text, team_line (in
     ``team_lang``, en or zh), template (the file used, and the resolution's paragraph after " + ").
 
-    ``cases``: the case table (keys of :mod:`tkops.aftersales.schema`; every column optional). The resolution is
+    ``cases``: the case table (keys of :mod:`tkops.case_schema`; every column optional). The resolution is
     Resolution Taken, else Suggested Resolution; the amount offered for a partial refund or a coupon is Est. Cost.
     Optional tracking_id, shipping_provider and recipient columns are used when present. Raises ConfigError
     naming the template, line and variable when a template is broken.

@@ -45,7 +45,7 @@ def suggest(cases: pd.DataFrame, lines: pd.DataFrame | None, inventory: pd.DataF
             lang: str = "en") -> pd.DataFrame:
     """The SOP's suggestion for every case, indexed like ``cases`` (:data:`SUGGESTION_COLUMNS`).
 
-    ``cases``: the case table (keys of :mod:`tkops.aftersales.schema`; optional Buyer Insists, Last Scan and
+    ``cases``: the case table (keys of :mod:`tkops.case_schema`; optional Buyer Insists, Last Scan and
     Tracking Status columns); ``lines``: the canonical order lines (None: tracking unknown); ``inventory``: the
     Inventory sheet as read (Seller SKU, Unit Cost, Currency); ``costs``: None for the defaults; ``table``: the
     rules (None: the defaults; see :func:`~tkops.aftersales.resolutions_table.resolution_rules`); ``now``: aware,

@@ -1,7 +1,7 @@
 """TikTok Shop Open API returns and cancellations (Search Returns / Search Cancellations, 202309) as after-sales cases.
 
-The case rows are those the file route gives (:func:`tkops.aftersales.returns_export.read_returns` for the Seller
-Center Return/Refund export, :func:`~tkops.aftersales.returns_export.cancellation_cases` for cancelled orders), so a
+The case rows are those the file route gives (:func:`tkops.sources.returns_export.read_returns` for the Seller
+Center Return/Refund export, :func:`~tkops.sources.returns_export.cancellation_cases` for cancelled orders), so a
 pull and an import upsert the same AfterSales rows, with the same Source words:
 
 - ``return_line_items`` are units, as the orders' ``line_items`` are: the units of one return with the same SKU ID
@@ -34,7 +34,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.api.orders_map import amount, seconds, typed_frame, words
 from tkops.settings import Settings
 

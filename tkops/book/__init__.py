@@ -18,6 +18,7 @@ from tkops.book import safety
 from tkops.book.layout import (
     ORDERS,
     STANDARD_SHEETS,
+    DefaultRows,
     SheetSpec,
     orders_columns,
     starting_frame,
@@ -52,8 +53,12 @@ class FileBook:
     of the previous version, then the replace.
     """
 
-    def __init__(self, path: str | Path, settings: Settings = DEFAULT, session: BookSession | None = None) -> None:
+    def __init__(self, path: str | Path, settings: Settings = DEFAULT, session: BookSession | None = None,
+                 defaults: DefaultRows | None = None) -> None:
         self.path = Path(path)
+        #: where a new workbook's default rows come from (the jobs': tkops.jobs.new_book.default_rows); None: a new
+        #: workbook's sheets start with their headers only
+        self.defaults = defaults
         if self.path.suffix.lower() not in WORKBOOK_SUFFIXES:
             raise BadWorkbook(file=self.path.name, detail="a workbook must be an .xlsx file")
         self.session = session if session is not None else BookSession(self.path)
@@ -145,7 +150,7 @@ class FileBook:
                 sheets.append(self._pending[standard.name])
             else:
                 spec = ORDERS.with_columns(orders_columns([], set())) if standard is ORDERS else standard
-                sheets.append((spec, starting_frame(spec, self.settings.language)))
+                sheets.append((spec, starting_frame(spec, self.settings.language, self.defaults)))
         extra = [v for k, v in self._pending.items() if k not in {s.name for s in STANDARD_SHEETS}]
         return sheets + extra
 

@@ -6,13 +6,17 @@ Both backends (file and live) lay sheets out from these specs, so a sheet looks 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any, Callable
 
 import pandas as pd
 
 from tkops import schema
-from tkops.aftersales import schema as case_schema
+from tkops import case_schema
 from tkops.schema import Kind
-from tkops.sources.mapping import MAPPING_SHEET_HEADERS
+from tkops.schema import MAPPING_SHEET_HEADERS
+
+#: Where a new workbook's default rows come from: (sheet name, language) -> rows, header first, or None.
+DefaultRows = Callable[[str, str], "list[list[Any]] | None"]
 
 
 @dataclass(frozen=True)
@@ -225,7 +229,7 @@ UNSCANNED = SheetSpec("Unscanned", "Unscanned", _cols(
     ("Market", Kind.TEXT, 8),
 ), style="Table Style Light 9")
 
-# After-sales. AfterSales is the case log (tkops.aftersales.schema; its Due cells coloured through its own flags).
+# After-sales. AfterSales is the case log (tkops.case_schema; its Due cells coloured through its own flags).
 #: Code columns of the AfterSales sheet and the column beside each that says the code in the team's language (the
 #: code stays, for filters, formulas and the sheets that map reasons to codes).
 CASE_LABEL_COLUMNS: dict[str, str] = {"Case Type": "Case Type Label", "Cause": "Cause Label",
@@ -327,46 +331,13 @@ STANDARD_SHEETS: tuple[SheetSpec, ...] = (ORDERS, REVIEW, PICKLIST, PACK, AFTERS
                                           CONFLICTS, SETTINGS, MAPPINGS, BASE)
 
 
-def starting_frame(spec: SheetSpec, language: str = "en") -> pd.DataFrame:
-    """What a sheet holds in a new workbook: the default settings and rules; headers only elsewhere."""
-    from tkops.clocks.sla import holiday_sheet_rows, sla_sheet_rows
-    from tkops.review.config import rules_sheet_rows
-    from tkops.settings import Settings, sheet_rows
-    from tkops.shipping.carriers import carriers_sheet_rows
-
+def starting_frame(spec: SheetSpec, language: str = "en", defaults: DefaultRows | None = None) -> pd.DataFrame:
+    """What a sheet holds in a new workbook: the rows ``defaults(sheet name, language)`` gives (header first; the
+    default settings and rules, :func:`tkops.jobs.new_book.default_rows`), headers only where it gives none."""
     if spec.name == ORDERS.name and not spec.columns:
         spec = ORDERS.with_columns(orders_columns([], set()))
-    if spec.name == SETTINGS.name:
-        rows = sheet_rows(Settings(language=language))
-    elif spec.name == RULES.name:
-        rows = rules_sheet_rows()
-    elif spec.name == SLA.name:
-        rows = sla_sheet_rows()
-    elif spec.name == HOLIDAYS.name:
-        rows = holiday_sheet_rows()
-    elif spec.name == CARRIERS.name:
-        rows = carriers_sheet_rows()
-    elif spec.name == REASONS.name:
-        from tkops.aftersales.reasons import reasons_sheet_rows
-
-        rows = reasons_sheet_rows()
-    elif spec.name == RESOLUTIONS.name:
-        from tkops.aftersales.resolutions_table import resolutions_sheet_rows
-
-        rows = resolutions_sheet_rows()
-    elif spec.name == CAUSE_ACTIONS.name:
-        from tkops.aftersales.actions import ActionTable
-
-        rows = ActionTable().sheet_rows()
-    elif spec.name == FOLLOWUP_DAYS.name:
-        from tkops.aftersales.followup import followup_days_sheet_rows
-
-        rows = followup_days_sheet_rows()
-    elif spec.name == CASE_KEYWORDS.name:
-        from tkops.aftersales.classify import case_keywords_sheet_rows
-
-        rows = case_keywords_sheet_rows()
-    else:
+    rows = defaults(spec.name, language) if defaults is not None else None
+    if not rows:
         return pd.DataFrame(columns=spec.headers)
     return pd.DataFrame(rows[1:], columns=rows[0]).reindex(columns=spec.headers)
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from tkops.book.layout import ORDERS, PACK, PACKLOG
-from tkops.pack.screen import FIRST_ROW, PACKER_CELL, SCAN_CELL, WIDTH, ScreenView
 
 TEXT = "@"
+#: The scan cell and the packer's name, (row, column), 1-based (as tkops.xlsm lays the Pack sheet out).
+SCAN_CELL, PACKER_CELL = (1, 2), (1, 5)
+#: Sheet row of the view's first row (row 1 is the packer's), and the columns the sheet uses (A to the packer cell).
+FIRST_ROW, WIDTH = 2, PACKER_CELL[1]
 
 
 class PackScreen:
@@ -47,9 +50,10 @@ class PackScreen:
         row = self.sheet.range((1, 1), (1, WIDTH)).value
         return row[SCAN_CELL[1] - 1], row[PACKER_CELL[1] - 1]
 
-    def show(self, view: ScreenView) -> None:
-        """Replace the view under the scan row: one call to clear, two to write, one per coloured row; then the scan
-        cell emptied, in Text format and selected."""
+    def show(self, view) -> None:
+        """Replace the view under the scan row with ``view`` (a :class:`tkops.pack.screen.ScreenView`: ``rows`` of at
+        most :data:`WIDTH` cells, ``fills`` row -> colour): one call to clear, two to write, one per coloured row;
+        then the scan cell emptied, in Text format and selected."""
         height = max(self._height, len(view.rows), 1)
         self.sheet.range((FIRST_ROW, 1), (FIRST_ROW + height - 1, WIDTH)).clear()
         if view.rows:

@@ -20,8 +20,9 @@ from tkops.book.layout import SheetSpec
 
 
 @runtime_checkable
-class Book(Protocol):
-    """A workbook as the jobs see it."""
+class ReadBook(Protocol):
+    """A workbook a step only reads (packing slips, evidence packs): :class:`Book` is one, and so is
+    :class:`tkops.book.readonly.ReadOnlyBook` (a workbook with macros, or open in Excel)."""
 
     @property
     def path(self) -> Path:
@@ -32,6 +33,11 @@ class Book(Protocol):
         """The sheet's rows as values, header row first; None when the workbook has no such sheet. What a job
         wrote earlier in the same run is read back."""
         ...
+
+
+@runtime_checkable
+class Book(ReadBook, Protocol):
+    """A workbook as the jobs see it: read (:class:`ReadBook`), written, saved."""
 
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet ``spec.name`` hold ``frame`` (columns: the spec's headers) as its Excel table, adding the

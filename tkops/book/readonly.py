@@ -1,28 +1,25 @@
 """A workbook that is only read, never saved: for the steps that change no workbook (evidence packs, packing slips,
 the month-end's team sheets). It opens what the file backend refuses to save over (tkops.xlsm with its macros,
 buttons and charts: nothing can be lost when nothing is written) and a workbook Excel has open (the last saved
-version is read). Cells come through python-calamine, as the readers of exports get them.
+version is read), and the workbooks the file backend refuses to edit (a signed package, Strict Open XML). Cells come
+through python-calamine, as the readers of exports get them: the caller opens the file with the input checks
+(:func:`tkops.sources.raw.open_workbook`: what it holds, its zip package, every sheet's reach) and hands it over.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tkops.errors import BadWorkbook, DataError
-
 
 class ReadOnlyBook:
-    """``read_rows`` like :class:`tkops.book.FileBook`; there is nothing to write or save."""
+    """``read_rows`` like :class:`tkops.book.FileBook`; there is nothing to write or save. ``workbook``: the file
+    as opened and checked by :func:`tkops.sources.raw.open_workbook`; ``path``: where it is (its history store and
+    output folder are beside it)."""
 
-    def __init__(self, path: str | Path) -> None:
-        from tkops.sources.raw import open_workbook
-
+    def __init__(self, workbook, path: str | Path) -> None:
+        self.workbook = workbook
         self.path = Path(path)
         self.exists = True
-        try:
-            self.workbook = open_workbook(self.path)
-        except DataError:
-            raise BadWorkbook(file=self.path.name, detail="cannot be opened as a workbook (.xlsx or .xlsm)") from None
 
     def read_rows(self, sheet: str) -> list[list] | None:
         """A sheet's rows (header first), empty cells as None; None when there is no such sheet."""

@@ -156,8 +156,9 @@ class BookSession:
 
     def __init__(self, path: str | Path, command: str = "tkops", wait: float | None = None,
                  notify: Callable[[str], None] | None = None, lang: str = "en",
-                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+                 clock: Callable[[], dt.datetime] = dt.datetime.now, defaults: Callable | None = None) -> None:
         self.path = Path(path)
+        self.defaults = defaults  # a new workbook's default rows (tkops.book.layout.DefaultRows), for open()
         self.command = command
         self.wait = wait
         self.notify = notify
@@ -233,7 +234,7 @@ class BookSession:
         from tkops.book import FileBook
         from tkops.settings import DEFAULT
 
-        return FileBook(self.path, settings or DEFAULT, session=self)
+        return FileBook(self.path, settings or DEFAULT, session=self, defaults=self.defaults)
 
     def commit(self, write: Callable[[Path], None], keep_last: int = backups.DEFAULT_KEEP_LAST,
                days: int = backups.DEFAULT_DAYS):

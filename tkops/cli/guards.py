@@ -37,12 +37,17 @@ def open_read_only(args: argparse.Namespace):
     from tkops.book import WORKBOOK_SUFFIXES
     from tkops.book.readonly import ReadOnlyBook
     from tkops.book.safety import check_not_locked
-    from tkops.errors import BadWorkbook, WorkbookLocked
+    from tkops.errors import BadWorkbook, DataError, WorkbookLocked
+    from tkops.sources.raw import open_workbook
 
     path = Path(args.book)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise BadWorkbook(file=path.name, detail="a workbook must be an .xlsx file")
-    book = ReadOnlyBook(path)
+    try:
+        workbook = open_workbook(path)
+    except DataError:
+        raise BadWorkbook(file=path.name, detail="cannot be opened as a workbook (.xlsx or .xlsm)") from None
+    book = ReadOnlyBook(workbook, path)
     settings = settings_from_book(book, args)
     try:
         check_not_locked(path)

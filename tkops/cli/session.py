@@ -12,6 +12,7 @@ from typing import Iterator
 
 from tkops.book import FileBook
 from tkops.book.session import BookSession
+from tkops.jobs.new_book import default_rows
 from tkops.errors import ConfigError
 from tkops.messages import render
 from tkops.settings import Settings
@@ -33,7 +34,8 @@ def open_book(args: argparse.Namespace, command: str) -> Iterator[tuple[FileBook
     (the whole read-compute-save of ``command``)."""
     lang = args.lang or "en"
     FileBook.refuse_early(args.book)
-    session = BookSession(args.book, command, wait=getattr(args, "wait", None), notify=to_stderr, lang=lang)
+    session = BookSession(args.book, command, wait=getattr(args, "wait", None), notify=to_stderr, lang=lang,
+                          defaults=default_rows)
     with session:
         book = session.open(Settings(language=lang))
         settings = settings_from_book(book, args)

@@ -18,6 +18,7 @@ import pandas as pd
 from tkops import schema
 from tkops.book.layout import AFTERSALES
 from tkops.book.session import BookSession
+from tkops.book.protocol import Book, ReadBook
 from tkops.errors import ConfigError
 from tkops.history import HistoryStore
 from tkops.history.closed import open_case_orders, to_archive
@@ -62,7 +63,7 @@ def book_cutoff(lines: pd.DataFrame, settings: Settings, now: dt.datetime) -> dt
     return (today - pd.Timedelta(days=settings.keep_closed_days())).to_pydatetime()
 
 
-def closed_lines(book, sheet: pd.DataFrame, cutoff: dt.datetime) -> pd.Series:
+def closed_lines(book: ReadBook, sheet: pd.DataFrame, cutoff: dt.datetime) -> pd.Series:
     """Which lines of the Orders ``sheet`` frame go to history: closed before ``cutoff``, no open case."""
     if sheet.empty:
         return pd.Series([], dtype=bool)
@@ -76,7 +77,7 @@ def closed_lines(book, sheet: pd.DataFrame, cutoff: dt.datetime) -> pd.Series:
     return pd.Series(to_archive(lines, cutoff, open_case_orders(cases)), index=sheet.index)
 
 
-def move_to_history(book, sheet: pd.DataFrame, cutoff: dt.datetime, now: dt.datetime, dry_run: bool = False
+def move_to_history(book: Book, sheet: pd.DataFrame, cutoff: dt.datetime, now: dt.datetime, dry_run: bool = False
                     ) -> tuple[pd.DataFrame, ArchiveReport]:
     """Write the closed lines of the Orders ``sheet`` frame to a new history part and return the sheet without
     them, with what happened. The caller writes Orders (and its base) and saves; the book's mark is written here
@@ -103,7 +104,7 @@ def move_to_history(book, sheet: pd.DataFrame, cutoff: dt.datetime, now: dt.date
     return sheet.loc[~move].reset_index(drop=True), report
 
 
-def run_archive(book, settings: Settings, before: str | dt.date | None = None, dry_run: bool = False,
+def run_archive(book: Book, settings: Settings, before: str | dt.date | None = None, dry_run: bool = False,
                 now: dt.datetime | None = None) -> ArchiveReport:
     """``tkops archive``: move the lines closed before ``before`` (default: Keep Closed Days before now) with no
     open case from Orders to history, and save (unless ``dry_run``)."""

@@ -11,11 +11,12 @@ import datetime as dt
 
 import pandas as pd
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.case_costs import CaseCosts
 from tkops.aftersales.resolutions import suggest
 from tkops.aftersales.resolutions_table import resolution_rules, resolutions_sheet_rows
 from tkops.book.layout import RESOLUTIONS
+from tkops.book.protocol import ReadBook
 from tkops.merge import fill_blank, is_blank, rows_frame, typed
 from tkops.messages import render
 from tkops.settings import Settings
@@ -25,7 +26,7 @@ TEAM_INPUTS = {"Status": "status", "Buyer Insists": "Buyer Insists", "Last Scan"
                "Tracking Status": "Tracking Status"}
 
 
-def suggest_sheet(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Settings, now: dt.datetime
+def suggest_sheet(sheet: pd.DataFrame, book: ReadBook, lines: pd.DataFrame, settings: Settings, now: dt.datetime
                   ) -> pd.DataFrame:
     """``sheet`` (the AfterSales frame, display headers) with its suggestion columns and Due filled."""
     rows = book.read_rows(RESOLUTIONS.name)

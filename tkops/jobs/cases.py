@@ -16,13 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from tkops import flags
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.classify import (
     case_keywords_from_sheet_rows,
     case_keywords_sheet_rows,
 )
 from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
-from tkops.aftersales.returns_export import cancellation_cases, read_returns
+from tkops.sources.returns_export import cancellation_cases, read_returns
 from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, REASONS
 from tkops.jobs.labels import with_case_labels
 from tkops.jobs.lines import WHERE

@@ -20,13 +20,11 @@ from tkops import flags, schema
 from tkops.book.layout import (
     AFTERSALES,
     HOLIDAYS,
-    ORDERS,
     SHIPLOG,
     SLA,
     UNSCANNED,
-    orders_columns,
-    starting_frame,
 )
+from tkops.book.protocol import Book
 from tkops.clocks import (
     CLOCKS,
     DUE_COLUMNS,
@@ -45,7 +43,8 @@ from tkops.clocks.catalogue import explain
 from tkops.clocks.kpi import exclusion_lines
 from tkops.clocks.states import SOURCE_COLUMN
 from tkops.jobs.lines import order_lines
-from tkops.jobs.orders_sheet import orders_frame
+from tkops.jobs.new_book import starting_frame
+from tkops.jobs.orders_sheet import orders_frame, orders_spec
 from tkops.merge import typed
 from tkops.settings import Settings
 
@@ -109,7 +108,7 @@ class ClocksReport:
         return "\n".join(out)
 
 
-def run_clocks(book, settings: Settings, now: dt.datetime | None = None, *,
+def run_clocks(book: Book, settings: Settings, now: dt.datetime | None = None, *,
                kpi_period: tuple[dt.date, dt.date] | None = None) -> ClocksReport:
     """Run the SOP clocks on the book's Orders sheet and write the outcome back through ``book``.
 
@@ -136,8 +135,7 @@ def run_clocks(book, settings: Settings, now: dt.datetime | None = None, *,
         report.kpis = kpis(every, every[list(team.columns)], start, end, sla=sla, settings=settings, now=now)
         report.period = (start, end)
 
-    present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
-    spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
+    spec = orders_spec(sheet.columns, sheet)
     book.write_table(spec, orders_update(sheet, frame))  # only the clock columns: the rest stays as it is
     book.write_table(UNSCANNED, watch.reindex(columns=UNSCANNED.headers))
     book.save()
@@ -177,7 +175,7 @@ def clock_flags(frame: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _sla_table(book, notices: list) -> SlaTable:
+def _sla_table(book: Book, notices: list) -> SlaTable:
     """The SLA and Holidays sheets as a table; a missing or empty sheet is written with its starting rows; a sheet
     of an older tkops is brought up to date (its earlier defaults replaced, the settings it lacks added; every other
     value is kept), and ``notices`` says what changed."""
@@ -217,7 +215,7 @@ def cancel_requests(rows) -> pd.DataFrame | None:
     """The AfterSales sheet's cancellation requests (Return Type Cancel): Order ID, Opened, Due, and Settled (closed:
     a Closed time, a final Return Status or the team's Status Done)."""
     from tkops.aftersales.case_facts import closed  # here: the after-sales package is slow to import
-    from tkops.aftersales.schema import CANCEL_TYPE, CASE_HEADER_TO_KEY
+    from tkops.case_schema import CANCEL_TYPE, CASE_HEADER_TO_KEY
 
     frame = _table(rows) if rows else None
     if frame is None or frame.empty:

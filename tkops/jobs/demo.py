@@ -19,8 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 from tkops.book import FileBook, safety
-from tkops.book.layout import BUNDLES, ORDERS, REVIEW, REVIEWS, SETTINGS, orders_columns
+from tkops.book.layout import BUNDLES, ORDERS, REVIEW, REVIEWS, SETTINGS
 from tkops.book.session import BookSession
+from tkops.jobs.new_book import default_rows
+from tkops.jobs.orders_sheet import orders_spec
 from tkops.jobs.cases import run_cases
 from tkops.jobs.clocks import run_clocks
 from tkops.jobs.evidence import run_evidence
@@ -71,7 +73,7 @@ def run_demo(out: Path, lang: str = "en", wait: float | None = None) -> list[str
     path = out / DEMO_BOOK
     lines: list[str] = []
     output = out / OUTPUT
-    with BookSession(path, "demo", wait=wait, lang=lang) as session:
+    with BookSession(path, "demo", wait=wait, lang=lang, defaults=default_rows) as session:
         if path.exists():  # a fresh demo each run; the previous one is kept in the backups folder
             safety.check_not_locked(path)
             safety.backup(path)
@@ -166,7 +168,7 @@ def _team_packs_the_us_waves(book: FileBook) -> None:
         sheet.loc[first, column] = value
     sheet["Tracking ID"] = sheet["Tracking ID"].astype(object)
     sheet.loc[first, "Tracking ID"] = sheet.loc[first, "Order ID"].map(tracking)
-    book.write_table(ORDERS.with_columns(orders_columns(list(sheet.columns), set())), sheet)
+    book.write_table(orders_spec(sheet.columns), sheet)
     book.save()
 
 

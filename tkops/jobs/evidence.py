@@ -1,6 +1,6 @@
 """The job behind ``tkops evidence CASE``: a case of the workbook's AfterSales sheet, its evidence folder, the
 settings (Evidence Folder, Appeal Days, Output Folder, PDF Fonts, Templates Folder, Language), then
-:func:`tkops.aftersales.evidence.gather_evidence`. The workbook is only read.
+:func:`tkops.jobs.evidence_pack.gather_evidence`. The workbook is only read.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from tkops.book.protocol import ReadBook
 from tkops.aftersales.catalogue import AfterSalesConfigError
-from tkops.aftersales.evidence import EvidenceCase, EvidenceReport, gather_evidence
+from tkops.aftersales.evidence import EvidenceCase, EvidenceReport
+from tkops.jobs.evidence_pack import gather_evidence
 from tkops.aftersales.evidence_catalogue import EvidenceError
 from tkops.aftersales.evidence_checklist import (
     CHECKLIST_SHEET,
@@ -19,7 +21,7 @@ from tkops.aftersales.evidence_checklist import (
     default_checklist,
 )
 from tkops.aftersales.evidence_files import check_case_id
-from tkops.aftersales.schema import CASE_HEADER_TO_KEY
+from tkops.case_schema import CASE_HEADER_TO_KEY
 from tkops.cells.text import scalar_text
 from tkops.errors import ConfigError
 from tkops.output import output_folder
@@ -32,7 +34,7 @@ DEFAULT_ROOT = "Evidence"
 MAX_APPEAL_DAYS = 365
 
 
-def run_evidence(book, settings, case_id: str, root: str | Path | None = None, out: str | Path | None = None,
+def run_evidence(book: ReadBook, settings, case_id: str, root: str | Path | None = None, out: str | Path | None = None,
                  now: dt.datetime | None = None) -> EvidenceReport:
     """The job behind ``tkops evidence CASE``: case ``case_id`` of the book's AfterSales sheet, packed from the
     evidence root (``root``, else the Evidence Folder setting, else a folder "Evidence" beside the workbook) into
@@ -49,7 +51,7 @@ def run_evidence(book, settings, case_id: str, root: str | Path | None = None, o
                            fonts=font_paths(settings.pdf_fonts), templates=settings.templates_folder)
 
 
-def find_case(book, case_id: str, dayfirst: bool = False) -> EvidenceCase:
+def find_case(book: ReadBook, case_id: str, dayfirst: bool = False) -> EvidenceCase:
     """Case ``case_id`` of the AfterSales sheet (headers: the case table's display names). A case of several SKU
     rows takes its facts from the first row and lists every row's SKU."""
     rows = book.read_rows(AFTERSALES_SHEET)

@@ -20,6 +20,7 @@ import pandas as pd
 from tkops import schema
 from tkops.book.layout import ORDERS, ColumnSpec, SheetSpec
 from tkops.book.xlsx_new import write_workbook
+from tkops.book.protocol import Book, ReadBook
 from tkops.errors import ConfigError, DataError
 from tkops.history import ARCHIVED_AT, LINE_KEY, RUN
 from tkops.history.columns import to_sheet_values
@@ -67,7 +68,7 @@ def _kind_of(column: pd.Series) -> Kind:
     return Kind.TEXT
 
 
-def find_order(book, order_id: str) -> FindReport:
+def find_order(book: Book, order_id: str) -> FindReport:
     """Write order ``order_id``'s archived lines to the History sheet (and save), or say it is still on Orders;
     DataError when it is in neither."""
     order = str(order_id).strip()
@@ -132,7 +133,7 @@ def _in_month(frame: pd.DataFrame, start: dt.datetime, end: dt.datetime) -> np.n
     return ((when >= start) & (when < end)).fillna(False).to_numpy(dtype=bool)
 
 
-def export_month(book, settings: Settings, month: str, out: str | Path | None = None,
+def export_month(book: ReadBook, settings: Settings, month: str, out: str | Path | None = None,
                  now: dt.datetime | None = None) -> ExportReport:
     """Write the order lines of ``month`` (by Paid Time, else Created Time), from history and from Orders (its
     copy first), to an xlsx: ``out`` if it names an .xlsx file, else ``history YYYY-MM <time>.xlsx`` in ``out`` or
@@ -176,7 +177,7 @@ def _keys_frame(sheet: pd.DataFrame) -> pd.DataFrame:
     return typed(sheet, tuple(schema.BY_KEY[k] for k in ("order_id", "sku_id", "seller_sku")))
 
 
-def run_history(book, settings: Settings, action: str, order: str | None = None, month: str | None = None,
+def run_history(book: Book, settings: Settings, action: str, order: str | None = None, month: str | None = None,
                 out: str | Path | None = None, now: dt.datetime | None = None):
     """``tkops history find ORDER_ID`` (:func:`find_order`) or ``tkops history export --month`` (:func:`export_month`);
     ConfigError when the order or the month that the action needs is not given."""

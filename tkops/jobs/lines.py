@@ -15,6 +15,7 @@ import pandas as pd
 
 from tkops import schema
 from tkops.book.layout import ORDERS
+from tkops.book.protocol import ReadBook
 from tkops.history import LINE_KEY, HistoryStore
 from tkops.history.columns import canonical
 from tkops.history.mark import MARK, Mark, check_store
@@ -26,7 +27,7 @@ KEY = "line_key"
 WHERE = "where"
 
 
-def history_of(book) -> HistoryStore | None:
+def history_of(book: ReadBook) -> HistoryStore | None:
     """The book's history store, checked against the book's mark (a book copied without its store is refused);
     None when the book has no path (a book in memory) or no history."""
     path = getattr(book, "path", None)
@@ -38,7 +39,7 @@ def history_of(book) -> HistoryStore | None:
     return store if mark.lines > 0 or store.parts() else None
 
 
-def order_lines(book, keys: Sequence[str] | None = None, *, archived: Iterable[str] | None = None,
+def order_lines(book: ReadBook, keys: Sequence[str] | None = None, *, archived: Iterable[str] | None = None,
                 team: Sequence[str] = (), sheet: pd.DataFrame | None = None) -> pd.DataFrame:
     """The book's order lines, Orders first, then history: canonical platform columns (``keys``; None: every
     column either has), the team columns named in ``team`` (display headers, as the sheet has them), the line key

@@ -21,8 +21,9 @@ from tkops.book.layout import (
     CONFLICTS,
     ORDERS,
     ColumnSpec,
-    orders_columns,
 )
+from tkops.book.protocol import Book
+from tkops.jobs.orders_sheet import orders_spec
 from tkops.merge import MergeCounts, merge_three_way, rows_frame, sheet_frame, typed
 from tkops.merge_rules import PLATFORM, Conflict
 from tkops.messages import render
@@ -101,7 +102,7 @@ def _json_values(column: pd.Series) -> list:
 class OrdersMerge:
     """The book's Orders sheet, base and conflicts in memory: :meth:`merge` each part, then :meth:`write`."""
 
-    def __init__(self, book, lang: str = "en", now: dt.datetime | None = None) -> None:
+    def __init__(self, book: Book, lang: str = "en", now: dt.datetime | None = None) -> None:
         self.book = book
         self.lang = lang
         self.now = (now or dt.datetime.now()).replace(microsecond=0)
@@ -175,9 +176,7 @@ class OrdersMerge:
 
     def write(self) -> None:
         """Write Orders, the base and the new conflicts through the book (the caller saves)."""
-        present = {c.key for c in schema.ORDER_COLUMNS if c.name in self.sheet.columns
-                   and self.sheet[c.name].notna().any()}
-        spec = ORDERS.with_columns(orders_columns(self.headers, present))
+        spec = orders_spec(self.headers, self.sheet)
         self.book.write_table(spec, self.sheet.reindex(columns=spec.headers))
         columns, frame = base_sheet(self.base, self.sheet, self.pieces)
         self.book.write_table(BASE.with_columns(columns), frame)

@@ -1,5 +1,5 @@
 """The Orders sheet a step works on, or a message saying why there is none: the sheet was renamed or deleted (tkops
-finds sheets by name), or it holds no order lines yet (import first)."""
+finds sheets by name), or it holds no order lines yet (import first); and the sheet's layout for writing it back."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from typing import Sequence
 import pandas as pd
 
 from tkops.book import read_columns
-from tkops.book.layout import ORDERS
+from tkops.book.layout import ORDERS, SheetSpec, orders_columns
+from tkops.book.protocol import ReadBook
 from tkops.errors import DataError
 from tkops.merge import sheet_frame
+from tkops.schema import ORDER_COLUMNS
 
 
-def orders_frame(book, columns: Sequence[str] | None = None) -> pd.DataFrame:
+def orders_frame(book: ReadBook, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """The book's Orders sheet as a frame (headers as columns, rows in place); DataError ``no_sheet`` when the
     workbook has no sheet of that name, ``no_orders`` when it has no order line. ``columns``: the headers a step
     needs (a backend that can, the live one, reads only those; others read the whole sheet)."""
@@ -26,3 +28,12 @@ def orders_frame(book, columns: Sequence[str] | None = None) -> pd.DataFrame:
     if sheet.empty:
         raise DataError("no_orders", book=name)
     return sheet
+
+
+def orders_spec(headers: Sequence[str], frame: pd.DataFrame | None = None) -> SheetSpec:
+    """The Orders sheet's layout for writing back a sheet whose columns are ``headers``: those in their order, then
+    the columns it lacks (:func:`tkops.book.layout.orders_columns`), optional platform columns only where ``frame``
+    holds a value in them (None: none of them)."""
+    present = set() if frame is None else {c.key for c in ORDER_COLUMNS
+                                           if c.name in frame.columns and frame[c.name].notna().any()}
+    return ORDERS.with_columns(orders_columns([str(h) for h in headers], present))

@@ -18,9 +18,10 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, PACK, PACKLOG, orders_columns
+from tkops.book.layout import BUNDLES, INVENTORY, PACK, PACKLOG
+from tkops.book.protocol import Book, ReadBook
 from tkops.errors import DataError
-from tkops.jobs.orders_sheet import orders_frame
+from tkops.jobs.orders_sheet import orders_frame, orders_spec
 from tkops.merge import rows_frame, typed
 from tkops.messages import render
 from tkops.pack import PackIndex, PackState, Verdict, build_index, override, scan
@@ -54,7 +55,7 @@ class PackSession:
         self.index, self.rows, self.lang, self.state = index, rows, lang, state
 
     @classmethod
-    def from_book(cls, book, settings: Settings) -> "PackSession":
+    def from_book(cls, book: ReadBook, settings: Settings) -> "PackSession":
         """The session of ``book``'s sheets (DataError when Orders is missing or empty)."""
         return cls.from_frames(orders_frame(book), book.read_rows(INVENTORY.name), book.read_rows(PACKLOG.name),
                                settings.lang, book.read_rows(BUNDLES.name))
@@ -143,7 +144,7 @@ def read_scans(path: str | Path) -> list[str]:
     return scans
 
 
-def run_pack(book, settings: Settings, scans: Sequence[str], packer: str, now: dt.datetime | None = None
+def run_pack(book: Book, settings: Settings, scans: Sequence[str], packer: str, now: dt.datetime | None = None
              ) -> PackReport:
     """Feed ``scans`` through a pack session of ``book`` and write Orders (finished orders), PackLog (every scan)
     and the Pack sheet (the last view); saved once."""
@@ -161,7 +162,7 @@ def run_pack(book, settings: Settings, scans: Sequence[str], packer: str, now: d
         for order, values in finished:
             for column, value in values.items():
                 sheet.loc[session.rows.get(order, []), column] = value
-        spec = ORDERS.with_columns(orders_columns(list(sheet.columns), set()))
+        spec = orders_spec(sheet.columns)
         book.write_table(spec, sheet.reindex(columns=spec.headers))
     log = rows_frame(book.read_rows(PACKLOG.name), PACKLOG.headers).dropna(how="all")
     book.write_table(PACKLOG, pd.concat([log, pd.DataFrame([s.log for s in steps])], ignore_index=True)
@@ -177,7 +178,7 @@ def run_pack(book, settings: Settings, scans: Sequence[str], packer: str, now: d
     return report
 
 
-def run_pack_file(book, settings: Settings, scans_file: str | Path, packer: str | None = None,
+def run_pack_file(book: Book, settings: Settings, scans_file: str | Path, packer: str | None = None,
                   now: dt.datetime | None = None) -> PackReport:
     """``tkops pack --scans FILE``: :func:`run_pack` with the file's scans, packed by ``packer`` (default: the
     computer's user name)."""

@@ -17,14 +17,15 @@ from pathlib import Path
 import pandas as pd
 
 from tkops import schema
-from tkops.book.layout import ORDERS, orders_columns
+from tkops.book.layout import PICKLIST
 from tkops.book.safety import atomic_target
-from tkops.jobs.orders_sheet import orders_frame
+from tkops.book.protocol import Book
+from tkops.jobs.orders_sheet import orders_frame, orders_spec
 from tkops.merge import rows_frame, typed
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.pdf import font_paths
-from tkops.picking import (NO_BIN, PICKLIST, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary,
+from tkops.picking import (NO_BIN, SHORT, UNKNOWN_SKU, pick_list, picklist_html, released, wave_summary,
                            waves)
 from tkops.picking import sheet_frame as picklist_frame
 from tkops.picking.pdf import picklist_pdf
@@ -91,7 +92,7 @@ def _numbers(numbers) -> str:
     return ", ".join(map(str, values)) if len(values) < 4 else f"{values[0]}–{values[-1]}"
 
 
-def run_picklist(book, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None, *,
+def run_picklist(book: Book, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None, *,
                  include_waved: bool = False) -> PicklistReport:
     """Make the pick list of the book's released lines: waves on Orders, the PickList sheet, HTML and PDF files
     in ``out`` (default: :func:`tkops.output.output_folder`). ``now``: the printed time (default: the shop's
@@ -130,7 +131,7 @@ def run_picklist(book, settings: Settings, out: str | Path | None = None, now: d
     try:
         updated = sheet.astype({WAVE: object})
         updated.loc[new.index, WAVE] = new.astype(object)
-        spec = ORDERS.with_columns(orders_columns(headers, set()))
+        spec = orders_spec(headers)
         book.write_table(spec, updated.reindex(columns=spec.headers))
         book.write_table(PICKLIST, picklist_frame(pick, settings.lang))
         book.save()

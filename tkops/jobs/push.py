@@ -25,18 +25,18 @@ from tkops.api import (
     OutcomeUnknown,
 )
 from tkops.api.catalogue import render
-from tkops.book.layout import ORDERS, orders_columns
+from tkops.book.layout import SHIPLOG
 from tkops.book.safety import atomic_target
+from tkops.book.protocol import Book
 from tkops.cells.yes_no import tick
 
 from tkops.jobs.connect import api_client
-from tkops.jobs.orders_sheet import orders_frame
+from tkops.jobs.orders_sheet import orders_frame, orders_spec
 from tkops.merge import typed
 from tkops.output import output_folder
 from tkops.settings import Settings
 from tkops.shipping import (
     REJECTED_COLUMNS,
-    SHIPLOG,
     SHIPLOG_COLUMNS,
     ProviderMap,
     already_exported,
@@ -107,7 +107,7 @@ class PushReport:
         return out
 
 
-def run_push_tracking(book, settings: Settings, client: ApiClient | None = None, now: dt.datetime | None = None,
+def run_push_tracking(book: Book, settings: Settings, client: ApiClient | None = None, now: dt.datetime | None = None,
                       *, documents: bool = True, out: str | Path | None = None) -> PushReport:
     """Upload the validated, not yet uploaded tracking numbers of ``book``'s Orders sheet through the API, write each
     result to the API Upload column and the accepted lines to ShipLog (one save), then (``documents``) save the label
@@ -120,7 +120,7 @@ def run_push_tracking(book, settings: Settings, client: ApiClient | None = None,
         return _run(book, settings, api, sheet, now, documents, out)
 
 
-def _run(book, settings, client, sheet, now, documents, out) -> PushReport:
+def _run(book: Book, settings, client, sheet, now, documents, out) -> PushReport:
     lines = typed(sheet).assign(**({"packed": sheet["Packed"]} if "Packed" in sheet.columns else {}))
     pm = provider_map_from_rows(book.read_rows("Carriers"))
     log = book.read_rows(SHIPLOG.name) or []
@@ -257,13 +257,12 @@ def _picked(sheet: pd.DataFrame) -> dict[str, str]:
             if t and w is not None and w == w and str(w).strip() and str(p).isdigit() and str(o).isdigit()}
 
 
-def _write_back(book, sheet, upload, log, report: PushReport, lang: str, now: dt.datetime) -> None:
+def _write_back(book: Book, sheet, upload, log, report: PushReport, lang: str, now: dt.datetime) -> None:
     """Each outcome on its rows' API Upload cell; accepted lines appended to ShipLog; one save."""
     sheet[RESULT] = sheet[RESULT] if RESULT in sheet.columns else None
     for outcome in report.outcomes:
         sheet.loc[outcome.rows, RESULT] = outcome.text(lang)
-    present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
-    spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
+    spec = orders_spec(sheet.columns, sheet)
     book.write_table(spec, sheet.reindex(columns=spec.headers))
     accepted = [r for o in report.outcomes if o.status == "accepted" for r in o.rows]
     if accepted:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.classify import case_keywords_from_sheet_rows
 from tkops.aftersales.followup import (
     followup_days,
@@ -30,6 +30,7 @@ from tkops.aftersales.reviews import (
     read_reviews,
 )
 from tkops.book.layout import AFTERSALES, FOLLOWUP, FOLLOWUP_DAYS, REVIEWS
+from tkops.book.protocol import Book, ReadBook
 from tkops.jobs.lines import order_lines
 from tkops.merge import is_blank, sheet_frame, typed
 from tkops.messages import render
@@ -61,7 +62,7 @@ class FollowUpReport:
         return [render("followup_summary", lang, orders=len(self.frame))]
 
 
-def run_replies(book, settings: Settings) -> RepliesReport:
+def run_replies(book: Book, settings: Settings) -> RepliesReport:
     """Draft the missing replies on the AfterSales sheet and the missing review drafts on the Reviews sheet."""
     report = RepliesReport()
     name = book.path.name
@@ -86,7 +87,7 @@ def run_replies(book, settings: Settings) -> RepliesReport:
     return report
 
 
-def run_followup(book, settings: Settings, now: dt.datetime | None = None) -> FollowUpReport:
+def run_followup(book: Book, settings: Settings, now: dt.datetime | None = None) -> FollowUpReport:
     """Write the FollowUp sheet: stalled shipments with a message to send before the buyer opens a case."""
     now = now or settings.shop_now()
     rows = book.read_rows(FOLLOWUP_DAYS.name)
@@ -142,7 +143,7 @@ def _review_drafts(rows: list, orders: pd.DataFrame, keywords, settings: Setting
     return frame.reset_index(drop=True), len(drafts)
 
 
-def _orders(book, archived) -> pd.DataFrame:
+def _orders(book: ReadBook, archived) -> pd.DataFrame:
     """Orders + the history of the ``archived`` Order IDs (:func:`tkops.jobs.lines.order_lines`), statuses
     canonical."""
     lines = order_lines(book, archived=archived)

@@ -16,9 +16,11 @@ import numpy as np
 import pandas as pd
 
 from tkops import flags, schema
-from tkops.book.layout import ORDERS, REVIEW, RULES, orders_columns, starting_frame
+from tkops.book.layout import ORDERS, REVIEW, RULES
+from tkops.book.protocol import Book
 from tkops.cells.text import scalar_text, text_column
-from tkops.jobs.orders_sheet import orders_frame
+from tkops.jobs.new_book import starting_frame
+from tkops.jobs.orders_sheet import orders_frame, orders_spec
 from tkops.merge import rows_frame, typed
 from tkops.messages import render
 from tkops.review import COLUMNS_READ, ReviewResult, RuleConfig, keywords_from_sheet_rows, review
@@ -42,7 +44,7 @@ class ReviewReport:
     lines: list[str]
 
 
-def run_review(book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
+def run_review(book: Book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
     """Review every line of the book's Orders sheet and write the outcome back through ``book``."""
     sheet = orders_frame(book, ORDERS_READ)
     review_rows = book.read_rows(REVIEW.name)
@@ -65,8 +67,7 @@ def run_review(book, settings: Settings, now: dt.datetime | None = None) -> Revi
         template_folder=settings.templates_folder,
     )
     updated = orders_with_review(sheet, result, now, settings.lang)
-    present = {c.key for c in schema.ORDER_COLUMNS if c.name in updated.columns and updated[c.name].notna().any()}
-    spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
+    spec = orders_spec(sheet.columns, updated)
     book.write_table(spec, updated.reindex(columns=[h for h in spec.headers if h in updated.columns]))
     old_block = _summary_column(review_rows)
     if old_block is not None:  # the summary moves when the table gains a column: clear the old one first

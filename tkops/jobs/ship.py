@@ -17,7 +17,8 @@ from typing import Sequence
 import pandas as pd
 
 from tkops import schema
-from tkops.book.layout import ORDERS, orders_columns
+from tkops.book.layout import ORDERS, SHIPLOG, orders_columns
+from tkops.book.text_sheet import write_text_sheet
 from tkops.jobs.orders_sheet import orders_frame
 from tkops.jobs.stock_ledger import LedgerReport, sync_stock
 from tkops.merge import typed
@@ -25,8 +26,10 @@ from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.settings import Settings
 from tkops.shipping import (
-    SHIPLOG,
     SHIPLOG_COLUMNS,
+    UPLOAD_COLUMNS,
+    UPLOAD_MIN_WIDTHS,
+    UPLOAD_SHEET,
     already_exported,
     clean_tracking,
     explain,
@@ -34,12 +37,11 @@ from tkops.shipping import (
     provider_map_from_rows,
     shipping_upload,
     validate_tracking,
-    write_upload,
 )
 from tkops.shipping.catalogue import render as shipping_render
 from tkops.shipping.inference import inferred_providers
 from tkops.shipping.tracking_apply import TrackingApplied, apply_tracking
-from tkops.shipping.tracking_file import read_tracking_file
+from tkops.sources.tracking_file import read_tracking_file
 from tkops.sources.base import HeaderMapSource
 from tkops.statuses import canonical_statuses
 
@@ -109,7 +111,7 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
     if len(upload):
         # Default: the Output Folder, stamped with the time (never over an earlier upload file).
         path = Path(out) if out else stamped(output_folder(book.path, settings), "Shipping info", now, ".xlsx")
-        write_upload(path, upload)
+        write_text_sheet(path, UPLOAD_SHEET, upload, UPLOAD_COLUMNS, UPLOAD_MIN_WIDTHS)
         old = pd.DataFrame([r[:len(SHIPLOG_COLUMNS)] for r in log[1:]], columns=SHIPLOG_COLUMNS) if log \
             else pd.DataFrame(columns=SHIPLOG_COLUMNS)
         new = export_log_rows(upload, now, path.name)

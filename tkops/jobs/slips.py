@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from tkops.book.layout import BUNDLES, INVENTORY, REVIEW
+from tkops.book.protocol import ReadBook
 from tkops.cells.yes_no import tick
 from tkops.errors import ConfigError
 from tkops.jobs.orders_sheet import orders_frame
@@ -29,7 +30,7 @@ from tkops.picking.picklist import ID_SEPARATOR
 from tkops.picking.together import together_with
 from tkops.review import text as T
 from tkops.settings import Settings
-from tkops.slips import LAYOUTS, build_slips, render_checklist, render_html, render_pdf
+from tkops.slips import LAYOUTS, SlipSettings, build_slips, render_checklist, render_html, render_pdf
 from tkops.slips.catalogue import label
 from tkops.slips.render import write_atomic
 from tkops.statuses import canonical_statuses
@@ -77,14 +78,14 @@ class SlipsReport:
         return out
 
 
-def run_slips(book, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None, *,
+def run_slips(book: ReadBook, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None, *,
               layout: str | None = None, waves: Iterable[int] | None = None,
               orders: Iterable[str] | None = None) -> SlipsReport:
     """Write the packing slips and the packing checklist of the orders being packed now (see the module docstring).
     ``layout`` (a4, a6, 4x6) overrides the Slip Layout setting; ``out`` is the folder (default: Output Folder).
     Settings and template errors raise ConfigError before any file is written; nothing to print writes nothing."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
-    slip_settings = settings.slip_settings()
+    slip_settings = SlipSettings.from_mapping(settings.slip_values(), settings)
     layout = (layout or slip_settings.layout).casefold().replace(" ", "")
     if layout not in LAYOUTS:
         raise ConfigError("bad_setting", name="Slip Layout", value=layout, hint=", ".join(LAYOUTS))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import currency_label
 from tkops.aftersales.pivots import Pivots, summarise
@@ -33,6 +33,7 @@ from tkops.book.layout import (
     SUMMARY_MONTH_COL,
 )
 from tkops.book.safety import atomic_target
+from tkops.book.protocol import Book
 from tkops.errors import DataError
 from tkops.jobs.lines import order_lines
 from tkops.jobs.month_end.inputs import LINE_COLUMNS as SUMMARY_KEYS  # the columns the pivots read
@@ -68,7 +69,7 @@ class SummaryReport:
         return out
 
 
-def run_summary(book, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None,
+def run_summary(book: Book, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None,
                 *, top: int = 20) -> SummaryReport:
     """Write the AfterSalesSummary sheet (and the chart workbook) from the book's cases."""
     now = now or settings.shop_now()

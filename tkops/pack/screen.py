@@ -11,17 +11,16 @@ from tkops.messages import render
 from tkops.pack.index import PackIndex
 from tkops.pack.scan import PackState, Verdict
 
-#: Sheet row of the view's first row (row 1 holds the scan cell) and its width in columns.
-FIRST_ROW, WIDTH = 2, 5
+#: The view's width in columns (the Pack sheet shows it under its scan row: tkops.book.live_pack).
+WIDTH = 5
 #: Verdict colour name -> cell fill.
 FILLS: dict[str, str] = {"ok": "#C6EFCE", "done": "#00B050", "info": "#DDEBF7", "warn": "#FFEB9C",
                          "bad": "#FF7C80"}
-SCAN_CELL, PACKER_CELL = (1, 2), (1, 5)  # (row, column), 1-based
 
 
 @dataclass
 class ScreenView:
-    """The rows under the scan row (sheet rows FIRST_ROW...), and the fills of whole rows (0-based in ``rows``)."""
+    """The rows under the scan row (from sheet row 2 down), and the fills of whole rows (0-based in ``rows``)."""
 
     rows: list[list] = field(default_factory=list)
     fills: dict[int, str] = field(default_factory=dict)

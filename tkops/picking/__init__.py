@@ -5,7 +5,7 @@
     ready = released(lines)                                   # Review Status Ready, not picked, order open
     wave = waves(ready, separate_single=True, max_orders=30, bundles=bundles)
     pick = pick_list(ready, inventory, bundles, wave)         # one row per wave x SKU x bin, walking order
-    sheet = sheet_frame(pick, lang)                           # for the PickList sheet (then print_setup)
+    sheet = sheet_frame(pick, lang)                           # for the PickList sheet (laid out by tkops.book)
     html = picklist_html(pick, wave_summary(ready, wave, bundles), lang)
 
 ``lines`` is the canonical order-line frame (schema keys) plus the team columns Review Status and Picked (by key or
@@ -26,16 +26,9 @@ from tkops.picking.picklist import (
                                  locations,
                                  pick_list,
 )
-from tkops.picking.sheet import (
-                                 PICKLIST,
-                                 openpyxl_print_setup,
-                                 print_setup,
-                                 sheet_frame,
-                                 xlsxwriter_print_setup,
-)
+from tkops.picking.sheet import sheet_frame
 from tkops.picking.waves import order_table, wave_summary, waves
 
 __all__ = ["released", "waves", "order_table", "wave_summary", "pick_list", "locations", "PICK_COLUMNS", "NO_BIN",
-           "UNKNOWN_SKU", "SHORT", "sheet_frame", "PICKLIST", "print_setup", "xlsxwriter_print_setup",
-           "openpyxl_print_setup", "picklist_html", "picklist_context", "natural_key", "natural_rank",
+           "UNKNOWN_SKU", "SHORT", "sheet_frame", "picklist_html", "picklist_context", "natural_key", "natural_rank",
            "natural_sorted", "CATALOGUE", "label"]

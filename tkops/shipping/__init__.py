@@ -1,5 +1,5 @@
-"""Shipping: tracking-number checks and the Seller Center bulk-shipping upload (pure functions on DataFrames;
-files are written only by :func:`write_upload`)."""
+"""Shipping: tracking-number checks and the Seller Center bulk-shipping upload (pure functions on DataFrames; the
+upload file is written by the book layer, :func:`tkops.book.text_sheet.write_text_sheet`)."""
 
 from tkops.shipping.carriers import (
                                      DEFAULT_PROVIDERS,
@@ -16,21 +16,19 @@ from tkops.shipping.tracking import (
                                      validate_tracking,
 )
 from tkops.shipping.upload import (
-                                     CARRIERS,
                                      REJECTED_COLUMNS,
-                                     SHIPLOG,
                                      SHIPLOG_COLUMNS,
                                      UPLOAD_COLUMNS,
+                                     UPLOAD_MIN_WIDTHS,
                                      UPLOAD_SHEET,
                                      already_exported,
                                      export_log_rows,
                                      shipping_upload,
-                                     write_upload,
 )
 
 __all__ = [
-    "CARRIERS", "CATALOGUE", "DEFAULT_PROVIDERS", "PROBLEM_COLUMNS", "REJECTED_COLUMNS", "SHIPLOG", "SHIPLOG_COLUMNS",
-    "UPLOAD_COLUMNS", "UPLOAD_SHEET", "ProviderMap", "already_exported", "carrier_of", "carriers_sheet_rows",
+    "CATALOGUE", "DEFAULT_PROVIDERS", "PROBLEM_COLUMNS", "REJECTED_COLUMNS", "SHIPLOG_COLUMNS",
+    "UPLOAD_COLUMNS", "UPLOAD_MIN_WIDTHS", "UPLOAD_SHEET", "ProviderMap", "already_exported", "carrier_of", "carriers_sheet_rows",
     "clean_tracking", "explain", "export_log_rows", "provider_map", "provider_map_from_rows", "render",
-    "shipping_upload", "validate_tracking", "write_upload",
+    "shipping_upload", "validate_tracking",
 ]

@@ -147,7 +147,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ship.nothing": {
         "en": "No new lines to upload: every line with a valid tracking number was exported before.",
         "zh": "没有需要上传的新行：所有单号有效的行都已导出过。"},
-    # --- tracking numbers from a carrier / 3PL / warehouse file (tkops.shipping.tracking_file) ---------------------
+    # --- tracking numbers from a carrier / 3PL / warehouse file (tkops.sources.tracking_file) ----------------------
     "tracking_file.no_column": {
         "en": "{file}: no {column} column found. Headers found: {headers}. tkops recognises {names}. Rename the "
               "column in the file, or map it: add a row to the Mappings sheet (Mapping: a name of your choice, "

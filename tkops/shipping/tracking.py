@@ -7,15 +7,14 @@ what a person typed or pasted. Explanations come from :mod:`tkops.shipping.catal
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any, Mapping
 
 import pandas as pd
 
 from tkops.cells.text import scalar_text
+from tkops.cells.tracking import EXCEL_DIGITS, clean_tracking  # noqa: F401 (part of this module's interface)
 from tkops.cells.yes_no import tick
 from tkops.shipping.carriers import (
     ANY,
@@ -39,39 +38,8 @@ SEVERITY = {"tracking.missing": "error", "tracking.mangled": "error", "tracking.
 MAX_LENGTH = 40  # no carrier's number is longer; longer text is not a tracking number
 MIN_LENGTH = 8  # nor shorter
 _ALLOWED = re.compile(r"[0-9A-Z]+")  # Seller Center refuses special characters (API error 21004012)
-EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
-_INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\x00-\x1f\x7f]+")
-_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?E[+-]?\d+$")
-_DOT_ZERO = re.compile(r"^(\d+)[.,]0+$")
 #: What a Packed cell holds when the line is NOT packed; anything else in it (Yes, x, ✓, initials, a time) means packed.
 _DONE = {"Shipped", "In Transit", "Delivered", "Completed"}
-
-
-def clean_tracking(value: Any) -> tuple[str, str]:
-    """A cell as a tracking number: (number, state), state "" (usable), "empty" or "mangled" (Excel made it a number).
-
-    Spaces, tabs, line breaks, zero-width characters and a leading apostrophe are removed, full-width characters
-    become ASCII and letters are upper-cased: "1z 5r8 939 0357567127" -> "1Z5R89390357567127".
-    """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return "", "empty"
-    if isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-            return ("", "empty") if math.isnan(value) else (str(value), "mangled")
-        if float(value).is_integer() and abs(value) < 10 ** EXCEL_DIGITS:
-            return str(int(value)), ""
-        return (f"{value:.15G}" if isinstance(value, float) else str(value)), "mangled"
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(value))).lstrip("'").upper()
-    if not text:
-        return "", "empty"
-    if _SCIENTIFIC.match(text):
-        return text, "mangled"
-    dot_zero = _DOT_ZERO.match(text)
-    if dot_zero:
-        return (dot_zero.group(1), "") if len(dot_zero.group(1)) <= EXCEL_DIGITS else (text, "mangled")
-    return text, ""
 
 
 def carrier_of(tracking_id: Any) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ overwritten (a conflict, reported with both numbers); lines of cancelled or alre
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pandas as pd
 
@@ -15,13 +16,25 @@ from tkops.merge import typed
 from tkops.schema import BY_KEY
 from tkops.shipping.catalogue import render
 from tkops.shipping.tracking import clean_tracking
-from tkops.shipping.tracking_file import TrackingFile
 from tkops.statuses import canonical_statuses
 
 TRACKING, PROVIDER = "Tracking ID", "Shipping Provider Name"
 #: Orders whose lines get no number from a file: nothing left to ship, or shipment already arranged.
 SKIP_STATUSES = frozenset({"Cancelled", "Shipped", "In Transit", "Delivered", "Completed", "Awaiting Collection"})
 DETAIL_LIMIT = 20  # detail lines per kind of problem in a report; the rest are counted
+
+
+class TrackingInput(Protocol):
+    """What :func:`apply_tracking` needs of a tracking file (the reader's
+    :class:`tkops.sources.tracking_file.TrackingFile`): the numbers (``frame``: order_id, sku_id, seller_sku,
+    tracking_id, shipping_provider and the file row), the name messages use, the header read for each key, the
+    mapping that read it and the reader's problems."""
+
+    frame: pd.DataFrame
+    file: str
+    columns: dict[str, str]
+    mapping: str | None
+    problems: list[tuple[str, dict]]
 
 
 @dataclass
@@ -63,7 +76,7 @@ class TrackingApplied:
         return out + ([render("tracking_file.more", lang, n=more)] if more else [])
 
 
-def apply_tracking(sheet: pd.DataFrame, incoming: TrackingFile) -> tuple[pd.DataFrame, TrackingApplied]:
+def apply_tracking(sheet: pd.DataFrame, incoming: TrackingInput) -> tuple[pd.DataFrame, TrackingApplied]:
     """The Orders sheet frame (display headers, as from :func:`tkops.merge.sheet_frame`) with the file's numbers
     entered, and what was done. Per order, or per line (SKU ID, else Seller SKU) when the file row gives a SKU.
     The input frame is not changed."""

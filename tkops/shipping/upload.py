@@ -1,5 +1,5 @@
-"""The Seller Center bulk-shipping upload: which lines go in, the file itself, and the log that keeps a line from
-being uploaded twice.
+"""The Seller Center bulk-shipping upload: which lines go in, and the log that keeps a line from being uploaded
+twice. The file itself is written by the book layer (:func:`tkops.book.text_sheet.write_text_sheet`).
 
 The template (docs/seller-center-files.md#upload-template): one sheet named "Shipping info" with the columns :data:`UPLOAD_COLUMNS`, "N/A" in
 Auto Combine Group ID when the order was not combined. Every cell is text: 18-digit IDs stay intact.
@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
-import xlsxwriter
 
-from tkops.book.layout import CARRIERS, SHIPLOG  # noqa: F401 (the sheets of this step, re-exported)
-from tkops.book.safety import atomic_target
 from tkops.cells.text import scalar_text
 from tkops.shipping.carriers import ProviderMap, fold
 from tkops.shipping.carriers import provider_map as make_provider_map
@@ -28,6 +24,8 @@ from tkops.values import CONTROL_CHARS
 UPLOAD_SHEET = "Shipping info"
 UPLOAD_COLUMNS = ["Order ID", "SKU ID(optional)", "Quantity(optional)", "Tracking ID", "Shipping Provider Name",
                   "Shipping Service(optional)", "Auto Combine Group ID"]
+#: Columns of the upload file wider than their header and values need (the Order ID), by position.
+UPLOAD_MIN_WIDTHS = {0: 22}
 NOT_COMBINED = "N/A"
 SHIPLOG_COLUMNS = ["Order ID", "SKU ID", "Tracking ID", "Shipping Provider Name", "Exported At", "File"]
 REJECTED_COLUMNS = ["row", "Order ID", "SKU ID", "Tracking ID", "Shipping Provider Name", "Codes", "Reason"]
@@ -104,31 +102,6 @@ def _quantity(value: Any) -> str:
 def _cell(value: Any) -> str:
     text = scalar_text(value)
     return CONTROL_CHARS.sub("", text)[:32_767]
-
-
-def write_upload(path: str | Path, upload_frame: pd.DataFrame) -> Path:
-    """Write the upload file: one sheet "Shipping info", the template's header, every cell text (never a number,
-    formula or link; empty optional cells blank). Written to a temporary file that then replaces ``path``."""
-    path = Path(path)
-    if list(upload_frame.columns) != UPLOAD_COLUMNS:
-        raise ValueError(f"upload columns must be exactly {UPLOAD_COLUMNS}")
-    with atomic_target(path) as tmp:
-        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                                  "strings_to_urls": False, "constant_memory": True})
-        workbook.set_properties({"created": dt.datetime(2026, 1, 1), "title": UPLOAD_SHEET})
-        text = workbook.add_format({"num_format": "@"})
-        sheet = workbook.add_worksheet(UPLOAD_SHEET)
-        for c, header in enumerate(UPLOAD_COLUMNS):  # wide enough for the header and every value (19-digit SKU IDs)
-            longest = max((len(_cell(v)) for v in upload_frame.iloc[:, c]), default=0)
-            sheet.set_column(c, c, max(14, len(header) + 2, longest + 3, 22 if c == 0 else 0), text)
-            sheet.write_string(0, c, header, text)
-        for r, values in enumerate(upload_frame.itertuples(index=False, name=None), start=1):
-            for c, value in enumerate(values):
-                cell = _cell(value)
-                if cell:
-                    sheet.write_string(r, c, cell, text)
-        workbook.close()
-    return path
 
 
 def export_log_rows(upload_frame: pd.DataFrame, when: dt.datetime, file_name: str) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """What slips read from Settings: the shop, the return address, the logo, QC points, layout and fonts.
 
-The rows live on the Settings sheet (:data:`tkops.settings.SLIP_ROWS`; ``Settings.slip_settings()``);
+The rows live on the Settings sheet (:data:`tkops.settings.SLIP_ROWS`; ``Settings.slip_values()`` gives them);
 :meth:`SlipSettings.from_mapping` accepts either those row names ("Shop Name", "Return Address", ...) or attribute
 names (``shop_name``), and a :class:`tkops.settings.Settings` for the shared ones (Templates Folder, Market,
 Language).

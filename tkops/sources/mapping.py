@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from tkops import schema
+from tkops.schema import MAPPING_SHEET_HEADERS  # noqa: F401 (the headers of the Mappings sheet read here)
 from tkops.errors import ConfigError
 from tkops.sources.base import HeaderMapSource
 from tkops.sources.normalize import MAPPING_IDS, ReadOptions
 
-MAPPING_SHEET_HEADERS = ("Mapping", "Their Column", "tkops Column", "Date Format", "Encoding", "Decimal", "Currency")
 _OPTION_KEYS = ("date_format", "encoding", "decimal", "currency")
 
 
@@ -70,7 +70,7 @@ def build(name: str, columns: dict[str, str], options: dict[str, Any], where: st
     )
 
 
-#: The tkops Columns of a stock mapping: the Inventory sheet's (tkops.sources.stock_formats.STOCK_HEADERS).
+#: The tkops Columns of a stock mapping: the Inventory sheet's (tkops.schema.STOCK_HEADERS).
 STOCK_TARGETS = ("Seller SKU", "Product Name", "Variation", "On Hand", "Zone", "Bin", "Unit Cost", "Currency",
                  "Barcode")
 

@@ -16,13 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tkops.schema import header_key
+from tkops.schema import STOCK_HEADERS, header_key  # STOCK_HEADERS: the stock keys a file can give
 
-#: The stock keys a file can give, and the Inventory sheet header of each.
-STOCK_HEADERS: dict[str, str] = {
-    "seller_sku": "Seller SKU", "product_name": "Product Name", "variation": "Variation", "on_hand": "On Hand",
-    "zone": "Zone", "bin": "Bin", "unit_cost": "Unit Cost", "currency": "Currency", "barcode": "Barcode",
-}
 #: Keys whose several columns are joined with ", " (TikTok's "Variation 1", "Variation 2").
 JOINED = ("variation",)
 

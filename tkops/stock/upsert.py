@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from tkops.cells.text import is_blank, scalar_text
-from tkops.sources.stock_formats import STOCK_HEADERS
+from tkops.schema import STOCK_HEADERS
 
 KEYS = list(STOCK_HEADERS)
 NUMERIC = ("on_hand", "unit_cost")

@@ -19,6 +19,7 @@ from tkops import __version__
 from tkops.book import layout, safety
 from tkops.book.xlsx_new import WORKBOOK_OPTIONS, cell_formats, write_sheet
 from tkops.errors import TkopsError
+from tkops.jobs.new_book import starting_frame
 from tkops.xlsm import home, sheets, xlwings_conf
 from tkops.xlsm.pack_sheet import pack_sheet
 from tkops.xlsm.summary_charts import summary_charts
@@ -37,7 +38,7 @@ def _xlwings_version() -> str:
 
 def _frame(spec: layout.SheetSpec) -> pd.DataFrame:
     """The rows a new workbook starts with (default settings and rules)."""
-    return layout.starting_frame(spec)
+    return starting_frame(spec)
 
 
 def _specs() -> list[layout.SheetSpec]:

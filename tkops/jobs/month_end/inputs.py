@@ -15,8 +15,8 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from tkops.aftersales import read_returns
-from tkops.aftersales import schema as C
+from tkops.sources.returns_export import read_returns
+from tkops import case_schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
@@ -131,28 +131,12 @@ def with_book_cases(cases: pd.DataFrame, book: pd.DataFrame | None) -> pd.DataFr
     return pd.concat([cases, extra], ignore_index=True) if len(extra) else cases
 
 
-class ReadOnlyBook:
-    """A workbook read, never saved: ``read_rows`` like :class:`tkops.book.FileBook`, through python-calamine. For
-    the workbooks FileBook refuses to edit (a digitally signed package, Strict Open XML, a part it cannot rewrite):
-    the month-end only reads, so nothing can be lost."""
-
-    def __init__(self, workbook, path: Path | None = None) -> None:
-        self.workbook = workbook  # checked and opened by tkops.sources.raw.open_workbook
-        self.path = Path(path) if path is not None else None  # where its history store is (tkops.jobs.lines)
-
-    def read_rows(self, sheet: str) -> list[list] | None:
-        """A sheet's rows (header first), empty cells as None; None when there is no such sheet."""
-        if sheet not in self.workbook.sheet_names:
-            return None
-        rows = self.workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        return [[None if v == "" else v for v in row] for row in rows]
-
-
 def open_book(path: Path, settings: Settings):
     """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses to edit
     it. Either way the file passes the input checks first (what it holds, its zip package and every sheet's reach:
     :func:`tkops.sources.raw.open_workbook`), since it comes from outside this run."""
     from tkops.book import FileBook
+    from tkops.book.readonly import ReadOnlyBook
     from tkops.errors import UnsafeWorkbook
     from tkops.sources.raw import open_workbook
 

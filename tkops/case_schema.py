@@ -26,7 +26,7 @@ def _c(key, name, kind=Kind.TEXT, **kw) -> Column:
 
 #: Platform columns, in sheet order. Display names follow the Seller Center's Return/Refund export where it has the
 #: column (SKU Name, Return Type, Return Status, ...); the export's own header for each is in
-#: :data:`tkops.aftersales.returns_export.EXPORT_HEADERS`.
+#: :data:`tkops.sources.returns_export.EXPORT_HEADERS`.
 CASE_COLUMNS: tuple[Column, ...] = (
     _c("case_id", "Case ID", K.ID, width=21),
     _c("order_id", "Order ID", K.ID, width=21),

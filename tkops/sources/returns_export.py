@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from tkops import values as V
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.errors import DataError, MissingColumn
 from tkops.messages import render
 from tkops.schema import Kind, Table, header_key

@@ -2,7 +2,7 @@
 
 Columns are found by common header names (English and Chinese) or through a column mapping of
 :mod:`tkops.sources.mapping` (a TOML file or the Mappings sheet). Files are opened by :mod:`tkops.sources.raw`, IDs
-checked by :func:`tkops.values.ids` and numbers cleaned by :func:`tkops.shipping.tracking.clean_tracking`, exactly
+checked by :func:`tkops.values.ids` and numbers cleaned by :func:`tkops.cells.tracking.clean_tracking`, exactly
 as order exports and the Orders sheet are. :func:`tkops.shipping.tracking_apply.apply_tracking` puts the numbers
 on the Orders sheet.
 """
@@ -20,7 +20,7 @@ from tkops import values as V
 from tkops.errors import DataError, EncodingProblem, MangledIds, MissingColumn
 from tkops.schema import BY_KEY, header_key
 from tkops.settings import Settings
-from tkops.shipping.tracking import clean_tracking
+from tkops.cells.tracking import clean_tracking
 from tkops.sources.base import HeaderMapSource
 from tkops.sources.normalize import pick_columns
 from tkops.sources.raw import (
