@@ -40,7 +40,7 @@ from stdnum import ean  # noqa: E402
 
 from fakes.xlwings_fake import FakeBook  # noqa: E402
 from tkops import xl  # noqa: E402
-from tkops.book.layout import ORDERS, PACKLOG, orders_columns  # noqa: E402
+from tkops.book.layout import PACKLOG, orders_columns  # noqa: E402
 from tkops.pack import PackState, scan  # noqa: E402
 from tkops.settings import Settings, sheet_rows  # noqa: E402
 
