@@ -102,7 +102,8 @@ def case_lines(cases: pd.DataFrame, lines: pd.DataFrame | None) -> pd.DataFrame:
     found = _by(facts, facts["order_id"] + "\x1f" + facts["sku_id"], order + "\x1f" + sku)
     miss = found["shipped"].isna()
     if miss.any():
-        found[miss] = _by(facts, facts["order_id"], order[miss])
+        # rebuilt, not assigned through the mask: pandas 3 aligns a frame set through a boolean mask by position
+        found = pd.concat([found[~miss], _by(facts, facts["order_id"], order[miss])]).reindex(idx)
     out["found"] = found["shipped"].notna()
     for col in ("shipped", "delivered", "lost"):
         out[col] = found[col].fillna(False).astype(bool)
