@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from tests.stock.books import T, edit, make_book, movements, on_hand, order, rows, sync
-from tkops.aftersales import schema as case_schema
+from tkops import case_schema
 from tkops.book.layout import AFTERSALES, STANDARD_SHEETS, STOCK_KINDS, STOCKLOG
 from tkops.cli import main
 from tkops.jobs.demo import sample_path

@@ -22,7 +22,7 @@ from tkops.stock.ledger import COLUMNS, KINDS
 WRITTEN = "tkops On Hand Written"
 #: Movement ID prefixes of the counts taken from Inventory.
 OPENING, TYPED = "opening", "typed"
-#: Case IDs of cancelled orders (tkops.aftersales.schema.CANCEL_PREFIX): the unship movement of a cancelled order
+#: Case IDs of cancelled orders (tkops.case_schema.CANCEL_PREFIX): the unship movement of a cancelled order
 #: already brings its units back, so a Received tick on it moves nothing.
 CANCEL_PREFIX = "C-"
 
