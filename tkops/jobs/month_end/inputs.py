@@ -7,9 +7,10 @@ values of the file given last (monthly exports sorted by name come in date order
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -160,8 +161,11 @@ def open_book(path: Path, settings: Settings):
         return ReadOnlyBook(checked, path)
 
 
-def read_book(path: Path, settings: Settings) -> BookInputs:
-    """The team's sheets of the workbook at ``path`` (:func:`open_book`)."""
+def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = None,
+              case_orders: Iterable[str] = ()) -> BookInputs:
+    """The team's sheets of the workbook at ``path`` (:func:`open_book`). ``since``: history is read for the orders
+    active since then and for the orders of the cases (the AfterSales sheet's and ``case_orders``) only; the Orders
+    sheet is read whole."""
     book = open_book(path, settings)
     name = Path(path).name
     out = BookInputs()
@@ -189,7 +193,10 @@ def read_book(path: Path, settings: Settings) -> BookInputs:
         out.cases = typed(frame, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
     orders = rows("Orders")
     frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
-    every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame)  # Orders, then history
+    named = set(case_orders)
+    if out.cases is not None and "order_id" in out.cases:
+        named.update(out.cases["order_id"].dropna())
+    every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame, since=since, also=named)
     if len(every):
         out.lines = every.drop(columns=[WHERE, *TEAM_HEADERS]).rename(columns={KEY: "key"})
         team = every[[h for h in TEAM_HEADERS if every[h].notna().any()]]
