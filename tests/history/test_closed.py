@@ -91,3 +91,11 @@ def test_open_cases_are_not_cancellations_not_done_not_closed():
 
 def test_cases_without_status_columns_are_open():
     assert open_case_orders(pd.DataFrame({"Order ID": ["9"]})) == {"9"}
+
+
+
+def test_a_shipped_order_delivered_but_not_completed_waits_for_completion():
+    # Seller Center's export says "Shipped" (substatus "Delivered") until the order completes: the order status decides
+    frame = lines(("1", "Shipped", OLD, None), ("2", "Completed", OLD, None))
+    frame["order_substatus"] = ["Delivered", "Completed"]
+    assert moved(frame) == [False, True]
