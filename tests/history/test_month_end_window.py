@@ -77,3 +77,18 @@ def test_month_end_finds_the_carrier_of_a_case_on_an_order_archived_long_ago(boo
     assert carriers["carrier"].tolist() == ["UPS"]
     assert report.pivots.cause_by_sku["sku"].tolist() == ["S-1729000000000000001"]
     assert report.figures["orders"] == 9  # us_2025.csv's paid orders of November, as without the old ones
+
+
+def test_month_end_asks_history_for_the_trends_months_and_the_cases_orders(book, tmp_path, monkeypatch):
+    import tkops.jobs.month_end.inputs as inputs
+
+    asked = {}
+    real = inputs.order_lines
+
+    def spy(*args, **kwargs):
+        asked.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(inputs, "order_lines", spy)
+    run_month_end("2026-11", [], [], tmp_path / "out", Settings(market="US"), book=book)
+    assert asked["since"] == dt.datetime(2025, 12, 1) and OLD_CASE in set(asked["also"])
