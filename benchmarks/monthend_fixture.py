@@ -82,6 +82,8 @@ def generate_lines(n_lines: int, case_lines: pd.DataFrame, seed: int) -> pd.Data
                           "order_status": "Delivered", "shipped_time": shipped, "quantity": 1})
     rest = max(n_lines - k, 0)
     per_order = rng.integers(1, 4, rest // 2 + 1)
+    if per_order.sum() < rest:  # rarely, too few lines drawn: single-line orders make up the rest
+        per_order = np.concatenate([per_order, np.ones(rest - per_order.sum(), dtype=per_order.dtype)])
     order_no = np.repeat(np.arange(len(per_order)), per_order)[:rest]
     created = pd.Timestamp(NOW) - pd.to_timedelta(rng.integers(86400 * 2, 86400 * 365, len(per_order)), unit="s")
     status = np.array(["Completed", "Completed", "Delivered", "Delivered", "Delivered", "Delivered", "Delivered",
