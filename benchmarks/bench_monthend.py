@@ -101,8 +101,8 @@ PIVOTS = {
                   "SELECT * , cases / nullif(shipped, 0) return_rate FROM s FULL JOIN k USING (sku, currency)",
     "top_pairs": "SELECT sku, currency, cause, count(DISTINCT case_id) cases, sum(refund_cost) refund_cost FROM cur "
                  "GROUP BY ALL ORDER BY cases DESC LIMIT 20",
-    "orders": "SELECT currency, count(*) orders, sum(CASE WHEN status IN ('Cancelled', 'Canceled') THEN 0 ELSE order_amount END) "
-              "sales FROM (SELECT order_id, any_value(currency) currency, any_value(status) status, "
+    "orders": "SELECT currency, count(*) orders, "
+              "sum(CASE WHEN status IN ('Cancelled', 'Canceled') THEN 0 ELSE order_amount END) sales FROM (SELECT order_id, any_value(currency) currency, any_value(status) status, "
               "any_value(order_amount) order_amount, min(paid) paid_at, min(created) created_at FROM l "
               "GROUP BY order_id) WHERE date_trunc('month', coalesce(paid_at, CASE WHEN status NOT IN ('Cancelled', "
               "'Canceled', 'Unpaid') THEN created_at END)) = $m GROUP BY ALL",
