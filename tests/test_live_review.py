@@ -73,6 +73,10 @@ def test_the_review_button_on_30000_lines_transfers_only_the_columns_the_review_
     orders_read = book.read_by_sheet["Orders"]
     assert orders_read <= len(header) + (n + 1) * len(read)  # the header row, then the review's columns only
     assert orders_read >= n * len(read)
+    # below the header, exactly the columns the review reads were transferred: never one it does not read
+    assert book.columns_read["Orders"] == {header.index(h) + 1 for h in read}
+    assert {"Team Note", "Tracking ID"} <= set(header) - set(ORDERS_READ)
+    assert not {header.index("Team Note") + 1, header.index("Tracking ID") + 1} & book.columns_read["Orders"]
     own = ["Review Status", "tkops Reviewed", "Reviewed At", "Issues", "Issue Codes", "tkops Flags"]
     assert book.written_by_sheet["Orders"] <= n * len(own)
 

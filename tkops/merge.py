@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from tkops import schema
-from tkops.cells.text import mangled_id, scalar_text, text_or_none
+from tkops.cells.text import map_text, mangled_id, scalar_text, text_or_none
 from tkops.errors import BadWorkbook, DataError
 from tkops.merge_rules import PLATFORM, SET_ONCE, TEAM, Conflict, rule_of
 from tkops.schema import Kind
@@ -121,13 +121,13 @@ def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER
         else:
             if column.kind is Kind.ID:
                 _refuse_mangled_ids(col, column.name, sheet)
-            out[column.key] = col.map(text_or_none, na_action="ignore").astype(object)
+            out[column.key] = map_text(col, text_or_none)
     return out
 
 
 def _refuse_mangled_ids(col: pd.Series, header: str, sheet: str) -> None:
     """An ID cell Excel has rounded (5.77E+17) is refused naming its row: its real digits cannot be known."""
-    bad = col.map(mangled_id, na_action="ignore").eq(True)  # a blank cell (NaN) is not a mangled ID
+    bad = map_text(col, mangled_id).eq(True)  # a blank cell (NaN) is not a mangled ID
     if bad.any():
         at = bad[bad].index[0]
         row = at + 2 if isinstance(at, (int, np.integer)) else at

@@ -90,6 +90,8 @@ class FakeRange(_Counted):
         self._book.cells_read += self.shape[0] * self.shape[1]
         self._book.read_by_sheet[self.sheet.name] = self._book.read_by_sheet.get(self.sheet.name, 0) + \
             self.shape[0] * self.shape[1]
+        if self.last[0] >= 2:  # a transfer of cells below the header row: which columns it carried
+            self._book.columns_read.setdefault(self.sheet.name, set()).update(range(self.first[1], self.last[1] + 1))
         grid = [[self.sheet._get(rc).value for rc in row] for row in self._coords()]
         if self.ndim == 2:
             return grid
@@ -438,6 +440,7 @@ class FakeBook:
         self.cells_read = 0
         self.cells_written = 0
         self.read_by_sheet: dict[str, int] = {}  # cells read and written, per sheet
+        self.columns_read: dict[str, set[int]] = {}  # 1-based columns whose cells below row 1 were read, per sheet
         self.written_by_sheet: dict[str, int] = {}
         self.log: list[str] = []
         self.fullname = fullname
@@ -455,6 +458,7 @@ class FakeBook:
         self.calls = 0
         self.cells_read = self.cells_written = 0
         self.read_by_sheet, self.written_by_sheet = {}, {}
+        self.columns_read = {}
         self.log.clear()
 
     @property

@@ -91,3 +91,49 @@ def test_open_cases_are_not_cancellations_not_done_not_closed():
 
 def test_cases_without_status_columns_are_open():
     assert open_case_orders(pd.DataFrame({"Order ID": ["9"]})) == {"9"}
+
+
+
+def test_a_shipped_order_delivered_but_not_completed_waits_for_completion():
+    # Seller Center's export says "Shipped" (substatus "Delivered") until the order completes: the order status decides
+    frame = lines(("1", "Shipped", OLD, None), ("2", "Completed", OLD, None))
+    frame["order_substatus"] = ["Delivered", "Completed"]
+    assert moved(frame) == [False, True]
+
+
+def test_a_sheet_without_a_time_column_closes_by_the_other_or_not_at_all():
+    cancelled_only = pd.DataFrame({"order_id": ["1", "2", "3"], "order_status": ["Cancelled", "Delivered", "Cancelled"],
+                                   "cancelled_time": [OLD, OLD, None]}, index=[7, 8, 9])
+    times = close_times(cancelled_only)
+    assert str(times.dtype).startswith("datetime64") and times.index.tolist() == [7, 8, 9]
+    assert times.tolist()[:2] == [OLD, OLD] and pd.isna(times.iloc[2])  # a delivered line: its cancellation time
+    assert moved(cancelled_only) == [True, True, False]
+    no_times = pd.DataFrame({"order_id": ["1", "2"], "order_status": ["Delivered", "Cancelled"]}, index=[4, 5])
+    assert close_times(no_times).isna().all() and close_times(no_times).index.tolist() == [4, 5]
+    assert str(close_times(no_times).dtype).startswith("datetime64")
+    assert moved(no_times) == [False, False]
+
+
+def test_a_time_cell_that_is_not_a_time_is_unknown():
+    frame = pd.DataFrame({"order_id": ["1", "2"], "order_status": ["Delivered", "Delivered"],
+                          "delivered_time": ["soon", OLD]})
+    assert pd.isna(close_times(frame).iloc[0])
+    assert moved(frame) == [False, True]
+
+
+def test_without_an_order_status_column_nothing_is_closed():
+    frame = pd.DataFrame({"order_id": ["1", "2"], "delivered_time": [OLD, OLD], "cancelled_time": [None, NEW]},
+                         index=[3, 4]).astype({"cancelled_time": "datetime64[ns]"})
+    assert close_times(frame).tolist() == [OLD, OLD]  # no status: the delivery time
+    assert moved(frame) == [False, False]
+
+
+def test_no_lines_give_an_empty_boolean_array():
+    got = to_archive(pd.DataFrame(columns=["order_id", "order_status"]), CUT)
+    assert got.dtype == bool and len(got) == 0
+
+
+def test_open_cases_read_what_a_person_typed():
+    cases = pd.DataFrame({"Order ID": ["1", "  ", "3", "4"], "Return Type": ["Return", "Return", None, "Return"],
+                          "Status": ["", "", None, "In progress"], "Closed": ["not yet", None, None, "n/a"]})
+    assert open_case_orders(cases) == {"1", "3", "4"}  # text in Closed is not a time; a blank ID is no order

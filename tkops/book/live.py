@@ -106,11 +106,13 @@ class LiveBook:
                 positions[name] = start + i
         n = len(frame)
         changed: dict[int, tuple[Kind, list[Any]]] = {}
+        given: dict[int, list[Any]] = {}  # every column of the frame, as Excel holds it after the write
         for col in spec.columns:
             if col.header not in frame.columns:
                 continue
             values = column_values(frame[col.header], col.kind)
             at = positions[col.header]
+            given[at] = values
             if read is None:
                 current = [r[at] if at < len(r) else None for r in rows[1:n + 1]]
             else:  # read column by column: a column not read is written as the step gives it
@@ -142,7 +144,19 @@ class LiveBook:
         if marks is not None and marks.flags_header in added:  # a workbook made before the flags column existed
             letter = _column_letter(positions[marks.flags_header] + 1)
             self.book.names.add(marks.name, f"='{spec.name}'!${letter}:${letter}")
-        self._rows[spec.name] = []
+        named = [None] * (max(positions.values(), default=-1) + 1)
+        for name, at in positions.items():
+            named[at] = name
+        if read is None:
+            self._rows[spec.name] = _rows_after(rows, named, given, n, old_n, last_col)
+            self._known.pop(spec.name, None)
+        else:
+            columns = {at: list(v) for at, v in read.items()}
+            for at, values in given.items():
+                below = columns.get(at, [])[n:n_table]  # rows below the frame's are kept, not cleared
+                columns[at] = list(values) + below + [None] * (n_table - n - len(below))
+            self._known[spec.name] = (named, n_table, columns)
+            self._rows.pop(spec.name, None)
 
     def _refuse_table_elsewhere(self, spec: SheetSpec) -> None:
         """A sheet the team renamed still holds tkops' table (table names are the workbook's): say so before adding
@@ -204,6 +218,30 @@ class LiveBook:
     def save(self):
         """Nothing to save: Excel holds the workbook; the team saves it (Excel keeps its own undo and backup)."""
         return None
+
+
+def _rows_after(rows: list[list[Any]], header: list[Any], given: dict[int, list[Any]], n: int, old_n: int,
+                last_col: int) -> list[list[Any]]:
+    """What the sheet holds after :meth:`LiveBook.write_table` wrote ``given`` (0-based column -> its ``n``
+    values) over ``rows`` (as read, header first) and cleared the table's rows below ``n``: the book's cache, so a
+    second write or read in the same run sees the sheet as it is without asking Excel again."""
+    width = max([len(header), *(len(r) for r in rows)])
+    top = list(rows[0]) if rows else []
+    top += [None] * (width - len(top))
+    top[:len(header)] = [h if h is not None else top[i] for i, h in enumerate(header)]
+    out = [top]
+    for i in range(max(n, old_n)):
+        line = list(rows[i + 1]) if i + 1 < len(rows) else []
+        line += [None] * (width - len(line))
+        if i < n:
+            for at, values in given.items():
+                line[at] = values[i]
+        else:
+            line[:last_col] = [None] * last_col
+        out.append(line)
+    while len(out) > 1 and all(v is None for v in out[-1]):
+        out.pop()
+    return out
 
 
 def _literal(value: Any) -> Any:

@@ -72,6 +72,37 @@ def mangled_id(value: Any) -> bool:
     return False
 
 
+#: Columns shorter than this are converted cell by cell: finding their distinct values would cost more.
+_DISTINCT_FROM = 2_000
+
+
+def _distinct_texts(col: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """(codes, distinct values) of a column whose present cells are all text (blanks: code -1), or None. Only text
+    columns: among other values equal cells can differ in what a person sees (1, 1.0 and True are one dict key)."""
+    if len(col) < _DISTINCT_FROM:
+        return None
+    if not isinstance(col.dtype, pd.StringDtype) and pd.api.types.infer_dtype(col, skipna=True) != "string":
+        return None
+    codes, uniques = pd.factorize(col)
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def map_text(col: pd.Series, convert) -> pd.Series:
+    """``col.map(convert, na_action="ignore")`` as objects, computing ``convert`` once per distinct value of a long
+    text column (an Order ID repeats on each line of its order, a status on thousands of lines)."""
+    found = _distinct_texts(col)
+    if found is None:
+        return col.map(convert, na_action="ignore").astype(object)
+    codes, uniques = found
+    done = np.empty(len(uniques) + 1, dtype=object)
+    done[:-1] = [convert(v) for v in uniques]
+    out = done[codes]
+    blank = codes < 0
+    if blank.any():
+        out[blank] = col.to_numpy(dtype=object)[blank]
+    return pd.Series(out, index=col.index, dtype=object)
+
+
 def text_column(col: pd.Series | None, index: pd.Index) -> pd.Series:
     """A column as stripped text ("" for blanks), aligned to ``index``, object dtype; cells that are already text
     take a fast path."""
@@ -79,6 +110,13 @@ def text_column(col: pd.Series | None, index: pd.Index) -> pd.Series:
         return pd.Series("", index=index, dtype=object)
     if not col.index.equals(index):
         col = col.reindex(index)
+    found = _distinct_texts(col)
+    if found is not None:
+        codes, uniques = found
+        done = np.empty(len(uniques) + 1, dtype=object)
+        done[:-1] = [v.strip() for v in uniques]
+        done[-1] = ""  # code -1: a blank cell
+        return pd.Series(done[codes], index=index, dtype=object)
     values = col.to_numpy(dtype=object)
     out = np.empty(len(values), dtype=object)
     for i, v in enumerate(values):

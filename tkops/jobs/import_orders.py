@@ -130,7 +130,7 @@ def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings
         report.counts = orders.merge(table.frame, report.path.name)
         if orders.in_history[0]:
             report.warnings.append(render("history.not_again", settings.lang, file=report.path.name,
-                                          n=orders.in_history[0], orders=orders.in_history[1]))
+                                          n=f"{orders.in_history[0]:,}", orders=f"{orders.in_history[1]:,}"))
         if len(orders.sheet) > EXCEL_MAX_DATA_ROWS:
             report.error = DataError("too_many_rows", file=report.path.name, rows=len(orders.sheet))
             raise report.error

@@ -8,6 +8,7 @@ line in both), else the newest run's copy in history.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -25,6 +26,8 @@ from tkops.merge import sheet_frame, typed
 KEY = "line_key"
 #: The column saying where a line was read: "orders" or "history".
 WHERE = "where"
+#: The times that make an order recent for ``order_lines(since=...)``: created, paid, shipped or delivered since.
+SINCE_HEADERS = ("Created Time", "Paid Time", "Shipped Time", "Delivered Time")
 
 
 def history_of(book: ReadBook) -> HistoryStore | None:
@@ -40,13 +43,16 @@ def history_of(book: ReadBook) -> HistoryStore | None:
 
 
 def order_lines(book: ReadBook, keys: Sequence[str] | None = None, *, archived: Iterable[str] | None = None,
-                team: Sequence[str] = (), sheet: pd.DataFrame | None = None) -> pd.DataFrame:
+                team: Sequence[str] = (), sheet: pd.DataFrame | None = None, since: dt.datetime | None = None,
+                also: Iterable[str] = ()) -> pd.DataFrame:
     """The book's order lines, Orders first, then history: canonical platform columns (``keys``; None: every
     column either has), the team columns named in ``team`` (display headers, as the sheet has them), the line key
     (:data:`KEY`) and where each line was read (:data:`WHERE`). ``archived``: the Order IDs whose history is
     wanted (None: all of history; empty: none, when a step only needs open lines); every line of Orders comes
-    whatever it says. ``sheet``: the Orders sheet frame when the caller has read it already. An empty frame when
-    the book has no lines."""
+    whatever it says. ``sheet``: the Orders sheet frame when the caller has read it already. ``since`` (with
+    ``archived`` None): history is read for the orders created, paid, shipped or delivered at or after it and for
+    the Order IDs in ``also`` only (at least those: the store skips its row groups that cannot match). An empty
+    frame when the book has no lines."""
     name = Path(getattr(book, "path", "workbook")).name
     if sheet is None:
         sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
@@ -57,7 +63,7 @@ def order_lines(book: ReadBook, keys: Sequence[str] | None = None, *, archived: 
     store = history_of(book)
     if store is None:
         return live.reset_index(drop=True)
-    past = _past(store, keys, team, wanted)
+    past = _past(store, keys, team, wanted, _recent(since, also) if wanted is None else None)
     if past.empty:
         return live.reset_index(drop=True)
     past = past[~past[KEY].isin(set(live[KEY]))] if len(live) else past
@@ -82,10 +88,18 @@ def _live(sheet: pd.DataFrame, keys, team) -> pd.DataFrame:
     return lines
 
 
-def _past(store: HistoryStore, keys, team, wanted) -> pd.DataFrame:
+def _recent(since: dt.datetime | None, also: Iterable[str]) -> list | None:
+    """The store filter (pyarrow's list form: any group may match) of ``order_lines(since=..., also=...)``."""
+    if since is None:
+        return None
+    ids = sorted({str(o).strip() for o in also if o is not None and pd.notna(o)} - {""})
+    return [[(h, ">=", since)] for h in SINCE_HEADERS] + ([[("Order ID", "in", ids)]] if ids else [])
+
+
+def _past(store: HistoryStore, keys, team, wanted, recent=None) -> pd.DataFrame:
     names = None if keys is None else [schema.BY_KEY[k].name for k in keys if k in schema.BY_KEY] + ["Order ID"]
     columns = None if names is None else list(dict.fromkeys([*names, *team]))
-    filters = None if wanted is None else [("Order ID", "in", sorted(wanted))]
+    filters = [("Order ID", "in", sorted(wanted))] if wanted is not None else recent
     frame = store.read(columns, filters)
     if wanted is not None and len(frame):
         frame = frame[frame["Order ID"].astype(str).str.strip().isin(wanted).to_numpy()]

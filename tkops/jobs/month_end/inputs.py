@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -147,9 +147,11 @@ def open_book(path: Path, settings: Settings):
         return ReadOnlyBook(checked, path)
 
 
-def read_book(path: Path, settings: Settings, now: dt.datetime | None = None) -> BookInputs:
-    """The team's sheets of the workbook at ``path`` (:func:`open_book`); with ``now``, also what to reorder as of
-    then (when the book has an Inventory sheet)."""
+def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = None,
+              case_orders: Iterable[str] = (), now: dt.datetime | None = None) -> BookInputs:
+    """The team's sheets of the workbook at ``path`` (:func:`open_book`). ``since``: history is read for the orders
+    active since then and for the orders of the cases (the AfterSales sheet's and ``case_orders``) only; the Orders
+    sheet is read whole. With ``now``, also what to reorder as of then (when the book has an Inventory sheet)."""
     book = open_book(path, settings)
     name = Path(path).name
     out = BookInputs()
@@ -177,7 +179,10 @@ def read_book(path: Path, settings: Settings, now: dt.datetime | None = None) ->
         out.cases = typed(frame, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
     orders = rows("Orders")
     frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
-    every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame)  # Orders, then history
+    named = set(case_orders)
+    if out.cases is not None and "order_id" in out.cases:
+        named.update(out.cases["order_id"].dropna())
+    every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame, since=since, also=named)
     if inventory and now is not None:
         out.reorder = reorder_table(book, settings, now, lines=every)
     if len(every):

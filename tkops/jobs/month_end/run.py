@@ -98,6 +98,13 @@ def parse_month(month: str) -> tuple[dt.date, dt.date]:
     return start, (start + dt.timedelta(days=32)).replace(day=1)
 
 
+def trend_start(month: str) -> dt.datetime:
+    """The first moment of the trend's first month (:data:`TREND_MONTHS` months ending with ``month``)."""
+    start, _end = parse_month(month)
+    index = start.year * 12 + start.month - 1 - (TREND_MONTHS - 1)
+    return dt.datetime(index // 12, index % 12 + 1, 1)
+
+
 def classify(cases: pd.DataFrame, reasons: ReasonMap | None = None) -> pd.DataFrame:
     """``cases`` with case_type, cause, seller_fault and cause_owner from the reason (the Reasons table), then the
     notes for reasons still "other". Rows the team typed (Source Team) keep the Case Type they gave (a key), and
@@ -293,7 +300,10 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     now = now or settings.shop_now()
     if book:
         step(say("month_end.progress.book", settings.lang, file=Path(book).name))
-        inputs = read_book(Path(book), settings, now)
+        # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
+        case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
+        inputs = read_book(Path(book), settings, since=trend_start(month), case_orders=case_orders,
+                            now=now)
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
     cases = with_book_cases(cases, inputs.cases)

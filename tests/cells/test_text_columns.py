@@ -1,0 +1,57 @@
+"""Long text columns are converted once per distinct value: the result must be what the cell-by-cell path gives."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tkops.cells.text import map_text, mangled_id, scalar_text, text_column, text_or_none
+
+LONG = 5_000  # above the length where distinct values are looked for
+
+
+def _mixed_texts(n: int) -> list:
+    base = [" 577000000000000001 ", "Delivered", "   ", "", None, np.nan, "5.77E+17", "Café  ", "577000000000000001"]
+    return [base[i % len(base)] for i in range(n)]
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_text_column_of_a_long_text_column_is_the_cell_by_cell_text(dtype):
+    col = pd.Series(_mixed_texts(LONG), dtype=dtype)
+    got = text_column(col, col.index)
+    assert got.dtype == object
+    assert got.tolist() == [scalar_text(v) for v in col.astype(object)]
+    assert got.iloc[0] == "577000000000000001" and got.iloc[2] == "" and got.iloc[4] == ""
+
+
+def test_numbers_and_booleans_in_a_long_column_keep_what_a_person_sees():
+    # 1, 1.0 and True are equal as dict keys, but a person sees "1", "1" and "TRUE"
+    col = pd.Series([1, 1.0, True, "x"] * (LONG // 4), dtype=object)
+    assert text_column(col, col.index).tolist()[:4] == ["1", "1", "TRUE", "x"]
+    assert map_text(col, text_or_none).tolist()[:4] == ["1", "1", "TRUE", "x"]
+
+
+def test_map_text_keeps_blanks_as_they_were_and_converts_each_text():
+    col = pd.Series(_mixed_texts(LONG), dtype=object)
+    got = map_text(col, text_or_none)
+    want = col.map(text_or_none, na_action="ignore").astype(object)
+    assert got.index.equals(col.index)
+    assert [None if (v is None or v is np.nan) else v for v in got] == \
+        [None if (v is None or v is np.nan) else v for v in want]
+    assert got.iloc[2] is None and got.iloc[4] is None and got.iloc[0] == "577000000000000001"
+    assert map_text(col, mangled_id).eq(True).tolist() == col.map(mangled_id, na_action="ignore").eq(True).tolist()
+
+
+def test_a_short_column_goes_cell_by_cell_with_the_same_result():
+    col = pd.Series([" a ", None, 2.0], index=[5, 6, 7], dtype=object)
+    assert text_column(col, col.index).tolist() == ["a", "", "2"]
+    assert map_text(col, text_or_none).tolist()[::2] == ["a", "2"]
+
+
+def test_a_long_text_column_is_converted_once_per_distinct_value():
+    seen = []
+    col = pd.Series(["b", "a", None] * (LONG // 3), dtype=object)
+    got = map_text(col, lambda v: seen.append(v) or v.upper())
+    assert sorted(seen) == ["a", "b"]
+    assert got.tolist()[:3] == ["B", "A", None]
