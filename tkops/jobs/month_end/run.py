@@ -303,7 +303,7 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
         # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
         case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
         inputs = read_book(Path(book), settings, since=trend_start(month), case_orders=case_orders,
-                            now=now)
+                           now=now)
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
     cases = with_book_cases(cases, inputs.cases)
