@@ -6,6 +6,7 @@ import configparser
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -53,6 +54,12 @@ def test_the_built_wheel_installs_into_a_fresh_venv_and_runs_the_demo(tmp_path):
     venv = tmp_path / "tkops-env"
     subprocess.run([base, "-m", "venv", "--system-site-packages", str(venv)], check=True, capture_output=True)
     python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    if sys.prefix != sys.base_prefix:  # the tests run in a virtual environment: its libraries are the machine's
+        own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        # a .pth line only adds the folder: the .pth files in it (this checkout's editable tkops) are not run
+        libraries = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+        Path(own, "tests-libraries.pth").write_text("\n".join(sorted(libraries)) + "\n", encoding="utf-8")
     tkops = venv / ("Scripts/tkops.exe" if sys.platform == "win32" else "bin/tkops")
     done = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
                           capture_output=True, text=True)

@@ -47,11 +47,16 @@ def command_args(name: str, book: Path, tmp: Path) -> list[str]:
         "push-tracking": ["push-tracking", "--book", str(book)],
         "archive": ["archive", "--book", str(book), "--dry-run"],
         "history": ["history", "find", "576000000000000001", "--book", str(book)],
+        "ledger": ["ledger", "--book", str(book)],
+        "reorder": ["reorder", "--book", str(book), "--now", "2026-11-25T11:30"],
+        "labels": ["labels", "--book", str(book), "--out", out],
+        "push-stock": ["push-stock", "--book", str(book), "--dry-run"],
     }[name]
 
 
 BOOK_COMMANDS = ["import", "stock", "review", "picklist", "slips", "ship", "clocks", "cases", "replies", "followup",
-                 "summary", "evidence", "month-end", "connect", "pull", "push-tracking", "archive", "history", "pack"]
+                 "summary", "evidence", "month-end", "connect", "pull", "push-tracking", "archive", "history", "pack",
+                 "ledger", "reorder", "labels", "push-stock"]
 CREATES = {"import", "stock", "pull"}  # may create the workbook; every other command needs it
 NEEDS_ORDERS = {"review", "picklist", "slips", "ship", "clocks", "pack"}
 

@@ -54,15 +54,18 @@ def test_no_part_is_dropped_and_every_extra_part_is_byte_identical(after_a_day):
 
 def test_an_import_and_a_review_rewrite_only_the_sheets_they_change(after_a_day):
     """The parts a typical day rewrites: the import, the Orders sheet and its table (it grew), the ImportLog sheet,
-    the hidden tkops Base sheet and its table (what was imported, for the next three-way merge) and, as the import
+    the hidden tkops Base sheet and its table (what was imported, for the next three-way merge), the StockLog sheet
+    and its table (the stock ledger's first movements: the typed On Hand as the opening count) and, as the import
     was given --market on a book whose Market was blank, the Settings sheet (the market kept); the review, the
     Orders and Review sheets, the Review table (it grew) and styles.xml (the legend's colours are new cell formats).
     workbook.xml, [Content_Types].xml and every other part stay as they were."""
     book, before, after, _extra, imported = after_a_day
-    sheets = {name: sheet_part(book, name) for name in ("Orders", "Review", "ImportLog", "tkops Base", "Settings")}
+    sheets = {name: sheet_part(book, name) for name in ("Orders", "Review", "ImportLog", "tkops Base", "Settings",
+                                                        "StockLog")}
     tables = {name: _table_of(after, part) for name, part in sheets.items() if name != "Settings"}
     assert changed(before, imported) == {sheets["Orders"], tables["Orders"], sheets["ImportLog"],
-                                         sheets["tkops Base"], tables["tkops Base"], sheets["Settings"]}
+                                         sheets["tkops Base"], tables["tkops Base"], sheets["Settings"],
+                                         sheets["StockLog"], tables["StockLog"]}
     assert changed(imported, after) == {sheets["Orders"], sheets["Review"], tables["Review"], "xl/styles.xml"}
 
 

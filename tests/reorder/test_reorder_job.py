@@ -15,6 +15,7 @@ from python_calamine import CalamineWorkbook
 from tkops.book import FileBook
 from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, REORDER, SUPPLIERS, orders_columns
 from tkops.cli import main
+from tkops.jobs.new_book import default_rows
 from tkops.jobs.reorder import run_reorder
 from tkops.settings import Settings
 
@@ -52,7 +53,7 @@ def orders_frame(spec, rows=LINES) -> pd.DataFrame:
 
 
 def make_book(path: Path, inventory=INVENTORY_ROWS, rows=LINES) -> Path:
-    book = FileBook(path)
+    book = FileBook(path, defaults=default_rows)  # as the command line makes a new book: Settings with defaults
     spec = ORDERS.with_columns(orders_columns([], set()))
     book.write_table(spec, orders_frame(spec, rows))
     headers = ["Seller SKU", "Product Name", "On Hand", "Supplier", "Lead Time Days", "Cover Days", "On Order",
