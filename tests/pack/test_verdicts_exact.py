@@ -135,3 +135,25 @@ def test_bundles_expand_line_by_line_with_inventory_names_in_the_order_of_the_li
     missing = expand_bundles(frame.iloc[[1]], bundles, inv.iloc[[1]])
     assert list(missing["product_name"]) == ["", "Mug"] and list(missing["variation"]) == ["", "White"]
     assert expand_bundles(frame.drop(columns="seller_sku"), bundles, inv).equals(frame.drop(columns="seller_sku"))
+
+
+def test_a_wrong_variant_names_every_variant_of_that_product_still_missing():
+    frame = pd.DataFrame([
+        {"order_id": ORDER_A, "seller_sku": "TEE-BLK-M", "quantity": 1, "product_name": "Cotton Tee"},
+        {"order_id": ORDER_A, "seller_sku": "TEE-RED-M", "quantity": 1, "product_name": "cotton tee"},
+        {"order_id": ORDER_A, "seller_sku": "MUG-WHT", "quantity": 1, "product_name": "Mug"},
+        {"order_id": ORDER_B, "seller_sku": "TEE-WHT-M", "quantity": 1, "product_name": "Cotton Tee"},
+    ])
+    index = build_index(frame, inventory())
+    _, state = scan(index, PackState(), ORDER_A)
+    wrong, _ = scan(index, state, TEE_WHT_M)
+    assert wrong == Verdict("wrong_item", TEE_WHT_M, ORDER_A, "TEE-WHT-M", skus=("TEE-BLK-M, TEE-RED-M",))
+    assert "TEE-BLK-M, TEE-RED-M" in render("pack.wrong_item", "en", **wrong.params())
+
+
+def test_bundles_expand_with_an_inventory_that_names_nothing():
+    frame = pd.DataFrame([{"order_id": ORDER_A, "seller_sku": "SET-2", "quantity": 1}])
+    bundles = pd.DataFrame({"Bundle SKU": ["SET-2"], "Component SKU": ["CAP-RED"], "Quantity": [3]})
+    out = expand_bundles(frame, bundles, pd.DataFrame({"barcode": ["1"]}))
+    assert [(r.seller_sku, r.quantity, r.product_name, r.variation) for r in out.itertuples()] == [
+        ("CAP-RED", 3, "", "")]
