@@ -54,7 +54,7 @@ def projected(raw: list[list[Any]], special: dict[tuple[int, int], str], headers
     if keep is None:
         return overlay(plain(raw), special)
     new = {old: n for n, old in enumerate(keep)}
-    rows = plain(_take(raw, keep))
+    rows = plain(raw, keep) if keep[-1] < len(raw[0]) else plain(_take(raw, keep))
     rows[0] = [head[0][i] for i in keep]
     rows = overlay(rows, {(r, new[c - 1] + 1): v for (r, c), v in special.items() if c - 1 in new})
     height = max((r for r, _c in special), default=0)  # as tall as the whole grid, whichever column grew it

@@ -100,11 +100,12 @@ class OoxmlWorkbook:
             return None
         if name in self._grids or sheet.name in self._grids or not sheet.is_worksheet:
             return project(self._grid(sheet.name), headers)
-        raw, special = self._cells(sheet.name)
+        raw, special = self._cells(sheet.name, for_edit=False)
         return projected(raw, special, headers)
 
-    def _cells(self, name: str) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
-        """calamine's grid of a worksheet (from A1) and its formula and error cells (:func:`special_cells`)."""
+    def _cells(self, name: str, for_edit: bool = True) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
+        """calamine's grid of a worksheet (from A1) and its formula and error cells (:func:`special_cells`);
+        ``for_edit``: also open the part for the writes that may follow (:meth:`_sheet`)."""
         if self._calamine is None:
             try:
                 self._calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
@@ -114,11 +115,15 @@ class OoxmlWorkbook:
             rows = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except python_calamine.CalamineError as err:
             raise BadWorkbook(file=self.path.name, detail=f'the sheet "{name}" cannot be read ({err})') from None
-        part = self._sheet(name)
+        if for_edit or name in self._sheets:
+            part, xml = self._sheet(name).part, self._sheet(name).xml
+        else:  # a sheet only read needs its bytes, not the tree a write edits (SheetPart)
+            part = self.workbook.sheet(name).part
+            xml = self.package.read(part)
         try:
-            special = special_cells(part.xml)
+            special = special_cells(xml)
         except ValueError as err:
-            raise UnreadablePart(part.part, str(err)) from None
+            raise UnreadablePart(part, str(err)) from None
         return rows, special
 
     def _grid(self, name: str) -> list[list[Any]]:
