@@ -68,3 +68,14 @@ def test_the_books_language_unless_the_command_line_gives_one(tmp_path, capsys, 
 def test_a_book_given_but_missing_keeps_the_command_lines_settings(tmp_path, capsys):
     code = _run(tmp_path, "--market", "US")
     assert code != 0 and "ops.xlsx" in capsys.readouterr().err
+
+
+def test_a_book_the_editor_refuses_is_still_read_with_the_command_lines_settings(tmp_path, capsys):
+    from tests.book.minimal import HEADER_ROW, make_book, sheet
+
+    make_book(tmp_path / "ops.xlsx", sheet(HEADER_ROW), extra={"_xmlsignatures/origin.sigs": b"",
+                                                               "_xmlsignatures/sig1.xml": b"<Signature/>"})
+    code = _run(tmp_path, "--market", "US")
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert captured.out.startswith("Month-end report of 2026-11") and len(list((tmp_path / "out").iterdir())) == 2

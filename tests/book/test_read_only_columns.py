@@ -100,3 +100,48 @@ def test_kept_columns():
     assert kept(["A", " B", None, "", "C"], ["B", "C "]) == [1, 4]
     assert kept(["A", "B"], ["Z"]) is None
     assert kept(["A", "B", "A", 7], ["B", "7"]) == [0, 1, 2, 3]
+
+
+def _formula_header_book(path):
+    """Data in A:G, and in H1 a header that is a formula (no cached value: calamine's grid stops at G)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "AfterSales"
+    ws.append(["Case ID", "Amount", "Note", "Opened", "Total", "Other", "Status"])
+    for r in range(3):
+        ws.append([f"4035{r:014d}", 1.5 * r, None, None, None, "x", "Open"])
+    ws["H1"] = '="Extra"'
+    ws["H3"] = "=B3"
+    ws["C4"] = "=A1"
+    calc = wb.create_sheet("Calc")  # formulas only, nothing calamine gives a value for
+    calc["A1"], calc["B2"] = '="Head"', "=1+1"
+    wb.create_sheet("Plain").append(["Case ID", "Status"])
+    wb["Plain"].append(["1", "Open"])
+    wb.save(path)
+    return path
+
+
+def test_a_formula_header_beyond_the_values_is_read_like_read_rows(tmp_path):
+    path = _formula_header_book(tmp_path / "b.xlsx")
+    whole = FileBook(path).read_rows("AfterSales")
+    asked = ["Case ID", "Note", '="Extra"']
+    some = FileBook(path).read_columns_only("AfterSales", asked)
+    assert some == _columns(whole, set(asked))
+    assert some[0] == ["Case ID", "Note", '="Extra"'] and some[2] == ["403500000000000001", None, "=B3"]
+    assert some[3] == ["403500000000000002", "=A1", None]
+
+
+def test_sheets_without_formulas_or_without_values(tmp_path):
+    path = _formula_header_book(tmp_path / "b.xlsx")
+    assert FileBook(path).read_columns_only("Plain", ["Status"]) == [["Status"], ["Open"]]
+    calc = FileBook(path).read_rows("Calc")
+    assert calc == [['="Head"', None], [None, "=1+1"]]
+    assert FileBook(path).read_columns_only("Calc", ['="Head"']) == calc
+
+
+def test_a_sheet_read_already_gives_the_columns_asked_or_all_of_them(tmp_path):
+    path = _book(tmp_path / "b.xlsx")
+    book = FileBook(path)
+    whole = book.read_rows("AfterSales")
+    assert book.read_columns_only("AfterSales", ["Case ID", "Status"]) == _columns(whole, {"Case ID", "Status"})
+    assert book.read_columns_only("AfterSales", ["Missing"]) == whole

@@ -20,10 +20,10 @@ import python_calamine
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.ooxml import carry, features
+from tkops.book.ooxml.columns import project, projected
 from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
 from tkops.book.ooxml.reader import overlay, plain, special_cells
-from tkops.book.ooxml.columns import project, projected
 from tkops.book.ooxml.sheet import SheetPart
 from tkops.book.ooxml.styles import Styles
 from tkops.book.ooxml.workbook import NEW_SHEET, Workbook
