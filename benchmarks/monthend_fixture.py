@@ -53,7 +53,7 @@ def generate_cases(n_cases: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     from tests.aftersales.generated_cases import generate
     from tests.month_end_samples import RETURN_REASONS, RETURN_STATUSES
 
-    from tkops.aftersales import schema as C
+    from tkops import case_schema as C
 
     cases, lines, _inventory = generate(n_cases, NOW)
     rng = np.random.default_rng(11)

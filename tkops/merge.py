@@ -59,10 +59,13 @@ def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "", 
             raise BadWorkbook(file=file, detail=f'sheet "{sheet}" has the header "{h}" twice; rename or delete one.')
         seen.add(h)
     width = len(header)
-    body = [list(r[:width]) + [None] * (width - len(r[:width])) for r in rows[1:]]
-    while body and all(v in (None, "") for v in body[-1]):
-        body.pop()
-    frame = pd.DataFrame(body, columns=header, dtype=object)
+    body = rows[1:]
+    if any(len(r) != width for r in body):  # a grid wider than its headers (or ragged): cut and pad its rows
+        body = [list(r[:width]) + [None] * (width - len(r[:width])) for r in body]
+    end = len(body)
+    while end and all(v in (None, "") for v in body[end - 1]):
+        end -= 1
+    frame = pd.DataFrame(body[:end], columns=header, dtype=object)
     return frame.loc[:, [h for h in header if h]]
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from tkops.aftersales import schema as C
+from tkops import case_schema as C
 from tkops.book import FileBook
 from tkops.book.layout import AFTERSALES
 from tkops.cli import main

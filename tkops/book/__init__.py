@@ -94,6 +94,13 @@ class FileBook:
             return [spec.headers] + frame.astype(object).where(frame.notna(), None).values.tolist()
         return None
 
+    def read_columns_only(self, sheet: str, headers: Sequence[str]) -> list[list[Any]] | None:
+        """For a step that only reads: the sheet's rows holding the columns named in ``headers`` (see
+        :meth:`OoxmlWorkbook.read_columns_only`); None when the sheet does not exist."""
+        if self._edit is not None:
+            return self._edit.read_columns_only(sheet, headers)
+        return self.read_rows(sheet)
+
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet ``spec.name`` hold ``frame`` as its table (columns = the spec's headers)."""
         if self._edit is not None:
@@ -163,3 +170,12 @@ def read_columns(book, sheet: str, headers: Sequence[str]) -> list[list[Any]] | 
     if hasattr(book, "read_columns"):
         return book.read_columns(sheet, headers)
     return book.read_rows(sheet)
+
+
+def read_only_columns(book, sheet: str, headers: Sequence[str]) -> list[list[Any]] | None:
+    """For a step that reads a sheet and never writes it back: its rows (header first) holding at least the columns
+    named in ``headers``. The file backend converts only those (and any duplicated header's); other backends give
+    what :func:`read_columns` gives. Never hand the result to a write: columns are missing."""
+    if hasattr(book, "read_columns_only"):
+        return book.read_columns_only(sheet, headers)
+    return read_columns(book, sheet, headers)

@@ -62,6 +62,9 @@ def text_or_none(value: Any) -> str | None:
 def mangled_id(value: Any) -> bool:
     """True for an ID a spreadsheet has damaged: a float it cannot hold exactly (5.77E+17, 1.5), or text in
     scientific notation or with a ".0" tail ("5.77E+17", "577000000000000000.0")."""
+    if value.__class__ is str:  # most cells: no regular expression unless a "." or an exponent could match
+        text = value.strip()
+        return ("." in text or "e" in text or "E" in text) and bool(_SCIENTIFIC.match(text) or _DOT_ZERO.match(text))
     if isinstance(value, (bool, np.bool_)) or is_blank(value):
         return False
     if isinstance(value, (float, np.floating)):

@@ -50,8 +50,7 @@ def run_month_end(args: argparse.Namespace) -> int:
     """tkops month-end: the report from export files, progress on stderr."""
     from tkops.jobs.month_end import run_month_end as month_end
 
-    settings = Settings(language=args.lang or "en").with_overrides(market=args.market, encoding=args.encoding,
-                                                                   date_order=args.date_order, time_zone=args.tz)
+    settings = _month_end_settings(args)
 
     def progress(done: int, total: int, text: str) -> None:
         print(f"[{done}/{total}] {text}", file=sys.stderr, flush=True)
@@ -63,6 +62,21 @@ def run_month_end(args: argparse.Namespace) -> int:
     for line in report.lines(settings.lang):
         print(line)
     return 0
+
+
+def _month_end_settings(args: argparse.Namespace) -> Settings:
+    """The book's Settings sheet with the command line's options over it, as the other book commands do (its Max
+    Sheet Cells lets a year of cases on AfterSales through the input checks); the command line alone without
+    --book. The book is only read: no lock is taken."""
+    from tkops.errors import UnsafeWorkbook
+
+    if args.book and Path(args.book).exists():
+        try:
+            return settings_from_book(FileBook(args.book, Settings(language=args.lang or "en")), args)
+        except UnsafeWorkbook:  # a book only read (tkops.jobs.month_end.inputs.open_book): its sheets, not Settings
+            pass
+    return Settings(language=args.lang or "en").with_overrides(market=args.market, encoding=args.encoding,
+                                                               date_order=args.date_order, time_zone=args.tz)
 
 
 def run_connect(args: argparse.Namespace) -> int:

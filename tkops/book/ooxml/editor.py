@@ -12,7 +12,7 @@ import functools
 import io
 import itertools
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 import python_calamine
@@ -20,6 +20,7 @@ import python_calamine
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.ooxml import carry, features
+from tkops.book.ooxml.columns import project, projected
 from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
 from tkops.book.ooxml.reader import overlay, plain, special_cells
@@ -88,28 +89,52 @@ class OoxmlWorkbook:
             return None
         return [list(row) for row in self._grid(sheet.name)]
 
+    @_readable
+    def read_columns_only(self, name: str, headers: Sequence[str]) -> list[list[Any]] | None:
+        """For a step that only reads: the sheet's rows (header first) holding only the columns whose row-1 text
+        (stripped) is in ``headers``, and every column whose header is given twice (so that the caller still sees
+        the duplicate), as :meth:`read_rows` gives them; None when there is no such sheet. Only those columns are
+        converted, and the grid is not kept: a later :meth:`read_rows` reads the sheet again."""
+        sheet = self.workbook.sheet(name)
+        if sheet is None:
+            return None
+        if name in self._grids or sheet.name in self._grids or not sheet.is_worksheet:
+            return project(self._grid(sheet.name), headers)
+        raw, special = self._cells(sheet.name, for_edit=False)
+        return projected(raw, special, headers)
+
+    def _cells(self, name: str, for_edit: bool = True) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
+        """calamine's grid of a worksheet (from A1) and its formula and error cells (:func:`special_cells`);
+        ``for_edit``: also open the part for the writes that may follow (:meth:`_sheet`)."""
+        if self._calamine is None:
+            try:
+                self._calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
+            except python_calamine.CalamineError as err:
+                raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
+        try:
+            rows = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except python_calamine.CalamineError as err:
+            raise BadWorkbook(file=self.path.name, detail=f'the sheet "{name}" cannot be read ({err})') from None
+        if for_edit or name in self._sheets:
+            part, xml = self._sheet(name).part, self._sheet(name).xml
+        else:  # a sheet only read needs its bytes, not the tree a write edits (SheetPart)
+            part = self.workbook.sheet(name).part
+            xml = self.package.read(part)
+        try:
+            special = special_cells(xml)
+        except ValueError as err:
+            raise UnreadablePart(part, str(err)) from None
+        return rows, special
+
     def _grid(self, name: str) -> list[list[Any]]:
         if name in self._grids:
             return self._grids[name]
         sheet = self.workbook.sheet(name)
         rows: list[list[Any]] = []
         if sheet.is_worksheet:
-            if self._calamine is None:
-                try:
-                    self._calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
-                except python_calamine.CalamineError as err:
-                    raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
-            try:
-                rows = plain(self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False))
-            except python_calamine.CalamineError as err:
-                raise BadWorkbook(file=self.path.name, detail=f'the sheet "{name}" cannot be read ({err})') from None
-            part = self._sheet(name)
-            try:
-                special = special_cells(part.xml)
-            except ValueError as err:
-                raise UnreadablePart(part.part, str(err)) from None
+            raw, special = self._cells(name)
             self._formulas[name] = {rc for rc, v in special.items() if v.startswith("=")}
-            rows = overlay(rows, special)
+            rows = overlay(plain(raw), special)
         self._grids[name] = rows
         return rows
 

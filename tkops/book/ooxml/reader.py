@@ -33,12 +33,15 @@ _F = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _V = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 
 
-def plain(rows: list[list[Any]]) -> list[list[Any]]:
-    """calamine's rows with the cell values the jobs expect (see the module's docstring)."""
+def plain(rows: list[list[Any]], columns: list[int] | None = None) -> list[list[Any]]:
+    """calamine's rows (all of one length) with the cell values the jobs expect (see the module's docstring);
+    ``columns``: only those (0-based, each below the rows' length), in that order."""
     if not rows:
         return []
     grid = np.empty((len(rows), len(rows[0])), dtype=object)
     grid[:] = rows
+    if columns is not None:
+        grid = grid[:, columns]
     kinds = _type_of(grid)
     grid[grid == ""] = None
     floats = kinds == float

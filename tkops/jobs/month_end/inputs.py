@@ -20,6 +20,7 @@ from tkops import case_schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
+from tkops.book import read_only_columns
 from tkops.clocks import SlaTable
 from tkops.jobs.lines import KEY, WHERE, order_lines
 from tkops.jobs.reorder import reorder_table
@@ -39,6 +40,15 @@ TEAM_HEADERS = ("Review Status", "Reviewed At", "Picked", "Picked At", "Packed",
 REVIEW_HEADERS = {"order id": "order_id", "rating": "rating", "star rating": "rating", "stars": "rating",
                   "seller sku": "seller_sku", "sku id": "sku_id", "review time": "time", "date": "time",
                   "created time": "time", "review date": "time"}
+
+#: The AfterSales columns (case keys) the month-end reads: the case key's, classification's, the pivots', the
+#: response times' and the team columns the pivots use. The sheet's other columns (replies, suggestions, dispute
+#: and compensation states) are not converted.
+CASE_KEYS = ("case_id", "order_id", "sku_id", "seller_sku", "product_name", "country", "case_type", "reason",
+             "reason_key", "cause", "seller_fault", "cause_owner", "amount", "currency", "quantity", "return_type",
+             "return_status", "cancel_by", "order_status", "order_amount", "opened", "closed", "buyer_note", "source",
+             "resolution_taken", "cost", "owner", "team_note")
+CASE_HEADERS = tuple(C.CASE_BY_KEY[k].name for k in CASE_KEYS)
 
 Step = Callable[[str], None]
 
@@ -156,8 +166,8 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
     name = Path(path).name
     out = BookInputs()
 
-    def rows(sheet: str) -> list[list] | None:
-        found = book.read_rows(sheet)
+    def rows(sheet: str, headers: Sequence[str] = ()) -> list[list] | None:
+        found = read_only_columns(book, sheet, headers) if headers else book.read_rows(sheet)
         if found and any(any(v not in (None, "") for v in r) for r in found[1:]):
             out.sheets.append(sheet)
             return found
@@ -174,9 +184,9 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
             skus = frame["Seller SKU"].astype(object).where(frame["Seller SKU"].notna(), "").astype(str).str.strip()
             unit = pd.Series(cost.to_numpy(), index=skus.to_numpy()).dropna()
             out.unit_costs = unit[unit.index != ""].groupby(level=0).first()
-    if cases := rows("AfterSales"):
+    if cases := rows("AfterSales", CASE_HEADERS):
         frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
-        out.cases = typed(frame, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
+        out.cases = typed(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS), sheet="AfterSales")
     orders = rows("Orders")
     frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
     named = set(case_orders)

@@ -1,0 +1,81 @@
+"""``tkops month-end --book``: the book's Settings sheet is read like every other book command's (its Max Sheet
+Cells and Language count), the command line's options over it."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from tkops.cli import main
+
+CASE_HEADERS = ["Case ID", "Order ID", "SKU ID", "Seller SKU", "Reason", "Return Type", "Return Status",
+                "Amount", "Currency", "Quantity", "Opened", "Closed"]
+
+
+def _book(path, settings: dict) -> None:
+    """A real book: Settings, 30 cases on AfterSales (31 rows x 12 columns = 372 cells), 3 order lines."""
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "Settings"
+    sheet.append(["Setting", "Value"])
+    for name, value in settings.items():
+        sheet.append([name, value])
+    orders = wb.create_sheet("Orders")
+    orders.append(["Order ID", "SKU ID", "Seller SKU", "Quantity", "Order Amount", "Currency", "Order Status",
+                   "Created Time", "Paid Time"])
+    for n in range(3):
+        orders.append([f"57700000000000{n:04d}", f"17290000000000000{n:02d}", f"TEE-{n}", 1, 20.0, "USD", "Completed",
+                       dt.datetime(2026, 11, 2 + n, 9), dt.datetime(2026, 11, 2 + n, 10)])
+    cases = wb.create_sheet("AfterSales")
+    cases.append(CASE_HEADERS)
+    for n in range(30):
+        cases.append([f"4035000000000{n:05d}", f"57700000000000{n % 3:04d}", f"17290000000000000{n % 3:02d}",
+                      f"TEE-{n % 3}", "Wrong size", "Return and refund", "Completed", 20.0, "USD", 1,
+                      dt.datetime(2026, 11, 10, 9), dt.datetime(2026, 11, 12, 9)])
+    wb.save(path)
+
+
+def _run(tmp_path, *extra: str) -> int:
+    return main(["month-end", "--month", "2026-11", "--book", str(tmp_path / "ops.xlsx"), "--out",
+                 str(tmp_path / "out"), "--now", "2026-11-28 12:00", *extra])
+
+
+def test_the_books_max_sheet_cells_is_the_limit_of_its_own_sheets(tmp_path, capsys):
+    _book(tmp_path / "ops.xlsx", {"Market": "US", "Max Sheet Cells": 200})
+    code = _run(tmp_path)
+    err = capsys.readouterr().err
+    assert code != 0 and "AfterSales" in err and "372" in err and "Max Sheet Cells" in err
+    assert not (tmp_path / "out").exists()
+
+    _book(tmp_path / "ops.xlsx", {"Market": "US", "Max Sheet Cells": 400})
+    assert _run(tmp_path) == 0
+    reports = sorted(p.suffix for p in (tmp_path / "out").iterdir())
+    assert reports == [".html", ".xlsx"]
+    causes = list(openpyxl.load_workbook(next((tmp_path / "out").glob("*.xlsx")))["Returns by cause"]
+                  .iter_rows(values_only=True))
+    assert any(30 in row for row in causes)
+
+
+@pytest.mark.parametrize("lang, said", [(None, "2026-11 月度报告"), ("en", "Month-end report of 2026-11")])
+def test_the_books_language_unless_the_command_line_gives_one(tmp_path, capsys, lang, said):
+    _book(tmp_path / "ops.xlsx", {"Market": "US", "Language": "zh"})
+    assert _run(tmp_path, *(["--lang", lang] if lang else [])) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith(said)
+
+
+def test_a_book_given_but_missing_keeps_the_command_lines_settings(tmp_path, capsys):
+    code = _run(tmp_path, "--market", "US")
+    assert code != 0 and "ops.xlsx" in capsys.readouterr().err
+
+
+def test_a_book_the_editor_refuses_is_still_read_with_the_command_lines_settings(tmp_path, capsys):
+    from tests.book.minimal import HEADER_ROW, make_book, sheet
+
+    make_book(tmp_path / "ops.xlsx", sheet(HEADER_ROW), extra={"_xmlsignatures/origin.sigs": b"",
+                                                               "_xmlsignatures/sig1.xml": b"<Signature/>"})
+    code = _run(tmp_path, "--market", "US")
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert captured.out.startswith("Month-end report of 2026-11") and len(list((tmp_path / "out").iterdir())) == 2

@@ -1,0 +1,62 @@
+"""Some columns of a sheet, for a step that only reads (:meth:`OoxmlWorkbook.read_columns_only`): the month-end
+reads 28 of the AfterSales sheet's 50-odd columns, and converting a year of cases cell by cell is most of its cost.
+
+A column is kept when its header (row 1, as text, stripped) is asked for, or when its header is given twice, so
+that the caller's check for duplicated headers (:func:`tkops.merge.sheet_frame`) still sees it. When no asked-for
+header is there at all, every column is kept: the caller then refuses the sheet, or finds it empty, exactly as
+with the whole sheet.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from operator import itemgetter
+from typing import Any, Sequence
+
+from tkops.book.ooxml.reader import overlay, plain
+
+
+def kept(header: Sequence[Any], headers: Sequence[str]) -> list[int] | None:
+    """The 0-based columns to keep, in sheet order; None: keep every column (no asked-for header is there)."""
+    wanted = {str(h).strip() for h in headers}
+    names = ["" if h is None else str(h).strip() for h in header]
+    if not wanted & set(names):
+        return None
+    twice = {n for n, count in Counter(names).items() if n and count > 1}
+    return [i for i, n in enumerate(names) if n and (n in wanted or n in twice)]
+
+
+def _take(rows: list[list[Any]], keep: list[int]) -> list[list[Any]]:
+    if all(len(r) > keep[-1] for r in rows):
+        if len(keep) == 1:
+            return [[r[keep[0]]] for r in rows]
+        get = itemgetter(*keep)
+        return [list(get(r)) for r in rows]
+    return [[r[i] if i < len(r) else None for i in keep] for r in rows]
+
+
+def project(grid: list[list[Any]], headers: Sequence[str]) -> list[list[Any]]:
+    """A grid already read whole (values as :func:`plain` gives them), cut to the kept columns (a copy)."""
+    if not grid:
+        return []
+    keep = kept(grid[0], headers)
+    if keep is None:
+        return [list(r) for r in grid]
+    return _take(grid, keep)
+
+
+def projected(raw: list[list[Any]], special: dict[tuple[int, int], str], headers: Sequence[str]
+              ) -> list[list[Any]]:
+    """calamine's grid ``raw`` (from A1) and its formula and error cells ``special`` ((row, column), 1-based) as
+    ``overlay(plain(raw), special)`` gives them, converting only the kept columns."""
+    head = overlay(plain([list(raw[0])]) if raw else [], {rc: v for rc, v in special.items() if rc[0] == 1})
+    keep = kept(head[0], headers) if head and raw else None
+    if keep is None:
+        return overlay(plain(raw), special)
+    new = {old: n for n, old in enumerate(keep)}
+    rows = plain(raw, keep) if keep[-1] < len(raw[0]) else plain(_take(raw, keep))
+    rows[0] = [head[0][i] for i in keep]
+    rows = overlay(rows, {(r, new[c - 1] + 1): v for (r, c), v in special.items() if c - 1 in new})
+    height = max((r for r, _c in special), default=0)  # as tall as the whole grid, whichever column grew it
+    rows.extend([None] * len(keep) for _ in range(height - len(rows)))
+    return rows
