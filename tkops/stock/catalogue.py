@@ -81,11 +81,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{n} 个 SKU 的 On Hand 小于 0：{skus}。出库数量多于盘点数量：请盘点货架，在 Inventory 表填写 On Hand（或导入库存文件）。"},
     "stock.ledger.unreasoned": {
         "en": "StockLog, {n} {n|row|rows} ({rows}): an adjust without a Reason is ignored. Type why in the Reason column.",
-        "zh": "StockLog 表第 {rows} 行：没有 Reason 的调整（adjust）不计入库存。请在 Reason 列填写原因。"},
+        "zh": "StockLog 表 {n} 行（第 {rows} 行）：没有 Reason 的调整（adjust）不计入库存。请在 Reason 列填写原因。"},
     "stock.ledger.unknown_kind": {
         "en": "StockLog, {n} {n|row|rows} ({rows}): the Kind is not one of {kinds}; {n|it is|they are} ignored. Pick the "
               "Kind from the list (adjust with a Reason, or count).",
-        "zh": "StockLog 表第 {rows} 行：Kind 不是 {kinds} 之一，已忽略。请从下拉列表选择 Kind（adjust 需填写 Reason，或 count）。"},
+        "zh": "StockLog 表 {n} 行（第 {rows} 行）：Kind 不是 {kinds} 之一，已忽略。请从下拉列表选择 Kind（adjust 需填写 Reason，或 count）。"},
     "stock.ledger.waiting": {
         "en": "{n} received {n|return has|returns have} no Return Condition on AfterSales ({cases}): pick resellable "
               "or damaged, and the stock moves on the next run.",
