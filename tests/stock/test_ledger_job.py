@@ -82,7 +82,7 @@ def test_typed_adjust_needs_a_reason_and_a_typed_count_resets(tmp_path):
     report = sync(book, T[2])
     assert report.unreasoned == [6] and report.unknown == [7]  # rows 2-4: the opening sync's movements
     text = "\n".join(report.lines("en"))
-    assert "row 6" in text and "Reason" in text and "row 7" in text
+    assert "StockLog, 1 row (6)" in text and "Reason" in text and "StockLog, 1 row (7)" in text
     assert on_hand(book) == {"TEE": 10 - 2, "MUG": 5}
     log = rows(book, "StockLog")
     ids = [r["Movement ID"] for r in log[3:]]
