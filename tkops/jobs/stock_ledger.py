@@ -22,9 +22,10 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from tkops.book.layout import AFTERSALES, BUNDLES, INVENTORY, STOCKLOG, ColumnSpec
+from tkops.book.layout import BUNDLES, INVENTORY, STOCKLOG, ColumnSpec
 from tkops.cells.text import scalar_text
 from tkops.jobs.lines import order_lines
+from tkops.jobs.sheets import read_cases
 from tkops.merge import rows_frame, sheet_frame
 from tkops.messages import render
 from tkops.review.allocation import bundle_table, expand
@@ -109,7 +110,7 @@ def sync_stock(book, settings: Settings, now: dt.datetime | None = None, exporte
     lines = lines if {"line_key", *LINE_KEYS} <= set(lines.columns) else pd.DataFrame(columns=["line_key",
                                                                                                *LINE_KEYS])
     lines, exported = stock_lines(lines, set(exported_keys), rows_frame(book.read_rows(BUNDLES.name)))
-    cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
+    cases = read_cases(book).sheet
     received, report.waiting = received_returns(cases)
     start = len(log)
 
