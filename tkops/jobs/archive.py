@@ -24,6 +24,7 @@ from tkops.history.closed import open_case_orders, to_archive
 from tkops.history.mark import MARK, Mark, check_store
 from tkops.history.store import new_run_id
 from tkops.jobs.sheets import read_cases
+from tkops.jobs.orders_sheet import sheet_line_keys
 from tkops.merge import typed
 from tkops.messages import render
 from tkops.settings import Settings
@@ -93,7 +94,7 @@ def move_to_history(book: Book, sheet: pd.DataFrame, cutoff: dt.datetime, now: d
     report.kept = len(sheet) - report.lines
     if dry_run or not report.lines:
         return sheet, report
-    keys = schema.line_keys(typed(sheet, tuple(schema.BY_KEY[k] for k in ("order_id", "sku_id", "seller_sku"))))
+    keys = sheet_line_keys(sheet)
     run = new_run_id(now)
     with BookSession(Path(book.path), "archive"):  # the book's lock covers its store (held already by a command)
         store.append(sheet.loc[move], keys[move].tolist(), run, now)
