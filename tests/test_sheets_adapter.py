@@ -116,8 +116,8 @@ def test_only_the_columns_a_step_gives_are_written(book_path):
     wb.save(book_path)
     book = FileBook(book_path)
     view = read_orders(book)
-    stale = view.sheet.copy()  # read before the team's edit would be; the step changed Issues only
-    update = pd.DataFrame({"Issues": ["looked at"] * len(stale)}, index=stale.index)
+    # the step changed Issues only: the frame it gives holds that column alone
+    update = pd.DataFrame({"Issues": ["looked at"] * len(view.sheet)}, index=view.sheet.index)
     assert write_orders(book, view, update)
     book.save()
     assert set(column(book_path, "Orders", "Issues")) == {"looked at"}
