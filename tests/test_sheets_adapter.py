@@ -13,7 +13,7 @@ from python_calamine import CalamineWorkbook
 from tkops.book import FileBook
 from tkops.book.layout import AFTERSALES
 from tkops.cli import main
-from tkops.errors import DataError
+from tkops.errors import BadWorkbook, DataError
 from tkops.jobs.orders_sheet import orders_sheet, sheet_line_keys
 from tkops.jobs.sheets import (
     OrdersView,
@@ -218,3 +218,61 @@ def test_case_lines_of_a_book_without_lines_are_empty(tmp_path):
 def test_an_orders_view_of_a_frame_knows_its_headers():
     view = OrdersView(pd.DataFrame({"Order ID": ["1"], "Team": ["t"]}))
     assert view.headers == ["Order ID", "Team"]
+
+
+class ColumnsBook(FileBook):
+    """A workbook file read the way the live backend reads it: only the columns a step asks for."""
+
+    def read_columns(self, sheet, headers):
+        rows = self.read_rows(sheet)
+        keep = [i for i, h in enumerate(rows[0]) if h in headers]
+        return [[r[i] if i < len(r) else None for i in keep] for r in rows]
+
+
+def test_a_step_asking_for_some_columns_gets_those_and_writes_back_those(book_path):
+    book = ColumnsBook(book_path)
+    view = read_orders(book, ["Order ID", "Issues"])
+    assert list(view.sheet.columns) == ["Order ID", "Issues"] and view.columns == ("Order ID", "Issues")
+    write_orders(book, view, view.sheet.assign(Issues="seen"))
+    book.save()
+    assert set(column(book_path, "Orders", "Issues")) == {"seen"}
+    assert any(v not in (None, "") for v in column(book_path, "Orders", "Order Status"))  # not blanked
+
+
+def test_a_blank_status_stays_blank_in_the_case_lines(book_path):
+    wb = openpyxl.load_workbook(book_path)
+    ws = wb["Orders"]
+    ws.cell(2, [c.value for c in ws[1]].index("Order Status") + 1).value = None
+    wb.save(book_path)
+    assert case_lines(FileBook(book_path), ())["order_status"].iloc[0] == ""
+
+
+def test_a_bad_aftersales_sheet_is_refused_naming_it(book_path):
+    wb = openpyxl.load_workbook(book_path)
+    ws = wb[AFTERSALES.name]
+    ws.cell(1, 3).value = "Case ID"  # the header twice
+    wb.save(book_path)
+    with pytest.raises(BadWorkbook) as err:
+        read_cases(FileBook(book_path))
+    assert err.value.params["file"] == "ops.xlsx"
+    assert 'sheet "AfterSales" has the header "Case ID" twice' in err.value.params["detail"]
+
+
+def test_a_case_id_excel_rounded_is_refused_naming_the_sheet(book_path):
+    with_cases(book_path, [{"Case ID": "C1", "Order ID": 5.77e17}])
+    view = read_cases(FileBook(book_path))
+    with pytest.raises(DataError) as err:
+        typed_cases(view.sheet)
+    assert err.value.code == "sheet_mangled_id"
+    assert err.value.params["sheet"] == "AfterSales" and err.value.params["row"] == 2
+
+
+def test_orders_read_leniently_still_refuses_a_bad_sheet_by_name(book_path):
+    wb = openpyxl.load_workbook(book_path)
+    ws = wb["Orders"]
+    ws.cell(1, 3).value = "Order ID"  # the header twice
+    wb.save(book_path)
+    with pytest.raises(BadWorkbook) as err:
+        orders_sheet(FileBook(book_path))
+    assert err.value.params["file"] == "ops.xlsx"
+    assert 'sheet "Orders" has the header "Order ID" twice' in err.value.params["detail"]
