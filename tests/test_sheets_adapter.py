@@ -14,6 +14,8 @@ from tkops.book import FileBook
 from tkops.book.layout import AFTERSALES
 from tkops.cli import main
 from tkops.errors import BadWorkbook, DataError
+from tkops.schema import ORDER_COLUMNS
+from tkops.jobs.lines import order_lines
 from tkops.jobs.orders_sheet import orders_sheet, sheet_line_keys
 from tkops.jobs.sheets import (
     OrdersView,
@@ -267,3 +269,42 @@ def test_a_case_id_excel_rounded_is_refused_naming_the_sheet(book_path):
     assert err.value.code == "sheet_mangled_id"
     assert err.value.params["sheet"] == "AfterSales" and err.value.params["row"] == 2
 
+
+
+def test_an_aftersales_sheet_without_case_ids_is_refused_naming_the_header(book_path):
+    wb = openpyxl.load_workbook(book_path)
+    wb[AFTERSALES.name].cell(1, 1).value = "Case"
+    wb.save(book_path)
+    with pytest.raises(BadWorkbook) as err:
+        read_cases(FileBook(book_path))
+    assert 'sheet "AfterSales" has no "Case ID" header' in err.value.params["detail"]
+
+
+def test_orders_without_a_status_column_give_no_case_lines(book_path):
+    wb = openpyxl.load_workbook(book_path)
+    ws = wb["Orders"]
+    ws.cell(1, [c.value for c in ws[1]].index("Order Status") + 1).value = "Status Typed By Hand"
+    wb.save(book_path)
+    assert case_lines(FileBook(book_path), ()).empty
+
+
+def test_case_lines_read_history_only_for_the_orders_named(book_path):
+    assert main(["archive", "--book", str(book_path), "--before", "2027-01-01"]) == 0
+    past = FileBook(book_path)
+    history = order_lines(past)
+    archived = history.loc[history["where"] == "history", "order_id"]
+    assert len(archived)
+    assert set(case_lines(past, ())["where"]) == {"orders"}
+    named = case_lines(past, [archived.iloc[0]])
+    assert set(named.loc[named["where"] == "history", "order_id"]) == {archived.iloc[0]}
+
+
+def test_a_platform_column_the_sheet_lacks_is_added_where_the_step_gives_values(book_path):
+    book = FileBook(book_path)
+    view = read_orders(book)
+    absent = [c.name for c in ORDER_COLUMNS if not c.core and c.name not in view.headers
+              and c.kind.name == "TEXT"]
+    assert absent  # an import lays out only the optional columns its file filled
+    write_orders(book, view, view.sheet.assign(**{absent[0]: "given"}))
+    book.save()
+    assert set(column(book_path, "Orders", absent[0])) == {"given"}
