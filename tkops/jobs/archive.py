@@ -16,7 +16,6 @@ from pathlib import Path
 import pandas as pd
 
 from tkops import schema
-from tkops.book.layout import AFTERSALES
 from tkops.book.session import BookSession
 from tkops.book.protocol import Book, ReadBook
 from tkops.errors import ConfigError
@@ -24,7 +23,9 @@ from tkops.history import HistoryStore
 from tkops.history.closed import open_case_orders, to_archive
 from tkops.history.mark import MARK, Mark, check_store
 from tkops.history.store import new_run_id
-from tkops.merge import sheet_frame, typed
+from tkops.jobs.sheets import read_cases
+from tkops.jobs.orders_sheet import sheet_line_keys
+from tkops.merge import typed
 from tkops.messages import render
 from tkops.settings import Settings
 
@@ -67,8 +68,7 @@ def closed_lines(book: ReadBook, sheet: pd.DataFrame, cutoff: dt.datetime) -> pd
     """Which lines of the Orders ``sheet`` frame go to history: closed before ``cutoff``, no open case."""
     if sheet.empty:
         return pd.Series([], dtype=bool)
-    name = Path(getattr(book, "path", "workbook")).name
-    cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
+    cases = read_cases(book).sheet
     lines = typed(sheet, tuple(schema.BY_KEY[k] for k in ("order_id", "order_status", "sku_id", "seller_sku",
                                                           "created_time", "paid_time", "rts_time", "shipped_time",
                                                           "delivered_time", "cancelled_time")))
@@ -94,7 +94,7 @@ def move_to_history(book: Book, sheet: pd.DataFrame, cutoff: dt.datetime, now: d
     report.kept = len(sheet) - report.lines
     if dry_run or not report.lines:
         return sheet, report
-    keys = schema.line_keys(typed(sheet, tuple(schema.BY_KEY[k] for k in ("order_id", "sku_id", "seller_sku"))))
+    keys = sheet_line_keys(sheet)
     run = new_run_id(now)
     with BookSession(Path(book.path), "archive"):  # the book's lock covers its store (held already by a command)
         store.append(sheet.loc[move], keys[move].tolist(), run, now)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tkops.book.layout import INVENTORY
 from tkops.book.safety import atomic_target
+from tkops.book.protocol import ReadBook
 from tkops.errors import ConfigError
 from tkops.merge import rows_frame
 from tkops.messages import render
@@ -67,7 +68,7 @@ class LabelsReport:
         return out
 
 
-def run_barcode_labels(book, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None, *,
+def run_barcode_labels(book: ReadBook, settings: Settings, out: str | Path | None = None, now: dt.datetime | None = None, *,
                        size: str = "both", bins: bool = False) -> LabelsReport:
     """Write the label PDFs (see the module docstring). ``size``: a4, thermal or both; ``out``: the folder
     (default: Output Folder). Everything is drawn before any file is written; nothing to print writes nothing."""

@@ -17,7 +17,8 @@ from tkops.aftersales.resolutions import suggest
 from tkops.aftersales.resolutions_table import resolution_rules, resolutions_sheet_rows
 from tkops.book.layout import RESOLUTIONS
 from tkops.book.protocol import ReadBook
-from tkops.merge import fill_blank, is_blank, rows_frame, typed
+from tkops.jobs.sheets import typed_cases
+from tkops.merge import fill_blank, is_blank, rows_frame
 from tkops.messages import render
 from tkops.settings import Settings
 
@@ -37,7 +38,7 @@ def suggest_sheet(sheet: pd.DataFrame, book: ReadBook, lines: pd.DataFrame, sett
         rows = None
     table = resolution_rules(rows)
     costs = CaseCosts.from_rows(book.read_rows("Settings"))
-    cases = typed(sheet, C.CASE_COLUMNS, sheet="AfterSales")
+    cases = typed_cases(sheet)
     for header, key in TEAM_INPUTS.items():
         if header in sheet:
             cases[key] = sheet[header]

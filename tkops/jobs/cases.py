@@ -24,15 +24,15 @@ from tkops.aftersales.classify import (
 from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
 from tkops.sources.returns_export import cancellation_cases, read_returns
 from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, REASONS
+from tkops.book.protocol import Book, ReadBook
 from tkops.jobs.labels import with_case_labels
 from tkops.jobs.lines import WHERE
-from tkops.jobs.lines import order_lines as read_lines
 from tkops.jobs.stock_ledger import LedgerReport, sync_stock
-from tkops.merge import MergeCounts, fill_blank, merge_lines, sheet_frame, typed
+from tkops.jobs.sheets import case_lines, read_cases, typed_cases, write_cases
+from tkops.merge import MergeCounts, fill_blank, merge_lines
 from tkops.messages import render
 from tkops.review.countries import country_code, language_for
 from tkops.settings import Settings
-from tkops.statuses import canonical_statuses
 
 #: Case columns a reader never fills; the job derives them (for the team's own rows only where they are blank).
 DERIVED = ("country", "buyer_language", "case_type", "cause", "seller_fault", "cause_owner", "due")
@@ -60,7 +60,7 @@ class CasesReport:
         return out + (self.stock.lines(lang) if self.stock is not None else [])
 
 
-def run_cases(book, settings: Settings, returns: tuple[str | Path, ...] | list = (), now: dt.datetime | None = None
+def run_cases(book: Book, settings: Settings, returns: tuple[str | Path, ...] | list = (), now: dt.datetime | None = None
               ) -> CasesReport:
     """Upsert the cases of ``returns`` files and of the cancelled orders into the book's AfterSales sheet."""
     report = CasesReport()
@@ -78,7 +78,7 @@ def run_cases(book, settings: Settings, returns: tuple[str | Path, ...] | list =
     return merge_cases(book, settings, parts, now, report, lines)
 
 
-def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.datetime | None = None,
+def merge_cases(book: Book, settings: Settings, parts: list[pd.DataFrame], now: dt.datetime | None = None,
                 report: CasesReport | None = None, lines: pd.DataFrame | None = None,
                 orders_sheet: pd.DataFrame | None = None) -> CasesReport:
     """Classify canonical case frames (from exports, cancelled orders or the Open API), upsert them into the
@@ -92,29 +92,25 @@ def merge_cases(book, settings: Settings, parts: list[pd.DataFrame], now: dt.dat
     incoming = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) \
         else pd.DataFrame(columns=["case_id", "order_id"])
     incoming = derive(incoming, lines, reason_map, keywords, settings)
-    current = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
+    current = read_cases(book).sheet
     merged, report.counts = merge_lines(current, incoming, C.CASE_COLUMNS, C.case_keys)
     merged = _derive_team_rows(merged, lines, reason_map, keywords, settings)
     merged = with_case_labels(suggestions(merged, book, lines, settings, now), settings.lang)
     report.cases = merged.reindex(columns=AFTERSALES.with_extra(list(merged.columns)).headers)
-    book.write_table(AFTERSALES.with_extra(list(report.cases.columns)), report.cases)
+    write_cases(book, report.cases)
     report.stock = sync_stock(book, settings, now, sheet=orders_sheet)
     book.save()
     return report
 
 
-def order_lines(book, parts: list[pd.DataFrame] = ()) -> pd.DataFrame:
+def order_lines(book: ReadBook, parts: list[pd.DataFrame] = ()) -> pd.DataFrame:
     """The order lines of Orders and, for the orders the cases name (``parts`` and the AfterSales sheet), of
     history (:func:`tkops.jobs.lines.order_lines`), statuses canonical; an empty frame when there are none."""
-    cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
+    cases = read_cases(book).sheet
     named = [p["order_id"] for p in parts if len(p) and "order_id" in p]
     named += [cases["Order ID"]] if "Order ID" in cases else []
     archived = set(pd.concat(named, ignore_index=True).dropna().astype(str)) if named else set()
-    lines = read_lines(book, archived=archived)
-    if lines.empty or "order_status" not in lines:
-        return pd.DataFrame()
-    lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
-    return lines
+    return case_lines(book, archived)
 
 
 def derive(cases: pd.DataFrame, lines: pd.DataFrame, reason_map: ReasonMap, keywords, settings: Settings
@@ -155,7 +151,7 @@ def _derive_team_rows(sheet: pd.DataFrame, lines, reason_map, keywords, settings
     team = source.isin(["", C.SOURCE_TEAM])
     if not team.any():
         return sheet
-    rows = typed(sheet.loc[team], C.CASE_COLUMNS, sheet="AfterSales")
+    rows = typed_cases(sheet.loc[team])
     derived = derive(rows, lines, reason_map, keywords, settings)
     out = sheet.copy()
     for key in DERIVED:
@@ -165,7 +161,7 @@ def _derive_team_rows(sheet: pd.DataFrame, lines, reason_map, keywords, settings
     return out
 
 
-def suggestions(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Settings, now: dt.datetime
+def suggestions(sheet: pd.DataFrame, book: Book, lines: pd.DataFrame, settings: Settings, now: dt.datetime
                 ) -> pd.DataFrame:
     """The suggestion columns and the Due colours from the Resolutions sheet (tkops.aftersales.resolutions)."""
     from tkops.jobs.case_suggestions import suggest_sheet
@@ -182,7 +178,7 @@ def suggestions(sheet: pd.DataFrame, book, lines: pd.DataFrame, settings: Settin
     return out
 
 
-def _rows_or_default(book, spec, default_rows) -> list:
+def _rows_or_default(book: Book, spec, default_rows) -> list:
     """A settings-like sheet's rows; a missing or empty sheet gets its defaults written (and used)."""
     rows = book.read_rows(spec.name)
     if rows and len(rows) > 1:

@@ -44,8 +44,7 @@ from tkops.clocks.kpi import exclusion_lines
 from tkops.clocks.states import SOURCE_COLUMN
 from tkops.jobs.lines import order_lines
 from tkops.jobs.new_book import starting_frame
-from tkops.jobs.orders_sheet import orders_frame, orders_spec
-from tkops.merge import typed
+from tkops.jobs.sheets import read_orders, write_orders
 from tkops.settings import Settings
 
 #: The Orders columns this job writes (the core's names are the sheet's headers), then the flags column.
@@ -117,11 +116,12 @@ def run_clocks(book: Book, settings: Settings, now: dt.datetime | None = None, *
     shop-local dates, orders paid in [start, end) are measured. Raises DataError ``no_orders`` when Orders is empty
     and :class:`tkops.clocks.SlaConfigError` (naming the sheet, row and setting) for a bad SLA or Holidays row.
     """
-    sheet = orders_frame(book)
+    view = read_orders(book)
+    sheet = view.sheet
     notices: list = []
     sla = _sla_table(book, notices)
     now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    lines = typed(sheet)
+    lines = view.lines
     team = sheet.reindex(columns=[h for h in TEAM if h in sheet.columns])
     frame = clocks(lines, team, sla, now, settings=settings, requests=cancel_requests(book.read_rows(AFTERSALES.name)))
     watch = unscanned(lines, _table(book.read_rows(SHIPLOG.name)), now, sla=sla, settings=settings)
@@ -135,8 +135,7 @@ def run_clocks(book: Book, settings: Settings, now: dt.datetime | None = None, *
         report.kpis = kpis(every, every[list(team.columns)], start, end, sla=sla, settings=settings, now=now)
         report.period = (start, end)
 
-    spec = orders_spec(sheet.columns, sheet)
-    book.write_table(spec, orders_update(sheet, frame))  # only the clock columns: the rest stays as it is
+    write_orders(book, view, orders_update(sheet, frame))  # only the clock columns: the rest stays as it is
     book.write_table(UNSCANNED, watch.reindex(columns=UNSCANNED.headers))
     book.save()
     return report

@@ -19,10 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 from tkops.book import FileBook, safety
-from tkops.book.layout import BUNDLES, ORDERS, REVIEW, REVIEWS, SETTINGS
+from tkops.book.layout import BUNDLES, REVIEW, REVIEWS, SETTINGS
 from tkops.book.session import BookSession
 from tkops.jobs.new_book import default_rows
-from tkops.jobs.orders_sheet import orders_spec
+from tkops.jobs.orders_sheet import orders_sheet, orders_spec
 from tkops.jobs.cases import run_cases
 from tkops.jobs.clocks import run_clocks
 from tkops.jobs.evidence import run_evidence
@@ -34,7 +34,7 @@ from tkops.jobs.ship import run_ship
 from tkops.jobs.slips import run_slips
 from tkops.jobs.stock import run_stock
 from tkops.jobs.summary import run_summary
-from tkops.merge import rows_frame, sheet_frame
+from tkops.merge import rows_frame
 from tkops.messages import render
 from tkops.settings import Settings, sheet_rows
 from tkops.shipping import carrier_of
@@ -157,7 +157,7 @@ def _team_packs_the_us_waves(book: FileBook) -> None:
     """What the team does by hand between the pick list and the upload: tick the US shop's picked lines picked, QC'd
     and packed, and type the carrier's tracking numbers (valid USPS numbers) and the provider. The Thai shop's
     waves are still on the shelf: their clocks show it."""
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, book.path.name)
+    sheet = orders_sheet(book)
     first = sheet["Wave"].notna() & (sheet["Currency"] == "USD")
     numbers = iter(_usps_numbers(sheet.loc[first, "Order ID"].nunique()))
     tracking = {order: next(numbers) for order in dict.fromkeys(sheet.loc[first, "Order ID"])}

@@ -18,14 +18,14 @@ import numpy as np
 import pandas as pd
 
 from tkops import schema
-from tkops.book.layout import ORDERS, ColumnSpec, SheetSpec
+from tkops.book.layout import ColumnSpec, SheetSpec
 from tkops.book.xlsx_new import write_workbook
 from tkops.book.protocol import Book, ReadBook
 from tkops.errors import ConfigError, DataError
 from tkops.history import ARCHIVED_AT, LINE_KEY, RUN
 from tkops.history.columns import to_sheet_values
 from tkops.jobs.lines import history_of
-from tkops.merge import sheet_frame
+from tkops.jobs.orders_sheet import orders_sheet, sheet_line_keys
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.schema import Kind
@@ -73,7 +73,7 @@ def find_order(book: Book, order_id: str) -> FindReport:
     DataError when it is in neither."""
     order = str(order_id).strip()
     name = Path(book.path).name
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
+    sheet = orders_sheet(book)
     if len(sheet) and "Order ID" in sheet:
         here = sheet["Order ID"].astype(object).where(sheet["Order ID"].notna(), "").astype(str).str.strip() == order
         if here.any():
@@ -140,8 +140,7 @@ def export_month(book: ReadBook, settings: Settings, month: str, out: str | Path
     the Output Folder. The workbook is only read."""
     start, end = month_bounds(month)
     label = f"{start:%Y-%m}"
-    name = Path(book.path).name
-    sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
+    sheet = orders_sheet(book)
     live = sheet.loc[_in_month(sheet, start, end)] if len(sheet) else sheet
     store = history_of(book)
     past = pd.DataFrame()
@@ -152,7 +151,7 @@ def export_month(book: ReadBook, settings: Settings, month: str, out: str | Path
         past = store.read(None, near)
         past = past.loc[_in_month(past, start, end)] if len(past) else past
         if len(past) and len(sheet):
-            on_sheet = set(schema.line_keys(_keys_frame(sheet)))
+            on_sheet = set(sheet_line_keys(sheet))
             past = past[~past[LINE_KEY].isin(on_sheet)]
     report = ExportReport(label, None, len(past), len(live))
     if not (len(past) or len(live)):
@@ -169,12 +168,6 @@ def export_month(book: ReadBook, settings: Settings, month: str, out: str | Path
     write_workbook(target, [(_spec(f"Orders {label}", frame), to_sheet_values(frame))])
     report.file = target
     return report
-
-
-def _keys_frame(sheet: pd.DataFrame) -> pd.DataFrame:
-    from tkops.merge import typed
-
-    return typed(sheet, tuple(schema.BY_KEY[k] for k in ("order_id", "sku_id", "seller_sku")))
 
 
 def run_history(book: Book, settings: Settings, action: str, order: str | None = None, month: str | None = None,

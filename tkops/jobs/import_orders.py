@@ -15,6 +15,7 @@ import pandas as pd
 
 from tkops import schema
 from tkops.book.layout import IMPORT_LOG
+from tkops.book.protocol import Book
 from tkops.errors import DataError, TkopsError
 from tkops.jobs.orders_merge import OrdersMerge, summary_lines
 from tkops.jobs.stock_ledger import sync_stock
@@ -92,7 +93,7 @@ class ImportReport:
         return out
 
 
-def import_files(paths: Sequence[str | Path], book, settings: Settings, mappings: Sequence[HeaderMapSource] = (),
+def import_files(paths: Sequence[str | Path], book: Book, settings: Settings, mappings: Sequence[HeaderMapSource] = (),
                  source: str | None = None, failfast: bool = False, now: dt.datetime | None = None,
                  progress=None) -> ImportReport:
     """Read ``paths`` and merge their order lines into ``book`` (any backend), saving once if anything changed.
@@ -163,7 +164,7 @@ def _lines_sheet(orders: OrdersMerge) -> pd.DataFrame:
     return orders.unarchived if orders.unarchived is not None else orders.sheet
 
 
-def merge_frame(book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = "en",
+def merge_frame(book: Book, parts: Sequence[pd.DataFrame], log_row: dict, lang: str = "en",
                 settings: Settings | None = None, unarchived: list | None = None) -> MergeCounts:
     """Merge canonical order lines held in memory (e.g. pulled from the Open API) into the Orders sheet, three
     ways like an import, and add ``log_row`` to the ImportLog, with Rows Read and the counts filled in. Written, not
@@ -228,7 +229,7 @@ def _when(value) -> str:
     return str(value)
 
 
-def remember_market(book, settings: Settings) -> bool:
+def remember_market(book: Book, settings: Settings) -> bool:
     """``tkops import --market XX``: XX becomes the book's Market on the Settings sheet when that is blank (saved with
     the import, if it saves), so the commands run later on the book (clocks, review, ...) know the market of lines
     without a Country and read a ``--now`` in its time zone. A Market already set is never changed. True when the

@@ -15,12 +15,12 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from tkops import schema
-from tkops.book.layout import ORDERS
 from tkops.book.protocol import ReadBook
 from tkops.history import LINE_KEY, HistoryStore
 from tkops.history.columns import canonical
 from tkops.history.mark import MARK, Mark, check_store
-from tkops.merge import sheet_frame, typed
+from tkops.jobs.orders_sheet import orders_sheet
+from tkops.merge import typed
 
 #: The column of :func:`order_lines`' frame holding each line's key (Order ID|SKU|occurrence).
 KEY = "line_key"
@@ -53,9 +53,8 @@ def order_lines(book: ReadBook, keys: Sequence[str] | None = None, *, archived: 
     ``archived`` None): history is read for the orders created, paid, shipped or delivered at or after it and for
     the Order IDs in ``also`` only (at least those: the store skips its row groups that cannot match). An empty
     frame when the book has no lines."""
-    name = Path(getattr(book, "path", "workbook")).name
     if sheet is None:
-        sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, name)
+        sheet = orders_sheet(book)
     wanted = None if archived is None else {str(o).strip() for o in archived if o is not None and pd.notna(o)}
     live = _live(sheet, keys, team)
     if wanted is not None and not wanted:

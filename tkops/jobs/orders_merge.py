@@ -19,11 +19,10 @@ from tkops.book.layout import (
     BASE,
     BASE_KEY,
     CONFLICTS,
-    ORDERS,
     ColumnSpec,
 )
 from tkops.book.protocol import Book
-from tkops.jobs.orders_sheet import orders_spec
+from tkops.jobs.orders_sheet import orders_sheet, orders_spec, sheet_line_keys
 from tkops.merge import MergeCounts, merge_three_way, rows_frame, sheet_frame, typed
 from tkops.merge_rules import PLATFORM, Conflict
 from tkops.messages import render
@@ -107,7 +106,7 @@ class OrdersMerge:
         self.lang = lang
         self.now = (now or dt.datetime.now()).replace(microsecond=0)
         self.name = getattr(book, "path", Path("workbook")).name
-        self.sheet = sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, self.name)
+        self.sheet = orders_sheet(book)
         self.headers = list(self.sheet.columns)
         base_rows = book.read_rows(BASE.name)
         self.base = base_from_rows(base_rows, self.name)
@@ -135,8 +134,7 @@ class OrdersMerge:
             return incoming
         keys = schema.line_keys(incoming)
         if len(self.sheet) and "Order ID" in self.sheet:
-            on_sheet = set(schema.line_keys(typed(self.sheet, tuple(schema.BY_KEY[k] for k in
-                                                                    ("order_id", "sku_id", "seller_sku")))))
+            on_sheet = set(sheet_line_keys(self.sheet))
             candidates = keys[~keys.isin(on_sheet)]
         else:
             candidates = keys

@@ -12,8 +12,11 @@ from tkops.book import read_columns
 from tkops.book.layout import ORDERS, SheetSpec, orders_columns
 from tkops.book.protocol import ReadBook
 from tkops.errors import DataError
-from tkops.merge import sheet_frame
-from tkops.schema import ORDER_COLUMNS
+from tkops.merge import sheet_frame, typed
+from tkops.schema import BY_KEY, ORDER_COLUMNS, line_keys
+
+#: The columns an order line's key is made of (:func:`tkops.schema.line_keys`).
+KEY_COLUMNS = tuple(BY_KEY[k] for k in ("order_id", "sku_id", "seller_sku"))
 
 
 def orders_frame(book: ReadBook, columns: Sequence[str] | None = None) -> pd.DataFrame:
@@ -28,6 +31,17 @@ def orders_frame(book: ReadBook, columns: Sequence[str] | None = None) -> pd.Dat
     if sheet.empty:
         raise DataError("no_orders", book=name)
     return sheet
+
+
+def orders_sheet(book: ReadBook) -> pd.DataFrame:
+    """The book's Orders sheet as a frame, as :func:`orders_frame` reads it; empty when there is no sheet or no
+    line (for the steps that have something to do without one)."""
+    return sheet_frame(book.read_rows(ORDERS.name), ORDERS.name, Path(getattr(book, "path", "workbook")).name)
+
+
+def sheet_line_keys(sheet: pd.DataFrame) -> pd.Series:
+    """The line key (Order ID|SKU|occurrence) of each row of an Orders sheet frame, indexed like it."""
+    return line_keys(typed(sheet, KEY_COLUMNS))
 
 
 def orders_spec(headers: Sequence[str], frame: pd.DataFrame | None = None) -> SheetSpec:

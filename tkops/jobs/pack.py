@@ -21,7 +21,7 @@ import pandas as pd
 from tkops.book.layout import BUNDLES, INVENTORY, PACK, PACKLOG
 from tkops.book.protocol import Book, ReadBook
 from tkops.errors import DataError
-from tkops.jobs.orders_sheet import orders_frame, orders_spec
+from tkops.jobs.sheets import OrdersView, read_orders, write_orders
 from tkops.merge import rows_frame, typed
 from tkops.messages import render
 from tkops.pack import PackIndex, PackState, Verdict, build_index, override, scan
@@ -57,7 +57,7 @@ class PackSession:
     @classmethod
     def from_book(cls, book: ReadBook, settings: Settings) -> "PackSession":
         """The session of ``book``'s sheets (DataError when Orders is missing or empty)."""
-        return cls.from_frames(orders_frame(book), book.read_rows(INVENTORY.name), book.read_rows(PACKLOG.name),
+        return cls.from_frames(read_orders(book).sheet, book.read_rows(INVENTORY.name), book.read_rows(PACKLOG.name),
                                settings.lang, book.read_rows(BUNDLES.name))
 
     @classmethod
@@ -149,7 +149,7 @@ def run_pack(book: Book, settings: Settings, scans: Sequence[str], packer: str, 
     """Feed ``scans`` through a pack session of ``book`` and write Orders (finished orders), PackLog (every scan)
     and the Pack sheet (the last view); saved once."""
     name = Path(getattr(book, "path", "workbook")).name
-    sheet = orders_frame(book)
+    sheet = read_orders(book).sheet
     session = PackSession.from_frames(sheet, book.read_rows(INVENTORY.name), book.read_rows(PACKLOG.name),
                                       settings.lang, book.read_rows(BUNDLES.name))
     if not session.index.orders:
@@ -162,8 +162,7 @@ def run_pack(book: Book, settings: Settings, scans: Sequence[str], packer: str, 
         for order, values in finished:
             for column, value in values.items():
                 sheet.loc[session.rows.get(order, []), column] = value
-        spec = orders_spec(sheet.columns)
-        book.write_table(spec, sheet.reindex(columns=spec.headers))
+        write_orders(book, OrdersView(sheet))
     log = rows_frame(book.read_rows(PACKLOG.name), PACKLOG.headers).dropna(how="all")
     book.write_table(PACKLOG, pd.concat([log, pd.DataFrame([s.log for s in steps])], ignore_index=True)
                      .reindex(columns=PACKLOG.headers))

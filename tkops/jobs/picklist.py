@@ -20,8 +20,8 @@ from tkops import schema
 from tkops.book.layout import PICKLIST
 from tkops.book.safety import atomic_target
 from tkops.book.protocol import Book
-from tkops.jobs.orders_sheet import orders_frame, orders_spec
-from tkops.merge import rows_frame, typed
+from tkops.jobs.sheets import read_orders, write_orders
+from tkops.merge import rows_frame
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.pdf import font_paths
@@ -98,12 +98,8 @@ def run_picklist(book: Book, settings: Settings, out: str | Path | None = None, 
     in ``out`` (default: :func:`tkops.output.output_folder`). ``now``: the printed time (default: the shop's
     clock). ``include_waved``: print again the released, unpicked lines an earlier pick list already has."""
     name = book.path.name
-    sheet = orders_frame(book)
-    lines = typed(sheet)
-    for key, header in TEAM_HEADERS.items():
-        if header in sheet.columns:
-            lines[key] = sheet[header]
-    headers = list(sheet.columns)
+    view = read_orders(book)
+    sheet, lines = view.sheet, view.with_team(TEAM_HEADERS)
     if WAVE not in sheet.columns:  # a workbook made before the Wave column: write_table adds it
         sheet[WAVE] = None
     old = pd.to_numeric(sheet[WAVE], errors="coerce")
@@ -131,8 +127,7 @@ def run_picklist(book: Book, settings: Settings, out: str | Path | None = None, 
     try:
         updated = sheet.astype({WAVE: object})
         updated.loc[new.index, WAVE] = new.astype(object)
-        spec = orders_spec(headers)
-        book.write_table(spec, updated.reindex(columns=spec.headers))
+        write_orders(book, view, updated)
         book.write_table(PICKLIST, picklist_frame(pick, settings.lang))
         book.save()
     except BaseException:  # the workbook does not record these waves: the files must not claim them

@@ -25,6 +25,7 @@ from tkops.api.catalogue import render
 from tkops.api.orders_map import id_batches, order_lines
 from tkops.api.returns_map import cancellation_cases_api, return_cases
 from tkops.book.layout import IMPORT_LOG
+from tkops.book.protocol import Book
 from tkops.errors import ConfigError
 from tkops.jobs.cases import CasesReport, merge_cases
 from tkops.jobs.import_orders import merge_frame
@@ -87,7 +88,7 @@ class PullReport:
         ] + summary_lines(self.counts, lang) + (self.cases.stock.lines(lang) if self.cases.stock else [])
 
 
-def run_pull(book, settings: Settings, client: ApiClient | None = None, now: dt.datetime | None = None, *,
+def run_pull(book: Book, settings: Settings, client: ApiClient | None = None, now: dt.datetime | None = None, *,
              days: int = 7) -> PullReport:
     """Pull the orders, returns and cancellations updated since the last pull into ``book`` and save it once.
 
@@ -213,7 +214,7 @@ class _Staged:
     """A book whose writes are held back: reads see them, :meth:`commit` makes them and saves once. Lets
     merge_cases (which writes and saves) run before the ImportLog row that closes the window is written."""
 
-    def __init__(self, book) -> None:
+    def __init__(self, book: Book) -> None:
         self.book, self.path, self.tables = book, book.path, {}
 
     def read_rows(self, sheet: str) -> list[list[Any]] | None:

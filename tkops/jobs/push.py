@@ -31,7 +31,7 @@ from tkops.book.protocol import Book
 from tkops.cells.yes_no import tick
 
 from tkops.jobs.connect import api_client
-from tkops.jobs.orders_sheet import orders_frame, orders_spec
+from tkops.jobs.sheets import OrdersView, read_orders, write_orders
 from tkops.merge import typed
 from tkops.output import output_folder
 from tkops.settings import Settings
@@ -115,13 +115,13 @@ def run_push_tracking(book: Book, settings: Settings, client: ApiClient | None =
     An error that fails every call (authorisation, network) stops the uploads: what was done is saved and the report
     says why (``stopped``); it is raised when nothing was done."""
     now = (now or settings.shop_now()).replace(microsecond=0)
-    sheet = orders_frame(book)
+    sheet = read_orders(book).sheet
     with nullcontext(client) if client is not None else api_client(settings) as api:
         return _run(book, settings, api, sheet, now, documents, out)
 
 
 def _run(book: Book, settings, client, sheet, now, documents, out) -> PushReport:
-    lines = typed(sheet).assign(**({"packed": sheet["Packed"]} if "Packed" in sheet.columns else {}))
+    lines = OrdersView(sheet).with_team({"packed": "Packed"})
     pm = provider_map_from_rows(book.read_rows("Carriers"))
     log = book.read_rows(SHIPLOG.name) or []
     problems = validate_tracking(lines, pm, settings.market or None)
@@ -262,8 +262,7 @@ def _write_back(book: Book, sheet, upload, log, report: PushReport, lang: str, n
     sheet[RESULT] = sheet[RESULT] if RESULT in sheet.columns else None
     for outcome in report.outcomes:
         sheet.loc[outcome.rows, RESULT] = outcome.text(lang)
-    spec = orders_spec(sheet.columns, sheet)
-    book.write_table(spec, sheet.reindex(columns=spec.headers))
+    write_orders(book, OrdersView(sheet))
     accepted = [r for o in report.outcomes if o.status == "accepted" for r in o.rows]
     if accepted:
         old = pd.DataFrame([r[:len(SHIPLOG_COLUMNS)] for r in log[1:]], columns=SHIPLOG_COLUMNS) if log \

@@ -25,6 +25,7 @@ from tkops.api import ApiClient, ApiError
 from tkops.api.client import INVENTORY_UPDATE
 from tkops.api.redact import LOGGER_NAME, redact
 from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, SHIPLOG, STOCKPUSH
+from tkops.book.protocol import Book, ReadBook
 from tkops.cells.text import scalar_text
 from tkops.errors import DataError
 from tkops.jobs.connect import api_client
@@ -83,7 +84,7 @@ class StockPushReport:
         return out
 
 
-def run_push_stock(book, settings: Settings, client: ApiClient | None = None, now: dt.datetime | None = None,
+def run_push_stock(book: Book, settings: Settings, client: ApiClient | None = None, now: dt.datetime | None = None,
                    *, dry_run: bool = False) -> StockPushReport:
     """Send the available quantity of every Inventory SKU (and bundle) that maps to one TikTok SKU and warehouse;
     write each row's result on the StockPush sheet (one save; nothing written in a ``dry_run``). An error that fails
@@ -111,7 +112,7 @@ def run_push_stock(book, settings: Settings, client: ApiClient | None = None, no
     return report
 
 
-def exported(book) -> frozenset[tuple[str, str]]:
+def exported(book: ReadBook) -> frozenset[tuple[str, str]]:
     """(Order ID, SKU ID) of the lines ShipLog records as exported or uploaded: handed to the carrier."""
     log = rows_frame(book.read_rows(SHIPLOG.name))
     if "Order ID" not in log.columns:
@@ -204,7 +205,7 @@ def _describe(report: StockPushReport) -> None:
         }[row["outcome"]]
 
 
-def _write(book, report: StockPushReport, now: dt.datetime, lang: str) -> None:
+def _write(book: Book, report: StockPushReport, now: dt.datetime, lang: str) -> None:
     """The StockPush sheet: one row per planned row, with what was pushed, when and TikTok's answer; one save."""
     p = report.planned
     done = p["outcome"].isin(("sent", "same"))

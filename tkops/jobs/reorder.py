@@ -16,6 +16,7 @@ import pandas as pd
 
 from tkops import flags
 from tkops.book.layout import BUNDLES, INVENTORY, REORDER, REORDER_FLAGS, SUPPLIERS
+from tkops.book.protocol import Book, ReadBook
 from tkops.jobs.lines import order_lines
 from tkops.merge import rows_frame
 from tkops.messages import render
@@ -74,13 +75,13 @@ def by_supplier_lines(due: pd.DataFrame, lang: str = "en") -> list[str]:
     return out
 
 
-def _sheet(book, spec) -> pd.DataFrame:
+def _sheet(book: ReadBook, spec) -> pd.DataFrame:
     """A sheet as a frame indexed by sheet row (row 2 is the first below the headers)."""
     frame = rows_frame(book.read_rows(spec.name))
     return frame.set_axis(frame.index + 2)
 
 
-def reorder_table(book, settings: Settings, now: dt.datetime, lines: pd.DataFrame | None = None) -> pd.DataFrame:
+def reorder_table(book: ReadBook, settings: Settings, now: dt.datetime, lines: pd.DataFrame | None = None) -> pd.DataFrame:
     """The core's reorder table for ``book`` as of ``now`` (shop-local): read only. ``lines``: the book's order
     lines (:func:`tkops.jobs.lines.order_lines`, at least :data:`LINE_KEYS`) when the caller has them already."""
     name = Path(getattr(book, "path", None) or "workbook").name
@@ -102,7 +103,7 @@ def sheet_frame(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     return frame
 
 
-def run_reorder(book, settings: Settings, now: dt.datetime | None = None) -> ReorderReport:
+def run_reorder(book: Book, settings: Settings, now: dt.datetime | None = None) -> ReorderReport:
     """``tkops reorder``: rewrite the Reorder sheet from the book's sales and stock, and save."""
     now = (now or settings.shop_now()).replace(microsecond=0)
     table = reorder_table(book, settings, now)

@@ -29,13 +29,12 @@ from tkops.aftersales.reviews import (
     draft_review_replies,
     read_reviews,
 )
-from tkops.book.layout import AFTERSALES, FOLLOWUP, FOLLOWUP_DAYS, REVIEWS
-from tkops.book.protocol import Book, ReadBook
-from tkops.jobs.lines import order_lines
-from tkops.merge import is_blank, sheet_frame, typed
+from tkops.book.layout import FOLLOWUP, FOLLOWUP_DAYS, REVIEWS
+from tkops.book.protocol import Book
+from tkops.jobs.sheets import case_lines, read_cases, typed_cases, write_cases
+from tkops.merge import is_blank, sheet_frame
 from tkops.messages import render
 from tkops.settings import Settings
-from tkops.statuses import canonical_statuses
 
 #: Case statuses and Return Types that need no reply.
 DONE_STATUSES = {"done"}
@@ -65,12 +64,10 @@ class FollowUpReport:
 def run_replies(book: Book, settings: Settings) -> RepliesReport:
     """Draft the missing replies on the AfterSales sheet and the missing review drafts on the Reviews sheet."""
     report = RepliesReport()
-    name = book.path.name
-    sheet = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
+    sheet = read_cases(book).sheet
     if not sheet.empty:
         sheet, report.cases = _case_replies(sheet, settings)
-        if report.cases:
-            book.write_table(AFTERSALES.with_extra(list(sheet.columns)), sheet)
+        write_cases(book, sheet, changed=bool(report.cases))
     reviews_rows = book.read_rows(REVIEWS.name)
     if reviews_rows and len(reviews_rows) > 1:
         keywords = case_keywords_from_sheet_rows(book.read_rows("CaseKeywords"))
@@ -79,7 +76,7 @@ def run_replies(book: Book, settings: Settings) -> RepliesReport:
         if "Order ID" in header:
             at = header.index("Order ID")
             named = [r[at] for r in reviews_rows[1:] if len(r) > at and r[at] not in (None, "")]
-        frame, report.reviews = _review_drafts(reviews_rows, _orders(book, named), keywords, settings)
+        frame, report.reviews = _review_drafts(reviews_rows, case_lines(book, named), keywords, settings)
         if report.reviews:
             book.write_table(REVIEWS.with_extra(list(frame.columns)), frame)
     if report.cases or report.reviews:
@@ -96,9 +93,9 @@ def run_followup(book: Book, settings: Settings, now: dt.datetime | None = None)
         book.write_table(FOLLOWUP_DAYS, pd.DataFrame(defaults[1:], columns=defaults[0]))
         rows = None
     days = followup_days(rows)
-    lines = _orders(book, ())  # only closed lines are in history, and a closed line is never a stalled shipment
-    cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, book.path.name, id_header="Case ID")
-    found = stalled_shipments(lines, typed(cases, C.CASE_COLUMNS, sheet="AfterSales") if not cases.empty else None, days=days, now=now,
+    lines = case_lines(book, ())  # only closed lines are in history, and a closed line is never a stalled shipment
+    cases = read_cases(book)
+    found = stalled_shipments(lines, None if cases.empty else typed_cases(cases.sheet), days=days, now=now,
                               shop_market=settings.market, template_folder=settings.templates_folder,
                               team_lang=settings.lang)
     book.write_table(FOLLOWUP, found.reindex(columns=FOLLOWUP.headers))
@@ -114,7 +111,7 @@ def _case_replies(sheet: pd.DataFrame, settings: Settings) -> tuple[pd.DataFrame
         & kind.ne(C.CANCEL_TYPE) & sheet.get("Due State", pd.Series(None, index=sheet.index)).ne("closed")
     if not wanted.any():
         return sheet, 0
-    cases = typed(sheet.loc[wanted], C.CASE_SHEET_COLUMNS, sheet="AfterSales")
+    cases = typed_cases(sheet.loc[wanted], C.CASE_SHEET_COLUMNS)
     drafts = draft_replies(cases, template_folder=settings.templates_folder, team_lang=settings.lang)
     out = sheet.copy()
     for header, column in (("Reply Text", "reply_text"), ("Reply Says", "team_line"),
@@ -142,12 +139,3 @@ def _review_drafts(rows: list, orders: pd.DataFrame, keywords, settings: Setting
         frame[header] = current.astype(object).where(~frame.index.isin(drafts.index), drafts[key].reindex(frame.index))
     return frame.reset_index(drop=True), len(drafts)
 
-
-def _orders(book: ReadBook, archived) -> pd.DataFrame:
-    """Orders + the history of the ``archived`` Order IDs (:func:`tkops.jobs.lines.order_lines`), statuses
-    canonical."""
-    lines = order_lines(book, archived=archived)
-    if lines.empty or "order_status" not in lines:
-        return pd.DataFrame()
-    lines["order_status"] = canonical_statuses(lines["order_status"].fillna(""))
-    return lines

@@ -20,8 +20,8 @@ from tkops.book.layout import ORDERS, REVIEW, RULES
 from tkops.book.protocol import Book
 from tkops.cells.text import scalar_text, text_column
 from tkops.jobs.new_book import starting_frame
-from tkops.jobs.orders_sheet import orders_frame, orders_spec
-from tkops.merge import rows_frame, typed
+from tkops.jobs.sheets import read_orders, write_orders
+from tkops.merge import rows_frame
 from tkops.messages import render
 from tkops.review import COLUMNS_READ, ReviewResult, RuleConfig, keywords_from_sheet_rows, review
 from tkops.review.catalogue import code_label
@@ -46,12 +46,13 @@ class ReviewReport:
 
 def run_review(book: Book, settings: Settings, now: dt.datetime | None = None) -> ReviewReport:
     """Review every line of the book's Orders sheet and write the outcome back through ``book``."""
-    sheet = orders_frame(book, ORDERS_READ)
+    view = read_orders(book, ORDERS_READ)
+    sheet = view.sheet
     review_rows = book.read_rows(REVIEW.name)
     previous_sheet = rows_frame(_table_rows(review_rows))
     previous = previous_sheet.reindex(columns=REVIEW.headers)
     defaults, overrides = _languages(previous)
-    lines = typed(sheet)
+    lines = view.lines
     if overrides:
         lines["buyer_language"] = lines["order_id"].map(overrides)
     rules_rows = book.read_rows(RULES.name)
@@ -67,8 +68,7 @@ def run_review(book: Book, settings: Settings, now: dt.datetime | None = None) -
         template_folder=settings.templates_folder,
     )
     updated = orders_with_review(sheet, result, now, settings.lang)
-    spec = orders_spec(sheet.columns, updated)
-    book.write_table(spec, updated.reindex(columns=[h for h in spec.headers if h in updated.columns]))
+    write_orders(book, view, updated)
     old_block = _summary_column(review_rows)
     if old_block is not None:  # the summary moves when the table gains a column: clear the old one first
         book.write_block(REVIEW.name, old_block, [[None]])

@@ -17,9 +17,10 @@ from typing import Sequence
 import pandas as pd
 
 from tkops import schema
-from tkops.book.layout import ORDERS, SHIPLOG, orders_columns
+from tkops.book.layout import SHIPLOG
+from tkops.book.protocol import Book
 from tkops.book.text_sheet import write_text_sheet
-from tkops.jobs.orders_sheet import orders_frame
+from tkops.jobs.sheets import OrdersView, read_orders, write_orders
 from tkops.jobs.stock_ledger import LedgerReport, sync_stock
 from tkops.merge import typed
 from tkops.messages import render
@@ -78,7 +79,7 @@ class ShipReport:
         return out + (self.stock.lines(lang) if self.stock is not None else [])
 
 
-def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime | None = None, *,
+def run_ship(book: Book, settings: Settings, out: Path | None = None, now: dt.datetime | None = None, *,
              tracking_files: Sequence[str | Path] = (), mappings: Sequence[HeaderMapSource] = ()) -> ShipReport:
     """Enter the numbers of ``tracking_files`` (read through ``mappings`` or common header names) on the Orders
     sheet, then validate every tracking ID there and export the valid, not yet exported lines.
@@ -86,23 +87,17 @@ def run_ship(book, settings: Settings, out: Path | None = None, now: dt.datetime
     Every file is read before anything is written: a file that cannot be read stops the run with nothing changed.
     """
     now = (now or settings.shop_now()).replace(microsecond=0)  # shop time: the clocks read Exported At as such
-    sheet = orders_frame(book)
+    sheet = read_orders(book).sheet
     incoming = [read_tracking_file(f, settings, mappings) for f in tracking_files]
     applied = []
     for tracking_file in incoming:
         sheet, result = apply_tracking(sheet, tracking_file)
         applied.append(result)
-    changed = any(a.changed for a in applied)
     providers = provider_map_from_rows(book.read_rows("Carriers"))
     sheet, inferred = _fill_providers(sheet, providers, settings.market)
-    changed = changed or bool(inferred)
-    if changed:
-        present = {c.key for c in schema.ORDER_COLUMNS if c.name in sheet.columns and sheet[c.name].notna().any()}
-        spec = ORDERS.with_columns(orders_columns(list(sheet.columns), present))
-        book.write_table(spec, sheet.reindex(columns=spec.headers))
-    lines = typed(sheet)
-    if "Packed" in sheet.columns:
-        lines["packed"] = sheet["Packed"]
+    view = OrdersView(sheet)
+    changed = write_orders(book, view, changed=any(a.changed for a in applied) or bool(inferred))
+    lines = view.with_team({"packed": "Packed"})
     log = book.read_rows(SHIPLOG.name) or []
     problems = validate_tracking(lines, providers, settings.market)
     upload, rejected = shipping_upload(lines, problems, already_exported(log) if log else set(), providers,

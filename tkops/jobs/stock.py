@@ -16,6 +16,7 @@ from typing import Sequence
 import pandas as pd
 
 from tkops.book.layout import IMPORT_LOG, INVENTORY
+from tkops.book.protocol import Book
 from tkops.cells.text import scalar_text
 from tkops.errors import TkopsError
 from tkops.jobs.stock_ledger import LedgerReport, sync_stock
@@ -84,7 +85,7 @@ class StockReport:
         return out
 
 
-def run_stock(paths: Sequence[str | Path], book, settings: Settings,
+def run_stock(paths: Sequence[str | Path], book: Book, settings: Settings,
               mappings: Sequence[tuple[str, dict, dict, str]] = (), source: str | None = None,
               now: dt.datetime | None = None) -> StockReport:
     """Read the stock files ``paths`` and upsert them into the book's Inventory sheet (see the module docstring).

@@ -22,9 +22,11 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from tkops.book.layout import AFTERSALES, BUNDLES, INVENTORY, STOCKLOG, ColumnSpec
+from tkops.book.layout import BUNDLES, INVENTORY, STOCKLOG, ColumnSpec
+from tkops.book.protocol import Book
 from tkops.cells.text import scalar_text
 from tkops.jobs.lines import order_lines
+from tkops.jobs.sheets import read_cases
 from tkops.merge import rows_frame, sheet_frame
 from tkops.messages import render
 from tkops.review.allocation import bundle_table, expand
@@ -82,7 +84,7 @@ class LedgerReport:
         return out
 
 
-def sync_stock(book, settings: Settings, now: dt.datetime | None = None, exported_keys: Iterable[str] = (), *,
+def sync_stock(book: Book, settings: Settings, now: dt.datetime | None = None, exported_keys: Iterable[str] = (), *,
                counts: Sequence[tuple[str, dict[str, int]]] = (), sheet: pd.DataFrame | None = None
                ) -> LedgerReport:
     """Record the new stock movements on StockLog and write On Hand on Inventory (see the module docstring);
@@ -109,7 +111,7 @@ def sync_stock(book, settings: Settings, now: dt.datetime | None = None, exporte
     lines = lines if {"line_key", *LINE_KEYS} <= set(lines.columns) else pd.DataFrame(columns=["line_key",
                                                                                                *LINE_KEYS])
     lines, exported = stock_lines(lines, set(exported_keys), rows_frame(book.read_rows(BUNDLES.name)))
-    cases = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
+    cases = read_cases(book).sheet
     received, report.waiting = received_returns(cases)
     start = len(log)
 
@@ -172,7 +174,7 @@ def stock_lines(lines: pd.DataFrame, exported: set[str], bundles: pd.DataFrame) 
     return out, {k for k, o in zip(out["line_key"], original) if o in exported}
 
 
-def run_ledger(book, settings: Settings, now: dt.datetime | None = None) -> LedgerReport:
+def run_ledger(book: Book, settings: Settings, now: dt.datetime | None = None) -> LedgerReport:
     """``tkops ledger``: sync the stock ledger alone and save when something changed."""
     report = sync_stock(book, settings, now)
     if report.changed:

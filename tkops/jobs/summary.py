@@ -16,14 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from tkops import case_schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import currency_label
 from tkops.aftersales.pivots import Pivots, summarise
 from tkops.aftersales.reasons import CASE_TYPES, CAUSES, OWNERS, label
 from tkops.aftersales.reviews import read_reviews
 from tkops.book.layout import (
-    AFTERSALES,
     AFTERSALES_SUMMARY,
     CAUSE_ACTIONS,
     INVENTORY,
@@ -37,7 +35,7 @@ from tkops.book.protocol import Book
 from tkops.errors import DataError
 from tkops.jobs.lines import order_lines
 from tkops.jobs.month_end.inputs import LINE_COLUMNS as SUMMARY_KEYS  # the columns the pivots read
-from tkops.merge import sheet_frame, typed
+from tkops.jobs.sheets import read_cases
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.settings import Settings
@@ -73,11 +71,10 @@ def run_summary(book: Book, settings: Settings, out: str | Path | None = None, n
                 *, top: int = 20) -> SummaryReport:
     """Write the AfterSalesSummary sheet (and the chart workbook) from the book's cases."""
     now = now or settings.shop_now()
-    name = book.path.name
-    sheet = sheet_frame(book.read_rows(AFTERSALES.name), AFTERSALES.name, name, id_header="Case ID")
-    if sheet.empty:
-        raise DataError("no_cases", book=name)
-    cases = typed(sheet, C.CASE_SHEET_COLUMNS, sheet="AfterSales")
+    view = read_cases(book)
+    if view.empty:
+        raise DataError("no_cases", book=view.name)
+    cases = view.cases
     lines = order_lines(book, SUMMARY_KEYS)  # Orders + history: a year of returns against a year of sales
     if lines.empty:
         lines = pd.DataFrame(columns=["order_id"])

@@ -24,7 +24,8 @@ from tkops.book import read_only_columns
 from tkops.clocks import SlaTable
 from tkops.jobs.lines import KEY, WHERE, order_lines
 from tkops.jobs.reorder import reorder_table
-from tkops.merge import sheet_frame, typed
+from tkops.jobs.sheets import typed_cases
+from tkops.merge import sheet_frame
 from tkops.schema import header_key, line_keys
 from tkops.settings import Settings
 from tkops.sources import read_orders
@@ -186,7 +187,7 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
             out.unit_costs = unit[unit.index != ""].groupby(level=0).first()
     if cases := rows("AfterSales", CASE_HEADERS):
         frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
-        out.cases = typed(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS), sheet="AfterSales")
+        out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
     orders = rows("Orders")
     frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
     named = set(case_orders)
