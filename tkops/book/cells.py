@@ -92,7 +92,9 @@ def same(a: Any, b: Any) -> bool:
     if isinstance(a, (dt.datetime, pd.Timestamp)) and isinstance(b, (dt.datetime, pd.Timestamp)):
         return abs(pd.Timestamp(a) - pd.Timestamp(b)) < pd.Timedelta(seconds=0.5)
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
-        return math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-9)
+        # the same to Excel's 15 significant digits: float noise (0.1 + 0.2 and 0.3) is the same number, while
+        # 1099511627579 and 1099511627580 (13 digits) are not; a relative tolerance would have merged those
+        return abs(float(a) - float(b)) <= 1e-9 or float(f"{float(a):.15g}") == float(f"{float(b):.15g}")
     return a == b
 
 
