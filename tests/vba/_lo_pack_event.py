@@ -15,49 +15,21 @@ trace cell's text before and after the event is handed over. Not a test module (
 
 import json
 import os
-import subprocess
 import sys
-import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from _lo_office import hidden_workbook  # noqa: E402  (tests/_lo_office.py: the LibreOffice it runs in)
 import uno  # noqa: E402  (only available to the system Python)
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
 
 
 def event(name):
     return uno.getConstantByName("com.sun.star.script.vba.VBAEventId." + name)
 
 
-def connect(pipe):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(240):
-        try:
-            return resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-        except Exception:
-            time.sleep(0.5)
-    raise RuntimeError("LibreOffice did not start")
-
-
 def main():
     workbook, profile, sheet_name, trace = sys.argv[1:5]
     writes = [arg.split("=", 1) for arg in sys.argv[5:]]
-    pipe = "tkops_pack_%d" % os.getpid()
-    office = subprocess.Popen(
-        ["soffice", "-env:UserInstallation=" + uno.systemPathToFileUrl(profile), "--headless",
-         "--norestore", "--nologo", "--nodefault", "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        ctx = connect(pipe)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        # MacroExecutionMode 4 = ALWAYS_EXECUTE_NO_WARN.
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(workbook), "_blank", 0,
-                                           (prop("Hidden", True), prop("MacroExecutionMode", 4)))
+    with hidden_workbook(workbook, profile, "pack") as (ctx, doc):
         sheet = doc.Sheets.getByName(sheet_name)
         events = ctx.ServiceManager.createInstanceWithArgumentsAndContext(
             "com.sun.star.script.vba.VBASpreadsheetEventProcessor", (doc,), ctx)
@@ -73,18 +45,7 @@ def main():
             before = sheet.getCellRangeByName(trace).String
             events.processVbaEvent(event("WORKSHEET_CHANGE"), (target,))
             result["writes"].append([before, sheet.getCellRangeByName(trace).String])
-        doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass  # the bridge goes away as LibreOffice exits
-        print(json.dumps(result))
-    finally:
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
-            office.wait()
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -11,31 +11,12 @@ test module (pytest does not collect it).
 
 import json
 import os
-import subprocess
 import sys
-import time
 
-import uno  # noqa: E402  (only available to the system Python)
-from com.sun.star.beans import PropertyValue
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from _lo_office import hidden_workbook  # noqa: E402  (tests/_lo_office.py: the LibreOffice it runs in)
 
 MODULE_TYPES = {0: "unknown", 1: "normal", 2: "class", 3: "form", 4: "document"}
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def connect(pipe):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(240):
-        try:
-            return resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-        except Exception:
-            time.sleep(0.5)
-    raise RuntimeError("LibreOffice did not start")
 
 
 def basic_modules(doc):
@@ -100,17 +81,7 @@ def controls(doc, sheet):
 
 def main():
     workbook, profile = sys.argv[1:3]
-    pipe = "tkops_wb_%d" % os.getpid()
-    office = subprocess.Popen(
-        ["soffice", "-env:UserInstallation=" + uno.systemPathToFileUrl(profile), "--headless",
-         "--norestore", "--nologo", "--nodefault", "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        ctx = connect(pipe)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        # MacroExecutionMode 4 = ALWAYS_EXECUTE_NO_WARN: the script provider resolves document macros.
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(workbook), "_blank", 0,
-                                           (prop("Hidden", True), prop("MacroExecutionMode", 4)))
+    with hidden_workbook(workbook, profile, "wb") as (_ctx, doc):
         sheets = []
         for i in range(doc.Sheets.Count):
             sheet = doc.Sheets.getByIndex(i)
@@ -118,18 +89,7 @@ def main():
         ranges = {name: doc.NamedRanges.getByName(name).Content for name in doc.NamedRanges.ElementNames}
         result = {"sheets": sheets, "modules": basic_modules(doc), "named_ranges": ranges,
                   "libraries": list(doc.BasicLibraries.getElementNames())}
-        doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass  # the bridge goes away as LibreOffice exits
-        print(json.dumps(result))
-    finally:
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
-            office.wait()
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":
