@@ -41,6 +41,9 @@ def test_values_come_back_typed(tmp_path):
     assert back[ARCHIVED_AT].tolist() == ["2026-12-01 09:30:00"] * 2
     assert back["Buyer Message"].tolist()[0] == "=1+1" and pd.isna(back["Buyer Message"].tolist()[1])
     assert back["SKU ID"].tolist()[0] == "1729000000000000001"  # an ID stays text, every digit kept
+    # text comes as objects, a blank as None (what a sheet gives), never pandas' str dtype with NaN
+    assert back["Order ID"].dtype == object and back["Buyer Message"].tolist()[1] is None
+    assert str(back["Quantity"].dtype) == "Int64" and list(back.columns[:3]) == [LINE_KEY, RUN, ARCHIVED_AT]
     lines = canonical(back)
     assert str(lines["quantity"].dtype) == "Int64" and lines["quantity"].tolist()[0] == 2
     assert pd.isna(lines["quantity"].tolist()[1])

@@ -115,12 +115,11 @@ class HistoryStore:
     def read(self, columns: Iterable[str] | None = None, filters=None) -> pd.DataFrame:
         """Every line once (the newest run's copy), with ``columns`` (None: all) plus the line key and run; a
         column a part lacks is blank for its rows. ``filters``: pyarrow's filter expression on the stored
-        columns."""
+        columns. Text columns come as objects (None where blank)."""
         tables = self._tables(columns, filters)
         if not tables:
             return pd.DataFrame(columns=[LINE_KEY, RUN] + list(columns or []))
-        table = _concat(tables)
-        frame = table.to_pandas(types_mapper=_plain_types, self_destruct=True)
+        frame = _frame(_concat(tables))
         if len(tables) > 1:  # the same line in two runs: the newest (later part) wins
             frame = frame[~frame[LINE_KEY].duplicated(keep="last")]
         return frame.reset_index(drop=True)
@@ -177,6 +176,17 @@ def _as_text(table: pa.Table, names: set[str]) -> pa.Table:
             i = table.schema.get_field_index(name)
             table = table.set_column(i, name, pc.cast(table.column(name), pa.string()))
     return table
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
+    """The table as a frame: text as objects (None where blank), whole numbers as Int64. Arrow makes the Python
+    strings itself, many times faster than pandas' Arrow-backed str dtype converted to objects later."""
+    text = [n for n, t in zip(table.column_names, table.schema.types) if pa.types.is_string(t)]
+    frame = table.drop_columns(text).to_pandas(types_mapper=_plain_types) if len(text) < table.num_columns \
+        else pd.DataFrame(index=pd.RangeIndex(table.num_rows))
+    for name in text:  # as objects: pandas would infer its str dtype from an array of strings
+        frame[name] = pd.Series(table.column(name).to_numpy(), index=frame.index, dtype=object)
+    return frame[table.column_names]
 
 
 def _plain_types(arrow_type):
