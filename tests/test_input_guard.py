@@ -1,5 +1,5 @@
 """What a file holds (tkops.sources.sniff), the checks on a workbook's package before calamine reads it
-(tkops.sources.guard), how far a sheet's cells reach (tkops.sources.extent), and calamine's errors as clean ones
+(tkops.sources.guard), how far a sheet's cells reach (tkops.cells.extent), and calamine's errors as clean ones
 (tkops.sources.raw.open_workbook). Real files in, the error's code and parameters out."""
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from python_calamine import CalamineWorkbook
 
 from tkops.errors import DataError
 from tkops.settings import Settings
-from tkops.sources import extent, guard, sniff
+from tkops.cells import extent
+from tkops.sources import guard, sniff
 from tkops.sources.raw import open_workbook, read_text_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))

@@ -43,19 +43,33 @@ def _run(tmp_path, *extra: str) -> int:
 
 
 def test_the_books_max_sheet_cells_is_the_limit_of_its_own_sheets(tmp_path, capsys):
-    _book(tmp_path / "ops.xlsx", {"Market": "US", "Max Sheet Cells": 200})
-    code = _run(tmp_path)
-    err = capsys.readouterr().err
-    assert code != 0 and "AfterSales" in err and "372" in err and "Max Sheet Cells" in err
-    assert not (tmp_path / "out").exists()
-
-    _book(tmp_path / "ops.xlsx", {"Market": "US", "Max Sheet Cells": 400})
+    _book(tmp_path / "ops.xlsx", {"Market": "US", "Max Sheet Cells": 200})  # a full sheet opens at any setting
     assert _run(tmp_path) == 0
     reports = sorted(p.suffix for p in (tmp_path / "out").iterdir())
     assert reports == [".html", ".xlsx"]
     causes = list(openpyxl.load_workbook(next((tmp_path / "out").glob("*.xlsx")))["Returns by cause"]
                   .iter_rows(values_only=True))
     assert any(30 in row for row in causes)
+
+    # a stray value far below the cases: 2,000 rows x 12 columns, almost all empty, beyond the book's 20,000...
+    wb = openpyxl.load_workbook(tmp_path / "ops.xlsx")
+    wb["AfterSales"].cell(row=2000, column=12, value="x")
+    wb.save(tmp_path / "ops.xlsx")
+    _book_settings(tmp_path / "ops.xlsx", 20_000)
+    code = _run(tmp_path)
+    err = capsys.readouterr().err
+    assert code != 0 and 'sheet "AfterSales"' in err and "L2000" in err and "20,000" in err and "Traceback" not in err
+    # ... and read when the book's Max Sheet Cells allows it
+    _book_settings(tmp_path / "ops.xlsx", 30_000)
+    assert _run(tmp_path) == 0
+
+
+def _book_settings(path, max_cells: int) -> None:
+    wb = openpyxl.load_workbook(path)
+    for row in wb["Settings"].iter_rows(min_row=2):
+        if row[0].value == "Max Sheet Cells":
+            row[1].value = max_cells
+    wb.save(path)
 
 
 @pytest.mark.parametrize("lang, said", [(None, "2026-11 月度报告"), ("en", "Month-end report of 2026-11")])

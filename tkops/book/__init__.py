@@ -72,7 +72,7 @@ class FileBook:
             safety.check_not_locked(self.path)
             # The package-level editor keeps every part it does not change byte for byte, and refuses by name only
             # what it cannot carry (an encrypted or signed package, Strict Open XML, .xlsb, a part it cannot read).
-            self._edit = OoxmlWorkbook(self.path)
+            self._edit = OoxmlWorkbook(self.path, int(self.settings.max_sheet_cells))
 
     @staticmethod
     def refuse_early(path: str | Path) -> None:
@@ -126,7 +126,7 @@ class FileBook:
             weakref.finalize(self, shutil.rmtree, self._scratch, True)  # a run that fails before saving
             draft = self._scratch / f"new{self.path.suffix.lower()}"
             write_workbook(draft, self._new_sheets())
-            self._edit = OoxmlWorkbook(draft)
+            self._edit = OoxmlWorkbook(draft, int(self.settings.max_sheet_cells))
             self._pending.clear()
         return self._edit
 
@@ -146,7 +146,7 @@ class FileBook:
     def _drop_scratch(self) -> None:
         if self._scratch is not None:
             # the editor reads parts from the draft lazily; after the save the book is reopened from its own path
-            self._edit = OoxmlWorkbook(self.path) if self.path.exists() else None
+            self._edit = OoxmlWorkbook(self.path, int(self.settings.max_sheet_cells)) if self.path.exists() else None
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
 

@@ -135,12 +135,14 @@ def wait_seconds(book: Path, wait: float | None) -> float:
 
 def _lock_wait_setting(book: Path) -> float | None:
     """The Lock Wait row of the book's Settings sheet, read without the lock (a replace is atomic, so the file read
-    is whole); None when the book, the sheet or the row is missing or unreadable."""
-    from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
+    is whole); None when the book, the sheet or the row is missing or unreadable (or reaches too far to read: the
+    command's own opening of the book then says so)."""
+    from tkops.book.ooxml import OoxmlWorkbook
+    from tkops.errors import TkopsError
 
     try:
-        rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("Settings").to_python()
-    except (CalamineError, XmlError, ZipError, OSError, ValueError, KeyError):
+        rows = OoxmlWorkbook(book).read_rows("Settings") or []
+    except (TkopsError, OSError, ValueError, KeyError):
         return None
     for row in rows[1:]:
         if len(row) > 1 and str(row[0]).strip().casefold() == "lock wait":

@@ -4,7 +4,7 @@ compression ratio, and how far each sheet's cells reach.
 A crafted or damaged workbook must end in a clear error, never in calamine allocating gigabytes (a zip bomb, one
 value at XFD1048576) or a traceback. Every part is unzipped here once, as a stream, counting the bytes it really
 gives (a part may say it is small and be large), checking its CRC, and feeding the worksheet parts to the extent
-scanners of :mod:`tkops.sources.extent`. The limits come from the Settings sheet (docs/input-files.md#limits).
+scanners of :mod:`tkops.cells.extent`. The limits come from the Settings sheet (docs/input-files.md#limits).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from tkops.errors import DataError
 from tkops.settings import DEFAULT, Settings
-from tkops.sources import extent
+from tkops.cells import extent
 
 #: More parts than any workbook has (a workbook with hundreds of sheets has about 3 parts per sheet).
 MAX_PARTS = 10_000

@@ -59,7 +59,7 @@ def pick_columns(raw: RawTable, header_map: dict[str, str]) -> tuple[pd.DataFram
             written[key] = header.strip()
     twice = next((positions for positions in seen.values() if len(positions) > 1), None)
     if twice:
-        from tkops.sources.extent import column_letters
+        from tkops.cells.extent import column_letters
 
         raise DataError("input.duplicate_header", file=raw.name, header=raw.headers[twice[0]].strip(),
                         columns=", ".join(column_letters(p + 1) for p in twice))

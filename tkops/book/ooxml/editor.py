@@ -23,6 +23,7 @@ from tkops.book.ooxml import carry, features
 from tkops.book.ooxml.columns import project, projected
 from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
+from tkops.book.ooxml.reach import refuse_far_reach
 from tkops.book.ooxml.reader import overlay, plain, special_cells
 from tkops.book.ooxml.sheet import SheetPart
 from tkops.book.ooxml.styles import Styles
@@ -30,6 +31,7 @@ from tkops.book.ooxml.workbook import NEW_SHEET, Workbook
 from tkops.book.ooxml.zipcopy import deflate
 from tkops.book.rows import freeze_column, outline_runs, row_heights
 from tkops.errors import BadWorkbook, DataError
+from tkops.settings import DEFAULT
 from tkops.schema import Kind
 
 
@@ -47,8 +49,10 @@ def _readable(method):
 class OoxmlWorkbook:
     """An existing .xlsx/.xlsm workbook opened for editing; refuses, by name, what it cannot carry."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, max_cells: int | None = None) -> None:
         self.path = Path(path)
+        #: how far a mostly empty sheet may reach before calamine reads it (Settings: Max Sheet Cells)
+        self.max_cells = int(max_cells if max_cells is not None else DEFAULT.max_sheet_cells)
         carry.refuse_container(self.path)
         try:
             self.package = Package(self.path)
@@ -111,15 +115,16 @@ class OoxmlWorkbook:
                 self._calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
             except python_calamine.CalamineError as err:
                 raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
-        try:
-            rows = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except python_calamine.CalamineError as err:
-            raise BadWorkbook(file=self.path.name, detail=f'the sheet "{name}" cannot be read ({err})') from None
         if for_edit or name in self._sheets:
             part, xml = self._sheet(name).part, self._sheet(name).xml
         else:  # a sheet only read needs its bytes, not the tree a write edits (SheetPart)
             part = self.workbook.sheet(name).part
             xml = self.package.read(part)
+        refuse_far_reach(self.path.name, name, xml, self.max_cells)
+        try:
+            rows = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except python_calamine.CalamineError as err:
+            raise BadWorkbook(file=self.path.name, detail=f'the sheet "{name}" cannot be read ({err})') from None
         try:
             special = special_cells(xml)
         except ValueError as err:

@@ -143,19 +143,19 @@ def with_book_cases(cases: pd.DataFrame, book: pd.DataFrame | None) -> pd.DataFr
 
 
 def open_book(path: Path, settings: Settings):
-    """The workbook through :class:`tkops.book.FileBook`, or :class:`ReadOnlyBook` when FileBook refuses to edit
-    it. Either way the file passes the input checks first (what it holds, its zip package and every sheet's reach:
-    :func:`tkops.sources.raw.open_workbook`), since it comes from outside this run."""
+    """The workbook through :class:`tkops.book.FileBook` (which checks how far each sheet reaches before it reads
+    it, as every command does), or, when FileBook refuses to edit it, :class:`ReadOnlyBook` over the file once it
+    passed the input checks of a file from outside (what it holds, its zip package and every sheet's reach:
+    :func:`tkops.sources.raw.open_workbook`)."""
     from tkops.book import FileBook
     from tkops.book.readonly import ReadOnlyBook
     from tkops.errors import UnsafeWorkbook
     from tkops.sources.raw import open_workbook
 
-    checked = open_workbook(Path(path), settings) if Path(path).exists() else None
     try:
         return FileBook(path, settings)
     except UnsafeWorkbook:
-        return ReadOnlyBook(checked, path)
+        return ReadOnlyBook(open_workbook(Path(path), settings) if Path(path).exists() else None, path)
 
 
 def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = None,

@@ -187,6 +187,24 @@ class XmlSheetExtent:
         return {"": (self.rows, self.columns)}
 
 
+def xml_sheet_reach(xml: bytes) -> tuple[int, int]:
+    """The farthest (row, column) a whole worksheet part's cells take, as calamine will place them."""
+    scanner = XmlSheetExtent()
+    try:
+        scanner.feed(xml)
+        return scanner.finish()
+    except Restart:
+        scanner = XmlSheetExtent(exact=True)
+        scanner.feed(xml)
+        return scanner.finish()
+
+
+def cells_written(xml: bytes) -> int:
+    """About how many cells a worksheet part writes (its ``<c`` tags, prefixed or not): a sheet mostly empty
+    between A1 and its reach writes few."""
+    return xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>") + xml.count(b":c ")
+
+
 class BinSheetExtent:
     """The reach of an XLSB worksheet part (BIFF12 records), fed in chunks: rows from BrtRowHdr, columns from the
     cell records, and the BrtWsDim declaration (record numbers from [MS-XLSB] 2.3.2)."""
