@@ -107,7 +107,7 @@ def cause_by_sku(prepared: pd.DataFrame, names: pd.Series | None = None, pairs: 
     pairs = totals(prepared, PAIR) if pairs is None else pairs
     out = pairs[["cause", "sku", "currency", "cases", "units", *COST_COLUMNS]].sort_values(
         ["cases", "cost", "sku"], ascending=[False, False, True])
-    out.insert(2, "product_name", out["sku"].map(names).fillna("") if names is not None else "")
+    out.insert(2, "product_name", out["sku"].map(names).astype(object).fillna("") if names is not None else "")
     return out.reset_index(drop=True)
 
 
@@ -146,7 +146,7 @@ def sku_health(prepared: pd.DataFrame, shipped: pd.DataFrame, names: pd.Series |
     out["return_rate"] = _rate(out["cases"], out["units_shipped"])
     out["refund_rate"] = _rate(out["refund_cost"], out["sales"])
     out["negative_review_rate"] = _rate(out["negative_reviews"], out["reviews"])
-    out["product_name"] = out["sku"].map(names).fillna("") if names is not None else ""
+    out["product_name"] = out["sku"].map(names).astype(object).fillna("") if names is not None else ""
     out = out.rename(columns={"cause": "top_cause"})[HEALTH_COLUMNS]
     return out.sort_values(["cases", "cost", "sku"], ascending=[False, False, True]).reset_index(drop=True)
 
