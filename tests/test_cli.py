@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import subprocess
 import sys
 from pathlib import Path
@@ -73,6 +75,10 @@ def test_demo_builds_a_workbook_with_both_shops(tmp_path, capsys):
     assert len(inventory) > 10 and isinstance(inventory[1][3], int)
     log = list(wb["ImportLog"].iter_rows(values_only=True))
     assert [r[3] for r in log[1:]] == ["tiktok_export", "tiktok_export", "stock:tkops_inventory"]
+    # the demo's day is 25 November 2026 whenever it runs: the logs are dated in its story, not by the wall clock
+    assert {r[0].date() for r in log[1:]} == {dt.date(2026, 11, 25)}
+    moves = list(wb["StockLog"].iter_rows(values_only=True))
+    assert len(moves) > 1 and {r[1].date() for r in moves[1:]} <= {dt.date(2026, 11, 25), dt.date(2026, 12, 5)}
     # every output shown once: the shop's settings on the slips and the checklist, the follow-up, a review reply,
     # an evidence pack, the month-end report
     settings = {r[0]: r[1] for r in wb["Settings"].iter_rows(values_only=True)}

@@ -44,6 +44,7 @@ US_FILE = "us_shop_2026-11-25.csv"
 SEA_FILE = "sea_shop_2026-11-25.xlsx"
 RETURNS_FILE = "us_returns_2026-11.csv"
 STOCK_FILE = "inventory.csv"
+IMPORT_AT = dt.datetime(2026, 11, 25, 9, 0)  # the morning's import and stock count, before the review
 DEMO_NOW = dt.datetime(2026, 11, 25, 11, 30)
 PICK_AT = dt.datetime(2026, 11, 25, 12, 0)
 PICKED_AT = dt.datetime(2026, 11, 25, 12, 35)
@@ -84,11 +85,11 @@ def run_demo(out: Path, lang: str = "en", wait: float | None = None) -> list[str
             if not book.exists:
                 book.write_table(SETTINGS, pd.DataFrame(sheet_rows(settings)[1:], columns=SETTINGS.headers))
                 book.write_table(BUNDLES, _sheet_csv("bundles.csv", BUNDLES.headers))
-            report = import_files([sample_path(file)], book, settings, failfast=True)
+            report = import_files([sample_path(file)], book, settings, failfast=True, now=IMPORT_AT)
             lines += report.messages(lang)
         # The times are the US shop's (the Thai lines' deadlines are computed in Bangkok time and shown in it).
         settings = Settings(language=lang, market="US", **SHOP)
-        lines += run_stock([sample_path(STOCK_FILE)], session.open(settings), settings).lines(lang)
+        lines += run_stock([sample_path(STOCK_FILE)], session.open(settings), settings, now=IMPORT_AT).lines(lang)
         lines += run_review(session.open(settings), settings, now=DEMO_NOW).lines
         _team_combines_the_thai_orders(session.open(settings))
         lines += run_picklist(session.open(settings), settings, output, PICK_AT).lines(lang)
