@@ -185,8 +185,8 @@ def run_tkops(book: Path, month: str) -> tuple[float, dict]:
 
     out = Path(tempfile.mkdtemp(prefix="tkops-monthend-report-"))
     start = time.perf_counter()
-    # a year of cases (200,000 x 53 columns) is beyond the default Max Sheet Cells (8,000,000), which holds the
-    # team's own sheets only to their reach when mostly empty (docs/input-files.md#limits): the defaults serve
+    # a year of cases (200,000 x 53 columns) is beyond an input file's default Max Sheet Cells (8,000,000), not beyond
+    # what a sheet of the team's workbook may span (docs/input-files.md#limits): the defaults serve
     settings = Settings(market="US")
     report = run_month_end(month, [], [], out, settings, book=book, now=NOW)
     took = time.perf_counter() - start

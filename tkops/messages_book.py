@@ -135,12 +135,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "工作表“{sheet}”中“{column}”表头出现了两次；请重命名或删除其中一个。",
     },
     "book.sheet_too_far": {
-        "en": "{file}, sheet \"{sheet}\": a cell at {ref} makes the sheet {cells} cells from A1, almost all of them "
-              "empty (the limit is {limit}, Max Sheet Cells on the Settings sheet). Reading it would take more memory "
-              "than this computer has, so nothing was read or changed. Open the workbook in Excel, delete the rows "
-              "and columns beyond your data (or the stray value at {ref}), save, and run the command again.",
-        "zh": "{file}，工作表“{sheet}”：{ref} 处有单元格，使该表从 A1 起共 {cells} 个单元格，几乎全部为空（上限 {limit}，"
-              "Settings 工作表的 Max Sheet Cells）。读取它所需的内存超过本机所有，因此未读取也未修改任何内容。请在 Excel 中"
-              "打开工作簿，删除数据以外的行和列（或 {ref} 处多余的值），保存后重新运行该命令。",
+        "en": "{file}, sheet \"{sheet}\": a value at {ref} makes the sheet {cells} cells from A1, more than a sheet of "
+              "the workbook may span ({limit}: Max Sheet Cells on the Settings sheet, at least 50,000,000). Reading "
+              "it would take more memory than this computer has, so nothing was read or changed. Open the workbook "
+              "in Excel, delete the rows and columns beyond your data (or the stray value at {ref}), save, and run "
+              "the command again.",
+        "zh": "{file}，工作表“{sheet}”：{ref} 处的值使该表从 A1 起共 {cells} 个单元格，超过工作簿中一个工作表允许的范围"
+              "（{limit}：Settings 工作表的 Max Sheet Cells，至少 50,000,000）。读取它所需的内存超过本机所有，因此未读取也未"
+              "修改任何内容。请在 Excel 中打开工作簿，删除数据以外的行和列（或 {ref} 处多余的值），保存后重新运行该命令。",
     },
 }

@@ -1,6 +1,6 @@
 """A workbook whose sheet reaches far beyond its data (a crafted or damaged book: one value at XFD1048576) is refused
-by name before calamine would ask for a grid of billions of slots; a big sheet that is full still opens, whatever Max
-Sheet Cells says (docs/input-files.md#limits)."""
+by name before calamine would ask for a grid of billions of slots; the workbook's own sheets may span more than an
+input file's (docs/input-files.md#limits)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ import pytest
 
 from tests.book.minimal import make_book, sheet
 from tkops.book.ooxml import OoxmlWorkbook
-from tkops.cells.extent import cells_written, xml_sheet_reach
+from tkops.book import FileBook
+from tkops.book.ooxml.reach import BOOK_CELLS, book_limit
+from tkops.cells.extent import xml_sheet_reach
 from tkops.cli import main
 from tkops.errors import DataError
+from tkops.settings import Settings
 
 SAMPLE = Path(__file__).resolve().parents[2] / "tkops" / "samples" / "us_shop_2026-11-25.csv"
 FAR = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
@@ -43,12 +46,14 @@ def with_stray(path: Path, sheet_name: str, out: Path) -> Path:
     return out
 
 
-def test_the_reach_and_the_cells_written_are_counted_from_the_part():
+def test_the_reach_is_read_from_the_part_in_chunks(monkeypatch):
     xml = sheet(dense(3) + FAR).encode()
     assert xml_sheet_reach(xml) == (1048576, 16384)
-    assert cells_written(xml) == 16
     assert xml_sheet_reach(sheet(dense(3)).encode()) == (3, 5)
-    assert cells_written(sheet("").encode()) == 0
+    assert xml_sheet_reach(sheet("").encode()) == (0, 0)
+    monkeypatch.setattr("tkops.cells.extent.CHUNK", 64)  # the far cell in a later chunk than the columns learnt
+    assert xml_sheet_reach(sheet(dense(30) + FAR).encode()) == (1048576, 16384)
+    assert xml_sheet_reach(sheet(dense(30) + '<row r="31"><c><v>1</v></c></row>').encode()) == (31, 5)
 
 
 def test_a_stray_value_far_away_is_refused_by_name(tmp_path):
@@ -62,10 +67,14 @@ def test_a_stray_value_far_away_is_refused_by_name(tmp_path):
         OoxmlWorkbook(path).read_columns_only("Data", ["A"])
 
 
-def test_a_full_sheet_beyond_max_sheet_cells_still_opens(tmp_path):
-    path = make_book(tmp_path / "full.xlsx", sheet(dense(40)))  # 200 cells, every one written
-    rows = OoxmlWorkbook(path, max_cells=100).read_rows("Data")
+def test_the_workbooks_own_sheets_may_span_more_than_an_input_files(tmp_path):
+    assert book_limit("8000000") == BOOK_CELLS == 50_000_000 and book_limit(60_000_000) == 60_000_000
+    path = make_book(tmp_path / "full.xlsx", sheet(dense(40)))  # 200 cells
+    rows = FileBook(path, Settings(max_sheet_cells="100")).read_rows("Data")
     assert len(rows) == 40 and rows[-1] == [40] * 5
+    with pytest.raises(DataError) as err:
+        OoxmlWorkbook(path, max_cells=100).read_rows("Data")
+    assert err.value.params["ref"] == "E40" and err.value.params["cells"] == "200"
 
 
 @pytest.mark.parametrize(("max_cells", "refused"), [(1000, True), (100_000, False)])

@@ -25,6 +25,7 @@ from tkops.book.layout import (
 )
 from tkops.book.ooxml import OoxmlWorkbook
 from tkops.book.ooxml.carry import refuse_what_cannot_be_carried
+from tkops.book.ooxml.reach import book_limit
 from tkops.book.session import BookSession
 from tkops.book.xlsx_new import write_workbook
 from tkops.errors import BadWorkbook
@@ -72,7 +73,7 @@ class FileBook:
             safety.check_not_locked(self.path)
             # The package-level editor keeps every part it does not change byte for byte, and refuses by name only
             # what it cannot carry (an encrypted or signed package, Strict Open XML, .xlsb, a part it cannot read).
-            self._edit = OoxmlWorkbook(self.path, int(self.settings.max_sheet_cells))
+            self._edit = self._open(self.path)
 
     @staticmethod
     def refuse_early(path: str | Path) -> None:
@@ -118,6 +119,10 @@ class FileBook:
         0-based (row, column) to a colour such as ``#C6EFCE``."""
         self._editor().write_grid(spec, rows, bold_rows, widths, fills)
 
+    def _open(self, path: Path) -> OoxmlWorkbook:
+        """The package editor on ``path``, its sheets held to the workbook's reach limit (Max Sheet Cells)."""
+        return OoxmlWorkbook(path, book_limit(self.settings.max_sheet_cells))
+
     def _editor(self) -> OoxmlWorkbook:
         """The package editor; a new workbook gets one by being written whole (its sheets as they are now) to a
         private scratch file first, which the editor then edits. The book's own path is untouched until save."""
@@ -126,7 +131,7 @@ class FileBook:
             weakref.finalize(self, shutil.rmtree, self._scratch, True)  # a run that fails before saving
             draft = self._scratch / f"new{self.path.suffix.lower()}"
             write_workbook(draft, self._new_sheets())
-            self._edit = OoxmlWorkbook(draft, int(self.settings.max_sheet_cells))
+            self._edit = self._open(draft)
             self._pending.clear()
         return self._edit
 
@@ -146,7 +151,7 @@ class FileBook:
     def _drop_scratch(self) -> None:
         if self._scratch is not None:
             # the editor reads parts from the draft lazily; after the save the book is reopened from its own path
-            self._edit = OoxmlWorkbook(self.path, int(self.settings.max_sheet_cells)) if self.path.exists() else None
+            self._edit = self._open(self.path) if self.path.exists() else None
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
 

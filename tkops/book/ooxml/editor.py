@@ -23,7 +23,7 @@ from tkops.book.ooxml import carry, features
 from tkops.book.ooxml.columns import project, projected
 from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
-from tkops.book.ooxml.reach import refuse_far_reach
+from tkops.book.ooxml.reach import book_limit, refuse_far_reach
 from tkops.book.ooxml.reader import overlay, plain, special_cells
 from tkops.book.ooxml.sheet import SheetPart
 from tkops.book.ooxml.styles import Styles
@@ -51,8 +51,8 @@ class OoxmlWorkbook:
 
     def __init__(self, path: Path, max_cells: int | None = None) -> None:
         self.path = Path(path)
-        #: how far a mostly empty sheet may reach before calamine reads it (Settings: Max Sheet Cells)
-        self.max_cells = int(max_cells if max_cells is not None else DEFAULT.max_sheet_cells)
+        #: how far a sheet may reach before calamine reads it (:func:`tkops.book.ooxml.reach.book_limit`)
+        self.max_cells = int(max_cells if max_cells is not None else book_limit(DEFAULT.max_sheet_cells))
         carry.refuse_container(self.path)
         try:
             self.package = Package(self.path)

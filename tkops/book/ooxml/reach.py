@@ -2,13 +2,13 @@
 
 calamine gives a sheet one slot for every position between A1 and its farthest cell holding a value, so a crafted
 or damaged workbook with one value at XFD1048576 would make any command abort for want of memory
-(docs/input-files.md#limits). A team's own sheets are large because they are full: a sheet is refused only when
-the reach of its cells *with a value* is beyond Max Sheet Cells *and* mostly empty (a stray value far from the
-data), so a big Orders sheet kept from before history still opens whatever the setting says, and so do the empty
-formatted cells Excel writes down to row 1,048,576 (calamine gives them no slot).
+(docs/input-files.md#limits). The team's own sheets may legitimately be larger than what an input file may span (a
+year of cases, an Orders sheet from before history), so the workbook's limit is Max Sheet Cells or
+:data:`BOOK_CELLS`, whichever is more: room for real sheets, far below what aborts.
 
 The fast scanner of the input guard (:mod:`tkops.cells.extent`) counts every cell, with a value or not; only when
-it finds a sheet too far and too sparse is the sheet read again, cell by cell, for the cells that hold a value.
+it finds a sheet beyond the limit is the sheet read again, cell by cell, for the cells that hold a value (Excel
+writes empty formatted cells down to row 1,048,576, and calamine gives them no slot).
 """
 
 from __future__ import annotations
@@ -18,27 +18,29 @@ import io
 from lxml import etree
 
 from tkops.book.ooxml.cellxml import split_ref
-from tkops.cells.extent import cells_written, reference, xml_sheet_reach
+from tkops.cells.extent import reference, xml_sheet_reach
 from tkops.errors import DataError
 
-#: A reach over Max Sheet Cells is refused when fewer than one slot in this many holds a written cell.
-SPARSE = 4
+#: The least a sheet of the team's workbook may span, in cells from A1 (a year of 200,000 cases on AfterSales spans
+#: 11 million; calamine holds about 32 bytes a slot, so this is under 2 GB).
+BOOK_CELLS = 50_000_000
+
+
+def book_limit(max_sheet_cells: int | str) -> int:
+    """How far a sheet of the team's workbook may reach: the Max Sheet Cells setting, or :data:`BOOK_CELLS`."""
+    return max(int(max_sheet_cells), BOOK_CELLS)
 
 
 def refuse_far_reach(file: str, sheet: str, xml: bytes, max_cells: int) -> None:
     """Raise a :class:`DataError` naming the farthest cell with a value when the worksheet part ``xml`` reaches
-    beyond ``max_cells`` (rows x columns from A1) and is mostly empty."""
+    beyond ``max_cells`` (rows x columns from A1)."""
     rows, columns = xml_sheet_reach(xml)
-    if not _too_far(rows * columns, max_cells, xml):
+    if rows * columns <= max_cells:
         return
     rows, columns = valued_reach(xml) or (rows, columns)
-    if _too_far(rows * columns, max_cells, xml):
+    if rows * columns > max_cells:
         raise DataError("book.sheet_too_far", file=file, sheet=sheet, ref=reference(rows, columns),
                         cells=f"{rows * columns:,}", limit=f"{max_cells:,}")
-
-
-def _too_far(slots: int, max_cells: int, xml: bytes) -> bool:
-    return slots > max_cells and slots > SPARSE * max(cells_written(xml), 1)
 
 
 def valued_reach(xml: bytes) -> tuple[int, int] | None:
