@@ -308,3 +308,29 @@ def test_a_platform_column_the_sheet_lacks_is_added_where_the_step_gives_values(
     write_orders(book, view, view.sheet.assign(**{absent[0]: "given"}))
     book.save()
     assert set(column(book_path, "Orders", absent[0])) == {"given"}
+
+
+def test_the_first_import_into_a_header_only_orders_sheet_writes_it_whole(tmp_path):
+    from tkops.jobs.import_orders import import_files
+    from tkops.jobs.orders_sheet import orders_spec
+    from tkops.settings import Settings
+
+    path = tmp_path / "new.xlsx"
+    FileBook(path).save()
+    book = FileBook(path)
+    spec = orders_spec(book.read_rows("Orders")[0] + ["My Note"])
+    book.write_table(spec, pd.DataFrame(columns=spec.headers))  # the team's own column, no line yet
+    book.save()
+
+    class Recording(FileBook):
+        def write_table(self, spec, frame):
+            if spec.name == "Orders":
+                written.append((spec.headers, list(frame.columns)))
+            super().write_table(spec, frame)
+
+    written: list = []
+    import_files([EXPORTS / "us_2025.csv"], Recording(path), Settings(market="US"), failfast=True)
+    [(headers, columns)] = written
+    assert columns == headers and "My Note" in headers  # every column the sheet had, not only the merged ones
+    assert [str(h) for h in sheet_rows(path, "Orders")[0] if h != ""] == headers
+    assert set(column(path, "Orders", "My Note")) == {""}

@@ -14,10 +14,11 @@ import pandas as pd
 from tkops import case_schema as C
 from tkops.aftersales.case_costs import CaseCosts
 from tkops.aftersales.resolutions import suggest
-from tkops.aftersales.resolutions_table import resolution_rules, resolutions_sheet_rows
+from tkops.aftersales.resolutions_table import resolution_rules
 from tkops.book.layout import RESOLUTIONS
-from tkops.book.protocol import ReadBook
+from tkops.book.protocol import Book
 from tkops.jobs.sheets import typed_cases
+from tkops.jobs.team_sheets import rows_or_defaults
 from tkops.merge import fill_blank, is_blank, rows_frame
 from tkops.messages import render
 from tkops.settings import Settings
@@ -27,16 +28,10 @@ TEAM_INPUTS = {"Status": "status", "Buyer Insists": "Buyer Insists", "Last Scan"
                "Tracking Status": "Tracking Status"}
 
 
-def suggest_sheet(sheet: pd.DataFrame, book: ReadBook, lines: pd.DataFrame, settings: Settings, now: dt.datetime
+def suggest_sheet(sheet: pd.DataFrame, book: Book, lines: pd.DataFrame, settings: Settings, now: dt.datetime
                   ) -> pd.DataFrame:
     """``sheet`` (the AfterSales frame, display headers) with its suggestion columns and Due filled."""
-    rows = book.read_rows(RESOLUTIONS.name)
-    if not rows or len(rows) < 2:
-        defaults = resolutions_sheet_rows()
-        book.write_table(RESOLUTIONS, pd.DataFrame(defaults[1:], columns=defaults[0]).reindex(
-            columns=RESOLUTIONS.headers))
-        rows = None
-    table = resolution_rules(rows)
+    table = resolution_rules(rows_or_defaults(book, RESOLUTIONS))
     costs = CaseCosts.from_rows(book.read_rows("Settings"))
     cases = typed_cases(sheet)
     for header, key in TEAM_INPUTS.items():

@@ -17,11 +17,8 @@ import pandas as pd
 
 from tkops import flags
 from tkops import case_schema as C
-from tkops.aftersales.classify import (
-    case_keywords_from_sheet_rows,
-    case_keywords_sheet_rows,
-)
-from tkops.aftersales.reasons import ReasonMap, classify_reasons, reasons_sheet_rows
+from tkops.aftersales.classify import case_keywords_from_sheet_rows
+from tkops.aftersales.reasons import ReasonMap, classify_reasons
 from tkops.sources.returns_export import cancellation_cases, read_returns
 from tkops.book.layout import AFTERSALES, CASE_KEYWORDS, REASONS
 from tkops.book.protocol import Book, ReadBook
@@ -29,6 +26,7 @@ from tkops.jobs.labels import with_case_labels
 from tkops.jobs.lines import WHERE
 from tkops.jobs.stock_ledger import LedgerReport, sync_stock
 from tkops.jobs.sheets import case_lines, read_cases, typed_cases, write_cases
+from tkops.jobs.team_sheets import rows_or_defaults
 from tkops.merge import MergeCounts, fill_blank, merge_lines
 from tkops.messages import render
 from tkops.review.countries import country_code, language_for
@@ -87,8 +85,9 @@ def merge_cases(book: Book, settings: Settings, parts: list[pd.DataFrame], now: 
     now = now or settings.shop_now()
     report = report or CasesReport()
     lines = order_lines(book, parts) if lines is None else lines
-    reason_map = ReasonMap.from_sheet_rows(_rows_or_default(book, REASONS, reasons_sheet_rows))
-    keywords = case_keywords_from_sheet_rows(_rows_or_default(book, CASE_KEYWORDS, case_keywords_sheet_rows))
+    # None, the defaults just written, is the built-in map: nothing to overlay.
+    reason_map = ReasonMap.from_sheet_rows(rows_or_defaults(book, REASONS))
+    keywords = case_keywords_from_sheet_rows(rows_or_defaults(book, CASE_KEYWORDS))
     incoming = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) \
         else pd.DataFrame(columns=["case_id", "order_id"])
     incoming = derive(incoming, lines, reason_map, keywords, settings)
@@ -176,13 +175,3 @@ def suggestions(sheet: pd.DataFrame, book: Book, lines: pd.DataFrame, settings: 
             marks[row] = [(letter, "Due"), (letter, "Due State")]
     out["tkops Flags"] = flags.merge(out.get("tkops Flags"), marks, flags.CLOCK_LETTERS, out.index)
     return out
-
-
-def _rows_or_default(book: Book, spec, default_rows) -> list:
-    """A settings-like sheet's rows; a missing or empty sheet gets its defaults written (and used)."""
-    rows = book.read_rows(spec.name)
-    if rows and len(rows) > 1:
-        return rows
-    defaults = default_rows()
-    book.write_table(spec, pd.DataFrame(defaults[1:], columns=defaults[0]).reindex(columns=spec.headers))
-    return [defaults[0]]  # the defaults are the built-in map's: nothing to overlay

@@ -43,8 +43,8 @@ from tkops.clocks.catalogue import explain
 from tkops.clocks.kpi import exclusion_lines
 from tkops.clocks.states import SOURCE_COLUMN
 from tkops.jobs.lines import order_lines
-from tkops.jobs.new_book import starting_frame
 from tkops.jobs.sheets import read_orders, write_orders
+from tkops.jobs.team_sheets import missing, no_values, rows_or_defaults
 from tkops.settings import Settings
 
 #: The Orders columns this job writes (the core's names are the sheet's headers), then the flags column.
@@ -178,14 +178,8 @@ def _sla_table(book: Book, notices: list) -> SlaTable:
     """The SLA and Holidays sheets as a table; a missing or empty sheet is written with its starting rows; a sheet
     of an older tkops is brought up to date (its earlier defaults replaced, the settings it lacks added; every other
     value is kept), and ``notices`` says what changed."""
-    rows = book.read_rows(SLA.name)
-    if not _has_rows(rows):
-        rows = None
-        book.write_table(SLA, starting_frame(SLA))
-    holiday_rows = book.read_rows(HOLIDAYS.name)
-    if holiday_rows is None:
-        book.write_table(HOLIDAYS, starting_frame(HOLIDAYS))
-    table = SlaTable.from_sheet_rows(rows, holiday_rows)
+    rows = rows_or_defaults(book, SLA, no_values)
+    table = SlaTable.from_sheet_rows(rows, rows_or_defaults(book, HOLIDAYS, missing))
     old, lacking = table.superseded(), table.lacks_settings()
     if old or lacking:
         table = table.without(old)
@@ -227,10 +221,6 @@ def cancel_requests(rows) -> pd.DataFrame | None:
     part = cases[cancel]
     return pd.DataFrame({"Order ID": part["order_id"], "Opened": part["opened"], "Due": part.get("due"),
                          "Settled": closed(part)})
-
-
-def _has_rows(rows) -> bool:
-    return bool(rows) and any(any(v not in (None, "") for v in row) for row in rows[1:])
 
 
 def _table(rows) -> pd.DataFrame:

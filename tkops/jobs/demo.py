@@ -22,7 +22,6 @@ from tkops.book import FileBook, safety
 from tkops.book.layout import BUNDLES, REVIEW, REVIEWS, SETTINGS
 from tkops.book.session import BookSession
 from tkops.jobs.new_book import default_rows
-from tkops.jobs.orders_sheet import orders_sheet, orders_spec
 from tkops.jobs.cases import run_cases
 from tkops.jobs.clocks import run_clocks
 from tkops.jobs.evidence import run_evidence
@@ -30,6 +29,7 @@ from tkops.jobs.import_orders import import_files
 from tkops.jobs.picklist import run_picklist
 from tkops.jobs.replies import run_followup, run_replies
 from tkops.jobs.review import run_review
+from tkops.jobs.sheets import read_orders, write_orders
 from tkops.jobs.ship import run_ship
 from tkops.jobs.slips import run_slips
 from tkops.jobs.stock import run_stock
@@ -158,7 +158,8 @@ def _team_packs_the_us_waves(book: FileBook) -> None:
     """What the team does by hand between the pick list and the upload: tick the US shop's picked lines picked, QC'd
     and packed, and type the carrier's tracking numbers (valid USPS numbers) and the provider. The Thai shop's
     waves are still on the shelf: their clocks show it."""
-    sheet = orders_sheet(book)
+    view = read_orders(book)
+    sheet = view.sheet
     first = sheet["Wave"].notna() & (sheet["Currency"] == "USD")
     numbers = iter(_usps_numbers(sheet.loc[first, "Order ID"].nunique()))
     tracking = {order: next(numbers) for order in dict.fromkeys(sheet.loc[first, "Order ID"])}
@@ -169,7 +170,7 @@ def _team_packs_the_us_waves(book: FileBook) -> None:
         sheet.loc[first, column] = value
     sheet["Tracking ID"] = sheet["Tracking ID"].astype(object)
     sheet.loc[first, "Tracking ID"] = sheet.loc[first, "Order ID"].map(tracking)
-    book.write_table(orders_spec(sheet.columns), sheet)
+    write_orders(book, view, sheet)
     book.save()
 
 

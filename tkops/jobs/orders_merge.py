@@ -3,6 +3,11 @@
 
 The base (what tkops last imported into each line's platform cells) lives in the book's hidden tkops Base sheet,
 so it travels with the workbook and is saved in the same file, atomically, with the Orders it describes.
+
+Orders is read and written through the jobs' adapter (:mod:`tkops.jobs.sheets`), whole; what this module writes on
+its own is what the three-way merge needs beside it: the base of every line the merged sheet holds, and the
+conflicts it recorded. The sheet is read leniently (:func:`tkops.jobs.orders_sheet.orders_sheet`): the first import
+into a book has no line to merge into.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from tkops.book.layout import (
     ColumnSpec,
 )
 from tkops.book.protocol import Book
-from tkops.jobs.orders_sheet import orders_sheet, orders_spec, sheet_line_keys
+from tkops.jobs.orders_sheet import orders_sheet, sheet_line_keys
+from tkops.jobs.sheets import OrdersView, write_orders
 from tkops.merge import MergeCounts, merge_three_way, rows_frame, sheet_frame, typed
 from tkops.merge_rules import PLATFORM, Conflict
 from tkops.messages import render
@@ -106,8 +112,8 @@ class OrdersMerge:
         self.lang = lang
         self.now = (now or dt.datetime.now()).replace(microsecond=0)
         self.name = getattr(book, "path", Path("workbook")).name
-        self.sheet = orders_sheet(book)
-        self.headers = list(self.sheet.columns)
+        self.view = OrdersView(orders_sheet(book))
+        self.sheet = self.view.sheet
         base_rows = book.read_rows(BASE.name)
         self.base = base_from_rows(base_rows, self.name)
         self.pieces = pieces_of(base_rows)
@@ -173,9 +179,12 @@ class OrdersMerge:
         return bool(t.new or t.updated or t.conflicts or t.based or (self.archived and self.archived.lines))
 
     def write(self) -> None:
-        """Write Orders, the base and the new conflicts through the book (the caller saves)."""
-        spec = orders_spec(self.headers, self.sheet)
-        self.book.write_table(spec, self.sheet.reindex(columns=spec.headers))
+        """Write Orders (whole, :func:`tkops.jobs.sheets.write_orders`), the base and the new conflicts through the
+        book (the caller saves)."""
+        # A sheet that had no line is merged from nothing: the columns it had and the merge did not bring are still
+        # written (blank), so the whole sheet is laid out, as on every other write.
+        lacking = [h for h in self.view.headers if h not in self.sheet.columns]
+        write_orders(self.book, self.view, self.sheet.reindex(columns=[*self.sheet.columns, *lacking]))
         columns, frame = base_sheet(self.base, self.sheet, self.pieces)
         self.book.write_table(BASE.with_columns(columns), frame)
         if self.conflicts:

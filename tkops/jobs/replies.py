@@ -20,7 +20,6 @@ from tkops import case_schema as C
 from tkops.aftersales.classify import case_keywords_from_sheet_rows
 from tkops.aftersales.followup import (
     followup_days,
-    followup_days_sheet_rows,
     stalled_shipments,
 )
 from tkops.aftersales.replies import draft_replies
@@ -32,6 +31,7 @@ from tkops.aftersales.reviews import (
 from tkops.book.layout import FOLLOWUP, FOLLOWUP_DAYS, REVIEWS
 from tkops.book.protocol import Book
 from tkops.jobs.sheets import case_lines, read_cases, typed_cases, write_cases
+from tkops.jobs.team_sheets import rows_or_defaults
 from tkops.merge import is_blank, sheet_frame
 from tkops.messages import render
 from tkops.settings import Settings
@@ -87,12 +87,7 @@ def run_replies(book: Book, settings: Settings) -> RepliesReport:
 def run_followup(book: Book, settings: Settings, now: dt.datetime | None = None) -> FollowUpReport:
     """Write the FollowUp sheet: stalled shipments with a message to send before the buyer opens a case."""
     now = now or settings.shop_now()
-    rows = book.read_rows(FOLLOWUP_DAYS.name)
-    if not rows or len(rows) < 2:
-        defaults = followup_days_sheet_rows()
-        book.write_table(FOLLOWUP_DAYS, pd.DataFrame(defaults[1:], columns=defaults[0]))
-        rows = None
-    days = followup_days(rows)
+    days = followup_days(rows_or_defaults(book, FOLLOWUP_DAYS))
     lines = case_lines(book, ())  # only closed lines are in history, and a closed line is never a stalled shipment
     cases = read_cases(book)
     found = stalled_shipments(lines, None if cases.empty else typed_cases(cases.sheet), days=days, now=now,

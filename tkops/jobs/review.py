@@ -19,8 +19,8 @@ from tkops import flags, schema
 from tkops.book.layout import ORDERS, REVIEW, RULES
 from tkops.book.protocol import Book
 from tkops.cells.text import scalar_text, text_column
-from tkops.jobs.new_book import starting_frame
 from tkops.jobs.sheets import read_orders, write_orders
+from tkops.jobs.team_sheets import rows_or_defaults
 from tkops.merge import rows_frame
 from tkops.messages import render
 from tkops.review import COLUMNS_READ, ReviewResult, RuleConfig, keywords_from_sheet_rows, review
@@ -55,10 +55,7 @@ def run_review(book: Book, settings: Settings, now: dt.datetime | None = None) -
     lines = view.lines
     if overrides:
         lines["buyer_language"] = lines["order_id"].map(overrides)
-    rules_rows = book.read_rows(RULES.name)
-    if not rules_rows or len(rules_rows) < 2:
-        rules_rows = None
-        book.write_table(RULES, starting_frame(RULES))
+    rules_rows = rows_or_defaults(book, RULES)
     keyword_rows = book.read_rows("Keywords")
     now = now or settings.shop_now()
     result = review(

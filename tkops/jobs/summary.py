@@ -36,6 +36,7 @@ from tkops.errors import DataError
 from tkops.jobs.lines import order_lines
 from tkops.jobs.month_end.inputs import LINE_COLUMNS as SUMMARY_KEYS  # the columns the pivots read
 from tkops.jobs.sheets import read_cases
+from tkops.jobs.team_sheets import rows_or_defaults
 from tkops.messages import render
 from tkops.output import output_folder, stamped
 from tkops.settings import Settings
@@ -78,11 +79,7 @@ def run_summary(book: Book, settings: Settings, out: str | Path | None = None, n
     lines = order_lines(book, SUMMARY_KEYS)  # Orders + history: a year of returns against a year of sales
     if lines.empty:
         lines = pd.DataFrame(columns=["order_id"])
-    actions_rows = book.read_rows(CAUSE_ACTIONS.name)
-    if not actions_rows or len(actions_rows) < 2:
-        defaults = ActionTable().sheet_rows()
-        book.write_table(CAUSE_ACTIONS, pd.DataFrame(defaults[1:], columns=defaults[0]))
-        actions_rows = None
+    actions_rows = rows_or_defaults(book, CAUSE_ACTIONS)
     reviews = _reviews(book.read_rows(REVIEWS.name))
     pivots = summarise(cases, lines, reviews=reviews, actions=ActionTable.from_sheet_rows(actions_rows),
                        unit_costs=_unit_costs(book.read_rows(INVENTORY.name)), top=top)
