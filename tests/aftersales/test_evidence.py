@@ -24,8 +24,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from tkops import messages
-from tkops.jobs import evidence_pack
-from tkops.aftersales import evidence_files
+from tkops.jobs import evidence_files, evidence_pack
 from tkops.aftersales.catalogue import AfterSalesConfigError
 from tkops.aftersales.evidence import EvidenceCase, appeal_due, checklist
 from tkops.jobs.evidence_pack import gather_evidence
