@@ -3,8 +3,8 @@
 What the pack says (the case, the checklist items each file covers, the report) is the after-sales core's
 (:mod:`tkops.aftersales.evidence`); this module does the file work around it (the folder and the ZIP:
 :mod:`tkops.jobs.evidence_files`; thumbnails: :mod:`tkops.sources.pictures`), writing each output through
-:func:`tkops.book.safety.atomic_target` so that both appear together or not at all. :func:`tkops.jobs.evidence.run_evidence`
-calls it for a case of the workbook's AfterSales sheet.
+:func:`tkops.book.safety.atomic_target` so that both appear together or not at all.
+:func:`tkops.jobs.evidence.run_evidence` calls it for a case of the workbook's AfterSales sheet.
 """
 
 from __future__ import annotations
