@@ -231,8 +231,8 @@ class Settings:
         return int(self.lead_time_days), int(self.cover_days)
 
     def slip_values(self) -> dict[str, Any]:
-        """The Settings rows the packing slips read, by sheet name (for :meth:`tkops.slips.SlipSettings.from_mapping`,
-        which validates them: logo and font files)."""
+        """The Settings rows the packing slips read, by sheet name (for :meth:`tkops.slips.SlipSettings.from_mapping`;
+        the slips job reads and checks the logo and font files they name)."""
         return {name: getattr(self, attr) for name, attr in SLIP_ROWS.items()}
 
     def with_overrides(self, **values: Any) -> "Settings":

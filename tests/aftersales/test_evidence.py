@@ -24,15 +24,15 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from tkops import messages
-from tkops.jobs import evidence_pack
-from tkops.aftersales import evidence_files
+from tkops.jobs import evidence_files, evidence_pack
 from tkops.aftersales.catalogue import AfterSalesConfigError
 from tkops.aftersales.evidence import EvidenceCase, appeal_due, checklist
 from tkops.jobs.evidence_pack import gather_evidence
 from tkops.jobs.evidence import run_evidence
 from tkops.aftersales.evidence_catalogue import EvidenceError
 from tkops.aftersales.evidence_checklist import CHECKLIST_HEADERS, DEFAULT_APPEAL_DAYS, covered_by
-from tkops.aftersales.reasons import CASE_TYPES, data_file
+from tkops.aftersales.reasons import CASE_TYPES
+from tkops.bundled import bundled_path
 from tkops.case_schema import CASE_SHEET_COLUMNS
 from tkops.book import FileBook, safety
 from tkops.book.layout import ColumnSpec, SheetSpec
@@ -255,7 +255,7 @@ def test_checklist_per_case_type_in_both_languages():
 
 
 def test_the_checklist_data_is_complete():
-    with open(data_file("evidence.csv"), encoding="utf-8") as f:
+    with open(bundled_path("aftersales/evidence.csv"), encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert list(rows[0]) == CHECKLIST_HEADERS
     assert {r["Case Type"] for r in rows} == set(CASE_TYPES)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tkops.aftersales.evidence_catalogue import EvidenceError
-from tkops.aftersales.evidence_files import find_case_folder, list_files
+from tkops.jobs.evidence_files import find_case_folder, list_files
 
 CASE = "578123456789012345"
 needs_symlinks = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")

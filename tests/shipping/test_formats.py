@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ from tkops.shipping import carrier_of
 from tkops.shipping.checksums import (ALGORITHMS, PARAMETERS, luhn, mod7, mod10, mod_37_36, passes, s10,
                                       sum_product_with_weightings_and_modulo, unsupported)
 from tkops.shipping.formats import (Match, bundled_matches, checksums_file, data_folder, load_formats, lookup,
-                                    match, matches, parse_checksums, recorded_checksums)
+                                    match, matches, parse_checksums, parse_formats, recorded_checksums)
 
 FORMATS = load_formats()
 VALID = [(f.id, n) for f in FORMATS for n in f.valid_examples]
@@ -137,6 +138,11 @@ def test_a_sample_shows_a_valid_number_without_spaces():
     assert not BY_ID["amazon_logistics"].has_check
 
 
+def formats_in(folder):
+    """The formats of the courier files in ``folder``, read as the bundled ones are (in file-name order)."""
+    return parse_formats(p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.json")))
+
+
 def _courier_file(tmp_path, checksum):
     folder = tmp_path / "couriers"
     folder.mkdir(parents=True)
@@ -149,10 +155,10 @@ def _courier_file(tmp_path, checksum):
 
 def test_a_checksum_tkops_cannot_run_stops_loading_loudly(tmp_path):
     with pytest.raises(ValueError, match="unknown checksum 'mod11'"):
-        load_formats(_courier_file(tmp_path / "a", {"name": "mod11"}))
+        formats_in(_courier_file(tmp_path / "a", {"name": "mod11"}))
     with pytest.raises(ValueError, match="modulo=11"):
-        load_formats(_courier_file(tmp_path / "b", {"name": "mod10", "modulo": 11}))
-    loaded = load_formats(_courier_file(tmp_path / "c", {"name": "luhn", "modulo": 10}))
+        formats_in(_courier_file(tmp_path / "b", {"name": "mod10", "modulo": 11}))
+    loaded = formats_in(_courier_file(tmp_path / "c", {"name": "luhn", "modulo": 10}))
     assert [(f.courier, f.id, f.name) for f in loaded] == [("x", "x", "X")]
     assert loaded[0].valid_examples == ("X123455",) and loaded[0].invalid_examples == ()
 
@@ -249,7 +255,7 @@ def test_upstream_style_entries_load(tmp_path):
              "additional": [{"name": "Country", "regex_group_name": "Country",
                              "lookup": [{"matches": "GB", "name": "UK"}, {"matches_regex": "U[SM]", "name": "US"}]}],
              "test_numbers": {"valid": ["X123456GB"], "invalid": ["X123454GB"]}}
-    [fmt] = load_formats(_write_courier(tmp_path / "a", [entry]))
+    [fmt] = formats_in(_write_courier(tmp_path / "a", [entry]))
     assert (fmt.id, fmt.name, fmt.courier, fmt.courier_name) == ("x_ray_post_18", "  X-Ray Post (18) ", "test",
                                                                   "Test Courier")
     assert fmt.pattern.pattern.startswith("\\s*X\\s*(?P<SerialNumber>")  # PCRE groups become Python's
@@ -268,12 +274,12 @@ def test_upstream_style_entries_load(tmp_path):
 def test_lookups_that_name_nothing_fail_and_checksums_need_their_groups(tmp_path):
     entry = {"name": "Y", "id": "y", "regex": "Y(?<Code>[A-Z])", "validation": {"additional": {"exists": ["Nope"]}},
              "test_numbers": {}}
-    [fmt] = load_formats(_write_courier(tmp_path / "a", [entry]))
+    [fmt] = formats_in(_write_courier(tmp_path / "a", [entry]))
     assert (match(fmt, "YA").valid, match(fmt, "YA").reason) == (False, "lookup")
     assert fmt.valid_examples == () and fmt.invalid_examples == () and fmt.sample == ""
     entry = {"name": "Z", "regex": "Z(?<SerialNumber>[0-9]{4})", "validation": {"checksum": {"name": "mod7"}}}
     with pytest.raises(ValueError, match="^test/Z: a checksum needs the groups SerialNumber and CheckDigit"):
-        load_formats(_write_courier(tmp_path / "b", [entry]))
+        formats_in(_write_courier(tmp_path / "b", [entry]))
 
 
 def test_matches_looks_only_at_the_formats_given():

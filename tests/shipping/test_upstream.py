@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tkops.shipping.checksums import luhn, mod_37_36
-from tkops.shipping.formats import load_formats, match
+from tkops.shipping.formats import load_formats, match, parse_formats
 
 #: Upstream formats tkops leaves out on purpose (courier code, format id): the README says why.
 NOT_BUNDLED = {("canpar", "canpar_22"), ("old_dominion", "old_dominion"),
@@ -60,7 +60,7 @@ def _clean(number: str) -> str:
 
 @needs_upstream
 def test_the_loader_and_check_digits_agree_with_every_upstream_test_number():
-    formats = load_formats(str(UPSTREAM))
+    formats = parse_formats(p.read_text(encoding="utf-8") for p in sorted(UPSTREAM.glob("*.json")))
     assert len(formats) >= 39
     wrong = [(f.id, n, "valid") for f in formats for n in f.valid_examples if not (m := match(f, _clean(n)))
              or not m.valid]

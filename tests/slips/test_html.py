@@ -12,12 +12,19 @@ import pytest
 from tests.slips.sample import BUYERS, LANGUAGES, frame, line, one_order_per_language, order_id
 from tkops import templating
 from tkops.errors import ConfigError
-from tkops.slips import LAYOUTS, SlipSettings, build_slips, render_checklist, render_html, write_html
+from tkops.jobs.slips import slip_files, write_atomic
+from tkops.slips import LAYOUTS, SlipSettings, build_slips, render_checklist, render_html
 from tkops.slips.labels import CHECKLIST_LABELS, SLIP_LABELS
 
 LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|Undefined|None|<built-in|object at 0x")
 SETTINGS = SlipSettings.from_mapping({"Shop Name": "Demo Shop", "Return Address": "1 Warehouse Rd\nOntario CA",
                                       "QC Points": "No stains; Tags on"})
+
+
+def write_html(slips, path, settings=None, layout=""):
+    """The slips' HTML in a file, written as the slips job writes it (into the output folder it made)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_atomic(path, render_html(slips, settings, layout).encode("utf-8"))
 
 
 def every_block(lang_count: int = len(LANGUAGES)):
@@ -105,7 +112,7 @@ def test_a_logo_is_embedded_once(tmp_path):
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 40), (200, 30, 30)).save(logo)
     settings = SlipSettings.from_mapping({"Shop Name": "Demo", "Shop Logo": str(logo)})
-    html = render_html(build_slips(one_order_per_language(), settings), settings, "a4")
+    html = render_html(build_slips(one_order_per_language(), settings), settings, "a4", slip_files(settings))
     assert html.count("data:image/png;base64,") == 1 and html.count('<use href="#shop-logo"/>') == len(LANGUAGES)
 
 

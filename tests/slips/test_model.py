@@ -118,15 +118,11 @@ def test_missing_columns_and_odd_values_do_not_break_a_slip():
     assert build_slips(lines.iloc[0:0]) == []
 
 
-def test_slip_settings_come_from_sheet_names_and_are_checked(tmp_path):
+def test_slip_settings_come_from_sheet_names_and_are_checked():
     s = SlipSettings.from_mapping({"Shop Name": " Demo ", "Return Address": "1 Road\n  Town ", "QC Points": "A; B\nC",
                                    "slip layout": "4X6", "Unknown": "x"})
     assert (s.shop_name, s.return_address, s.qc_points, s.layout) == ("Demo", ("1 Road", "Town"), ("A", "B", "C"),
                                                                         "4x6")
-    renamed = tmp_path / "logo.png"
-    renamed.write_bytes(b"%PDF-1.4 not a picture")  # a file renamed to .png: caught here, not in the renderer
-    for bad in ({"Slip Layout": "A5"}, {"Shop Logo": str(tmp_path / "none.png")}, {"Shop Logo": str(renamed)},
-                {"PDF Fonts": "x.otf"}):
-        with pytest.raises(ConfigError) as err:
-            SlipSettings.from_mapping(bad)
-        assert err.value.code == "bad_setting"
+    with pytest.raises(ConfigError) as err:  # the logo and font files are the job's to check (test_slips_job.py)
+        SlipSettings.from_mapping({"Slip Layout": "A5"})
+    assert err.value.code == "bad_setting"

@@ -12,10 +12,16 @@ from pypdf import PdfReader
 
 from tests.slips.sample import LANGUAGES, frame, line, one_order_per_language, order_id
 from tkops.errors import ConfigError
-from tkops.slips import LAYOUTS, SlipSettings, build_slips, render_pdf, write_pdf
+from tkops.jobs.slips import write_atomic
+from tkops.slips import LAYOUTS, SlipSettings, build_slips, render_pdf
 from tkops.pdf import FontChain
 
 SETTINGS = SlipSettings.from_mapping({"Shop Name": "Demo Shop", "Return Address": "1 Warehouse Rd\nOntario CA"})
+
+
+def write_pdf(slips, path, settings=None, layout=""):
+    """The slips' PDF in a file, written as the slips job writes it."""
+    return write_atomic(path, render_pdf(slips, settings, layout))
 
 
 def pages_text(data: bytes) -> list[str]:

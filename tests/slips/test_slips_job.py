@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.slips.code128_decode import decode
@@ -20,7 +21,8 @@ from tkops.book import FileBook
 from tkops.book.layout import INVENTORY, BUNDLES, ORDERS, REVIEW, SETTINGS, ColumnSpec, orders_columns
 from tkops.errors import ConfigError, DataError
 from tkops.settings import Settings, sheet_rows
-from tkops.jobs.slips import run_slips
+from tkops.jobs.slips import run_slips, slip_files
+from tkops.slips import SlipSettings
 
 A, B, C, D, E, F, G, H, I = (order_id(i) for i in range(1, 10))
 WAVE_1, WAVE_2 = [B, C, A], [D, E]  # walking order: A-2 (B), A-10 (C's bundle), B-10 (A); then A-3 (D), B-1 (E)
@@ -256,6 +258,28 @@ def test_a_bad_slip_layout_names_the_setting_and_writes_nothing(tmp_path):
         run_slips(book, Settings(shop_logo=str(tmp_path / "nope.png")), tmp_path / "out")
     assert "Shop Logo" in str(err.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_logo_and_font_files_are_checked_before_anything_is_drawn(tmp_path):
+    renamed = tmp_path / "logo.png"
+    renamed.write_bytes(b"%PDF-1.4 not a picture")  # a file renamed to .png: caught here, not in the renderer
+    gif = tmp_path / "logo.gif"
+    Image.new("RGB", (4, 4)).save(gif)
+    font = tmp_path / "font.ttf"
+    font.write_bytes(b"not read here")
+    for bad, name in (({"Shop Logo": str(tmp_path / "none.png")}, "Shop Logo"),
+                      ({"Shop Logo": str(renamed)}, "Shop Logo"), ({"Shop Logo": str(gif)}, "Shop Logo"),
+                      ({"Shop Logo": str(tmp_path)}, "Shop Logo"), ({"PDF Fonts": "x.otf"}, "PDF Fonts"),
+                      ({"PDF Fonts": str(tmp_path / "none.ttf")}, "PDF Fonts"),
+                      ({"Shop Logo": str(tmp_path / "none.png"), "PDF Fonts": "x.otf"}, "Shop Logo")):
+        with pytest.raises(ConfigError) as err:
+            slip_files(SlipSettings.from_mapping(bad))
+        assert err.value.code == "bad_setting" and name in str(err.value), bad
+    Image.new("RGB", (120, 40)).save(tmp_path / "logo.jpg")
+    logo = slip_files(SlipSettings.from_mapping({"Shop Logo": str(tmp_path / "logo.jpg"), "PDF Fonts": str(font)}))
+    assert (logo.width, logo.height, logo.mime, logo.path) == (120, 40, "image/jpeg", str(tmp_path / "logo.jpg"))
+    assert logo.data == (tmp_path / "logo.jpg").read_bytes()
+    assert slip_files(SlipSettings.from_mapping({})) is None
 
 
 def broken_copy(folder, name, old, new):

@@ -21,7 +21,6 @@ received", "没收到") is never negated. Precedence, not counting, decides betw
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,7 +31,8 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from tkops.aftersales.catalogue import AfterSalesConfigError, choice, sheet_records
-from tkops.aftersales.reasons import CASE_TYPES, data_file
+from tkops.aftersales.reasons import CASE_TYPES
+from tkops.bundled import bundled_rows
 from tkops.review import text as T
 
 CASE_KEYWORDS_SHEET = "CaseKeywords"
@@ -108,9 +108,8 @@ def _trie(words: Iterable[str]) -> str:
 @lru_cache(maxsize=1)
 def default_case_keywords() -> CaseKeywords:
     """The built-in keyword lists (``tkops/data/aftersales/case_keywords.csv``), read once."""
-    path = data_file("case_keywords.csv")
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return case_keywords_from_sheet_rows(list(csv.reader(f)), CaseKeywords(()), sheet=path.name)
+    return case_keywords_from_sheet_rows(bundled_rows("aftersales/case_keywords.csv"), CaseKeywords(()),
+                                         sheet="case_keywords.csv")
 
 
 def case_keywords_from_sheet_rows(rows: list[list[Any]] | None, base: CaseKeywords | None = None,

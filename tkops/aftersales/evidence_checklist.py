@@ -8,7 +8,6 @@ probably covers; an item's keywords are those of every row with the same Item, w
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import unicodedata
@@ -16,7 +15,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from tkops.aftersales.catalogue import AfterSalesConfigError, choice, sheet_records
-from tkops.aftersales.reasons import CASE_TYPES, data_file
+from tkops.aftersales.reasons import CASE_TYPES
+from tkops.bundled import bundled_rows
 from tkops.cells.yes_no import yes_no
 
 CHECKLIST_SHEET = "EvidenceChecklist"
@@ -99,9 +99,7 @@ class EvidenceChecklist:
 @lru_cache(maxsize=1)
 def default_checklist() -> EvidenceChecklist:
     """The built-in checklist (``tkops/data/aftersales/evidence.csv``), read once."""
-    path = data_file("evidence.csv")
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return EvidenceChecklist.from_rows(list(csv.reader(f)), path.name)
+    return EvidenceChecklist.from_rows(bundled_rows("aftersales/evidence.csv"), "evidence.csv")
 
 
 def checklist(case_type: str, lang: str = "en", table: EvidenceChecklist | None = None) -> list[Requirement]:

@@ -1,20 +1,18 @@
 """The evidence pack's index: one context for the HTML page (inside the archive) and the PDF (beside it).
 
 The HTML renders through the one jinja2 environment (``evidence/index.html.j2``, autoescaped: file names and buyer
-text are never markup); image thumbnails are embedded as data URIs so the page needs nothing beside it.
+text are never markup); image thumbnails are embedded as data URIs so the page needs nothing beside it. The job
+makes the thumbnails (:func:`tkops.sources.pictures.thumbnail`) of the files :func:`shows_thumbnail` picks.
 """
 
 from __future__ import annotations
 
-import base64
-import io
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from PIL import Image, ImageOps
-
 from tkops.aftersales.evidence_catalogue import CATALOGUE, label
-from tkops.aftersales.evidence_files import human_size
+from tkops.aftersales.evidence_files import EvidenceFile, human_size
 from tkops.templating import render
 
 if TYPE_CHECKING:
@@ -22,20 +20,24 @@ if TYPE_CHECKING:
 
 TEMPLATE = "evidence/index.html.j2"
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
-THUMB_PX = 160
 #: Thumbnails per page: beyond this the page would grow by megabytes for little use.
 MAX_THUMBS = 300
 _IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff")
-_MAX_IMAGE_BYTES = 64 << 20
 
 
 def _when(value) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value is not None else "-"
 
 
-def index_context(report: "EvidenceReport", lang: str = "en", *, thumbnails: bool = True) -> dict:
+def shows_thumbnail(file: EvidenceFile) -> bool:
+    """Whether ``file`` is an image the index shows a thumbnail of (the first :data:`MAX_THUMBS` that can be
+    read)."""
+    return file.path.suffix.casefold() in _IMAGES
+
+
+def index_context(report: "EvidenceReport", lang: str = "en", *, thumbs: Mapping[str, str] | None = None) -> dict:
     """What the HTML template and the PDF read: labels in ``lang``, the case facts, the checklist with coverage, the
-    files (with thumbnails of images when ``thumbnails``) and the files left out."""
+    files (with ``thumbs``, relative name -> thumbnail data URI, where given) and the files left out."""
     t = {code.removeprefix("evidence.t."): label(code, lang) for code in CATALOGUE
          if code.startswith("evidence.t.") and "{" not in CATALOGUE[code]["en"]}
     case = report.case
@@ -49,15 +51,11 @@ def index_context(report: "EvidenceReport", lang: str = "en", *, thumbnails: boo
         "files": c.files,
         "hint": label("evidence.t.name_with", lang, words=", ".join(_hint_words(c.requirement, lang))),
     } for c in report.items]
-    shown = 0
+    thumbs = thumbs or {}
     files = []
     for f in report.files:
-        thumb = ""
-        if thumbnails and shown < MAX_THUMBS and f.path.suffix.casefold() in _IMAGES:
-            thumb = thumbnail(f.path)
-            shown += bool(thumb)
         files.append({"rel": f.rel, "href": quote(f.arcname), "size": human_size(f.size), "bytes": f.size,
-                      "kind": f.kind, "modified": _when(f.modified), "sha256": f.sha256, "thumb": thumb,
+                      "kind": f.kind, "modified": _when(f.modified), "sha256": f.sha256, "thumb": thumbs.get(f.rel, ""),
                       "covers": [by_item[i].requirement.label for i in f.covers if i in by_item]})
     due = report.appeal_due
     return {
@@ -75,24 +73,6 @@ def index_context(report: "EvidenceReport", lang: str = "en", *, thumbnails: boo
 def index_html(context: dict, extra_folder: str = "") -> str:
     """The index page of :func:`index_context`; ``extra_folder``: the team's own templates, searched first."""
     return render(TEMPLATE, context, extra_folder)
-
-
-def thumbnail(path) -> str:
-    """A small JPEG of the image at ``path`` as a data URI; "" when it cannot be read as an image."""
-    try:
-        if path.stat().st_size > _MAX_IMAGE_BYTES:
-            return ""
-        with Image.open(path) as image:
-            image.draft("RGB", (THUMB_PX * 2, THUMB_PX * 2))  # JPEG: decode at a reduced scale
-            small = ImageOps.exif_transpose(image)
-            small.thumbnail((THUMB_PX, THUMB_PX))
-            buffer = io.BytesIO()
-            small.convert("RGB").save(buffer, "JPEG", quality=70)
-    # A photo the team saved may be truncated, of a format Pillow lacks (HEIC), or a decompression bomb: no
-    # thumbnail then; the file itself still goes into the archive.
-    except (OSError, ValueError, Image.DecompressionBombError, SyntaxError):
-        return ""
-    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def _hint_words(requirement, lang: str) -> list[str]:

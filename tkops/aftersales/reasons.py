@@ -9,17 +9,15 @@ people: matching uses the key, then the folded text, whatever the kind or market
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple
 
 import pandas as pd
 
 from tkops.aftersales.catalogue import AfterSalesConfigError, choice, sheet_records
+from tkops.bundled import bundled_rows
 from tkops.cells.yes_no import yes_no
 from tkops.markets import MARKET_ALIASES, MARKETS
 from tkops.review import text as T
@@ -131,12 +129,6 @@ class ReasonMap:
                 self._by_text[folded] = r
 
     @classmethod
-    def from_csv(cls, path: str | Path) -> "ReasonMap":
-        """The reasons of a CSV file laid out like the Reasons sheet (errors name the file as the sheet)."""
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            return cls(parse_reason_rows(list(csv.reader(f)), Path(path).name))
-
-    @classmethod
     def from_sheet_rows(cls, rows: list[list[Any]] | None, base: "ReasonMap | None" = None,
                         sheet: str = REASONS_SHEET) -> "ReasonMap":
         """``base`` (the defaults) overlaid with the Reasons sheet's rows (header first; columns found by name).
@@ -155,15 +147,10 @@ class ReasonMap:
                 return self._by_text[fold_reason(value)], "text"
         return None, "none"
 
-def data_file(name: str) -> Path:
-    """The path of a packaged after-sales data file (``tkops/data/aftersales/NAME``)."""
-    return Path(str(resources.files("tkops"))) / "data" / "aftersales" / name
-
-
 @lru_cache(maxsize=1)
 def default_reason_map() -> ReasonMap:
     """The built-in reasons (``tkops/data/aftersales/reasons.csv``), read once."""
-    return ReasonMap.from_csv(data_file("reasons.csv"))
+    return ReasonMap(parse_reason_rows(bundled_rows("aftersales/reasons.csv"), "reasons.csv"))
 
 
 def reasons_sheet_rows(reason_map: ReasonMap | None = None) -> list[list[str]]:

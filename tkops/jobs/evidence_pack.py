@@ -1,9 +1,10 @@
 """Packing a case's evidence folder: find it, list its files, write the ZIP with its index and the PDF beside it.
 
 What the pack says (the case, the checklist items each file covers, the report) is the after-sales core's
-(:mod:`tkops.aftersales.evidence`); this module does the file work around it, writing each output through
-:func:`tkops.book.safety.atomic_target` so that both appear together or not at all. :func:`tkops.jobs.evidence.run_evidence`
-calls it for a case of the workbook's AfterSales sheet.
+(:mod:`tkops.aftersales.evidence`); this module does the file work around it (the folder and the ZIP:
+:mod:`tkops.jobs.evidence_files`; thumbnails: :mod:`tkops.sources.pictures`), writing each output through
+:func:`tkops.book.safety.atomic_target` so that both appear together or not at all.
+:func:`tkops.jobs.evidence.run_evidence` calls it for a case of the workbook's AfterSales sheet.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from typing import Any, Mapping
 from tkops.aftersales.evidence import EvidenceCase, EvidenceReport, check_items
 from tkops.aftersales.evidence_catalogue import EvidenceError
 from tkops.aftersales.evidence_checklist import DEFAULT_APPEAL_DAYS, EvidenceChecklist, appeal_due
-from tkops.aftersales.evidence_files import check_case_id, find_case_folder, list_files, write_zip
-from tkops.aftersales.evidence_index import index_context, index_html
+from tkops.aftersales.evidence_files import EvidenceFile, check_case_id
+from tkops.aftersales.evidence_index import MAX_THUMBS, index_context, index_html, shows_thumbnail
 from tkops.aftersales.evidence_pdf import evidence_pdf
 from tkops.book.safety import atomic_target
+from tkops.jobs.evidence_files import find_case_folder, list_files, write_zip
+from tkops.sources.pictures import thumbnail
 
 FILE_TITLE = "Evidence"
 
@@ -53,7 +56,7 @@ def gather_evidence(case: EvidenceCase | Mapping[str, Any], folder: str | Path, 
     context: dict = {}
 
     def index() -> str:  # called once every file is in, so the index has their fingerprints
-        context.update(index_context(report, lang))
+        context.update(index_context(report, lang, thumbs=thumbnails(files)))
         return index_html(context, templates)
 
     try:
@@ -68,6 +71,17 @@ def gather_evidence(case: EvidenceCase | Mapping[str, Any], folder: str | Path, 
         pdf_path.unlink(missing_ok=True)
         raise
     return report
+
+
+def thumbnails(files: list[EvidenceFile]) -> dict[str, str]:
+    """Relative name -> thumbnail (a data URI) of the first :data:`MAX_THUMBS` images that can be read."""
+    thumbs: dict[str, str] = {}
+    for f in files:
+        if len(thumbs) >= MAX_THUMBS:
+            break
+        if shows_thumbnail(f) and (thumb := thumbnail(f.path)):
+            thumbs[f.rel] = thumb
+    return thumbs
 
 
 def _free_paths(folder: Path, title: str, now: dt.datetime) -> tuple[Path, Path]:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from tkops.book.layout import BUNDLES, INVENTORY, REVIEW
 from tkops.book.protocol import ReadBook
+from tkops.book.safety import atomic_target
 from tkops.cells.yes_no import tick
 from tkops.errors import ConfigError
 from tkops.jobs.orders_sheet import orders_frame
@@ -30,9 +31,9 @@ from tkops.picking.picklist import ID_SEPARATOR
 from tkops.picking.together import together_with
 from tkops.review import text as T
 from tkops.settings import Settings
-from tkops.slips import LAYOUTS, SlipSettings, build_slips, render_checklist, render_html, render_pdf
+from tkops.slips import LAYOUTS, Logo, SlipSettings, build_slips, render_checklist, render_html, render_pdf
 from tkops.slips.catalogue import label
-from tkops.slips.render import write_atomic
+from tkops.sources.pictures import read_picture
 from tkops.statuses import canonical_statuses
 
 SLIPS_TITLE, CHECKLIST_TITLE = "Packing slips", "Packing checklist"
@@ -86,6 +87,7 @@ def run_slips(book: ReadBook, settings: Settings, out: str | Path | None = None,
     Settings and template errors raise ConfigError before any file is written; nothing to print writes nothing."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
     slip_settings = SlipSettings.from_mapping(settings.slip_values(), settings)
+    logo = slip_files(slip_settings)
     layout = (layout or slip_settings.layout).casefold().replace(" ", "")
     if layout not in LAYOUTS:
         raise ConfigError("bad_setting", name="Slip Layout", value=layout, hint=", ".join(LAYOUTS))
@@ -105,13 +107,32 @@ def run_slips(book: ReadBook, settings: Settings, out: str | Path | None = None,
     together = together_with(picked)
     slips = build_slips(picked, slip_settings, review=review, pick_order=order, together=together,
                         combine=combine_choice(review, together, list(picked["order_id"])))
-    documents = [render_html(slips, slip_settings, layout).encode("utf-8"), render_pdf(slips, slip_settings, layout),
+    documents = [render_html(slips, slip_settings, layout, logo).encode("utf-8"),
+                 render_pdf(slips, slip_settings, layout, logo),
                  render_checklist(slips, slip_settings).encode("utf-8")]  # all rendered before any file is written
     paths = _paths(output_folder(book.path, settings, out), now)
     _write_all(zip(paths, documents))
     report.slips, report.html, report.pdf, report.checklist = len(slips), *paths
     report.orders = list(dict.fromkeys(o for slip in slips for o in slip.order_ids))
     return report
+
+
+def slip_files(slip: SlipSettings) -> Logo | None:
+    """The shop logo the settings name, read (None without one), after checking it and the PDF Fonts files:
+    ConfigError naming the setting when the logo is not a PNG or JPEG file Pillow can read (a renamed file is
+    caught here, not deep in a renderer) or a font is not a TrueType file."""
+    logo = None
+    if slip.logo:
+        path = Path(slip.logo)
+        picture = read_picture(path) if path.suffix.casefold() in (".png", ".jpg", ".jpeg") else None
+        if picture is None:
+            raise ConfigError("bad_setting", name="Shop Logo", value=slip.logo, hint="the path of a PNG or JPEG file")
+        logo = Logo(picture.data, picture.width, picture.height, str(path))
+    for font in slip.pdf_fonts:
+        if not Path(font).is_file() or Path(font).suffix.casefold() not in (".ttf", ".ttc"):
+            raise ConfigError("bad_setting", name="PDF Fonts", value=font,
+                              hint="paths of TrueType font files (.ttf or .ttc), separated by ;")
+    return logo
 
 
 def _line_facts(sheet: pd.DataFrame) -> pd.DataFrame:
@@ -192,6 +213,14 @@ def _paths(folder: Path, now: dt.datetime) -> tuple[Path, Path, Path]:
     base = next(b for b in (f"{stem} ({n})" if n > 1 else stem for n in itertools.count(1))
                 if not (folder / f"{b}.html").exists() and not (folder / f"{b}.pdf").exists())
     return folder / f"{base}.html", folder / f"{base}.pdf", stamped(folder, CHECKLIST_TITLE, now, ".html")
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through :func:`tkops.book.safety.atomic_target`: a failed write leaves the old
+    file, or none."""
+    with atomic_target(path) as tmp:
+        tmp.write_bytes(data)
+    return path
 
 
 def _write_all(documents) -> None:

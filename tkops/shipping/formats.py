@@ -12,10 +12,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from tkops.bundled import bundled_names, bundled_path, read_bundled
 from tkops.shipping.checksums import passes, unsupported
 
 _NAMED_GROUP = re.compile(r"\(\?<(?=[A-Za-z_])")
@@ -107,19 +107,22 @@ def _formats_of(data: dict) -> Iterable[Format]:
         )
 
 
+COURIERS = "tracking/couriers"  # the bundled courier files, under tkops/data/
+
+
 def data_folder() -> Path:
     """The folder of the bundled courier files."""
-    return Path(str(resources.files("tkops"))) / "data" / "tracking" / "couriers"
+    return bundled_path(COURIERS)
 
 
 def checksums_file() -> Path:
     """The SHA-256 list of the bundled courier files (``sha256sum`` format, paths relative to its folder)."""
-    return data_folder().parent / "SHA256SUMS"
+    return bundled_path("tracking/SHA256SUMS")
 
 
 def recorded_checksums() -> dict[str, str]:
     """File name (``couriers/ups.json``) -> SHA-256 hex digest, as recorded in :func:`checksums_file`."""
-    return parse_checksums(checksums_file().read_text(encoding="utf-8"))
+    return parse_checksums(read_bundled("tracking/SHA256SUMS"))
 
 
 def parse_checksums(text: str) -> dict[str, str]:
@@ -132,13 +135,18 @@ def parse_checksums(text: str) -> dict[str, str]:
     return recorded
 
 
-@lru_cache(maxsize=4)
-def load_formats(folder: str | None = None) -> tuple[Format, ...]:
-    """Every format of every courier file in ``folder`` (default: the vendored data), in file-name order."""
-    root = Path(folder) if folder else data_folder()
+@lru_cache(maxsize=1)
+def load_formats() -> tuple[Format, ...]:
+    """Every format of every bundled courier file, in file-name order."""
+    return parse_formats(read_bundled(f"{COURIERS}/{name}") for name in bundled_names(COURIERS, ".json"))
+
+
+def parse_formats(texts: Iterable[str]) -> tuple[Format, ...]:
+    """Every format of the courier files whose JSON texts are ``texts`` (the bundled ones, or upstream's own files
+    unchanged), in that order."""
     formats: list[Format] = []
-    for path in sorted(root.glob("*.json")):
-        formats.extend(_formats_of(json.loads(path.read_text(encoding="utf-8"))))
+    for text in texts:
+        formats.extend(_formats_of(json.loads(text)))
     return tuple(formats)
 
 

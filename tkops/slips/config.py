@@ -35,7 +35,8 @@ _SPLIT = re.compile(r"\s*(?:\r?\n|;)\s*")
 
 @dataclass(frozen=True)
 class SlipSettings:
-    """Validated slip settings (empty strings and tuples mean "not set")."""
+    """Validated slip settings (empty strings and tuples mean "not set"); ``logo`` and ``pdf_fonts`` are paths, read
+    and checked by the job (the slips get the logo as a :class:`Logo`)."""
 
     shop_name: str = ""
     logo: str = ""
@@ -85,26 +86,22 @@ def _lines(value: Any, split_semicolons: bool) -> tuple[str, ...]:
 
 
 def _validate(s: SlipSettings) -> None:
+    """What can be checked without the files: the layout. The logo and font files the settings name are read and
+    checked by the job (:func:`tkops.jobs.slips.slip_files`), before anything is drawn."""
     if s.layout not in LAYOUTS:
         raise ConfigError("bad_setting", name="Slip Layout", value=s.layout, hint=", ".join(LAYOUTS))
-    if s.logo:
-        path = Path(s.logo)
-        if not path.is_file() or path.suffix.casefold() not in (".png", ".jpg", ".jpeg") or not _is_image(path):
-            raise ConfigError("bad_setting", name="Shop Logo", value=s.logo, hint="the path of a PNG or JPEG file")
-    for font in s.pdf_fonts:
-        if not Path(font).is_file() or Path(font).suffix.casefold() not in (".ttf", ".ttc"):
-            raise ConfigError("bad_setting", name="PDF Fonts", value=font,
-                              hint="paths of TrueType font files (.ttf or .ttc), separated by ;")
 
 
-def _is_image(path: Path) -> bool:
-    """Whether Pillow (installed with reportlab) can read the file as an image: a renamed file is caught here, with
-    a message naming the setting, not deep in the slip renderer."""
-    from PIL import Image, UnidentifiedImageError
+@dataclass(frozen=True)
+class Logo:
+    """The shop logo as the job read it (Settings: Shop Logo): the file's bytes, its size in pixels, its path."""
 
-    try:
-        with Image.open(path) as image:
-            image.verify()
-        return True
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
+    data: bytes
+    width: int
+    height: int
+    path: str
+
+    @property
+    def mime(self) -> str:
+        """The logo's MIME type, by its file name (PNG or JPEG: the setting allows no other)."""
+        return "image/png" if Path(self.path).suffix.casefold() == ".png" else "image/jpeg"

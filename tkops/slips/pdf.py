@@ -9,9 +9,7 @@ barcodes) and is several times slower. A slip longer than a page continues on th
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -19,10 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 from tkops.errors import ConfigError
 from tkops.pdf import MM, FontChain, Geometry, Pen, new_canvas, strings_in
 from tkops.slips.barcodes import bar_runs, code128_modules, qr_matrix, qr_runs
-from tkops.slips.config import LAYOUTS, SlipSettings
+from tkops.slips.config import LAYOUTS, Logo, SlipSettings
 from tkops.slips.model import Slip
 from tkops.slips.pdf_blocks import draw_body
-from tkops.slips.render import write_atomic
 
 GEOMETRY: dict[str, Geometry] = {
     "a4": Geometry((210 * MM, 297 * MM), 14 * MM, 10, 62 * MM, 13 * MM, 24 * MM, False),
@@ -77,8 +74,10 @@ class SlipPen(Pen):
         self.c.drawPath(path, stroke=0, fill=1)
 
 
-def render_pdf(slips: Sequence[Slip], settings: SlipSettings | None = None, layout: str = "") -> bytes:
-    """The batch of ``slips`` as PDF bytes in ``layout`` (a4, a6, 4x6; default: Settings' Slip Layout)."""
+def render_pdf(slips: Sequence[Slip], settings: SlipSettings | None = None, layout: str = "",
+               logo: Logo | None = None) -> bytes:
+    """The batch of ``slips`` as PDF bytes in ``layout`` (a4, a6, 4x6; default: Settings' Slip Layout); ``logo``:
+    the shop logo, as the job read it (None: no logo)."""
     settings = settings or SlipSettings()
     layout = (layout or settings.layout).casefold()
     if layout not in LAYOUTS:
@@ -86,17 +85,11 @@ def render_pdf(slips: Sequence[Slip], settings: SlipSettings | None = None, layo
     geo = GEOMETRY[layout]
     chain = FontChain(settings.pdf_fonts)
     chain.prepare([*strings_in(list(slips)), settings.shop_name, *settings.return_address])
-    logo = ImageReader(settings.logo) if settings.logo else None
+    image = ImageReader(io.BytesIO(logo.data)) if logo is not None else None
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, geo, f"{settings.shop_name or 'tkops'}: {len(slips)} packing slips")
     for slip in slips:
-        draw_body(SlipPen(canvas, chain, geo, slip), settings, logo)
+        draw_body(SlipPen(canvas, chain, geo, slip), settings, image)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
-
-
-def write_pdf(slips: Sequence[Slip], path: str | os.PathLike, settings: SlipSettings | None = None,
-              layout: str = "") -> Path:
-    """Write the batch of ``slips`` as one PDF at ``path``, a page per slip."""
-    return write_atomic(path, render_pdf(slips, settings, layout))

@@ -8,10 +8,7 @@ missing variable, even when the error is inside a partial the layout includes.
 from __future__ import annotations
 
 import base64
-import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -20,7 +17,7 @@ from tkops.errors import ConfigError
 from tkops.pdf import strings_in
 from tkops.pdf.webfonts import font_face_css
 from tkops.slips.barcodes import code128_svg, qr_svg
-from tkops.slips.config import LAYOUTS, SlipSettings
+from tkops.slips.config import LAYOUTS, Logo, SlipSettings
 from tkops.slips.fit import fit_labels
 from tkops.slips.labels import CHECKLIST_LABELS
 from tkops.slips.model import Slip
@@ -28,24 +25,20 @@ from tkops.slips.model import Slip
 CHECKLIST_TEMPLATE = "slips/checklist.html.j2"
 
 
-def shop_context(settings: SlipSettings) -> dict:
+def shop_context(settings: SlipSettings, logo: Logo | None = None) -> dict:
     """The ``shop`` every slip template gets: name, return address lines, and the logo (or None)."""
-    logo = None
-    if settings.logo:
-        from PIL import Image  # Pillow comes with reportlab
-
-        path = Path(settings.logo)
-        with Image.open(path) as image:
-            width, height = image.size
-        mime = "image/png" if path.suffix.casefold() == ".png" else "image/jpeg"
-        logo = {"src": f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}",
-                "width": width, "height": height, "path": str(path)}
-    return {"name": settings.shop_name, "return_address": list(settings.return_address), "logo": logo}
+    image = None
+    if logo is not None:
+        image = {"src": f"data:{logo.mime};base64,{base64.b64encode(logo.data).decode('ascii')}",
+                 "width": logo.width, "height": logo.height, "path": logo.path}
+    return {"name": settings.shop_name, "return_address": list(settings.return_address), "logo": image}
 
 
-def render_html(slips: Sequence[Slip], settings: SlipSettings | None = None, layout: str = "") -> str:
+def render_html(slips: Sequence[Slip], settings: SlipSettings | None = None, layout: str = "",
+                logo: Logo | None = None) -> str:
     """The batch of ``slips`` as one HTML document in ``layout`` (a4, a6, 4x6; default: Settings' Slip Layout), a
-    printed page per slip; a slip too long for its page goes on over continuation labels (:mod:`tkops.slips.fit`)."""
+    printed page per slip; a slip too long for its page goes on over continuation labels (:mod:`tkops.slips.fit`).
+    ``logo``: the shop logo, as the job read it (None: no logo)."""
     settings = settings or SlipSettings()
     layout = (layout or settings.layout).casefold()
     if layout not in LAYOUTS:
@@ -53,7 +46,7 @@ def render_html(slips: Sequence[Slip], settings: SlipSettings | None = None, lay
     labels = fit_labels(list(slips), layout, settings.shop_name, settings.return_address)
     texts = [*strings_in([s for s in slips if s.lang != "ja"]), settings.shop_name, *settings.return_address]
     fonts = Markup(font_face_css(texts, strings_in([s for s in slips if s.lang == "ja"])))  # base64, names: no markup
-    context = {"slips": labels, "shop": shop_context(settings), "layout": layout, "code128": code128_svg,
+    context = {"slips": labels, "shop": shop_context(settings, logo), "layout": layout, "code128": code128_svg,
                "fonts_css": fonts,
                "qr": qr_svg, "title": f"{settings.shop_name or 'tkops'}: {len(slips)} packing slips"}
     return render_template(LAYOUTS[layout], context, settings.templates_folder)
@@ -75,24 +68,3 @@ def render_template(name: str, context: dict, folder: str = "") -> str:
     ConfigError("template_error") naming the template file it is in (the layout or a partial), its line and the
     variable."""
     return templating.render(name, context, folder)
-
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, so a failed run leaves the old file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
-def write_html(slips: Sequence[Slip], path: str | os.PathLike, settings: SlipSettings | None = None,
-               layout: str = "") -> Path:
-    """Write the batch of ``slips`` as one HTML file at ``path`` (UTF-8)."""
-    return write_atomic(path, render_html(slips, settings, layout).encode("utf-8"))
