@@ -6,34 +6,17 @@ never guesses the first match.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from tkops.errors import (
-    AmbiguousFormat,
-    ConfigError,
-    DataError,
-    EncodingProblem,
-    UnknownFormat,
-)
+from tkops.errors import AmbiguousFormat, ConfigError, DataError, UnknownFormat
 from tkops.schema import Table, header_key
 from tkops.settings import Settings
 from tkops.sources import dianxiaomi, mabang, tiktok_export
 from tkops.sources.base import HeaderMapSource
-from tkops.sources.raw import (
-    SPREADSHEET_SUFFIXES,
-    RawTable,
-    decode,
-    file_hash,
-    open_workbook,
-    parse_csv,
-    read_sheet,
-    read_text_bytes,
-    sheet_headers,
-)
+from tkops.sources.raw import RawTable, file_hash
+from tkops.sources.tables import candidates
 
 #: The built-in sources, in the order their names are listed in messages.
 BUILTIN: tuple[HeaderMapSource, ...] = (tiktok_export.SOURCE, mabang.SOURCE, dianxiaomi.SOURCE)
@@ -94,55 +77,23 @@ def _claim(headers: list[str], sources: Sequence[HeaderMapSource], forced: bool,
 
 def _load(path: Path, settings: Settings, sources: Sequence[HeaderMapSource], forced: bool
           ) -> tuple[RawTable, HeaderMapSource]:
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        return _load_workbook(path, settings, sources, forced)
-    return _load_text(path, settings, sources, forced)
-
-
-def _load_workbook(path: Path, settings: Settings, sources, forced) -> tuple[RawTable, HeaderMapSource]:
-    workbook = open_workbook(path, settings)
-    names = list(workbook.sheet_names)
-    preferred = [n for s in sources for p in s.preferred_sheets for n in names if n.casefold() == p.casefold()]
-    order = list(dict.fromkeys(preferred + names))
-    first_headers: list[str] = []
-    for name in order:
-        sheet = workbook.get_sheet_by_name(name)  # calamine loads the whole sheet here: load it once
-        headers = sheet_headers(sheet)
-        if not first_headers:
-            first_headers = headers
-        claimed = _claim(headers, sources, forced, f"{path.name} [{name}]")
-        if claimed:
-            return read_sheet(path, sheet, name), claimed
-    raise UnknownFormat(file=path.name, sources=", ".join(s.name for s in sources),
-                        headers=_show(first_headers))
-
-
-def _load_text(path: Path, settings: Settings, sources, forced) -> tuple[RawTable, HeaderMapSource]:
-    data = read_text_bytes(path, settings)
+    """The first table some source claims (sheets the sources prefer first) and that source."""
     fallbacks = tuple(dict.fromkeys(e for s in sources for e in s.auto_encodings))
+    preferred = [p for s in sources for p in s.preferred_sheets]
     first_headers: list[str] = []
-    for text, encoding in decode(path, data, settings.encoding, fallbacks):
-        if encoding.startswith("!"):
-            raise EncodingProblem(file=path.name, position=int(encoding[1:]))
-        headers = _first_row(text)
+    for candidate in candidates(path, settings, preferred_sheets=preferred, fallbacks=fallbacks):
+        headers = candidate.first_row()
         first_headers = first_headers or headers
+        encoding = candidate.encoding
+        # a fallback decoding is only believed by the sources that declare its encoding
         is_fallback = encoding in fallbacks and encoding not in ("utf-8", "utf-16", settings.encoding)
         allowed = [s for s in sources if not is_fallback or encoding in s.auto_encodings]
-        claimed = _claim(headers, allowed, forced, path.name) if allowed else None
+        claimed = _claim(headers, allowed, forced, candidate.name) if allowed else None
         if claimed:
-            return parse_csv(path, text, encoding), claimed
-        if not is_fallback:
+            return candidate.table(), claimed
+        if candidate.is_text and not is_fallback:
             break
     raise UnknownFormat(file=path.name, sources=", ".join(s.name for s in sources), headers=_show(first_headers))
-
-
-def _first_row(text: str) -> list[str]:
-    line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=line.count)
-    try:
-        return next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
-    except csv.Error:
-        return []
 
 
 def _show(headers: list[str], limit: int = 12) -> str:

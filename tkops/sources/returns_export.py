@@ -27,16 +27,8 @@ from tkops.settings import Settings
 from tkops.sources import tiktok_export
 from tkops.markets import market
 from tkops.sources.normalize import MAX_WARNINGS_PER_KIND, pick_columns
-from tkops.sources.raw import (
-    SPREADSHEET_SUFFIXES,
-    RawTable,
-    decode,
-    open_workbook,
-    parse_csv,
-    read_sheet,
-    read_text_bytes,
-    sheet_headers,
-)
+from tkops.sources.raw import RawTable
+from tkops.sources.tables import candidates
 from tkops.sources.rows import TIKTOK_ORDER_ID, sort_rows
 from tkops.statuses import canonical_statuses
 
@@ -81,20 +73,17 @@ def read_returns(path: str | Path, settings: Settings) -> Table:
 
 
 def _load(path: Path, settings: Settings) -> RawTable:
-    """The raw cells: the first sheet whose header row has "Return Order ID" (else the first sheet), or the CSV."""
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        workbook = open_workbook(path, settings)
-        first = None
-        for name in workbook.sheet_names:
-            sheet = workbook.get_sheet_by_name(name)
-            if _RETURN_ID in {header_key(h) for h in sheet_headers(sheet)}:
-                return read_sheet(path, sheet, name)
-            first = first or (sheet, name)
+    """The raw cells: the first sheet whose header row has "Return Order ID" (else the first sheet), or the CSV
+    (UTF-8 or the Encoding setting: no fallback encodings)."""
+    first = None
+    for candidate in candidates(path, settings):
+        if candidate.is_text or _RETURN_ID in {header_key(h) for h in candidate.first_row()}:
+            return candidate.table()
         if first is None:
-            raise DataError("not_a_spreadsheet", file=path.name, kind="XLSX", detail="no sheets")
-        return read_sheet(path, *first)
-    text, encoding = decode(path, read_text_bytes(path, settings), settings.encoding)[0]
-    return parse_csv(path, text, encoding)
+            first = candidate
+    if first is None:
+        raise DataError("not_a_spreadsheet", file=path.name, kind="XLSX", detail="no sheets")
+    return first.table()
 
 
 def _shown(raw: RawTable, limit: int = 12) -> str:

@@ -1,7 +1,7 @@
 """Tracking numbers from a carrier, 3PL or warehouse file (CSV or XLSX) into a frame, one row per parcel number.
 
 Columns are found by common header names (English and Chinese) or through a column mapping of
-:mod:`tkops.sources.mapping` (a TOML file or the Mappings sheet). Files are opened by :mod:`tkops.sources.raw`, IDs
+:mod:`tkops.sources.mapping` (a TOML file or the Mappings sheet). Files are walked by :mod:`tkops.sources.tables`, IDs
 checked by :func:`tkops.values.ids` and numbers cleaned by :func:`tkops.cells.tracking.clean_tracking`, exactly
 as order exports and the Orders sheet are. :func:`tkops.shipping.tracking_apply.apply_tracking` puts the numbers
 on the Orders sheet.
@@ -17,21 +17,14 @@ from typing import Sequence
 import pandas as pd
 
 from tkops import values as V
-from tkops.errors import DataError, EncodingProblem, MangledIds, MissingColumn
+from tkops.errors import DataError, MangledIds, MissingColumn
 from tkops.schema import BY_KEY, header_key
 from tkops.settings import Settings
 from tkops.cells.tracking import clean_tracking
 from tkops.sources.base import HeaderMapSource
 from tkops.sources.normalize import pick_columns
-from tkops.sources.raw import (
-    SPREADSHEET_SUFFIXES,
-    RawTable,
-    decode,
-    open_workbook,
-    parse_csv,
-    read_sheet,
-    read_text_bytes,
-)
+from tkops.sources.raw import RawTable
+from tkops.sources.tables import candidates
 
 KEYS = ("order_id", "sku_id", "seller_sku", "tracking_id", "shipping_provider")
 FRAME_COLUMNS = [*KEYS, "row"]
@@ -138,27 +131,16 @@ def _entries(rows: pd.DataFrame, file: str, written: dict[str, str]) -> tuple[pd
 def _load(path: Path, settings: Settings, mappings: Sequence[HeaderMapSource]
           ) -> tuple[RawTable, HeaderMapSource | None, dict[str, int]]:
     """The raw table whose headers give an order and a tracking column, the mapping used and key -> position."""
+    fallbacks = tuple(dict.fromkeys([e for m in mappings for e in m.auto_encodings] + list(FALLBACK_ENCODINGS)))
     seen: list[tuple[str, list[str], dict]] = []
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        workbook = open_workbook(path, settings)
-        for name in workbook.sheet_names:
-            raw = read_sheet(path, workbook.get_sheet_by_name(name), name)
-            mapping, chosen = _columns(raw, mappings)
-            if "order_id" in chosen and "tracking_id" in chosen:
-                return raw, mapping, chosen
-            seen.append((raw.name, raw.headers, chosen))
-    else:
-        fallbacks = tuple(dict.fromkeys([e for m in mappings for e in m.auto_encodings] + list(FALLBACK_ENCODINGS)))
-        for text, encoding in decode(path, read_text_bytes(path, settings), settings.encoding, fallbacks):
-            if encoding.startswith("!"):
-                raise EncodingProblem(file=path.name, position=int(encoding[1:]))
-            raw = parse_csv(path, text, encoding)
-            mapping, chosen = _columns(raw, mappings)
-            if "order_id" in chosen and "tracking_id" in chosen:
-                return raw, mapping, chosen
-            seen.append((raw.name, raw.headers, chosen))
-            if encoding not in fallbacks or encoding == settings.encoding:
-                break  # text read as UTF-8 or as the Encoding setting says: its headers are what they are
+    for candidate in candidates(path, settings, fallbacks=fallbacks):
+        raw = candidate.table()
+        mapping, chosen = _columns(raw, mappings)
+        if "order_id" in chosen and "tracking_id" in chosen:
+            return raw, mapping, chosen
+        seen.append((raw.name, raw.headers, chosen))
+        if candidate.is_text and (candidate.encoding not in fallbacks or candidate.encoding == settings.encoding):
+            break  # text read as UTF-8 or as the Encoding setting says: its headers are what they are
     name, headers, found = seen[0] if seen else (path.name, [], {})
     missing = "order_id" if "order_id" not in found else "tracking_id"
     names = ", ".join(DEFAULT_HEADERS[missing])
