@@ -127,7 +127,7 @@ def test_a_run_that_gives_up_names_the_process_holding_the_book(imported, tmp_pa
 def test_a_killed_run_leaves_a_book_that_opens_and_its_temporary_file_is_cleaned(imported, tmp_path):
     book = tmp_path / "ops.xlsx"
     shutil.copy(imported, book)
-    stale = tmp_path / f".ops.tkops-tmp.{__import__('tkops.book.safety', fromlist=['_host'])._host()}.1.x.xlsx"
+    stale = tmp_path / f".ops.tkops-tmp.{__import__('tkops.atomic', fromlist=['_host'])._host()}.1.x.xlsx"
     stale.write_bytes(b"left by a run killed while saving")
     victim = subprocess.Popen(command("th", book, "60"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(3.0)

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from filelock import FileLock
 
+from tkops import atomic
 from tkops.book import FileBook, backups, safety
 from tkops.book.session import BookSession, Fingerprint, Holder, lock_path, holder_path, wait_seconds
 from tkops.cli import main
@@ -155,7 +156,7 @@ def test_temporary_files_are_unique_and_keep_the_books_permissions(tmp_path):
 
 def test_temporary_files_of_killed_runs_are_cleaned_when_the_lock_is_taken(tmp_path):
     book = new_book(tmp_path)
-    host = safety._host()
+    host = atomic._host()
     mine = tmp_path / f".ops.tkops-tmp.{host}.99999.abc.xlsx"
     legacy = tmp_path / ".ops.tkops-tmp.xlsx"
     elsewhere_new = tmp_path / ".ops.tkops-tmp.other-pc.12.xyz.xlsx"

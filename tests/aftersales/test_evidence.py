@@ -34,7 +34,8 @@ from tkops.aftersales.evidence_checklist import CHECKLIST_HEADERS, DEFAULT_APPEA
 from tkops.aftersales.reasons import CASE_TYPES
 from tkops.bundled import bundled_path
 from tkops.case_schema import CASE_SHEET_COLUMNS
-from tkops.book import FileBook, safety
+from tkops import atomic
+from tkops.book import FileBook
 from tkops.book.layout import ColumnSpec, SheetSpec
 from tkops.errors import ConfigError, WorkbookLocked
 from tkops.settings import Settings
@@ -434,7 +435,7 @@ def test_a_failing_pdf_or_final_rename_leaves_nothing(root, damaged, tmp_path, m
             raise PermissionError(13, "Permission denied")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(safety.os, "replace", refuse_zip)
+    monkeypatch.setattr(atomic.os, "replace", refuse_zip)
     with pytest.raises(WorkbookLocked):  # atomic_target's error; the PDF was already in place and is taken back
         gather_evidence(damaged, root, tmp_path / "out", now=NOW)
     assert _no_output(tmp_path / "out")

@@ -9,22 +9,19 @@ open-lock-save flow of a command is :mod:`tkops.book.session`.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
-import shutil
-import socket
-import tempfile
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from tkops.atomic import STALE_AFTER, new_temp, put_in_place, remove_stale_temps, stale_temps, temp_beside, temp_prefix
 from tkops.book import backups
 from tkops.book.backups import DEFAULT_DAYS, DEFAULT_KEEP_LAST
 from tkops.errors import WorkbookLocked
 
-#: A temporary file this old is a killed run's even when another machine made it.
-STALE_AFTER = dt.timedelta(hours=1)
+#: The temporary files' helpers are the shared ones (:mod:`tkops.atomic`); the book's modules use them from here.
+__all__ = ["STALE_AFTER", "temp_prefix", "new_temp", "stale_temps", "remove_stale_temps", "check_not_locked",
+           "atomic_target", "replace_with", "backup"]
+
 
 def check_not_locked(path: Path) -> None:
     """Raise WorkbookLocked when Excel or LibreOffice has the workbook open (their lock files), or the OS denies
@@ -42,79 +39,24 @@ def check_not_locked(path: Path) -> None:
             raise WorkbookLocked(file=path.name, detail=err.strerror or "permission denied") from None
 
 
-def temp_prefix(path: Path) -> str:
-    """The name every temporary file of ``path`` starts with (hidden, beside it): ``.<stem>.tkops-tmp``."""
-    return f".{path.stem}.tkops-tmp"
-
-
-def _host() -> str:
-    return re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
-
-
-def new_temp(path: Path) -> Path:
-    """A new, empty temporary file beside ``path``, unique to this run (machine, process and a random part in its
-    name), with the permissions ``path`` has (or a new file would get)."""
-    fd, name = tempfile.mkstemp(prefix=f"{temp_prefix(path)}.{_host()}.{os.getpid()}.", suffix=path.suffix,
-                                dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    if path.exists():
-        shutil.copymode(path, tmp)
-    else:  # mkstemp makes the file private (0600): give it what a normal new file gets
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-    return tmp
-
-
-def stale_temps(path: Path, lock_held: bool = False, now: float | None = None) -> list[Path]:
-    """Temporary files of ``path`` left behind by killed runs: those older than :data:`STALE_AFTER`, and, when
-    the caller holds the book's lock (no other tkops run of this machine can be writing one), every one this
-    machine made, including the fixed name older versions used. Another machine's recent one may be in use (a
-    shared folder whose locks do not reach across machines) and is left alone."""
-    prefix = temp_prefix(path)
-    mine = f"{prefix}.{_host()}."
-    now = time.time() if now is None else now
-    found = []
-    for candidate in path.parent.glob(prefix + "*" + path.suffix):
-        try:
-            age = now - candidate.stat().st_mtime
-        except FileNotFoundError:
-            continue
-        ours = candidate.name.startswith(mine) or candidate.name == prefix + path.suffix
-        if candidate.is_file() and (age > STALE_AFTER.total_seconds() or lock_held and ours):
-            found.append(candidate)
-    return found
-
-
-def remove_stale_temps(path: Path, lock_held: bool = False) -> list[Path]:
-    """Delete the temporary files :func:`stale_temps` lists; returns them."""
-    removed = []
-    for candidate in stale_temps(path, lock_held):
-        try:
-            candidate.unlink()
-            removed.append(candidate)
-        except FileNotFoundError:
-            pass
-    return removed
-
-
 @contextmanager
 def atomic_target(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` (unique to this run) to write to; on success it replaces ``path``, on
-    failure it is removed. Temporary files of killed runs older than an hour are cleaned first."""
-    remove_stale_temps(path)
-    tmp = new_temp(path)
-    try:
+    """A temporary path beside ``path`` (unique to this run) to write to; on success it replaces ``path``, unless
+    Excel or LibreOffice has ``path`` open (:class:`~tkops.errors.WorkbookLocked`), on failure it is removed.
+    Temporary files of killed runs older than an hour are cleaned first (:mod:`tkops.atomic`)."""
+    with temp_beside(path) as tmp:
         yield tmp
         check_not_locked(path)
-        try:
-            os.replace(tmp, path)
-        except PermissionError as err:
-            raise WorkbookLocked(file=path.name, detail=err.strerror or "permission denied") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        replace_with(tmp, path)
+
+
+def replace_with(tmp: Path, path: Path) -> None:
+    """Put the written temporary file ``tmp`` in place of ``path`` (:func:`tkops.atomic.put_in_place`); a rename
+    the operating system denies (the file open in another program, on Windows) is :class:`WorkbookLocked`."""
+    try:
+        put_in_place(tmp, path)
+    except PermissionError as err:
+        raise WorkbookLocked(file=path.name, detail=err.strerror or "permission denied") from None
 
 
 def backup(path: Path, keep: int = DEFAULT_KEEP_LAST, now: dt.datetime | None = None,

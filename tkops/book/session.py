@@ -15,7 +15,7 @@ Every batch command runs its whole read-compute-save inside a :class:`BookSessio
   modification time and SHA-256 are taken when it is read; before the book is replaced the file on disk must still
   have the same size and SHA-256, otherwise the run refuses (:class:`~tkops.errors.BookChanged`, exit 1) and the
   other version stays.
-- **Unique temporary files** beside the book (:func:`tkops.book.safety.new_temp`); those of killed runs are
+- **Unique temporary files** beside the book (:func:`tkops.atomic.new_temp`); those of killed runs are
   removed when the next run takes the lock.
 - **Backups** of every version replaced (:mod:`tkops.book.backups`; Settings: Backups, Backup Days).
 
@@ -37,6 +37,7 @@ from typing import Callable
 
 from filelock import FileLock, Timeout
 
+from tkops.atomic import atomic_write, temp_beside
 from tkops.book import backups, safety
 from tkops.errors import BookBusy, BookChanged, WorkbookLocked
 
@@ -112,10 +113,8 @@ class Holder:
 
     def write(self, book: Path) -> None:
         """Write this account beside ``book`` (atomically: a reader never sees half of it)."""
-        target = holder_path(book)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(asdict(self)), encoding="utf-8")
-        os.replace(tmp, target)
+        with atomic_write(holder_path(book)) as tmp:
+            tmp.write_text(json.dumps(asdict(self)), encoding="utf-8")
 
 
 def wait_seconds(book: Path, wait: float | None) -> float:
@@ -258,27 +257,24 @@ class BookSession:
         from tkops.book import SaveResult
 
         safety.check_not_locked(self.path)
-        tmp = safety.new_temp(self.path)
         kept = None
         try:
-            write(tmp)
-            safety.check_not_locked(self.path)
-            self._check_unchanged()
-            created = self.fingerprint is None
-            now = self.clock()
-            if not created and keep_last > 0:
-                kept = backups.make_backup(self.path, now)
-            try:
-                os.replace(tmp, self.path)
-            except PermissionError as err:
-                raise WorkbookLocked(file=self.path.name, detail=err.strerror or "permission denied") from None
-            placed, kept = kept, None  # from here on the backup belongs to the new state
+            # the killed runs' temporary files went when the lock was taken (acquire)
+            with temp_beside(self.path, clean_stale=False) as tmp:
+                write(tmp)
+                safety.check_not_locked(self.path)
+                self._check_unchanged()
+                created = self.fingerprint is None
+                now = self.clock()
+                if not created and keep_last > 0:
+                    kept = backups.make_backup(self.path, now)
+                safety.replace_with(tmp, self.path)
+                placed, kept = kept, None  # from here on the backup belongs to the new state
             if placed is not None:
                 backups.prune(self.path, keep_last, days, now)
             self.fingerprint = Fingerprint.of(self.path)
             return SaveResult(self.path, created, placed)
         finally:
-            tmp.unlink(missing_ok=True)
             if kept is not None:  # the replace failed: the copy made for it goes too
                 kept.unlink(missing_ok=True)
 

@@ -17,7 +17,6 @@ Writes happen under the book's lock (:class:`tkops.book.session.BookSession`), w
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from tkops.atomic import atomic_write
 from tkops.history.columns import sheet_table
 
 LINE_KEY = "tkops Line Key"
@@ -101,14 +101,8 @@ class HistoryStore:
         table = sheet_table(frame.reset_index(drop=True), {
             LINE_KEY: [str(k) for k in keys], RUN: [run] * n, ARCHIVED_AT: [at.isoformat(sep=" ")] * n})
         target = self.folder / f"{PREFIX}{run}{SUFFIX}"
-        tmp = self.folder / f".{target.name}.{os.getpid()}.tmp"
-        try:
+        with atomic_write(target) as tmp:
             pq.write_table(table, tmp, row_group_size=ROW_GROUP, compression="zstd")
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
         return Part(target, run, n)
 
     # --- reading ----------------------------------------------------------------------------------------------------

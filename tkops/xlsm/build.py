@@ -16,6 +16,7 @@ import pandas as pd
 import xlsxwriter
 
 from tkops import __version__
+from tkops.atomic import put_in_place, temp_beside
 from tkops.book import layout, safety
 from tkops.book.xlsx_new import WORKBOOK_OPTIONS, cell_formats, write_sheet
 from tkops.errors import TkopsError
@@ -86,8 +87,7 @@ def build_workbook(out_path: str | os.PathLike, *, overwrite: bool = False,
     folder = Path(macros_folder) if macros_folder else None
     vba_bin = vba_project_bin([sheets.WORKBOOK_CODE_NAME] + code_names, macros, document_code(folder))
 
-    tmp = out.with_name(f".{out.stem}.building{out.suffix}")
-    try:
+    with temp_beside(out) as tmp:
         _write(tmp, specs, code_names, vba_bin, interpreter_win, interpreter_mac)
         if out.exists():
             if out.read_bytes() == tmp.read_bytes():
@@ -99,10 +99,7 @@ def build_workbook(out_path: str | os.PathLike, *, overwrite: bool = False,
                     f"{out} 已存在且内容不同，可能含有数据，未做更改。请用 --out 指定其它路径，或先移走旧文件。")
             safety.check_not_locked(out)
             safety.backup(out)
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        put_in_place(tmp, out)
     return out
 
 
