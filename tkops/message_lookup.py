@@ -1,5 +1,6 @@
 """The one lookup every message catalogue goes through (:mod:`tkops.messages` and the ``catalogue.py`` modules
-beside the code they speak for): a sentence in the asked language, filled with its parameters.
+beside the code they speak for, each holding a file of ``tkops/locale/``): a sentence in the asked language, filled
+with its parameters.
 
 Under tests (``TKOPS_STRICT_MESSAGES=1``, set by tests/conftest.py) a missing code, a missing language, placeholders
 that differ between English and Chinese, or a placeholder without a value raise :class:`MessageProblem`; in a
