@@ -63,6 +63,15 @@ def fill(template: str, values: Mapping[str, Any], code: str = "") -> str:
         return f"{template} {dict(values)}"
 
 
+def text_of(catalogue: Mapping[str, Mapping[str, str]], code: str, lang: str, params: Mapping[str, Any]) -> str:
+    """The text of ``code`` of ``catalogue`` in ``lang``, filled with ``params`` when there are any (a label without
+    parameters is shown as written); the code itself when the catalogue lacks it."""
+    text = sentence(catalogue.get(code), code, lang)
+    if text is None:
+        return code
+    return fill(text, params, code) if params else text
+
+
 def placeholders(text: str) -> frozenset[str]:
     """The named placeholders of a sentence (``"{file}, row {row}"`` -> {"file", "row"})."""
     return frozenset(name.split(".")[0].split("[")[0]

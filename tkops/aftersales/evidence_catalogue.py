@@ -6,17 +6,14 @@ from __future__ import annotations
 
 from tkops.errors import DataError
 from tkops.locale_files import catalogue
-from tkops.message_lookup import fill, sentence
+from tkops.message_lookup import text_of
 
 CATALOGUE = catalogue("aftersales_evidence")
 
 
 def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
-    text = sentence(CATALOGUE.get(code), code, lang)
-    if text is None:
-        return code
-    return fill(text, {k: str(v) for k, v in params.items()}, code) if params else text
+    return text_of(CATALOGUE, code, lang, {k: str(v) for k, v in params.items()})
 
 
 class EvidenceError(DataError):

@@ -5,14 +5,11 @@ the lookup of :mod:`tkops.messages`.
 from __future__ import annotations
 
 from tkops.locale_files import catalogue
-from tkops.message_lookup import fill, sentence
+from tkops.message_lookup import text_of
 
 CATALOGUE = catalogue("slips")
 
 
 def label(code: str, lang: str = "en", **params) -> str:
     """The text of ``code`` in ``lang`` (en or zh; anything else is English), filled with ``params``."""
-    text = sentence(CATALOGUE.get(code), code, lang)
-    if text is None:
-        return code
-    return fill(text, params, code) if params else text
+    return text_of(CATALOGUE, code, lang, params)
