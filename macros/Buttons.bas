@@ -2,8 +2,9 @@ Option Explicit
 
 ' The buttons on the Home sheet of tkops.xlsm. Each Sub runs one function of
 ' the tkops.xl module through xlwings (RunPython), on this workbook.
-' Keep this file ASCII: Chinese captions live in tkops/xlsm/home.py.
-' A new button = a new Sub here + one line in tkops/xlsm/home.py BUTTONS.
+' Keep this file ASCII: Chinese captions live in tkops/locale/home.toml.
+' A new button = a new Sub here + its name in MACROS of tkops/xlsm/home.py
+' and its caption and help in tkops/locale/home.toml.
 
 Public Sub ImportOrders()
     RunPython "import tkops.xl; tkops.xl.import_orders()"

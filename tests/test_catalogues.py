@@ -1,32 +1,30 @@
-"""Every sentence tkops shows a person, checked once over every catalogue: each code has English and Chinese with the
-same placeholders, every code the code base raises or looks up has a sentence, and the one lookup
-(:func:`tkops.messages.sentence`) is loud under tests and never crashes a user's run."""
+"""Every sentence tkops shows a person, checked once over every catalogue file (``tkops/locale/*.toml``): each parses,
+each code has English and Chinese with the same placeholders and is in one file only, every code the code base raises
+or looks up has a sentence, and the one lookup (:func:`tkops.messages.sentence`) is loud under tests and never crashes a
+user's run."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from tkops import messages
+from tkops import locale_files, messages
 from tkops.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Every data file in tkops/locale is a catalogue.
+FILES = sorted((ROOT / "tkops" / "locale").glob("*.toml"))
+#: The catalogue files read by their own module only, not through tkops.messages.render.
+OWN_LOOKUP = {"clocks_hints", "home"}  # the hints inside the SLA sheets' errors; the Home sheet's buttons and steps
 
 
 def catalogues() -> dict[str, dict[str, dict[str, str]]]:
-    """{module: its catalogue} for the main catalogue, every section catalogue and the clocks' hints."""
-    found = {"tkops.messages": messages.CATALOGUE}
-    for name in messages._SECTION_CATALOGUES:
-        found[name] = importlib.import_module(name).CATALOGUE
-    found["tkops.clocks.catalogue:HINTS"] = importlib.import_module("tkops.clocks.catalogue").HINTS
-    return found
-
-
-ENTRIES = [(module, code) for module, catalogue in catalogues().items() for code in sorted(catalogue)]
+    """{file name: its catalogue} for every catalogue file."""
+    return {path.stem: locale_files.read(path) for path in FILES}
 
 
 def every_code() -> dict[str, dict[str, str]]:
@@ -36,24 +34,100 @@ def every_code() -> dict[str, dict[str, str]]:
     return merged
 
 
-@pytest.mark.parametrize(("module", "code"), ENTRIES, ids=[f"{m}:{c}" for m, c in ENTRIES])
-def test_every_sentence_has_english_and_chinese_with_the_same_placeholders(module, code):
-    entry = catalogues()[module][code]
-    assert set(entry) == set(messages.LANGUAGES), f"{module}: {code} has {sorted(entry)}"
-    assert all(isinstance(text, str) and text.strip() for text in entry.values()), code
-    assert messages.placeholders(entry["en"]) == messages.placeholders(entry["zh"]), code
-    assert messages.sentence(entry, code, "zh") == entry["zh"]  # strict: raises on any of the above
+def problems(path: Path) -> list[str]:
+    """What is wrong with the catalogue file at ``path`` (nothing: []): it is not TOML, an entry is not a table of
+    texts, lacks a language or has one tkops does not speak, or its languages' placeholders differ."""
+    try:
+        catalogue = locale_files.read(path)
+    except tomllib.TOMLDecodeError as err:
+        return [f"{path.name} is not TOML: {err}"]
+    found = []
+    for code, entry in catalogue.items():
+        if not isinstance(entry, dict) or set(entry) != set(messages.LANGUAGES):
+            found.append(f"{path.name}: {code} has {sorted(entry) if isinstance(entry, dict) else entry!r}, "
+                         f"not {'/'.join(messages.LANGUAGES)}")
+        elif not all(isinstance(text, str) and text.strip() for text in entry.values()):
+            found.append(f"{path.name}: {code} has an empty text")
+        elif messages.placeholders(entry["en"]) != messages.placeholders(entry["zh"]):
+            found.append(f"{path.name}: {code} has placeholders in one language only")
+    return found
+
+
+def test_the_catalogue_files_are_found():
+    assert len(FILES) >= 20 and (ROOT / "tkops" / "locale" / "messages.toml") in FILES
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+def test_every_catalogue_file_parses_with_english_and_chinese_and_the_same_placeholders(path):
+    assert problems(path) == []
+    for code, entry in locale_files.read(path).items():
+        assert messages.sentence(entry, code, "zh") == entry["zh"]  # strict: raises on any problem too
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ('["greeting"]\nen = "Hello {name}"\n', "greeting has ['en'], not en/zh"),
+    ('["greeting"]\nen = "Hello {name}"\nzh = "你好 {name}"\nja = "こんにちは {name}"\n',
+     "greeting has ['en', 'ja', 'zh'], not en/zh"),
+    ('["greeting"]\nen = "Hello {name}"\nzh = ""\n', "greeting has an empty text"),
+    ('["greeting"]\nen = "Hello {name}"\nzh = "你好"\n', "greeting has placeholders in one language only"),
+    ('greeting = "Hello"\n', "greeting has 'Hello', not en/zh"),
+    ('["greeting"]\nen = "Hello\n', "greeting.toml is not TOML"),
+])
+def test_a_damaged_catalogue_file_fails_the_check(tmp_path, text, problem):
+    """A language missing or unknown, an empty text, placeholders in one language, a code without languages, a file
+    that is not TOML: each is one problem, named."""
+    path = tmp_path / "greeting.toml"
+    path.write_text(text, encoding="utf-8")
+    found = problems(path)
+    assert len(found) == 1 and problem in found[0]
+
+
+def test_the_check_passes_a_good_file(tmp_path):
+    path = tmp_path / "greeting.toml"
+    path.write_text('# a comment\n["greeting"]\nen = "Hello {name}"\nzh = "你好 {name}"\n', encoding="utf-8")
+    assert problems(path) == [] and locale_files.read(path) == {"greeting": {"en": "Hello {name}", "zh": "你好 {name}"}}
+
+
+def codes_in_two_files(paths: list[Path]) -> list[tuple[str, str, str]]:
+    """(code, first file, second file) for each code written in two catalogue files."""
+    seen: dict[str, str] = {}
+    twice = []
+    for path in paths:
+        for code in locale_files.read(path):
+            if code in seen:
+                twice.append((code, seen[code], path.stem))
+            seen[code] = path.stem
+    return twice
 
 
 def test_no_code_is_in_two_catalogues():
-    seen: dict[str, str] = {}
-    twice = []
-    for module, catalogue in catalogues().items():
-        for code in catalogue:
-            if code in seen:
-                twice.append((code, seen[code], module))
-            seen[code] = module
-    assert not twice
+    assert codes_in_two_files(FILES) == []
+
+
+def test_a_code_in_two_files_fails_the_check(tmp_path):
+    for name in ("one", "two"):
+        text = f'["greeting"]\nen = "Hello"\nzh = "你好"\n\n["{name}"]\nen = "x"\nzh = "x"\n'
+        (tmp_path / f"{name}.toml").write_text(text, encoding="utf-8")
+    assert codes_in_two_files(sorted(tmp_path.glob("*.toml"))) == [("greeting", "one", "two")]
+
+
+@pytest.mark.parametrize("name", sorted({path.stem for path in FILES} - OWN_LOOKUP))
+def test_every_catalogue_file_is_looked_up_by_tkops_messages(name):
+    catalogue = locale_files.read(ROOT / "tkops" / "locale" / f"{name}.toml")
+    assert all((messages.CATALOGUE.get(code) or messages._section_entry(code)) == entry
+               for code, entry in catalogue.items())
+    code, entry = next(iter(catalogue.items()))
+    params = {name: "x" for name in messages.placeholders(entry["en"])}
+    text = messages.render(code, "zh", **params)
+    assert text and not re.search(r"\{\w+\}", text)
+
+
+def test_a_catalogue_module_exposes_its_file_read_once():
+    from tkops.clocks import catalogue as clocks
+    from tkops.stock import catalogue as stock
+
+    assert stock.CATALOGUE is locale_files.catalogue("stock") and clocks.HINTS is locale_files.catalogue("clocks_hints")
+    assert stock.CATALOGUE == locale_files.read(ROOT / "tkops" / "locale" / "stock.toml")
 
 
 #: A message code as the code base writes it: an error built with a code, a lookup function called with one, or an
@@ -112,15 +186,6 @@ def test_in_a_users_run_a_catalogue_problem_is_logged_and_the_run_goes_on(caplog
         assert messages.render("file_not_found", "en") == "{file}: no such file. Check the path. {}"
         assert messages.sentence({"en": "Hello"}, "greeting", "zh") == "Hello"
     assert len(caplog.records) == 3 and "no_such_code" in caplog.records[0].getMessage()
-
-
-@pytest.mark.parametrize("module", sorted({m.split(":")[0] for m in catalogues()} - {"tkops.messages"}))
-def test_every_section_catalogue_renders_through_tkops_messages(module):
-    catalogue = importlib.import_module(module).CATALOGUE
-    code, entry = next(iter(catalogue.items()))
-    params = {name: "x" for name in messages.placeholders(entry["en"])}
-    text = messages.render(code, "zh", **params)
-    assert text and not re.search(r"\{\w+\}", text)
 
 
 @pytest.mark.parametrize("key", ["expected", "hint", "problem", "detail", "what"])

@@ -107,14 +107,20 @@ def generated_export(path, lines: int) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
+def imported_live_book(folder, lines: int) -> FakeBook:
+    """A fake Excel holding a new workbook (in ``folder``, made here) after the Import orders button read a generated
+    export of ``lines`` lines."""
+    folder.mkdir()
+    book = new_live_book(folder)
+    generated_export(folder / "inbox" / "orders.csv", lines)
+    xl.import_orders(book)
+    return book
+
+
 def test_excel_calls_do_not_grow_with_the_data(tmp_path):
     counts = []
     for lines in (10, 10_000):
-        folder = tmp_path / str(lines)
-        folder.mkdir()
-        book = new_live_book(folder)
-        generated_export(folder / "inbox" / "orders.csv", lines)
-        xl.import_orders(book)
+        book = imported_live_book(tmp_path / str(lines), lines)
         assert book.app.alerts == []
         assert len(book.sheet("Orders").rows()) == lines + 1
         counts.append(book.calls)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 import string
+from pathlib import Path
 
 import pytest
 
+from tkops.locale_files import read
 from tkops.messages import render
 from tkops.plural import plural_forms, without_forms
 
-CATALOGUES = ("tkops.messages", "tkops.messages_book", "tkops.messages_reports", "tkops.review.catalogue", "tkops.shipping.catalogue", "tkops.clocks.catalogue",
-              "tkops.picking.catalogue", "tkops.slips.catalogue", "tkops.sources.returns_catalogue",
-              "tkops.aftersales.catalogue", "tkops.aftersales.evidence_catalogue",
-              "tkops.aftersales.month_end_catalogue", "tkops.api.catalogue", "tkops.stock.catalogue")
+#: Every catalogue file (tkops/locale).
+CATALOGUES = sorted((Path(__file__).resolve().parent.parent / "tkops" / "locale").glob("*.toml"))
 NOUNS = r"(lines|rows|files|orders|items|waves|cases|reviews|pairs|slips|numbers|conflicts|retries|seconds|days|" \
         r"returns|cancellations|problems|SKUs|bins|buyers|characters)"
 
@@ -28,9 +27,9 @@ def test_a_form_takes_the_singular_for_one_only():
 
 
 def _entries():
-    for name in CATALOGUES:
-        for code, entry in importlib.import_module(name).CATALOGUE.items():
-            yield name, code, entry["en"]
+    for path in CATALOGUES:
+        for code, entry in read(path).items():
+            yield path.stem, code, entry["en"]
 
 
 @pytest.mark.parametrize("name, code, text", [e for e in _entries() if "|" in e[2]], ids=lambda v: str(v)[:40])

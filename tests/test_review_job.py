@@ -17,7 +17,7 @@ from tkops.cli import main
 from tkops.jobs.demo import sample_path
 
 from conftest import DATA
-from test_live_backend import generated_export, new_live_book
+from test_live_backend import imported_live_book, new_live_book
 
 DAY = sample_path("us_shop_2026-11-25.csv")
 NOW = "2026-11-25T11:30:00"
@@ -237,11 +237,7 @@ def test_button_calls_do_not_grow_with_the_data(tmp_path, monkeypatch):
     monkeypatch.setattr("tkops.settings.Settings.shop_now", lambda self: dt.datetime.fromisoformat(NOW))
     counts = []
     for lines in (10, 10_000):
-        folder = tmp_path / str(lines)
-        folder.mkdir()
-        book = new_live_book(folder)
-        generated_export(folder / "inbox" / "orders.csv", lines)
-        xl.import_orders(book)
+        book = imported_live_book(tmp_path / str(lines), lines)
         before = book.calls
         xl.review(book)
         assert book.app.alerts == []

@@ -169,14 +169,8 @@ def merge_lines(sheet: pd.DataFrame, incoming: pd.DataFrame, columns: tuple[sche
     if incoming.empty:
         return sheet, counts
     sheet = sheet.copy() if not sheet.empty else pd.DataFrame()
-    current = typed(sheet, columns) if not sheet.empty else pd.DataFrame()
     by_key = {c.key: c for c in columns}
-    keys_in = keys(incoming)
-    position = pd.Series(np.arange(len(current)), index=keys(current).to_numpy()) if len(current) \
-        else pd.Series([], dtype=int)
-    position = position[~position.index.duplicated(keep="first")]
-    matched = keys_in.isin(position.index).to_numpy()
-    rows_at = position.reindex(keys_in[matched].to_numpy()).to_numpy()
+    current, _, matched, rows_at = _match(sheet, incoming, columns, keys)
     changed = np.zeros(int(matched.sum()), dtype=bool)
     for key in incoming.columns:
         column = by_key[key]
@@ -192,19 +186,41 @@ def merge_lines(sheet: pd.DataFrame, incoming: pd.DataFrame, columns: tuple[sche
         diff = _differs(old_values, new_values, column.kind)
         if diff.any():
             changed |= diff
-            col_loc = sheet.columns.get_loc(name)
-            if sheet[name].dtype != object:
-                sheet[name] = sheet[name].astype(object)
-            sheet.iloc[rows_at[diff], col_loc] = new_values[diff].astype(object).to_numpy()
+            _set_cells(sheet, name, rows_at[diff], new_values[diff])
     counts.updated = int(changed.sum())
     counts.unchanged = int(matched.sum()) - counts.updated
     added = incoming.loc[~matched]
     counts.new = len(added)
     if counts.new:
-        rename = {k: by_key[k].name for k in added.columns}
-        appended = added.rename(columns=rename).reset_index(drop=True)
-        sheet = pd.concat([sheet, appended.astype(object)], ignore_index=True) if len(sheet.columns) else appended
+        sheet = _appended(sheet, added, by_key)
     return sheet, counts
+
+
+def _match(sheet: pd.DataFrame, incoming: pd.DataFrame, columns: tuple[schema.Column, ...],
+           keys) -> tuple[pd.DataFrame, pd.Series, np.ndarray, np.ndarray]:
+    """The sheet typed by ``columns``, each incoming line's key, whether it is on the sheet (the first row of a key
+    wins) and, for each matched line, its row."""
+    current = typed(sheet, columns) if not sheet.empty else pd.DataFrame()
+    keys_in = keys(incoming)
+    position = pd.Series(np.arange(len(current)), index=keys(current).to_numpy()) if len(current) \
+        else pd.Series([], dtype=int)
+    position = position[~position.index.duplicated(keep="first")]
+    matched = keys_in.isin(position.index).to_numpy()
+    return current, keys_in, matched, position.reindex(keys_in[matched].to_numpy()).to_numpy()
+
+
+def _set_cells(sheet: pd.DataFrame, name: str, rows: np.ndarray, values: pd.Series) -> None:
+    """Write ``values`` into the column ``name`` of ``sheet`` at the row positions ``rows``; the column becomes object
+    first, as a sheet's cells hold text and numbers alike."""
+    if sheet[name].dtype != object:
+        sheet[name] = sheet[name].astype(object)
+    sheet.iloc[rows, sheet.columns.get_loc(name)] = values.astype(object).to_numpy()
+
+
+def _appended(sheet: pd.DataFrame, added: pd.DataFrame, by_key: dict[str, schema.Column]) -> pd.DataFrame:
+    """``sheet`` with the ``added`` canonical lines after its rows, under their display headers."""
+    appended = added.rename(columns={k: by_key[k].name for k in added.columns}).reset_index(drop=True)
+    return pd.concat([sheet, appended.astype(object)], ignore_index=True) if len(sheet.columns) else appended
 
 
 @dataclass
@@ -266,15 +282,9 @@ def merge_three_way(sheet: pd.DataFrame, incoming: pd.DataFrame, base: pd.DataFr
     if incoming.empty:
         return ThreeWay(sheet, base, counts, [])
     sheet = sheet.copy() if not sheet.empty else pd.DataFrame()
-    current = typed(sheet, columns) if not sheet.empty else pd.DataFrame()
     by_key = {c.key: c for c in columns}
-    keys_in = keys(incoming)
-    position = pd.Series(np.arange(len(current)), index=keys(current).to_numpy()) if len(current) \
-        else pd.Series([], dtype=int)
-    position = position[~position.index.duplicated(keep="first")]
-    matched = keys_in.isin(position.index).to_numpy()
+    current, keys_in, matched, rows_at = _match(sheet, incoming, columns, keys)
     matched_keys = keys_in[matched].to_numpy()
-    rows_at = position.reindex(matched_keys).to_numpy()
     has_row = pd.Index(matched_keys).isin(base.index) if len(base) else np.zeros(len(matched_keys), dtype=bool)
     old_base = base.reindex(matched_keys) if len(base) else pd.DataFrame(index=matched_keys)
     status = _statuses(incoming.loc[matched], current, rows_at)
@@ -297,10 +307,7 @@ def merge_three_way(sheet: pd.DataFrame, incoming: pd.DataFrame, base: pd.DataFr
         plan = plan_cells(key, column.kind, old_values, new_values, base_values, has_row, status)
         if plan.take.any():
             changed |= plan.take
-            if sheet[name].dtype != object:
-                sheet[name] = sheet[name].astype(object)
-            sheet.iloc[rows_at[plan.take], sheet.columns.get_loc(name)] = \
-                new_values[plan.take].astype(object).to_numpy()
+            _set_cells(sheet, name, rows_at[plan.take], new_values[plan.take])
         counts.kept += int(plan.kept.sum())
         currency_kept |= plan.set_once
         for i in np.flatnonzero(plan.conflict):
@@ -318,9 +325,7 @@ def merge_three_way(sheet: pd.DataFrame, incoming: pd.DataFrame, base: pd.DataFr
     added = incoming.loc[~matched]
     counts.new = len(added)
     if counts.new:
-        rename = {k: by_key[k].name for k in added.columns}
-        appended = added.rename(columns=rename).reset_index(drop=True)
-        sheet = pd.concat([sheet, appended.astype(object)], ignore_index=True) if len(sheet.columns) else appended
+        sheet = _appended(sheet, added, by_key)
         new_base = pd.concat([new_base, added.astype(object).set_axis(keys_in[~matched].to_numpy())])
     merged_base = pd.concat([base.drop(index=matched_keys, errors="ignore"), new_base]) if len(base) else new_base
     return ThreeWay(sheet, merged_base[~merged_base.index.duplicated(keep="last")], counts, conflicts)

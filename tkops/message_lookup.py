@@ -1,5 +1,6 @@
 """The one lookup every message catalogue goes through (:mod:`tkops.messages` and the ``catalogue.py`` modules
-beside the code they speak for): a sentence in the asked language, filled with its parameters.
+beside the code they speak for, each holding a file of ``tkops/locale/``): a sentence in the asked language, filled
+with its parameters.
 
 Under tests (``TKOPS_STRICT_MESSAGES=1``, set by tests/conftest.py) a missing code, a missing language, placeholders
 that differ between English and Chinese, or a placeholder without a value raise :class:`MessageProblem`; in a
@@ -60,6 +61,15 @@ def fill(template: str, values: Mapping[str, Any], code: str = "") -> str:
     except (KeyError, IndexError, ValueError, AttributeError) as err:
         _problem(f"the message {code!r} cannot be filled ({type(err).__name__}: {err}) from {dict(values)!r}")
         return f"{template} {dict(values)}"
+
+
+def text_of(catalogue: Mapping[str, Mapping[str, str]], code: str, lang: str, params: Mapping[str, Any]) -> str:
+    """The text of ``code`` of ``catalogue`` in ``lang``, filled with ``params`` when there are any (a label without
+    parameters is shown as written); the code itself when the catalogue lacks it."""
+    text = sentence(catalogue.get(code), code, lang)
+    if text is None:
+        return code
+    return fill(text, params, code) if params else text
 
 
 def placeholders(text: str) -> frozenset[str]:

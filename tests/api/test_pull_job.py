@@ -75,6 +75,18 @@ def serve(fake, shop: P.Shop) -> None:
     fake.orders, fake.returns, fake.cancellations = P.api_orders(shop), P.api_returns(shop), P.api_cancellations(shop)
 
 
+def pulled_orders(fake, client, tmp_path):
+    """A new book after a first pull of the US shop, opened for the team to type in: the book, the workbook, its Orders
+    sheet, the sheet's headers and the Order ID of each row from row 2."""
+    serve(fake, P.US)
+    book = new_book(tmp_path)
+    pull(book, client)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Orders"]
+    header = [c.value for c in ws[1]]
+    return book, wb, ws, header, [ws.cell(r, header.index("Order ID") + 1).value for r in range(2, ws.max_row + 1)]
+
+
 def compared(lines: list[dict], columns: list[str], blank: set[str]) -> list[tuple]:
     """The lines' values in ``columns``, sorted; address cells of the orders in ``blank`` set to None."""
     out = [tuple(None if c in ADDRESS and r["Order ID"] in blank else r.get(c) for c in columns) for r in lines]
@@ -192,14 +204,8 @@ def test_returns_and_cancellations_become_cases_typed_by_their_reason_keys(fake,
 
 
 def test_team_columns_and_withheld_addresses_are_kept(fake, make_client, tmp_path):
-    serve(fake, P.US)
-    book = new_book(tmp_path)
-    pull(book, make_client())
-    wb = openpyxl.load_workbook(book)
-    ws = wb["Orders"]
-    header = [c.value for c in ws[1]]
+    book, wb, ws, header, ids = pulled_orders(fake, make_client(), tmp_path)
     at = {h: i + 1 for i, h in enumerate(header)}
-    ids = [ws.cell(r, at["Order ID"]).value for r in range(2, ws.max_row + 1)]
     unpaid = ids.index("577100000000000606") + 2
     ws.cell(2, at["Team Note"]).value = "call buyer about colour"
     ws.cell(2, at["Assignee"]).value = "Lin"
@@ -299,14 +305,8 @@ def test_pulled_deadlines_drive_the_clocks(fake, make_client, tmp_path):
 def test_a_pull_keeps_what_the_team_typed_and_records_cells_both_changed(fake, make_client, tmp_path):
     """The three-way merge of an import, on a pull: typed cells the API leaves blank or unchanged are kept; a
     recipient both changed stays the team's and lands on Conflicts with both values; the same pull is quiet."""
-    serve(fake, P.US)
-    book = new_book(tmp_path)
-    pull(book, make_client())
-    wb = openpyxl.load_workbook(book)
-    ws = wb["Orders"]
-    header = [c.value for c in ws[1]]
+    book, wb, ws, header, ids = pulled_orders(fake, make_client(), tmp_path)
     at = {h: i + 1 for i, h in enumerate(header)}
-    ids = [ws.cell(r, at["Order ID"]).value for r in range(2, ws.max_row + 1)]
     paid = [r for r in range(2, ws.max_row + 1) if ws.cell(r, at["Recipient"]).value]
     first, second = paid[0], next(r for r in paid if ids[r - 2] != ids[paid[0] - 2])
     typed = {(first, "Recipient"): "Jordan Lee (fixed)", (first, "Zipcode"): "94107",

@@ -4,10 +4,7 @@ and calamine, and LibreOffice converting it."""
 from __future__ import annotations
 
 import csv
-import os
 import shutil
-import signal
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -15,6 +12,7 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
+from tests._run import run_killable
 
 def parts(path: Path) -> dict[str, bytes]:
     """Every part of a package, by name."""
@@ -62,17 +60,11 @@ def libreoffice_csv(path: Path, out: Path) -> dict[str, list[list[str]]]:
     cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
            'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', "--outdir", str(out),
            str(path)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        stdout, stderr = proc.communicate(timeout=300)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        pytest.fail("LibreOffice timed out converting " + path.name)
-    assert proc.returncode == 0, stderr
+    done = run_killable(cmd)
+    assert done.returncode == 0, done.stderr
     sheets = {}
     for file in out.glob(f"{path.stem}-*.csv"):
         with open(file, encoding="utf-8", newline="") as fh:
             sheets[file.stem[len(path.stem) + 1:]] = list(csv.reader(fh))
-    assert sheets, f"LibreOffice wrote no CSV: {stdout} {stderr}"
+    assert sheets, f"LibreOffice wrote no CSV: {done.stdout} {done.stderr}"
     return sheets

@@ -119,3 +119,23 @@ def test_cells_without_a_reference_are_placed_as_calamine_places_them():
     assert valued_reach(xml.encode()) == (3, 2)
     assert valued_reach(sheet('<row r="7"><c r="bad"><v>1</v></c></row>').encode()) == (7, 1)
     assert valued_reach(b"<worksheet><sheetData><row") is None
+
+
+def test_a_sheet_exactly_at_the_limit_opens_and_one_cell_more_does_not(tmp_path):
+    path = make_book(tmp_path / "edge.xlsx", sheet(dense(40)))  # 40 x 5 = 200 cells
+    assert len(OoxmlWorkbook(path, max_cells=200).read_rows("Data")) == 40
+    with pytest.raises(DataError):
+        OoxmlWorkbook(path, max_cells=199).read_rows("Data")
+    # beyond the limit counting an empty formatted cell, exactly at it counting the cells with a value
+    styled = make_book(tmp_path / "styled-edge.xlsx", sheet(dense(40) + '<row r="41"><c r="F41" s="1"/></row>'))
+    assert len(OoxmlWorkbook(styled, max_cells=200).read_rows("Data")) == 40
+
+
+def test_the_valued_reach_of_cells_without_values_and_of_huge_text():
+    from tkops.book.ooxml.reach import valued_reach
+
+    assert valued_reach(sheet('<row r="1"><c r="A1" s="1"/></row>').encode()) == (0, 0)
+    assert valued_reach(sheet("").encode()) == (0, 0)
+    long_note = "x" * 10_500_000  # a text node beyond libxml2's default 10 MB limit
+    assert valued_reach(sheet(f'<row r="2"><c r="C2" t="inlineStr"><is><t>{long_note}</t></is></c></row>').encode()) \
+        == (2, 3)

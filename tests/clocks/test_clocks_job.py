@@ -25,6 +25,7 @@ from tkops.errors import ConfigError, DataError, TkopsError
 from tkops.settings import Settings
 
 from fakes.xlwings_fake import FakeBook
+from test_review_job import cell_colour as colour
 
 T = dt.datetime
 US, TH = Settings(market="US"), Settings(market="TH")
@@ -108,21 +109,6 @@ def by_order(path):
     for r in records(path):
         out.setdefault(r["Order ID"], r)
     return out
-
-
-def colour(ws, sheet_row: int, header: str):
-    """The fill a person sees on a cell: the Orders sheet's conditional formats applied to its flags."""
-    headers = [c.value for c in ws[1]]
-    flags = ws.cell(sheet_row, headers.index("tkops Flags") + 1).value or ""
-    for cf in ws.conditional_formatting:
-        for rule in sorted(cf.rules, key=lambda r: r.priority):
-            letter = rule.formula[0].split('"|')[1].split(":")[0]
-            if f"|{letter}:{header}|" in flags:
-                fill = rule.dxf.fill
-                rgb = fill.bgColor.rgb if fill.bgColor is not None and fill.bgColor.rgb != "00000000" \
-                    else fill.fgColor.rgb
-                return rgb[-6:].upper()
-    return None
 
 
 @pytest.fixture

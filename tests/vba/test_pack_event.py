@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 from pathlib import Path
 
@@ -20,6 +19,8 @@ import pytest
 
 from tkops.xlsm import build_workbook
 from tkops.xlsm import vba as project
+
+from tests._run import run_killable
 
 REPO = Path(__file__).resolve().parents[2]
 HELPER = Path(__file__).with_name("_lo_pack_event.py")
@@ -63,16 +64,9 @@ def traced_workbook(folder: Path, monkeypatch) -> Path:
 
 def run_helper(workbook: Path, profile: Path, *writes: str) -> dict:
     """The helper's JSON; run in a new process group, so a hung LibreOffice is killed with its children."""
-    proc = subprocess.Popen([_uno_python(), str(HELPER), str(workbook), str(profile), "Pack", "AA1", *writes],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=300)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        pytest.fail("LibreOffice timed out")
-    assert proc.returncode == 0, err
-    return json.loads(out.strip().splitlines()[-1])
+    done = run_killable([_uno_python(), str(HELPER), str(workbook), str(profile), "Pack", "AA1", *writes])
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_a_scan_into_b1_reaches_runpython_once_and_nothing_else_does(tmp_path, monkeypatch):

@@ -8,7 +8,6 @@ import io
 import json
 import os
 import shutil
-import signal
 import subprocess
 import zipfile
 from pathlib import Path
@@ -17,6 +16,8 @@ import pytest
 from oletools import olevba
 
 from tkops.vba import Module, build_vba_project, module_source
+
+from tests._run import run_killable
 
 xlsxwriter = pytest.importorskip("xlsxwriter")
 
@@ -160,17 +161,10 @@ def test_libreoffice_runs_the_macros(xlsm, tmp_path):
     # Module1.Fill uses the class module and the Sheet1 document module by its
     # codeName: LibreOffice compiled all three from our source and ran them.
     helper = Path(__file__).with_name("_lo_run_macro.py")
-    proc = subprocess.Popen(
-        [_uno_python(), str(helper), str(xlsm), str(tmp_path / "profile"), "VBAProject.Module1.Fill", "A1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=300)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)  # the helper and the LibreOffice it started
-        proc.communicate()
-        pytest.fail("LibreOffice macro run timed out")
-    assert proc.returncode == 0, err
-    result = json.loads(out.strip().splitlines()[-1])
+    done = run_killable([_uno_python(), str(helper), str(xlsm), str(tmp_path / "profile"), "VBAProject.Module1.Fill",
+                         "A1"])
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["cell"] == "Hello from tkops 2"
     assert result["codename"] == "Sheet1"
     assert "VBAProject" in result["libraries"]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tkops.xlsm import home, sheets
+
+from tests._run import run_killable
 
 from ._png import read_png
 
@@ -26,18 +27,6 @@ HELPER = Path(__file__).with_name("_lo_inspect.py")
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's Python, which has LibreOffice's UNO bridge (python3-uno)
 
 
-def _run(cmd: list[str], timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run in a new process group, so a hung LibreOffice is killed with its children on timeout."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        pytest.fail(f"timed out: {' '.join(cmd)}")
-    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
-
-
 @pytest.fixture(scope="module")
 def office(xlsm, tmp_path_factory) -> dict:
     probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True) \
@@ -45,7 +34,7 @@ def office(xlsm, tmp_path_factory) -> dict:
     if probe is None or probe.returncode != 0:
         pytest.fail(f"{SYSTEM_PYTHON} cannot import uno: install python3-uno (apt-get install python3-uno)")
     profile = tmp_path_factory.mktemp("lo-profile")
-    done = _run([SYSTEM_PYTHON, str(HELPER), str(xlsm), str(profile)])
+    done = run_killable([SYSTEM_PYTHON, str(HELPER), str(xlsm), str(profile)])
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -99,11 +88,11 @@ def home_png(xlsm, tmp_path_factory) -> bytes:
         pytest.fail("pdftoppm is not installed (apt-get install poppler-utils)")
     out = tmp_path_factory.mktemp("pdf")
     profile = (out / "profile").as_uri()
-    done = _run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore",
+    done = run_killable(["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore",
                  "--convert-to", "pdf", "--outdir", str(out), str(xlsm)])
     pdf = out / (xlsm.stem + ".pdf")
     assert pdf.exists(), done.stdout + done.stderr
-    done = _run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf), str(out / "home")])
+    done = run_killable(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf), str(out / "home")])
     assert done.returncode == 0, done.stderr
     (png,) = out.glob("home*.png")
     return png.read_bytes()

@@ -4,11 +4,8 @@ wrapped and tall enough, the pick list and the upload file inside their printed 
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
-import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -16,27 +13,18 @@ import pytest
 
 from tkops.jobs.demo import run_demo
 
+from tests._run import run_killable
+
 from ._png import read_png
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                                 reason="LibreOffice and poppler are needed to render the pages")
 
 
-def _run(cmd: list[str], timeout: int = 300) -> subprocess.CompletedProcess:
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        pytest.fail(f"timed out: {' '.join(cmd)}")
-    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
-
-
 def render(book: Path, out: Path) -> Path:
     """``book`` printed to PDF by headless LibreOffice (every sheet, as its page setup says)."""
     profile = (out / "lo-profile").as_uri()
-    _run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
+    run_killable(["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
           "--outdir", str(out), str(book)])
     pdf = out / (book.stem + ".pdf")
     assert pdf.exists(), f"LibreOffice did not print {book.name}"
@@ -45,7 +33,7 @@ def render(book: Path, out: Path) -> Path:
 
 def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
     pages = ["-f", str(first), "-l", str(last)] if first else []
-    return _run(["pdftotext", "-layout", *pages, str(pdf), "-"]).stdout
+    return run_killable(["pdftotext", "-layout", *pages, str(pdf), "-"]).stdout
 
 
 def flat(text: str) -> str:
@@ -146,7 +134,7 @@ def test_the_pick_list_prints_every_order_id_inside_the_page(book, demo, tmp_pat
     only.save(single)
     pdf = render(single, tmp_path)
     assert set(re.findall(r"\d{18}", pdf_text(pdf))) >= ids
-    _run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")])
+    run_killable(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")])
     width, _height, rows = read_png(next(tmp_path.glob("page*.png")).read_bytes())
     inked = [x for row in rows for x, (r, g, b) in enumerate(row) if min(r, g, b) < 128]
     assert max(inked) < width * 0.98  # nothing runs off the right edge

@@ -1,100 +1,15 @@
-"""The month-end report's sentences and labels, in English and Chinese, in the format of
-:data:`tkops.messages.CATALOGUE` (code -> {"en": ..., "zh": ...} with named placeholders), ready to be merged into it:
-errors, progress lines, warnings, the report's figure names, column headers and headings.
+"""The month-end report's sentences and labels, in English and Chinese (``tkops/locale/aftersales_month_end.toml``,
+merged into the lookup of :mod:`tkops.messages`): errors, progress lines, warnings, the report's figure names and
+headings; and the column headers of its tables.
 """
 
 from __future__ import annotations
 
 from tkops.errors import ConfigError
+from tkops.locale_files import catalogue
 from tkops.message_lookup import fill, sentence
 
-
-def _e(en: str, zh: str) -> dict[str, str]:
-    return {"en": en, "zh": zh}
-
-
-CATALOGUE: dict[str, dict[str, str]] = {
-    # --- errors and warnings --------------------------------------------------------------------------------------
-    "month_end.bad_month": _e(
-        "\"{value}\" is not a month. Write the month as YYYY-MM, e.g. --month 2026-11.",
-        "“{value}”不是有效的月份。请按 YYYY-MM 格式填写，例如 --month 2026-11。"),
-    "month_end.no_orders": _e(
-        "No order file was given. Pass the month's Seller Center order exports with --orders FILE... (a year of "
-        "monthly files at once is fine).",
-        "没有提供订单文件。请用 --orders FILE... 提供当月的 Seller Center 订单导出文件（可一次提供一整年的月度文件）。"),
-    "month_end.no_orders_in_month": _e(
-        "No order of {month} in the order files (they cover {first} to {last}). Check --month, or add the month's "
-        "export.", "订单文件中没有 {month} 的订单（文件覆盖 {first} 至 {last}）。请检查 --month，或补充当月的导出文件。"),
-    "month_end.duplicates": _e(
-        "{n} {what} appear in more than one file: each is counted once, with the values of the file given last.",
-        "有 {n} 条{what}出现在多个文件中：每条只计一次，以最后提供的文件为准。"),
-    "month_end.no_currency": _e(
-        "{orders} order(s) and {cases} case(s) of {month} have no currency (the file does not name one, its addresses "
-        "are not all in one market, and no Market is set): their amounts are counted apart, under \"no currency\", "
-        "and never added to another currency. Set --market (or the Market setting, or the mapping's currency) and run "
-        "again.",
-        "{month} 有 {orders} 个订单和 {cases} 个售后案例没有币种（文件未注明币种，地址不全在同一站点，也未设置站点）："
-        "它们的金额单独统计在“无币种”下，绝不与其他币种相加。请设置 --market（或设置表中的 Market，或映射的币种）后重新运行。"),
-    "month_end.no_currency_label": _e("no currency", "无币种"),
-    "month_end.what_lines": _e("order lines", "订单行"),
-    "month_end.what_cases": _e("case lines", "售后记录"),
-    "month_end.book_sheet": _e("{file}: read the {sheets} sheet(s).", "{file}：已读取工作表 {sheets}。"),
-    # --- progress -------------------------------------------------------------------------------------------------
-    "month_end.progress.orders": _e("Reading order file {n} of {total}: {file}", "读取订单文件 {n}/{total}：{file}"),
-    "month_end.progress.returns": _e("Reading return file {n} of {total}: {file}",
-                                     "读取退货文件 {n}/{total}：{file}"),
-    "month_end.progress.book": _e("Reading the workbook {file}", "读取工作簿 {file}"),
-    "month_end.progress.figures": _e("Computing the figures of {month}", "计算 {month} 的数据"),
-    "month_end.progress.pivots": _e("Computing the after-sales pivots", "计算售后透视表"),
-    "month_end.progress.workbook": _e("Writing the report workbook", "写入报告工作簿"),
-    "month_end.progress.html": _e("Writing the HTML summary", "写入 HTML 摘要"),
-    "month_end.done": _e("Month-end report of {month}: {workbook}\nHTML summary: {html}",
-                         "{month} 月度报告：{workbook}\nHTML 摘要：{html}"),
-    # --- headings -------------------------------------------------------------------------------------------------
-    "month_end.title": _e("Month-end report {month}", "{month} 月度报告"),
-    "month_end.made": _e("Made by tkops on {when} from {orders} order file(s) and {returns} return file(s).",
-                         "由 tkops 于 {when} 根据 {orders} 个订单文件和 {returns} 个退货文件生成。"),
-    "month_end.h.figures": _e("Key figures", "关键指标"),
-    "month_end.h.sales": _e("Orders and sales", "订单与销售"),
-    "month_end.h.returns": _e("Returns and refunds", "退货与退款"),
-    "month_end.h.response": _e("After-sales response", "售后处理时效"),
-    "month_end.h.kpis": _e("Fulfilment (SOP clocks)", "履约时效（SOP 时钟）"),
-    "month_end.h.cancellations": _e("Cancellations by reason", "取消原因"),
-    "month_end.h.causes": _e("Cases by cause", "售后原因分布"),
-    "month_end.h.trend": _e("Monthly trend", "月度趋势"),
-    "month_end.h.health": _e("SKU health (most cases first)", "SKU 健康度（按售后数排序）"),
-    "month_end.h.actions": _e("Actions by owner", "按负责方列出的改进行动"),
-    "month_end.h.carriers": _e("Case types by carrier", "各物流商的售后类型"),
-    "month_end.none": _e("Nothing this month.", "本月无数据。"),
-    "month_end.more": _e("{n} more rows in the workbook.", "工作簿中还有 {n} 行。"),
-    "month_end.chart.trend_orders": _e("Orders", "订单数"),
-    "month_end.chart.trend_rate": _e("Return rate", "退货率"),
-    "month_end.notes": _e(
-        "Orders belong to the month they were paid in; sales are the Order Amount of orders not cancelled, each "
-        "order once. Cases are return and refund requests opened in the month (cancellations are listed apart). "
-        "Return rate = cases / orders not cancelled; per SKU, cases / units shipped. Cost = the team's Cost on the "
-        "AfterSales sheet, else the refunded Amount. Response time = opened to closed.",
-        "订单按付款月份统计；销售额为未取消订单的订单金额（每单计一次）。售后为当月发起的退货退款申请（取消单另列）。"
-        "退货率 = 售后数 / 未取消订单数；按 SKU 为售后数 / 发货件数。成本 = AfterSales 表中团队填写的成本，否则为已退款金额。处理时长 = 从发起到结案。"),
-    # --- figures (Summary rows) -----------------------------------------------------------------------------------
-    "month_end.f.orders": _e("Orders (paid in the month)", "订单数（当月付款）"),
-    "month_end.f.lines": _e("Order lines", "订单行数"),
-    "month_end.f.units": _e("Units ordered", "下单件数"),
-    "month_end.f.cancelled": _e("Cancelled orders", "取消订单数"),
-    "month_end.f.cancellation_rate": _e("Cancellation rate", "取消率"),
-    "month_end.f.sales": _e("Sales", "销售额"),
-    "month_end.f.cases": _e("Return and refund cases opened", "新增退货退款"),
-    "month_end.f.returned_units": _e("Units in those cases", "涉及件数"),
-    "month_end.f.return_rate": _e("Return rate (cases / orders not cancelled)", "退货率（售后数 / 未取消订单数）"),
-    "month_end.f.refund_cost": _e("Refund cost", "退款成本"),
-    "month_end.f.reship_cost": _e("Reship cost", "补发成本"),
-    "month_end.f.refund_rate": _e("Refund rate (refunds / sales)", "退款率（退款 / 销售额）"),
-    "month_end.f.closed": _e("Cases closed", "已结案"),
-    "month_end.f.open": _e("Cases still open", "未结案"),
-    "month_end.f.median_hours": _e("Response time, median (hours)", "处理时长中位数（小时）"),
-    "month_end.f.p90_hours": _e("Response time, 90th percentile (hours)", "处理时长 90 分位（小时）"),
-    "month_end.f.mean_hours": _e("Response time, mean (hours)", "处理时长平均值（小时）"),
-}
+CATALOGUE = catalogue("aftersales_month_end")
 
 #: Column headers of the report's tables: key -> (en, zh).
 COLUMNS: dict[str, tuple[str, str]] = {

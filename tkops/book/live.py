@@ -16,6 +16,7 @@ import pandas as pd
 
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
+from tkops.book.ooxml.cellxml import column_letter
 from tkops.errors import DataError
 from tkops.schema import Kind
 
@@ -134,7 +135,7 @@ class LiveBook:
             sheet.range((n + 2, 1), (old_n + 1, last_col)).clear_contents()
         self._resize_table(sheet, spec, last_col, max(n_table, 1) + 1)
         if spec.printed:  # the rest of the print setup is the sheet's own (tkops.xlsm sets it up once)
-            sheet.page_setup.print_area = f"$A$1:${_column_letter(last_col)}${max(n_table, 1) + 1}"
+            sheet.page_setup.print_area = f"$A$1:${column_letter(last_col)}${max(n_table, 1) + 1}"
         wrapped = [positions[h] for h in spec.wrap if h in positions and h in frame.columns]
         for c in wrapped:  # one call a multi-line column, then one to fit the rows to their text
             sheet.range((2, c + 1), (max(n, 1) + 1, c + 1)).wrap_text = True
@@ -142,7 +143,7 @@ class LiveBook:
             sheet.range((2, 1), (n + 1, 1)).rows.autofit()
         marks = spec.highlights
         if marks is not None and marks.flags_header in added:  # a workbook made before the flags column existed
-            letter = _column_letter(positions[marks.flags_header] + 1)
+            letter = column_letter(positions[marks.flags_header] + 1)
             self.book.names.add(marks.name, f"='{spec.name}'!${letter}:${letter}")
         named = [None] * (max(positions.values(), default=-1) + 1)
         for name, at in positions.items():
@@ -260,14 +261,6 @@ def _looks_parsed(text: str) -> bool:
         return True
     except ValueError:
         return stripped[:4].isdigit() and stripped[4:5] in ("-", "/")
-
-
-def _column_letter(n: int) -> str:
-    letters = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _runs(columns: list[int]) -> list[tuple[int, int]]:
