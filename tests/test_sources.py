@@ -106,3 +106,16 @@ def test_a_return_export_given_as_orders_says_what_it_is(name):
     assert err.value.code == "returns_given_as_orders"
     assert name in err.value.render("en") and "Return/Refund export" in err.value.render("en")
     assert "退货/退款导出文件" in err.value.render("zh")
+
+
+@pytest.mark.parametrize("option", ["date_format = 1", "encoding = [\"utf-8\"]", "decimal = 0.5", "currency = true"])
+def test_a_mapping_option_that_is_not_text_is_named(tmp_path, option):
+    from tkops.errors import ConfigError
+
+    toml = tmp_path / "erp.mapping.toml"
+    toml.write_text(f'name = "erp"\n{option}\n[columns]\n"Order No" = "Order ID"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        mapping.from_toml(toml)
+    key = option.split(" = ")[0]
+    assert err.value.code == "bad_mapping" and f"{key} must be text in quotes" in err.value.render("en")
+    assert "erp" in err.value.render("zh")

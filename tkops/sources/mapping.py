@@ -33,6 +33,7 @@ from tkops.sources.base import HeaderMapSource
 from tkops.sources.normalize import MAPPING_IDS, ReadOptions
 
 _OPTION_KEYS = ("date_format", "encoding", "decimal", "currency")
+_EXAMPLES = {"date_format": "%d.%m.%Y %H:%M", "encoding": "gb18030", "decimal": ",", "currency": "EUR"}
 
 
 def _bad(mapping: str, where: str, problem: str) -> ConfigError:
@@ -50,6 +51,9 @@ def build(name: str, columns: dict[str, str], options: dict[str, Any], where: st
         header_map[schema.header_key(theirs)] = column.key
     if "order_id" not in header_map.values():
         raise _bad(name, where, 'no column is mapped to "Order ID"')
+    for key in _OPTION_KEYS:
+        if options.get(key) is not None and not isinstance(options[key], str):
+            raise _bad(name, where, f'{key} must be text in quotes, e.g. {key} = "{_EXAMPLES[key]}"')
     decimal = str(options.get("decimal") or "")
     if decimal not in ("", ".", ","):
         raise _bad(name, where, 'decimal must be "." or ","')
