@@ -224,3 +224,15 @@ def test_review_holds_lines_while_inventory_is_empty_and_checks_them_after_stock
     out = capsys.readouterr().out
     assert "Inventory is empty" not in out
     assert f"!! 1 SKU is not on the Inventory sheet: {skus[0]}." in out
+
+
+def test_a_stock_file_is_held_to_the_books_input_limits(tmp_path):
+    from tkops.errors import DataError
+
+    big = tmp_path / "stock.csv"
+    big.write_text("Seller SKU,On Hand\n" + "".join(f"SKU-{i:07d},{i % 50}\n" for i in range(90_000)), encoding="utf-8")
+    assert big.stat().st_size > 2**20
+    assert len(read_stock(big, Settings()).frame) == 90_000
+    with pytest.raises(DataError) as err:
+        read_stock(big, Settings(max_file_mb="1"))
+    assert err.value.code == "input.too_big" and err.value.params["file"] == "stock.csv"

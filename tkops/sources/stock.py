@@ -25,8 +25,9 @@ from tkops import values as V
 from tkops.errors import AmbiguousFormat, ConfigError, DataError, EncodingProblem, MissingColumn, UnknownFormat
 from tkops.schema import header_key
 from tkops.settings import Settings
-from tkops.sources.raw import SPREADSHEET_SUFFIXES, decode, file_hash, open_workbook
+from tkops.sources.raw import file_hash
 from tkops.sources import sniff
+from tkops.sources.tables import candidates
 from tkops.sources.stock_formats import BUILTIN, JOINED, STOCK_HEADERS, StockFormat
 
 HEADER_ROWS = 6  # a header row is looked for among the top rows
@@ -112,29 +113,30 @@ def _name(path: Path, sheet: str | None) -> str:
 
 def _grids(path: Path, settings: Settings, formats: Sequence[StockFormat]) -> list[tuple[str | None, str | None,
                                                                                           list[list]]]:
-    """(sheet, encoding, rows) of every sheet of a workbook, or of each candidate decoding of a CSV file."""
-    if path.suffix.casefold() in SPREADSHEET_SUFFIXES:
-        book = open_workbook(path)
-        out = []
-        for name in book.sheet_names:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            out.append((name, None, [list(r) for r in rows]))
-        return out
-    data = path.read_bytes()
+    """(sheet, encoding, rows) of every table of the file (:func:`tkops.sources.tables.candidates`: every sheet of a
+    workbook, or each decoding of a CSV file); the formats then choose. A byte no decoding reads is refused only
+    when no decoding came before it."""
+    out: list[tuple[str | None, str | None, list[list]]] = []
     fallbacks = tuple(dict.fromkeys(e for f in formats for e in f.encodings))
-    out = []
-    for text, encoding in decode(path, data, settings.encoding, fallbacks):
-        if encoding.startswith("!"):
-            if not out:
-                raise EncodingProblem(file=path.name, position=int(encoding[1:]))
-            continue
-        first = text.split("\n", 1)[0]
-        delimiter = max((",", ";", "\t"), key=first.count)
-        try:
-            out.append((None, encoding, [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]))
-        except csv.Error as err:
-            raise DataError("not_a_spreadsheet", file=path.name, kind="CSV", detail=str(err)) from None
+    try:
+        for table in candidates(path, settings, fallbacks=fallbacks):
+            if table.is_text:
+                out.append((None, table.encoding, _csv_rows(path, table.text)))
+            else:
+                out.append((table.sheet, None, [list(r) for r in table.loaded.to_python(skip_empty_area=False)]))
+    except EncodingProblem:
+        if not out:
+            raise
     return out
+
+
+def _csv_rows(path: Path, text: str) -> list[list[str]]:
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as err:
+        raise DataError("not_a_spreadsheet", file=path.name, kind="CSV", detail=str(err)) from None
 
 
 def _read(path: Path, sheet: str | None, grid: list[list], top: int, fmt: StockFormat,
