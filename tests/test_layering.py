@@ -65,3 +65,10 @@ def test_every_package_of_tkops_is_in_a_layer():
     packages = {f"tkops.{p.stem if p.is_file() else p.name}" for p in (ROOT / "tkops").iterdir()
                 if (p.suffix == ".py" and not p.stem.startswith("__")) or (p / "__init__.py").is_file()}
     assert not packages - named, "add the new package or module to a layer of .importlinter"
+
+
+def test_no_module_is_over_400_lines():
+    """Small modules with one job each: none grows past 400 lines (most stay between 50 and 300)."""
+    long = {str(p.relative_to(ROOT)): n for p in (ROOT / "tkops").rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from tkops.book.live import LiveBook
 from tkops.book.live_ui import CLOCKS_NAME, REORDER_NAME, SUMMARY_NAME, button_run, show
 from tkops.cells.text import scalar_text
-from tkops.errors import ConfigError, TkopsError
+from tkops.errors import ConfigError
 from tkops.jobs.import_orders import import_files
 from tkops.messages import render
-from tkops.schema import header_key
 from tkops.settings import Settings
 from tkops.sources import mapping
+from tkops.sources.returns_export import is_returns_export
 
 if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
     from xlwings import Book as ExcelBook
@@ -312,7 +312,7 @@ def _month_end_files(book, settings: Settings) -> tuple[list[Path], list[Path]]:
     else the Import Folder's and the Returns Folder's."""
     if settings.month_end_folder:
         files = _files_in(book, settings.month_end_folder)
-        returns = [p for p in files if _is_returns_export(p)]
+        returns = [p for p in files if is_returns_export(p, settings)]
         orders = [p for p in files if p not in returns]
     else:
         orders = _files_in(book, settings.import_folder) if settings.import_folder else []
@@ -320,21 +320,6 @@ def _month_end_files(book, settings: Settings) -> tuple[list[Path], list[Path]]:
     if not orders:
         raise ConfigError("button.month_end_no_files")
     return orders, returns
-
-
-def _is_returns_export(path: Path) -> bool:
-    from tkops.sources import RETURNS_MARK
-    from tkops.sources.raw import open_workbook, sheet_headers
-
-    try:
-        if path.suffix.casefold() in (".xlsx", ".xls", ".xlsm"):
-            book = open_workbook(path)
-            headers = sheet_headers(book.get_sheet_by_name(book.sheet_names[0]))
-        else:
-            headers = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace").split("\n", 1)[0].split(",")
-    except (TkopsError, OSError, IndexError):
-        return False
-    return RETURNS_MARK in {header_key(h) for h in headers}
 
 
 def archive(book=None) -> None:

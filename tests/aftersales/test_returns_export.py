@@ -397,3 +397,22 @@ def test_rereading_a_file_gives_the_same_keys_and_values():
     pd.testing.assert_frame_equal(first, again)
     assert C.case_keys(first).tolist() == C.case_keys(again).tolist()
 
+
+
+def test_a_returns_export_is_told_from_an_order_export_by_its_headers(tmp_path):
+    from tkops.settings import Settings
+    from tkops.sources.returns_export import is_returns_export
+
+    samples = Path(__file__).resolve().parents[2] / "tkops" / "samples"
+    settings = Settings(market="US")
+    assert is_returns_export(samples / "us_returns_2026-11.csv", settings)
+    assert not is_returns_export(samples / "us_shop_2026-11-25.csv", settings)
+    assert not is_returns_export(samples / "sea_shop_2026-11-25.xlsx", settings)
+    book = tmp_path / "returns.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Return Order ID", "Order ID"])
+    wb.save(book)
+    assert is_returns_export(book, settings)
+    (tmp_path / "damaged.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    assert not is_returns_export(tmp_path / "damaged.xlsx", settings)
+    assert not is_returns_export(tmp_path / "missing.csv", settings)

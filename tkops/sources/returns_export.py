@@ -20,7 +20,7 @@ import pandas as pd
 
 from tkops import values as V
 from tkops import case_schema as C
-from tkops.errors import DataError, MissingColumn
+from tkops.errors import DataError, MissingColumn, TkopsError
 from tkops.messages import render
 from tkops.schema import Kind, Table, header_key
 from tkops.settings import Settings
@@ -70,6 +70,18 @@ def read_returns(path: str | Path, settings: Settings) -> Table:
     frame, written = pick_columns(raw, HEADER_MAP)
     _require(frame, raw)
     return _normalise(frame, raw, written, settings)
+
+
+def is_returns_export(path: str | Path, settings: Settings) -> bool:
+    """Whether the file's first table (its first sheet, or its text) has the "Return Order ID" header: how a folder
+    holding both kinds of export tells a Return/Refund export from an order export. False for a file that cannot be
+    read (its reader says why when it is given one)."""
+    try:
+        for candidate in candidates(Path(path), settings):
+            return _RETURN_ID in {header_key(h) for h in candidate.first_row()}
+    except (TkopsError, OSError):
+        return False
+    return False
 
 
 def _load(path: Path, settings: Settings) -> RawTable:
