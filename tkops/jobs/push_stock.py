@@ -24,11 +24,12 @@ import pandas as pd
 from tkops.api import ApiClient, ApiError
 from tkops.api.client import INVENTORY_UPDATE
 from tkops.api.redact import LOGGER_NAME, redact
-from tkops.book.layout import BUNDLES, INVENTORY, ORDERS, SHIPLOG, STOCKPUSH
+from tkops.book.layout import BUNDLES, INVENTORY, SHIPLOG, STOCKPUSH
 from tkops.book.protocol import Book, ReadBook
 from tkops.cells.text import scalar_text
 from tkops.errors import DataError
 from tkops.jobs.connect import api_client
+from tkops.jobs.orders_sheet import orders_sheet
 from tkops.merge import rows_frame
 from tkops.messages import render
 from tkops.settings import Settings
@@ -92,7 +93,7 @@ def run_push_stock(book: Book, settings: Settings, client: ApiClient | None = No
     when nothing was set."""
     now = (now or settings.shop_now()).replace(microsecond=0)
     inventory = rows_frame(book.read_rows(INVENTORY.name))
-    orders = rows_frame(book.read_rows(ORDERS.name))
+    orders = orders_sheet(book)  # empty without lines: every SKU's stock is then available
     stock = available(inventory, orders, rows_frame(book.read_rows(BUNDLES.name)), exported(book))
     if stock.empty:
         raise DataError("stock.push.no_skus", book=Path(getattr(book, "path", "workbook")).name)
