@@ -219,3 +219,19 @@ def test_a_report_lists_at_most_twenty_problems_of_a_kind():
     _, done = apply_tracking(sheet((A, "Awaiting Shipment", "TEE", None, None)), file)
     lines = done.lines("en")
     assert done.unknown == 25 and len(lines) == 1 + 20 + 1 and "5 more" in lines[-1]
+
+
+def test_orders_without_a_number_yet_are_named_once_with_their_rows(tmp_path):
+    from tkops.messages import render
+
+    rows = "".join(f"{order_id(20 + n)},pending\n" for n in range(12))
+    path = csv_file(tmp_path, f"Order ID,Tracking Number\n{A},{USPS}\n{B},\n{C},N/A\nTotal,1\n" + rows)
+    result = read_tracking_file(path, Settings(market="US"))
+    assert entries(result) == [(2, A, USPS, None)]
+    assert result.problems == [("tracking_file.no_number", {"file": "3pl.csv", "n": 14, "column": "Tracking Number",
+                                                             "rows": "3, 4, 6, 7, 8, 9, 10, 11, 12, 13 (+4)"})]
+    said = render(*result.problems[0][:1], "en", **result.problems[0][1])
+    assert "14 rows give an order but no tracking number" in said and "rows 3, 4, 6" in said
+    assert "14 行" in render("tracking_file.no_number", "zh", **result.problems[0][1])
+    assert read_tracking_file(csv_file(tmp_path, f"Order ID,Tracking Number\n{A},{USPS}\n", "ok.csv"),
+                              Settings(market="US")).problems == []

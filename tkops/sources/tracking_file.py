@@ -75,10 +75,26 @@ def read_tracking_file(path: str | Path, settings: Settings, mappings: Sequence[
     for key in KEYS:
         out[key] = _values(frame[key], key, V.Where(raw.name, written.get(key, ""), rows)) if key in frame \
             else pd.Series(None, index=frame.index, dtype=object)
-    # Blank, header-repeat and total rows: no order ID with a digit in it, or no number.
-    keep = out["order_id"].fillna("").str.contains(r"\d") & out["tracking_id"].notna()
+    # Blank, header-repeat and total rows: no order ID with a digit in it; orders without a number are said once.
+    ordered = out["order_id"].fillna("").str.contains(r"\d")
+    keep = ordered & out["tracking_id"].notna()
     entries, problems = _entries(out.loc[keep, FRAME_COLUMNS], raw.name, written)
+    problems += _without_number(out.loc[ordered & ~keep, "row"], raw.name, written.get("tracking_id", ""))
     return TrackingFile(entries, raw.name, written, mapping.title if mapping else None, problems)
+
+
+#: How many row numbers a message lists before it says how many more there are.
+ROWS_SHOWN = 10
+
+
+def _without_number(rows: pd.Series, file: str, column: str) -> list[tuple[str, dict]]:
+    """One problem naming the rows that give an order but no tracking number (blank, or no digit in it: "pending",
+    "N/A"): a file from a warehouse that has not shipped them yet. Their orders are left as they are."""
+    if rows.empty:
+        return []
+    shown = ", ".join(str(int(r)) for r in rows.iloc[:ROWS_SHOWN])
+    more = f" (+{len(rows) - ROWS_SHOWN})" if len(rows) > ROWS_SHOWN else ""
+    return [("tracking_file.no_number", {"file": file, "n": len(rows), "rows": shown + more, "column": column})]
 
 
 def _values(cells: pd.Series, key: str, where: V.Where) -> pd.Series:
@@ -90,7 +106,9 @@ def _values(cells: pd.Series, key: str, where: V.Where) -> pd.Series:
             first = mangled.idxmax()
             raise MangledIds("tracking_file.mangled", file=where.file, row=int(where.rows[first]),
                              column=where.column, value=cleaned[first][0])
-        return cleaned.str[0].where(cleaned.str[0] != "", None).astype(object)
+        number = cleaned.str[0]
+        # every carrier's number has digits: "PENDING", "N/A", "TBD" stand in for a number a warehouse has not yet
+        return number.where(number.str.contains(r"\d"), None).astype(object)
     if key in ("order_id", "sku_id"):
         try:
             return V.ids(cells, where)
