@@ -235,3 +235,12 @@ def test_orders_without_a_number_yet_are_named_once_with_their_rows(tmp_path):
     assert "14 行" in render("tracking_file.no_number", "zh", **result.problems[0][1])
     assert read_tracking_file(csv_file(tmp_path, f"Order ID,Tracking Number\n{A},{USPS}\n", "ok.csv"),
                               Settings(market="US")).problems == []
+
+
+@pytest.mark.parametrize(("n", "rows"), [(1, "2"), (10, "2, 3, 4, 5, 6, 7, 8, 9, 10, 11"),
+                                         (11, "2, 3, 4, 5, 6, 7, 8, 9, 10, 11 (+1)")])
+def test_the_rows_without_a_number_are_listed_up_to_ten(tmp_path, n, rows):
+    lines = "".join(f"{order_id(40 + i)},TBD\n" for i in range(n))
+    result = read_tracking_file(csv_file(tmp_path, "Order ID,Tracking Number\n" + lines), Settings(market="US"))
+    assert result.problems == [("tracking_file.no_number", {"file": "3pl.csv", "n": n, "rows": rows,
+                                                             "column": "Tracking Number"})]
