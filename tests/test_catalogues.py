@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Every data file in tkops/locale is a catalogue.
 FILES = sorted((ROOT / "tkops" / "locale").glob("*.toml"))
 #: The catalogue files read by their own module only, not through tkops.messages.render.
-OWN_LOOKUP = {"clocks_hints", "home"}  # the hints inside the SLA sheets' errors; the Home sheet's buttons and steps
+OWN_LOOKUP = {"clocks_hints", "home", "settings"}  # the SLA sheets' hints; the Home sheet; the Settings descriptions
 
 
 def catalogues() -> dict[str, dict[str, dict[str, str]]]:

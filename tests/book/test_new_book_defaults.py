@@ -76,3 +76,16 @@ def test_a_session_hands_its_defaults_to_the_books_it_opens(tmp_path):
         assert book.defaults is default_rows
         book.save()
     assert len(rows_of(tmp_path / "book.xlsx", "Carriers")) == len(carriers_sheet_rows())
+
+
+def test_every_setting_is_described_in_both_languages_and_only_settings_are():
+    from tkops.locale_files import catalogue
+    from tkops.settings import SETTINGS_SPEC
+
+    described = catalogue("settings")
+    assert set(described) == {f"setting.{attr}" for _name, attr, _default in SETTINGS_SPEC}
+    rows = {r[0]: r for r in sheet_rows()[1:]}
+    for name, attr, default in SETTINGS_SPEC:
+        assert rows[name][1] == getattr(Settings(), attr) == default
+        assert rows[name][2:] == [described[f"setting.{attr}"]["en"], described[f"setting.{attr}"]["zh"]]
+    assert "50,000,000" in rows["Max Sheet Cells"][2] and "50,000,000" in rows["Max Sheet Cells"][3]
