@@ -18,8 +18,9 @@ from tkops.errors import ConfigError
 ROOT = Path(__file__).resolve().parent.parent
 #: Every data file in tkops/locale is a catalogue.
 FILES = sorted((ROOT / "tkops" / "locale").glob("*.toml"))
-#: The catalogue files read by their own module only, not through tkops.messages.render.
-OWN_LOOKUP = {"clocks_hints", "home", "settings"}  # the SLA sheets' hints; the Home sheet; the Settings descriptions
+#: The catalogue files read by their own module only, not through tkops.messages.render: the SLA sheets' hints, the
+#: Home sheet, the Settings descriptions, the review's problem labels and the month-end report's column headers.
+OWN_LOOKUP = {"clocks_hints", "home", "settings", "review_labels", "month_end_columns"}
 
 
 def catalogues() -> dict[str, dict[str, dict[str, str]]]:
