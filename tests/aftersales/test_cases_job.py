@@ -6,30 +6,12 @@ from __future__ import annotations
 import shutil
 
 import openpyxl
-import pytest
 from python_calamine import CalamineWorkbook
 
 from tkops.cli import main
 from tkops.jobs.demo import sample_path
 
-from conftest import DATA
-
-RETURNS = DATA / "returns" / "us_returns.csv"
-NOW = "2026-11-23T10:00"
-
-
-@pytest.fixture
-def book(tmp_path):
-    path = tmp_path / "ops.xlsx"
-    assert main(["import", str(sample_path("us_shop_2026-11-25.csv")), "--book", str(path), "--market", "US"]) == 0
-    assert main(["cases", "--book", str(path), "--returns", str(RETURNS), "--now", NOW]) == 0
-    return path
-
-
-def records(path, sheet="AfterSales"):
-    rows = list(openpyxl.load_workbook(path)[sheet].iter_rows(values_only=True))
-    header = rows[0]
-    return [dict(zip(header, r)) for r in rows[1:] if any(v is not None for v in r)]
+from aftersales.cases_book import NOW, RETURNS, records  # noqa: F401 (the book fixture: tests/aftersales/conftest.py)
 
 
 def test_returns_and_cancellations_become_classified_cases(book, capsys):

@@ -7,7 +7,7 @@ import openpyxl
 from tkops.cli import main
 from tkops.jobs.demo import sample_path
 
-from aftersales.test_cases_job import NOW, RETURNS, book, records  # noqa: F401 (the fixture)
+from aftersales.cases_book import NOW, RETURNS, records  # noqa: F401 (the book fixture: tests/aftersales/conftest.py)
 
 
 def test_open_cases_get_a_reply_in_the_buyers_language(book):

@@ -11,7 +11,7 @@ import openpyxl
 from tkops.aftersales.reasons import CAUSES, label
 from tkops.cli import main
 
-from aftersales.test_cases_job import NOW, RETURNS, book, records  # noqa: F401 (the fixture)
+from aftersales.cases_book import NOW, RETURNS, records  # noqa: F401 (the book fixture: tests/aftersales/conftest.py)
 
 
 def blocks(path) -> dict[str, list[dict]]:
