@@ -20,15 +20,10 @@ from tkops.schema import header_key
 #: Page layouts: name -> template under templates/slips/.
 LAYOUTS: dict[str, str] = {"a4": "slips/a4.html.j2", "a6": "slips/a6.html.j2", "4x6": "slips/4x6.html.j2"}
 
-#: (Settings row name, attribute, English description) of the slip settings.
-SLIP_SETTINGS_SPEC: tuple[tuple[str, str, str], ...] = (
-    ("Shop Name", "shop_name", "Shop name printed at the top of each packing slip"),
-    ("Shop Logo", "logo", "Path of a PNG or JPEG logo for the packing slips; blank = no logo"),
-    ("Return Address", "return_address", "Return address on the slips (one line per line: Alt+Enter in a cell)"),
-    ("Slip Layout", "layout", "Packing slip size: A4, A6 or 4x6"),
-    ("QC Points", "qc_points", "Checks on the packing checklist, one per line (or separated by ;)"),
-    ("PDF Fonts", "pdf_fonts", "Your own TrueType fonts (.ttf/.ttc) for the PDFs, separated by ; (tried first)"),
-)
+#: The slip settings: Settings row name -> :class:`SlipSettings` attribute (their descriptions are the Settings
+#: sheet's, tkops/locale/settings.toml).
+SLIP_SETTINGS_SPEC: dict[str, str] = {"Shop Name": "shop_name", "Shop Logo": "logo", "Return Address": "return_address",
+                                      "Slip Layout": "layout", "QC Points": "qc_points", "PDF Fonts": "pdf_fonts"}
 
 _SPLIT = re.compile(r"\s*(?:\r?\n|;)\s*")
 
@@ -52,7 +47,7 @@ class SlipSettings:
     def from_mapping(values: Mapping[str, Any] | None = None, settings: Any = None) -> SlipSettings:
         """Slip settings from Settings-sheet names or attribute names -> values, on top of a
         :class:`tkops.settings.Settings` (``settings``) for Templates Folder, Market and Language."""
-        by_key = {header_key(name): attr for name, attr, _ in SLIP_SETTINGS_SPEC}
+        by_key = {header_key(name): attr for name, attr in SLIP_SETTINGS_SPEC.items()}
         by_key.update({header_key(f.name): f.name for f in fields(SlipSettings)})
         by_key.update({"templates folder": "templates_folder", "market": "market", "language": "language"})
         raw: dict[str, Any] = {}
