@@ -91,6 +91,7 @@ def test_a_sparse_sheet_is_refused_only_beyond_max_sheet_cells(tmp_path, max_cel
 
 
 @pytest.mark.parametrize(("command", "where"), [(["review"], "Orders"), (["month-end", "--month", "2026-11"], "Orders"),
+                                               (["month-end", "--month", "2026-11"], "AfterSales"),
                                                (["review"], "Settings")])
 def test_a_command_on_a_crafted_book_ends_in_the_message_and_leaves_the_book(tmp_path, capsys, command, where):
     book = tmp_path / "ops.xlsx"

@@ -82,13 +82,33 @@ def test_month_end_finds_the_carrier_of_a_case_on_an_order_archived_long_ago(boo
 def test_month_end_asks_history_for_the_trends_months_and_the_cases_orders(book, tmp_path, monkeypatch):
     import tkops.jobs.month_end.inputs as inputs
 
-    asked = {}
+    asked = []
     real = inputs.order_lines
 
     def spy(*args, **kwargs):
-        asked.update(kwargs)
+        asked.append(kwargs)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(inputs, "order_lines", spy)
     run_month_end("2026-11", [], [], tmp_path / "out", Settings(market="US"), book=book)
-    assert asked["since"] == dt.datetime(2025, 12, 1) and OLD_CASE in set(asked["also"])
+    # first the trend's months (while the AfterSales sheet is read in the background), then the old orders the
+    # sheet's cases name, and only those: the year's orders are not read twice
+    assert asked[0]["since"] == dt.datetime(2025, 12, 1)
+    assert [set(a["archived"]) for a in asked[1:]] == [{OLD_CASE}]
+
+
+def test_month_end_reads_no_order_twice_when_every_case_is_recent(book, tmp_path, monkeypatch):
+    import tkops.jobs.month_end.inputs as inputs
+
+    edited = FileBook(book, Settings(market="US"))
+    with edited.session:
+        rows = edited.read_rows("AfterSales")
+        frame = pd.DataFrame(rows[1:], columns=rows[0])
+        frame["Order ID"] = [order_lines(edited, ["order_id"], since=dt.datetime(2025, 12, 1))["order_id"].iloc[0]]
+        edited.write_table(AFTERSALES, frame.reindex(columns=AFTERSALES.headers))
+        edited.save()
+    asked = []
+    real = inputs.order_lines
+    monkeypatch.setattr(inputs, "order_lines", lambda *a, **k: asked.append(k) or real(*a, **k))
+    report = run_month_end("2026-11", [], [], tmp_path / "out", Settings(market="US"), book=book)
+    assert len(asked) == 1 and report.figures["cases"] == 1

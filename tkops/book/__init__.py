@@ -102,6 +102,12 @@ class FileBook:
             return self._edit.read_columns_only(sheet, headers)
         return self.read_rows(sheet)
 
+    def read_columns_ahead(self, sheet: str, headers: Sequence[str]) -> None:
+        """Start, in the background, what :meth:`read_columns_only` will give for ``sheet`` and ``headers`` (see
+        :meth:`OoxmlWorkbook.read_columns_ahead`)."""
+        if self._edit is not None:
+            self._edit.read_columns_ahead(sheet, headers)
+
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet ``spec.name`` hold ``frame`` as its table (columns = the spec's headers)."""
         if self._edit is not None:
@@ -175,6 +181,14 @@ def read_columns(book, sheet: str, headers: Sequence[str]) -> list[list[Any]] | 
     if hasattr(book, "read_columns"):
         return book.read_columns(sheet, headers)
     return book.read_rows(sheet)
+
+
+def read_ahead(book, sheet: str, headers: Sequence[str]) -> None:
+    """Tell ``book`` that :func:`read_only_columns` will be asked for ``sheet`` and ``headers``: the file backend
+    starts reading it in the background (a large sheet's parse overlaps the step's other reading); other backends
+    read when asked."""
+    if hasattr(book, "read_columns_ahead"):
+        book.read_columns_ahead(sheet, headers)
 
 
 def read_only_columns(book, sheet: str, headers: Sequence[str]) -> list[list[Any]] | None:

@@ -83,9 +83,17 @@ def canonical(frame: pd.DataFrame, keys: list[str] | None = None) -> pd.DataFram
         if (keys is not None and column.key not in keys) or column.name not in frame.columns:
             continue
         col = frame[column.name]
-        if column.kind in NUMERIC_KINDS:
-            out[column.key] = typed_numbers(col, column.kind)
-        else:
-            values = col.astype(object)
-            out[column.key] = values.where(col.notna(), None)
+        out[column.key] = typed_numbers(col, column.kind) if column.kind in NUMERIC_KINDS else as_objects(col)
     return out
+
+
+def as_objects(col: pd.Series) -> pd.Series:
+    """A column as objects with None where blank; the store's text columns are that already and are not copied."""
+    missing = col.isna().to_numpy()
+    if col.dtype == object:
+        try:
+            if bool((col.to_numpy()[missing] == None).all()):  # noqa: E711 - elementwise: None, not NaN or NaT
+                return col
+        except TypeError:  # pd.NA compares as NA, which has no truth value
+            pass
+    return col.astype(object).where(~missing, None)

@@ -17,7 +17,7 @@ import pandas as pd
 from tkops import schema
 from tkops.book.protocol import ReadBook
 from tkops.history import LINE_KEY, HistoryStore
-from tkops.history.columns import canonical
+from tkops.history.columns import as_objects, canonical
 from tkops.history.mark import MARK, Mark, check_store
 from tkops.jobs.orders_sheet import orders_sheet
 from tkops.merge import typed
@@ -108,8 +108,7 @@ def _past(store: HistoryStore, keys, team, wanted, recent=None) -> pd.DataFrame:
     if keys is not None:
         lines = lines.reindex(columns=list(keys))
     for header in team:
-        values = frame[header] if header in frame else pd.Series(None, index=frame.index, dtype=object)
-        lines[header] = values.astype(object).where(values.notna(), None)
-    lines[KEY] = frame[LINE_KEY].astype(str).to_numpy()
+        lines[header] = as_objects(frame[header]) if header in frame else None
+    lines[KEY] = frame[LINE_KEY].to_numpy(dtype=object)  # written as text by HistoryStore.append, never blank
     lines[WHERE] = "history"
     return lines

@@ -20,11 +20,12 @@ import python_calamine
 from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.ooxml import carry, features
+from tkops.book.ooxml.ahead import ReadsAhead
 from tkops.book.ooxml.columns import project, projected
 from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
-from tkops.book.ooxml.reach import book_limit, refuse_far_reach
-from tkops.book.ooxml.reader import overlay, plain, special_cells
+from tkops.book.ooxml.reach import book_limit
+from tkops.book.ooxml.reader import overlay, plain, sheet_cells
 from tkops.book.ooxml.sheet import SheetPart
 from tkops.book.ooxml.styles import Styles
 from tkops.book.ooxml.workbook import NEW_SHEET, Workbook
@@ -67,6 +68,7 @@ class OoxmlWorkbook:
         self._formulas: dict[str, set[tuple[int, int]]] = {}
         self._sheets: dict[str, SheetPart] = {}
         self._calamine = None
+        self._ahead = ReadsAhead()
         try:  # read now: every save may rewrite it, and a command refuses before it takes the book's lock
             self.styles
         except UnreadablePart as err:
@@ -103,37 +105,50 @@ class OoxmlWorkbook:
         if sheet is None:
             return None
         if name in self._grids or sheet.name in self._grids or not sheet.is_worksheet:
+            self._ahead.drop(sheet.name)
             return project(self._grid(sheet.name), headers)
+        ahead = self._ahead.take(sheet.name, headers)
+        if ahead is not None:
+            return ahead
         raw, special = self._cells(sheet.name, for_edit=False)
         return projected(raw, special, headers)
+
+    def read_columns_ahead(self, name: str, headers: Sequence[str]) -> None:
+        """Start reading what :meth:`read_columns_only` will give for ``name`` and ``headers`` in the background
+        (:mod:`tkops.book.ooxml.ahead`); a sheet already read or opened for writing is left to the usual read."""
+        sheet = self.workbook.sheet(name)
+        if sheet is None or not sheet.is_worksheet or sheet.name in self._grids or sheet.name in self._sheets:
+            return
+        part = sheet.part
+
+        def read() -> list[list[Any]]:  # its own calamine reader: nothing the step may use at the same time
+            raw, special = sheet_cells(self._reader(), self.path.name, sheet.name, part, self.package.read(part),
+                                       self.max_cells)
+            return projected(raw, special, headers)
+        self._ahead.start(sheet.name, headers, read)
+
+    def _reader(self) -> python_calamine.CalamineWorkbook:
+        try:
+            return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
+        except python_calamine.CalamineError as err:
+            raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
 
     def _cells(self, name: str, for_edit: bool = True) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
         """calamine's grid of a worksheet (from A1) and its formula and error cells (:func:`special_cells`);
         ``for_edit``: also open the part for the writes that may follow (:meth:`_sheet`)."""
         if self._calamine is None:
-            try:
-                self._calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
-            except python_calamine.CalamineError as err:
-                raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
+            self._calamine = self._reader()
         if for_edit or name in self._sheets:
             part, xml = self._sheet(name).part, self._sheet(name).xml
         else:  # a sheet only read needs its bytes, not the tree a write edits (SheetPart)
             part = self.workbook.sheet(name).part
             xml = self.package.read(part)
-        refuse_far_reach(self.path.name, name, xml, self.max_cells)
-        try:
-            rows = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except python_calamine.CalamineError as err:
-            raise BadWorkbook(file=self.path.name, detail=f'the sheet "{name}" cannot be read ({err})') from None
-        try:
-            special = special_cells(xml)
-        except ValueError as err:
-            raise UnreadablePart(part, str(err)) from None
-        return rows, special
+        return sheet_cells(self._calamine, self.path.name, name, part, xml, self.max_cells)
 
     def _grid(self, name: str) -> list[list[Any]]:
         if name in self._grids:
             return self._grids[name]
+        self._ahead.drop(name)
         sheet = self.workbook.sheet(name)
         rows: list[list[Any]] = []
         if sheet.is_worksheet:
@@ -145,6 +160,7 @@ class OoxmlWorkbook:
 
     def _sheet(self, name: str) -> SheetPart:
         if name not in self._sheets:
+            self._ahead.drop(name)
             sheet = self.workbook.sheet(name)
             if not sheet.is_worksheet:
                 raise BadWorkbook(file=self.path.name, detail=f'"{name}" is not a worksheet (a chart or dialog '

@@ -21,9 +21,13 @@ import re
 from typing import Any
 
 import numpy as np
+import python_calamine
 from openpyxl.formula.translate import Translator, TranslatorError
 
 from tkops.book.ooxml.cellxml import split_ref
+from tkops.book.ooxml.package import UnreadablePart
+from tkops.book.ooxml.reach import refuse_far_reach
+from tkops.errors import BadWorkbook
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _BARE_CELL = re.compile(rb"<(?:\w+:)?c>")
@@ -60,6 +64,23 @@ def plain(rows: list[list[Any]], columns: list[int] | None = None) -> list[list[
 
 
 _type_of = np.frompyfunc(type, 1, 1)
+
+
+def sheet_cells(calamine, file: str, name: str, part: str, xml: bytes, max_cells: int
+                ) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
+    """The worksheet ``name`` (part ``part``, bytes ``xml``) of the workbook ``file`` as calamine's grid (from A1)
+    and its formula and error cells (:func:`special_cells`), once its reach is within ``max_cells``
+    (:func:`tkops.book.ooxml.reach.refuse_far_reach`)."""
+    refuse_far_reach(file, name, xml, max_cells)
+    try:
+        rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except python_calamine.CalamineError as err:
+        raise BadWorkbook(file=file, detail=f'the sheet "{name}" cannot be read ({err})') from None
+    try:
+        special = special_cells(xml)
+    except ValueError as err:
+        raise UnreadablePart(part, str(err)) from None
+    return rows, special
 
 
 def unescape(text: str) -> str:

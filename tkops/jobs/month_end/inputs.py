@@ -20,7 +20,7 @@ from tkops import case_schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
-from tkops.book import read_only_columns
+from tkops.book import read_ahead, read_only_columns
 from tkops.clocks import SlaTable
 from tkops.jobs.lines import KEY, WHERE, order_lines
 from tkops.jobs.reorder import reorder_table
@@ -164,6 +164,8 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
     active since then and for the orders of the cases (the AfterSales sheet's and ``case_orders``) only; the Orders
     sheet is read whole. With ``now``, also what to reorder as of then (when the book has an Inventory sheet)."""
     book = open_book(path, settings)
+    # the largest sheet is parsed in the background while Orders and history are read (tkops.book.ooxml.ahead)
+    read_ahead(book, "AfterSales", CASE_HEADERS)
     name = Path(path).name
     out = BookInputs()
 
@@ -185,15 +187,13 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
             skus = frame["Seller SKU"].astype(object).where(frame["Seller SKU"].notna(), "").astype(str).str.strip()
             unit = pd.Series(cost.to_numpy(), index=skus.to_numpy()).dropna()
             out.unit_costs = unit[unit.index != ""].groupby(level=0).first()
+    orders = rows("Orders")
+    frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
+    every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame, since=since, also=case_orders)
     if cases := rows("AfterSales", CASE_HEADERS):
         frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
         out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
-    orders = rows("Orders")
-    frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
-    named = set(case_orders)
-    if out.cases is not None and "order_id" in out.cases:
-        named.update(out.cases["order_id"].dropna())
-    every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame, since=since, also=named)
+        every = _with_case_orders(book, every, out.cases, since)
     if inventory and now is not None:
         out.reorder = reorder_table(book, settings, now, lines=every)
     if len(every):
@@ -209,3 +209,22 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
         keys = {c: REVIEW_HEADERS[header_key(c)] for c in frame.columns if header_key(c) in REVIEW_HEADERS}
         out.reviews = frame[list(keys)].rename(columns=keys).loc[:, lambda f: ~f.columns.duplicated()]
     return out
+
+
+def _with_case_orders(book, lines: pd.DataFrame, cases: pd.DataFrame, since: dt.datetime | None) -> pd.DataFrame:
+    """``lines`` (read for the orders active since ``since``) with the history of the AfterSales cases' orders
+    created before then, so that an old order's return still finds its SKU, carrier and month. Read apart, after
+    the sheet, so that reading the sheet can overlap reading Orders and history."""
+    if since is None or "order_id" not in cases:
+        return lines
+    wanted = {str(o).strip() for o in cases["order_id"].dropna()} - {""}
+    if len(lines) and "created_time" in lines:
+        # an order created since then was read whole: Created Time is the order's, so each of its lines matched
+        recent = (pd.to_datetime(lines["created_time"], errors="coerce") >= pd.Timestamp(since)).to_numpy()
+        ids = lines["order_id"].to_numpy()
+        wanted -= set(ids[recent]) - set(ids[~recent])
+    if not wanted:
+        return lines
+    more = order_lines(book, LINE_COLUMNS, archived=wanted, team=TEAM_HEADERS, sheet=pd.DataFrame())
+    more = more[~more[KEY].isin(set(lines[KEY]))] if len(lines) else more
+    return pd.concat([lines, more], ignore_index=True) if len(more) else lines

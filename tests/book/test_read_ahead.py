@@ -1,0 +1,90 @@
+"""``read_ahead``: a step that will read a large sheet's columns starts the read in the background and reads its
+other inputs meanwhile. What it then gets is exactly what the read at that moment would give, a refusal comes out
+where the step asks for the sheet, and a write or a whole-sheet read in between is never served the earlier read."""
+
+from __future__ import annotations
+
+import threading
+
+import pandas as pd
+import pytest
+
+from tests.book.minimal import make_book, sheet
+from tests.book.test_far_reach import FAR, dense
+from tests.book.test_read_only_columns import _book, _formula_header_book
+from tkops.book import FileBook, read_ahead, read_only_columns
+from tkops.book.layout import ColumnSpec, SheetSpec
+from tkops.book.ooxml import OoxmlWorkbook
+from tkops.book.readonly import ReadOnlyBook
+from tkops.errors import DataError
+from tkops.schema import Kind
+
+ASKED = ["Case ID", "Amount", "Note", "Total", "Opened", "Missing"]
+
+
+def _readers() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("tkops-read-")]
+
+
+@pytest.mark.parametrize("make", [_book, _formula_header_book])
+def test_a_read_ahead_gives_what_the_read_gives(tmp_path, make):
+    path = make(tmp_path / "b.xlsx")
+    expected = FileBook(path).read_columns_only("AfterSales", ASKED)
+    book = FileBook(path)
+    read_ahead(book, "AfterSales", ASKED)
+    assert book.read_rows("Other" if make is _book else "Plain")  # another sheet meanwhile, on the main reader
+    assert read_only_columns(book, "AfterSales", ASKED) == expected
+    assert not _readers()
+    # taken once: a second read reads again, and gives the same
+    assert read_only_columns(book, "AfterSales", ASKED) == expected
+
+
+def test_other_headers_or_sheets_are_not_served_the_read_ahead(tmp_path):
+    path = _book(tmp_path / "b.xlsx")
+    book = FileBook(path)
+    read_ahead(book, "aftersales", ASKED)  # sheet names are case-insensitive
+    assert book.read_columns_only("AfterSales", ["Status"]) == FileBook(path).read_columns_only("AfterSales",
+                                                                                                ["Status"])
+    assert book.read_columns_only("AfterSales", ASKED) == FileBook(path).read_columns_only("AfterSales", ASKED)
+    read_ahead(book, "Nope", ASKED)  # no such sheet: nothing started
+    assert book.read_columns_only("Nope", ASKED) is None and not _readers()
+
+
+def test_a_far_reaching_sheet_is_refused_where_the_step_asks_for_it(tmp_path):
+    path = make_book(tmp_path / "far.xlsx", sheet(dense(3) + FAR))
+    book = OoxmlWorkbook(path)
+    book.read_columns_ahead("Data", ["A"])
+    with pytest.raises(DataError) as err:
+        book.read_columns_only("Data", ["A"])
+    assert err.value.code == "book.sheet_too_far" and err.value.params["ref"] == "XFD1048576"
+
+
+def test_a_write_after_the_read_ahead_is_what_is_read(tmp_path):
+    path = _book(tmp_path / "b.xlsx")
+    book = FileBook(path)
+    read_ahead(book, "AfterSales", ["Case ID", "Status"])
+    spec = SheetSpec("AfterSales", "Cases", (ColumnSpec("Case ID", Kind.ID), ColumnSpec("Status")))
+    book.write_table(spec, pd.DataFrame({"Case ID": ["R-1"], "Status": ["Open"]}))
+    assert not _readers()
+    assert read_only_columns(book, "AfterSales", ["Case ID", "Status"])[:2] == [["Case ID", "Status"], ["R-1", "Open"]]
+
+
+def test_a_whole_read_after_the_read_ahead_waits_for_it_and_reads_the_sheet(tmp_path):
+    path = _book(tmp_path / "b.xlsx")
+    whole = FileBook(path).read_rows("AfterSales")
+    book = FileBook(path)
+    read_ahead(book, "AfterSales", ["Status"])
+    assert book.read_rows("AfterSales") == whole and not _readers()
+    assert book.read_columns_only("AfterSales", ["Status"]) == [[r[6]] for r in whole]
+
+
+def test_backends_that_cannot_read_ahead_read_when_asked(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    path = _book(tmp_path / "b.xlsx")
+    book = ReadOnlyBook(CalamineWorkbook.from_path(str(path)), path)
+    read_ahead(book, "AfterSales", ["Status"])
+    assert read_only_columns(book, "AfterSales", ["Status"]) == book.read_rows("AfterSales")
+    new = FileBook(tmp_path / "new.xlsx")  # no file yet: nothing to read ahead
+    read_ahead(new, "AfterSales", ["Status"])
+    assert read_only_columns(new, "AfterSales", ["Status"]) is None and not _readers()
