@@ -88,3 +88,57 @@ def test_backends_that_cannot_read_ahead_read_when_asked(tmp_path):
     new = FileBook(tmp_path / "new.xlsx")  # no file yet: nothing to read ahead
     read_ahead(new, "AfterSales", ["Status"])
     assert read_only_columns(new, "AfterSales", ["Status"]) is None and not _readers()
+
+
+@pytest.fixture
+def held(monkeypatch):
+    """A background read held at its start until the event is set (the test sees it running); reads in the test's
+    own thread are not held."""
+    import tkops.book.ooxml.editor as editor
+
+    gate, real = threading.Event(), editor.sheet_cells
+
+    def waiting(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            assert gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(editor, "sheet_cells", waiting)
+    yield gate
+    gate.set()
+
+
+def test_the_read_runs_in_a_daemon_thread_and_the_step_gets_its_rows(tmp_path, held, monkeypatch):
+    path = _book(tmp_path / "b.xlsx")
+    expected = FileBook(path).read_columns_only("AfterSales", ASKED)
+    book = FileBook(path)
+    read_ahead(book, "AfterSales", ASKED)
+    read_ahead(book, "AfterSales", ASKED)  # asked twice: one read
+    running = [t for t in threading.enumerate() if t.name.startswith("tkops-read-")]
+    assert [t.name for t in running] == ["tkops-read-AfterSales"] and running[0].daemon
+    held.set()
+    running[0].join(10)
+    monkeypatch.setattr(OoxmlWorkbook, "_cells", lambda *a, **k: pytest.fail("read again instead of taken"))
+    assert read_only_columns(book, "AfterSales", ASKED) == expected
+
+
+def test_a_refusal_made_in_the_background_is_the_one_raised(tmp_path, monkeypatch):
+    path = make_book(tmp_path / "far.xlsx", sheet(dense(3) + FAR))
+    book = OoxmlWorkbook(path)
+    book.read_columns_ahead("Data", ["A"])
+    for thread in [t for t in threading.enumerate() if t.name.startswith("tkops-read-")]:
+        thread.join(10)
+    monkeypatch.setattr(OoxmlWorkbook, "_cells", lambda *a, **k: pytest.fail("read again instead of taken"))
+    with pytest.raises(DataError) as err:
+        book.read_columns_only("Data", ["A"])
+    assert err.value.code == "book.sheet_too_far"
+
+
+def test_a_write_waits_for_the_read_running_in_the_background(tmp_path, held):
+    path = _book(tmp_path / "b.xlsx")
+    book = FileBook(path)
+    read_ahead(book, "AfterSales", ["Case ID", "Status"])
+    threading.Timer(0.3, held.set).start()
+    spec = SheetSpec("AfterSales", "Cases", (ColumnSpec("Case ID", Kind.ID), ColumnSpec("Status")))
+    book.write_table(spec, pd.DataFrame({"Case ID": ["R-1"], "Status": ["Open"]}))
+    assert held.is_set() and not _readers()

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from tkops.history.columns import column_array, sheet_table, to_sheet_values
+from tkops.history.columns import as_objects, column_array, sheet_table, to_sheet_values
 
 
 def test_known_columns_get_their_kinds_type_even_when_blank():
@@ -65,3 +65,14 @@ def test_to_sheet_values_gives_blanks_as_none():
     assert out.iloc[1].tolist() == [None, 2.5, None, None]
     assert out.iloc[0].tolist() == [1, None, pd.Timestamp("2026-11-01"), "x"]
     assert all(dtype == object for dtype in out.dtypes)
+
+
+def test_as_objects_gives_none_for_every_kind_of_blank_and_keeps_a_clean_column():
+    clean = pd.Series(["a", None, "b"], dtype=object)
+    assert as_objects(clean) is clean  # the store's text: nothing to change, nothing copied
+    for blank in (np.nan, pd.NA, pd.NaT):
+        mixed = pd.Series([blank, "a", None], dtype=object)
+        out = as_objects(mixed)
+        assert out.tolist() == [None, "a", None] and out.dtype == object and out is not mixed
+    numbers = as_objects(pd.Series([1.5, np.nan]))
+    assert numbers.tolist() == [1.5, None] and numbers.dtype == object
