@@ -142,3 +142,20 @@ def test_a_write_waits_for_the_read_running_in_the_background(tmp_path, held):
     spec = SheetSpec("AfterSales", "Cases", (ColumnSpec("Case ID", Kind.ID), ColumnSpec("Status")))
     book.write_table(spec, pd.DataFrame({"Case ID": ["R-1"], "Status": ["Open"]}))
     assert held.is_set() and not _readers()
+
+
+def test_the_background_read_unzips_with_a_reader_of_its_own(tmp_path, monkeypatch):
+    from tkops.book.ooxml.package import Package, UnreadablePart
+
+    path = _book(tmp_path / "b.xlsx")
+    book = OoxmlWorkbook(path)
+    seen, real = [], Package.read
+    monkeypatch.setattr(Package, "read", lambda self, name, own_reader=False: seen.append(
+        (threading.current_thread().name, own_reader)) or real(self, name, own_reader))
+    book.read_columns_ahead("AfterSales", ["Status"])
+    assert book.read_columns_only("AfterSales", ["Status"])[1] == ["Completed"]
+    assert ("tkops-read-AfterSales", True) in seen and ("tkops-read-AfterSales", False) not in seen
+    part = book.workbook.sheet("AfterSales").part
+    assert real(book.package, part, True) == real(book.package, part) and b"<sheetData" in real(book.package, part)
+    with pytest.raises(UnreadablePart):
+        real(book.package, "xl/worksheets/nope.xml", True)

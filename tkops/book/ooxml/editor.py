@@ -122,8 +122,8 @@ class OoxmlWorkbook:
         part = sheet.part
 
         def read() -> list[list[Any]]:  # its own calamine reader: nothing the step may use at the same time
-            raw, special = sheet_cells(self._reader(), self.path.name, sheet.name, part, self.package.read(part),
-                                       self.max_cells)
+            xml = self.package.read(part, own_reader=True)
+            raw, special = sheet_cells(self._reader(), self.path.name, sheet.name, part, xml, self.max_cells)
             return projected(raw, special, headers)
         self._ahead.start(sheet.name, headers, read)
 

@@ -155,10 +155,12 @@ class Package:
         """The part's name as stored (part names are case-insensitive)."""
         return self._by_lower.get(name.lower(), name)
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, own_reader: bool = False) -> bytes:
+        """The stored bytes of part ``name``; ``own_reader``: through a zip reader of its own over the same bytes
+        (for a read in another thread: one ``ZipFile`` is not documented as safe to share between threads)."""
         name = self.real_name(name)
         try:
-            return self.archive.read(name)
+            return (zipfile.ZipFile(io.BytesIO(self.data)) if own_reader else self.archive).read(name)
         except KeyError:
             raise UnreadablePart(name, "the part is missing") from None
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:  # zlib.error is not an OSError subclass
