@@ -1,12 +1,12 @@
 """Reading a large sheet in the background while a step does other work (:meth:`OoxmlWorkbook.read_columns_ahead`).
 
 A year of cases is a 200 MB worksheet part. Most of its reading time is calamine's parse, which runs without
-Python's global lock, so a step that knows it will need the sheet (the month-end: the AfterSales columns) starts
-the read first and reads its other inputs (Orders, history) meanwhile; on a machine with two cores the two
-overlap. A read ahead does exactly what the read it stands for does (the reach check first, then calamine, then
-the formula and error cells), with its own calamine reader and nothing shared that the step may change, and its
-errors come out where the step asks for the sheet, as they would have. Whatever touches the sheet otherwise
-(a write, a whole-sheet read) drops the read ahead and waits for it, so no second thread outlives the change.
+Python's global lock, so a step that knows it will need the sheet (the month-end: the AfterSales columns) starts the
+read first and reads its other inputs (Orders, history) meanwhile; on a machine with two cores the two overlap. A
+read ahead does exactly what the read it stands for does (the reach check first, then calamine, then the formula and
+error cells), with its own calamine and zip readers and nothing shared that the step may change, and its errors come
+out where the step asks for the sheet, as they would have. Whatever touches the sheet otherwise (a write, a
+whole-sheet read) drops the read ahead and waits for it, so no second thread outlives the change.
 """
 
 from __future__ import annotations
