@@ -114,9 +114,12 @@ def shipped_units(lines: pd.DataFrame, month: int | None = None, facts: pd.DataF
     if month is not None:
         when = month_numbers(at)
         undated = when == NO_MONTH
-        if undated.any():
+        if undated.any():  # the order's month, looked up for those lines only
             facts = order_facts(lines) if facts is None else facts
-            when = when.where(~undated, text(lines, "order_id").map(facts["month"]).fillna(NO_MONTH))
+            gaps = undated.to_numpy()
+            months = when.to_numpy().copy()
+            months[gaps] = text(lines.loc[gaps], "order_id").map(facts["month"]).fillna(NO_MONTH).to_numpy()
+            when = pd.Series(months, index=when.index)
         shipped &= (when == month).to_numpy()
     part = lines.loc[shipped]
     frame = pd.DataFrame({"sku": sku_keys(part) if skus is None else skus[shipped], "currency": text(part, "currency"),

@@ -41,7 +41,7 @@ from tkops.jobs.month_end.inputs import (
     with_book_cases,
 )
 from tkops.messages import render
-from tkops.schema import orders_of
+from tkops.schema import ORDER_LEVEL_KEYS, orders_of
 from tkops.settings import Settings
 from tkops.stock.reorder import COLUMNS as REORDER_COLUMNS
 from tkops.stock.reorder import to_reorder, units
@@ -138,9 +138,11 @@ def _keys(cases: pd.DataFrame, key: str, vocab: dict) -> pd.Series:
     return P.text(cases, key).str.strip().str.casefold().map(names).astype(object)
 
 
-def _orders(lines: pd.DataFrame) -> pd.DataFrame:
-    """One row per order: month number (paid; created when the file has no Paid Time), cancelled, net amount."""
-    o = orders_of(lines)
+def _orders(lines: pd.DataFrame, first: np.ndarray | None = None) -> pd.DataFrame:
+    """One row per order: month number (paid; created when the file has no Paid Time), cancelled, net amount.
+    ``first``: each order's first line (:func:`_order_of_lines`), when known."""
+    o = orders_of(lines) if first is None else lines[[k for k in ORDER_LEVEL_KEYS if k in lines]].iloc[first] \
+        .reset_index(drop=True)
     status = P.text(o, "order_status")
     cancelled = status.eq("Cancelled")
     paid = o["paid_time"] if "paid_time" in o else pd.Series(pd.NaT, index=o.index)
@@ -152,6 +154,14 @@ def _orders(lines: pd.DataFrame) -> pd.DataFrame:
     refund = np.nan_to_num(P.numbers(o, "order_refund_amount"))
     return o.assign(month=P.month_numbers(when), cancelled=cancelled.to_numpy(), currency=P.text(o, "currency"),
                     sales=np.where(cancelled, 0.0, amount), cancel_amount=np.where(refund > 0, refund, amount))
+
+
+def _order_of_lines(lines: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's order (a row of :func:`_orders`: orders in the order their first line comes) and each order's
+    first line, found in one pass over the Order IDs (as :func:`tkops.schema.orders_of` keeps them)."""
+    ids = lines["order_id"] if "order_id" in lines else pd.Series(None, index=lines.index, dtype=object)
+    codes, _ = pd.factorize(ids, use_na_sentinel=False)
+    return codes, np.flatnonzero(~pd.Series(codes).duplicated().to_numpy())
 
 
 def _response(cases: pd.DataFrame, current: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
@@ -191,10 +201,12 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
     start, end = parse_month(month)
     book = book or BookInputs()
     number = P.month_number(month)
-    orders = _orders(lines)
+    order_of_line, first = _order_of_lines(lines)
+    orders = _orders(lines, first)
     in_month = orders[orders["month"] == number]
-    line_month = P.text(lines, "order_id").map(orders.set_index("order_id")["month"])
-    month_lines = lines[(line_month == number).to_numpy()]
+    # a line without an Order ID belongs to no order
+    line_month = np.where(lines["order_id"].notna().to_numpy(), orders["month"].to_numpy()[order_of_line], P.NO_MONTH)
+    month_lines = lines[line_month == number]
     reviews = book.reviews
     if reviews is not None and "time" in reviews:
         when = P.month_numbers(pd.to_datetime(reviews["time"], errors="coerce", format="mixed"))
