@@ -42,10 +42,11 @@ class MergeCounts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "", id_header: str = "Order ID"
-                ) -> pd.DataFrame:
-    """A sheet's rows (header first) as a frame with the headers as columns, every row kept in place."""
-    if not rows:
+def sheet_frame(rows: list[list] | np.ndarray | None, sheet: str = "Orders", file: str = "",
+                id_header: str = "Order ID") -> pd.DataFrame:
+    """A sheet's rows (header first) as a frame with the headers as columns, every row kept in place; ``rows`` may
+    be a two-dimensional object array (:func:`tkops.book.read_only_grid`)."""
+    if rows is None or not len(rows):
         return pd.DataFrame()
     header = ["" if h is None else str(h).strip() for h in rows[0]]
     while header and header[-1] == "":
@@ -60,7 +61,9 @@ def sheet_frame(rows: list[list] | None, sheet: str = "Orders", file: str = "", 
         seen.add(h)
     width = len(header)
     body = rows[1:]
-    if any(len(r) != width for r in body):  # a grid wider than its headers (or ragged): cut and pad its rows
+    if isinstance(body, np.ndarray):  # one array: all rows of one width, at least the header's
+        body = body[:, :width]
+    elif any(len(r) != width for r in body):  # a grid wider than its headers (or ragged): cut and pad its rows
         body = [list(r[:width]) + [None] * (width - len(r[:width])) for r in body]
     end = len(body)
     while end and all(v in (None, "") for v in body[end - 1]):

@@ -145,3 +145,39 @@ def test_a_sheet_read_already_gives_the_columns_asked_or_all_of_them(tmp_path):
     whole = book.read_rows("AfterSales")
     assert book.read_columns_only("AfterSales", ["Case ID", "Status"]) == _columns(whole, {"Case ID", "Status"})
     assert book.read_columns_only("AfterSales", ["Missing"]) == whole
+
+
+@pytest.mark.parametrize("asked", [["Case ID", "Amount", "Total", "Missing"], ["Note", "Opened"], ["Nothing here"]])
+@pytest.mark.parametrize("make", [_book, _formula_header_book])
+def test_the_grid_is_the_rows_as_one_array_and_makes_the_same_frame(tmp_path, make, asked):
+    import numpy as np
+    import pandas as pd
+
+    from tkops.book import read_only_grid
+
+    path = make(tmp_path / "b.xlsx")
+    rows = FileBook(path).read_columns_only("AfterSales", asked)
+    grid = read_only_grid(FileBook(path), "AfterSales", asked)
+    assert isinstance(grid, np.ndarray) and grid.ndim == 2 and grid.tolist() == rows
+    read_first = FileBook(path)
+    read_first.read_rows("AfterSales")  # cut from the grid read whole
+    assert read_only_grid(read_first, "AfterSales", asked).tolist() == rows
+    assert read_only_grid(FileBook(path), "Nope", asked) is None
+    if "Case ID" in rows[0]:
+        pd.testing.assert_frame_equal(sheet_frame(grid, "AfterSales", "b.xlsx", id_header="Case ID"),
+                                      sheet_frame(rows, "AfterSales", "b.xlsx", id_header="Case ID"))
+
+
+def test_sheet_frame_of_an_array_cuts_to_the_header_and_drops_trailing_blank_rows():
+    import numpy as np
+    import pandas as pd
+
+    rows = [["Case ID", "Note", None, None], ["1", "a", None, "x"], ["2", None, None, None], [None, "", None, None],
+            [None, None, None, None]]
+    grid = np.array(rows, dtype=object)
+    frame = sheet_frame(grid, "AfterSales", "b.xlsx", id_header="Case ID")
+    pd.testing.assert_frame_equal(frame, sheet_frame(rows, "AfterSales", "b.xlsx", id_header="Case ID"))
+    assert frame.to_dict("list") == {"Case ID": ["1", "2"], "Note": ["a", None]}
+    assert sheet_frame(np.empty((0, 0), dtype=object)).empty
+    with pytest.raises(BadWorkbook, match="twice"):
+        sheet_frame(np.array([["Case ID", "A", "A"], ["1", 2, 3]], dtype=object), "AfterSales", id_header="Case ID")

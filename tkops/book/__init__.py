@@ -102,6 +102,13 @@ class FileBook:
             return self._edit.read_columns_only(sheet, headers)
         return self.read_rows(sheet)
 
+    def read_columns_grid(self, sheet: str, headers: Sequence[str]):
+        """:meth:`read_columns_only` as one two-dimensional object array (see
+        :meth:`OoxmlWorkbook.read_columns_grid`); the rows of a book not yet saved as they are."""
+        if self._edit is not None:
+            return self._edit.read_columns_grid(sheet, headers)
+        return self.read_rows(sheet)
+
     def read_columns_ahead(self, sheet: str, headers: Sequence[str]) -> None:
         """Start, in the background, what :meth:`read_columns_only` will give for ``sheet`` and ``headers`` (see
         :meth:`OoxmlWorkbook.read_columns_ahead`)."""
@@ -189,6 +196,15 @@ def read_ahead(book, sheet: str, headers: Sequence[str]) -> None:
     read when asked."""
     if hasattr(book, "read_columns_ahead"):
         book.read_columns_ahead(sheet, headers)
+
+
+def read_only_grid(book, sheet: str, headers: Sequence[str]):
+    """:func:`read_only_columns`, as one two-dimensional object array (row 0: the headers) when the backend can
+    give one (the file backend: no list per row is made), else as rows; :func:`tkops.merge.sheet_frame` takes
+    either. None when there is no such sheet."""
+    if hasattr(book, "read_columns_grid"):
+        return book.read_columns_grid(sheet, headers)
+    return read_only_columns(book, sheet, headers)
 
 
 def read_only_columns(book, sheet: str, headers: Sequence[str]) -> list[list[Any]] | None:

@@ -15,7 +15,7 @@ import threading
 from concurrent.futures import Future
 from typing import Any, Callable, Sequence
 
-Rows = list[list[Any]]
+Rows = Any  # what the read gives: the editor's reads give a two-dimensional object array
 
 
 class ReadsAhead:

@@ -13,7 +13,9 @@ from collections import Counter
 from operator import itemgetter
 from typing import Any, Sequence
 
-from tkops.book.ooxml.reader import overlay, plain
+import numpy as np
+
+from tkops.book.ooxml.reader import overlay, plain, plain_grid
 
 
 def kept(header: Sequence[Any], headers: Sequence[str]) -> list[int] | None:
@@ -49,14 +51,32 @@ def projected(raw: list[list[Any]], special: dict[tuple[int, int], str], headers
               ) -> list[list[Any]]:
     """calamine's grid ``raw`` (from A1) and its formula and error cells ``special`` ((row, column), 1-based) as
     ``overlay(plain(raw), special)`` gives them, converting only the kept columns."""
+    return projected_grid(raw, special, headers).tolist()
+
+
+def projected_grid(raw: list[list[Any]], special: dict[tuple[int, int], str], headers: Sequence[str]
+                   ) -> np.ndarray:
+    """:func:`projected` as a two-dimensional object array."""
     head = overlay(plain([list(raw[0])]) if raw else [], {rc: v for rc, v in special.items() if rc[0] == 1})
     keep = kept(head[0], headers) if head and raw else None
     if keep is None:
-        return overlay(plain(raw), special)
+        return as_grid(overlay(plain(raw), special))
     new = {old: n for n, old in enumerate(keep)}
-    rows = plain(raw, keep) if keep[-1] < len(raw[0]) else plain(_take(raw, keep))
-    rows[0] = [head[0][i] for i in keep]
-    rows = overlay(rows, {(r, new[c - 1] + 1): v for (r, c), v in special.items() if c - 1 in new})
+    grid = plain_grid(raw, keep) if keep[-1] < len(raw[0]) else plain_grid(_take(raw, keep))
+    grid[0] = [head[0][i] for i in keep]
     height = max((r for r, _c in special), default=0)  # as tall as the whole grid, whichever column grew it
-    rows.extend([None] * len(keep) for _ in range(height - len(rows)))
-    return rows
+    if height > len(grid):
+        grid = np.concatenate([grid, np.full((height - len(grid), len(keep)), None, dtype=object)])
+    for (r, c), v in special.items():
+        if c - 1 in new:
+            grid[r - 1, new[c - 1]] = v
+    return grid
+
+
+def as_grid(rows: list[list[Any]]) -> np.ndarray:
+    """Rows (of any lengths) as a two-dimensional object array, short rows filled with None."""
+    width = max((len(r) for r in rows), default=0)
+    grid = np.full((len(rows), width), None, dtype=object)
+    for i, row in enumerate(rows):
+        grid[i, :len(row)] = row
+    return grid

@@ -14,6 +14,7 @@ import itertools
 from pathlib import Path
 from typing import Any, Sequence
 
+import numpy as np
 import pandas as pd
 import python_calamine
 
@@ -21,7 +22,7 @@ from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.ooxml import carry, features
 from tkops.book.ooxml.ahead import ReadsAhead
-from tkops.book.ooxml.columns import project, projected
+from tkops.book.ooxml.columns import as_grid, project, projected_grid
 from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
 from tkops.book.ooxml.reach import book_limit
@@ -88,8 +89,7 @@ class OoxmlWorkbook:
     # --- reading ---------------------------------------------------------------------------------------------------
     @_readable
     def read_rows(self, name: str) -> list[list[Any]] | None:
-        """Every row of a sheet as values (see :mod:`tkops.book.ooxml.reader`), or None when there is no such
-        sheet."""
+        """Every row of a sheet as values (see :mod:`tkops.book.ooxml.reader`), or None without the sheet."""
         sheet = self.workbook.sheet(name)  # sheet names are case-insensitive in Excel
         if sheet is None:
             return None
@@ -98,33 +98,37 @@ class OoxmlWorkbook:
     @_readable
     def read_columns_only(self, name: str, headers: Sequence[str]) -> list[list[Any]] | None:
         """For a step that only reads: the sheet's rows (header first) holding only the columns whose row-1 text
-        (stripped) is in ``headers``, and every column whose header is given twice (so that the caller still sees
-        the duplicate), as :meth:`read_rows` gives them; None when there is no such sheet. Only those columns are
-        converted, and the grid is not kept: a later :meth:`read_rows` reads the sheet again."""
+        (stripped) is in ``headers``, and every column whose header is given twice (the caller still sees the
+        duplicate), as :meth:`read_rows` gives them; None without the sheet. Only those columns are converted, and
+        the grid is not kept. :meth:`read_columns_grid` gives the same as one two-dimensional object array."""
+        grid = self.read_columns_grid(name, headers)
+        return None if grid is None else grid.tolist()
+
+    @_readable
+    def read_columns_grid(self, name: str, headers: Sequence[str]) -> np.ndarray | None:
         sheet = self.workbook.sheet(name)
         if sheet is None:
             return None
         if name in self._grids or sheet.name in self._grids or not sheet.is_worksheet:
             self._ahead.drop(sheet.name)
-            return project(self._grid(sheet.name), headers)
+            return as_grid(project(self._grid(sheet.name), headers))
         ahead = self._ahead.take(sheet.name, headers)
         if ahead is not None:
             return ahead
         raw, special = self._cells(sheet.name, for_edit=False)
-        return projected(raw, special, headers)
+        return projected_grid(raw, special, headers)
 
     def read_columns_ahead(self, name: str, headers: Sequence[str]) -> None:
-        """Start reading what :meth:`read_columns_only` will give for ``name`` and ``headers`` in the background
-        (:mod:`tkops.book.ooxml.ahead`); a sheet already read or opened for writing is left to the usual read."""
+        """Start :meth:`read_columns_grid` of ``name`` and ``headers`` in the background (:mod:`.ahead`)."""
         sheet = self.workbook.sheet(name)
         if sheet is None or not sheet.is_worksheet or sheet.name in self._grids or sheet.name in self._sheets:
             return
         part = sheet.part
 
-        def read() -> list[list[Any]]:  # its own calamine reader: nothing the step may use at the same time
+        def read() -> np.ndarray:  # its own calamine reader: nothing the step may use at the same time
             xml = self.package.read(part, own_reader=True)
             raw, special = sheet_cells(self._reader(), self.path.name, sheet.name, part, xml, self.max_cells)
-            return projected(raw, special, headers)
+            return projected_grid(raw, special, headers)
         self._ahead.start(sheet.name, headers, read)
 
     def _reader(self) -> python_calamine.CalamineWorkbook:

@@ -40,8 +40,13 @@ _V = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 def plain(rows: list[list[Any]], columns: list[int] | None = None) -> list[list[Any]]:
     """calamine's rows (all of one length) with the cell values the jobs expect (see the module's docstring);
     ``columns``: only those (0-based, each below the rows' length), in that order."""
+    return plain_grid(rows, columns).tolist() if rows else []
+
+
+def plain_grid(rows: list[list[Any]], columns: list[int] | None = None) -> np.ndarray:
+    """:func:`plain` as a two-dimensional object array (no row lists made)."""
     if not rows:
-        return []
+        return np.empty((0, 0), dtype=object)
     grid = np.empty((len(rows), len(rows[0])), dtype=object)
     grid[:] = rows
     if columns is not None:
@@ -60,7 +65,7 @@ def plain(rows: list[list[Any]], columns: list[int] | None = None) -> list[list[
     for i in np.flatnonzero(dates):
         v = grid.flat[i]
         grid.flat[i] = dt.datetime(v.year, v.month, v.day)
-    return grid.tolist()
+    return grid
 
 
 _type_of = np.frompyfunc(type, 1, 1)

@@ -20,7 +20,7 @@ from tkops import case_schema as C
 from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
-from tkops.book import read_ahead, read_only_columns
+from tkops.book import read_ahead, read_only_grid
 from tkops.clocks import SlaTable
 from tkops.jobs.lines import KEY, WHERE, order_lines
 from tkops.jobs.reorder import reorder_table
@@ -169,9 +169,10 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
     name = Path(path).name
     out = BookInputs()
 
-    def rows(sheet: str, headers: Sequence[str] = ()) -> list[list] | None:
-        found = read_only_columns(book, sheet, headers) if headers else book.read_rows(sheet)
-        if found and any(any(v not in (None, "") for v in r) for r in found[1:]):
+    def rows(sheet: str, headers: Sequence[str] = ()):
+        # the columns asked for as one array where the backend gives one (no list per row: a year of cases)
+        found = read_only_grid(book, sheet, headers) if headers else book.read_rows(sheet)
+        if found is not None and any(any(v not in (None, "") for v in r) for r in found[1:]):
             out.sheets.append(sheet)
             return found
         return None
@@ -190,7 +191,7 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
     orders = rows("Orders")
     frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
     every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame, since=since, also=case_orders)
-    if cases := rows("AfterSales", CASE_HEADERS):
+    if (cases := rows("AfterSales", CASE_HEADERS)) is not None:
         frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
         out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
         every = _with_case_orders(book, every, out.cases, since)
