@@ -83,7 +83,10 @@ def canonical(frame: pd.DataFrame, keys: list[str] | None = None) -> pd.DataFram
         if (keys is not None and column.key not in keys) or column.name not in frame.columns:
             continue
         col = frame[column.name]
-        out[column.key] = typed_numbers(col, column.kind) if column.kind in NUMERIC_KINDS else as_objects(col)
+        if column.kind in NUMERIC_KINDS:
+            out[column.key] = typed_numbers(col, column.kind)
+        else:  # the store's text comes as objects with None where blank (HistoryStore.read): nothing to change
+            out[column.key] = col if col.dtype == object else as_objects(col)
     return out
 
 
