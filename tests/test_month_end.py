@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
@@ -364,3 +365,25 @@ def test_chart_images_escape_their_labels_and_use_round_axes():
     assert "&lt;b&gt;" in svg and [c["year"] for c in trend["columns"]] == ["2026", "2027"]
     assert len(trend["points"]) == 1 and [t["left"] for t in trend["ticks"]] == ["0.0", "5.0", "10.0"]
     assert [nice(v) for v in (0, 0.03, 9, 10, 11, 1234)] == [1.0, 0.05, 10.0, 10.0, 20.0, 2000.0]
+
+
+def test_lines_find_their_orders_month_and_undated_shipments_count_in_it():
+    """Each line takes its order's month (the order's first line decides, as for the order counts); a line shipped
+    without a Shipped Time counts in its order's month; an order paid in another month counts in neither."""
+    from tkops.jobs.month_end.run import month_end_figures
+
+    t = dt.datetime
+
+    def line(order, sku, qty, paid, shipped=None):
+        return {"key": f"{order}|{sku}|0", "order_id": order, "sku_id": sku, "seller_sku": f"S{sku}",
+                "quantity": qty, "order_status": "Shipped", "currency": "USD", "order_amount": 10.0 * qty,
+                "paid_time": paid, "created_time": paid, "shipped_time": shipped}
+
+    lines = pd.DataFrame([line("A", "1", 2, t(2026, 11, 3, 9), t(2026, 11, 4, 9)), line("A", "2", 1, t(2026, 11, 3, 9)),
+                          line("B", "1", 5, t(2026, 10, 30, 9)), line("C", "2", 4, t(2026, 12, 1, 9)),
+                          line("D", "1", 3, t(2026, 11, 20, 9), t(2026, 12, 2, 9))])
+    cases = pd.DataFrame(columns=["case_id", "order_id", "case_type", "cause", "seller_fault", "cause_owner"])
+    report = month_end_figures("2026-11", lines, cases, Settings(market="US"), now=t(2026, 12, 3))
+    assert (report.figures["orders"], report.figures["lines"], report.figures["units"]) == (2, 3, 6)
+    shipped = report.pivots.sku_health.set_index("sku")["units_shipped"].to_dict()
+    assert shipped == {"S1": 2, "S2": 1}  # D shipped in December, B and C are other months' orders
