@@ -181,3 +181,15 @@ def test_sheet_frame_of_an_array_cuts_to_the_header_and_drops_trailing_blank_row
     assert sheet_frame(np.empty((0, 0), dtype=object)).empty
     with pytest.raises(BadWorkbook, match="twice"):
         sheet_frame(np.array([["Case ID", "A", "A"], ["1", 2, 3]], dtype=object), "AfterSales", id_header="Case ID")
+
+
+def test_an_empty_sheet_read_whole_first_is_an_empty_grid(tmp_path):
+    from tkops.book import read_only_grid
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "AfterSales"
+    wb.save(tmp_path / "empty.xlsx")
+    book = FileBook(tmp_path / "empty.xlsx")
+    assert book.read_rows("AfterSales") == []
+    grid = read_only_grid(book, "AfterSales", ["Case ID"])
+    assert grid.shape == (0, 0) and book.read_columns_only("AfterSales", ["Case ID"]) == []

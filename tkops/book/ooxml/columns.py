@@ -47,16 +47,11 @@ def project(grid: list[list[Any]], headers: Sequence[str]) -> list[list[Any]]:
     return _take(grid, keep)
 
 
-def projected(raw: list[list[Any]], special: dict[tuple[int, int], str], headers: Sequence[str]
-              ) -> list[list[Any]]:
-    """calamine's grid ``raw`` (from A1) and its formula and error cells ``special`` ((row, column), 1-based) as
-    ``overlay(plain(raw), special)`` gives them, converting only the kept columns."""
-    return projected_grid(raw, special, headers).tolist()
-
-
 def projected_grid(raw: list[list[Any]], special: dict[tuple[int, int], str], headers: Sequence[str]
                    ) -> np.ndarray:
-    """:func:`projected` as a two-dimensional object array."""
+    """calamine's grid ``raw`` (from A1) and its formula and error cells ``special`` ((row, column), 1-based) as
+    ``overlay(plain(raw), special)`` gives them, as a two-dimensional object array, converting only the kept
+    columns."""
     head = overlay(plain([list(raw[0])]) if raw else [], {rc: v for rc, v in special.items() if rc[0] == 1})
     keep = kept(head[0], headers) if head and raw else None
     if keep is None:
