@@ -106,6 +106,7 @@ class OoxmlWorkbook:
 
     @_readable
     def read_columns_grid(self, name: str, headers: Sequence[str]) -> np.ndarray | None:
+        """:meth:`read_columns_only` as one two-dimensional object array (row 0: the headers)."""
         sheet = self.workbook.sheet(name)
         if sheet is None:
             return None
@@ -138,8 +139,7 @@ class OoxmlWorkbook:
             raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
 
     def _cells(self, name: str, for_edit: bool = True) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
-        """calamine's grid of a worksheet (from A1) and its formula and error cells (:func:`special_cells`);
-        ``for_edit``: also open the part for the writes that may follow (:meth:`_sheet`)."""
+        """calamine's grid (from A1) and formula and error cells of a sheet; ``for_edit``: open it for writes too."""
         if self._calamine is None:
             self._calamine = self._reader()
         if for_edit or name in self._sheets:
