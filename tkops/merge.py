@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from tkops import schema
-from tkops.cells.text import map_text, mangled_id, scalar_text, text_or_none
+from tkops.cells.text import map_text, mangled_id, scalar_text, texts_or_none
 from tkops.errors import BadWorkbook, DataError
 from tkops.merge_rules import PLATFORM, SET_ONCE, TEAM, Conflict, rule_of
 from tkops.schema import Kind
@@ -127,7 +127,7 @@ def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER
         else:
             if column.kind is Kind.ID:
                 _refuse_mangled_ids(col, column.name, sheet)
-            out[column.key] = map_text(col, text_or_none)
+            out[column.key] = texts_or_none(col)
     return out
 
 

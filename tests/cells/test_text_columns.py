@@ -55,3 +55,23 @@ def test_a_long_text_column_is_converted_once_per_distinct_value():
     got = map_text(col, lambda v: seen.append(v) or v.upper())
     assert sorted(seen) == ["a", "b"]
     assert got.tolist()[:3] == ["B", "A", None]
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+@pytest.mark.parametrize("n", [LONG, 9])
+def test_texts_or_none_is_text_or_none_cell_by_cell_with_blanks_kept(dtype, n):
+    from tkops.cells.text import texts_or_none
+
+    col = pd.Series(_mixed_texts(n), index=range(10, 10 + n), dtype=dtype)
+    got = texts_or_none(col)
+    want = col.map(text_or_none, na_action="ignore").astype(object)
+    assert got.dtype == object and got.index.equals(col.index)
+    assert [None if pd.isna(v) else v for v in got] == [None if pd.isna(v) else v for v in want]
+    assert got.iloc[0] == "577000000000000001" and got.iloc[7] == "Café" and pd.isna(got.iloc[2])
+
+
+def test_texts_or_none_of_numbers_keeps_what_a_person_sees():
+    from tkops.cells.text import texts_or_none
+
+    col = pd.Series([1, 1.0, True, " x "] * (LONG // 4), dtype=object)
+    assert texts_or_none(col).tolist()[:4] == ["1", "1", "TRUE", "x"]

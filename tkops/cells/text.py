@@ -106,6 +106,22 @@ def map_text(col: pd.Series, convert) -> pd.Series:
     return pd.Series(out, index=col.index, dtype=object)
 
 
+def texts_or_none(col: pd.Series) -> pd.Series:
+    """``map_text(col, text_or_none)``: each cell as :func:`text_or_none` gives it, blanks kept as they were. A long
+    text column is stripped once per distinct value without a call per value (a column of IDs is all distinct)."""
+    found = _distinct_texts(col)
+    if found is None:
+        return map_text(col, text_or_none)
+    codes, uniques = found
+    done = np.empty(len(uniques) + 1, dtype=object)
+    done[:-1] = [v.strip() or None for v in uniques]  # text_or_none of a str
+    out = done[codes]
+    blank = codes < 0
+    if blank.any():
+        out[blank] = col.to_numpy(dtype=object)[blank]
+    return pd.Series(out, index=col.index, dtype=object)
+
+
 def text_column(col: pd.Series | None, index: pd.Index) -> pd.Series:
     """A column as stripped text ("" for blanks), aligned to ``index``, object dtype; cells that are already text
     take a fast path."""
