@@ -97,8 +97,13 @@ def map_text(col: pd.Series, convert) -> pd.Series:
     if found is None:
         return col.map(convert, na_action="ignore").astype(object)
     codes, uniques = found
-    done = np.empty(len(uniques) + 1, dtype=object)
-    done[:-1] = [convert(v) for v in uniques]
+    return _spread(col, codes, [convert(v) for v in uniques])
+
+
+def _spread(col: pd.Series, codes: np.ndarray, values: list) -> pd.Series:
+    """The converted distinct ``values`` put on each cell of ``col`` by its code; blank cells (code -1) as they were."""
+    done = np.empty(len(values) + 1, dtype=object)
+    done[:-1] = values
     out = done[codes]
     blank = codes < 0
     if blank.any():
@@ -113,13 +118,7 @@ def texts_or_none(col: pd.Series) -> pd.Series:
     if found is None:
         return map_text(col, text_or_none)
     codes, uniques = found
-    done = np.empty(len(uniques) + 1, dtype=object)
-    done[:-1] = [v.strip() or None for v in uniques]  # text_or_none of a str
-    out = done[codes]
-    blank = codes < 0
-    if blank.any():
-        out[blank] = col.to_numpy(dtype=object)[blank]
-    return pd.Series(out, index=col.index, dtype=object)
+    return _spread(col, codes, [v.strip() or None for v in uniques])  # text_or_none of a str
 
 
 def text_column(col: pd.Series | None, index: pd.Index) -> pd.Series:
