@@ -13,7 +13,6 @@ in the month (cancellations are counted apart); the rest follows :mod:`tkops.aft
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -31,7 +30,7 @@ from tkops.aftersales.reasons import (
     ReasonMap,
     classify_reasons,
 )
-from tkops.clocks import KPI_KEYS, SlaTable, kpis
+from tkops.cells.text import map_text
 from tkops.jobs.month_end.inputs import (
     BookInputs,
     FileRead,
@@ -40,14 +39,21 @@ from tkops.jobs.month_end.inputs import (
     read_return_files,
     with_book_cases,
 )
+from tkops.jobs.month_end.line_figures import (
+    TREND_MONTHS,
+    LineFigures,
+    line_figures,
+    orders_table,
+    parse_month,
+    trend_start,
+    with_more_lines,
+)
 from tkops.messages import render
-from tkops.schema import ORDER_LEVEL_KEYS, orders_of
 from tkops.settings import Settings
 from tkops.stock.reorder import COLUMNS as REORDER_COLUMNS
 from tkops.stock.reorder import to_reorder, units
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is being done, in the team's language)
-TREND_MONTHS = 12
 CLASS_COLUMNS = {"case_type": "case_type", "cause": "cause", "seller_fault": "seller_fault", "owner": "cause_owner"}
 
 
@@ -89,22 +95,6 @@ class MonthEndReport:
         return out
 
 
-def parse_month(month: str) -> tuple[dt.date, dt.date]:
-    """The first day of ``YYYY-MM`` and of the month after; a bad month is a :class:`MonthEndError`."""
-    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(month))
-    if not found or not 1 <= int(found.group(2)) <= 12:
-        raise MonthEndError("month_end.bad_month", value=month)
-    start = dt.date(int(found.group(1)), int(found.group(2)), 1)
-    return start, (start + dt.timedelta(days=32)).replace(day=1)
-
-
-def trend_start(month: str) -> dt.datetime:
-    """The first moment of the trend's first month (:data:`TREND_MONTHS` months ending with ``month``)."""
-    start, _end = parse_month(month)
-    index = start.year * 12 + start.month - 1 - (TREND_MONTHS - 1)
-    return dt.datetime(index // 12, index % 12 + 1, 1)
-
-
 def classify(cases: pd.DataFrame, reasons: ReasonMap | None = None) -> pd.DataFrame:
     """``cases`` with case_type, cause, seller_fault and cause_owner from the reason (the Reasons table), then the
     notes for reasons still "other". Rows the team typed (Source Team) keep the Case Type they gave (a key), and
@@ -135,33 +125,7 @@ def classify(cases: pd.DataFrame, reasons: ReasonMap | None = None) -> pd.DataFr
 def _keys(cases: pd.DataFrame, key: str, vocab: dict) -> pd.Series:
     """Column ``key`` as vocabulary keys: a key, the key with spaces, or its English or Chinese label (else NaN)."""
     names = {n.casefold(): k for k, v in vocab.items() for n in (k, k.replace("_", " "), v.en, v.zh)}
-    return P.text(cases, key).str.strip().str.casefold().map(names).astype(object)
-
-
-def _orders(lines: pd.DataFrame, first: np.ndarray | None = None) -> pd.DataFrame:
-    """One row per order: month number (paid; created when the file has no Paid Time), cancelled, net amount.
-    ``first``: each order's first line (:func:`_order_of_lines`), when known."""
-    o = orders_of(lines) if first is None else lines[[k for k in ORDER_LEVEL_KEYS if k in lines]].iloc[first] \
-        .reset_index(drop=True)
-    status = P.text(o, "order_status")
-    cancelled = status.eq("Cancelled")
-    paid = o["paid_time"] if "paid_time" in o else pd.Series(pd.NaT, index=o.index)
-    created = o["created_time"] if "created_time" in o else pd.Series(pd.NaT, index=o.index)
-    # where the files give Paid Times, a cancelled order without one was never paid
-    unpaid = status.eq("Unpaid") | (cancelled if paid.notna().any() else False)
-    when = paid.fillna(created.where(~unpaid))
-    amount = np.nan_to_num(P.numbers(o, "order_amount"))
-    refund = np.nan_to_num(P.numbers(o, "order_refund_amount"))
-    return o.assign(month=P.month_numbers(when), cancelled=cancelled.to_numpy(), currency=P.text(o, "currency"),
-                    sales=np.where(cancelled, 0.0, amount), cancel_amount=np.where(refund > 0, refund, amount))
-
-
-def _order_of_lines(lines: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Each line's order (a row of :func:`_orders`: orders in the order their first line comes) and each order's
-    first line, found in one pass over the Order IDs (as :func:`tkops.schema.orders_of` keeps them)."""
-    ids = lines["order_id"] if "order_id" in lines else pd.Series(None, index=lines.index, dtype=object)
-    codes, _ = pd.factorize(ids, use_na_sentinel=False)
-    return codes, np.flatnonzero(~pd.Series(codes).duplicated().to_numpy())
+    return map_text(P.text(cases, key), lambda v: names.get(v.strip().casefold(), np.nan))
 
 
 def _response(cases: pd.DataFrame, current: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
@@ -193,26 +157,24 @@ def _share(part, whole):
 
 
 def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, settings: Settings, *,
-                      book: BookInputs | None = None, now: dt.datetime | None = None, top: int = 20
-                      ) -> MonthEndReport:
+                      book: BookInputs | None = None, now: dt.datetime | None = None, top: int = 20,
+                      early: LineFigures | None = None) -> MonthEndReport:
     """The month's figures, pivots and trend from order lines (canonical keys, one row per line; ``key``: the line
     key, for the team's columns) and cases (case keys, classified: :func:`classify`). Pure: no file is read or made.
-    ``now``: when open fulfilment clocks are judged (default: the shop's current time)."""
-    start, end = parse_month(month)
+    ``now``: when open fulfilment clocks are judged (default: the shop's current time). ``early``: the
+    :func:`line_figures` of the first rows of ``lines`` for ``month``, when already made."""
     book = book or BookInputs()
     number = P.month_number(month)
-    order_of_line, first = _order_of_lines(lines)
-    orders = _orders(lines, first)
+    made = with_more_lines(early, lines) if early is not None and early.month == month else None
+    made = made or line_figures(month, lines, settings, team=book.team, sla=book.sla, now=now)
+    orders, month_lines, fulfilment = made.orders, made.month_lines, made.fulfilment
     in_month = orders[orders["month"] == number]
-    # a line without an Order ID belongs to no order
-    line_month = np.where(lines["order_id"].notna().to_numpy(), orders["month"].to_numpy()[order_of_line], P.NO_MONTH)
-    month_lines = lines[line_month == number]
     reviews = book.reviews
     if reviews is not None and "time" in reviews:
         when = P.month_numbers(pd.to_datetime(reviews["time"], errors="coerce", format="mixed"))
         reviews = reviews[(when == number) | (when == P.NO_MONTH)]
     pv = P.summarise(cases, lines, month=month, reviews=reviews, actions=book.actions, unit_costs=book.unit_costs,
-                     top=top)
+                     top=top, given=made.pivots)
     prepared = pv.prepared
     current = prepared[prepared["month"] == number]
 
@@ -239,11 +201,6 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
     causes = causes.reset_index(drop=True)
 
     response, overall = _response(cases, current)
-
-    team = book.team.reindex(month_lines["key"].to_numpy()).set_axis(month_lines.index) \
-        if book.team is not None and "key" in month_lines else None
-    fulfilment = kpis(month_lines, team, start, end, sla=book.sla or SlaTable(), settings=settings,
-                      now=now or settings.shop_now()) if len(month_lines) else {k: None for k in KPI_KEYS}
 
     trend = _trend(orders, prepared, number)
     n_cases = int(current["case_id"].nunique())
@@ -310,18 +267,25 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     cases, case_files, dup_cases = read_return_files([Path(p) for p in returns], settings, step)
     inputs = BookInputs()
     now = now or settings.shop_now()
+    early: list[LineFigures] = []
     if book:
         step(say("month_end.progress.book", settings.lang, file=Path(book).name))
         # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
         case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
+
+        def meanwhile(partial: BookInputs) -> None:  # the figures of the book's lines, while AfterSales is parsed
+            if not orders and partial.lines is not None:
+                early.append(line_figures(month, partial.lines, settings, team=partial.team, sla=partial.sla,
+                                          now=now))
         inputs = read_book(Path(book), settings, since=trend_start(month), case_orders=case_orders,
-                           now=now)
+                           now=now, meanwhile=meanwhile)
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
     cases = with_book_cases(cases, inputs.cases)
     step(say("month_end.progress.figures", settings.lang, month=month))
     cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
-    report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top)
+    report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top,
+                               early=early[0] if early else None)
     report.files, report.made = files + case_files, now
     for n, what in ((dup_lines, "month_end.what_lines"), (dup_cases, "month_end.what_cases")):
         if n:
@@ -331,7 +295,7 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     if unknown["orders"] or unknown["cases"]:
         report.warnings.append(say("month_end.no_currency", settings.lang, month=month, **unknown))
     if not report.figures["orders"] and len(lines):
-        months = sorted(m for m in _orders(lines)["month"].unique() if m != P.NO_MONTH)
+        months = sorted(m for m in orders_table(lines)["month"].unique() if m != P.NO_MONTH)
         report.warnings.append(say("month_end.no_orders_in_month", settings.lang, month=month,
                                    first=P.month_label(months[0]) if months else "-",
                                    last=P.month_label(months[-1]) if months else "-"))
