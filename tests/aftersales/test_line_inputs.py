@@ -1,57 +1,38 @@
-"""What the pivots take from the order lines (order facts, SKU keys, catalogue, units shipped) is the same made at once
-or made of the first lines and then the later ones added (the month-end adds the history of old cases' orders after
-the AfterSales sheet is read)."""
+"""Each order's facts the pivots look up (carrier, currency, month), found in one pass over the lines: the same as
+grouping the lines by their Order ID text and taking the first value given."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from tkops.aftersales.pivot_inputs import line_inputs, order_facts, with_more_lines
+from tkops.aftersales.pivot_inputs import month_numbers, order_facts, text
 from tkops.aftersales.pivots import month_number
 
 from line_samples import year_of_lines
 
-NOVEMBER = month_number("2026-11")
 
-
-def assert_same(a, b) -> None:
-    pd.testing.assert_frame_equal(a.facts, b.facts, check_exact=True)
-    pd.testing.assert_series_equal(a.skus, b.skus, check_exact=True)
-    for x, y in ((a.seller_of_id, b.seller_of_id), (a.names, b.names)):
-        pd.testing.assert_series_equal(x, y, check_exact=True)
-    pd.testing.assert_frame_equal(a.shipped, b.shipped, check_exact=True)
-    assert (a.month, a.size) == (b.month, b.size)
+def by_grouping(lines: pd.DataFrame) -> pd.DataFrame:
+    """The definition, written the plain way: group by the Order ID text, first carrier given, first line's rest."""
+    provider = text(lines, "shipping_provider")
+    facts = pd.DataFrame({"order_id": text(lines, "order_id"), "carrier": provider.where(provider != ""),
+                          "currency": text(lines, "currency"),
+                          "month": month_numbers(lines["paid_time"].fillna(lines["created_time"]))})
+    out = facts.groupby("order_id", sort=False).first()
+    out["carrier"] = out["carrier"].fillna("")
+    out.index = out.index.astype(object)
+    return out
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_old_orders_added_later_give_what_all_the_lines_give_at_once(seed):
-    recent = year_of_lines(seed)
-    old = year_of_lines(seed + 50, orders=80, start="2023-01-01", days=200)
-    # an old line of a recent order without a carrier gives that order its carrier, as if read with it
-    blank = recent["order_id"].iloc[-1]
-    recent.loc[recent["order_id"] == blank, "shipping_provider"] = ""
-    old.loc[0, ["order_id", "shipping_provider"]] = [blank, "DHL"]
-    old.loc[0, "order_status"] = "Awaiting Shipment"
-    old.loc[0, ["shipped_time", "paid_time", "created_time"]] = pd.NaT
-    lines = pd.concat([recent, old], ignore_index=True)
-    made = with_more_lines(line_inputs(recent, NOVEMBER), lines)
-    assert made is not None
-    assert_same(made, line_inputs(lines, NOVEMBER))
-    assert made.facts.loc[blank, "carrier"] == "DHL"
-    assert len(made.shipped) and made.shipped["units_shipped"].sum() > 0
-
-
-def test_nothing_added_is_the_same_and_a_later_line_shipped_in_the_month_makes_them_again():
-    lines = year_of_lines(4)
-    first = line_inputs(lines.iloc[:200], NOVEMBER)
-    assert with_more_lines(line_inputs(lines, NOVEMBER), lines) is not None
-    shipped = lines.iloc[200:]
-    in_month = pd.to_datetime(shipped["shipped_time"]).dt.to_period("M").astype(str).eq("2026-11")
-    assert in_month.any()  # the later lines ship in November: the units shipped would change
-    assert with_more_lines(first, lines) is None
-    before = lines.iloc[200:].assign(shipped_time=pd.Timestamp("2024-01-05"), paid_time=pd.Timestamp("2024-01-02"))
-    assert with_more_lines(first, pd.concat([lines.iloc[:200], before], ignore_index=True)) is not None
+def test_order_facts_are_the_first_values_given_per_order(seed):
+    lines = year_of_lines(seed)
+    # orders whose lines all lack a carrier, or whose first line lacks one
+    lines.loc[lines["order_id"] == lines["order_id"].iloc[-1], "shipping_provider"] = ""
+    lines.loc[0, "shipping_provider"] = None
+    lines = lines.sample(frac=1, random_state=seed).reset_index(drop=True)  # an order's lines far apart
+    pd.testing.assert_frame_equal(order_facts(lines), by_grouping(lines), check_exact=True)
+    assert (order_facts(lines)["carrier"] == "").any()
 
 
 def test_order_facts_first_line_currency_and_month_first_carrier_given():
@@ -68,3 +49,4 @@ def test_order_facts_first_line_currency_and_month_first_carrier_given():
     assert facts["month"].tolist() == [month_number("2025-12"), month_number("2026-01"), month_number("2026-02"),
                                        month_number("2026-03")]
     assert order_facts(lines.iloc[:0]).empty
+    assert order_facts(lines.drop(columns=["paid_time", "created_time"]))["month"].eq(-1).all()

@@ -112,23 +112,3 @@ def test_month_end_reads_no_order_twice_when_every_case_is_recent(book, tmp_path
     monkeypatch.setattr(inputs, "order_lines", lambda *a, **k: asked.append(k) or real(*a, **k))
     report = run_month_end("2026-11", [], [], tmp_path / "out", Settings(market="US"), book=book)
     assert len(asked) == 1 and report.figures["cases"] == 1
-
-
-def test_read_book_hands_the_lines_over_before_the_aftersales_sheet(book):
-    from tkops.jobs.month_end.inputs import read_book
-
-    seen = []
-
-    def meanwhile(partial):
-        seen.append((partial.cases, set(partial.lines["order_id"]), partial.sla, len(partial.lines)))
-
-    inputs = read_book(book, Settings(market="US"), since=dt.datetime(2025, 12, 1), meanwhile=meanwhile)
-    assert len(seen) == 1
-    cases, orders, _sla, n = seen[0]
-    # the trend's orders, before the sheet's cases and the old orders they name
-    assert cases is None and OLD_CASE not in orders and orders
-    assert inputs.cases["case_id"].tolist() == ["R-OLD-1"]
-    assert OLD_CASE in set(inputs.lines["order_id"]) and len(inputs.lines) == n + 1
-    # the lines handed over are the first rows of the lines read in the end
-    pd.testing.assert_frame_equal(inputs.lines.iloc[:n], read_book(book, Settings(market="US"),
-                                                                   since=dt.datetime(2025, 12, 1)).lines.iloc[:n])

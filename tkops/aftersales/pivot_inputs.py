@@ -5,8 +5,6 @@ reviews per SKU. Definitions: :mod:`tkops.aftersales.pivots`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
@@ -64,9 +62,10 @@ def order_facts(lines: pd.DataFrame) -> pd.DataFrame:
     carrier[codes[given[named]]] = provider[given[named]]
     paid = lines["paid_time"] if "paid_time" in lines else pd.Series(pd.NaT, index=lines.index)
     created = lines["created_time"] if "created_time" in lines else pd.Series(pd.NaT, index=lines.index)
-    return pd.DataFrame({"carrier": carrier, "currency": text(lines, "currency").to_numpy()[first],
-                         "month": month_numbers(paid.fillna(created)).to_numpy()[first]},
-                        index=pd.Index(uniques, dtype=object, name="order_id"))
+    index = pd.Index(uniques, dtype=object, name="order_id")
+    return pd.DataFrame({"carrier": pd.Series(carrier, index=index, dtype=object),
+                         "currency": pd.Series(text(lines, "currency").to_numpy()[first], index=index, dtype=object),
+                         "month": month_numbers(paid.fillna(created)).to_numpy()[first]}, index=index)
 
 
 def sku_keys(frame: pd.DataFrame, seller_of_id: pd.Series | None = None) -> pd.Series:
@@ -115,16 +114,6 @@ def shipped_units(lines: pd.DataFrame, month: int | None = None, facts: pd.DataF
                   skus: pd.Series | None = None) -> pd.DataFrame:
     """Units shipped and their sales by SKU x currency (in ``month``, a month number, when given); ``facts`` and
     ``skus`` (:func:`order_facts`, :func:`sku_keys` of ``lines``) are made when not given."""
-    shipped = shipped_lines(lines, month, facts)
-    part = lines.loc[shipped]
-    frame = pd.DataFrame({"sku": sku_keys(part) if skus is None else skus[shipped], "currency": text(part, "currency"),
-                          "units_shipped": np.nan_to_num(numbers(part, "quantity")),
-                          "sales": np.nan_to_num(numbers(part, "subtotal_after_discount"))})
-    return frame.groupby(["sku", "currency"], sort=False).sum().reset_index()
-
-
-def shipped_lines(lines: pd.DataFrame, month: int | None = None, facts: pd.DataFrame | None = None) -> np.ndarray:
-    """Which lines count as shipped (in ``month``, when given: see :func:`shipped_units`), as a boolean array."""
     at = lines["shipped_time"] if "shipped_time" in lines else pd.Series(pd.NaT, index=lines.index)
     if "delivered_time" in lines:
         at = at.fillna(lines["delivered_time"])
@@ -139,59 +128,11 @@ def shipped_lines(lines: pd.DataFrame, month: int | None = None, facts: pd.DataF
             months[gaps] = text(lines.loc[gaps], "order_id").map(facts["month"]).fillna(NO_MONTH).to_numpy()
             when = pd.Series(months, index=when.index)
         shipped &= (when == month).to_numpy()
-    return shipped
-
-
-@dataclass
-class LineInputs:
-    """What the pivots take from the order lines alone (:func:`line_inputs`), made once: each order's facts, each
-    line's SKU, the catalogue (SKU ID -> Seller SKU, SKU -> Product Name) and the units shipped in the month."""
-
-    facts: pd.DataFrame  # order_facts
-    skus: pd.Series  # sku_keys, index as the lines'
-    seller_of_id: pd.Series
-    names: pd.Series
-    shipped: pd.DataFrame  # shipped_units in the month
-    month: int | None
-    size: int  # how many lines they were made of
-
-
-def line_inputs(lines: pd.DataFrame, month: int | None = None) -> LineInputs:
-    """The pivots' :class:`LineInputs` of ``lines``; ``month``: the month number units shipped are counted in."""
-    facts, skus = order_facts(lines), sku_keys(lines)
-    seller_of_id, names = catalogue(lines, skus)
-    return LineInputs(facts, skus, seller_of_id, names, shipped_units(lines, month, facts, skus), month, len(lines))
-
-
-def with_more_lines(given: LineInputs, lines: pd.DataFrame) -> LineInputs | None:
-    """``given`` (made of the first ``given.size`` rows of ``lines``) as :func:`line_inputs` of all of ``lines``
-    would make it, without going over the first rows again; None when a later line ships in the month (the units
-    shipped would change: make them again)."""
-    more = lines.iloc[given.size:]
-    if more.empty:
-        return given
-    old = order_facts(more)
-    shared = old.index.isin(given.facts.index)
-    facts = given.facts.copy()
-    # an order on both sides keeps its first line's currency and month, and its first carrier given on any line
-    blank = facts["carrier"].reindex(old.index[shared]).eq("").to_numpy()
-    carriers = old.loc[shared, "carrier"][blank]
-    facts.loc[carriers.index, "carrier"] = carriers
-    facts = pd.concat([facts, old.loc[~shared]])
-    facts.index = facts.index.astype(object)  # as order_facts gives it (concat would make it pandas' str type)
-    if given.month is not None and shipped_lines(more, given.month, facts).any():
-        return None
-    skus = sku_keys(more)
-    seller_of_id, names = catalogue(more, skus)
-    return LineInputs(facts, pd.concat([given.skus, skus]), _first(given.seller_of_id, seller_of_id),
-                      _first(given.names, names), given.shipped, given.month, len(lines))
-
-
-def _first(known: pd.Series, more: pd.Series) -> pd.Series:
-    """``known`` and the entries of ``more`` for keys it does not have (the first one seen wins)."""
-    out = pd.concat([known, more[~more.index.isin(known.index)]])
-    out.index = out.index.astype(object)  # as catalogue gives it (concat would make it pandas' str type)
-    return out
+    part = lines.loc[shipped]
+    frame = pd.DataFrame({"sku": sku_keys(part) if skus is None else skus[shipped], "currency": text(part, "currency"),
+                          "units_shipped": np.nan_to_num(numbers(part, "quantity")),
+                          "sales": np.nan_to_num(numbers(part, "subtotal_after_discount"))})
+    return frame.groupby(["sku", "currency"], sort=False).sum().reset_index()
 
 
 def review_counts(reviews: pd.DataFrame, lines: pd.DataFrame, skus: pd.Series | None = None) -> pd.DataFrame:

@@ -31,10 +31,8 @@ import pandas as pd
 from tkops.aftersales.actions import ActionTable
 from tkops.aftersales.pivot_inputs import (
     NO_MONTH,
-    LineInputs,
     case_costs,
     catalogue,
-    line_inputs,
     month_label,
     month_number,
     month_numbers,
@@ -44,14 +42,13 @@ from tkops.aftersales.pivot_inputs import (
     shipped_units,
     sku_keys,
     text,
-    with_more_lines,
 )
 from tkops.aftersales.reasons import OWNERS
 from tkops.case_schema import CANCEL_PREFIX, CANCEL_TYPE
 
 __all__ = ["Pivots", "summarise", "prepare", "totals", "cause_by_sku", "cause_by_month", "type_by_carrier",
            "sku_health", "top_pairs", "actions_by_owner", "case_costs", "shipped_units", "review_counts",
-           "order_facts", "catalogue", "sku_keys", "LineInputs", "line_inputs", "with_more_lines", "month_label", "month_number", "month_numbers", "numbers", "text",
+           "order_facts", "catalogue", "sku_keys", "month_label", "month_number", "month_numbers", "numbers", "text",
            "NO_MONTH"]
 
 COST_COLUMNS = ["refund_cost", "reship_cost", "cost"]
@@ -188,23 +185,20 @@ def actions_by_owner(top: pd.DataFrame) -> pd.DataFrame:
 
 def summarise(cases: pd.DataFrame, lines: pd.DataFrame, *, month: str | None = None,
               reviews: pd.DataFrame | None = None, actions: ActionTable | None = None,
-              unit_costs: pd.Series | None = None, top: int = 20, given: LineInputs | None = None) -> Pivots:
+              unit_costs: pd.Series | None = None, top: int = 20) -> Pivots:
     """Every pivot. ``month`` (``YYYY-MM``) limits all but cause x month to the cases opened and the units shipped
     in that month; ``reviews``: order_id, rating, optional seller_sku / sku_id (the caller picks the period);
-    ``unit_costs``: Seller SKU -> Unit Cost (for reships without a Cost); ``given``: :func:`line_inputs` of the
-    first rows of ``lines`` for that month, when already made (the rest are added: :func:`with_more_lines`)."""
-    number = month_number(month) if month else None
-    made = with_more_lines(given, lines) if given is not None and given.month == number \
-        and given.size <= len(lines) else None
-    made = made or line_inputs(lines, number)
-    facts, skus, seller_of_id = made.facts, made.skus, made.seller_of_id
+    ``unit_costs``: Seller SKU -> Unit Cost (for reships without a Cost)."""
+    facts, skus = order_facts(lines), sku_keys(lines)
+    seller_of_id, names = catalogue(lines, skus)
     prepared = prepare(cases, lines, unit_costs=unit_costs, facts=facts, seller_of_id=seller_of_id)
     own = pd.Series(text(cases, "product_name").loc[prepared.index].to_numpy(), index=prepared["sku"].to_numpy())
-    names = made.names.combine_first(own[own != ""].groupby(level=0).first())
+    names = names.combine_first(own[own != ""].groupby(level=0).first())
+    number = month_number(month) if month else None
     current = prepared[prepared["month"] == number] if number is not None else prepared
     counts = review_counts(reviews, lines, skus) if reviews is not None else None
     pairs = totals(current, PAIR)
-    health = sku_health(current, made.shipped, names, counts, pairs)
+    health = sku_health(current, shipped_units(lines, number, facts, skus), names, counts, pairs)
     chosen = top_pairs(current, health, actions, top, pairs)
     return Pivots(cause_by_sku(current, names, pairs), cause_by_month(prepared), type_by_carrier(current), health,
                   chosen, actions_by_owner(chosen), prepared)

@@ -116,8 +116,10 @@ class HistoryStore:
             return pd.DataFrame(columns=[LINE_KEY, RUN] + list(columns or []))
         frame = _frame(_concat(tables))
         if len(tables) > 1:  # the same line in two runs: the newest (later part) wins
-            frame = frame[~frame[LINE_KEY].duplicated(keep="last")]
-        return frame.reset_index(drop=True)
+            older = frame[LINE_KEY].duplicated(keep="last").to_numpy()
+            if older.any():  # (a copy of every column: only when there is something to drop)
+                frame = frame[~older].reset_index(drop=True)
+        return frame
 
     def known(self, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` (line keys) the store holds."""
@@ -176,12 +178,13 @@ def _as_text(table: pa.Table, names: set[str]) -> pa.Table:
 def _frame(table: pa.Table) -> pd.DataFrame:
     """The table as a frame: text as objects (None where blank), whole numbers as Int64. Arrow makes the Python
     strings itself, many times faster than pandas' Arrow-backed str dtype converted to objects later."""
-    text = [n for n, t in zip(table.column_names, table.schema.types) if pa.types.is_string(t)]
-    frame = table.drop_columns(text).to_pandas(types_mapper=_plain_types) if len(text) < table.num_columns \
-        else pd.DataFrame(index=pd.RangeIndex(table.num_rows))
-    for name in text:  # as objects: pandas would infer its str dtype from an array of strings
-        frame[name] = pd.Series(_objects(table.column(name)), index=frame.index, dtype=object)
-    return frame[table.column_names]
+    text = {n for n, t in zip(table.column_names, table.schema.types) if pa.types.is_string(t)}
+    rest = table.drop_columns(list(text)).to_pandas(types_mapper=_plain_types) if len(text) < table.num_columns \
+        else None
+    index = pd.RangeIndex(table.num_rows)
+    # as objects (pandas would infer its str dtype from an array of strings); put together without another copy
+    return pd.DataFrame({name: pd.Series(_objects(table.column(name)), index=index, dtype=object, copy=False)
+                         if name in text else rest[name] for name in table.column_names}, index=index, copy=False)
 
 
 #: A text column longer than this whose first :data:`SAMPLE` values hold fewer than a tenth distinct (a status, a

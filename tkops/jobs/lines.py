@@ -82,7 +82,7 @@ def _live(sheet: pd.DataFrame, keys, team) -> pd.DataFrame:
         lines = lines.reindex(columns=[k for k in keys])
     for header in team:
         lines[header] = sheet[header] if header in sheet else None
-    lines[KEY] = line_keys.to_numpy()
+    lines[KEY] = pd.Series(line_keys.to_numpy(dtype=object), index=lines.index, dtype=object)
     lines[WHERE] = "orders"
     return lines
 
@@ -109,6 +109,7 @@ def _past(store: HistoryStore, keys, team, wanted, recent=None) -> pd.DataFrame:
         lines = lines.reindex(columns=list(keys))
     for header in team:
         lines[header] = as_objects(frame[header]) if header in frame else None
-    lines[KEY] = frame[LINE_KEY].to_numpy(dtype=object)  # written as text by HistoryStore.append, never blank
+    # written as text by HistoryStore.append, never blank; objects, as the Orders sheet's keys (no str dtype inferred)
+    lines[KEY] = pd.Series(frame[LINE_KEY].to_numpy(dtype=object), index=lines.index, dtype=object)
     lines[WHERE] = "history"
     return lines

@@ -159,14 +159,10 @@ def open_book(path: Path, settings: Settings):
 
 
 def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = None,
-              case_orders: Iterable[str] = (), now: dt.datetime | None = None,
-              meanwhile: Callable[[BookInputs], None] | None = None) -> BookInputs:
+              case_orders: Iterable[str] = (), now: dt.datetime | None = None) -> BookInputs:
     """The team's sheets of the workbook at ``path`` (:func:`open_book`). ``since``: history is read for the orders
     active since then and for the orders of the cases (the AfterSales sheet's and ``case_orders``) only; the Orders
-    sheet is read whole. With ``now``, also what to reorder as of then (when the book has an Inventory sheet).
-    ``meanwhile(inputs)`` is called once every sheet but AfterSales is read (``cases`` None, ``lines`` and ``team``
-    without the history of the cases' orders older than ``since``), while the AfterSales sheet is still parsed:
-    the place for work that needs no case."""
+    sheet is read whole. With ``now``, also what to reorder as of then (when the book has an Inventory sheet)."""
     book = open_book(path, settings)
     # the largest sheet is parsed in the background while Orders and history are read (tkops.book.ooxml.ahead)
     read_ahead(book, "AfterSales", CASE_HEADERS)
@@ -186,10 +182,26 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
     if actions := rows(ACTIONS_SHEET):
         out.actions = ActionTable.from_sheet_rows(actions)
     if inventory := rows("Inventory"):
-        out.unit_costs = _unit_costs(sheet_frame(inventory, "Inventory", name, id_header="Seller SKU"))
+        frame = sheet_frame(inventory, "Inventory", name, id_header="Seller SKU")
+        if "Unit Cost" in frame:
+            cost = pd.to_numeric(frame["Unit Cost"], errors="coerce")
+            skus = frame["Seller SKU"].astype(object).where(frame["Seller SKU"].notna(), "").astype(str).str.strip()
+            unit = pd.Series(cost.to_numpy(), index=skus.to_numpy()).dropna()
+            out.unit_costs = unit[unit.index != ""].groupby(level=0).first()
     orders = rows("Orders")
     frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
     every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame, since=since, also=case_orders)
+    if (cases := rows("AfterSales", CASE_HEADERS)) is not None:
+        frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
+        out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
+        every = _with_case_orders(book, every, out.cases, since)
+    if inventory and now is not None:
+        out.reorder = reorder_table(book, settings, now, lines=every)
+    if len(every):
+        out.lines = every.drop(columns=[WHERE, *TEAM_HEADERS]).rename(columns={KEY: "key"})
+        team = every[[h for h in TEAM_HEADERS if every[h].notna().any()]]
+        if len(team.columns):
+            out.team = team.set_axis(every[KEY].to_numpy())
     sla, holidays = rows("SLA"), book.read_rows("Holidays")
     if sla or holidays:
         out.sla = SlaTable.from_sheet_rows(sla, holidays)
@@ -197,37 +209,7 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
         frame = sheet_frame(reviews, "Reviews", name)
         keys = {c: REVIEW_HEADERS[header_key(c)] for c in frame.columns if header_key(c) in REVIEW_HEADERS}
         out.reviews = frame[list(keys)].rename(columns=keys).loc[:, lambda f: ~f.columns.duplicated()]
-    if meanwhile is not None:
-        _set_lines(out, every)
-        meanwhile(out)
-    if (cases := rows("AfterSales", CASE_HEADERS)) is not None:
-        frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
-        out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
-        every = _with_case_orders(book, every, out.cases, since)
-    if inventory and now is not None:
-        out.reorder = reorder_table(book, settings, now, lines=every)
-    _set_lines(out, every)
     return out
-
-
-def _unit_costs(frame: pd.DataFrame) -> pd.Series | None:
-    """Seller SKU -> Unit Cost of the Inventory sheet's frame (None without a Unit Cost column)."""
-    if "Unit Cost" not in frame:
-        return None
-    cost = pd.to_numeric(frame["Unit Cost"], errors="coerce")
-    skus = frame["Seller SKU"].astype(object).where(frame["Seller SKU"].notna(), "").astype(str).str.strip()
-    unit = pd.Series(cost.to_numpy(), index=skus.to_numpy()).dropna()
-    return unit[unit.index != ""].groupby(level=0).first()
-
-
-def _set_lines(out: BookInputs, every: pd.DataFrame) -> None:
-    """``out.lines`` and ``out.team`` from the order lines read (:func:`tkops.jobs.lines.order_lines`)."""
-    out.lines = out.team = None
-    if len(every):
-        out.lines = every.drop(columns=[WHERE, *TEAM_HEADERS]).rename(columns={KEY: "key"})
-        team = every[[h for h in TEAM_HEADERS if every[h].notna().any()]]
-        if len(team.columns):
-            out.team = team.set_axis(every[KEY].to_numpy())
 
 
 def _with_case_orders(book, lines: pd.DataFrame, cases: pd.DataFrame, since: dt.datetime | None) -> pd.DataFrame:

@@ -1,11 +1,6 @@
-"""The month-end's figures that need the order lines alone: each order's month, amount and state, the month's lines
-and their fulfilment KPIs, and what the pivots take from the lines (:class:`tkops.aftersales.pivots.LineInputs`).
-
-None of them needs a case, so :func:`tkops.jobs.month_end.run_month_end` makes them while the book's AfterSales
-sheet is still being parsed in the background (:func:`tkops.book.read_ahead`): calamine's parse runs without
-Python's lock, and this is the work that fills that time. The lines read after the sheet (the history of cases'
-orders older than the trend) are added by :func:`with_more_lines`, which goes over the new lines only and makes
-everything again when they would change a figure of the month.
+"""The month-end's figures that need the order lines alone: the month and its trend's first moment, each order's
+month, amount and state, the month's lines and their fulfilment KPIs (:func:`line_figures`). The figures of the
+cases are :mod:`tkops.jobs.month_end.run`'s.
 """
 
 from __future__ import annotations
@@ -82,8 +77,6 @@ class LineFigures:
     orders: pd.DataFrame  # orders_table of the lines
     month_lines: pd.DataFrame  # the lines of the month's orders
     fulfilment: dict  # the KPIs of the month's lines (tkops.clocks.kpis)
-    pivots: P.LineInputs
-    size: int  # how many lines they were made of
 
 
 def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, team: pd.DataFrame | None = None,
@@ -99,33 +92,4 @@ def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, team: p
         if team is not None and "key" in month_lines else None
     fulfilment = kpis(month_lines, team, start, end, sla=sla or SlaTable(), settings=settings,
                       now=now or settings.shop_now()) if len(month_lines) else {k: None for k in KPI_KEYS}
-    return LineFigures(month, orders, month_lines, fulfilment, P.line_inputs(lines, number), len(lines))
-
-
-def with_more_lines(made: LineFigures, lines: pd.DataFrame) -> LineFigures | None:
-    """``made`` (of the first ``made.size`` rows of ``lines``) as :func:`line_figures` of all of ``lines`` would
-    make it, going over the new rows only; None when they could change a figure of the trend or of the month (a
-    line of an order of the trend's months, or shipped in the month): then make them again."""
-    if made.size > len(lines):
-        return None
-    more = lines.iloc[made.size:]
-    if more.empty:
-        return made
-    number = P.month_number(made.month)
-    known = made.orders["order_id"] if "order_id" in made.orders else pd.Series(dtype=object)
-    ids = more["order_id"] if "order_id" in more else pd.Series(None, index=more.index, dtype=object)
-    if ids.isin(known).any():  # lines of an order already counted: its month's lines may change
-        return None
-    new = orders_table(more, order_of_lines(more)[1])
-    if (new["month"] >= number - TREND_MONTHS + 1).any() or _paid_given(new) != _paid_given(made.orders):
-        return None
-    pivots = P.with_more_lines(made.pivots, lines)
-    if pivots is None:
-        return None
-    return LineFigures(made.month, pd.concat([made.orders, new], ignore_index=True), made.month_lines,
-                       made.fulfilment, pivots, len(lines))
-
-
-def _paid_given(orders: pd.DataFrame) -> bool:
-    """Whether the lines give any Paid Time (which decides how a cancelled order's month is found)."""
-    return bool("paid_time" in orders and orders["paid_time"].notna().any())
+    return LineFigures(month, orders, month_lines, fulfilment)

@@ -41,12 +41,10 @@ from tkops.jobs.month_end.inputs import (
 )
 from tkops.jobs.month_end.line_figures import (
     TREND_MONTHS,
-    LineFigures,
     line_figures,
     orders_table,
     parse_month,
     trend_start,
-    with_more_lines,
 )
 from tkops.messages import render
 from tkops.settings import Settings
@@ -157,16 +155,14 @@ def _share(part, whole):
 
 
 def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, settings: Settings, *,
-                      book: BookInputs | None = None, now: dt.datetime | None = None, top: int = 20,
-                      early: LineFigures | None = None) -> MonthEndReport:
+                      book: BookInputs | None = None, now: dt.datetime | None = None, top: int = 20
+                      ) -> MonthEndReport:
     """The month's figures, pivots and trend from order lines (canonical keys, one row per line; ``key``: the line
     key, for the team's columns) and cases (case keys, classified: :func:`classify`). Pure: no file is read or made.
-    ``now``: when open fulfilment clocks are judged (default: the shop's current time). ``early``: the
-    :func:`line_figures` of the first rows of ``lines`` for ``month``, when already made."""
+    ``now``: when open fulfilment clocks are judged (default: the shop's current time)."""
     book = book or BookInputs()
     number = P.month_number(month)
-    made = with_more_lines(early, lines) if early is not None and early.month == month else None
-    made = made or line_figures(month, lines, settings, team=book.team, sla=book.sla, now=now)
+    made = line_figures(month, lines, settings, team=book.team, sla=book.sla, now=now)
     orders, month_lines, fulfilment = made.orders, made.month_lines, made.fulfilment
     in_month = orders[orders["month"] == number]
     reviews = book.reviews
@@ -174,7 +170,7 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
         when = P.month_numbers(pd.to_datetime(reviews["time"], errors="coerce", format="mixed"))
         reviews = reviews[(when == number) | (when == P.NO_MONTH)]
     pv = P.summarise(cases, lines, month=month, reviews=reviews, actions=book.actions, unit_costs=book.unit_costs,
-                     top=top, given=made.pivots)
+                     top=top)
     prepared = pv.prepared
     current = prepared[prepared["month"] == number]
 
@@ -267,25 +263,18 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     cases, case_files, dup_cases = read_return_files([Path(p) for p in returns], settings, step)
     inputs = BookInputs()
     now = now or settings.shop_now()
-    early: list[LineFigures] = []
     if book:
         step(say("month_end.progress.book", settings.lang, file=Path(book).name))
         # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
         case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
-
-        def meanwhile(partial: BookInputs) -> None:  # the figures of the book's lines, while AfterSales is parsed
-            if not orders and partial.lines is not None:
-                early.append(line_figures(month, partial.lines, settings, team=partial.team, sla=partial.sla,
-                                          now=now))
         inputs = read_book(Path(book), settings, since=trend_start(month), case_orders=case_orders,
-                           now=now, meanwhile=meanwhile)
+                           now=now)
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
     cases = with_book_cases(cases, inputs.cases)
     step(say("month_end.progress.figures", settings.lang, month=month))
     cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
-    report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top,
-                               early=early[0] if early else None)
+    report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top)
     report.files, report.made = files + case_files, now
     for n, what in ((dup_lines, "month_end.what_lines"), (dup_cases, "month_end.what_cases")):
         if n:
