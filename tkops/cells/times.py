@@ -5,6 +5,7 @@ day/month text) as naive shop-local datetimes, and the shop's "now".
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from typing import Any
 
@@ -22,6 +23,16 @@ SERIAL_RANGE = (32874.0, 73051.0)
 def shop_now(zone: str) -> dt.datetime:
     """The current time in the shop's time zone ``zone``, without the zone and to the second (as sheet times are)."""
     return dt.datetime.now(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None, microsecond=0)
+
+
+def month_days(month: str) -> tuple[dt.date, dt.date] | None:
+    """The first day of the month ``YYYY-MM`` (spaces around allowed, ``2026-1`` too) and of the month after; None
+    for anything else (each caller says why in its own words)."""
+    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(month))
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return None
+    start = dt.date(int(found.group(1)), int(found.group(2)), 1)
+    return start, (start + dt.timedelta(days=32)).replace(day=1)
 
 
 def as_datetime(value: Any, dayfirst: bool = False) -> dt.datetime | None:

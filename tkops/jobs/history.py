@@ -20,6 +20,7 @@ import pandas as pd
 from tkops import schema
 from tkops.book.layout import ColumnSpec, SheetSpec
 from tkops.book.xlsx_new import write_workbook
+from tkops.cells.times import month_days
 from tkops.book.protocol import Book, ReadBook
 from tkops.errors import ConfigError, DataError
 from tkops.history import ARCHIVED_AT, LINE_KEY, RUN
@@ -115,11 +116,11 @@ class ExportReport:
 
 def month_bounds(month: str) -> tuple[dt.datetime, dt.datetime]:
     """The first instant of ``YYYY-MM`` and of the month after; ConfigError for anything else."""
-    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(month))
-    if not found or not 1 <= int(found.group(2)) <= 12:
+    days = month_days(month)
+    if days is None:
         raise ConfigError("history.bad_month", value=month)
-    start = dt.datetime(int(found.group(1)), int(found.group(2)), 1)
-    return start, (start + dt.timedelta(days=32)).replace(day=1)
+    start, end = days
+    return dt.datetime.combine(start, dt.time()), dt.datetime.combine(end, dt.time())
 
 
 def _in_month(frame: pd.DataFrame, start: dt.datetime, end: dt.datetime) -> np.ndarray:

@@ -6,7 +6,6 @@ cases are :mod:`tkops.jobs.month_end.run`'s.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +13,7 @@ import pandas as pd
 
 from tkops.aftersales import pivots as P
 from tkops.aftersales.month_end_catalogue import MonthEndError
+from tkops.cells.times import month_days
 from tkops.clocks import KPI_KEYS, SlaTable, kpis
 from tkops.schema import ORDER_LEVEL_KEYS, orders_of
 from tkops.settings import Settings
@@ -23,11 +23,10 @@ TREND_MONTHS = 12
 
 def parse_month(month: str) -> tuple[dt.date, dt.date]:
     """The first day of ``YYYY-MM`` and of the month after; a bad month is a :class:`MonthEndError`."""
-    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(month))
-    if not found or not 1 <= int(found.group(2)) <= 12:
+    days = month_days(month)
+    if days is None:
         raise MonthEndError("month_end.bad_month", value=month)
-    start = dt.date(int(found.group(1)), int(found.group(2)), 1)
-    return start, (start + dt.timedelta(days=32)).replace(day=1)
+    return days
 
 
 def trend_start(month: str) -> dt.datetime:
