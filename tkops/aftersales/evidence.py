@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from dateutil import parser as date_parser
-
 from tkops.aftersales.evidence_catalogue import label
 from tkops.aftersales.evidence_checklist import (
     DEFAULT_APPEAL_DAYS,
@@ -34,8 +32,8 @@ from tkops.aftersales.evidence_files import EvidenceFile
 from tkops.aftersales.reasons import CASE_TYPES
 from tkops.aftersales.reasons import label as vocab_label
 from tkops.case_schema import CASE_BY_NAME
-
-EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+from tkops.cells.text import scalar_text
+from tkops.cells.times import as_datetime
 
 
 @dataclass(frozen=True)
@@ -55,37 +53,18 @@ class EvidenceCase:
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], dayfirst: bool = False) -> "EvidenceCase":
-        """A case from a mapping keyed by the case table's keys (``case_id``) or display names ("Case ID"); times
-        as datetimes, Excel serial numbers or text (``dayfirst``: 03/04 is 3 April)."""
+        """A case from a mapping keyed by the case table's keys (``case_id``) or display names ("Case ID"): text as a
+        person sees it (:func:`tkops.cells.text.scalar_text`), times as :func:`tkops.cells.times.as_datetime` reads
+        them (datetimes, Excel serial numbers or text; ``dayfirst``: 03/04 is 3 April)."""
         keyed = {(CASE_BY_NAME[k].key if k in CASE_BY_NAME else k): v for k, v in values.items()}
 
         def text(key: str) -> str:
-            value = keyed.get(key)
-            return "" if value is None else str(value).strip()
+            return scalar_text(keyed.get(key))
 
         skus = keyed.get("skus") or tuple(s for s in (text("seller_sku") or text("sku_id"),) if s)
         return cls(text("case_id"), text("order_id"), case_type_key(keyed.get("case_type")),
                    as_datetime(keyed.get("opened"), dayfirst), as_datetime(keyed.get("due"), dayfirst), text("reason"),
                    tuple(skus))
-
-
-def as_datetime(value: Any, dayfirst: bool = False) -> dt.datetime | None:
-    """A sheet cell as a naive datetime (shop time, as the sheet shows it); None when blank or unreadable."""
-    if value is None or isinstance(value, dt.datetime) or value == "":
-        return value.replace(tzinfo=None) if isinstance(value, dt.datetime) else None
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time())
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return EXCEL_EPOCH + dt.timedelta(days=float(value)) if 0 < value < 2_958_466 else None
-    text = str(value).strip()
-    try:
-        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
-    except ValueError:
-        pass
-    try:
-        return date_parser.parse(text, dayfirst=dayfirst).replace(tzinfo=None)
-    except (ValueError, OverflowError):
-        return None
 
 
 @dataclass
