@@ -70,6 +70,10 @@ Public Sub UploadTracking()
     RunPython "import tkops.xl; tkops.xl.upload_tracking()"
 End Sub
 
+Public Sub PushStock()
+    RunPython "import tkops.xl; tkops.xl.push_stock()"
+End Sub
+
 Public Sub EvidencePack()
     RunPython "import tkops.xl; tkops.xl.evidence()"
 End Sub

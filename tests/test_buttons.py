@@ -48,6 +48,9 @@ def test_buttons_say_what_to_set_up(tmp_path):
     assert "use Import orders with the Seller Center exports" in book.app.alerts[-1][1]
     xl.upload_tracking(book)
     assert "click Ship and upload the file" in book.app.alerts[-1][1]
+    xl.push_stock(book)
+    assert "change the stock in Seller Center (Products > Manage products)" in book.app.alerts[-1][1]
+    assert book.app.alerts[-1][1].startswith("sending stock to TikTok Shop: this button needs your own TikTok Shop")
     xl.month_end(book)
     assert "Month-end Folder on the Settings sheet" in book.app.alerts[-1][1]
     xl.evidence(book)

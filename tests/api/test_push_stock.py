@@ -234,3 +234,28 @@ def test_the_command_without_an_api_app_key_says_which_setting_to_fill(fake, tmp
     err = capsys.readouterr().err
     assert "API App Key" in err and "Traceback" not in err
     assert path.read_bytes() == before and fake.requests == []
+
+
+def test_the_push_stock_button_does_what_the_command_does(fake, make_client, shop, monkeypatch, tmp_path):
+    """Button "Push stock" on the open workbook (a fake Excel holding the same sheets): the same quantities are set
+    and the StockPush sheet and the Home sheet's cells say what was done."""
+    import tkops.jobs.push_stock as job
+    from tkops import xl
+    from tkops.settings import sheet_rows
+
+    from test_live_backend import as_records, new_live_book
+
+    def as_typed(v):  # IDs as Excel holds the text cells tkops writes (typed: an apostrophe keeps them text)
+        return "'" + v if isinstance(v, str) and v.isdigit() else v
+
+    sheets = {name: [[as_typed(v) for v in r] for r in openpyxl.load_workbook(shop)[name].iter_rows(values_only=True)]
+              for name in (INVENTORY.name, ORDERS.name, BUNDLES.name)}
+    (tmp_path / "live").mkdir()
+    book = new_live_book(tmp_path / "live", extra={**sheets, "Settings": sheet_rows(SETTINGS)})
+    monkeypatch.setattr(job, "api_client", lambda settings: make_client())
+    xl.push_stock(book)
+    assert book.app.alerts == []
+    assert fake.inventory[IDS["TS-BLK-M"]].available == {W1: 2} and fake.inventory[IDS["MUG-1"]].available == {W1: 0}
+    rows = {r["Seller SKU"]: r for r in as_records(book.sheet(STOCKPUSH.name).rows())}
+    assert rows["TS-BLK-M"]["Pushed Qty"] == 2 and "no On Hand" in rows["CAP-1"]["Push Result"]
+    assert "3 SKUs set, 0 already right, 0 refused by TikTok, 3 held back" in book.sheet("Home").value_at(3, 1)

@@ -102,6 +102,7 @@ def test_each_button_sub_runs_one_tkops_xl_function():
                      "PackingSlips": "packing_slips", "ShipOrders": "ship", "CheckClocks": "clocks",
                      "AfterSalesCases": "cases", "DraftReplies": "replies", "FollowUpShipments": "followup",
                      "AfterSalesSummary": "summary", "PullFromTikTok": "pull", "UploadTracking": "upload_tracking",
+                     "PushStock": "push_stock",
                      "LoadStock": "stock", "EvidencePack": "evidence", "MonthEnd": "month_end",
                      "ArchiveClosed": "archive",
                      "PackStation": "pack_start", "BarcodeLabels": "barcode_labels", "Reorder": "reorder"}

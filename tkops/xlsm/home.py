@@ -55,7 +55,7 @@ NAMED_CELLS: tuple[tuple[str, float, str, str, str, str], ...] = (
 MACROS: tuple[str, ...] = ("ImportOrders", "LoadStock", "Reorder", "ReviewOrders", "PickList", "PackingSlips",
                            "BarcodeLabels", "PackStation", "ShipOrders", "CheckClocks", "AfterSalesCases",
                            "DraftReplies", "FollowUpShipments", "EvidencePack", "AfterSalesSummary", "MonthEnd",
-                           "ArchiveClosed", "PullFromTikTok", "UploadTracking")
+                           "ArchiveClosed", "PullFromTikTok", "UploadTracking", "PushStock")
 
 _WORDS = catalogue("home")
 

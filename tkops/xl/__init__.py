@@ -1,5 +1,7 @@
 """The workbook's buttons: each a few lines, ``Book.caller()`` -> live backend -> the same core function the
-``tkops`` command runs. Called from VBA with ``RunPython "import tkops.xl; tkops.xl.import_orders()"``.
+``tkops`` command runs. Called from VBA with ``RunPython "import tkops.xl; tkops.xl.import_orders()"``: every button's
+function is an attribute of this package (the Open API buttons are in :mod:`tkops.xl.shop_api`, how a button runs
+in :mod:`tkops.xl.press`).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tkops.book.live import LiveBook
-from tkops.book.live_ui import CLOCKS_NAME, REORDER_NAME, SUMMARY_NAME, button_run, show
+from tkops.book.live_ui import CLOCKS_NAME, REORDER_NAME, button_run, show
 from tkops.cells.text import scalar_text
 from tkops.errors import ConfigError
 from tkops.jobs.import_orders import import_files
@@ -17,17 +19,13 @@ from tkops.messages import render
 from tkops.settings import Settings
 from tkops.sources import mapping
 from tkops.sources.returns_export import is_returns_export
+from tkops.xl.press import caller, press, read_settings
+from tkops.xl.shop_api import pull, push_stock, upload_tracking  # noqa: F401 - the Open API buttons
 
 if TYPE_CHECKING:  # xlwings is imported when Excel calls, never at import time
     from xlwings import Book as ExcelBook
 
 IMPORTABLE = ("*.csv", "*.xlsx", "*.xls")
-
-
-def _caller():
-    import xlwings as xw  # imported here: the batch commands run on machines without Excel
-
-    return xw.Book.caller()
 
 
 def import_orders(book: ExcelBook | None = None) -> None:
@@ -41,7 +39,7 @@ def import_orders(book: ExcelBook | None = None) -> None:
                       failed=len(report.failed))
         return [done] + report.messages(settings.lang)
 
-    _press(book, "task_import", job)
+    press(book, "task_import", job)
 
 
 def stock(book=None) -> None:
@@ -54,28 +52,28 @@ def stock(book=None) -> None:
         return run_stock(files, live, settings, mapping.stock_mappings(live.read_rows("Mappings") or [])
                          ).lines(settings.lang)
 
-    _press(book, "task_stock", job)
+    press(book, "task_stock", job)
 
 
 def review(book=None) -> None:
     """Button "Review orders": the same review as ``tkops review`` on the open workbook."""
     from tkops.jobs.review import run_review
 
-    _press(book, "task_review", lambda book, live, settings: run_review(live, settings).lines)
+    press(book, "task_review", lambda book, live, settings: run_review(live, settings).lines)
 
 
 def pick_list(book: ExcelBook | None = None) -> None:
     """Button "Pick list": the same as ``tkops picklist``; the files go to the Output Folder."""
     from tkops.jobs.picklist import run_picklist
 
-    _press(book, "task_picklist", lambda book, live, settings: run_picklist(live, settings).lines(settings.lang))
+    press(book, "task_picklist", lambda book, live, settings: run_picklist(live, settings).lines(settings.lang))
 
 
 def packing_slips(book: ExcelBook | None = None) -> None:
     """Button "Packing slips": the same as ``tkops slips``; the files go to the Output Folder."""
     from tkops.jobs.slips import run_slips
 
-    _press(book, "task_slips", lambda book, live, settings: run_slips(live, settings).lines(settings.lang))
+    press(book, "task_slips", lambda book, live, settings: run_slips(live, settings).lines(settings.lang))
 
 
 def barcode_labels(book: ExcelBook | None = None) -> None:
@@ -83,7 +81,7 @@ def barcode_labels(book: ExcelBook | None = None) -> None:
     barcode, on A4 sheets and 2 x 1 inch thermal labels, in the Output Folder."""
     from tkops.jobs.barcode_labels import run_barcode_labels
 
-    _press(book, "task_labels", lambda book, live, settings: run_barcode_labels(live, settings).lines(settings.lang))
+    press(book, "task_labels", lambda book, live, settings: run_barcode_labels(live, settings).lines(settings.lang))
 
 
 def ship(book: ExcelBook | None = None) -> None:
@@ -96,7 +94,7 @@ def ship(book: ExcelBook | None = None) -> None:
         mappings = mapping.from_sheet_rows(live.read_rows("Mappings") or []) if files else []
         return run_ship(live, settings, tracking_files=files, mappings=mappings).lines(settings.lang)
 
-    _press(book, "task_ship", job)
+    press(book, "task_ship", job)
 
 
 def clocks(book: ExcelBook | None = None) -> None:
@@ -108,7 +106,7 @@ def clocks(book: ExcelBook | None = None) -> None:
         show(book, report.home_text(settings.lang), CLOCKS_NAME)
         return report.lines(settings.lang)
 
-    _press(book, "task_clocks", job)
+    press(book, "task_clocks", job)
 
 
 def reorder(book: ExcelBook | None = None) -> None:
@@ -121,7 +119,7 @@ def reorder(book: ExcelBook | None = None) -> None:
         show(book, report.home_text(settings.lang), REORDER_NAME)
         return report.lines(settings.lang)
 
-    _press(book, "task_reorder", job)
+    press(book, "task_reorder", job)
 
 
 def cases(book: ExcelBook | None = None) -> None:
@@ -133,28 +131,28 @@ def cases(book: ExcelBook | None = None) -> None:
         files = _files_in(book, settings.returns_folder) if settings.returns_folder else []
         return run_cases(live, settings, files).lines(settings.lang)
 
-    _press(book, "task_cases", job)
+    press(book, "task_cases", job)
 
 
 def replies(book: ExcelBook | None = None) -> None:
     """Button "Replies": the same as ``tkops replies``."""
     from tkops.jobs.replies import run_replies
 
-    _press(book, "task_replies", lambda book, live, settings: run_replies(live, settings).lines(settings.lang))
+    press(book, "task_replies", lambda book, live, settings: run_replies(live, settings).lines(settings.lang))
 
 
 def followup(book: ExcelBook | None = None) -> None:
     """Button "Follow-up": the same as ``tkops followup``."""
     from tkops.jobs.replies import run_followup
 
-    _press(book, "task_followup", lambda book, live, settings: run_followup(live, settings).lines(settings.lang))
+    press(book, "task_followup", lambda book, live, settings: run_followup(live, settings).lines(settings.lang))
 
 
 def summary(book: ExcelBook | None = None) -> None:
     """Button "Summary": the same as ``tkops summary``; the chart workbook goes to the Output Folder."""
     from tkops.jobs.summary import run_summary
 
-    _press(book, "task_summary", lambda book, live, settings: run_summary(live, settings).lines(settings.lang))
+    press(book, "task_summary", lambda book, live, settings: run_summary(live, settings).lines(settings.lang))
 
 
 def evidence(book=None) -> None:
@@ -166,7 +164,7 @@ def evidence(book=None) -> None:
         case_id = selected_case(book, live)
         return run_evidence(live, settings, case_id).lines(settings.lang)
 
-    _press(book, "task_evidence", job)
+    press(book, "task_evidence", job)
 
 
 def month_end(book=None) -> None:
@@ -182,31 +180,7 @@ def month_end(book=None) -> None:
         folder = output_folder(Path(book.fullname), settings, None)
         return run_month_end(month, orders, returns, folder, settings, book=Path(book.fullname)).lines(settings.lang)
 
-    _press(book, "task_month_end", job)
-
-
-def pull(book=None) -> None:
-    """Button "Pull from TikTok": the same as ``tkops pull``; without an API app it says to import exports."""
-    from tkops.jobs.pull import run_pull
-
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
-        if not settings.api_app_key.strip():
-            raise ConfigError("button.needs_api_app", task=render("task_pull", settings.lang))
-        return run_pull(live, settings).lines(settings.lang)
-
-    _press(book, "task_pull", job)
-
-
-def upload_tracking(book=None) -> None:
-    """Button "Upload tracking": the same as ``tkops push-tracking``; without an API app it says to use Ship."""
-    from tkops.jobs.push import run_push_tracking
-
-    def job(book, live: LiveBook, settings: Settings) -> list[str]:
-        if not settings.api_app_key.strip():
-            raise ConfigError("button.needs_api_app_ship", task=render("task_push", settings.lang))
-        return run_push_tracking(live, settings).lines(settings.lang)
-
-    _press(book, "task_push", job)
+    press(book, "task_month_end", job)
 
 
 #: Pack sessions of the open workbooks (by full name): built by the Pack station button or the first scan, kept while
@@ -228,7 +202,7 @@ def pack_start(book=None) -> None:
         sheet.show(screen(session.index, session.state, verdict, settings.lang))
         return [render("pack.empty", settings.lang)]
 
-    _press(book, "task_pack", job)
+    press(book, "task_pack", job)
 
 
 def pack_scan(book=None) -> None:
@@ -236,11 +210,11 @@ def pack_scan(book=None) -> None:
     tick the order on Orders when it is complete. Errors go to the Pack sheet's message row (and the log)."""
     from tkops.jobs.pack import default_packer
 
-    book = book or _caller()
+    book = book or caller()
     entry = _PACKING.get(book.fullname)
     if entry is None:
         live = LiveBook(book)
-        settings, problem = _settings(live)
+        settings, problem = read_settings(live)
         with button_run(book, render("task_pack", settings.lang), settings.lang):
             if problem:
                 raise problem
@@ -328,21 +302,7 @@ def archive(book=None) -> None:
     every reader takes the sheet's copy of a line)."""
     from tkops.jobs.archive import run_archive
 
-    _press(book, "task_archive", lambda book, live, settings: run_archive(live, settings).text(settings.lang))
-
-
-def _press(book: ExcelBook, task: str, job) -> None:
-    """Run a button's ``job(book, live, settings) -> lines`` inside the caller's workbook: the first line goes to
-    the status cell, all of them to the last-run summary; errors become messages (see live_ui.button_run)."""
-    book = book or _caller()
-    live = LiveBook(book)
-    settings, problem = _settings(live)
-    with button_run(book, render(task, settings.lang), settings.lang):
-        if problem:
-            raise problem
-        lines = job(book, live, settings)
-        show(book, lines[0] if lines else "")
-        show(book, "\n".join(lines), SUMMARY_NAME)
+    press(book, "task_archive", lambda book, live, settings: run_archive(live, settings).text(settings.lang))
 
 
 def _status_bar(book: ExcelBook, lang: str):
@@ -353,15 +313,6 @@ def _status_bar(book: ExcelBook, lang: str):
         book.app.status_bar = f"tkops: {task} {done}/{total} {name}"
 
     return show_progress
-
-
-def _settings(live: LiveBook) -> tuple[Settings, ConfigError | None]:
-    """The Settings sheet's settings, or the defaults and the problem to show once the run has its message box."""
-    try:
-        rows = live.read_rows("Settings")
-        return (Settings.from_sheet_rows(rows) if rows else Settings()), None
-    except ConfigError as err:
-        return Settings(), err
 
 
 def _files_in(book: ExcelBook, folder_setting: str) -> list[Path]:
