@@ -95,3 +95,20 @@ def test_filters_read_only_matching_rows(tmp_path):
 def test_run_ids_sort_by_time_and_differ():
     a, b = new_run_id(dt.datetime(2026, 1, 2, 3, 4, 5)), new_run_id(dt.datetime(2026, 1, 2, 3, 4, 5))
     assert a.startswith("20260102-030405-") and a != b and new_run_id(dt.datetime(2027, 1, 1)) > a
+
+
+def test_a_read_gives_the_columns_asked_for_with_the_key_and_run(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    empty = store.read(["Order ID", "Quantity"])
+    assert list(empty.columns) == [LINE_KEY, RUN, "Order ID", "Quantity"] and empty.empty
+    frame = sheet(**{"Order ID": ["577000000000000001", "577000000000000002"], "Quantity": [2, 3],
+                     "Seller SKU": ["A", "B"], "Buyer Message": ["hi", None]})
+    store.append(frame, ["k1", "k2"], "r1", AT)
+    store.append(frame.iloc[:1].assign(Quantity=5), ["k3"], "r2", AT)  # two parts, no line in both
+    back = store.read(["Order ID", "Quantity"])
+    assert list(back.columns) == [LINE_KEY, RUN, "Order ID", "Quantity"]
+    assert back[LINE_KEY].tolist() == ["k1", "k2", "k3"] and back["Quantity"].tolist() == [2, 3, 5]
+    assert list(back.index) == [0, 1, 2]
+    every = store.read()
+    assert {"Seller SKU", "Buyer Message", ARCHIVED_AT} <= set(every.columns) and len(every) == 3
+    assert every["Buyer Message"].tolist() == ["hi", None, "hi"] and every["Order ID"].dtype == object
