@@ -61,6 +61,9 @@ def test_the_newest_run_wins_and_known_finds_keys(tmp_path):
     store.append(sheet(**{"Order ID": ["2"], "Order Status": ["Completed"]}), ["b"], "20261102-000000-bbbb", AT)
     back = store.read(["Order Status"])
     assert dict(zip(back[LINE_KEY], back["Order Status"])) == {"a": "Delivered", "b": "Completed"}
+    # each line once, in the order of the parts, as a plain frame (no column or index left from the dropping)
+    assert back[LINE_KEY].tolist() == ["a", "b"] and list(back.index) == [0, 1]
+    assert list(back.columns) == [LINE_KEY, RUN, "Order Status"]
     assert store.rows() == 3  # rows stored, a line archived twice counts twice
     assert store.known(["a", "c", "b"]) == {"a", "b"} and store.known([]) == set()
 
