@@ -133,3 +133,22 @@ def test_evidence_command_reads_a_macro_workbook(tmp_path, capsys):
     assert "Evidence pack for case 4035118812903456799" in capsys.readouterr().out
     assert xlsm.read_bytes() == before  # nothing was written
     assert not list(tmp_path.glob("tkops-backups/tkops*"))  # nor backed up: there was no save
+
+
+def test_the_deadlines_button_counts_on_home_as_the_job_does(tmp_path):
+    from tkops.book.live import LiveBook
+    from tkops.book.live_ui import CLOCKS_NAME
+    from tkops.jobs.clocks import run_clocks
+
+    book = new_live_book(tmp_path)
+    shutil.copy(EXPORTS / "us_2025.csv", tmp_path / "inbox")
+    xl.import_orders(book)
+    book.add_name(CLOCKS_NAME, "Home", "A5")
+    xl.clocks(book)
+    assert book.app.alerts == []
+    cell = book.sheet("Home").value_at(5, 1)
+    # the same job again on the same book gives the same counts (the deadlines are long past: nothing moves)
+    report = run_clocks(LiveBook(book), Settings.from_sheet_rows(book.sheet("Settings").rows()))
+    assert cell == report.home_text("en") and "late" in cell
+    assert status(book) == report.lines("en")[0]
+    assert "Dispatch Deadline" in book.sheet("Orders").rows()[0]

@@ -101,12 +101,7 @@ def clocks(book: ExcelBook | None = None) -> None:
     """Button "Deadlines": the same as ``tkops clocks``; the counts also go to the Home sheet's clocks cell."""
     from tkops.jobs.clocks import run_clocks
 
-    def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
-        report = run_clocks(live, settings)
-        show(book, report.home_text(settings.lang), CLOCKS_NAME)
-        return report.lines(settings.lang)
-
-    press(book, "task_clocks", job)
+    press(book, "task_clocks", _with_home_cell(run_clocks, CLOCKS_NAME))
 
 
 def reorder(book: ExcelBook | None = None) -> None:
@@ -114,12 +109,18 @@ def reorder(book: ExcelBook | None = None) -> None:
     reorder cell."""
     from tkops.jobs.reorder import run_reorder
 
+    press(book, "task_reorder", _with_home_cell(run_reorder, REORDER_NAME))
+
+
+def _with_home_cell(run, cell: str):
+    """A button's job running ``run(live, settings)``, whose report's ``home_text`` also goes to the Home sheet's
+    ``cell`` (a defined name)."""
     def job(book: ExcelBook, live: LiveBook, settings: Settings) -> list[str]:
-        report = run_reorder(live, settings)
-        show(book, report.home_text(settings.lang), REORDER_NAME)
+        report = run(live, settings)
+        show(book, report.home_text(settings.lang), cell)
         return report.lines(settings.lang)
 
-    press(book, "task_reorder", job)
+    return job
 
 
 def cases(book: ExcelBook | None = None) -> None:
