@@ -72,7 +72,6 @@ def line_months(lines: pd.DataFrame, orders: pd.DataFrame, order_of_line: np.nda
 class LineFigures:
     """The line side of a month-end (:func:`line_figures`)."""
 
-    month: str
     orders: pd.DataFrame  # orders_table of the lines
     month_lines: pd.DataFrame  # the lines of the month's orders
     fulfilment: dict  # the KPIs of the month's lines (tkops.clocks.kpis)
@@ -91,4 +90,4 @@ def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, team: p
         if team is not None and "key" in month_lines else None
     fulfilment = kpis(month_lines, team, start, end, sla=sla or SlaTable(), settings=settings,
                       now=now or settings.shop_now()) if len(month_lines) else {k: None for k in KPI_KEYS}
-    return LineFigures(month, orders, month_lines, fulfilment)
+    return LineFigures(orders, month_lines, fulfilment)
