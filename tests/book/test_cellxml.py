@@ -71,9 +71,13 @@ def test_numbers_as_text():
 
 
 def test_cells_of_each_kind():
-    assert cell_xml("A1", "=1+1", 0) == ('<c r="A1" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>')
-    assert cell_xml("B2", "x", 3, "x:") == ('<x:c r="B2" s="3" t="inlineStr"><x:is><x:t xml:space="preserve">x'
-                                           '</x:t></x:is></x:c>')
+    assert cell_xml("A1", "=1+1", 0) == '<c r="A1" t="inlineStr"><is><t>=1+1</t></is></c>'
+    assert cell_xml("B2", "x", 3, "x:") == '<x:c r="B2" s="3" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c>'
+    # whitespace at either end is kept by saying so; inside the text it needs nothing
+    assert cell_xml("A1", " x", 0) == '<c r="A1" t="inlineStr"><is><t xml:space="preserve"> x</t></is></c>'
+    assert cell_xml("A1", "x\n", 0) == '<c r="A1" t="inlineStr"><is><t xml:space="preserve">x\n</t></is></c>'
+    assert cell_xml("A1", "\tx", 0).count('xml:space="preserve"') == 1
+    assert cell_xml("A1", "a b\nc", 0) == '<c r="A1" t="inlineStr"><is><t>a b\nc</t></is></c>'
     assert cell_xml("A1", 7, 0) == '<c r="A1"><v>7</v></c>'
     assert cell_xml("A1", 7.25, 2) == '<c r="A1" s="2"><v>7.25</v></c>'
     assert cell_xml("A1", True, 0) == '<c r="A1" t="b"><v>1</v></c>'
@@ -89,5 +93,5 @@ def test_cells_of_each_kind():
     assert cell_xml("A1", "", 0) == ""
     assert cell_xml("A1", None, 4) == '<c r="A1" s="4"/>'
     assert cell_xml("A1", "", 4) == '<c r="A1" s="4"/>'
-    assert cell_xml("A1", ("tuple",), 0) == ('<c r="A1" t="inlineStr"><is><t xml:space="preserve">(&apos;tuple&apos;,)'
+    assert cell_xml("A1", ("tuple",), 0) == ('<c r="A1" t="inlineStr"><is><t>(&apos;tuple&apos;,)'
                                             '</t></is></c>').replace("&apos;", "'")

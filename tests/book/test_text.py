@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pandas as pd
 
-from tests.book.helpers import calamine_rows
+from tests.book.helpers import calamine_rows, libreoffice_csv, needs_libreoffice
 from tests.book.minimal import HEADER_ROW, make_book, sheet
 from tkops.book.layout import ColumnSpec, SheetSpec
 from tkops.book.ooxml import OoxmlWorkbook
@@ -55,3 +55,20 @@ def test_ids_dates_and_money_get_their_number_formats_and_a_cell_keeps_its_fill(
     assert (ws["F2"].value, ws["F2"].number_format) == (12.5, "#,##0.00")
     assert (ws["B2"].value, ws["B2"].number_format) == (3, "0")
     assert OoxmlWorkbook(out).read_rows("Data")[1][:6] == ["577000000000000001", 3, "x", None, paid, 12.5]
+
+
+def test_whitespace_at_either_end_or_inside_text_reads_back_as_written(tmp_path):
+    notes = ["  two leading", "trailing  ", "\ttab first", "last line\n", "in side\nand\tin", " ", "plain"]
+    out = write(tmp_path, [(str(i + 1), None, note, None, None, None) for i, note in enumerate(notes)])
+    assert [r[2] for r in calamine_rows(out, "Data")[1:]] == notes
+    ws = openpyxl.load_workbook(out)["Data"]
+    assert [ws.cell(row=i + 2, column=3).value for i in range(len(notes))] == notes
+    assert [r[2] for r in OoxmlWorkbook(out).read_rows("Data")[1:]] == notes
+
+
+@needs_libreoffice
+def test_libreoffice_reads_whitespace_at_the_ends_as_written(tmp_path):
+    notes = ["  two leading", "trailing  ", "in side", "plain"]
+    out = write(tmp_path, [(str(i + 1), None, note, None, None, None) for i, note in enumerate(notes)])
+    rows = libreoffice_csv(out, tmp_path / "lo")["Data"]
+    assert [r[2] for r in rows[1:len(notes) + 1]] == notes
