@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE.parent))
 NOW = dt.datetime(2026, 11, 28, 12, 0)
 MONTH = "2026-11"
 RUN = "20261101-000000-bench001"
-VERSION = 2  # bump when the generator changes: the cache key includes it
+VERSION = 3  # bump when the generator or the way tkops writes a sheet changes: the cache key includes it
 CARRIERS = np.array(["USPS", "USPS", "USPS", "UPS", "FedEx"], dtype=object)
 
 

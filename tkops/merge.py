@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from tkops import schema
-from tkops.cells.text import map_text, mangled_id, scalar_text, texts_or_none
+from tkops.cells.text import id_texts, scalar_text, texts_or_none
 from tkops.errors import BadWorkbook, DataError
 from tkops.merge_rules import PLATFORM, SET_ONCE, TEAM, Conflict, rule_of
 from tkops.schema import Kind
@@ -125,19 +125,18 @@ def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER
         if column.kind in NUMERIC_KINDS:
             out[column.key] = typed_numbers(col, column.kind)
         else:
-            if column.kind is Kind.ID:
-                _refuse_mangled_ids(col, column.name, sheet)
-            out[column.key] = texts_or_none(col)
+            out[column.key] = _id_texts(col, column.name, sheet) if column.kind is Kind.ID else texts_or_none(col)
     return out
 
 
-def _refuse_mangled_ids(col: pd.Series, header: str, sheet: str) -> None:
-    """An ID cell Excel has rounded (5.77E+17) is refused naming its row: its real digits cannot be known."""
-    bad = map_text(col, mangled_id).eq(True)  # a blank cell (NaN) is not a mangled ID
-    if bad.any():
-        at = bad[bad].index[0]
+def _id_texts(col: pd.Series, header: str, sheet: str) -> pd.Series:
+    """An ID column as text; an ID cell Excel has rounded (5.77E+17) is refused naming its row: its real digits
+    cannot be known."""
+    texts, at = id_texts(col)
+    if at is not None:
         row = at + 2 if isinstance(at, (int, np.integer)) else at
         raise DataError("sheet_mangled_id", sheet=sheet, row=row, column=header, value=scalar_text(col.loc[at]))
+    return texts
 
 
 def _differs(old: pd.Series, new: pd.Series, kind: Kind) -> np.ndarray:

@@ -75,3 +75,31 @@ def test_texts_or_none_of_numbers_keeps_what_a_person_sees():
 
     col = pd.Series([1, 1.0, True, " x "] * (LONG // 4), dtype=object)
     assert texts_or_none(col).tolist()[:4] == ["1", "1", "TRUE", "x"]
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+@pytest.mark.parametrize("n", [LONG, 7])
+def test_id_texts_finds_the_first_mangled_id_on_both_paths(dtype, n):
+    from tkops.cells.text import id_texts
+
+    ids = [f" 5770000000000{i:05d} " if i % 3 else None for i in range(n)]
+    clean, first = id_texts(pd.Series(ids, index=range(100, 100 + n), dtype=dtype))
+    assert first is None
+    assert [None if pd.isna(v) else v for v in clean] == [None if v is None else v.strip() for v in ids]
+    assert clean.index[0] == 100 and clean.dtype == object
+    # two damaged IDs, the second repeated before it: the first by position is named, by its index label
+    ids[n - 2], ids[n - 4], ids[1] = "5.77E+17", "577000000000000001.0", "5.77E+17"
+    _texts, first = id_texts(pd.Series(ids, index=range(100, 100 + n), dtype=dtype))
+    assert first == 101
+    ids[1] = "577"
+    _texts, first = id_texts(pd.Series(ids, index=range(100, 100 + n), dtype=dtype))
+    assert first == 100 + n - 4
+
+
+def test_id_texts_of_numbers_refuses_a_rounded_float_but_not_a_whole_one():
+    from tkops.cells.text import id_texts
+
+    texts, first = id_texts(pd.Series([None, 12.0, 4021, np.nan] * (LONG // 4), dtype=object))
+    assert first is None and texts.tolist()[1:3] == ["12", "4021"] and pd.isna(texts.iloc[0])
+    _texts, first = id_texts(pd.Series([12.0, 5.77e17, 1.5] * (LONG // 3), dtype=object))
+    assert first == 1

@@ -121,6 +121,21 @@ def texts_or_none(col: pd.Series) -> pd.Series:
     return _spread(col, codes, [v.strip() or None for v in uniques])  # text_or_none of a str
 
 
+def id_texts(col: pd.Series) -> tuple[pd.Series, Any]:
+    """An ID column as :func:`texts_or_none` gives it, and the index label of its first :func:`mangled_id` cell
+    (None when none is). A long text column is tested and stripped once per distinct value, in one pass."""
+    found = _distinct_texts(col)
+    if found is None:
+        bad = map_text(col, mangled_id).eq(True).to_numpy()  # a blank cell (NaN) is not a mangled ID
+        return texts_or_none(col), (col.index[bad.argmax()] if bad.any() else None)
+    codes, uniques = found
+    mangled = np.fromiter((mangled_id(v) for v in uniques), dtype=bool, count=len(uniques))
+    if mangled.any():
+        hit = np.append(mangled, False)[codes]  # code -1 (blank) takes the False at the end
+        return texts_or_none(col), col.index[hit.argmax()]
+    return _spread(col, codes, [v.strip() or None for v in uniques]), None
+
+
 def text_column(col: pd.Series | None, index: pd.Index) -> pd.Series:
     """A column as stripped text ("" for blanks), aligned to ``index``, object dtype; cells that are already text
     take a fast path."""
