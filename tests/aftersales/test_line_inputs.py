@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tkops.aftersales.pivot_inputs import month_numbers, order_facts, text
+from tkops.aftersales.pivot_inputs import catalogue, month_numbers, order_facts, text
 from tkops.aftersales.pivots import month_number
 
 from line_samples import year_of_lines
@@ -50,3 +50,37 @@ def test_order_facts_first_line_currency_and_month_first_carrier_given():
                                        month_number("2026-03")]
     assert order_facts(lines.iloc[:0]).empty
     assert order_facts(lines.drop(columns=["paid_time", "created_time"]))["month"].eq(-1).all()
+
+
+def catalogue_by_dedupe(lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The catalogue's definition, written the plain way: the first row giving both, per SKU ID / per SKU."""
+    ids = pd.DataFrame({"sku_id": text(lines, "sku_id"), "seller_sku": text(lines, "seller_sku")})
+    ids = ids[(ids["sku_id"] != "") & (ids["seller_sku"] != "")].drop_duplicates("sku_id")
+    seller = text(lines, "seller_sku")
+    names = pd.DataFrame({"sku": seller.where(seller != "", text(lines, "sku_id")),
+                          "product_name": text(lines, "product_name")})
+    names = names[names["product_name"] != ""].drop_duplicates("sku")
+    return ids.set_index("sku_id")["seller_sku"], names.set_index("sku")["product_name"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_catalogue_is_the_first_seller_sku_and_name_given(seed):
+    lines = year_of_lines(seed).sample(frac=1, random_state=seed).reset_index(drop=True)
+    lines.loc[lines.index[:5], "product_name"] = ["  Padded  ", None, "", "x", " "]
+    got, want = catalogue(lines), catalogue_by_dedupe(lines)
+    for g, w in zip(got, want):
+        pd.testing.assert_series_equal(g, w, check_exact=True)
+    assert len(got[0]) > 10 and len(got[1]) > 10
+
+
+def test_the_catalogue_of_blank_and_numeric_cells():
+    lines = pd.DataFrame({"sku_id": ["1", " 1 ", None, 17.0, "2", ""],
+                          "seller_sku": [None, "A", "B", " C ", "", None],
+                          "product_name": ["", "Alpha", "Beta", "Gamma", "Two", "Nothing"]})
+    seller_of_id, names = catalogue(lines)
+    assert seller_of_id.to_dict() == {"1": "A", "17": "C"}  # " 1 " is "1"; 17.0 typed is "17"
+    assert names.to_dict() == {"A": "Alpha", "B": "Beta", "C": "Gamma", "2": "Two", "": "Nothing"}
+    assert names.index.name == "sku" and seller_of_id.index.name == "sku_id"
+    empty = catalogue(lines.iloc[:0])
+    assert empty[0].empty and empty[1].empty
+    assert catalogue(lines[["sku_id"]])[0].empty

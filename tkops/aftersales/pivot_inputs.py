@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tkops.aftersales.line_facts import catalogue_of, lines_table, order_facts_of
 from tkops.cells.text import text_column
 
 SHIPPED_STATUSES = frozenset({"Shipped", "In Transit", "Delivered", "Completed"})
@@ -51,21 +52,9 @@ def numbers(frame: pd.DataFrame, key: str) -> np.ndarray:
 
 def order_facts(lines: pd.DataFrame) -> pd.DataFrame:
     """One row per Order ID (index, in the order of each order's first line): ``carrier`` (the first Shipping
-    Provider Name given on its lines, "" when none is), ``currency`` and ``month`` (of its first line)."""
-    ids = text(lines, "order_id")
-    codes, uniques = pd.factorize(ids.to_numpy())
-    first = np.flatnonzero(~pd.Series(codes).duplicated().to_numpy())  # codes count up in the order lines come
-    provider = text(lines, "shipping_provider").to_numpy()
-    given = np.flatnonzero(provider != "")
-    named = ~pd.Series(codes[given]).duplicated().to_numpy()
-    carrier = np.full(len(uniques), "", dtype=object)
-    carrier[codes[given[named]]] = provider[given[named]]
-    paid = lines["paid_time"] if "paid_time" in lines else pd.Series(pd.NaT, index=lines.index)
-    created = lines["created_time"] if "created_time" in lines else pd.Series(pd.NaT, index=lines.index)
-    index = pd.Index(uniques, dtype=object, name="order_id")
-    return pd.DataFrame({"carrier": pd.Series(carrier, index=index, dtype=object),
-                         "currency": pd.Series(text(lines, "currency").to_numpy()[first], index=index, dtype=object),
-                         "month": month_numbers(paid.fillna(created)).to_numpy()[first]}, index=index)
+    Provider Name given on its lines, "" when none is), ``currency`` and ``month`` (of its first line)
+    (:func:`tkops.aftersales.line_facts.order_facts_of`)."""
+    return order_facts_of(lines_table(lines))
 
 
 def sku_keys(frame: pd.DataFrame, seller_of_id: pd.Series | None = None) -> pd.Series:
@@ -76,15 +65,10 @@ def sku_keys(frame: pd.DataFrame, seller_of_id: pd.Series | None = None) -> pd.S
     return seller.where(seller != "", sku_id)
 
 
-def catalogue(lines: pd.DataFrame, skus: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
-    """(SKU ID -> Seller SKU, SKU -> Product Name) as the order lines give them (first seen); ``skus``: the lines'
-    :func:`sku_keys`, when already made."""
-    ids = pd.DataFrame({"sku_id": text(lines, "sku_id"), "seller_sku": text(lines, "seller_sku")})
-    ids = ids[(ids["sku_id"] != "") & (ids["seller_sku"] != "")].drop_duplicates("sku_id")
-    names = pd.DataFrame({"sku": sku_keys(lines) if skus is None else skus,
-                          "product_name": text(lines, "product_name")})
-    names = names[names["product_name"] != ""].drop_duplicates("sku")
-    return ids.set_index("sku_id")["seller_sku"], names.set_index("sku")["product_name"]
+def catalogue(lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(SKU ID -> Seller SKU, SKU -> Product Name) as the order lines give them (first seen)
+    (:func:`tkops.aftersales.line_facts.catalogue_of`)."""
+    return catalogue_of(lines_table(lines))
 
 
 def case_costs(cases: pd.DataFrame, unit_costs: pd.Series | None = None, skus: pd.Series | None = None

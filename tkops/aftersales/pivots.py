@@ -190,7 +190,7 @@ def summarise(cases: pd.DataFrame, lines: pd.DataFrame, *, month: str | None = N
     in that month; ``reviews``: order_id, rating, optional seller_sku / sku_id (the caller picks the period);
     ``unit_costs``: Seller SKU -> Unit Cost (for reships without a Cost)."""
     facts, skus = order_facts(lines), sku_keys(lines)
-    seller_of_id, names = catalogue(lines, skus)
+    seller_of_id, names = catalogue(lines)
     prepared = prepare(cases, lines, unit_costs=unit_costs, facts=facts, seller_of_id=seller_of_id)
     own = pd.Series(text(cases, "product_name").loc[prepared.index].to_numpy(), index=prepared["sku"].to_numpy())
     names = names.combine_first(own[own != ""].groupby(level=0).first())
