@@ -14,7 +14,8 @@ from tkops.book.layout import AFTERSALES
 from tkops.cli import main
 from tkops.history import HistoryStore
 from tkops.jobs.lines import order_lines
-from tkops.jobs.month_end.run import run_month_end, trend_start
+from tkops.jobs.month_end.line_figures import trend_start
+from tkops.jobs.month_end.run import run_month_end
 from tkops.settings import Settings
 
 from conftest import EXPORTS
@@ -79,17 +80,25 @@ def test_month_end_finds_the_carrier_of_a_case_on_an_order_archived_long_ago(boo
     assert report.figures["orders"] == 9  # us_2025.csv's paid orders of November, as without the old ones
 
 
-def test_month_end_asks_history_for_the_trends_months_and_the_cases_orders(book, tmp_path, monkeypatch):
+def spy_on_history(monkeypatch) -> list[dict]:
+    """The keyword arguments of every read of the book's lines the month-end makes, in order."""
     import tkops.jobs.month_end.inputs as inputs
+    import tkops.jobs.month_end.month_lines as month_lines
 
     asked = []
-    real = inputs.order_lines
+    real = inputs.book_lines
 
     def spy(*args, **kwargs):
         asked.append(kwargs)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(inputs, "order_lines", spy)
+    monkeypatch.setattr(inputs, "book_lines", spy)
+    monkeypatch.setattr(month_lines, "book_lines", spy)
+    return asked
+
+
+def test_month_end_asks_history_for_the_trends_months_and_the_cases_orders(book, tmp_path, monkeypatch):
+    asked = spy_on_history(monkeypatch)
     run_month_end("2026-11", [], [], tmp_path / "out", Settings(market="US"), book=book)
     # first the trend's months (while the AfterSales sheet is read in the background), then the old orders the
     # sheet's cases name, and only those: the year's orders are not read twice
@@ -98,8 +107,6 @@ def test_month_end_asks_history_for_the_trends_months_and_the_cases_orders(book,
 
 
 def test_month_end_reads_no_order_twice_when_every_case_is_recent(book, tmp_path, monkeypatch):
-    import tkops.jobs.month_end.inputs as inputs
-
     edited = FileBook(book, Settings(market="US"))
     with edited.session:
         rows = edited.read_rows("AfterSales")
@@ -107,8 +114,6 @@ def test_month_end_reads_no_order_twice_when_every_case_is_recent(book, tmp_path
         frame["Order ID"] = [order_lines(edited, ["order_id"], since=dt.datetime(2025, 12, 1))["order_id"].iloc[0]]
         edited.write_table(AFTERSALES, frame.reindex(columns=AFTERSALES.headers))
         edited.save()
-    asked = []
-    real = inputs.order_lines
-    monkeypatch.setattr(inputs, "order_lines", lambda *a, **k: asked.append(k) or real(*a, **k))
+    asked = spy_on_history(monkeypatch)
     report = run_month_end("2026-11", [], [], tmp_path / "out", Settings(market="US"), book=book)
     assert len(asked) == 1 and report.figures["cases"] == 1

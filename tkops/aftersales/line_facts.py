@@ -10,6 +10,8 @@ order lines under canonical keys whose text columns hold text as :func:`tkops.ce
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -24,14 +26,15 @@ TIME_KEYS = ("paid_time", "created_time")
 _ROW = "__row"
 
 
-def lines_table(lines: pd.DataFrame) -> pa.Table:
-    """The :data:`TEXT_KEYS` and :data:`TIME_KEYS` of canonical ``lines`` as a line table (a column ``lines``
-    lacks is null throughout)."""
+def lines_table(lines: pd.DataFrame, text_keys: Sequence[str] = TEXT_KEYS, time_keys: Sequence[str] = TIME_KEYS
+                ) -> pa.Table:
+    """The text columns ``text_keys`` and times ``time_keys`` of canonical ``lines`` as a line table (a column
+    ``lines`` lacks is null throughout)."""
     arrays = {}
-    for key in TEXT_KEYS:
+    for key in text_keys:
         text = text_column(lines[key] if key in lines else None, lines.index).to_numpy(dtype=object)
         arrays[key] = pa.array(text, type=pa.string(), mask=text == "")
-    for key in TIME_KEYS:
+    for key in time_keys:
         times = pd.to_datetime(lines[key], errors="coerce") if key in lines else pd.Series(pd.NaT, index=lines.index)
         arrays[key] = pa.array(times.to_numpy(dtype="datetime64[us]"), type=pa.timestamp("us"),
                                mask=times.isna().to_numpy())

@@ -111,15 +111,18 @@ class HistoryStore:
         """Every line once (the newest run's copy), with ``columns`` (None: all) plus the line key and run; a
         column a part lacks is blank for its rows. ``filters``: pyarrow's filter expression on the stored
         columns. Text columns come as objects (None where blank)."""
+        return frame_of(self.read_table(columns, filters))
+
+    def read_table(self, columns: Iterable[str] | None = None, filters=None) -> pa.Table:
+        """:meth:`read`'s lines as an Arrow table, in the parts' order (a line two runs wrote at its newest
+        place); no column at all when no part has a row."""
+        columns = None if columns is None else list(columns)
         tables = self._tables(columns, filters)
         if not tables:
-            return pd.DataFrame(columns=[LINE_KEY, RUN] + list(columns or []))
-        frame = _frame(_concat(tables))
-        if len(tables) > 1:  # the same line in two runs: the newest (later part) wins
-            older = frame[LINE_KEY].duplicated(keep="last").to_numpy()
-            if older.any():  # (a copy of every column: only when there is something to drop)
-                frame = frame[~older].reset_index(drop=True)
-        return frame
+            return pa.table({name: pa.array([], pa.string()) for name in dict.fromkeys([LINE_KEY, RUN,
+                                                                                         *(columns or [])])})
+        table = unite_tables(tables)
+        return _newest(table) if len(tables) > 1 else table
 
     def known(self, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` (line keys) the store holds."""
@@ -153,7 +156,7 @@ def _filter_columns(filters) -> list[str]:
     return [f[0] for f in flat]
 
 
-def _concat(tables: list[pa.Table]) -> pa.Table:
+def unite_tables(tables: list[pa.Table]) -> pa.Table:
     """The tables as one, columns united; a column typed differently in two parts becomes text."""
     if len(tables) == 1:
         return tables[0]
@@ -175,7 +178,18 @@ def _as_text(table: pa.Table, names: set[str]) -> pa.Table:
     return table
 
 
-def _frame(table: pa.Table) -> pd.DataFrame:
+def _newest(table: pa.Table) -> pa.Table:
+    """Each line once: the same line in two runs keeps the newest (later part) copy, where that copy is."""
+    rows = pa.table({LINE_KEY: table.column(LINE_KEY), "row": pa.array(np.arange(table.num_rows, dtype=np.int64))})
+    last = rows.group_by(LINE_KEY).aggregate([("row", "max")]).column("row_max").to_numpy()
+    if len(last) == table.num_rows:
+        return table
+    keep = np.zeros(table.num_rows, dtype=bool)
+    keep[last] = True
+    return table.filter(pa.array(keep))
+
+
+def frame_of(table: pa.Table) -> pd.DataFrame:
     """The table as a frame: text as objects (None where blank), whole numbers as Int64. Arrow makes the Python
     strings itself, many times faster than pandas' Arrow-backed str dtype converted to objects later."""
     text = {n for n, t in zip(table.column_names, table.schema.types) if pa.types.is_string(t)}

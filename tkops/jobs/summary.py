@@ -34,7 +34,7 @@ from tkops.book.safety import atomic_target
 from tkops.book.protocol import Book
 from tkops.errors import DataError
 from tkops.jobs.lines import order_lines
-from tkops.jobs.month_end.inputs import LINE_COLUMNS as SUMMARY_KEYS  # the columns the pivots read
+from tkops.jobs.month_end.month_lines import LINE_COLUMNS as SUMMARY_KEYS  # the columns the pivots read
 from tkops.jobs.sheets import read_cases
 from tkops.jobs.team_sheets import rows_or_defaults
 from tkops.messages import render

@@ -22,7 +22,9 @@ from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
 from tkops.book import read_ahead, read_only_grid
 from tkops.clocks import SlaTable
-from tkops.jobs.lines import KEY, WHERE, order_lines
+from tkops.jobs.lines import book_lines
+from tkops.jobs.month_end.line_figures import LineFacts, LineFigures, trend_start
+from tkops.jobs.month_end.month_lines import LINE_COLUMNS, TEAM_HEADERS, month_lines, sold_since, with_case_orders
 from tkops.jobs.reorder import reorder_table
 from tkops.jobs.sheets import typed_cases
 from tkops.merge import sheet_frame
@@ -30,13 +32,6 @@ from tkops.schema import header_key, line_keys
 from tkops.settings import Settings
 from tkops.sources import read_orders
 
-#: The order-line columns the month-end uses (the rest of each file is dropped as soon as it is read).
-LINE_COLUMNS = ("order_id", "order_status", "sku_id", "seller_sku", "product_name", "quantity",
-                "subtotal_after_discount", "order_amount", "order_refund_amount", "currency", "created_time",
-                "paid_time", "rts_time", "shipped_time", "delivered_time", "cancelled_time", "cancel_by",
-                "cancel_reason", "fulfillment_type", "tracking_id", "shipping_provider", "country")
-#: Team columns of the Orders sheet the fulfilment KPIs read (Reviewed At measures the review).
-TEAM_HEADERS = ("Review Status", "Reviewed At", "Picked", "Picked At", "Packed", "Packed At")
 #: Reviews sheet headers (folded) -> keys the pivots read.
 REVIEW_HEADERS = {"order id": "order_id", "rating": "rating", "star rating": "rating", "stars": "rating",
                   "seller sku": "seller_sku", "sku id": "sku_id", "review time": "time", "date": "time",
@@ -78,6 +73,8 @@ class BookInputs:
     actions: ActionTable | None = None
     reviews: pd.DataFrame | None = None  # order_id, rating, seller_sku, sku_id, time
     lines: pd.DataFrame | None = None  # the book's order lines, Orders + history (LINE_COLUMNS and ``key``)
+    line_facts: LineFacts | None = None  # what the month takes from every line, when ``lines`` are only some
+    line_figures: LineFigures | None = None  # the month's line figures, made while the AfterSales sheet is read
     reorder: pd.DataFrame | None = None  # the reorder table (tkops.stock.reorder.COLUMNS) as of the run
     sheets: list[str] = field(default_factory=list)
 
@@ -158,16 +155,21 @@ def open_book(path: Path, settings: Settings):
         return ReadOnlyBook(open_workbook(Path(path), settings) if Path(path).exists() else None, path)
 
 
-def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = None,
-              case_orders: Iterable[str] = (), now: dt.datetime | None = None) -> BookInputs:
-    """The team's sheets of the workbook at ``path`` (:func:`open_book`). ``since``: history is read for the orders
-    active since then and for the orders of the cases (the AfterSales sheet's and ``case_orders``) only; the Orders
-    sheet is read whole. With ``now``, also what to reorder as of then (when the book has an Inventory sheet)."""
+def read_book(path: Path, settings: Settings, *, month: str | None = None, case_orders: Iterable[str] = (),
+              now: dt.datetime | None = None, own_lines: bool = True) -> BookInputs:
+    """The team's sheets of the workbook at ``path`` (:func:`open_book`). With ``month`` (``YYYY-MM``), history is
+    read for the orders active in the trend's months and for the orders of the cases (the AfterSales sheet's and
+    ``case_orders``) only; the Orders sheet is read whole. When the month's figures come from the book's lines
+    (``own_lines``), what the month takes from all of them is grouped in Arrow (``line_facts``), the lines are only
+    those the month needs and their figures are made while the AfterSales sheet is parsed
+    (:mod:`tkops.jobs.month_end.month_lines`); else ``lines`` and ``team`` are every line's. With ``now``, also what
+    to reorder as of then (when the book has an Inventory sheet)."""
     book = open_book(path, settings)
     # the largest sheet is parsed in the background while Orders and history are read (tkops.book.ooxml.ahead)
     read_ahead(book, "AfterSales", CASE_HEADERS)
     name = Path(path).name
     out = BookInputs()
+    since = trend_start(month) if month else None
 
     def rows(sheet: str, headers: Sequence[str] = ()):
         # the columns asked for as one array where the backend gives one (no list per row: a year of cases)
@@ -188,44 +190,29 @@ def read_book(path: Path, settings: Settings, *, since: dt.datetime | None = Non
             skus = frame["Seller SKU"].astype(object).where(frame["Seller SKU"].notna(), "").astype(str).str.strip()
             unit = pd.Series(cost.to_numpy(), index=skus.to_numpy()).dropna()
             out.unit_costs = unit[unit.index != ""].groupby(level=0).first()
-    orders = rows("Orders")
-    frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
-    every = order_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame, since=since, also=case_orders)
-    if (cases := rows("AfterSales", CASE_HEADERS)) is not None:
-        frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
-        out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
-        every = _with_case_orders(book, every, out.cases, since)
-    if inventory and now is not None:
-        out.reorder = reorder_table(book, settings, now, lines=every)
-    if len(every):
-        out.lines = every.drop(columns=[WHERE, *TEAM_HEADERS]).rename(columns={KEY: "key"})
-        team = every[[h for h in TEAM_HEADERS if every[h].notna().any()]]
-        if len(team.columns):
-            out.team = team.set_axis(every[KEY].to_numpy())
-    sla, holidays = rows("SLA"), book.read_rows("Holidays")
-    if sla or holidays:
-        out.sla = SlaTable.from_sheet_rows(sla, holidays)
     if reviews := rows("Reviews"):
         frame = sheet_frame(reviews, "Reviews", name)
         keys = {c: REVIEW_HEADERS[header_key(c)] for c in frame.columns if header_key(c) in REVIEW_HEADERS}
         out.reviews = frame[list(keys)].rename(columns=keys).loc[:, lambda f: ~f.columns.duplicated()]
+    sla, holidays = rows("SLA"), book.read_rows("Holidays")
+    if sla or holidays:
+        out.sla = SlaTable.from_sheet_rows(sla, holidays)
+    orders = rows("Orders")
+    frame = sheet_frame(orders, "Orders", name) if orders else pd.DataFrame()
+    every = book_lines(book, LINE_COLUMNS, team=TEAM_HEADERS, sheet=frame, since=since, also=case_orders)
+    # while AfterSales is parsed: what the month takes from the lines, made again only when the cases bring history
+    # of orders older than the trend (with_case_orders; rare: returns come within weeks)
+    chosen = month if own_lines else None
+    made = month_lines(every, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)
+    if (cases := rows("AfterSales", CASE_HEADERS)) is not None:
+        frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
+        out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
+        more = with_case_orders(book, every, out.cases, since)
+        if more is not every:
+            every, made = more, month_lines(more, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)
+    if inventory and now is not None:
+        out.reorder = reorder_table(book, settings, now, lines=every.frame(sold_since(made.table, now)))
+    out.lines, out.team, out.line_facts, out.line_figures = made.lines, made.team, made.facts, made.figures
     return out
 
 
-def _with_case_orders(book, lines: pd.DataFrame, cases: pd.DataFrame, since: dt.datetime | None) -> pd.DataFrame:
-    """``lines`` (read for the orders active since ``since``) with the history of the AfterSales cases' orders
-    created before then, so that an old order's return still finds its SKU, carrier and month. Read apart, after
-    the sheet, so that reading the sheet can overlap reading Orders and history."""
-    if since is None or "order_id" not in cases:
-        return lines
-    wanted = {str(o).strip() for o in cases["order_id"].dropna()} - {""}
-    if len(lines) and "created_time" in lines:
-        # an order created since then was read whole: Created Time is the order's, so each of its lines matched
-        recent = (pd.to_datetime(lines["created_time"], errors="coerce") >= pd.Timestamp(since)).to_numpy()
-        ids = lines["order_id"].to_numpy()
-        wanted -= set(ids[recent]) - set(ids[~recent])
-    if not wanted:
-        return lines
-    more = order_lines(book, LINE_COLUMNS, archived=wanted, team=TEAM_HEADERS, sheet=pd.DataFrame())
-    more = more[~more[KEY].isin(set(lines[KEY]))] if len(lines) else more
-    return pd.concat([lines, more], ignore_index=True) if len(more) else lines

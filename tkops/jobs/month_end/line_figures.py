@@ -10,12 +10,15 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tkops.aftersales import pivots as P
+from tkops.aftersales.line_facts import TEXT_KEYS, TIME_KEYS, catalogue_of, first_rows, lines_table, order_facts_of
 from tkops.aftersales.month_end_catalogue import MonthEndError
 from tkops.cells.times import month_days
 from tkops.clocks import KPI_KEYS, SlaTable, kpis
-from tkops.schema import ORDER_LEVEL_KEYS, orders_of
+from tkops.schema import ORDER_LEVEL_KEYS
 from tkops.settings import Settings
 
 TREND_MONTHS = 12
@@ -38,9 +41,10 @@ def trend_start(month: str) -> dt.datetime:
 
 def orders_table(lines: pd.DataFrame, first: np.ndarray | None = None) -> pd.DataFrame:
     """One row per order: month number (paid; created when the file has no Paid Time), cancelled, net amount.
-    ``first``: each order's first line (:func:`order_of_lines`), when known."""
-    o = orders_of(lines) if first is None else lines[[k for k in ORDER_LEVEL_KEYS if k in lines]].iloc[first] \
-        .reset_index(drop=True)
+    ``first``: each order's first line (:func:`tkops.aftersales.line_facts.first_rows`), when known."""
+    if first is None:
+        first = first_rows(lines_table(lines, ("order_id",), ()))
+    o = lines[[k for k in ORDER_LEVEL_KEYS if k in lines]].iloc[first].reset_index(drop=True)
     status = P.text(o, "order_status")
     cancelled = status.eq("Cancelled")
     paid = o["paid_time"] if "paid_time" in o else pd.Series(pd.NaT, index=o.index)
@@ -54,38 +58,72 @@ def orders_table(lines: pd.DataFrame, first: np.ndarray | None = None) -> pd.Dat
                     sales=np.where(cancelled, 0.0, amount), cancel_amount=np.where(refund > 0, refund, amount))
 
 
-def order_of_lines(lines: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Each line's order (a row of :func:`orders_table`: orders in the order their first line comes) and each
-    order's first line, found in one pass over the Order IDs (as :func:`tkops.schema.orders_of` keeps them)."""
-    ids = lines["order_id"] if "order_id" in lines else pd.Series(None, index=lines.index, dtype=object)
-    codes, _ = pd.factorize(ids, use_na_sentinel=False)
-    return codes, np.flatnonzero(~pd.Series(codes).duplicated().to_numpy())
+@dataclass
+class LineFacts:
+    """What the month-end takes from every order line, not only the month's (:func:`line_facts`)."""
+
+    orders: pd.DataFrame  # orders_table of every line
+    facts: pd.DataFrame  # each order's carrier, currency and month (tkops.aftersales.pivot_inputs.order_facts)
+    seller_of_id: pd.Series  # SKU ID -> Seller SKU (tkops.aftersales.pivot_inputs.catalogue)
+    names: pd.Series  # SKU -> Product Name
+
+    def month_orders(self, number: int) -> set:
+        """The Order IDs (as the lines give them) of the orders of month ``number``, by the orders' month or the
+        pivots' order month."""
+        ids = self.orders.loc[self.orders["month"] == number, "order_id"]
+        return {*ids[ids.notna()], *self.facts.index[self.facts["month"].to_numpy() == number]} - {""}
 
 
-def line_months(lines: pd.DataFrame, orders: pd.DataFrame, order_of_line: np.ndarray) -> np.ndarray:
-    """Each line's order's month number (:data:`P.NO_MONTH` for a line without an Order ID: it has no order)."""
-    ids = lines["order_id"] if "order_id" in lines else pd.Series(None, index=lines.index, dtype=object)
-    return np.where(ids.notna().to_numpy(), orders["month"].to_numpy()[order_of_line], P.NO_MONTH)
+def line_facts(table: pa.Table, first_lines) -> LineFacts:
+    """:class:`LineFacts` of the lines of the line table ``table`` (:data:`FACT_TEXT` and :data:`FACT_TIMES`);
+    ``first_lines(rows)``: those lines as a frame (canonical keys, at least the order-level ones)."""
+    first = first_rows(table)
+    orders = orders_table(first_lines(first), np.arange(len(first)))
+    seller_of_id, names = catalogue_of(table)
+    return LineFacts(orders, order_facts_of(table), seller_of_id, names)
+
+
+def line_facts_of(lines: pd.DataFrame) -> LineFacts:
+    """:class:`LineFacts` of a frame of lines (all of them)."""
+    return line_facts(lines_table(lines, FACT_TEXT, FACT_TIMES), lambda rows: lines.iloc[rows])
+
+
+#: The columns of the line table :func:`line_facts` and :func:`wanted_rows` read.
+FACT_TEXT, FACT_TIMES = TEXT_KEYS, (*TIME_KEYS, "shipped_time", "delivered_time")
+
+
+def wanted_rows(table: pa.Table, facts: LineFacts, number: int, also: set) -> np.ndarray:
+    """The rows of ``table`` the month ``number`` needs as a frame: the lines of its orders, the lines shipped in
+    it (the units shipped), the lines of the Order IDs in ``also`` (reviews) and the lines without an Order ID."""
+    ids = table.column("order_id")
+    orders = pa.array(sorted(facts.month_orders(number) | {str(o) for o in also}), pa.string())
+    shipped = pc.coalesce(table.column("shipped_time"), table.column("delivered_time"))
+    month = P.month_numbers(pd.Series(shipped.to_numpy(zero_copy_only=False), dtype="datetime64[us]")).to_numpy()
+    keep = pc.fill_null(pc.is_in(ids, value_set=orders), False).to_numpy(zero_copy_only=False)
+    return np.flatnonzero(keep | (month == number) | pc.is_null(ids).to_numpy(zero_copy_only=False))
 
 
 @dataclass
 class LineFigures:
     """The line side of a month-end (:func:`line_figures`)."""
 
-    orders: pd.DataFrame  # orders_table of the lines
+    orders: pd.DataFrame  # orders_table of every line
     month_lines: pd.DataFrame  # the lines of the month's orders
     fulfilment: dict  # the KPIs of the month's lines (tkops.clocks.kpis)
 
 
-def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, team: pd.DataFrame | None = None,
-                 sla: SlaTable | None = None, now: dt.datetime | None = None) -> LineFigures:
-    """What the month-end takes from ``lines`` alone (canonical keys, one row per line; ``key``: the line key, for
-    the ``team`` columns of the Orders sheet by line key). ``now``: when open fulfilment clocks are judged."""
+def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, orders: pd.DataFrame | None = None,
+                 team: pd.DataFrame | None = None, sla: SlaTable | None = None, now: dt.datetime | None = None
+                 ) -> LineFigures:
+    """What the month-end takes from ``lines`` (canonical keys, one row per line; ``key``: the line key, for the
+    ``team`` columns of the Orders sheet by line key). ``orders``: :func:`orders_table` of every line, when
+    ``lines`` are only some of them (every line of the month's orders). ``now``: when open clocks are judged."""
     start, end = parse_month(month)
     number = P.month_number(month)
-    order_of_line, first = order_of_lines(lines)
-    orders = orders_table(lines, first)
-    month_lines = lines[line_months(lines, orders, order_of_line) == number]
+    orders = orders_table(lines) if orders is None else orders
+    ids = orders.loc[orders["month"] == number, "order_id"]
+    own = lines["order_id"] if "order_id" in lines else pd.Series(None, index=lines.index, dtype=object)
+    month_lines = lines[(own.isin(ids) & own.notna()).to_numpy()]
     team = team.reindex(month_lines["key"].to_numpy()).set_axis(month_lines.index) \
         if team is not None and "key" in month_lines else None
     fulfilment = kpis(month_lines, team, start, end, sla=sla or SlaTable(), settings=settings,

@@ -41,10 +41,11 @@ from tkops.jobs.month_end.inputs import (
 )
 from tkops.jobs.month_end.line_figures import (
     TREND_MONTHS,
+    LineFacts,
+    LineFigures,
+    line_facts_of,
     line_figures,
-    orders_table,
     parse_month,
-    trend_start,
 )
 from tkops.messages import render
 from tkops.settings import Settings
@@ -155,14 +156,18 @@ def _share(part, whole):
 
 
 def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, settings: Settings, *,
-                      book: BookInputs | None = None, now: dt.datetime | None = None, top: int = 20
-                      ) -> MonthEndReport:
+                      book: BookInputs | None = None, now: dt.datetime | None = None, top: int = 20,
+                      facts: LineFacts | None = None, figures: LineFigures | None = None) -> MonthEndReport:
     """The month's figures, pivots and trend from order lines (canonical keys, one row per line; ``key``: the line
     key, for the team's columns) and cases (case keys, classified: :func:`classify`). Pure: no file is read or made.
-    ``now``: when open fulfilment clocks are judged (default: the shop's current time)."""
+    ``now``: when open fulfilment clocks are judged (default: the shop's current time). ``facts``: what the month
+    takes from every line (:func:`line_facts_of` of them), when ``lines`` are only the lines the month needs
+    (:func:`tkops.jobs.month_end.line_figures.wanted_rows`); ``figures``: :func:`line_figures` of them, when made
+    already."""
     book = book or BookInputs()
     number = P.month_number(month)
-    made = line_figures(month, lines, settings, team=book.team, sla=book.sla, now=now)
+    facts = line_facts_of(lines) if facts is None else facts
+    made = figures or line_figures(month, lines, settings, orders=facts.orders, team=book.team, sla=book.sla, now=now)
     orders, month_lines, fulfilment = made.orders, made.month_lines, made.fulfilment
     in_month = orders[orders["month"] == number]
     reviews = book.reviews
@@ -170,7 +175,7 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
         when = P.month_numbers(pd.to_datetime(reviews["time"], errors="coerce", format="mixed"))
         reviews = reviews[(when == number) | (when == P.NO_MONTH)]
     pv = P.summarise(cases, lines, month=month, reviews=reviews, actions=book.actions, unit_costs=book.unit_costs,
-                     top=top)
+                     top=top, facts=facts.facts, sku_catalogue=(facts.seller_of_id, facts.names))
     prepared = pv.prepared
     current = prepared[prepared["month"] == number]
 
@@ -267,14 +272,18 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
         step(say("month_end.progress.book", settings.lang, file=Path(book).name))
         # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
         case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
-        inputs = read_book(Path(book), settings, since=trend_start(month), case_orders=case_orders,
-                           now=now)
+        inputs = read_book(Path(book), settings, month=month, case_orders=case_orders, now=now,
+                           own_lines=not orders)
+    facts = figures = None
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
+        facts, figures = inputs.line_facts, inputs.line_figures
+    facts = line_facts_of(lines) if facts is None else facts
     cases = with_book_cases(cases, inputs.cases)
     step(say("month_end.progress.figures", settings.lang, month=month))
     cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
-    report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top)
+    report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top, facts=facts,
+                               figures=figures)
     report.files, report.made = files + case_files, now
     for n, what in ((dup_lines, "month_end.what_lines"), (dup_cases, "month_end.what_cases")):
         if n:
@@ -284,7 +293,7 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     if unknown["orders"] or unknown["cases"]:
         report.warnings.append(say("month_end.no_currency", settings.lang, month=month, **unknown))
     if not report.figures["orders"] and len(lines):
-        months = sorted(m for m in orders_table(lines)["month"].unique() if m != P.NO_MONTH)
+        months = sorted(m for m in facts.orders["month"].unique() if m != P.NO_MONTH)
         report.warnings.append(say("month_end.no_orders_in_month", settings.lang, month=month,
                                    first=P.month_label(months[0]) if months else "-",
                                    last=P.month_label(months[-1]) if months else "-"))

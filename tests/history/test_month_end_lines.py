@@ -1,0 +1,145 @@
+"""Month-end on a book takes from Arrow what it needs from every line (each order's month and amounts, each order's
+carrier, the catalogue) and turns only the lines the month needs into a frame. The report must be exactly what the
+whole of the lines gives: a book of four months of orders (imported, so the older ones are in history), their
+returns on AfterSales, reviews of older orders and a line two archive runs wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from tests.month_end_samples import write_exports
+from tkops.book import FileBook
+from tkops.cli import main
+from tkops.history import HistoryStore
+from tkops.jobs.lines import KEY, book_lines, order_lines
+from tkops.jobs.month_end.inputs import read_book, with_book_cases
+from tkops.jobs.month_end.month_lines import LINE_COLUMNS, TEAM_HEADERS
+from tkops.jobs.month_end.run import classify, month_end_figures, run_month_end
+from tkops.schema import BY_KEY
+from tkops.settings import Settings
+
+NOW = dt.datetime(2026, 11, 28, 12, 0)
+US = Settings(market="US")
+FRAMES = ("by_currency", "cancellations", "causes", "response", "trend")
+PIVOTS = ("cause_by_sku", "cause_by_month", "type_by_carrier", "sku_health", "top_pairs", "actions_by_owner")
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("year")
+    truth = write_exports(folder, ["2026-08", "2026-09", "2026-10", "2026-11"], 900, 220, hostile=True,
+                          overlap=0.05, n_skus=15)
+    path = folder / "ops.xlsx"
+    assert main(["import", *map(str, truth.order_files), "--book", str(path), "--market", "US"]) == 0
+    assert main(["cases", "--book", str(path), *[a for f in truth.return_files for a in ("--returns", str(f))],
+                 "--now", "2026-11-28T12:00"]) == 0
+    store = HistoryStore(path)
+    again = store.read()
+    assert len(again) > 300, "the fixture needs lines in history"
+    # a crashed run wrote one line again: the newer copy counts, where it is
+    copy = again.drop(columns=["tkops Line Key", "tkops Run"]).iloc[[5]].assign(**{"Shipping Provider Name": "Newer"})
+    store.append(copy, again["tkops Line Key"].iloc[[5]].tolist(), "29990101-000000-00000000", dt.datetime(2999, 1, 1))
+    wb = openpyxl.load_workbook(path)
+    reviews = wb["Reviews"]  # the book's own sheet: Order ID, Rating, ...
+    assert [c.value for c in reviews[1][:2]] == ["Order ID", "Rating"]
+    for n, order in enumerate(again["Order ID"].drop_duplicates().iloc[[0, 3, 40]]):  # August and September orders
+        reviews.append([order, 1 + n])
+    orders = wb["Orders"]  # the team reviewed some of November's open orders (the review KPIs read it)
+    header = [c.value for c in orders[1]]
+    at, paid = header.index("Reviewed At") + 1, header.index("Paid Time") + 1
+    for row in range(2, orders.max_row + 1, 3):
+        when = orders.cell(row, paid).value
+        if isinstance(when, dt.datetime) and when.month == 11:
+            orders.cell(row, at).value = when + dt.timedelta(hours=row % 7)
+    wb.save(path)
+    return path
+
+
+def test_the_lines_the_month_needs_give_what_every_line_gives(book, tmp_path):
+    fast = run_month_end("2026-11", [], [], tmp_path / "out", US, book=book, now=NOW)
+    every = read_book(book, US, month="2026-11", now=NOW, own_lines=False)
+    cases = with_book_cases(pd.DataFrame(columns=["key"]), every.cases)
+    whole = month_end_figures("2026-11", every.lines, classify(cases.reset_index(drop=True), every.reasons), US,
+                              book=every, now=NOW)
+    assert fast.figures == whole.figures
+    assert fast.figures["orders"] > 50 and fast.figures["cases"] > 10
+    for name in FRAMES:
+        pd.testing.assert_frame_equal(getattr(fast, name), getattr(whole, name), check_exact=True)
+    for name in PIVOTS:
+        pd.testing.assert_frame_equal(getattr(fast.pivots, name), getattr(whole.pivots, name), check_exact=True)
+    assert (whole.pivots.sku_health["reviews"] > 0).any()  # the reviews of older orders found their SKUs
+    assert whole.figures["kpis"]["reviewed"] > 0, whole.figures["kpis"]
+
+
+def test_only_the_months_lines_become_a_frame(book):
+    chosen = read_book(book, US, month="2026-11", now=NOW)
+    every = read_book(book, US, month="2026-11", now=NOW, own_lines=False)
+    assert chosen.line_facts is not None and every.line_facts is None
+    assert 0 < len(chosen.lines) < len(every.lines)
+    # the lines chosen are lines of the book, in the book's order, with what every line has
+    at = every.lines.set_index("key")
+    pd.testing.assert_frame_equal(chosen.lines.set_index("key"), at.loc[chosen.lines["key"]], check_exact=True)
+    assert chosen.line_facts.orders["order_id"].nunique() == every.lines["order_id"].nunique()
+
+
+def test_book_lines_are_order_lines_whatever_rows_are_asked(book):
+    fb = FileBook(book, US)
+    lines = book_lines(fb, LINE_COLUMNS, team=TEAM_HEADERS)
+    whole = order_lines(fb, LINE_COLUMNS, team=TEAM_HEADERS)
+    pd.testing.assert_frame_equal(lines.frame(), whole, check_exact=True)
+    assert len(lines) == len(whole) and (whole["where"] == "history").sum() > 300
+    rows = np.sort(np.random.default_rng(5).choice(len(whole), 120, replace=False))
+    pd.testing.assert_frame_equal(lines.frame(rows), whole.iloc[rows].reset_index(drop=True), check_exact=True)
+    keys = ("order_id", "order_amount", "paid_time")
+    pd.testing.assert_frame_equal(lines.frame(rows, keys),
+                                  whole.iloc[rows][[*keys, KEY, "where"]].reset_index(drop=True), check_exact=True)
+    table = lines.table(("order_id", "shipping_provider"), ("paid_time",))
+    assert table.column("order_id").to_pylist() == whole["order_id"].tolist()
+    assert table.column("shipping_provider").to_pylist() == [None if pd.isna(v) or v == "" else v
+                                                             for v in whole["shipping_provider"]]
+    assert lines.given("Reviewed At") and not lines.given("Packed At") and not lines.given("Not A Column")
+
+
+def test_lines_archived_again_are_not_taken_twice(book):
+    fb = FileBook(book, US)
+    lines = book_lines(fb, ["order_id"])
+    again = book_lines(fb, ["order_id"], archived=set(lines.frame()["order_id"].dropna())).past
+    assert len(lines.with_past(again)) == len(lines)  # every line is there already
+    assert lines.with_past(again.slice(0, 0)) is lines
+    names = {BY_KEY["order_id"].name}
+    assert names <= set(again.column_names)
+
+
+
+
+def test_the_rows_a_month_needs():
+    from tkops.aftersales.pivots import month_number
+    from tkops.jobs.month_end.line_figures import FACT_TEXT, FACT_TIMES, line_facts_of, wanted_rows
+    from tkops.aftersales.line_facts import lines_table
+
+    nov, oct_ = pd.Timestamp("2026-11-10 09:00"), pd.Timestamp("2026-10-03 09:00")
+    lines = pd.DataFrame([
+        {"order_id": "A", "order_status": "Shipped", "paid_time": nov, "created_time": nov},            # 0 the month's
+        {"order_id": "E", "order_status": "Completed", "paid_time": oct_, "created_time": oct_},        # 1 nothing
+        {"order_id": "B", "order_status": "Unpaid", "paid_time": pd.NaT, "created_time": nov},          # 2 unpaid
+        {"order_id": "C", "order_status": "Delivered", "paid_time": oct_, "created_time": oct_,
+         "shipped_time": nov},                                                                          # 3 shipped
+        {"order_id": "C", "order_status": "Delivered", "paid_time": oct_, "created_time": oct_},        # 4
+        {"order_id": "D", "order_status": "Completed", "paid_time": oct_, "created_time": oct_},        # 5 reviewed
+        {"order_id": None, "order_status": "Shipped", "paid_time": oct_, "created_time": oct_},         # 6 no ID
+        {"order_id": "A", "order_status": "Shipped", "paid_time": nov, "created_time": nov,
+         "delivered_time": oct_},                                                                       # 7 the month's
+        {"order_id": "F", "order_status": "Completed", "paid_time": oct_, "created_time": oct_,
+         "delivered_time": nov},                                                                        # 8 delivered
+    ])
+    facts = line_facts_of(lines)
+    table = lines_table(lines, FACT_TEXT, FACT_TIMES)
+    # B: not an order of the month (never paid), but the pivots date its undated lines by its created month
+    assert facts.orders.set_index("order_id").loc["B", "month"] == -1
+    assert wanted_rows(table, facts, month_number("2026-11"), {"D"}).tolist() == [0, 2, 3, 5, 6, 7, 8]
+    assert wanted_rows(table, facts, month_number("2026-10"), set()).tolist() == [1, 3, 4, 5, 6, 7, 8]

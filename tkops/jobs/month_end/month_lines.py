@@ -1,0 +1,108 @@
+"""The month-end's order lines of a book: Orders and a year of history, grouped in Arrow for what the month takes
+from all of them (:class:`tkops.jobs.month_end.line_figures.LineFacts`), and as a frame only the lines the month
+needs (its orders', the reviews' orders', the lines shipped in it: :func:`wanted_rows`). A year of history is a
+million lines; the month needs a quarter of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from tkops.aftersales import pivots as P
+from tkops.cells.text import text_column
+from tkops.clocks import SlaTable
+from tkops.jobs.lines import KEY, WHERE, BookLines, book_lines
+from tkops.jobs.month_end.line_figures import (
+    FACT_TEXT,
+    FACT_TIMES,
+    LineFacts,
+    LineFigures,
+    line_facts,
+    line_figures,
+    wanted_rows,
+)
+from tkops.schema import ORDER_LEVEL_KEYS
+from tkops.settings import Settings
+from tkops.stock.reorder import WINDOWS
+
+#: The order-line columns the month-end uses (the rest of each file is dropped as soon as it is read).
+LINE_COLUMNS = ("order_id", "order_status", "sku_id", "seller_sku", "product_name", "quantity",
+                "subtotal_after_discount", "order_amount", "order_refund_amount", "currency", "created_time",
+                "paid_time", "rts_time", "shipped_time", "delivered_time", "cancelled_time", "cancel_by",
+                "cancel_reason", "fulfillment_type", "tracking_id", "shipping_provider", "country")
+#: Team columns of the Orders sheet the fulfilment KPIs read (Reviewed At measures the review).
+TEAM_HEADERS = ("Review Status", "Reviewed At", "Picked", "Picked At", "Packed", "Packed At")
+#: The order-level columns of the lines the month-end reads (each order's first line makes its row of the orders).
+ORDER_KEYS = tuple(k for k in LINE_COLUMNS if k in ORDER_LEVEL_KEYS)
+
+
+@dataclass
+class MonthLines:
+    """What a month-end takes from a book's order lines (:func:`month_lines`); Nones without lines."""
+
+    table: pa.Table | None = None  # every line as a line table (FACT_TEXT, FACT_TIMES)
+    facts: LineFacts | None = None  # what the month takes from every line (None without a month)
+    lines: pd.DataFrame | None = None  # the lines the month needs (every line without a month): LINE_COLUMNS, key
+    team: pd.DataFrame | None = None  # their team columns (TEAM_HEADERS any line fills), index = line keys
+    figures: LineFigures | None = None  # the month's line figures (None without a month)
+
+
+def month_lines(every: BookLines, month: str | None, settings: Settings, *, reviews: pd.DataFrame | None = None,
+                sla: SlaTable | None = None, now: dt.datetime | None = None) -> MonthLines:
+    """:class:`MonthLines` of the book's lines ``every`` (read with :data:`LINE_COLUMNS` and :data:`TEAM_HEADERS`)
+    for ``month`` (``YYYY-MM``; None: every line as a frame, no figures). ``reviews``: the Reviews sheet (its
+    orders' lines are kept for the pivots)."""
+    if not len(every):
+        return MonthLines()
+    table = every.table(FACT_TEXT, FACT_TIMES)
+    facts = rows = None
+    if month:
+        facts = line_facts(table, lambda at: every.frame(at, ORDER_KEYS))
+        reviewed = text_column(reviews["order_id"], reviews.index) if reviews is not None and "order_id" in reviews \
+            else ()
+        rows = wanted_rows(table, facts, P.month_number(month), set(reviewed) - {""})
+    frame = every.frame(rows)
+    lines = frame.drop(columns=[WHERE, *TEAM_HEADERS]).rename(columns={KEY: "key"})
+    team = frame[[h for h in TEAM_HEADERS if every.given(h)]]
+    team = team.set_axis(frame[KEY].to_numpy()) if len(team.columns) else None
+    figures = line_figures(month, lines, settings, orders=facts.orders, team=team, sla=sla, now=now) \
+        if month else None
+    return MonthLines(table, facts, lines, team, figures)
+
+
+def sold_since(table: pa.Table | None, now: dt.datetime) -> np.ndarray | None:
+    """The rows of the lines created (else paid) in the reorder's longest window up to ``now``, or later."""
+    if table is None:
+        return None
+    when = pc.coalesce(table.column("created_time"), table.column("paid_time"))
+    start = pa.scalar(pd.Timestamp(now) - pd.Timedelta(days=max(WINDOWS)), pa.timestamp("us"))
+    return np.flatnonzero(pc.fill_null(pc.greater_equal(when, start), False).to_numpy(zero_copy_only=False))
+
+
+def with_case_orders(book, lines: BookLines, cases: pd.DataFrame, since: dt.datetime | None) -> BookLines:
+    """``lines`` (read for the orders active since ``since``) with the history of the AfterSales cases' orders
+    created before then, so that an old order's return still finds its SKU, carrier and month. Read apart, after
+    the sheet, so that reading the sheet can overlap reading Orders and history."""
+    if since is None or "order_id" not in cases:
+        return lines
+    wanted = set(text_column(cases["order_id"], cases.index).unique()) - {""}
+    if wanted and len(lines):
+        # an order created since then was read whole: Created Time is the order's, so each of its lines matched
+        table = lines.table(("order_id",), ("created_time",))
+        recent = pc.fill_null(pc.greater_equal(table.column("created_time"), pa.scalar(since, pa.timestamp("us"))),
+                              False)
+        asked = pa.array(list(wanted), pa.string())
+        of_wanted = pc.fill_null(pc.is_in(table.column("order_id"), value_set=asked), False)
+        found = pa.table({"id": table.column("order_id"), "recent": recent}).filter(of_wanted)
+        found = found.group_by("id").aggregate([("recent", "all")])
+        wanted -= set(found.filter(found.column("recent_all")).column("id").to_pylist())
+    if not wanted:
+        return lines
+    more = book_lines(book, LINE_COLUMNS, archived=wanted, team=TEAM_HEADERS, sheet=pd.DataFrame()).past
+    return lines.with_past(more) if more is not None else lines
