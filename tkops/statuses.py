@@ -10,6 +10,8 @@ import unicodedata
 
 import pandas as pd
 
+from tkops.cells.text import map_text
+
 CANONICAL = (
     "Unpaid", "On Hold", "Awaiting Shipment", "Awaiting Collection", "Partially Shipped", "Shipped",
     "In Transit", "Delivered", "Completed", "Cancelled",
@@ -203,5 +205,4 @@ def canonical_statuses(col: pd.Series) -> pd.Series:
             return v
         return STATUS_MAP.get(fold(v), v)
 
-    uniques = {v: one(v) for v in col.dropna().unique()}
-    return col.map(uniques, na_action="ignore").astype(object)
+    return map_text(col, one)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tkops.cells.text import map_text
 from tkops.clocks import calendar, times
 from tkops.clocks.sla import SlaTable
 from tkops.markets import MARKETS, market
@@ -53,7 +54,7 @@ def line_markets(lines: pd.DataFrame, default: str = "") -> pd.Series:
         code = "UK" if code == "GB" else code
         return code if code in MARKETS else fallback
 
-    return country.map({v: one(v) for v in country.unique()}).astype(object)
+    return map_text(country, one)
 
 
 def book_markets(lines: pd.DataFrame, settings: Settings) -> pd.Series:
@@ -61,7 +62,7 @@ def book_markets(lines: pd.DataFrame, settings: Settings) -> pd.Series:
     lines when they agree (a book imported with ``--market`` but no Country column stays unknown: "")."""
     found = line_markets(lines, settings.market)
     known = found[found != ""].unique()
-    return found.replace("", known[0]) if len(known) == 1 else found
+    return map_text(found, lambda m: m or known[0]) if len(known) == 1 else found
 
 
 def shop_zone(settings: Settings, markets: pd.Series | None = None) -> str:
@@ -85,7 +86,7 @@ def prepare(lines: pd.DataFrame, team: pd.DataFrame | None, sla: SlaTable, setti
     w["order_id"] = times.text(lines.get("order_id"), idx)
     w["market"] = book_markets(lines, settings) if len(idx) else pd.Series(dtype=object)
     shop = shop_zone(settings, w["market"])
-    w["zone"] = settings.time_zone or w["market"].map(lambda m: MARKETS[m].time_zone if m else shop)
+    w["zone"] = settings.time_zone or map_text(w["market"], lambda m: MARKETS[m].time_zone if m else shop)
     status = canonical_statuses(times.text(lines.get("order_status"), idx))
     substatus = canonical_statuses(times.text(lines.get("order_substatus"), idx))
     w["status"] = status
@@ -188,7 +189,7 @@ def _platform_deadlines(w: pd.DataFrame, sla: SlaTable, platform: pd.DataFrame, 
                 calc[key].loc[rows] = _deadlines(placed, days, s, off)
     for attr in ("review_hours", "print_hours", "pack_hours", "unscanned_hours"):
         w[attr] = w["market"].map({c: getattr(s, attr) for c, s in settings.items()}).astype(float)
-    w["soon_kind"] = w["market"].map({c: s.due_soon[0] for c, s in settings.items()})
+    w["soon_kind"] = map_text(w["market"], lambda c: settings[c].due_soon[0] if c in settings else np.nan)
     w["soon_value"] = w["market"].map({c: s.due_soon[1] for c, s in settings.items()}).astype(float)
     dispatch_scan = w["dispatch_scan"].astype(bool)
     p = platform
@@ -210,7 +211,7 @@ def _platform_deadlines(w: pd.DataFrame, sla: SlaTable, platform: pd.DataFrame, 
     use_case = request_due.notna() & ~(computed < request_due)  # the case's own Due when it is not later
     w["request_start"] = request_at.where(w["request_hours"].notna() | request_due.notna())
     w["request_due"] = request_due.where(use_case, computed).where(w["request_start"].notna())
-    w["request_src"] = np.where(w["request_due"].isna(), "", np.where(use_case, PLATFORM, COMPUTED))
+    w["request_src"] = _sources(w["request_due"].notna() & use_case, w["request_due"].notna(), w.index)
     w["request_done"] = False
     return w
 
@@ -218,8 +219,21 @@ def _platform_deadlines(w: pd.DataFrame, sla: SlaTable, platform: pd.DataFrame, 
 def _choose(w: pd.DataFrame, clock: str, platform: pd.Series, computed: pd.Series, done: pd.Series) -> None:
     """The platform's due time where the line has it, else the computed one; which it was; the evidence."""
     w[f"{clock}_due"] = platform.fillna(computed).astype(times.NS)
-    w[f"{clock}_src"] = np.where(platform.notna(), PLATFORM, np.where(computed.notna(), COMPUTED, ""))
+    w[f"{clock}_src"] = _sources(platform.notna(), computed.notna(), w.index)
     w[f"{clock}_done"] = done.astype(bool)
+
+
+#: A clock's source by code: 0 none, 1 the platform's time, 2 computed (objects: pandas would make "<U8" text).
+SOURCES = np.array(["", PLATFORM, COMPUTED], dtype=object)
+
+
+def _source_codes(platform, computed) -> np.ndarray:
+    return np.where(np.asarray(platform), 1, np.where(np.asarray(computed), 2, 0))
+
+
+def _sources(platform, computed, index: pd.Index) -> pd.Series:
+    """Each line's source: the platform's where ``platform`` holds, else computed where ``computed`` does, else ""."""
+    return pd.Series(SOURCES[_source_codes(platform, computed)], index=index, dtype=object)
 
 
 def _auto_cancel(w: pd.DataFrame, rules) -> None:
@@ -228,7 +242,7 @@ def _auto_cancel(w: pd.DataFrame, rules) -> None:
     for platform, computed, done in rules:
         due = platform.fillna(computed).astype(times.NS)
         dues.append(due.to_numpy())
-        srcs.append(np.where(platform.notna(), PLATFORM, np.where(computed.notna(), COMPUTED, "")))
+        srcs.append(_source_codes(platform.notna(), computed.notna()))
         dones.append(done.astype(bool).to_numpy())
     due, src, done = np.column_stack(dues), np.column_stack(srcs), np.column_stack(dones)
     has = ~np.isnat(due)
@@ -239,5 +253,5 @@ def _auto_cancel(w: pd.DataFrame, rules) -> None:
     rows = np.arange(len(w))
     found = pick.any(axis=1)
     w["cancel_due"] = pd.Series(np.where(found, due[rows, first], NAT), index=w.index).astype(times.NS)
-    w["cancel_src"] = np.where(found, src[rows, first], "")
+    w["cancel_src"] = pd.Series(SOURCES[np.where(found, src[rows, first], 0)], index=w.index, dtype=object)
     w["cancel_done"] = found & ~open_rule.any(axis=1)
