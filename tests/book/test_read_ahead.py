@@ -159,3 +159,21 @@ def test_the_background_read_unzips_with_a_reader_of_its_own(tmp_path, monkeypat
     assert real(book.package, part, True) == real(book.package, part) and b"<sheetData" in real(book.package, part)
     with pytest.raises(UnreadablePart):
         real(book.package, "xl/worksheets/nope.xml", True)
+
+
+def test_the_formula_scan_runs_beside_calamines_parse_and_its_errors_come_out(tmp_path, monkeypatch):
+    import tkops.book.ooxml.reader as reader
+    from tkops.errors import UnsafeWorkbook
+
+    path = _book(tmp_path / "b.xlsx")
+    seen, real = [], reader.special_cells
+    monkeypatch.setattr(reader, "special_cells", lambda xml: seen.append(threading.current_thread().name) or real(xml))
+    assert OoxmlWorkbook(path).read_columns_only("AfterSales", ["Status"])[1] == ["Completed"]
+    assert seen and all(name.startswith("tkops-formulas") for name in seen)
+
+    def broken(xml):
+        raise ValueError("a cell reference that is not one")
+
+    monkeypatch.setattr(reader, "special_cells", broken)
+    with pytest.raises(UnsafeWorkbook, match="cannot read it \\(a cell reference that is not one\\)"):
+        OoxmlWorkbook(path).read_columns_only("AfterSales", ["Status"])

@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 #: Floats hold every integer below 2**53 exactly; TikTok's 18-digit IDs are far above it.
 EXACT_INTEGER_LIMIT = 2**53
@@ -129,7 +131,11 @@ def id_texts(col: pd.Series) -> tuple[pd.Series, Any]:
         bad = map_text(col, mangled_id).eq(True).to_numpy()  # a blank cell (NaN) is not a mangled ID
         return texts_or_none(col), (col.index[bad.argmax()] if bad.any() else None)
     codes, uniques = found
-    mangled = np.fromiter((mangled_id(v) for v in uniques), dtype=bool, count=len(uniques))
+    mangled = np.zeros(len(uniques), dtype=bool)
+    # only text with a "." or an exponent can be a damaged ID: Arrow finds those among a year of distinct IDs
+    maybe = pc.match_substring_regex(pa.array(uniques, type=pa.string()), "[.eE]").to_numpy(zero_copy_only=False)
+    for i in np.flatnonzero(maybe):
+        mangled[i] = mangled_id(uniques[i])
     if mangled.any():
         hit = np.append(mangled, False)[codes]  # code -1 (blank) takes the False at the end
         return texts_or_none(col), col.index[hit.argmax()]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -77,14 +78,17 @@ def sheet_cells(calamine, file: str, name: str, part: str, xml: bytes, max_cells
     and its formula and error cells (:func:`special_cells`), once its reach is within ``max_cells``
     (:func:`tkops.book.ooxml.reach.refuse_far_reach`)."""
     refuse_far_reach(file, name, xml, max_cells)
-    try:
-        rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except python_calamine.CalamineError as err:
-        raise BadWorkbook(file=file, detail=f'the sheet "{name}" cannot be read ({err})') from None
-    try:
-        special = special_cells(xml)
-    except ValueError as err:
-        raise UnreadablePart(part, str(err)) from None
+    # the formula scan is a byte search that holds Python's lock; calamine's parse does not: they overlap
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-formulas") as pool:
+        scan = pool.submit(special_cells, xml)
+        try:
+            rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except python_calamine.CalamineError as err:
+            raise BadWorkbook(file=file, detail=f'the sheet "{name}" cannot be read ({err})') from None
+        try:
+            special = scan.result()
+        except ValueError as err:
+            raise UnreadablePart(part, str(err)) from None
     return rows, special
 
 
