@@ -44,8 +44,12 @@ def _convert(times: pd.Series, zones, shift) -> pd.Series:
     times = pd.to_datetime(times).astype(NS)
     if times.isna().all():  # a column the sheet does not have: nothing to convert
         return times
+    if not isinstance(zones, str):
+        values = zones.to_numpy(dtype=object)
+        if len(values) and isinstance(values[0], str) and (values == values[0]).all():
+            zones = values[0]  # one zone for every row (a shop of one market): no grouping
     if isinstance(zones, str):
-        zones = pd.Series(zones, index=times.index)
+        return shift(times, zones) if zones else times
     parts = [shift(times.loc[rows], zone) if zone else times.loc[rows]
              for zone, rows in zones.groupby(zones).groups.items()]
     return pd.concat(parts).reindex(times.index)
