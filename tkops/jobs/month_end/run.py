@@ -30,7 +30,7 @@ from tkops.aftersales.reasons import (
     ReasonMap,
     classify_reasons,
 )
-from tkops.cells.text import map_text
+from tkops.cells.text import map_text, scalar_text
 from tkops.jobs.month_end.inputs import (
     BookInputs,
     FileRead,
@@ -124,7 +124,10 @@ def classify(cases: pd.DataFrame, reasons: ReasonMap | None = None) -> pd.DataFr
 def _keys(cases: pd.DataFrame, key: str, vocab: dict) -> pd.Series:
     """Column ``key`` as vocabulary keys: a key, the key with spaces, or its English or Chinese label (else NaN)."""
     names = {n.casefold(): k for k, v in vocab.items() for n in (k, k.replace("_", " "), v.en, v.zh)}
-    return map_text(P.text(cases, key), lambda v: names.get(v.strip().casefold(), np.nan))
+    if key not in cases:
+        return pd.Series(np.nan, index=cases.index, dtype=object)
+    # once per distinct cell (a blank one stays blank, which is no key either)
+    return map_text(cases[key], lambda v: names.get(scalar_text(v).casefold(), np.nan))
 
 
 def _response(cases: pd.DataFrame, current: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
