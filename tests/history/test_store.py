@@ -115,3 +115,17 @@ def test_a_read_gives_the_columns_asked_for_with_the_key_and_run(tmp_path):
     every = store.read()
     assert {"Seller SKU", "Buyer Message", ARCHIVED_AT} <= set(every.columns) and len(every) == 3
     assert every["Buyer Message"].tolist() == ["hi", None, "hi"] and every["Order ID"].dtype == object
+
+
+def test_a_line_in_three_runs_comes_once_where_its_newest_copy_is(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    for run, keys, status in (("20261101-000000-aaaa", ["a", "b", "c"], "Delivered"),
+                              ("20261102-000000-bbbb", ["d", "b"], "Completed"),
+                              ("20261103-000000-cccc", ["a"], "Cancelled")):
+        store.append(sheet(**{"Order ID": keys, "Order Status": [status] * len(keys)}), keys, run, AT)
+    back = store.read(["Order Status"])
+    assert back[LINE_KEY].tolist() == ["c", "d", "b", "a"]
+    assert back["Order Status"].tolist() == ["Delivered", "Completed", "Completed", "Cancelled"]
+    assert back[RUN].str[-4:].tolist() == ["aaaa", "bbbb", "bbbb", "cccc"] and list(back.index) == [0, 1, 2, 3]
+    table = store.read_table(["Order Status"])
+    assert table.column(LINE_KEY).to_pylist() == ["c", "d", "b", "a"] and table.num_rows == 4

@@ -179,14 +179,16 @@ def _as_text(table: pa.Table, names: set[str]) -> pa.Table:
 
 
 def _newest(table: pa.Table) -> pa.Table:
-    """Each line once: the same line in two runs keeps the newest (later part) copy, where that copy is."""
-    rows = pa.table({LINE_KEY: table.column(LINE_KEY), "row": pa.array(np.arange(table.num_rows, dtype=np.int64))})
-    last = rows.group_by(LINE_KEY).aggregate([("row", "max")]).column("row_max").to_numpy()
-    if len(last) == table.num_rows:
+    """Each line once: the same line in two runs keeps the newest (later part) copy, where that copy is. One hash
+    of the keys says whether any line is there twice (a run that died after writing its part), so the usual store
+    costs no more."""
+    keys = pc.fill_null(table.column(LINE_KEY), "").combine_chunks().dictionary_encode()
+    if len(keys.dictionary) == table.num_rows:
         return table
-    keep = np.zeros(table.num_rows, dtype=bool)
-    keep[last] = True
-    return table.filter(pa.array(keep))
+    codes, rows = keys.indices.to_numpy(), np.arange(table.num_rows)
+    last = np.full(len(keys.dictionary), -1, dtype=np.int64)
+    np.maximum.at(last, codes, rows)
+    return table.filter(pa.array(last[codes] == rows))
 
 
 def frame_of(table: pa.Table) -> pd.DataFrame:

@@ -39,11 +39,9 @@ def trend_start(month: str) -> dt.datetime:
     return dt.datetime(index // 12, index % 12 + 1, 1)
 
 
-def orders_table(lines: pd.DataFrame, first: np.ndarray | None = None) -> pd.DataFrame:
+def orders_table(lines: pd.DataFrame, first: np.ndarray) -> pd.DataFrame:
     """One row per order: month number (paid; created when the file has no Paid Time), cancelled, net amount.
-    ``first``: each order's first line (:func:`tkops.aftersales.line_facts.first_rows`), when known."""
-    if first is None:
-        first = first_rows(lines_table(lines, ("order_id",), ()))
+    ``first``: each order's first line (:func:`tkops.aftersales.line_facts.first_rows`)."""
     o = lines[[k for k in ORDER_LEVEL_KEYS if k in lines]].iloc[first].reset_index(drop=True)
     status = P.text(o, "order_status")
     cancelled = status.eq("Cancelled")
@@ -112,15 +110,14 @@ class LineFigures:
     fulfilment: dict  # the KPIs of the month's lines (tkops.clocks.kpis)
 
 
-def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, orders: pd.DataFrame | None = None,
+def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, orders: pd.DataFrame,
                  team: pd.DataFrame | None = None, sla: SlaTable | None = None, now: dt.datetime | None = None
                  ) -> LineFigures:
-    """What the month-end takes from ``lines`` (canonical keys, one row per line; ``key``: the line key, for the
-    ``team`` columns of the Orders sheet by line key). ``orders``: :func:`orders_table` of every line, when
-    ``lines`` are only some of them (every line of the month's orders). ``now``: when open clocks are judged."""
+    """What the month-end takes from ``lines`` (canonical keys, one row per line, at least every line of the
+    month's orders; ``key``: the line key, for the ``team`` columns of the Orders sheet by line key). ``orders``:
+    :func:`orders_table` of every line (:class:`LineFacts`). ``now``: when open clocks are judged."""
     start, end = parse_month(month)
     number = P.month_number(month)
-    orders = orders_table(lines) if orders is None else orders
     ids = orders.loc[orders["month"] == number, "order_id"]
     own = lines["order_id"] if "order_id" in lines else pd.Series(None, index=lines.index, dtype=object)
     month_lines = lines[(own.isin(ids) & own.notna()).to_numpy()]
