@@ -143,3 +143,63 @@ def test_the_rows_a_month_needs():
     assert facts.orders.set_index("order_id").loc["B", "month"] == -1
     assert wanted_rows(table, facts, month_number("2026-11"), {"D"}).tolist() == [0, 2, 3, 5, 6, 7, 8]
     assert wanted_rows(table, facts, month_number("2026-10"), set()).tolist() == [1, 3, 4, 5, 6, 7, 8]
+
+
+def test_each_orders_month_state_and_amounts_from_its_first_line():
+    from tkops.aftersales.pivots import NO_MONTH, month_number
+    from tkops.jobs.month_end.line_figures import orders_table
+
+    t = pd.Timestamp
+    lines = pd.DataFrame({
+        "order_id": ["1", "1", "2", "3", "4", "5"],
+        "order_status": ["Shipped", "Cancelled", "Unpaid", "Cancelled", "Cancelled", "Completed"],
+        "paid_time": [t("2026-11-02"), t("2026-10-01"), pd.NaT, pd.NaT, t("2026-09-09"), pd.NaT],
+        "created_time": [t("2026-10-30"), t("2026-10-30"), t("2026-11-03"), t("2026-11-04"), t("2026-09-08"),
+                         t("2026-08-07")],
+        "order_amount": [30.0, 30.0, 12.0, 20.0, 8.0, None],
+        "order_refund_amount": [None, None, None, 5.0, 0.0, None],
+        "currency": [" USD ", "USD", "GBP", "USD", "USD", None]})
+    o = orders_table(lines, np.array([0, 2, 3, 4, 5]))
+    assert o["order_id"].tolist() == ["1", "2", "3", "4", "5"]
+    # paid month; unpaid: none; cancelled without a Paid Time where the file has them: never paid, none; else created
+    assert o["month"].tolist() == [month_number("2026-11"), NO_MONTH, NO_MONTH, month_number("2026-09"),
+                                   month_number("2026-08")]
+    assert o["cancelled"].tolist() == [False, False, True, True, False]
+    assert o["sales"].tolist() == [30.0, 12.0, 0.0, 0.0, 0.0]
+    assert o["cancel_amount"].tolist() == [30.0, 12.0, 5.0, 8.0, 0.0]  # the refund when there is one
+    assert o["currency"].tolist() == ["USD", "GBP", "USD", "USD", ""]
+    # a file without Paid Times: a cancelled order is dated by its creation; without any time, no month
+    unpaid = orders_table(lines.drop(columns=["paid_time"]), np.array([0, 2, 3]))
+    assert unpaid["month"].tolist() == [month_number("2026-10"), NO_MONTH, month_number("2026-11")]
+    assert orders_table(lines[["order_id", "order_status"]], np.array([0]))["month"].tolist() == [NO_MONTH]
+    assert orders_table(lines.drop(columns=["order_refund_amount"]), np.array([3]))["cancel_amount"].tolist() == [20.0]
+
+
+def test_what_the_month_takes_from_every_line_is_the_pivots_own_definitions():
+    from line_samples import year_of_lines
+
+    from tkops.aftersales.pivot_inputs import catalogue, order_facts
+    from tkops.jobs.month_end.line_figures import line_facts_of
+
+    lines = year_of_lines(4).sample(frac=1, random_state=4).reset_index(drop=True)
+    facts = line_facts_of(lines)
+    pd.testing.assert_frame_equal(facts.facts, order_facts(lines), check_exact=True)
+    for got, want in zip((facts.seller_of_id, facts.names), catalogue(lines)):
+        pd.testing.assert_series_equal(got, want, check_exact=True)
+    assert facts.orders["order_id"].tolist() == lines["order_id"].drop_duplicates().tolist()
+    assert len(facts.orders) == lines["order_id"].nunique() and len(facts.seller_of_id) > 5
+
+
+def test_a_month_without_lines_has_no_kpis():
+    from tkops.clocks import KPI_KEYS
+    from tkops.jobs.month_end.line_figures import line_figures, line_facts_of
+
+    lines = pd.DataFrame({"order_id": ["1"], "order_status": ["Shipped"], "key": ["1|a|0"],
+                          "paid_time": [pd.Timestamp("2026-10-02")], "created_time": [pd.Timestamp("2026-10-02")]})
+    made = line_figures("2026-11", lines, US, orders=line_facts_of(lines).orders, now=NOW)
+    assert made.month_lines.empty and made.fulfilment == {k: None for k in KPI_KEYS}
+    october = line_figures("2026-10", lines, US, orders=line_facts_of(lines).orders, now=NOW)
+    assert len(october.month_lines) == 1 and october.fulfilment["orders"] == 1
+    nameless = line_figures("2026-10", lines.drop(columns=["order_id"]), US, orders=line_facts_of(lines).orders,
+                            now=NOW)
+    assert nameless.month_lines.empty  # a line without an Order ID belongs to no order
