@@ -203,3 +203,22 @@ def test_a_month_without_lines_has_no_kpis():
     nameless = line_figures("2026-10", lines.drop(columns=["order_id"]), US, orders=line_facts_of(lines).orders,
                             now=NOW)
     assert nameless.month_lines.empty  # a line without an Order ID belongs to no order
+
+
+def test_a_line_table_of_parts_that_typed_a_column_differently():
+    import pyarrow as pa
+
+    from tkops.history.store import LINE_KEY, unite_tables
+    from tkops.jobs.lines import BookLines
+
+    old = pa.table({LINE_KEY: ["a|1|0"], "Order ID": pa.array([12], pa.int64()),
+                    "Paid Time": pa.array(["2026-11-03 10:00:00"], pa.string())})
+    new = pa.table({LINE_KEY: ["b|1|0", "c|1|0"], "Order ID": ["13", None],
+                    "Paid Time": pa.array([dt.datetime(2026, 11, 4, 9, 30), None], pa.timestamp("us"))})
+    lines = BookLines(pd.DataFrame(), unite_tables([old, new]), ("order_id", "paid_time"), ())
+    table = lines.table(("order_id", "currency"), ("paid_time", "created_time"))
+    assert table.column("order_id").to_pylist() == ["12", "13", None]  # a number stored by an older part: its text
+    assert table.column("paid_time").to_pylist() == [dt.datetime(2026, 11, 3, 10), dt.datetime(2026, 11, 4, 9, 30),
+                                                     None]
+    assert table.column("currency").null_count == 3 and table.column("created_time").null_count == 3
+    assert str(table.schema.field("paid_time").type) == "timestamp[us]" and len(lines) == 3
