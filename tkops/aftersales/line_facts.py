@@ -64,7 +64,7 @@ def order_facts_of(table: pa.Table) -> pd.DataFrame:
     """One row per Order ID (index, text, "" for blank IDs; in the order of each order's first line): ``carrier``
     (the first Shipping Provider Name given on its lines, "" when none is), ``currency`` and ``month`` (months
     since 1970-01, -1 without a time) of its first line."""
-    from tkops.aftersales.pivot_inputs import month_numbers
+    from tkops.aftersales.pivot_inputs import month_numbers  # here: pivot_inputs imports this module
 
     first = first_rows(table)
     ids = table.column("order_id").take(first)

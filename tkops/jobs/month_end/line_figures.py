@@ -22,6 +22,8 @@ from tkops.schema import ORDER_LEVEL_KEYS
 from tkops.settings import Settings
 
 TREND_MONTHS = 12
+#: The columns of the line table :func:`line_facts` and :func:`wanted_rows` read.
+FACT_TEXT, FACT_TIMES = TEXT_KEYS, (*TIME_KEYS, "shipped_time", "delivered_time")
 
 
 def parse_month(month: str) -> tuple[dt.date, dt.date]:
@@ -84,10 +86,6 @@ def line_facts(table: pa.Table, first_lines) -> LineFacts:
 def line_facts_of(lines: pd.DataFrame) -> LineFacts:
     """:class:`LineFacts` of a frame of lines (all of them)."""
     return line_facts(lines_table(lines, FACT_TEXT, FACT_TIMES), lambda rows: lines.iloc[rows])
-
-
-#: The columns of the line table :func:`line_facts` and :func:`wanted_rows` read.
-FACT_TEXT, FACT_TIMES = TEXT_KEYS, (*TIME_KEYS, "shipped_time", "delivered_time")
 
 
 def wanted_rows(table: pa.Table, facts: LineFacts, number: int, also: set) -> np.ndarray:
