@@ -222,3 +222,34 @@ def test_a_line_table_of_parts_that_typed_a_column_differently():
                                                      None]
     assert table.column("currency").null_count == 3 and table.column("created_time").null_count == 3
     assert str(table.schema.field("paid_time").type) == "timestamp[us]" and len(lines) == 3
+
+
+def test_a_line_table_of_a_part_that_stored_numbers_and_words():
+    import pyarrow as pa
+
+    from tkops.history.store import LINE_KEY
+    from tkops.jobs.lines import BookLines
+
+    part = pa.table({LINE_KEY: ["a|1|0", "b|1|0"], "Order ID": pa.array([12, 13], pa.int64()),
+                     "Paid Time": pa.array(["2026-11-03 10:00:00", "not a time"], pa.string())})
+    table = BookLines(pd.DataFrame(), part, ("order_id",), ()).table(("order_id",), ("paid_time",))
+    assert table.column("order_id").to_pylist() == ["12", "13"]
+    assert table.column("paid_time").to_pylist() == [dt.datetime(2026, 11, 3, 10), None]
+
+
+def test_a_line_on_orders_and_in_history_comes_once_from_orders():
+    import pyarrow as pa
+
+    from tkops.history.store import LINE_KEY, RUN
+    from tkops.jobs.lines import BookLines
+
+    live = pd.DataFrame({"order_id": ["1"], KEY: ["1|a|0"], "where": ["orders"]})
+    past = pa.table({LINE_KEY: ["1|a|0", "2|b|0"], RUN: ["r1", "r1"], "Order ID": ["1", "2"],
+                     "Currency": ["USD", "USD"]})  # a column the step did not ask for
+    lines = BookLines(live, None, ("order_id",), ()).with_past(past)
+    assert len(lines) == 2 and lines.past.column(LINE_KEY).to_pylist() == ["2|b|0"]
+    frame = lines.frame()
+    assert list(frame.columns) == ["order_id", KEY, "where"]
+    assert frame["order_id"].tolist() == ["1", "2"] and frame["where"].tolist() == ["orders", "history"]
+    more = pa.table({LINE_KEY: ["2|b|0", "3|c|0"], RUN: ["r2", "r2"], "Order ID": ["2", "3"]})
+    assert lines.with_past(more).frame()["order_id"].tolist() == ["1", "2", "3"]  # a line already here stays
