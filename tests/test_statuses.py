@@ -74,3 +74,16 @@ def test_a_column_keeps_its_index_and_non_text_values():
     assert out[10] == "Shipped" and out[11] == 7 and pd.isna(out[12])
     assert out[13] == "Delivered"
     assert statuses.canonical_status(7) is None
+
+
+@pytest.mark.parametrize("n", [1, 3000])
+def test_a_blank_status_of_any_kind_is_nan(n):
+    import numpy as np
+
+    from tkops.statuses import canonical_statuses
+
+    col = pd.Series([" shipped ", None, pd.NA, np.nan, "Our own word"] * n, dtype=object)
+    out = canonical_statuses(col)
+    assert out.dtype == object and out.iloc[0] == "Shipped" and out.iloc[4] == "Our own word"
+    assert all(v is np.nan or (isinstance(v, float) and np.isnan(v)) for v in out.iloc[1:4])
+    assert not (out == "Cancelled").any()  # a comparison with a blank is False, never "NA is ambiguous"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 import pandas as pd
 
 from tkops.cells.text import map_text
@@ -205,4 +206,5 @@ def canonical_statuses(col: pd.Series) -> pd.Series:
             return v
         return STATUS_MAP.get(fold(v), v)
 
-    return map_text(col, one)
+    out = map_text(col, one)
+    return out.where(out.notna(), np.nan)  # a blank of any kind (None, NA, NaN) as NaN, as a status compares
