@@ -253,3 +253,40 @@ def test_a_line_on_orders_and_in_history_comes_once_from_orders():
     assert frame["order_id"].tolist() == ["1", "2"] and frame["where"].tolist() == ["orders", "history"]
     more = pa.table({LINE_KEY: ["2|b|0", "3|c|0"], RUN: ["r2", "r2"], "Order ID": ["2", "3"]})
     assert lines.with_past(more).frame()["order_id"].tolist() == ["1", "2", "3"]  # a line already here stays
+
+
+def test_history_keeps_the_teams_columns_and_says_which_are_filled():
+    import pyarrow as pa
+
+    from tkops.history.store import LINE_KEY, RUN
+    from tkops.jobs.lines import BookLines
+
+    live = pd.DataFrame({"order_id": ["1"], "Reviewed At": [None], "Packed": [None], KEY: ["1|a|0"],
+                         "where": ["orders"]})
+    alone = BookLines(live, None, ("order_id",), ("Reviewed At", "Packed"))
+    assert len(alone) == 1 and not alone.given("Reviewed At")
+    past = pa.table({LINE_KEY: ["2|b|0"], RUN: ["r1"], "Order ID": ["2"],
+                     "Reviewed At": pa.array([dt.datetime(2026, 11, 2, 9)], pa.timestamp("us")),
+                     "Packed": pa.array([None], pa.string())})
+    lines = alone.with_past(past)
+    assert len(lines) == 2 and lines.given("Reviewed At") and not lines.given("Packed")
+    frame = lines.frame()
+    assert frame["Reviewed At"].tolist()[1] == pd.Timestamp(2026, 11, 2, 9) and frame["Packed"].isna().all()
+
+
+def test_history_is_asked_only_for_the_columns_and_orders_wanted(book, monkeypatch):
+    from tkops.history.store import HistoryStore
+
+    asked, real = [], HistoryStore.read_table
+    monkeypatch.setattr(HistoryStore, "read_table",
+                        lambda self, columns=None, filters=None: asked.append((columns, filters))
+                        or real(self, columns, filters))
+    fb = FileBook(book, US)
+    archived = order_lines(fb, ["order_id"]).query("where == 'history'")["order_id"]
+    some = archived.iloc[[0, -1]].tolist()
+    lines = book_lines(fb, ["order_id", "quantity"], archived=set(some), team=("Packed",))
+    assert asked[-1] == (["Order ID", "Quantity", "Packed"], [("Order ID", "in", sorted(set(some)))])
+    assert set(lines.frame().query("where == 'history'")["order_id"]) == set(some)
+    book_lines(fb, ["order_id"], since=dt.datetime(2026, 10, 1))
+    columns, filters = asked[-1]
+    assert columns == ["Order ID"] and [("Created Time", ">=", dt.datetime(2026, 10, 1))] in filters
