@@ -108,3 +108,19 @@ def test_text_of_a_column():
     assert times.text(None, pd.Index([0, 1])).tolist() == ["", ""]
     assert times.text(None, pd.Index([0, 1])).dtype == object
     assert times.text(pd.Series(["b"], index=[7]), pd.Index([8, 7])).tolist() == ["", "b"]
+
+
+@pytest.mark.parametrize("zones", ["", pd.Series(["", ""], index=[5, 6])])
+def test_times_without_a_zone_stay_as_they_are(zones):
+    local = pd.Series(pd.to_datetime(["2026-11-25 09:00", "2026-11-26 10:30"]), index=[5, 6])
+    assert times.to_utc(local, zones).tolist() == local.tolist()
+    assert times.from_utc(local, zones).tolist() == local.tolist()
+
+
+def test_one_zone_for_every_row_is_the_same_as_that_zone_given_once():
+    local = pd.Series(pd.to_datetime(["2026-03-08 02:30", "2026-11-26 10:30", None]), index=[3, 1, 2])
+    one = pd.Series(["America/Los_Angeles"] * 3, index=local.index)
+    assert times.to_utc(local, one).equals(times.to_utc(local, "America/Los_Angeles"))
+    # 02:30 on 8 March does not exist in Los Angeles: it moves forward to 03:00 PDT (10:00 UTC)
+    assert times.to_utc(local, one).tolist()[:2] == [pd.Timestamp("2026-03-08 10:00"),
+                                                      pd.Timestamp("2026-11-26 18:30")]

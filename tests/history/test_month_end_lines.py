@@ -173,6 +173,8 @@ def test_each_orders_month_state_and_amounts_from_its_first_line():
     assert unpaid["month"].tolist() == [month_number("2026-10"), NO_MONTH, month_number("2026-11")]
     assert orders_table(lines[["order_id", "order_status"]], np.array([0]))["month"].tolist() == [NO_MONTH]
     assert orders_table(lines.drop(columns=["order_refund_amount"]), np.array([3]))["cancel_amount"].tolist() == [20.0]
+    small = lines.assign(order_refund_amount=[None, None, None, 0.5, 0.0, None])
+    assert orders_table(small, np.array([3]))["cancel_amount"].tolist() == [0.5]  # any refund, however small
 
 
 def test_what_the_month_takes_from_every_line_is_the_pivots_own_definitions():
