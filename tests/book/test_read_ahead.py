@@ -14,7 +14,7 @@ from tests.book.test_far_reach import FAR, dense
 from tests.book.test_read_only_columns import _book, _formula_header_book
 from tkops.book import FileBook, read_ahead, read_only_columns
 from tkops.book.layout import ColumnSpec, SheetSpec
-from tkops.book.ooxml import OoxmlWorkbook
+from tkops.book.ooxml import OoxmlWorkbook, editor
 from tkops.book.readonly import ReadOnlyBook
 from tkops.errors import DataError
 from tkops.schema import Kind
@@ -96,14 +96,14 @@ def held(monkeypatch):
     own thread are not held."""
     import tkops.book.ooxml.editor as editor
 
-    gate, real = threading.Event(), editor.sheet_cells
+    gate, real = threading.Event(), editor.columns_grid
 
     def waiting(*args, **kwargs):
         if threading.current_thread() is not threading.main_thread():
             assert gate.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(editor, "sheet_cells", waiting)
+    monkeypatch.setattr(editor, "columns_grid", waiting)
     yield gate
     gate.set()
 
@@ -118,7 +118,7 @@ def test_the_read_runs_in_a_daemon_thread_and_the_step_gets_its_rows(tmp_path, h
     assert [t.name for t in running] == ["tkops-read-AfterSales"] and running[0].daemon
     held.set()
     running[0].join(10)
-    monkeypatch.setattr(OoxmlWorkbook, "_cells", lambda *a, **k: pytest.fail("read again instead of taken"))
+    monkeypatch.setattr(editor, "columns_grid", lambda *a, **k: pytest.fail("read again instead of taken"))
     assert read_only_columns(book, "AfterSales", ASKED) == expected
 
 
@@ -128,7 +128,7 @@ def test_a_refusal_made_in_the_background_is_the_one_raised(tmp_path, monkeypatc
     book.read_columns_ahead("Data", ["A"])
     for thread in [t for t in threading.enumerate() if t.name.startswith("tkops-read-")]:
         thread.join(10)
-    monkeypatch.setattr(OoxmlWorkbook, "_cells", lambda *a, **k: pytest.fail("read again instead of taken"))
+    monkeypatch.setattr(editor, "columns_grid", lambda *a, **k: pytest.fail("read again instead of taken"))
     with pytest.raises(DataError) as err:
         book.read_columns_only("Data", ["A"])
     assert err.value.code == "book.sheet_too_far"
@@ -161,19 +161,27 @@ def test_the_background_read_unzips_with_a_reader_of_its_own(tmp_path, monkeypat
         real(book.package, "xl/worksheets/nope.xml", True)
 
 
-def test_the_formula_scan_runs_beside_calamines_parse_and_its_errors_come_out(tmp_path, monkeypatch):
+@pytest.mark.parametrize("whole", [False, True])
+def test_the_formula_scan_runs_beside_the_parse_and_its_errors_come_out(tmp_path, monkeypatch, whole):
+    import tkops.book.ooxml.column_reads as column_reads
     import tkops.book.ooxml.reader as reader
     from tkops.errors import UnsafeWorkbook
 
+    def read():  # the whole sheet (calamine's grid), or some columns (fastexcel's)
+        book = OoxmlWorkbook(path)
+        return [[r[6]] for r in book.read_rows("AfterSales")] if whole else book.read_columns_only("AfterSales",
+                                                                                                  ["Status"])
+
+    module = reader if whole else column_reads
     path = _book(tmp_path / "b.xlsx")
     seen, real = [], reader.special_cells
-    monkeypatch.setattr(reader, "special_cells", lambda xml: seen.append(threading.current_thread().name) or real(xml))
-    assert OoxmlWorkbook(path).read_columns_only("AfterSales", ["Status"])[1] == ["Completed"]
+    monkeypatch.setattr(module, "special_cells", lambda xml: seen.append(threading.current_thread().name) or real(xml))
+    assert read()[1] == ["Completed"]
     assert seen and all(name.startswith("tkops-formulas") for name in seen)
 
     def broken(xml):
         raise ValueError("a cell reference that is not one")
 
-    monkeypatch.setattr(reader, "special_cells", broken)
+    monkeypatch.setattr(module, "special_cells", broken)
     with pytest.raises(UnsafeWorkbook, match="cannot read it \\(a cell reference that is not one\\)"):
-        OoxmlWorkbook(path).read_columns_only("AfterSales", ["Status"])
+        read()

@@ -56,10 +56,16 @@ def projected_grid(raw: list[list[Any]], special: dict[tuple[int, int], str], he
     keep = kept(head[0], headers) if head and raw else None
     if keep is None:
         return as_grid(overlay(plain(raw), special))
-    new = {old: n for n, old in enumerate(keep)}
     grid = plain_grid(raw, keep) if keep[-1] < len(raw[0]) else plain_grid(_take(raw, keep))
     grid[0] = [head[0][i] for i in keep]
-    height = max((r for r, _c in special), default=0)  # as tall as the whole grid, whichever column grew it
+    return with_special(grid, special, keep)
+
+
+def with_special(grid: np.ndarray, special: dict[tuple[int, int], str], keep: list[int]) -> np.ndarray:
+    """The kept columns ``keep`` of a sheet (``grid``, row 0 the headers) with the sheet's formula and error cells
+    ``special`` put in: as tall as the whole sheet with them, whichever column they are in."""
+    new = {old: n for n, old in enumerate(keep)}
+    height = max((r for r, _c in special), default=0)
     if height > len(grid):
         grid = np.concatenate([grid, np.full((height - len(grid), len(keep)), None, dtype=object)])
     for (r, c), v in special.items():

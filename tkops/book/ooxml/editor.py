@@ -22,7 +22,8 @@ from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.ooxml import carry, features
 from tkops.book.ooxml.ahead import ReadsAhead
-from tkops.book.ooxml.columns import as_grid, project, projected_grid
+from tkops.book.ooxml.column_reads import columns_grid
+from tkops.book.ooxml.columns import as_grid, project
 from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
 from tkops.book.ooxml.reach import book_limit
@@ -116,8 +117,12 @@ class OoxmlWorkbook:
         ahead = self._ahead.take(sheet.name, headers)
         if ahead is not None:
             return ahead
-        raw, special = self._cells(sheet.name, for_edit=False)
-        return projected_grid(raw, special, headers)
+        if sheet.name in self._sheets:
+            part, xml = self._sheets[sheet.name].part, self._sheets[sheet.name].xml
+        else:  # a sheet only read needs its bytes, not the tree a write edits (SheetPart)
+            part, xml = sheet.part, self.package.read(sheet.part)
+        return columns_grid(self._shared_reader, self.package.data, self.path.name, sheet.name, part, xml,
+                            self.max_cells, headers)
 
     def read_columns_ahead(self, name: str, headers: Sequence[str]) -> None:
         """Start :meth:`read_columns_grid` of ``name`` and ``headers`` in the background (:mod:`.ahead`)."""
@@ -128,8 +133,8 @@ class OoxmlWorkbook:
 
         def read() -> np.ndarray:  # its own calamine reader: nothing the step may use at the same time
             xml = self.package.read(part, own_reader=True)
-            raw, special = sheet_cells(self._reader(), self.path.name, sheet.name, part, xml, self.max_cells)
-            return projected_grid(raw, special, headers)
+            return columns_grid(self._reader, self.package.data, self.path.name, sheet.name, part, xml,
+                                self.max_cells, headers)
         self._ahead.start(sheet.name, headers, read)
 
     def _reader(self) -> python_calamine.CalamineWorkbook:
@@ -138,16 +143,16 @@ class OoxmlWorkbook:
         except python_calamine.CalamineError as err:
             raise BadWorkbook(file=self.path.name, detail=f"cannot be read ({err})") from None
 
-    def _cells(self, name: str, for_edit: bool = True) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
-        """calamine's grid (from A1) and formula and error cells of a sheet; ``for_edit``: open it for writes too."""
+    def _shared_reader(self) -> python_calamine.CalamineWorkbook:
+        """The calamine reader of the step's own thread (made once)."""
         if self._calamine is None:
             self._calamine = self._reader()
-        if for_edit or name in self._sheets:
-            part, xml = self._sheet(name).part, self._sheet(name).xml
-        else:  # a sheet only read needs its bytes, not the tree a write edits (SheetPart)
-            part = self.workbook.sheet(name).part
-            xml = self.package.read(part)
-        return sheet_cells(self._calamine, self.path.name, name, part, xml, self.max_cells)
+        return self._calamine
+
+    def _cells(self, name: str) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
+        """calamine's grid (from A1) and formula and error cells of a sheet, opened for writes too."""
+        part, xml = self._sheet(name).part, self._sheet(name).xml
+        return sheet_cells(self._shared_reader(), self.path.name, name, part, xml, self.max_cells)
 
     def _grid(self, name: str) -> list[list[Any]]:
         if name in self._grids:

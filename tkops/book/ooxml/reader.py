@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -81,15 +81,24 @@ def sheet_cells(calamine, file: str, name: str, part: str, xml: bytes, max_cells
     # the formula scan is a byte search that holds Python's lock; calamine's parse does not: they overlap
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-formulas") as pool:
         scan = pool.submit(special_cells, xml)
-        try:
-            rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except python_calamine.CalamineError as err:
-            raise BadWorkbook(file=file, detail=f'the sheet "{name}" cannot be read ({err})') from None
-        try:
-            special = scan.result()
-        except ValueError as err:
-            raise UnreadablePart(part, str(err)) from None
-    return rows, special
+        rows = calamine_rows(calamine, file, name)
+        return rows, scanned(scan, part)
+
+
+def calamine_rows(calamine, file: str, name: str) -> list[list[Any]]:
+    """calamine's grid of the sheet ``name`` (from A1), its failure as the refusal naming ``file``."""
+    try:
+        return calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except python_calamine.CalamineError as err:
+        raise BadWorkbook(file=file, detail=f'the sheet "{name}" cannot be read ({err})') from None
+
+
+def scanned(scan: Future, part: str) -> dict[tuple[int, int], str]:
+    """What :func:`special_cells` of the part ``part`` found in another thread (a part it cannot read refused)."""
+    try:
+        return scan.result()
+    except ValueError as err:
+        raise UnreadablePart(part, str(err)) from None
 
 
 def unescape(text: str) -> str:

@@ -1,0 +1,38 @@
+"""Some columns of a sheet, for a step that only reads them (:meth:`OoxmlWorkbook.read_columns_grid`): the reach
+check first, then fastexcel's Arrow columns (:mod:`.arrow_columns`) while the formula scan runs beside it, else
+calamine's grid cut to the columns (:func:`.columns.projected_grid`). Both give the same values; the first holds
+Python's lock for a fraction of the time on a large sheet.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Sequence
+
+import numpy as np
+
+from tkops.book.ooxml.arrow_columns import arrow_batch, arrow_grid
+from tkops.book.ooxml.columns import projected_grid
+from tkops.book.ooxml.reach import refuse_far_reach
+from tkops.book.ooxml.reader import calamine_rows, scanned, special_cells
+
+
+def columns_grid(calamine: Callable[[], object], data: bytes, file: str, name: str, part: str, xml: bytes,
+                 max_cells: int, headers: Sequence[str]) -> np.ndarray:
+    """The columns of the sheet ``name`` (worksheet part ``part``, bytes ``xml``) of the workbook ``file`` (bytes
+    ``data``) whose header is in ``headers``, as a two-dimensional object array, row 0 the headers;
+    ``calamine()`` gives the calamine reader when fastexcel cannot be used. Refuses a sheet reaching beyond
+    ``max_cells`` before either parses it."""
+    refuse_far_reach(file, name, xml, max_cells)
+    # the formula scan holds Python's lock; the parse does not: they overlap
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-formulas") as pool:
+        scan = pool.submit(special_cells, xml)
+        batch = arrow_batch(data, name, xml, headers)
+        if batch is None:
+            raw = calamine_rows(calamine(), file, name)
+        special = scanned(scan, part)
+    grid = arrow_grid(batch, special) if batch is not None else None
+    if grid is None:
+        raw = raw if batch is None else calamine_rows(calamine(), file, name)
+        grid = projected_grid(raw, special, headers)
+    return grid
