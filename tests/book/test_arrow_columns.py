@@ -18,7 +18,7 @@ from python_calamine import CalamineWorkbook
 from tkops.book import FileBook
 from tkops.book.layout import ColumnSpec, SheetSpec
 from tkops.book.ooxml import OoxmlWorkbook, arrow_columns
-from tkops.book.ooxml.arrow_columns import arrow_batch, arrow_grid, text_headers_at_a1
+from tkops.book.ooxml.arrow_columns import arrow_batch, arrow_grid, text_header_row
 from tkops.book.ooxml.columns import projected_grid
 from tkops.book.ooxml.reader import special_cells
 from tkops.schema import Kind
@@ -70,7 +70,7 @@ def _xlsxwriter_book(path, date1904: bool = False):
     bold = wb.add_format({"bold": True})
     ws.write_row(0, 0, ["Text", "Number", "When", "Flag", "Empty", "Formula", "Unwanted", " Status "])
     texts = ["日本語 テキスト", " lead", "trail ", "", None, "=not a formula", "a" * 300, "line\nbreak", "1234"]
-    numbers = [1, 1.5, -2, 0, -0.0, 2.0**53 + 2, 1e20, 1e-9, 123456789012.0]
+    numbers = [1, 1.5, -2, 0, -0.0, 2.0**53 + 2, 1e20, 1e-9, 2.0**53]
     times = [dt.datetime(2026, 11, 3, 9, 30, 0, 123000), dt.datetime(2026, 11, 5), None,
              dt.datetime(2026, 12, 31, 23, 59, 59, 999000), dt.datetime(1905, 3, 1, 12), dt.datetime(2000, 2, 29),
              None, dt.datetime(2026, 1, 1, 0, 0, 1), dt.datetime(2030, 6, 15, 18, 45)]
@@ -100,7 +100,7 @@ def test_every_kind_of_cell_reads_the_same_both_ways(tmp_path, date1904):
     assert [h for _t, h in grid[0]] == ["Text", "Number", "When", "Flag", "Empty", "Formula", " Status "]
     assert grid[1][:3] == [("str", "日本語 テキスト"), ("int", 1), ("datetime", dt.datetime(2026, 11, 3, 9, 30, 0, 123000))]
     assert grid[4][0] == ("NoneType", None) and grid[4][1] == ("int", 0)  # "" reads as None
-    assert grid[6][1] == ("float", 2.0**53 + 2) and grid[7][1] == ("float", 1e20)
+    assert grid[6][1] == ("float", 2.0**53 + 2) and grid[7][1] == ("float", 1e20) and grid[9][1] == ("float", 2.0**53)
     assert grid[2][2] == ("datetime", dt.datetime(2026, 11, 5)) and grid[2][3] == ("bool", False)
     assert grid[10][0] == ("str", "rich text end") and grid[11][5] == ("str", "=1/0")
     assert grid[2][5] == ("str", "=B3*2") and len(grid) == 15 and grid[14][5] == ("str", "=B2")
@@ -168,7 +168,7 @@ def test_headers_not_starting_at_a1_are_read_by_calamine(tmp_path):
     ws.write_row(1, 1, ["Case ID", "Note"])
     ws.write_row(2, 1, ["1", "x"])
     wb.close()
-    assert not text_headers_at_a1(_part(tmp_path / "b.xlsx"))
+    assert not text_header_row(_part(tmp_path / "b.xlsx"))
     same_both_ways(tmp_path / "b.xlsx", ["Case ID", "Note"], fast=False)
 
 
@@ -217,18 +217,35 @@ def test_without_fastexcel_calamine_reads_every_sheet(tmp_path, monkeypatch):
     assert typed(OoxmlWorkbook(path).read_columns_grid(SHEET, ASKED)) == expected
 
 
-def test_a_sheet_whose_row_one_is_not_plain_text_cells():
-    assert text_headers_at_a1(b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"/></row></sheetData>')
-    assert text_headers_at_a1(b'<x:sheetData><x:row r="1" spans="1:2"><x:c r="A1" s="1" t="inlineStr"><x:is><x:t>'
-                              b'A</x:t></x:is></x:c></x:row></x:sheetData>')
-    for xml in (b'<sheetData><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData>',
-                b'<sheetData><row r="1"><c r="B1" t="s"><v>0</v></c></row></sheetData>',
-                b'<sheetData><row r="1"><c r="A1"/><c r="B1" t="s"><v>0</v></c></row></sheetData>',
-                b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row></sheetData>',
-                b'<sheetData><row r="1"><c r="A1" t="str"><f>1</f><v>1</v></c></row></sheetData>',
-                b'<sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData>',
-                b'<sheetData/>'):
-        assert not text_headers_at_a1(xml), xml
+def test_a_row_one_of_text_headers():
+    yes = [b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"/></row></sheetData>',
+           b'<x:sheetData><x:row r="1" spans="1:2"><x:c r="A1" s="1" t="inlineStr"><x:is><x:t>A</x:t></x:is></x:c>'
+           b'</x:row></x:sheetData>',
+           b'<sheetData><row r="1"><c r="B1" t="s"><v>0</v></c></row></sheetData>',
+           b'<sheetData><row r="1"><c r="A1"/><c r="B1" t="inlineStr"><is><t>B</t></is></c></row></sheetData>']
+    no = [b'<sheetData><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData>',
+          b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row></sheetData>',
+          b'<sheetData><row r="1"><c r="A1" t="str"><f>1</f><v>1</v></c></row></sheetData>',
+          b'<sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData>',
+          b'<sheetData><row r="1"><c r="A1" t="inlineStr"></c><c r="B1"/></row></sheetData>',
+          b'<sheetData><row r="1"><c r="A1"/></row><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData>',
+          b"<sheetData><row r=\"1\"><c r='A1' t='s'><v>0</v></c></row></sheetData>",
+          b'<sheetData/>']
+    assert all(text_header_row(xml) for xml in yes)
+    assert not any(text_header_row(xml) for xml in no)
+
+
+@pytest.mark.parametrize(("first", "fast"), [((1, 1), False), ((0, 1), True)], ids=["column-a-empty", "a1-empty"])
+def test_headers_from_b1(tmp_path, first, fast):
+    wb = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"))
+    ws = wb.add_worksheet(SHEET)
+    ws.write_row(0, 1, ["Case ID", "Note"])
+    ws.write_row(1, 1, ["1", "x"])
+    if first == (0, 1):
+        ws.write_string(2, 0, "a value in column A")
+    wb.close()
+    grid = same_both_ways(tmp_path / "b.xlsx", ["Case ID", "Note"], fast=fast)
+    assert grid[0] == [("str", "Case ID"), ("str", "Note")]
 
 
 KINDS = {
@@ -266,4 +283,84 @@ def test_random_columns_of_one_kind_each_read_the_same_both_ways(tmp_path, kinds
     assert typed(OoxmlWorkbook(path).read_columns_grid(SHEET, header)) == expected
     assert typed(arrow_way(path, header)) == expected  # one kind in each column: fastexcel's reading is used
     with zipfile.ZipFile(path) as z:  # every generated sheet starts with text headers at A1
-        assert text_headers_at_a1(z.read("xl/worksheets/sheet1.xml"))
+        assert text_header_row(z.read("xl/worksheets/sheet1.xml"))
+
+
+def test_fastexcels_reading_leaves_calamine_alone_and_a_decline_reads_once(tmp_path, monkeypatch):
+    import tkops.book.ooxml.column_reads as column_reads
+
+    calls, real = [], column_reads.calamine_rows
+    monkeypatch.setattr(column_reads, "calamine_rows", lambda *a: calls.append(a[1:]) or real(*a))
+    clean = _xlsxwriter_book(tmp_path / "clean.xlsx")
+    OoxmlWorkbook(clean).read_columns_grid(SHEET, ASKED)
+    assert calls == []
+    mixed = _plain_book(tmp_path / "mixed.xlsx", ["Case ID", "Cost"], [["1", 1.0], ["2", "x"], ["3", 2.0]])
+    OoxmlWorkbook(mixed).read_columns_grid(SHEET, ["Case ID", "Cost"])
+    assert calls == [("mixed.xlsx", SHEET)]
+    unread = tmp_path / "unread.xlsx"  # fastexcel reads it, then a cell it could not convert sends it to calamine
+    wb = xlsxwriter.Workbook(str(unread), {"strings_to_numbers": False})
+    ws = wb.add_worksheet(SHEET)
+    ws.write_row(0, 0, ["Case ID", "Cost"])
+    ws.write_row(1, 0, ["1", 2.5])
+    ws.write_row(2, 0, ["2", "n/a"])
+    wb.close()
+    grid = OoxmlWorkbook(unread).read_columns_grid(SHEET, ["Case ID", "Cost"])
+    assert calls[1:] == [("unread.xlsx", SHEET)] and grid[2].tolist() == ["2", "n/a"]
+
+
+def test_a_mixture_fastexcel_refuses_outright(tmp_path):
+    path = _plain_book(tmp_path / "b.xlsx", ["Case ID", "Cost"], [["1", 1.0], ["2", "x"], ["3", 2.0]])
+    grid = same_both_ways(path, ["Case ID", "Cost"], fast=False)
+    assert [r[1] for r in grid[1:]] == [("int", 1), ("str", "x"), ("int", 2)]
+
+
+def test_values_after_a_thousand_blank_rows_keep_their_kind(tmp_path):
+    rows = [[str(i), None] for i in range(1200)] + [["x", 12.5], ["y", 3]]
+    grid = same_both_ways(_plain_book(tmp_path / "b.xlsx", ["Case ID", "Cost"], rows), ["Case ID", "Cost"], fast=True)
+    assert grid[-2:] == [[("str", "x"), ("float", 12.5)], [("str", "y"), ("int", 3)]]
+
+
+def test_an_error_value_in_a_column_of_numbers(tmp_path):
+    from tests.book.test_read_only_columns import _book
+
+    path = _book(tmp_path / "b.xlsx")  # B4 holds #N/A (an error value, no formula) among numbers
+    grid = same_both_ways(path, ["Case ID", "Amount"], fast=True)
+    assert grid[3][1] == ("str", "#N/A") and grid[2][1] == ("int", 12)
+
+
+def test_a_column_of_true_and_false_without_blanks(tmp_path):
+    grid = same_both_ways(_plain_book(tmp_path / "b.xlsx", ["Case ID", "Flag"], [["1", True], ["2", False]]),
+                          ["Case ID", "Flag"], fast=True)
+    assert grid[1][1] == ("bool", True) and grid[2][1] == ("bool", False)
+
+
+def test_the_first_day_fastexcel_reads_in_a_1904_book(tmp_path):
+    wb = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"date_1904": True})
+    ws = wb.add_worksheet(SHEET)
+    ws.write_row(0, 0, ["Case ID", "Opened"])
+    ws.write_row(1, 0, ["1"])
+    ws.write_datetime(1, 1, dt.datetime(1904, 1, 2), wb.add_format({"num_format": "yyyy-mm-dd"}))
+    wb.close()
+    grid = same_both_ways(tmp_path / "b.xlsx", ["Case ID", "Opened"], fast=True)
+    assert grid[1][1] == ("datetime", dt.datetime(1904, 1, 2))
+
+
+def test_refusals_name_the_file_sheet_and_part(tmp_path, monkeypatch):
+    import tkops.book.ooxml.column_reads as column_reads
+    from tests.book.minimal import make_book, sheet
+    from tests.book.test_far_reach import FAR, dense
+    from tkops.errors import DataError, UnsafeWorkbook
+
+    far = make_book(tmp_path / "far.xlsx", sheet(dense(3) + FAR))
+    with pytest.raises(DataError) as err:
+        OoxmlWorkbook(far).read_columns_only("Data", ["A"])
+    assert err.value.params["file"] == "far.xlsx" and err.value.params["sheet"] == "Data"
+
+    def broken(xml):
+        raise ValueError("a cell reference that is not one")
+
+    path = _xlsxwriter_book(tmp_path / "b.xlsx")
+    monkeypatch.setattr(column_reads, "special_cells", broken)
+    with pytest.raises(UnsafeWorkbook) as err:
+        OoxmlWorkbook(path).read_columns_only(SHEET, ASKED)
+    assert err.value.params["part"] == "xl/worksheets/sheet1.xml" and err.value.params["file"] == "b.xlsx"

@@ -9,8 +9,8 @@ for, one typed Arrow array each. This module turns those arrays into exactly the
 sheet the calamine way:
 
 - fastexcel is not installed, or fails on the file;
-- row 1 is not a row of text headers starting at A1 (fastexcel numbers rows and columns from the first cell that
-  holds a value, and names columns by their header text);
+- row 1 is not a row of text headers, or column A holds no value (fastexcel numbers rows and columns from the first
+  row and column holding a value, and names columns by their header text);
 - a header cell of row 1 holds a formula or an error, or two headers are the same (kept both, for the caller's
   check of duplicated headers), or none of the headers asked for is there;
 - a column holds values of two kinds (fastexcel's strict reading refuses it, or reports the cells it could not
@@ -39,27 +39,28 @@ else:
     logging.getLogger("fastexcel").setLevel(logging.ERROR)
 
 _ROW_ONE = re.compile(rb"<(?:\w+:)?sheetData>\s*<(?:\w+:)?row r=\"1\"[^>]*>(.*?)</(?:\w+:)?row>", re.S)
-_HEADER_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)1"((?:\s+[\w:]+="[^"]*")*)\s*(/?)>')
+_HEADER_CELL = re.compile(rb'<(?:\w+:)?c r="[A-Z]+1"((?:\s+[\w:]+="[^"]*")*)\s*(/?)>')
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _TEXT_TYPE = re.compile(rb'\st="(?:s|inlineStr)"')
-_GENERATED = re.compile(r"__UNNAMED__(\d+)")
 _RENAMED = re.compile(r"(.*)_\d+")
 #: python-calamine gives a time of day, not a date and time, for a date cell below 1.0 (before 1900-01-01, or
 #: 1904-01-02 in a book of the 1904 date system): fastexcel's dates from here on are read the same
 _FIRST_DAY = np.datetime64("1904-01-02", "us")
 
 
-def text_headers_at_a1(xml: bytes) -> bool:
-    """True when the worksheet part ``xml`` starts with row 1, its first cell is A1, and every cell of row 1 is
-    text (a shared or inline string) or empty: then A1 holds a value, so calamine's grid starts at A1, and the
-    header names fastexcel gives are the cells' text."""
+def text_header_row(xml: bytes) -> bool:
+    """True when the worksheet part ``xml`` starts with row 1, every cell of row 1 is text (a shared or inline
+    string) or empty, and one at least holds a value. calamine's grid starts at the first row and the first column
+    holding a value, each on its own: then its first row is row 1, and the header names fastexcel gives are the
+    cells' text (whether its first column is A, fastexcel tells: :func:`arrow_batch`)."""
     row = _ROW_ONE.search(xml, 0, 1 << 20)
     if row is None:
         return False
     cells = _HEADER_CELL.findall(row.group(1))
-    if not cells or cells[0][0] != b"A" or cells[0][2] or len(_CELL_TAG.findall(row.group(1))) != len(cells):
+    if len(_CELL_TAG.findall(row.group(1))) != len(cells) or not _VALUE.search(row.group(1)):
         return False
-    return all(empty or _TEXT_TYPE.search(attrs) for _col, attrs, empty in cells)
+    return all(empty or _TEXT_TYPE.search(attrs) for attrs, empty in cells)
 
 
 @dataclass
@@ -67,7 +68,7 @@ class ArrowColumns:
     """The columns fastexcel read: the kept columns' Arrow arrays, in sheet order, and which they are."""
 
     batch: pa.RecordBatch
-    header: list[str]  # row 1 of every column, "" where empty
+    header: list[str]  # row 1 of every column (an empty one named __UNNAMED__ and its column, as fastexcel names it)
     keep: list[int]  # the 0-based columns of the batch's arrays
     unread: set[tuple[int, int]]  # (row, column), 1-based: cells their column's kind could not take (read as blank)
 
@@ -76,22 +77,25 @@ def arrow_batch(data: bytes, sheet: str, xml: bytes, headers: Sequence[str]) -> 
     """The columns of ``sheet`` (workbook bytes ``data``, worksheet part ``xml``) whose header is in ``headers``,
     read by fastexcel (without Python's lock); None when this reading cannot be sure to give what the calamine
     path gives (see the module's text)."""
-    if fastexcel is None or not text_headers_at_a1(xml):
+    if fastexcel is None or not text_header_row(xml):
         return None
     wanted = {str(h).strip() for h in headers}
     names: dict[int, str] = {}
 
-    def pick(column) -> bool:
-        names[column.index] = "" if _GENERATED.fullmatch(column.name or "") else column.name
+    def pick(column) -> bool:  # asked for every column of the grid, in order
+        names[column.index] = column.name
+        # absolute_index: the column of the sheet; they differ when no value is in column A (the grid starts later)
         return column.absolute_index == column.index and column.name.strip() in wanted
 
     try:
         batch, failed = fastexcel.read_excel(data).load_sheet(
             sheet, header_row=0, use_columns=pick, schema_sample_rows=None, dtype_coercion="strict"
         ).to_arrow_with_errors()
-    except Exception:  # any refusal of fastexcel's: the calamine path reads it, and reports what it finds
-        return None
-    header = [names.get(i, "") for i in range(max(names, default=-1) + 1)]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # any refusal of fastexcel's (a Rust panic is not an Exception): the calamine path reads
+        return None  # the sheet, and reports what it finds
+    header = [names[i] for i in range(len(names))]
     keep = kept(header, headers)
     if keep is None or not _distinct(header) or len(keep) != batch.num_columns:
         return None
