@@ -117,12 +117,9 @@ class OoxmlWorkbook:
         ahead = self._ahead.take(sheet.name, headers)
         if ahead is not None:
             return ahead
-        if sheet.name in self._sheets:
-            part, xml = self._sheets[sheet.name].part, self._sheets[sheet.name].xml
-        else:  # a sheet only read needs its bytes, not the tree a write edits (SheetPart)
-            part, xml = sheet.part, self.package.read(sheet.part)
-        return columns_grid(self._shared_reader, self.package.data, self.path.name, sheet.name, part, xml,
-                            self.max_cells, headers)
+        part = sheet.part  # a sheet only read needs its bytes (edits wait in its grid, read above), not a SheetPart
+        return columns_grid(self._shared_reader, self.package.data, self.path.name, sheet.name, part,
+                            self.package.read(part), self.max_cells, headers)
 
     def read_columns_ahead(self, name: str, headers: Sequence[str]) -> None:
         """Start :meth:`read_columns_grid` of ``name`` and ``headers`` in the background (:mod:`.ahead`)."""
@@ -132,9 +129,8 @@ class OoxmlWorkbook:
         part = sheet.part
 
         def read() -> np.ndarray:  # its own calamine reader: nothing the step may use at the same time
-            xml = self.package.read(part, own_reader=True)
-            return columns_grid(self._reader, self.package.data, self.path.name, sheet.name, part, xml,
-                                self.max_cells, headers)
+            return columns_grid(self._reader, self.package.data, self.path.name, sheet.name, part,
+                                self.package.read(part, own_reader=True), self.max_cells, headers)
         self._ahead.start(sheet.name, headers, read)
 
     def _reader(self) -> python_calamine.CalamineWorkbook:
@@ -145,8 +141,7 @@ class OoxmlWorkbook:
 
     def _shared_reader(self) -> python_calamine.CalamineWorkbook:
         """The calamine reader of the step's own thread (made once)."""
-        if self._calamine is None:
-            self._calamine = self._reader()
+        self._calamine = self._reader() if self._calamine is None else self._calamine
         return self._calamine
 
     def _cells(self, name: str) -> tuple[list[list[Any]], dict[tuple[int, int], str]]:
