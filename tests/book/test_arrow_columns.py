@@ -364,3 +364,29 @@ def test_refusals_name_the_file_sheet_and_part(tmp_path, monkeypatch):
     with pytest.raises(UnsafeWorkbook) as err:
         OoxmlWorkbook(path).read_columns_only(SHEET, ASKED)
     assert err.value.params["part"] == "xl/worksheets/sheet1.xml" and err.value.params["file"] == "b.xlsx"
+
+
+@pytest.mark.parametrize("damage", ["cut", "bad-index"])
+def test_a_damaged_sheet_is_refused_as_the_calamine_path_refuses_it(tmp_path, monkeypatch, damage):
+    from tkops.errors import DataError
+
+    path = _xlsxwriter_book(tmp_path / "b.xlsx")
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    if damage == "cut":  # the part ends in the middle of a row
+        parts["xl/worksheets/sheet1.xml"] = xml[:xml.index(b'<row r="6"') + 20]
+    else:  # a shared string that is not there
+        parts["xl/worksheets/sheet1.xml"] = xml.replace(b"<v>0</v>", b"<v>99999</v>", 1)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(broken, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert arrow_batch(broken.read_bytes(), SHEET, parts["xl/worksheets/sheet1.xml"], ASKED) is None
+    with pytest.raises(DataError) as some:
+        OoxmlWorkbook(broken).read_columns_only(SHEET, ASKED)
+    monkeypatch.setattr(arrow_columns, "fastexcel", None)
+    with pytest.raises(DataError) as calamine:
+        OoxmlWorkbook(broken).read_columns_only(SHEET, ASKED)
+    assert type(some.value) is type(calamine.value) and some.value.params == calamine.value.params
+    assert some.value.params["file"] == "broken.xlsx"
