@@ -207,7 +207,7 @@ def read_book(path: Path, settings: Settings, *, month: str | None = None, case_
     if (cases := rows("AfterSales", CASE_HEADERS)) is not None:
         frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
         out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
-        more = with_case_orders(book, every, out.cases, since)
+        more = with_case_orders(book, every, made.table, out.cases, since)
         if more is not every:
             every, made = more, month_lines(more, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)
     if inventory and now is not None:

@@ -85,16 +85,17 @@ def sold_since(table: pa.Table | None, now: dt.datetime) -> np.ndarray | None:
     return np.flatnonzero(pc.fill_null(pc.greater_equal(when, start), False).to_numpy(zero_copy_only=False))
 
 
-def with_case_orders(book, lines: BookLines, cases: pd.DataFrame, since: dt.datetime | None) -> BookLines:
-    """``lines`` (read for the orders active since ``since``) with the history of the AfterSales cases' orders
-    created before then, so that an old order's return still finds its SKU, carrier and month. Read apart, after
-    the sheet, so that reading the sheet can overlap reading Orders and history."""
+def with_case_orders(book, lines: BookLines, table: pa.Table | None, cases: pd.DataFrame,
+                     since: dt.datetime | None) -> BookLines:
+    """``lines`` (read for the orders active since ``since``; ``table``: their line table, :attr:`MonthLines.table`)
+    with the history of the AfterSales cases' orders created before then, so that an old order's return still finds
+    its SKU, carrier and month. Read apart, after the sheet, so that reading the sheet can overlap reading Orders
+    and history."""
     if since is None or "order_id" not in cases:
         return lines
     wanted = set(text_column(cases["order_id"], cases.index).unique()) - {""}
-    if wanted and len(lines):
+    if wanted and table is not None and table.num_rows:
         # an order created since then was read whole: Created Time is the order's, so each of its lines matched
-        table = lines.table(("order_id",), ("created_time",))
         recent = pc.fill_null(pc.greater_equal(table.column("created_time"), pa.scalar(since, pa.timestamp("us"))),
                               False)
         asked = pa.array(list(wanted), pa.string())
