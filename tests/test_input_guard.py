@@ -331,11 +331,11 @@ def test_greater_than_patterns():
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     samples = list(letters) + [a + b for a in "ABXZ" for b in letters] + ["AAA", "ABC", "XFC", "XFD", "XFE", "ZZZ"]
     for bound in ("A", "Z", "AA", "BF", "ZZ", "AAA", "XFD", "ZZZ"):
-        pattern = re.compile(b"^(?:" + extent._greater(bound, letters, 3) + b")$")
+        pattern = re.compile(b"^(?:" + extent.greater_than(bound, letters, 3) + b")$")
         for text in samples:
             assert bool(pattern.match(text.encode())) == ((len(text), text) > (len(bound), bound)), (bound, text)
     for bound in ("1", "9", "10", "99", "100002", "1048576"):
-        pattern = re.compile(b"^(?:" + extent._greater(bound, "0123456789", None) + b")$")
+        pattern = re.compile(b"^(?:" + extent.greater_than(bound, "0123456789", None) + b")$")
         for number in [*range(0, 1100), 100001, 100002, 100003, 100010, 999999, 1048575, 1048576, 1048577, 10**9]:
             assert bool(pattern.match(str(number).encode())) == (number > int(bound)), (bound, number)
 

@@ -163,7 +163,6 @@ def test_the_background_read_unzips_with_a_reader_of_its_own(tmp_path, monkeypat
 
 @pytest.mark.parametrize("whole", [False, True])
 def test_the_formula_scan_runs_beside_the_parse_and_its_errors_come_out(tmp_path, monkeypatch, whole):
-    import tkops.book.ooxml.column_reads as column_reads
     import tkops.book.ooxml.reader as reader
     from tkops.errors import UnsafeWorkbook
 
@@ -172,7 +171,7 @@ def test_the_formula_scan_runs_beside_the_parse_and_its_errors_come_out(tmp_path
         return [[r[6]] for r in book.read_rows("AfterSales")] if whole else book.read_columns_only("AfterSales",
                                                                                                   ["Status"])
 
-    module = reader if whole else column_reads
+    module = reader
     path = _book(tmp_path / "b.xlsx")
     seen, real = [], reader.special_cells
     monkeypatch.setattr(module, "special_cells", lambda xml: seen.append(threading.current_thread().name) or real(xml))

@@ -103,3 +103,18 @@ def test_id_texts_of_numbers_refuses_a_rounded_float_but_not_a_whole_one():
     assert first is None and texts.tolist()[1:3] == ["12", "4021"] and pd.isna(texts.iloc[0])
     _texts, first = id_texts(pd.Series([12.0, 5.77e17, 1.5] * (LONG // 3), dtype=object))
     assert first == 1
+
+
+@pytest.mark.parametrize("n", [3, LONG])
+def test_a_column_of_blanks_and_other_values_is_the_cell_by_cell_text(n):
+    import datetime as dt
+
+    kinds = [None, np.nan, pd.NA, pd.NaT, np.datetime64("NaT"), np.timedelta64("NaT"), " a ", 2.5, 3.0, True,
+             dt.datetime(2026, 1, 2, 3, 4), dt.date(2026, 1, 2), "  ", 12, float("inf")]
+    col = pd.Series([kinds[i % len(kinds)] for i in range(n * len(kinds))], dtype=object)
+    got = text_column(col, col.index).tolist()
+    assert got == [scalar_text(v) for v in col]
+    assert got[:15] == ["", "", "", "", "", "", "a", "2.5", "3", "TRUE", "2026-01-02 03:04:00", "2026-01-02", "",
+                        "12", "inf"]
+    blank = pd.Series([None] * n, dtype=object)
+    assert text_column(blank, blank.index).tolist() == [""] * n

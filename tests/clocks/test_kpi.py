@@ -172,3 +172,23 @@ def test_kpis_read_a_naive_now_in_the_books_shop_time():
         k = kpis(frame(*rows), None, dt.date(2026, 11, 2), dt.date(2026, 11, 3), settings=settings,
                  now=T(2026, 11, 2, 11, 30))  # 11:30 in Los Angeles: the review was due at 11:00
         assert k["review_missed"] == 1, settings
+
+
+def test_the_kpis_preparation_equals_the_full_one_in_every_column_it_keeps():
+    from tkops.clocks.evidence import prepare
+
+    lines, team = case()
+    extra = frame(
+        line("H", country="Malaysia", paid_time=T(2026, 11, 3, 9), rts_sla_time=T(2026, 11, 5, 9),
+             pick_up_cut_off_time=T(2026, 11, 4, 18), tts_sla_time=T(2026, 11, 6, 9)),
+        line("I", country="United Kingdom", paid_time=T(2026, 11, 7, 23), shipping_due_time=T(2026, 11, 12, 9),
+             delivery_due_time=T(2026, 11, 20, 9), order_status="Awaiting Collection", rts_time=T(2026, 11, 8, 9)),
+        line("J", country="Indonesia", created_time=T(2026, 11, 8, 1), order_status="Unpaid",
+             request_cancel_time=T(2026, 11, 8, 2)))
+    lines = pd.concat([lines, extra], ignore_index=True)
+    team = team.reindex(lines.index)
+    full = prepare(lines, team, SlaTable(), US)
+    kept = prepare(lines, team, SlaTable(), US, dispatch_only=True)
+    assert set(kept.columns) < set(full.columns) and "cancel_due" not in kept and "deliver_due" not in kept
+    pd.testing.assert_frame_equal(kept, full[kept.columns])
+    assert kept["dispatch_due"].notna().sum() >= 8 and (kept["dispatch_src"] == "platform").sum() == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 import pyarrow.parquet as pq
 
 from tkops.history import ARCHIVED_AT, LINE_KEY, RUN, HistoryStore, store_folder
@@ -129,3 +130,48 @@ def test_a_line_in_three_runs_comes_once_where_its_newest_copy_is(tmp_path):
     assert back[RUN].str[-4:].tolist() == ["aaaa", "bbbb", "bbbb", "cccc"] and list(back.index) == [0, 1, 2, 3]
     table = store.read_table(["Order Status"])
     assert table.column(LINE_KEY).to_pylist() == ["c", "d", "b", "a"] and table.num_rows == 4
+
+
+def test_a_line_repeated_only_among_the_smaller_parts_still_comes_once(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    for run, keys, status in (("20261101-000000-aaaa", ["x"], "Delivered"),
+                              ("20261102-000000-bbbb", ["a", "b", "c", "d"], "Delivered"),  # the largest, not first
+                              ("20261103-000000-cccc", ["x"], "Completed"),
+                              ("20261104-000000-dddd", ["y"], "Completed")):
+        store.append(sheet(**{"Order ID": keys, "Order Status": [status] * len(keys)}), keys, run, AT)
+    back = store.read(["Order Status"])
+    assert back[LINE_KEY].tolist() == ["a", "b", "c", "d", "x", "y"]
+    assert back["Order Status"].tolist()[4] == "Completed"
+
+
+def test_a_line_of_the_largest_part_archived_again_comes_once(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    store.append(sheet(**{"Order ID": ["1"], "Order Status": ["Cancelled"]}), ["c"], "20261101-000000-aaaa", AT)
+    store.append(sheet(**{"Order ID": ["1", "2", "3"], "Order Status": ["Delivered"] * 3}), ["a", "b", "c"],
+                 "20261102-000000-bbbb", AT)
+    store.append(sheet(**{"Order ID": ["2"], "Order Status": ["Completed"]}), ["b"], "20261103-000000-cccc", AT)
+    back = store.read(["Order Status"])
+    assert dict(zip(back[LINE_KEY], back["Order Status"])) == {"a": "Delivered", "b": "Completed", "c": "Delivered"}
+    assert len(back) == 3
+
+
+def test_a_part_never_holds_a_line_twice(tmp_path):
+    store = HistoryStore(tmp_path / "ops.xlsx")
+    with pytest.raises(ValueError, match="^a history part must hold each line key once$"):
+        store.append(sheet(**{"Order ID": ["1", "1"]}), ["k", "k"], "r1", AT)
+    assert store.parts() == []
+
+
+def test_whether_a_line_is_in_two_parts_is_told_without_hashing_the_largest():
+    import pyarrow as pa
+
+    from tkops.history.store import _repeats
+
+    def parts(*keys):
+        return [pa.table({LINE_KEY: pa.array(k, pa.string())}) for k in keys]
+
+    assert not _repeats(parts(["x"], ["a", "b", "c"], ["y", "z"]))
+    assert _repeats(parts(["x"], ["a", "b", "c"], ["x"]))  # two small parts
+    assert _repeats(parts(["a", "b", "c"], ["y", "b"]))  # a small part and the largest
+    assert _repeats(parts(["y", "b"], ["a", "b", "c"]))
+    assert not _repeats(parts([], ["a", "b"]))

@@ -60,13 +60,13 @@ def _objects(column: pa.ChunkedArray | pa.Array, blank=None) -> np.ndarray:
     return values
 
 
-def order_facts_of(table: pa.Table) -> pd.DataFrame:
+def order_facts_of(table: pa.Table, first: np.ndarray | None = None) -> pd.DataFrame:
     """One row per Order ID (index, text, "" for blank IDs; in the order of each order's first line): ``carrier``
     (the first Shipping Provider Name given on its lines, "" when none is), ``currency`` and ``month`` (months
-    since 1970-01, -1 without a time) of its first line."""
+    since 1970-01, -1 without a time) of its first line. ``first``: :func:`first_rows` of ``table``, when known."""
     from tkops.aftersales.pivot_inputs import month_numbers  # here: pivot_inputs imports this module
 
-    first = first_rows(table)
+    first = first_rows(table) if first is None else first
     ids = table.column("order_id").take(first)
     index = pd.Index(_objects(ids, ""), dtype=object, name="order_id")
     named = first_rows(table, where=pc.is_valid(table.column("shipping_provider")))

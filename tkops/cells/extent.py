@@ -50,7 +50,7 @@ def reference(row: int, column: int) -> str:
     return f"{column_letters(column)}{row}"
 
 
-def _greater(value: str, alphabet: str, longest: int | None) -> bytes:
+def greater_than(value: str, alphabet: str, longest: int | None) -> bytes:
     """A pattern for strings over ``alphabet`` (in its order) greater than ``value`` by (length, then characters):
     longer ones (up to ``longest`` characters, or any length), or as long and larger at some position."""
     cls = f"[{alphabet[0]}-{alphabet[-1]}]"
@@ -76,8 +76,8 @@ def _suspect(rows: int, columns: int) -> re.Pattern:
     a column or row beyond them (one pass over the ``<c`` positions)."""
     key = (rows, columns)
     if key not in _SUSPECT:
-        letters = _greater(column_letters(columns), "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 3)
-        digits = _greater(str(rows), "0123456789", None)
+        letters = greater_than(column_letters(columns), "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 3)
+        digits = greater_than(str(rows), "0123456789", None)
         _SUSPECT.clear()  # the bounds grow chunk by chunk: keep only the current pattern
         _SUSPECT[key] = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}\d{1,7}")| r="(?:(?:' + letters
                                    + rb')\d|[A-Z]{1,3}(?:' + digits + rb')"))')

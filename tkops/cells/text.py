@@ -29,6 +29,8 @@ def is_blank(value: Any) -> bool:
         return True
     if isinstance(value, float):
         return math.isnan(value)
+    if isinstance(value, (np.datetime64, np.timedelta64)):
+        return bool(np.isnat(value))
     return isinstance(value, str) and not value.strip()
 
 
@@ -157,7 +159,8 @@ def text_column(col: pd.Series | None, index: pd.Index) -> pd.Series:
         done[-1] = ""  # code -1: a blank cell
         return pd.Series(done[codes], index=index, dtype=object)
     values = col.to_numpy(dtype=object)
-    out = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
+    out = np.full(len(values), "", dtype=object)
+    for i in np.flatnonzero(~pd.isna(values)):  # blank cells (None, NaN, NaT) are "" already
+        v = values[i]
         out[i] = v.strip() if v.__class__ is str else scalar_text(v)
     return pd.Series(out, index=index, dtype=object)

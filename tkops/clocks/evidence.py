@@ -37,6 +37,8 @@ PLATFORM, COMPUTED = "platform", "computed"
 #: (docs/sla.md#where-a-deadline-comes-from).
 PLATFORM_KEYS = ("rts_sla_time", "tts_sla_time", "shipping_due_time", "collection_due_time", "delivery_due_time",
                  "delivery_sla_time", "cancel_order_sla_time", "pick_up_cut_off_time")
+#: The platform deadlines the dispatch clock takes (:func:`_platform_deadlines`).
+DISPATCH_KEYS = ("rts_sla_time", "tts_sla_time", "pick_up_cut_off_time")
 NAT = np.datetime64("NaT", "ns")
 
 
@@ -76,10 +78,11 @@ def shop_zone(settings: Settings, markets: pd.Series | None = None) -> str:
 
 
 def prepare(lines: pd.DataFrame, team: pd.DataFrame | None, sla: SlaTable, settings: Settings,
-            requests: pd.DataFrame | None = None) -> pd.DataFrame:
+            requests: pd.DataFrame | None = None, *, dispatch_only: bool = False) -> pd.DataFrame:
     """One row per line (same index): market, zone, cancelled/closed/fbt, start, step evidence and times, and the
     platform deadlines (UTC) with their sources. ``requests``: the AfterSales sheet's cancellation requests (Order
-    ID, Opened, Due: naive shop times; Settled: True for one answered or closed), or None."""
+    ID, Opened, Due: naive shop times; Settled: True for one answered or closed), or None. ``dispatch_only``: of the
+    platform deadlines only the dispatch one (what the KPIs measure), for a month of lines."""
     idx = lines.index
     both = (team, lines)
     w = pd.DataFrame(index=idx)
@@ -119,6 +122,9 @@ def prepare(lines: pd.DataFrame, team: pd.DataFrame | None, sla: SlaTable, setti
     w["reviewed_at"] = utc(times.find(both, "Reviewed At"))
     review_status = times.text(times.find(both, "Review Status"), idx).str.casefold()
     w["reviewed"] = w["picked"] | w["reviewed_at"].notna() | review_status.isin(REVIEWED)
+    if dispatch_only:
+        platform = pd.DataFrame({key: utc(key) for key in DISPATCH_KEYS}, index=idx)
+        return _platform_deadlines(w, sla, platform, None, None, dispatch_only=True)
     platform = pd.DataFrame({key: utc(key) for key in PLATFORM_KEYS}, index=idx)
     request_at, request_due = _requests(w, lines, requests, utc)
     return _platform_deadlines(w, sla, platform, request_at, request_due)
@@ -158,9 +164,10 @@ def _deadlines(placed: pd.Series, days: int, s, off: dict) -> pd.Series:
     return pd.concat(found, axis=1).min(axis=1).astype(times.NS)
 
 
-def _platform_deadlines(w: pd.DataFrame, sla: SlaTable, platform: pd.DataFrame, request_at: pd.Series,
-                        request_due: pd.Series) -> pd.DataFrame:
-    """Per market: each platform clock's due time, source and evidence, and the SOP hours, on every row."""
+def _platform_deadlines(w: pd.DataFrame, sla: SlaTable, platform: pd.DataFrame, request_at: pd.Series | None,
+                        request_due: pd.Series | None, *, dispatch_only: bool = False) -> pd.DataFrame:
+    """Per market: each platform clock's due time, source and evidence, and the SOP hours, on every row; with
+    ``dispatch_only``, the dispatch clock alone (``platform``: :data:`DISPATCH_KEYS`; no requests)."""
     blank = pd.Series(pd.NaT, index=w.index, dtype=times.NS)
     calc = {key: blank.copy() for key in ("dispatch", "cancel_track", "cancel_scan", "deliver")}
     w["dispatched_at"] = blank.copy()
@@ -185,18 +192,21 @@ def _platform_deadlines(w: pd.DataFrame, sla: SlaTable, platform: pd.DataFrame, 
                for zone in s.time_zones}
         for days, key in ((s.dispatch_days, "dispatch"), (s.auto_cancel_days, "cancel_track"),
                           (s.collection_cancel_days, "cancel_scan"), (s.deliver_days, "deliver")):
-            if days is not None:
+            if days is not None and (key == "dispatch" or not dispatch_only):
                 calc[key].loc[rows] = _deadlines(placed, days, s, off)
     for attr in ("review_hours", "print_hours", "pack_hours", "unscanned_hours"):
         w[attr] = w["market"].map({c: getattr(s, attr) for c, s in settings.items()}).astype(float)
-    w["soon_kind"] = map_text(w["market"], lambda c: settings[c].due_soon[0] if c in settings else np.nan)
-    w["soon_value"] = w["market"].map({c: s.due_soon[1] for c, s in settings.items()}).astype(float)
+    if not dispatch_only:
+        w["soon_kind"] = map_text(w["market"], lambda c: settings[c].due_soon[0] if c in settings else np.nan)
+        w["soon_value"] = w["market"].map({c: s.due_soon[1] for c, s in settings.items()}).astype(float)
     dispatch_scan = w["dispatch_scan"].astype(bool)
     p = platform
     # dispatch: the platform's RTS (tracking) or TTS (collection) SLA time; the SEA pick-up cut-off "to avoid LDR"
     ship_by = p["tts_sla_time"].where(dispatch_scan).fillna(p["rts_sla_time"])
     ship_by = pd.concat([ship_by, p["pick_up_cut_off_time"]], axis=1).min(axis=1).astype(times.NS)
     _choose(w, "dispatch", ship_by, calc["dispatch"], w["scanned"].where(dispatch_scan, w["tracked"]))
+    if dispatch_only:
+        return w
     # auto-cancel: the earliest rule not yet met; each rule the platform's time when it has one
     track_done = w["scanned"].where(w["cancel_scan_rule"].astype(bool), w["tracked"])
     rules = [

@@ -50,7 +50,7 @@ def kpis(lines: pd.DataFrame, team: pd.DataFrame | None, start: dt.date | dt.dat
     """
     settings = settings or Settings()
     sla = sla or SlaTable()
-    w = prepare(lines, team, sla, settings)
+    w = prepare(lines, team, sla, settings, dispatch_only=True)
     paid_local = times.from_utc(w["start"], w["zone"])
     w = w[(paid_local >= pd.Timestamp(start)) & (paid_local < pd.Timestamp(end))]
     w = w.assign(review_due=w["start"] + w["review_hours"] * pd.Timedelta(hours=1),

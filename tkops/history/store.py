@@ -97,6 +97,8 @@ class HistoryStore:
     def append(self, frame: pd.DataFrame, keys: Sequence[str], run: str, at: dt.datetime) -> Part:
         """Write ``frame`` (sheet rows: display headers, values as read; ``keys``: their line keys) as a new part
         of run ``run``. The part appears whole or not at all."""
+        if len(set(keys)) < len(keys):  # the readers rely on it (_repeats); line keys are made distinct
+            raise ValueError("a history part must hold each line key once")
         self.folder.mkdir(parents=True, exist_ok=True)
         n = len(frame)
         table = sheet_table(frame.reset_index(drop=True), {
@@ -122,7 +124,7 @@ class HistoryStore:
             return pa.table({name: pa.array([], pa.string()) for name in dict.fromkeys([LINE_KEY, RUN,
                                                                                          *(columns or [])])})
         table = unite_tables(tables)
-        return _newest(table) if len(tables) > 1 else table
+        return _newest(table) if len(tables) > 1 and _repeats(tables) else table
 
     def known(self, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` (line keys) the store holds."""
@@ -178,10 +180,20 @@ def _as_text(table: pa.Table, names: set[str]) -> pa.Table:
     return table
 
 
+def _repeats(tables: list[pa.Table]) -> bool:
+    """Whether a line key is in two of the parts' tables. A part holds each line once (:meth:`HistoryStore.append`),
+    so the largest part's keys are only looked up among the others' (a run that died after writing its part leaves
+    its lines in two): the usual store, one large part and a few small ones, costs no hash of a year of keys."""
+    largest = max(range(len(tables)), key=lambda i: tables[i].num_rows)
+    others = pc.fill_null(pa.chunked_array([c for i, t in enumerate(tables) if i != largest
+                                            for c in t.column(LINE_KEY).chunks], pa.string()), "").combine_chunks()
+    if len(others.unique()) < len(others):
+        return True
+    return bool(pc.any(pc.is_in(pc.fill_null(tables[largest].column(LINE_KEY), ""), value_set=others)).as_py())
+
+
 def _newest(table: pa.Table) -> pa.Table:
-    """Each line once: the same line in two runs keeps the newest (later part) copy, where that copy is. One hash
-    of the keys says whether any line is there twice (a run that died after writing its part), so the usual store
-    costs no more."""
+    """Each line once: the same line in two runs keeps the newest (later part) copy, where that copy is."""
     keys = pc.fill_null(table.column(LINE_KEY), "").combine_chunks().dictionary_encode()
     if len(keys.dictionary) == table.num_rows:
         return table

@@ -99,7 +99,9 @@ class BookLines:
         if self.past is not None:
             have = pa.concat_arrays([have, self.past.column(LINE_KEY).combine_chunks()])
         if more.num_rows and len(have):
-            more = more.filter(pc.invert(pc.is_in(more.column(LINE_KEY), value_set=have)))
+            here = pc.is_in(more.column(LINE_KEY), value_set=have)
+            if here.null_count or pc.any(here).as_py():  # filtering copies a year of lines: only when it must
+                more = more.filter(pc.invert(here))
         if not more.num_rows:
             return self
         past = more if self.past is None else unite_tables([self.past, more])

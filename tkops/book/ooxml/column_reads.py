@@ -13,8 +13,7 @@ import numpy as np
 
 from tkops.book.ooxml.arrow_columns import arrow_batch, arrow_grid
 from tkops.book.ooxml.columns import projected_grid
-from tkops.book.ooxml.reach import refuse_far_reach
-from tkops.book.ooxml.reader import calamine_rows, scanned, special_cells
+from tkops.book.ooxml.reader import calamine_rows, checked_part, scanned
 
 
 def columns_grid(calamine: Callable[[], object], data: bytes, file: str, name: str, part: str, xml: bytes,
@@ -23,10 +22,9 @@ def columns_grid(calamine: Callable[[], object], data: bytes, file: str, name: s
     ``data``) whose header is in ``headers``, as a two-dimensional object array, row 0 the headers;
     ``calamine()`` gives the calamine reader when fastexcel cannot be used. Refuses a sheet reaching beyond
     ``max_cells`` before either parses it."""
-    refuse_far_reach(file, name, xml, max_cells)
     # the formula scan holds Python's lock; the parse does not: they overlap
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-formulas") as pool:
-        scan = pool.submit(special_cells, xml)
+        scan = checked_part(pool, file, name, xml, max_cells)
         batch = arrow_batch(data, name, xml, headers)
         if batch is None:
             raw = calamine_rows(calamine(), file, name)

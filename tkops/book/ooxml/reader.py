@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from openpyxl.formula.translate import Translator, TranslatorError
 
 from tkops.book.ooxml.cellxml import split_ref
 from tkops.book.ooxml.package import UnreadablePart
+from tkops.book.ooxml.prescan import vouched
 from tkops.book.ooxml.reach import refuse_far_reach
 from tkops.errors import BadWorkbook
 
@@ -77,12 +78,23 @@ def sheet_cells(calamine, file: str, name: str, part: str, xml: bytes, max_cells
     """The worksheet ``name`` (part ``part``, bytes ``xml``) of the workbook ``file`` as calamine's grid (from A1)
     and its formula and error cells (:func:`special_cells`), once its reach is within ``max_cells``
     (:func:`tkops.book.ooxml.reach.refuse_far_reach`)."""
-    refuse_far_reach(file, name, xml, max_cells)
     # the formula scan is a byte search that holds Python's lock; calamine's parse does not: they overlap
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-formulas") as pool:
-        scan = pool.submit(special_cells, xml)
+        scan = checked_part(pool, file, name, xml, max_cells)
         rows = calamine_rows(calamine, file, name)
         return rows, scanned(scan, part)
+
+
+def checked_part(pool: Executor, file: str, name: str, xml: bytes, max_cells: int) -> Future:
+    """Refuse the sheet ``name`` of ``file`` when its part ``xml`` reaches beyond ``max_cells``
+    (:func:`tkops.book.ooxml.reach.refuse_far_reach`) and start its formula and error scan in ``pool``: the future of
+    :func:`special_cells`' answer, given at once when one pass vouches for the part (:mod:`.prescan`)."""
+    if vouched(xml, max_cells):
+        done: Future = Future()
+        done.set_result({})
+        return done
+    refuse_far_reach(file, name, xml, max_cells)
+    return pool.submit(special_cells, xml)
 
 
 def calamine_rows(calamine, file: str, name: str) -> list[list[Any]]:

@@ -80,7 +80,7 @@ def line_facts(table: pa.Table, first_lines) -> LineFacts:
     first = first_rows(table)
     orders = orders_table(first_lines(first), np.arange(len(first)))
     seller_of_id, names = catalogue_of(table)
-    return LineFacts(orders, order_facts_of(table), seller_of_id, names)
+    return LineFacts(orders, order_facts_of(table, first), seller_of_id, names)
 
 
 def line_facts_of(lines: pd.DataFrame) -> LineFacts:

@@ -31,6 +31,7 @@ from tkops.aftersales.reasons import (
     classify_reasons,
 )
 from tkops.cells.text import map_text, scalar_text
+from tkops.jobs.heap import roomy_heap
 from tkops.jobs.month_end.inputs import (
     BookInputs,
     FileRead,
@@ -254,6 +255,12 @@ def run_month_end(month: str, orders: Sequence[Path], returns: Sequence[Path], o
     is called before each file and step. ``now``: shop-local time the open clocks are judged at and the files are
     stamped with (default: now). Raises :class:`MonthEndError` for a bad month or no order file, and the readers'
     :class:`~tkops.errors.DataError` (file, row, column) for a bad input; nothing is written then."""
+    with roomy_heap():  # a year of lines: arrays of hundreds of megabytes come and go
+        return _run(month, orders, returns, out, settings, book=book, progress=progress, now=now, top=top)
+
+
+def _run(month: str, orders: Sequence[Path], returns: Sequence[Path], out: Path, settings: Settings, *,
+         book: Path | None, progress: Progress | None, now: dt.datetime | None, top: int) -> MonthEndReport:
     from tkops.jobs.month_end.report import write_report
 
     parse_month(month)
