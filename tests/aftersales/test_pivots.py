@@ -163,6 +163,20 @@ def test_costs_team_cost_first_then_refunds_then_unit_cost_for_reships():
     got = case_costs(cases, unit_costs=pd.Series({"A": 4.0}))
     assert got.to_dict("list") == {"refund_cost": [0.0, 30.0, 5.0, 0.0, 0.0], "reship_cost": [8.0, 0.0, 0.0, 0.0, 0.0],
                                    "cost": [8.0, 30.0, 5.0, 0.0, 0.0]}
+    # a year of cases: resolutions and statuses are read once per distinct value, with the same costs
+    year = pd.concat([cases.assign(resolution_taken=["RESEND by DHL", None, "Refund", None, None],
+                                   return_status=[None, " REFUNDED ", None, "REJECTED", "completed"])] * 500,
+                     ignore_index=True)
+    costs = case_costs(year, unit_costs=pd.Series({"A": 4.0}))
+    assert costs.iloc[:5].to_dict("list") == {"refund_cost": [0.0, 30.0, 5.0, 0.0, 30.0],
+                                              "reship_cost": [8.0, 0.0, 0.0, 0.0, 0.0],
+                                              "cost": [8.0, 30.0, 5.0, 0.0, 30.0]}
+    assert costs["cost"].sum() == 500 * 73.0
+    # a closed case is refunded whatever its status says, unless the status says it was not; no Closed column: none
+    closed = year.iloc[:5].assign(return_status=[None, None, None, None, "In Process"],
+                                  closed=[None, None, None, None, T(2026, 11, 4)]).astype({"closed": "datetime64[ns]"})
+    assert case_costs(closed)["refund_cost"].tolist() == [0.0, 0.0, 5.0, 0.0, 30.0]
+    assert case_costs(closed.drop(columns="closed"))["refund_cost"].tolist() == [0.0, 0.0, 5.0, 0.0, 0.0]
 
 
 def test_action_table_from_the_sheet():

@@ -118,3 +118,15 @@ def test_a_column_of_blanks_and_other_values_is_the_cell_by_cell_text(n):
                         "12", "inf"]
     blank = pd.Series([None] * n, dtype=object)
     assert text_column(blank, blank.index).tolist() == [""] * n
+
+
+@pytest.mark.parametrize("n", [3, LONG])
+def test_text_column_is_aligned_to_the_index_asked_for(n):
+    col = pd.Series([" x ", None, "y"] * n, index=range(10, 10 + 3 * n), dtype=object)
+    index = pd.Index([11, 10, 5, 12])  # a cell not in the column is blank; the order is the index's
+    got = text_column(col, index)
+    assert got.index.equals(index) and got.tolist() == ["", "x", "", "y"] and got.dtype == object
+    same = text_column(col, col.index)
+    assert same.index.equals(col.index) and same.tolist()[:3] == ["x", "", "y"]
+    missing = text_column(None, index)
+    assert missing.dtype == object and missing.tolist() == [""] * 4 and missing.index.equals(index)

@@ -5,16 +5,19 @@ reviews per SKU. Definitions: :mod:`tkops.aftersales.pivots`.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from tkops.aftersales.line_facts import catalogue_of, lines_table, order_facts_of
-from tkops.cells.text import text_column
+from tkops.cells.text import map_text, text_column
 
 SHIPPED_STATUSES = frozenset({"Shipped", "In Transit", "Delivered", "Completed"})
 REFUNDED_STATUSES = frozenset({"completed", "refunded", "refund completed", "refund successful"})
 NOT_REFUNDED_STATUSES = frozenset({"refund rejected", "rejected", "canceled", "cancelled"})
 RESHIP_WORDS = ("reship", "re-ship", "resend", "re-send", "补发", "重发", "reenv")
+_RESHIP = re.compile("|".join(RESHIP_WORDS))
 NEGATIVE_RATING = 2
 NO_MONTH = -1
 
@@ -78,9 +81,10 @@ def case_costs(cases: pd.DataFrame, unit_costs: pd.Series | None = None, skus: p
     ``unit_costs``: Seller SKU -> Unit Cost (Inventory); ``skus``: each row's SKU (default :func:`sku_keys`)."""
     team = numbers(cases, "cost")
     has_team = ~np.isnan(team)
-    resolution = text(cases, "resolution_taken").str.casefold()
-    reship = resolution.str.contains("|".join(RESHIP_WORDS), regex=True).to_numpy()
-    status = text(cases, "return_status").str.casefold()
+    # once per distinct value: a year of cases holds a few dozen resolutions and statuses
+    reship = map_text(text(cases, "resolution_taken"), lambda v: _RESHIP.search(v.casefold()) is not None)
+    reship = reship.to_numpy(dtype=bool)
+    status = map_text(text(cases, "return_status"), str.casefold)
     closed = cases["closed"].notna().to_numpy() if "closed" in cases else np.zeros(len(cases), bool)
     refunded = (status.isin(REFUNDED_STATUSES).to_numpy() | closed) & ~status.isin(NOT_REFUNDED_STATUSES).to_numpy()
     amount = np.nan_to_num(numbers(cases, "amount"))
