@@ -233,7 +233,7 @@ sheets = st.lists(st.tuples(st.integers(1, 300), st.lists(st.tuples(st.one_of(st
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=sheets, prefix=st.sampled_from([b"", b"x:"]), chunk=st.sampled_from([5, 64, 4096]))
+@given(rows=sheets, prefix=st.sampled_from([b"", b"x:", "é:".encode()]), chunk=st.sampled_from([5, 64, 4096]))
 def test_the_scanner_never_sees_less_than_calamine_allocates(tmp_path, rows, prefix, chunk):
     body = b""
     for number, cells, numbered in rows:

@@ -47,7 +47,7 @@ def test_anything_beyond_the_dimension_is_not_vouched_for(body):
 
 @pytest.mark.parametrize("cell", [
     '<c r="a1"><v>1</v></c>',  # lower case
-    '<x:c r="A1"><v>1</v></x:c>',  # a namespace prefix
+    '<x:c r="A1"><v>1</v></x:c>', '<é:c r="A1"><v>1</v></é:c>',  # a namespace prefix, any letters
     '<c t="n" r="A1"><v>1</v></c>',  # r not first
     '<c><v>1</v></c>', '<c/>', '<c\nr="A1"><v>1</v></c>', '<c  r="A1"><v>1</v></c>',  # no r, odd spacing
     '<c r="A1" r="XFD1048576"><v>1</v></c>',  # a second r (calamine takes the last)
@@ -165,3 +165,24 @@ def test_a_search_arrow_refuses_leaves_the_decision_to_the_scans(monkeypatch):
 
     monkeypatch.setattr(prescan, "suspect_pattern", lambda rows, columns: "(?!x)")  # lookahead: RE2 refuses it
     assert not vouched(part(dense(3)), LIMIT)
+
+
+def test_a_far_cell_under_any_namespace_prefix_is_refused_before_calamine_reads_it():
+    from tests.book.minimal import MAIN
+    from tkops.book.ooxml.reach import refuse_far_reach
+
+    far = '<row r="1"><c r="A1"><v>1</v></c><é:c r="XFD1048576"><é:v>1</é:v></é:c></row>'
+    xml = sheet(far, before='<dimension ref="A1"/>', root_attrs=f' xmlns:é="{MAIN}"').encode()
+    assert not vouched(xml, LIMIT)
+    with pytest.raises(DataError) as err:
+        refuse_far_reach("far.xlsx", "Data", xml, LIMIT)
+    assert err.value.params["ref"] == "XFD1048576"
+
+
+def test_a_formula_under_any_namespace_prefix_is_read_as_its_formula():
+    from tests.book.minimal import MAIN
+
+    body = '<row r="1"><é:c r="A1"><é:v>1</é:v></é:c><é:c r="B1"><é:f>A1*2</é:f><é:v>2</é:v></é:c></row>'
+    xml = sheet(body, before='<dimension ref="A1:B1"/>', root_attrs=f' xmlns:é="{MAIN}"').encode()
+    assert not vouched(xml, LIMIT)
+    assert special_cells(xml) == {(1, 2): "=A1*2"}

@@ -17,13 +17,15 @@ import struct
 #: read with one fast expression; any other form (a prefix, no ``r``, ``r`` not first, an odd reference) switches
 #: the sheet to the exact tag-by-tag reading.
 _FAST = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"([^>]*)>')
-_IRREGULAR = re.compile(rb'<[\w.-]+:c[\s/>]|<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}\d{1,7}"))')
+#: A namespace prefix of a tag (``x:``): any XML name, letters beyond ASCII too (calamine compares local names only).
+XML_PREFIX = rb'(?:[^\s<>/:"\'=]+:)?'
+_IRREGULAR = re.compile(rb':c[\s/>]|<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}\d{1,7}"))')
 _SECOND_R = re.compile(rb'(?:^|\s)r\s*=')  # calamine takes the last of two r attributes
 _ROWS = re.compile(rb'<row r="(\d{1,7})"')
-_TAG = re.compile(rb'<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
+_TAG = re.compile(rb'<(/?)' + XML_PREFIX + rb'(row|c)(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
 _CELL_R = re.compile(rb'(?:^|\s)r\s*=\s*["\']\s*([A-Za-z]+)(\d+)\s*["\']')
 _ROW_R = re.compile(rb'(?:^|\s)r\s*=\s*["\']\s*(\d+)\s*["\']')
-_DIMENSION = re.compile(rb'<(?:[\w.-]+:)?dimension\s[^>]*?ref\s*=\s*["\']([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?["\']')
+_DIMENSION = re.compile(rb'<' + XML_PREFIX + rb'dimension\s[^>]*?ref\s*=\s*["\']([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?["\']')
 _REF = re.compile(r"([A-Za-z]+)(\d+)")
 
 

@@ -18,8 +18,9 @@ from tkops.cells.extent import column_letters, declared_dimension, greater_than
 
 NEVER = "(?!)"  # what greater_than gives when nothing is greater (a lookahead: RE2 has none)
 
-#: A cell tag written other than as ``<c r="AB12"`` followed by its next attribute or the tag's end.
-_IRREGULAR_CELL = (r'<[\w.-]+:c[\s/>]', r'<c[\t\n\r/>]', r'<c (?:[^r]|r[^=]|r=[^"]|r="[^A-Z]|r="[A-Z][^A-Z0-9]'
+#: A cell tag written other than as ``<c r="AB12"`` followed by its next attribute or the tag's end. A prefix is any
+#: name before ``:c`` (XML allows letters beyond ASCII in it; calamine compares the local name only).
+_IRREGULAR_CELL = (r':c[\s/>]', r'<c[\t\n\r/>]', r'<c (?:[^r]|r[^=]|r=[^"]|r="[^A-Z]|r="[A-Z][^A-Z0-9]'
                    r'|r="[A-Z]{2}[^A-Z0-9]|r="[A-Z]{3}[^0-9]|r="[A-Z]{1,3}[0-9]{1,7}[^0-9"]|r="[A-Z]{1,3}[0-9]{8})',
                    r'"\s+r\s*=')  # an r after another attribute: a cell's second r (calamine takes the last)
 #: What :func:`.reader.special_cells` looks for: a formula (prefixed or not) or an error cell.

@@ -29,14 +29,16 @@ from tkops.book.ooxml.cellxml import split_ref
 from tkops.book.ooxml.package import UnreadablePart
 from tkops.book.ooxml.prescan import vouched
 from tkops.book.ooxml.reach import refuse_far_reach
+from tkops.cells.extent import XML_PREFIX
 from tkops.errors import BadWorkbook
 
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_BARE_CELL = re.compile(rb"<(?:\w+:)?c>")
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
+# a tag's namespace prefix is any XML name (letters beyond ASCII too): calamine compares local names only
+_FORMULA = re.compile(rb"<" + XML_PREFIX + rb"f[\s>/]")
+_BARE_CELL = re.compile(rb"<" + XML_PREFIX + rb"c>")
+_CELL = re.compile(rb"<" + XML_PREFIX + rb"c\b([^>]*?)(/>|>(.*?)</" + XML_PREFIX + rb"c>)", re.S)
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
-_F = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
-_V = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+_F = re.compile(rb"<" + XML_PREFIX + rb"f\b([^>]*?)(?:/>|>(.*?)</" + XML_PREFIX + rb"f>)", re.S)
+_V = re.compile(rb"<" + XML_PREFIX + rb"v>(.*?)</" + XML_PREFIX + rb"v>", re.S)
 
 
 def plain(rows: list[list[Any]], columns: list[int] | None = None) -> list[list[Any]]:
