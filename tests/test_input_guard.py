@@ -355,3 +355,19 @@ def test_a_stray_cell_deep_in_an_ordinary_sheet_is_found(late, reach_at_least):
     xml = H.sheet_xml(H.header_row() + rows + b'<row r="60000">' + late + b"</row>")
     rows_seen, columns_seen = reach(xml, chunk=1 << 20)
     assert rows_seen >= reach_at_least[0] and columns_seen >= reach_at_least[1]
+
+
+@pytest.mark.parametrize("prefix", [b"", b"x:", "é:".encode(), "ns.δ-1:".encode()])
+def test_a_sheet_anywhere_a_relationship_under_any_prefix_points_is_checked(tmp_path, prefix):
+    # calamine follows a worksheet relationship by its local name, whatever the prefix, to a part outside
+    # xl/worksheets too; a far cell there must be refused like one in xl/worksheets
+    ns = b" xmlns" + (b":" + prefix[:-1] if prefix else b"") + \
+        b'="http://schemas.openxmlformats.org/package/2006/relationships"'
+    rels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><' + prefix + b"Relationships" + ns + b"><"
+            + prefix + b'Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/worksheet" Target="other/data.xml"/></' + prefix + b"Relationships>")
+    far = H.sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c><c r="AAA20000"><v>2</v></c></row>')
+    data = H.package(H.sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c></row>'),
+                     {"xl/_rels/workbook.xml.rels": rels, "xl/other/data.xml": far})
+    err = refused(lambda: open_workbook(write(tmp_path, "rel.xlsx", data)), "input.sheet_too_big")
+    assert "AAA20000" in err.render()

@@ -25,7 +25,8 @@ _ROWS = re.compile(rb'<row r="(\d{1,7})"')
 _TAG = re.compile(rb'<(/?)' + XML_PREFIX + rb'(row|c)(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
 _CELL_R = re.compile(rb'(?:^|\s)r\s*=\s*["\']\s*([A-Za-z]+)(\d+)\s*["\']')
 _ROW_R = re.compile(rb'(?:^|\s)r\s*=\s*["\']\s*(\d+)\s*["\']')
-_DIMENSION = re.compile(rb'<' + XML_PREFIX + rb'dimension\s[^>]*?ref\s*=\s*["\']([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?["\']')
+_DIMENSION = re.compile(rb'<' + XML_PREFIX
+                        + rb'dimension\s[^>]*?ref\s*=\s*["\']([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?["\']')
 _REF = re.compile(r"([A-Za-z]+)(\d+)")
 
 

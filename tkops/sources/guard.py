@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from tkops.errors import DataError
 from tkops.settings import DEFAULT, Settings
 from tkops.cells import extent
+from tkops.cells.extent import XML_PREFIX
 
 #: More parts than any workbook has (a workbook with hundreds of sheets has about 3 parts per sheet).
 MAX_PARTS = 10_000
@@ -159,9 +160,12 @@ def _count(out: bytes, info, name, kind, limits: Limits, size: int, crc: int, to
 
 
 # --- which parts are sheets, and their names ------------------------------------------------------------------------
-_SHEET = re.compile(rb'<(?:[\w.-]+:)?sheet\s[^>]*?name\s*=\s*"([^"]*)"[^>]*?(?:[\w.-]+:)?id\s*=\s*"([^"]*)"')
-_SHEET_ID_FIRST = re.compile(rb'<(?:[\w.-]+:)?sheet\s[^>]*?(?:[\w.-]+:)id\s*=\s*"([^"]*)"[^>]*?name\s*=\s*"([^"]*)"')
-_RELATION = re.compile(rb'<(?:[\w.-]+:)?Relationship\s([^>]*)>')
+# element prefixes may be any XML name (calamine compares local names): a relationship under a prefix of letters
+# beyond ASCII still points calamine at its part
+_SHEET = re.compile(rb'<' + XML_PREFIX + rb'sheet\s[^>]*?name\s*=\s*"([^"]*)"[^>]*?(?:[\w.-]+:)?id\s*=\s*"([^"]*)"')
+_SHEET_ID_FIRST = re.compile(rb'<' + XML_PREFIX
+                             + rb'sheet\s[^>]*?(?:[\w.-]+:)id\s*=\s*"([^"]*)"[^>]*?name\s*=\s*"([^"]*)"')
+_RELATION = re.compile(rb'<' + XML_PREFIX + rb'Relationship\s([^>]*)>')
 _ATTR = re.compile(rb'([\w.:-]+)\s*=\s*"([^"]*)"')
 _SHEET_FOLDERS = ("xl/worksheets/", "xl/macrosheets/", "xl/dialogsheets/")
 
