@@ -20,7 +20,8 @@ from typing import Iterator
 M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD = -1, -2, -3
 #: While a large job runs: arrays up to 1 GiB come from the heap, freed memory stays for the next ones.
 ROOMY = {M_MMAP_THRESHOLD: 1 << 30, M_TRIM_THRESHOLD: (1 << 31) - 1, M_TOP_PAD: 64 << 20}
-#: Afterwards: glibc's starting values.
+#: Afterwards: glibc's starting values (mallopt(3)). Set by hand, the mmap threshold stays fixed at 128 KB where glibc
+#: would raise it as large blocks are freed: a later job maps its large arrays afresh, as at the process's start.
 USUAL = {M_MMAP_THRESHOLD: 128 << 10, M_TRIM_THRESHOLD: 128 << 10, M_TOP_PAD: 128 << 10}
 
 
