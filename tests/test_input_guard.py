@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import io
 import struct
 import sys
 import zipfile
@@ -371,3 +372,64 @@ def test_a_sheet_anywhere_a_relationship_under_any_prefix_points_is_checked(tmp_
                      {"xl/_rels/workbook.xml.rels": rels, "xl/other/data.xml": far})
     err = refused(lambda: open_workbook(write(tmp_path, "rel.xlsx", data)), "input.sheet_too_big")
     assert "AAA20000" in err.render()
+
+
+def _package(parts: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+FAR_SHEET = H.sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c><c r="AAA20000"><v>2</v></c></row>')
+NEAR_SHEET = H.sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c></row>')
+
+
+@pytest.mark.parametrize("part", ["XL/Other/Data.XML", "xl\\other\\data.xml", "xl/worksheets/../other/data.xml"])
+def test_a_sheet_calamine_finds_under_another_spelling_of_its_name_is_checked(tmp_path, part):
+    # calamine looks part names up without case and with either slash: xl/other/data.xml is this part for it
+    rels = H.WORKBOOK_RELS.replace(b'Target="worksheets/sheet1.xml"', b'Target="other/data.xml"')
+    data = _package({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
+                     "xl/_rels/workbook.xml.rels": rels, part: FAR_SHEET})
+    err = refused(lambda: open_workbook(write(tmp_path, "case.xlsx", data)), "input.sheet_too_big")
+    assert "AAA20000" in err.render()
+
+
+def test_a_workbook_found_through_the_package_relationships_is_the_one_checked(tmp_path):
+    # _rels/.rels sends calamine to other/workbook.xml and its sheets; the xl/ workbook beside it is a decoy
+    rels = H.RELS.replace(b'Target="xl/workbook.xml"', b'Target="other/workbook.xml"')
+    data = _package({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": rels,
+                     "xl/workbook.xml": H.WORKBOOK, "xl/_rels/workbook.xml.rels": H.WORKBOOK_RELS,
+                     "xl/worksheets/sheet1.xml": NEAR_SHEET, "other/workbook.xml": H.WORKBOOK,
+                     "other/_rels/workbook.xml.rels": H.WORKBOOK_RELS, "other/worksheets/sheet1.xml": FAR_SHEET})
+    err = refused(lambda: open_workbook(write(tmp_path, "decoy.xlsx", data)), "input.sheet_too_big")
+    assert "AAA20000" in err.render() and err.params["sheet"] == "OrderSKUList"
+
+
+def test_real_exports_and_a_book_with_a_chart_an_image_a_table_and_comments_still_open(tmp_path):
+    # every relationships part is followed now: what is not a sheet is not measured as one
+    import xlsxwriter
+
+    for path in sorted(EXPORTS.glob("*.xlsx")):
+        assert open_workbook(path).sheet_names
+    book = tmp_path / "rich.xlsx"
+    wb = xlsxwriter.Workbook(str(book))
+    ws = wb.add_worksheet("Orders")
+    ws.write_row(0, 0, ["Order ID", "Qty"])
+    for r in range(1, 50):
+        ws.write_row(r, 0, [str(577000000000000000 + r), r])
+    ws.add_table(0, 0, 49, 1, {"name": "T", "header_row": True, "columns": [{"header": "Order ID"}, {"header": "Qty"}]})
+    ws.write_comment(1, 1, "checked")
+    ws.write_url(60, 0, "https://example.com/", string="link")
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"values": "=Orders!$B$2:$B$50"})
+    ws.insert_chart("D2", chart)
+    png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d8a95d0000000049454e44ae426082")
+    ws.insert_image("D20", "dot.png", {"image_data": io.BytesIO(png)})
+    line = wb.add_chart({"type": "line"})
+    line.add_series({"values": "=Orders!$B$2:$B$50"})
+    wb.add_chartsheet("Chart").set_chart(line)
+    wb.close()
+    assert open_workbook(book).sheet_names[:2] == ["Orders", "Chart"]

@@ -167,38 +167,61 @@ _SHEET_ID_FIRST = re.compile(rb'<' + XML_PREFIX
                              + rb'sheet\s[^>]*?(?:[\w.-]+:)id\s*=\s*"([^"]*)"[^>]*?name\s*=\s*"([^"]*)"')
 _RELATION = re.compile(rb'<' + XML_PREFIX + rb'Relationship\s([^>]*)>')
 _ATTR = re.compile(rb'([\w.:-]+)\s*=\s*"([^"]*)"')
-_SHEET_FOLDERS = ("xl/worksheets/", "xl/macrosheets/", "xl/dialogsheets/")
+_SHEET_FOLDERS = ("xl/worksheets/", "xl/macrosheets/", "xl/dialogsheets/", "xl/chartsheets/")
+#: Relationship types calamine reads a part of as a sheet (worksheet, chartsheet, dialogsheet), and the macro sheets.
+SHEET_TYPES = ("worksheet", "chartsheet", "macrosheet", "dialogsheet", "xlmacrosheet", "xlintlmacrosheet")
 
 
 def _sheet_parts(archive: zipfile.ZipFile, kind: str) -> dict[str, str]:
-    """Part name -> sheet name for every part calamine may read as a sheet (names as the workbook gives them)."""
+    """Part name -> sheet name for every part calamine may read as a sheet (names as the workbook gives them), a
+    superset of what it reads: every part in the sheet folders, and every part a sheet relationship of *any*
+    relationships part points at. calamine finds the workbook through the package's ``_rels/.rels`` (it need not be
+    ``xl/workbook.xml``; a decoy there changes nothing), joins a target to the folder of the ``_rels`` folder as
+    written, and looks names up without case; so targets are resolved that way and as the OPC resolves them
+    (``..`` followed), and names compared without case and with either slash."""
     if kind == "ods":
         return {"content.xml": "content.xml"}
-    names = set(archive.namelist())
-    workbook = "xl/workbook.bin" if kind == "xlsb" else "xl/workbook.xml"
-    parts = {n: n for n in names if n.startswith(_SHEET_FOLDERS) and n.endswith((".xml", ".bin"))}
-    targets = _targets(archive, "xl/_rels/" + posixpath.basename(workbook) + ".rels", names)
-    sheet_names = _names(_read_capped(archive, workbook)) if kind == "xlsx" and workbook in names else {}
-    for rid, target in targets.items():
-        if target in names:
-            parts[target] = sheet_names.get(rid, target)
+    real = {_normal(n): n for n in archive.namelist()}
+    parts = {n: n for key, n in real.items() if key.startswith(_SHEET_FOLDERS) and key.endswith((".xml", ".bin"))}
+    for key, rels in real.items():
+        if not key.endswith(".rels"):
+            continue
+        base = key.rpartition("_rels/")[0]  # the folder targets start from: "xl/" for xl/_rels/workbook.xml.rels
+        workbook = real.get(base + "workbook.xml") if kind == "xlsx" else None
+        sheet_names = _names(_read_capped(archive, workbook)) if workbook else {}
+        for rid, target in _targets(_read_capped(archive, rels)).items():
+            for path in _resolved(base, target):
+                if path in real:
+                    parts[real[path]] = sheet_names.get(rid, real[path])
     return parts
 
 
-def _targets(archive: zipfile.ZipFile, rels: str, names: set[str]) -> dict[str, str]:
-    """Relationship Id -> part of every sheet-like relationship (worksheet, macro or dialog sheet) of the workbook."""
-    if rels not in names:
-        return {}
+def _normal(name: str) -> str:
+    """A part name as calamine looks it up: forward slashes, no case."""
+    return name.replace("\\", "/").lower()
+
+
+def _targets(rels_xml: bytes) -> dict[str, str]:
+    """Relationship Id -> Target (as written) of every sheet-like relationship (worksheet, chart, macro or dialog
+    sheet) of a relationships part."""
     out = {}
-    for attrs in _RELATION.findall(_read_capped(archive, rels)):
+    for attrs in _RELATION.findall(rels_xml):
         values = {k.decode("ascii", "replace"): v.decode("utf-8", "replace") for k, v in _ATTR.findall(attrs)}
-        if not values.get("Type", "").rstrip("/").lower().endswith(("worksheet", "macrosheet", "dialogsheet",
-                                                                     "xlmacrosheet", "xlintlmacrosheet")):
-            continue
-        target = html.unescape(values.get("Target", "")).replace("\\", "/")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-        out[values.get("Id", "")] = str(PurePosixPath(path))
+        if values.get("Type", "").rstrip("/").lower().endswith(SHEET_TYPES):
+            out[values.get("Id", "")] = values.get("Target", "")
     return out
+
+
+def _resolved(base: str, target: str) -> set[str]:
+    """The part names (:func:`_normal`) a relationship target of a ``_rels`` folder in ``base`` may mean: joined as
+    written (calamine; an absolute target from the package's root), and with ``..`` followed (the OPC), entities
+    decoded or not."""
+    found = set()
+    for text in {target, html.unescape(target)}:
+        text = text.replace("\\", "/")
+        joined = text[1:] if text.startswith("/") else base + text
+        found |= {_normal(joined), _normal(str(PurePosixPath(posixpath.normpath("/" + joined))).lstrip("/"))}
+    return found
 
 
 def _read_capped(archive: zipfile.ZipFile, name: str, cap: int = 16 * _MB) -> bytes:
@@ -220,7 +243,7 @@ def _scanner(kind: str, part: str, sheets: dict[str, str]):
         return None
     if kind == "ods":
         return extent.OdsExtent()
-    return extent.BinSheetExtent() if part.endswith(".bin") else extent.XmlSheetExtent()
+    return extent.BinSheetExtent() if part.lower().endswith(".bin") else extent.XmlSheetExtent()
 
 
 def _check_reach(name: str, sheet: str, scanner, limits: Limits) -> None:
