@@ -433,3 +433,31 @@ def test_real_exports_and_a_book_with_a_chart_an_image_a_table_and_comments_stil
     wb.add_chartsheet("Chart").set_chart(line)
     wb.close()
     assert open_workbook(book).sheet_names[:2] == ["Orders", "Chart"]
+
+
+@pytest.mark.parametrize("target, part, kind", [
+    (b"/xl/other/data.xml", "xl/other/data.xml", "worksheet"),  # absolute, from the package's root
+    (b"other\\data.xml", "xl/other/data.xml", "worksheet"),  # a backslash
+    (b"../other/data.xml", "other/data.xml", "worksheet"),  # the OPC follows ".."
+    (b"other/a&amp;b.xml", "xl/other/a&amp;b.xml", "worksheet"),  # the target as written
+    (b"other/a&amp;b.xml", "xl/other/a&b.xml", "worksheet"),  # and with its entity decoded
+    (b"other/data.xml", "xl/other/data.xml", "worksheet/"),  # a type with a trailing slash
+    (b"other/data.xml", "xl/other/data.xml", "chartsheet"),
+])
+def test_a_sheet_relationship_is_resolved_every_way_a_reader_may_resolve_it(tmp_path, target, part, kind):
+    rels = H.WORKBOOK_RELS.replace(b'Target="worksheets/sheet1.xml"', b'Target="' + target + b'"').replace(
+        b"relationships/worksheet", b"relationships/" + kind.encode())
+    data = _package({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
+                     "xl/_rels/workbook.xml.rels": rels, part: FAR_SHEET})
+    parts = guard._sheet_parts(zipfile.ZipFile(io.BytesIO(data)), "xlsx")
+    assert parts.get(part) == "OrderSKUList"
+    refused(lambda: open_workbook(write(tmp_path, "target.xlsx", data)), "input.sheet_too_big")
+
+
+def test_bytes_that_are_not_utf8_in_a_relationship_end_in_a_clean_refusal(tmp_path):
+    rels = H.WORKBOOK_RELS.replace(b'Target="worksheets/sheet1.xml"', b'Target="other/\xff\xfe.xml"')
+    data = _package({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
+                     "xl/_rels/workbook.xml.rels": rels, "xl/worksheets/sheet1.xml": NEAR_SHEET})
+    assert set(guard._sheet_parts(zipfile.ZipFile(io.BytesIO(data)), "xlsx")) == {"xl/worksheets/sheet1.xml"}
+    with pytest.raises(DataError):
+        open_workbook(write(tmp_path, "bytes.xlsx", data)).get_sheet_by_name("OrderSKUList").to_python()
