@@ -374,14 +374,6 @@ def test_a_sheet_anywhere_a_relationship_under_any_prefix_points_is_checked(tmp_
     assert "AAA20000" in err.render()
 
 
-def _package(parts: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buf.getvalue()
-
-
 FAR_SHEET = H.sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c><c r="AAA20000"><v>2</v></c></row>')
 NEAR_SHEET = H.sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c></row>')
 
@@ -390,7 +382,7 @@ NEAR_SHEET = H.sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c></row>')
 def test_a_sheet_calamine_finds_under_another_spelling_of_its_name_is_checked(tmp_path, part):
     # calamine looks part names up without case and with either slash: xl/other/data.xml is this part for it
     rels = H.WORKBOOK_RELS.replace(b'Target="worksheets/sheet1.xml"', b'Target="other/data.xml"')
-    data = _package({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
+    data = H.zip_of({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
                      "xl/_rels/workbook.xml.rels": rels, part: FAR_SHEET})
     err = refused(lambda: open_workbook(write(tmp_path, "case.xlsx", data)), "input.sheet_too_big")
     assert "AAA20000" in err.render()
@@ -399,7 +391,7 @@ def test_a_sheet_calamine_finds_under_another_spelling_of_its_name_is_checked(tm
 def test_a_workbook_found_through_the_package_relationships_is_the_one_checked(tmp_path):
     # _rels/.rels sends calamine to other/workbook.xml and its sheets; the xl/ workbook beside it is a decoy
     rels = H.RELS.replace(b'Target="xl/workbook.xml"', b'Target="other/workbook.xml"')
-    data = _package({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": rels,
+    data = H.zip_of({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": rels,
                      "xl/workbook.xml": H.WORKBOOK, "xl/_rels/workbook.xml.rels": H.WORKBOOK_RELS,
                      "xl/worksheets/sheet1.xml": NEAR_SHEET, "other/workbook.xml": H.WORKBOOK,
                      "other/_rels/workbook.xml.rels": H.WORKBOOK_RELS, "other/worksheets/sheet1.xml": FAR_SHEET})
@@ -447,7 +439,7 @@ def test_real_exports_and_a_book_with_a_chart_an_image_a_table_and_comments_stil
 def test_a_sheet_relationship_is_resolved_every_way_a_reader_may_resolve_it(tmp_path, target, part, kind):
     rels = H.WORKBOOK_RELS.replace(b'Target="worksheets/sheet1.xml"', b'Target="' + target + b'"').replace(
         b"relationships/worksheet", b"relationships/" + kind.encode())
-    data = _package({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
+    data = H.zip_of({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
                      "xl/_rels/workbook.xml.rels": rels, part: FAR_SHEET})
     parts = guard._sheet_parts(zipfile.ZipFile(io.BytesIO(data)), "xlsx")
     assert parts.get(part) == "OrderSKUList"
@@ -456,7 +448,7 @@ def test_a_sheet_relationship_is_resolved_every_way_a_reader_may_resolve_it(tmp_
 
 def test_bytes_that_are_not_utf8_in_a_relationship_end_in_a_clean_refusal(tmp_path):
     rels = H.WORKBOOK_RELS.replace(b'Target="worksheets/sheet1.xml"', b'Target="other/\xff\xfe.xml"')
-    data = _package({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
+    data = H.zip_of({"[Content_Types].xml": H.CONTENT_TYPES, "_rels/.rels": H.RELS, "xl/workbook.xml": H.WORKBOOK,
                      "xl/_rels/workbook.xml.rels": rels, "xl/worksheets/sheet1.xml": NEAR_SHEET})
     assert set(guard._sheet_parts(zipfile.ZipFile(io.BytesIO(data)), "xlsx")) == {"xl/worksheets/sheet1.xml"}
     with pytest.raises(DataError):

@@ -16,7 +16,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from tkops.errors import DataError
 from tkops.settings import DEFAULT, Settings
@@ -220,7 +220,7 @@ def _resolved(base: str, target: str) -> set[str]:
     for text in {target, html.unescape(target)}:
         text = text.replace("\\", "/")
         joined = text[1:] if text.startswith("/") else base + text
-        found |= {_normal(joined), _normal(str(PurePosixPath(posixpath.normpath("/" + joined))).lstrip("/"))}
+        found |= {_normal(joined), _normal(posixpath.normpath("/" + joined).lstrip("/"))}
     return found
 
 
