@@ -16,7 +16,9 @@ from tests.month_end_samples import write_exports
 from tkops.book import FileBook
 from tkops.cli import main
 from tkops.history import HistoryStore
+from tkops.aftersales.line_facts import lines_table
 from tkops.jobs.lines import KEY, book_lines, order_lines
+from tkops.jobs.month_end.line_figures import FACT_NUMBERS, FACT_TEXT, FACT_TIMES
 from tkops.jobs.month_end.inputs import read_book, with_book_cases
 from tkops.jobs.month_end.month_lines import LINE_COLUMNS, TEAM_HEADERS
 from tkops.jobs.month_end.run import classify, month_end_figures, run_month_end
@@ -98,6 +100,11 @@ def test_book_lines_are_order_lines_whatever_rows_are_asked(book):
     keys = ("order_id", "order_amount", "paid_time")
     pd.testing.assert_frame_equal(lines.frame(rows, keys),
                                   whole.iloc[rows][[*keys, KEY, "where"]].reset_index(drop=True), check_exact=True)
+    # the line table made from Orders and history's Arrow columns is the one made from the frame of every line
+    table = lines.table(FACT_TEXT, FACT_TIMES, FACT_NUMBERS)
+    assert table.equals(lines_table(whole, FACT_TEXT, FACT_TIMES, FACT_NUMBERS))
+    # amounts read, and some orders cancelled with a reason
+    assert all(table.column(k).null_count < table.num_rows for k in ("order_amount", "cancel_reason", "cancel_by"))
     table = lines.table(("order_id", "shipping_provider"), ("paid_time",))
     assert table.column("order_id").to_pylist() == whole["order_id"].tolist()
     assert table.column("shipping_provider").to_pylist() == [None if pd.isna(v) or v == "" else v
@@ -147,7 +154,10 @@ def test_the_rows_a_month_needs():
 
 def test_each_orders_month_state_and_amounts_from_its_first_line():
     from tkops.aftersales.pivots import NO_MONTH, month_number
-    from tkops.jobs.month_end.line_figures import orders_table
+    from tkops.jobs.month_end.line_figures import orders_of
+
+    def orders_table(frame, first):
+        return orders_of(lines_table(frame, FACT_TEXT, FACT_TIMES, FACT_NUMBERS), first)
 
     t = pd.Timestamp
     lines = pd.DataFrame({
@@ -214,14 +224,23 @@ def test_a_line_table_of_parts_that_typed_a_column_differently():
     from tkops.jobs.lines import BookLines
 
     old = pa.table({LINE_KEY: ["a|1|0"], "Order ID": pa.array([12], pa.int64()),
-                    "Paid Time": pa.array(["2026-11-03 10:00:00"], pa.string())})
+                    "Paid Time": pa.array(["2026-11-03 10:00:00"], pa.string()),
+                    "Order Amount": pa.array(["12.50"], pa.string()), "Order Refund Amount": pa.array([3], pa.int64())})
     new = pa.table({LINE_KEY: ["b|1|0", "c|1|0"], "Order ID": ["13", None],
-                    "Paid Time": pa.array([dt.datetime(2026, 11, 4, 9, 30), None], pa.timestamp("us"))})
+                    "Paid Time": pa.array([dt.datetime(2026, 11, 4, 9, 30), None], pa.timestamp("us")),
+                    "Order Amount": pa.array([7.25, None], pa.float64()),
+                    "Order Refund Amount": pa.array([None, 1.5], pa.float64())})
     lines = BookLines(pd.DataFrame(), unite_tables([old, new]), ("order_id", "paid_time"), ())
-    table = lines.table(("order_id", "currency"), ("paid_time", "created_time"))
+    table = lines.table(("order_id", "currency"), ("paid_time", "created_time"),
+                        ("order_amount", "order_refund_amount", "quantity"))
     assert table.column("order_id").to_pylist() == ["12", "13", None]  # a number stored by an older part: its text
     assert table.column("paid_time").to_pylist() == [dt.datetime(2026, 11, 3, 10), dt.datetime(2026, 11, 4, 9, 30),
                                                      None]
+    # amounts stored as text by one part and as numbers by another, whole numbers as int64: all float64
+    assert table.column("order_amount").to_pylist() == [12.5, 7.25, None]
+    assert table.column("order_refund_amount").to_pylist() == [3.0, None, 1.5]
+    assert table.column("quantity").null_count == 3
+    assert {str(table.schema.field(k).type) for k in ("order_amount", "order_refund_amount", "quantity")} == {"double"}
     assert table.column("currency").null_count == 3 and table.column("created_time").null_count == 3
     assert str(table.schema.field("paid_time").type) == "timestamp[us]" and len(lines) == 3
 
@@ -233,10 +252,12 @@ def test_a_line_table_of_a_part_that_stored_numbers_and_words():
     from tkops.jobs.lines import BookLines
 
     part = pa.table({LINE_KEY: ["a|1|0", "b|1|0"], "Order ID": pa.array([12, 13], pa.int64()),
-                     "Paid Time": pa.array(["2026-11-03 10:00:00", "not a time"], pa.string())})
-    table = BookLines(pd.DataFrame(), part, ("order_id",), ()).table(("order_id",), ("paid_time",))
+                     "Paid Time": pa.array(["2026-11-03 10:00:00", "not a time"], pa.string()),
+                     "Order Amount": pa.array([" 4.5 ", "n/a"], pa.string())})
+    table = BookLines(pd.DataFrame(), part, ("order_id",), ()).table(("order_id",), ("paid_time",), ("order_amount",))
     assert table.column("order_id").to_pylist() == ["12", "13"]
     assert table.column("paid_time").to_pylist() == [dt.datetime(2026, 11, 3, 10), None]
+    assert table.column("order_amount").to_pylist() == [4.5, None]  # a word is no amount, as the sheet reads it
 
 
 def test_a_line_on_orders_and_in_history_comes_once_from_orders():

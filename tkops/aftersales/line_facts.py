@@ -26,10 +26,10 @@ TIME_KEYS = ("paid_time", "created_time")
 _ROW = "__row"
 
 
-def lines_table(lines: pd.DataFrame, text_keys: Sequence[str] = TEXT_KEYS, time_keys: Sequence[str] = TIME_KEYS
-                ) -> pa.Table:
-    """The text columns ``text_keys`` and times ``time_keys`` of canonical ``lines`` as a line table (a column
-    ``lines`` lacks is null throughout)."""
+def lines_table(lines: pd.DataFrame, text_keys: Sequence[str] = TEXT_KEYS, time_keys: Sequence[str] = TIME_KEYS,
+                number_keys: Sequence[str] = ()) -> pa.Table:
+    """The text columns ``text_keys``, times ``time_keys`` and numbers ``number_keys`` (float64, null where blank or
+    not a number) of canonical ``lines`` as a line table (a column ``lines`` lacks is null throughout)."""
     arrays = {}
     for key in text_keys:
         text = text_column(lines[key] if key in lines else None, lines.index).to_numpy(dtype=object)
@@ -38,7 +38,16 @@ def lines_table(lines: pd.DataFrame, text_keys: Sequence[str] = TEXT_KEYS, time_
         times = pd.to_datetime(lines[key], errors="coerce") if key in lines else pd.Series(pd.NaT, index=lines.index)
         arrays[key] = pa.array(times.to_numpy(dtype="datetime64[us]"), type=pa.timestamp("us"),
                                mask=times.isna().to_numpy())
+    for key in number_keys:
+        arrays[key] = number_array(lines[key] if key in lines else pd.Series(np.nan, index=lines.index))
     return pa.table(arrays)
+
+
+def number_array(values: pd.Series) -> pa.Array:
+    """Values as a line table holds a number: float64, null where blank or not a number (as ``pd.to_numeric``
+    coerces, the way :func:`tkops.merge.typed_numbers` reads the sheet)."""
+    numbers = pd.to_numeric(values, errors="coerce").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    return pa.array(numbers, type=pa.float64(), mask=np.isnan(numbers))
 
 
 def first_rows(table: pa.Table, key: str = "order_id", where: pa.ChunkedArray | None = None) -> np.ndarray:

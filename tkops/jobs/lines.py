@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from tkops import schema
 from tkops.book.protocol import ReadBook
 from tkops.history import LINE_KEY, HistoryStore
-from tkops.aftersales.line_facts import lines_table
+from tkops.aftersales.line_facts import lines_table, number_array
 from tkops.history.columns import as_objects, canonical
 from tkops.history.store import frame_of, unite_tables
 from tkops.history.mark import MARK, Mark, check_store
@@ -126,16 +126,18 @@ class BookLines:
             return past.reset_index(drop=True)
         return pd.concat([live, past], ignore_index=True)
 
-    def table(self, text_keys: Sequence[str], time_keys: Sequence[str]) -> pa.Table:
+    def table(self, text_keys: Sequence[str], time_keys: Sequence[str], number_keys: Sequence[str] = ()
+              ) -> pa.Table:
         """The lines as a line table (:mod:`tkops.aftersales.line_facts`) of these keys, in :meth:`frame`'s order."""
-        live = lines_table(self.live, text_keys, time_keys)
+        live = lines_table(self.live, text_keys, time_keys, number_keys)
         if self.past is None:
             return live
         past = {}
-        for key in (*text_keys, *time_keys):
+        for key in (*text_keys, *time_keys, *number_keys):
             name = schema.BY_KEY[key].name
             column = self.past.column(name) if name in self.past.column_names else None
-            past[key] = _typed(column, self.past.num_rows, key in time_keys)
+            kind = pa.timestamp("us") if key in time_keys else pa.float64() if key in number_keys else pa.string()
+            past[key] = _typed(column, self.past.num_rows, kind)
         return pa.concat_tables([live, pa.table(past)])
 
     def given(self, header: str) -> bool:
@@ -146,14 +148,16 @@ class BookLines:
         return past is not None and header in past.column_names and past.column(header).null_count < past.num_rows
 
 
-def _typed(column: pa.ChunkedArray | None, rows: int, time: bool) -> pa.ChunkedArray | pa.Array:
-    """A history column as a line table holds it: text as text (the store's is already), times as timestamps."""
-    kind = pa.timestamp("us") if time else pa.string()
+def _typed(column: pa.ChunkedArray | None, rows: int, kind: pa.DataType) -> pa.ChunkedArray | pa.Array:
+    """A history column as a line table holds it (``kind``): text as text (the store's is already), times as
+    timestamps, numbers as float64."""
     if column is None:
         return pa.nulls(rows, kind)
     if column.type == kind:
         return column
-    if time:  # parts that disagree on a column's type are read as text (HistoryStore.read_table)
+    if kind == pa.float64():  # whole numbers (int64), or text where parts disagree on the type
+        return number_array(pd.Series(column.to_numpy(zero_copy_only=False), dtype=object))
+    if kind == pa.timestamp("us"):  # parts that disagree on a column's type are read as text (HistoryStore.read_table)
         stamps = pd.to_datetime(pd.Series(column.to_numpy(zero_copy_only=False), dtype=object), errors="coerce",
                                 format="mixed")
         return pa.array(stamps.to_numpy(dtype="datetime64[us]"), kind, mask=stamps.isna().to_numpy())

@@ -18,12 +18,14 @@ from tkops.aftersales.line_facts import TEXT_KEYS, TIME_KEYS, catalogue_of, firs
 from tkops.aftersales.month_end_catalogue import MonthEndError
 from tkops.cells.times import month_days
 from tkops.clocks import KPI_KEYS, SlaTable, kpis
-from tkops.schema import ORDER_LEVEL_KEYS
 from tkops.settings import Settings
 
 TREND_MONTHS = 12
-#: The columns of the line table :func:`line_facts` and :func:`wanted_rows` read.
-FACT_TEXT, FACT_TIMES = TEXT_KEYS, (*TIME_KEYS, "shipped_time", "delivered_time")
+#: The columns of the line table :func:`line_facts` and :func:`wanted_rows` read: the facts' and the catalogue's,
+#: the order-level ones :func:`orders_of` reads, and the times a line is shipped.
+FACT_TEXT = (*TEXT_KEYS, "order_status", "cancel_reason", "cancel_by")
+FACT_TIMES = (*TIME_KEYS, "shipped_time", "delivered_time")
+FACT_NUMBERS = ("order_amount", "order_refund_amount")
 
 
 def parse_month(month: str) -> tuple[dt.date, dt.date]:
@@ -41,28 +43,42 @@ def trend_start(month: str) -> dt.datetime:
     return dt.datetime(index // 12, index % 12 + 1, 1)
 
 
-def orders_table(lines: pd.DataFrame, first: np.ndarray) -> pd.DataFrame:
-    """One row per order: month number (paid; created when the file has no Paid Time), cancelled, net amount.
-    ``first``: each order's first line (:func:`tkops.aftersales.line_facts.first_rows`)."""
-    o = lines[[k for k in ORDER_LEVEL_KEYS if k in lines]].iloc[first].reset_index(drop=True)
-    status = P.text(o, "order_status")
-    cancelled = status.eq("Cancelled")
-    paid = o["paid_time"] if "paid_time" in o else pd.Series(pd.NaT, index=o.index)
-    created = o["created_time"] if "created_time" in o else pd.Series(pd.NaT, index=o.index)
-    # where the files give Paid Times, a cancelled order without one was never paid
-    unpaid = status.eq("Unpaid") | (cancelled if paid.notna().any() else False)
-    when = paid.fillna(created.where(~unpaid))
-    amount = np.nan_to_num(P.numbers(o, "order_amount"))
-    refund = np.nan_to_num(P.numbers(o, "order_refund_amount"))
-    return o.assign(month=P.month_numbers(when), cancelled=cancelled.to_numpy(), currency=P.text(o, "currency"),
-                    sales=np.where(cancelled, 0.0, amount), cancel_amount=np.where(refund > 0, refund, amount))
+def orders_of(table: pa.Table, first: np.ndarray) -> pd.DataFrame:
+    """One row per order: Order ID, cancel reason and by (objects, None where blank), month number (paid; created
+    when the lines give no Paid Time), cancelled, currency ("" where blank), net amount and the amount a
+    cancellation cost. ``table``: a line table of :data:`FACT_TEXT`, :data:`FACT_TIMES` and :data:`FACT_NUMBERS`;
+    ``first``: each order's first line (:func:`tkops.aftersales.line_facts.first_rows`), whose values are the
+    order's."""
+    o = table.select(["order_id", "order_status", "currency", "cancel_reason", "cancel_by", "paid_time",
+                      "created_time", "order_amount", "order_refund_amount"]).take(pa.array(first, pa.int64()))
+    status = pc.fill_null(o.column("order_status"), "")
+    cancelled = pc.equal(status, "Cancelled")
+    paid = o.column("paid_time")
+    # where the lines give Paid Times, a cancelled order without one was never paid
+    unpaid = pc.or_(pc.equal(status, "Unpaid"), cancelled) if paid.null_count < len(paid) \
+        else pc.equal(status, "Unpaid")
+    when = pc.coalesce(paid, pc.if_else(unpaid, pa.scalar(None, pa.timestamp("us")), o.column("created_time")))
+    amount = np.nan_to_num(o.column("order_amount").to_numpy(zero_copy_only=False))
+    refund = np.nan_to_num(o.column("order_refund_amount").to_numpy(zero_copy_only=False))
+    is_cancelled = cancelled.to_numpy(zero_copy_only=False)
+    months = P.month_numbers(pd.Series(when.to_numpy(zero_copy_only=False), dtype="datetime64[us]")).to_numpy()
+    return pd.DataFrame({
+        "order_id": _objects(o.column("order_id")), "cancel_reason": _objects(o.column("cancel_reason")),
+        "cancel_by": _objects(o.column("cancel_by")), "month": months, "cancelled": is_cancelled,
+        "currency": _objects(pc.fill_null(o.column("currency"), "")),
+        "sales": np.where(is_cancelled, 0.0, amount), "cancel_amount": np.where(refund > 0, refund, amount)})
+
+
+def _objects(column: pa.ChunkedArray) -> np.ndarray:
+    """A text column as an object array (None where null)."""
+    return np.asarray(column.to_numpy(zero_copy_only=False), dtype=object)
 
 
 @dataclass
 class LineFacts:
     """What the month-end takes from every order line, not only the month's (:func:`line_facts`)."""
 
-    orders: pd.DataFrame  # orders_table of every line
+    orders: pd.DataFrame  # orders_of every line
     facts: pd.DataFrame  # each order's carrier, currency and month (tkops.aftersales.pivot_inputs.order_facts)
     seller_of_id: pd.Series  # SKU ID -> Seller SKU (tkops.aftersales.pivot_inputs.catalogue)
     names: pd.Series  # SKU -> Product Name
@@ -74,18 +90,17 @@ class LineFacts:
         return {*ids[ids.notna()], *self.facts.index[self.facts["month"].to_numpy() == number]} - {""}
 
 
-def line_facts(table: pa.Table, first_lines) -> LineFacts:
-    """:class:`LineFacts` of the lines of the line table ``table`` (:data:`FACT_TEXT` and :data:`FACT_TIMES`);
-    ``first_lines(rows)``: those lines as a frame (canonical keys, at least the order-level ones)."""
+def line_facts(table: pa.Table) -> LineFacts:
+    """:class:`LineFacts` of the lines of the line table ``table`` (:data:`FACT_TEXT`, :data:`FACT_TIMES` and
+    :data:`FACT_NUMBERS`)."""
     first = first_rows(table)
-    orders = orders_table(first_lines(first), np.arange(len(first)))
     seller_of_id, names = catalogue_of(table)
-    return LineFacts(orders, order_facts_of(table, first), seller_of_id, names)
+    return LineFacts(orders_of(table, first), order_facts_of(table, first), seller_of_id, names)
 
 
 def line_facts_of(lines: pd.DataFrame) -> LineFacts:
     """:class:`LineFacts` of a frame of lines (all of them)."""
-    return line_facts(lines_table(lines, FACT_TEXT, FACT_TIMES), lambda rows: lines.iloc[rows])
+    return line_facts(lines_table(lines, FACT_TEXT, FACT_TIMES, FACT_NUMBERS))
 
 
 def wanted_rows(table: pa.Table, facts: LineFacts, number: int, also: set) -> np.ndarray:
@@ -103,7 +118,7 @@ def wanted_rows(table: pa.Table, facts: LineFacts, number: int, also: set) -> np
 class LineFigures:
     """The line side of a month-end (:func:`line_figures`)."""
 
-    orders: pd.DataFrame  # orders_table of every line
+    orders: pd.DataFrame  # orders_of every line
     month_lines: pd.DataFrame  # the lines of the month's orders
     fulfilment: dict  # the KPIs of the month's lines (tkops.clocks.kpis)
 
@@ -113,7 +128,7 @@ def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, orders:
                  ) -> LineFigures:
     """What the month-end takes from ``lines`` (canonical keys, one row per line, at least every line of the
     month's orders; ``key``: the line key, for the ``team`` columns of the Orders sheet by line key). ``orders``:
-    :func:`orders_table` of every line (:class:`LineFacts`). ``now``: when open clocks are judged."""
+    :func:`orders_of` every line (:class:`LineFacts`). ``now``: when open clocks are judged."""
     start, end = parse_month(month)
     number = P.month_number(month)
     ids = orders.loc[orders["month"] == number, "order_id"]

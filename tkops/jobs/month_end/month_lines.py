@@ -19,6 +19,7 @@ from tkops.cells.text import text_column
 from tkops.clocks import SlaTable
 from tkops.jobs.lines import KEY, WHERE, BookLines, book_lines
 from tkops.jobs.month_end.line_figures import (
+    FACT_NUMBERS,
     FACT_TEXT,
     FACT_TIMES,
     LineFacts,
@@ -27,7 +28,6 @@ from tkops.jobs.month_end.line_figures import (
     line_figures,
     wanted_rows,
 )
-from tkops.schema import ORDER_LEVEL_KEYS
 from tkops.settings import Settings
 from tkops.stock.reorder import WINDOWS
 
@@ -38,15 +38,13 @@ LINE_COLUMNS = ("order_id", "order_status", "sku_id", "seller_sku", "product_nam
                 "cancel_reason", "fulfillment_type", "tracking_id", "shipping_provider", "country")
 #: Team columns of the Orders sheet the fulfilment KPIs read (Reviewed At measures the review).
 TEAM_HEADERS = ("Review Status", "Reviewed At", "Picked", "Picked At", "Packed", "Packed At")
-#: The order-level columns of the lines the month-end reads (each order's first line makes its row of the orders).
-ORDER_KEYS = tuple(k for k in LINE_COLUMNS if k in ORDER_LEVEL_KEYS)
 
 
 @dataclass
 class MonthLines:
     """What a month-end takes from a book's order lines (:func:`month_lines`); Nones without lines."""
 
-    table: pa.Table | None = None  # every line as a line table (FACT_TEXT, FACT_TIMES)
+    table: pa.Table | None = None  # every line as a line table (FACT_TEXT, FACT_TIMES, FACT_NUMBERS)
     facts: LineFacts | None = None  # what the month takes from every line (None without a month)
     lines: pd.DataFrame | None = None  # the lines the month needs (every line without a month): LINE_COLUMNS, key
     team: pd.DataFrame | None = None  # their team columns (TEAM_HEADERS any line fills), index = line keys
@@ -60,10 +58,10 @@ def month_lines(every: BookLines, month: str | None, settings: Settings, *, revi
     orders' lines are kept for the pivots)."""
     if not len(every):
         return MonthLines()
-    table = every.table(FACT_TEXT, FACT_TIMES)
+    table = every.table(FACT_TEXT, FACT_TIMES, FACT_NUMBERS)
     facts = rows = None
     if month:
-        facts = line_facts(table, lambda at: every.frame(at, ORDER_KEYS))
+        facts = line_facts(table)
         reviewed = text_column(reviews["order_id"], reviews.index) if reviews is not None and "order_id" in reviews \
             else ()
         rows = wanted_rows(table, facts, P.month_number(month), set(reviewed) - {""})
