@@ -166,3 +166,17 @@ def test_sheet_frame_refuses_a_sheet_without_its_id_header_or_with_a_header_twic
     assert err.value.params == {"file": "ops.xlsx",
                                 "detail": 'sheet "Orders" has the header "Note" twice; rename or delete one.'}
     assert list(sheet_frame([["Order ID", None, None], ["1"]]).columns) == ["Order ID"]  # blank is not twice
+
+
+def test_a_time_typed_as_words_a_parser_reads_as_the_year_one_is_no_time():
+    import datetime as dt
+
+    from tkops.merge import typed_numbers
+    from tkops.schema import Kind
+
+    # dateutil reads "7a" as 07:00 of the year 1, which nanoseconds cannot hold: blank, not a crash
+    col = pd.Series(["7a", "2026-11-03 09:30", None, dt.datetime(9999, 12, 31), "x"], dtype=object)
+    got = typed_numbers(col, Kind.DATETIME)
+    assert str(got.dtype) == "datetime64[ns]"
+    assert got.isna().tolist() == [True, False, True, True, True]
+    assert got.iloc[1] == pd.Timestamp("2026-11-03 09:30")

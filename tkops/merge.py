@@ -106,7 +106,10 @@ def typed_numbers(col: pd.Series, kind: Kind) -> pd.Series:
     """A column of one of :data:`NUMERIC_KINDS` as tkops compares it: datetime64[ns], Int64 (rounded) or Float64;
     what cannot be read is missing."""
     if kind is Kind.DATETIME:
-        return pd.to_datetime(col, errors="coerce").astype("datetime64[ns]")
+        stamps = pd.to_datetime(col, errors="coerce")
+        # text dateutil reads as a day nanoseconds cannot hold ("7a": 07:00 of the year 1) is no time either
+        held = stamps.isna() | ((stamps >= pd.Timestamp.min) & (stamps <= pd.Timestamp.max))
+        return stamps.where(held).astype("datetime64[ns]")
     numbers = pd.to_numeric(col, errors="coerce").astype("Float64")
     return numbers.round().astype("Int64") if kind is Kind.INT else numbers
 
@@ -119,14 +122,16 @@ def typed(frame: pd.DataFrame, columns: tuple[schema.Column, ...] = schema.ORDER
     frame's index is the sheet row minus 2, as :func:`sheet_frame` makes it)."""
     out = pd.DataFrame(index=frame.index)
     for column in columns:
-        if column.name not in frame.columns:
-            continue
-        col = frame[column.name]
-        if column.kind in NUMERIC_KINDS:
-            out[column.key] = typed_numbers(col, column.kind)
-        else:
-            out[column.key] = _id_texts(col, column.name, sheet) if column.kind is Kind.ID else texts_or_none(col)
+        if column.name in frame.columns:
+            out[column.key] = typed_column(frame[column.name], column, sheet)
     return out
+
+
+def typed_column(col: pd.Series, column: schema.Column, sheet: str = "Orders") -> pd.Series:
+    """One column of a sheet frame as :func:`typed` types it (``column``: its schema column)."""
+    if column.kind in NUMERIC_KINDS:
+        return typed_numbers(col, column.kind)
+    return _id_texts(col, column.name, sheet) if column.kind is Kind.ID else texts_or_none(col)
 
 
 def _id_texts(col: pd.Series, header: str, sheet: str) -> pd.Series:
@@ -134,9 +139,15 @@ def _id_texts(col: pd.Series, header: str, sheet: str) -> pd.Series:
     cannot be known."""
     texts, at = id_texts(col)
     if at is not None:
-        row = at + 2 if isinstance(at, (int, np.integer)) else at
-        raise DataError("sheet_mangled_id", sheet=sheet, row=row, column=header, value=scalar_text(col.loc[at]))
+        raise mangled_id_error(sheet, at, header, col.loc[at])
     return texts
+
+
+def mangled_id_error(sheet: str, at, header: str, value) -> DataError:
+    """The refusal of an ID cell Excel has rounded: sheet, row (``at``: the frame's index label, the sheet row minus
+    2), column and value."""
+    row = at + 2 if isinstance(at, (int, np.integer)) else at
+    return DataError("sheet_mangled_id", sheet=sheet, row=row, column=header, value=scalar_text(value))
 
 
 def _differs(old: pd.Series, new: pd.Series, kind: Kind) -> np.ndarray:

@@ -21,6 +21,7 @@ from tkops.book.ooxml import OoxmlWorkbook, arrow_columns
 from tkops.book.ooxml.arrow_columns import arrow_batch, arrow_grid, text_header_row
 from tkops.book.ooxml.columns import projected_grid
 from tkops.book.ooxml.reader import special_cells
+from tkops.cells.arrow_values import SheetColumns
 from tkops.schema import Kind
 
 SHEET = "AfterSales"
@@ -56,6 +57,10 @@ def same_both_ways(path, headers, *, fast: bool):
     assert (arrow is not None) is fast
     if arrow is not None:
         assert typed(arrow) == expected
+    # a step that types the columns itself takes them as Arrow arrays where nothing else changes them: the same
+    found = OoxmlWorkbook(path).read_columns_grid(SHEET, headers, arrow=True)
+    assert typed(found.grid() if isinstance(found, SheetColumns) else found) == expected
+    assert not isinstance(found, SheetColumns) or fast
     return expected
 
 
@@ -391,3 +396,52 @@ def test_a_damaged_sheet_is_refused_as_the_calamine_path_refuses_it(tmp_path, mo
         OoxmlWorkbook(broken).read_columns_only(SHEET, ASKED)
     assert type(some.value) is type(calamine.value) and some.value.params == calamine.value.params
     assert some.value.params["file"] == "broken.xlsx"
+
+
+def _arrow(path, headers):
+    return isinstance(OoxmlWorkbook(path).read_columns_grid(SHEET, headers, arrow=True), SheetColumns)
+
+
+def _with_formula(path, row: int, column: int):
+    """Values in A1:C4 and a formula without a value (as openpyxl saves one) at ``row``, ``column`` (1-based)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(["Case ID", "Cost", "Team"])
+    for r in range(1, 4):
+        ws.append([str(r), 2.5 * r, "x"])
+    ws.cell(row, column).value = "=B2*2"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("row", "column", "arrow"), [
+    (3, 3, True),  # a formula in a column not asked, among the rows: nothing asked changes
+    (3, 2, False),  # in a column asked: its text comes from the formula scan
+    (7, 3, False),  # below the last row of values: the grid grows to it
+    (1, 4, False),  # in row 1 (a header)
+], ids=["other-column", "asked-column", "below", "header"])
+def test_the_columns_come_as_arrow_arrays_only_where_nothing_else_changes_them(tmp_path, row, column, arrow):
+    path = _with_formula(tmp_path / "b.xlsx", row, column)
+    assert _arrow(path, ["Case ID", "Cost"]) is arrow
+    same_both_ways(path, ["Case ID", "Cost"], fast=row != 1)
+
+
+def test_arrow_arrays_of_clean_books_and_none_of_a_mixed_or_unread_column(tmp_path):
+    assert _arrow(_plain_book(tmp_path / "a.xlsx", ["Case ID", "Cost"], [["1", 2.5], ["2", None]]),
+                  ["Case ID", "Cost"])
+    assert not _arrow(_plain_book(tmp_path / "m.xlsx", ["Case ID", "Cost"], [["1", 1.0], ["2", "x"], ["3", 2.0]]),
+                      ["Case ID", "Cost"])
+    from tests.book.test_read_only_columns import _book
+
+    assert not _arrow(_book(tmp_path / "e.xlsx"), ["Case ID", "Amount"])  # an error value fastexcel left unread
+
+
+def test_a_day_fastexcel_cannot_give_the_calamine_way_sends_the_sheet_to_calamine(tmp_path):
+    wb = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"))
+    ws = wb.add_worksheet(SHEET)
+    ws.write_row(0, 0, ["Case ID", "Opened"])
+    ws.write_row(1, 0, ["1", 0.25])  # a date cell below 1.0: calamine gives a time of day
+    ws.set_column(1, 1, None, wb.add_format({"num_format": "yyyy-mm-dd"}))
+    wb.close()
+    assert not _arrow(tmp_path / "b.xlsx", ["Case ID", "Opened"])

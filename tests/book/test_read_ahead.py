@@ -96,14 +96,14 @@ def held(monkeypatch):
     own thread are not held."""
     import tkops.book.ooxml.editor as editor
 
-    gate, real = threading.Event(), editor.columns_grid
+    gate, real = threading.Event(), editor.columns_read
 
     def waiting(*args, **kwargs):
         if threading.current_thread() is not threading.main_thread():
             assert gate.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(editor, "columns_grid", waiting)
+    monkeypatch.setattr(editor, "columns_read", waiting)
     yield gate
     gate.set()
 
@@ -118,7 +118,7 @@ def test_the_read_runs_in_a_daemon_thread_and_the_step_gets_its_rows(tmp_path, h
     assert [t.name for t in running] == ["tkops-read-AfterSales"] and running[0].daemon
     held.set()
     running[0].join(10)
-    monkeypatch.setattr(editor, "columns_grid", lambda *a, **k: pytest.fail("read again instead of taken"))
+    monkeypatch.setattr(editor, "columns_read", lambda *a, **k: pytest.fail("read again instead of taken"))
     assert read_only_columns(book, "AfterSales", ASKED) == expected
 
 
@@ -128,7 +128,7 @@ def test_a_refusal_made_in_the_background_is_the_one_raised(tmp_path, monkeypatc
     book.read_columns_ahead("Data", ["A"])
     for thread in [t for t in threading.enumerate() if t.name.startswith("tkops-read-")]:
         thread.join(10)
-    monkeypatch.setattr(editor, "columns_grid", lambda *a, **k: pytest.fail("read again instead of taken"))
+    monkeypatch.setattr(editor, "columns_read", lambda *a, **k: pytest.fail("read again instead of taken"))
     with pytest.raises(DataError) as err:
         book.read_columns_only("Data", ["A"])
     assert err.value.code == "book.sheet_too_far"
@@ -184,3 +184,20 @@ def test_the_formula_scan_runs_beside_the_parse_and_its_errors_come_out(tmp_path
     monkeypatch.setattr(module, "special_cells", broken)
     with pytest.raises(UnsafeWorkbook, match="cannot read it \\(a cell reference that is not one\\)"):
         read()
+
+
+@pytest.mark.parametrize("arrow", [True, False])
+def test_a_read_ahead_gives_arrow_arrays_to_a_step_that_asks_and_the_grid_to_others(tmp_path, arrow):
+    from tests.book.test_arrow_columns import _plain_book
+    from tkops.book import read_only_grid
+    from tkops.cells.arrow_values import SheetColumns
+
+    path = _plain_book(tmp_path / "b.xlsx", ["Case ID", "Cost", "Other"], [["1", 2.5, "x"], ["2", None, "y"]])
+    expected = FileBook(path).read_columns_grid("AfterSales", ["Case ID", "Cost"])
+    book = FileBook(path)
+    read_ahead(book, "AfterSales", ["Case ID", "Cost"])
+    found = read_only_grid(book, "AfterSales", ["Case ID", "Cost"], arrow=arrow)
+    assert isinstance(found, SheetColumns) is arrow
+    assert (found.grid() if arrow else found).tolist() == expected.tolist() == [["Case ID", "Cost"], ["1", 2.5],
+                                                                                 ["2", None]]
+    assert not _readers()

@@ -313,3 +313,19 @@ def test_history_is_asked_only_for_the_columns_and_orders_wanted(book, monkeypat
     book_lines(fb, ["order_id"], since=dt.datetime(2026, 10, 1))
     columns, filters = asked[-1]
     assert columns == ["Order ID"] and [("Created Time", ">=", dt.datetime(2026, 10, 1))] in filters
+
+
+def test_the_cases_typed_from_arrow_arrays_are_the_cases_typed_from_the_grid(book, monkeypatch):
+    import tkops.book.ooxml.arrow_columns as arrow_columns
+    import tkops.jobs.month_end.inputs as inputs
+
+    typed_from_arrow = []
+    real = inputs.typed_columns
+    monkeypatch.setattr(inputs, "typed_columns", lambda *a, **k: typed_from_arrow.append(1) or real(*a, **k))
+    fast = read_book(book, US, month="2026-11", now=NOW)
+    assert typed_from_arrow == [1]
+    monkeypatch.setattr(arrow_columns, "fastexcel", None)  # calamine's grid, typed by tkops.merge.typed
+    grid = read_book(book, US, month="2026-11", now=NOW)
+    assert typed_from_arrow == [1] and len(fast.cases) > 100
+    pd.testing.assert_frame_equal(fast.cases, grid.cases, check_exact=True)
+    assert fast.sheets == grid.sheets and "AfterSales" in fast.sheets

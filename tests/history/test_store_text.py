@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from tkops.history import HistoryStore
-from tkops.history.store import SHARED_FROM
+from tkops.cells.arrow_values import SHARED_FROM
 
 
 def _lines(n: int, start: int) -> pd.DataFrame:

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tkops.cells.arrow_values import text_objects
 from tkops.cells.text import text_column
 
 #: The text columns the facts and the catalogue group by or take.
@@ -60,15 +61,6 @@ def first_rows(table: pa.Table, key: str = "order_id", where: pa.ChunkedArray | 
     return np.sort(found.to_numpy())
 
 
-def _objects(column: pa.ChunkedArray | pa.Array, blank=None) -> np.ndarray:
-    """A text column as Python objects, ``blank`` where null."""
-    values = column.to_numpy(zero_copy_only=False)
-    if blank is not None and column.null_count:
-        values = values.copy()
-        values[pd.isna(values)] = blank
-    return values
-
-
 def order_facts_of(table: pa.Table, first: np.ndarray | None = None) -> pd.DataFrame:
     """One row per Order ID (index, text, "" for blank IDs; in the order of each order's first line): ``carrier``
     (the first Shipping Provider Name given on its lines, "" when none is), ``currency`` and ``month`` (months
@@ -77,15 +69,15 @@ def order_facts_of(table: pa.Table, first: np.ndarray | None = None) -> pd.DataF
 
     first = first_rows(table) if first is None else first
     ids = table.column("order_id").take(first)
-    index = pd.Index(_objects(ids, ""), dtype=object, name="order_id")
+    index = pd.Index(text_objects(ids, ""), dtype=object, name="order_id")
     named = first_rows(table, where=pc.is_valid(table.column("shipping_provider")))
     carrier = np.full(len(first), "", dtype=object)
     at = pc.index_in(table.column("order_id").take(named), value_set=ids).to_numpy(zero_copy_only=False)
-    carrier[at.astype(np.int64)] = _objects(table.column("shipping_provider").take(named))
+    carrier[at.astype(np.int64)] = text_objects(table.column("shipping_provider").take(named))
     when = pc.coalesce(table.column("paid_time").take(first), table.column("created_time").take(first))
     months = month_numbers(pd.Series(when.to_numpy(zero_copy_only=False), dtype="datetime64[us]"))
     return pd.DataFrame({"carrier": pd.Series(carrier, index=index, dtype=object),
-                         "currency": pd.Series(_objects(table.column("currency").take(first), ""), index=index,
+                         "currency": pd.Series(text_objects(table.column("currency").take(first), ""), index=index,
                                                dtype=object),
                          "month": months.to_numpy()}, index=index)
 
@@ -95,11 +87,11 @@ def catalogue_of(table: pa.Table) -> tuple[pd.Series, pd.Series]:
     else its SKU ID ("" when it has neither)."""
     sku_id, seller = table.column("sku_id"), table.column("seller_sku")
     both = first_rows(table, "sku_id", pc.and_(pc.is_valid(sku_id), pc.is_valid(seller)))
-    seller_of_id = pd.Series(_objects(seller.take(both)), name="seller_sku",
-                             index=pd.Index(_objects(sku_id.take(both)), dtype=object, name="sku_id"), dtype=object)
+    seller_of_id = pd.Series(text_objects(seller.take(both)), name="seller_sku",
+                             index=pd.Index(text_objects(sku_id.take(both)), dtype=object, name="sku_id"), dtype=object)
     skus = pa.table({"sku": pc.coalesce(seller, sku_id)})
     name = table.column("product_name")
     named = first_rows(skus, "sku", pc.is_valid(name))
-    names = pd.Series(_objects(name.take(named)), name="product_name", dtype=object,
-                      index=pd.Index(_objects(skus.column("sku").take(named), ""), dtype=object, name="sku"))
+    names = pd.Series(text_objects(name.take(named)), name="product_name", dtype=object,
+                      index=pd.Index(text_objects(skus.column("sku").take(named), ""), dtype=object, name="sku"))
     return seller_of_id, names

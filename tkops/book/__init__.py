@@ -102,11 +102,12 @@ class FileBook:
             return self._edit.read_columns_only(sheet, headers)
         return self.read_rows(sheet)
 
-    def read_columns_grid(self, sheet: str, headers: Sequence[str]):
-        """:meth:`read_columns_only` as one two-dimensional object array (see
-        :meth:`OoxmlWorkbook.read_columns_grid`); the rows of a book not yet saved as they are."""
+    def read_columns_grid(self, sheet: str, headers: Sequence[str], arrow: bool = False):
+        """:meth:`read_columns_only` as one two-dimensional object array, or with ``arrow`` as Arrow arrays where
+        fastexcel read them (see :meth:`OoxmlWorkbook.read_columns_grid`); the rows of a book not yet saved as
+        they are."""
         if self._edit is not None:
-            return self._edit.read_columns_grid(sheet, headers)
+            return self._edit.read_columns_grid(sheet, headers, arrow)
         return self.read_rows(sheet)
 
     def read_columns_ahead(self, sheet: str, headers: Sequence[str]) -> None:
@@ -198,12 +199,14 @@ def read_ahead(book, sheet: str, headers: Sequence[str]) -> None:
         book.read_columns_ahead(sheet, headers)
 
 
-def read_only_grid(book, sheet: str, headers: Sequence[str]):
+def read_only_grid(book, sheet: str, headers: Sequence[str], arrow: bool = False):
     """:func:`read_only_columns`, as one two-dimensional object array (row 0: the headers) when the backend can
     give one (the file backend: no list per row is made), else as rows; :func:`tkops.merge.sheet_frame` takes
-    either. None when there is no such sheet."""
+    either. With ``arrow``, the file backend gives the columns fastexcel read as Arrow arrays instead
+    (:class:`tkops.cells.arrow_values.SheetColumns`, typed by :func:`tkops.cells.typed_arrow.typed_columns`). None
+    when there is no such sheet."""
     if hasattr(book, "read_columns_grid"):
-        return book.read_columns_grid(sheet, headers)
+        return book.read_columns_grid(sheet, headers, arrow) if arrow else book.read_columns_grid(sheet, headers)
     return read_only_columns(book, sheet, headers)
 
 

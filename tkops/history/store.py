@@ -29,6 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tkops.atomic import atomic_write
+from tkops.cells.arrow_values import text_objects
 from tkops.history.columns import sheet_table
 
 LINE_KEY = "tkops Line Key"
@@ -211,26 +212,8 @@ def frame_of(table: pa.Table) -> pd.DataFrame:
         else None
     index = pd.RangeIndex(table.num_rows)
     # as objects (pandas would infer its str dtype from an array of strings); put together without another copy
-    return pd.DataFrame({name: pd.Series(_objects(table.column(name)), index=index, dtype=object, copy=False)
+    return pd.DataFrame({name: pd.Series(text_objects(table.column(name)), index=index, dtype=object, copy=False)
                          if name in text else rest[name] for name in table.column_names}, index=index, copy=False)
-
-
-#: A text column longer than this whose first :data:`SAMPLE` values hold fewer than a tenth distinct (a status, a
-#: SKU, a carrier) is made from its distinct values: one string object each, shared by every row that has it.
-SHARED_FROM, SAMPLE = 50_000, 10_000
-
-
-def _objects(column: pa.ChunkedArray) -> np.ndarray:
-    """A text column as an object array (None where blank). A column of few distinct values gets one string per
-    value, shared: faster to make, far smaller, and pandas hashes each string once when it groups or maps them."""
-    sample = column.slice(0, SAMPLE)
-    if len(column) < SHARED_FROM or pc.count_distinct(sample).as_py() * 10 >= len(sample):
-        return column.to_numpy()
-    encoded = pc.dictionary_encode(column.combine_chunks())
-    values = np.empty(len(encoded.dictionary) + 1, dtype=object)
-    values[:-1] = encoded.dictionary.to_numpy(zero_copy_only=False)
-    values[-1] = None
-    return values[encoded.indices.fill_null(len(encoded.dictionary)).to_numpy()]
 
 
 def _plain_types(arrow_type):

@@ -29,6 +29,7 @@ import numpy as np
 import pyarrow as pa
 
 from tkops.book.ooxml.columns import kept, with_special
+from tkops.cells.arrow_values import SheetColumns, convertible, grid_values
 
 try:
     import fastexcel
@@ -44,9 +45,6 @@ _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _TEXT_TYPE = re.compile(rb'\st="(?:s|inlineStr)"')
 _RENAMED = re.compile(r"(.*)_\d+")
-#: python-calamine gives a time of day, not a date and time, for a date cell below 1.0 (before 1900-01-01, or
-#: 1904-01-02 in a book of the 1904 date system): fastexcel's dates from here on are read the same
-_FIRST_DAY = np.datetime64("1904-01-02", "us")
 
 
 def text_header_row(xml: bytes) -> bool:
@@ -114,11 +112,25 @@ def arrow_grid(columns: ArrowColumns, special: dict[tuple[int, int], str]) -> np
     grid = np.empty((batch.num_rows + 1, len(keep)), dtype=object)
     grid[0] = [columns.header[i] for i in keep]
     for j, column in enumerate(batch.columns):
-        values = _objects(column)
+        values = grid_values(column)
         if values is None:
             return None
         grid[1:, j] = values
     return with_special(grid, special, keep)
+
+
+def arrow_only(columns: ArrowColumns, special: dict[tuple[int, int], str]) -> SheetColumns | None:
+    """The columns as Arrow arrays (:class:`tkops.cells.arrow_values.SheetColumns`), standing for exactly what
+    :func:`arrow_grid` gives, when no value of theirs must come from elsewhere: no cell fastexcel could not convert,
+    no formula or error cell in row 1, in these columns or below their last row, and every column of a kind
+    :func:`~tkops.cells.arrow_values.grid_values` converts; else None."""
+    keep, rows = set(columns.keep), columns.batch.num_rows + 1
+    if columns.unread or any(r == 1 or c - 1 in keep or r > rows for r, c in special):
+        return None
+    arrays = list(columns.batch.columns)
+    if not all(convertible(a) for a in arrays):
+        return None
+    return SheetColumns([columns.header[i] for i in columns.keep], arrays)
 
 
 def _distinct(header: list[str]) -> bool:
@@ -129,34 +141,3 @@ def _distinct(header: list[str]) -> bool:
         return False
     given = set(header)
     return not any((m := _RENAMED.fullmatch(h)) and m.group(1) in given for h in header)
-
-
-def _objects(column: pa.Array) -> np.ndarray | None:
-    """One Arrow column as the values :func:`.reader.plain_grid` gives (None for a kind it does not handle)."""
-    kind = column.type
-    if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind):
-        values = column.to_numpy(zero_copy_only=False).astype(object)
-        values[values == ""] = None
-        return values
-    if pa.types.is_floating(kind):
-        return _numbers(column.to_numpy(zero_copy_only=False))
-    if pa.types.is_boolean(kind):
-        return np.array(column.to_pylist(), dtype=object)
-    if pa.types.is_timestamp(kind) and kind.tz is None:
-        times = column.to_numpy(zero_copy_only=False).astype("datetime64[us]")
-        if (times[~np.isnat(times)] < _FIRST_DAY).any():
-            return None
-        return times.astype(object)  # datetime.datetime, None where NaT
-    return None
-
-
-def _numbers(numbers: np.ndarray) -> np.ndarray:
-    """Floats as :func:`.reader.plain_grid` gives them: whole ones (below 2**53) as ``int``, blanks as None."""
-    values = np.empty(len(numbers), dtype=object)
-    values[:] = numbers.tolist()
-    with np.errstate(invalid="ignore"):
-        whole = (numbers == np.floor(numbers)) & (np.abs(numbers) < 2**53)
-    values[whole] = numbers[whole].astype(np.int64).tolist()
-    values[np.isnan(numbers)] = None
-    return values
-

@@ -22,7 +22,7 @@ from tkops.book.cells import NUMBER_FORMATS, column_values, same
 from tkops.book.layout import STANDARD_SHEETS, SheetSpec
 from tkops.book.ooxml import carry, features
 from tkops.book.ooxml.ahead import ReadsAhead
-from tkops.book.ooxml.column_reads import columns_grid
+from tkops.book.ooxml.column_reads import columns_read
 from tkops.book.ooxml.columns import as_grid, project
 from tkops.book.ooxml.edits import HEADER_LOOK, KEEP, Edit, Look, put, style_of
 from tkops.book.ooxml.package import REL_STYLES, Package, UnreadablePart, q
@@ -33,6 +33,7 @@ from tkops.book.ooxml.styles import Styles
 from tkops.book.ooxml.workbook import NEW_SHEET, Workbook
 from tkops.book.ooxml.zipcopy import deflate
 from tkops.book.rows import freeze_column, outline_runs, row_heights
+from tkops.cells.arrow_values import SheetColumns
 from tkops.errors import BadWorkbook, DataError
 from tkops.settings import DEFAULT
 from tkops.schema import Kind
@@ -100,37 +101,37 @@ class OoxmlWorkbook:
     def read_columns_only(self, name: str, headers: Sequence[str]) -> list[list[Any]] | None:
         """For a step that only reads: the sheet's rows (header first) holding only the columns whose row-1 text
         (stripped) is in ``headers``, and every column whose header is given twice (the caller still sees the
-        duplicate), as :meth:`read_rows` gives them; None without the sheet. Only those columns are converted, and
-        the grid is not kept. :meth:`read_columns_grid` gives the same as one two-dimensional object array."""
+        duplicate), as :meth:`read_rows` gives them; None without the sheet. Only those columns are converted, the
+        grid is not kept (:meth:`read_columns_grid`: one two-dimensional object array)."""
         grid = self.read_columns_grid(name, headers)
         return None if grid is None else grid.tolist()
 
     @_readable
-    def read_columns_grid(self, name: str, headers: Sequence[str]) -> np.ndarray | None:
-        """:meth:`read_columns_only` as one two-dimensional object array (row 0: the headers)."""
+    def read_columns_grid(self, name: str, headers: Sequence[str], arrow: bool = False
+                          ) -> np.ndarray | SheetColumns | None:
+        """:meth:`read_columns_only` as a two-dimensional object array (row 0: the headers); ``arrow``: as Arrow
+        arrays when fastexcel read them (:func:`.column_reads.columns_read`)."""
         sheet = self.workbook.sheet(name)
         if sheet is None:
             return None
         if name in self._grids or sheet.name in self._grids or not sheet.is_worksheet:
             self._ahead.drop(sheet.name)
             return as_grid(project(self._grid(sheet.name), headers))
-        ahead = self._ahead.take(sheet.name, headers)
-        if ahead is not None:
-            return ahead
-        part = sheet.part  # a sheet only read needs its bytes (edits wait in its grid, read above), not a SheetPart
-        return columns_grid(self._shared_reader, self.package.data, self.path.name, sheet.name, part,
-                            self.package.read(part), self.max_cells, headers)
+        found = self._ahead.take(sheet.name, headers)
+        if found is None:  # a sheet only read needs its bytes (edits wait in its grid, read above), not a SheetPart
+            found = columns_read(self._shared_reader, self.package.data, self.path.name, sheet.name, sheet.part,
+                                 self.package.read(sheet.part), self.max_cells, headers)
+        return found.grid() if isinstance(found, SheetColumns) and not arrow else found
 
     def read_columns_ahead(self, name: str, headers: Sequence[str]) -> None:
         """Start :meth:`read_columns_grid` of ``name`` and ``headers`` in the background (:mod:`.ahead`)."""
         sheet = self.workbook.sheet(name)
         if sheet is None or not sheet.is_worksheet or sheet.name in self._grids or sheet.name in self._sheets:
             return
-        part = sheet.part
 
-        def read() -> np.ndarray:  # its own calamine reader: nothing the step may use at the same time
-            return columns_grid(self._reader, self.package.data, self.path.name, sheet.name, part,
-                                self.package.read(part, own_reader=True), self.max_cells, headers)
+        def read() -> np.ndarray | SheetColumns:  # its own calamine reader: nothing the step may use meanwhile
+            return columns_read(self._reader, self.package.data, self.path.name, sheet.name, sheet.part,
+                                self.package.read(sheet.part, own_reader=True), self.max_cells, headers)
         self._ahead.start(sheet.name, headers, read)
 
     def _reader(self) -> python_calamine.CalamineWorkbook:
@@ -374,9 +375,7 @@ class OoxmlWorkbook:
             chunks, _patcher = part.chunks({
                 "col_styles": part.col_styles(),
                 "style": (lambda base, edit, s=styles: style_of(s, base, edit)),
-                "has_fill": (lambda xf, s=styles: s.has_fill(xf) if s else False),
-                "date1904": self.date1904,
-            })
+                "has_fill": (lambda xf, s=styles: s.has_fill(xf) if s else False), "date1904": self.date1904})
             # Big sheets are deflated fast (level 1: about three times faster, a quarter larger) until Excel saves
             # them again; small parts as usual (level 6).
             self.package.put(part.part, deflate(chunks, 1 if len(part.xml) > (4 << 20) else 6))

@@ -21,6 +21,8 @@ from tkops.aftersales.actions import ACTIONS_SHEET, ActionTable
 from tkops.aftersales.month_end_catalogue import text as say
 from tkops.aftersales.reasons import REASONS_SHEET, ReasonMap
 from tkops.book import read_ahead, read_only_grid
+from tkops.cells.arrow_values import SheetColumns
+from tkops.cells.typed_arrow import typed_columns
 from tkops.clocks import SlaTable
 from tkops.jobs.lines import book_lines
 from tkops.jobs.month_end.line_figures import LineFacts, LineFigures, trend_start
@@ -155,6 +157,18 @@ def open_book(path: Path, settings: Settings):
         return ReadOnlyBook(open_workbook(Path(path), settings) if Path(path).exists() else None, path)
 
 
+def _cases(book, name: str) -> pd.DataFrame | None:
+    """The AfterSales sheet's :data:`CASE_HEADERS` typed under case keys (from fastexcel's Arrow arrays when it read
+    them: :func:`tkops.cells.typed_arrow.typed_columns`); None when the sheet is missing or holds no value."""
+    found = read_only_grid(book, "AfterSales", CASE_HEADERS, arrow=True)
+    kinds = tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS)
+    if isinstance(found, SheetColumns):
+        return typed_columns(found, kinds, "AfterSales", name, id_header="Case ID") if found.used_rows() else None
+    if found is None or not any(any(v not in (None, "") for v in r) for r in found[1:]):
+        return None
+    return typed_cases(sheet_frame(found, "AfterSales", name, id_header="Case ID"), kinds)
+
+
 def read_book(path: Path, settings: Settings, *, month: str | None = None, case_orders: Iterable[str] = (),
               now: dt.datetime | None = None, own_lines: bool = True) -> BookInputs:
     """The team's sheets of the workbook at ``path`` (:func:`open_book`). With ``month`` (``YYYY-MM``), history is
@@ -171,9 +185,8 @@ def read_book(path: Path, settings: Settings, *, month: str | None = None, case_
     out = BookInputs()
     since = trend_start(month) if month else None
 
-    def rows(sheet: str, headers: Sequence[str] = ()):
-        # the columns asked for as one array where the backend gives one (no list per row: a year of cases)
-        found = read_only_grid(book, sheet, headers) if headers else book.read_rows(sheet)
+    def rows(sheet: str):
+        found = book.read_rows(sheet)
         if found is not None and any(any(v not in (None, "") for v in r) for r in found[1:]):
             out.sheets.append(sheet)
             return found
@@ -204,9 +217,9 @@ def read_book(path: Path, settings: Settings, *, month: str | None = None, case_
     # of orders older than the trend (with_case_orders; rare: returns come within weeks)
     chosen = month if own_lines else None
     made = month_lines(every, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)
-    if (cases := rows("AfterSales", CASE_HEADERS)) is not None:
-        frame = sheet_frame(cases, "AfterSales", name, id_header="Case ID")
-        out.cases = typed_cases(frame, tuple(c for c in C.CASE_SHEET_COLUMNS if c.key in CASE_KEYS))
+    if (cases := _cases(book, name)) is not None:
+        out.sheets.append("AfterSales")
+        out.cases = cases
         more = with_case_orders(book, every, made.table, out.cases, since)
         if more is not every:
             every, made = more, month_lines(more, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)

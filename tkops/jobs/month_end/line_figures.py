@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 from tkops.aftersales import pivots as P
 from tkops.aftersales.line_facts import TEXT_KEYS, TIME_KEYS, catalogue_of, first_rows, lines_table, order_facts_of
 from tkops.aftersales.month_end_catalogue import MonthEndError
+from tkops.cells.arrow_values import text_objects
 from tkops.cells.times import month_days
 from tkops.clocks import KPI_KEYS, SlaTable, kpis
 from tkops.settings import Settings
@@ -63,15 +64,10 @@ def orders_of(table: pa.Table, first: np.ndarray) -> pd.DataFrame:
     is_cancelled = cancelled.to_numpy(zero_copy_only=False)
     months = P.month_numbers(pd.Series(when.to_numpy(zero_copy_only=False), dtype="datetime64[us]")).to_numpy()
     return pd.DataFrame({
-        "order_id": _objects(o.column("order_id")), "cancel_reason": _objects(o.column("cancel_reason")),
-        "cancel_by": _objects(o.column("cancel_by")), "month": months, "cancelled": is_cancelled,
-        "currency": _objects(pc.fill_null(o.column("currency"), "")),
+        "order_id": text_objects(o.column("order_id")), "cancel_reason": text_objects(o.column("cancel_reason")),
+        "cancel_by": text_objects(o.column("cancel_by")), "month": months, "cancelled": is_cancelled,
+        "currency": text_objects(o.column("currency"), ""),
         "sales": np.where(is_cancelled, 0.0, amount), "cancel_amount": np.where(refund > 0, refund, amount)})
-
-
-def _objects(column: pa.ChunkedArray) -> np.ndarray:
-    """A text column as an object array (None where null)."""
-    return np.asarray(column.to_numpy(zero_copy_only=False), dtype=object)
 
 
 @dataclass
