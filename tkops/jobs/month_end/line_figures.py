@@ -72,18 +72,20 @@ def orders_of(table: pa.Table, first: np.ndarray) -> pd.DataFrame:
 
 @dataclass
 class LineFacts:
-    """What the month-end takes from every order line, not only the month's (:func:`line_facts`)."""
+    """What the month-end takes from every order line, not only the month's (:func:`line_facts`). ``orders`` and
+    ``facts`` have one row per order, in the same order (that of each order's first line)."""
 
     orders: pd.DataFrame  # orders_of every line
     facts: pd.DataFrame  # each order's carrier, currency and month (tkops.aftersales.pivot_inputs.order_facts)
     seller_of_id: pd.Series  # SKU ID -> Seller SKU (tkops.aftersales.pivot_inputs.catalogue)
     names: pd.Series  # SKU -> Product Name
 
-    def month_orders(self, number: int) -> set:
-        """The Order IDs (as the lines give them) of the orders of month ``number``, by the orders' month or the
-        pivots' order month."""
-        ids = self.orders.loc[self.orders["month"] == number, "order_id"]
-        return {*ids[ids.notna()], *self.facts.index[self.facts["month"].to_numpy() == number]} - {""}
+    def month_orders(self, number: int) -> np.ndarray:
+        """The Order IDs (as the lines give them; none blank) of the orders of month ``number``, by the orders'
+        month or the pivots' order month."""
+        of_month = (self.orders["month"].to_numpy() == number) | (self.facts["month"].to_numpy() == number)
+        ids = self.orders["order_id"].to_numpy()[of_month]
+        return ids[pd.notna(ids)]
 
 
 def line_facts(table: pa.Table) -> LineFacts:
@@ -103,7 +105,8 @@ def wanted_rows(table: pa.Table, facts: LineFacts, number: int, also: set) -> np
     """The rows of ``table`` the month ``number`` needs as a frame: the lines of its orders, the lines shipped in
     it (the units shipped), the lines of the Order IDs in ``also`` (reviews) and the lines without an Order ID."""
     ids = table.column("order_id")
-    orders = pa.array(sorted(facts.month_orders(number) | {str(o) for o in also}), pa.string())
+    orders = pa.array(np.concatenate([facts.month_orders(number), np.array([str(o) for o in also], dtype=object)]),
+                      pa.string())
     shipped = pc.coalesce(table.column("shipped_time"), table.column("delivered_time"))
     month = P.month_numbers(pd.Series(shipped.to_numpy(zero_copy_only=False), dtype="datetime64[us]")).to_numpy()
     keep = pc.fill_null(pc.is_in(ids, value_set=orders), False).to_numpy(zero_copy_only=False)
