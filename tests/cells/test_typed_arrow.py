@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tkops.cells.arrow_values import SHARED_FROM, SheetColumns, grid_values, text_objects
+from tkops.cells.arrow_values import SAMPLE, SHARED_FROM, SheetColumns, grid_values, text_objects
 from tkops.cells.typed_arrow import STRIPPED, typed_columns
 from tkops.errors import BadWorkbook, DataError
 from tkops.merge import sheet_frame, typed
@@ -150,3 +150,48 @@ def test_grid_values_of_each_kind():
     assert grid_values(pa.array([True, None])).tolist() == [True, None]
     assert grid_values(pa.array([dt.datetime(1904, 1, 1)])) is None  # calamine gives a time of day: not converted
     assert grid_values(pa.array([1], pa.int64())) is None
+
+
+def test_text_objects_shares_from_a_long_column_of_few_distinct_values_in_its_first_rows():
+    def shared(column):
+        values = text_objects(pa.array(column))
+        first = values[0]
+        return any(v is first for v in values[1:] if v == first)
+
+    few = ["USD", "GBP"] * (SHARED_FROM // 2)
+    assert shared(few)  # exactly SHARED_FROM rows
+    assert not shared(few[:-2])  # shorter
+    # the first SAMPLE rows decide: a tenth distinct or more there is no sharing, whatever follows
+    tenth = [f"v{i % 1000}" for i in range(SAMPLE)]
+    assert not shared(tenth + ["USD"] * SHARED_FROM)
+    assert shared([f"v{i % 999}" for i in range(SAMPLE)] + ["USD"] * SHARED_FROM)
+    # the first row counts: a value only it has makes 1,000 distinct
+    assert not shared(["only"] + [f"v{i % 999}" for i in range(SAMPLE - 1)] + ["USD"] * SHARED_FROM)
+    assert shared(["USD"] * SAMPLE + [f"v{i}" for i in range(SHARED_FROM)])  # the rows after them never count
+
+
+def test_columns_of_no_kind_and_edges_of_what_is_converted():
+    from tkops.cells.arrow_values import FIRST_DAY, convertible
+
+    assert grid_values(pa.nulls(2)).tolist() == [None, None] and convertible(pa.nulls(2))
+    assert SheetColumns(["Case ID", "C1"], [pa.array(["1"]), pa.nulls(1)]).used_rows() == 1
+    assert [type(v).__name__ for v in grid_values(pa.array([200.0, 2.0**53 - 1]))] == ["int", "int"]
+    first = FIRST_DAY.astype(dt.datetime)
+    assert convertible(pa.array([first, None])) and grid_values(pa.array([first])).tolist() == [first]
+    before = first - dt.timedelta(microseconds=1)
+    assert not convertible(pa.array([before, first])) and grid_values(pa.array([before])) is None
+    assert convertible(pa.array([None, None], pa.timestamp("us")))
+    assert not convertible(pa.array([first], pa.timestamp("us", tz="UTC")))
+    assert not convertible(pa.array([1], pa.int64())) and not convertible(pa.array([b"x"]))
+    assert len(SheetColumns([], [])) == 0 and SheetColumns([], []).used_rows() == 0
+
+
+def test_a_negative_zero_is_the_grids_zero_and_defaults_are_the_orders_sheets():
+    columns = SheetColumns(["Order ID", "Amount"], [pa.array(["1", "2"]), pa.array([-0.0, 1.5])])
+    money = (Column("order_id", "Order ID", Kind.ID), Column("amount", "Amount", Kind.MONEY))
+    got = typed_columns(columns, money, "Orders")  # the file and the ID header by default: the Orders sheet's
+    pd.testing.assert_frame_equal(got, typed(sheet_frame(columns.grid(), "Orders"), money, "Orders"),
+                                  check_exact=True)
+    assert not np.signbit(got["amount"].iloc[0])
+    # without a schema column on the sheet, the frame still has a row per row of values
+    assert len(typed_columns(columns, (), "Orders")) == 2

@@ -168,9 +168,19 @@ def test_each_orders_month_state_and_amounts_from_its_first_line():
                          t("2026-08-07")],
         "order_amount": [30.0, 30.0, 12.0, 20.0, 8.0, None],
         "order_refund_amount": [None, None, None, 5.0, 0.0, None],
-        "currency": [" USD ", "USD", "GBP", "USD", "USD", None]})
+        "currency": [" USD ", "USD", "GBP", "USD", "USD", None],
+        "cancel_reason": [None, None, None, " Out of stock ", "Buyer asked", None],
+        "cancel_by": [None, None, None, "Seller", "Buyer", None]})
     o = orders_table(lines, np.array([0, 2, 3, 4, 5]))
     assert o["order_id"].tolist() == ["1", "2", "3", "4", "5"]
+    assert o["cancel_reason"].tolist() == [None, None, "Out of stock", "Buyer asked", None]
+    assert o["cancel_by"].tolist() == [None, None, "Seller", "Buyer", None]
+    assert {str(o[k].dtype) for k in ("order_id", "cancel_reason", "cancel_by", "currency")} == {"object"}
+    # an order whose status is blank is neither cancelled nor unpaid: dated by its Paid Time, else its creation
+    blank = orders_table(lines.assign(order_status=None), np.array([0, 2, 3]))
+    assert blank["cancelled"].dtype == bool and not blank["cancelled"].any()
+    assert blank["month"].tolist() == [month_number("2026-11"), month_number("2026-11"), month_number("2026-11")]
+    assert blank["sales"].tolist() == [30.0, 12.0, 20.0]
     # paid month; unpaid: none; cancelled without a Paid Time where the file has them: never paid, none; else created
     assert o["month"].tolist() == [month_number("2026-11"), NO_MONTH, NO_MONTH, month_number("2026-09"),
                                    month_number("2026-08")]
