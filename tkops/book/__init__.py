@@ -206,7 +206,7 @@ def read_only_grid(book, sheet: str, headers: Sequence[str], arrow: bool = False
     (:class:`tkops.cells.arrow_values.SheetColumns`, typed by :func:`tkops.cells.typed_arrow.typed_columns`). None
     when there is no such sheet."""
     if hasattr(book, "read_columns_grid"):
-        return book.read_columns_grid(sheet, headers, arrow) if arrow else book.read_columns_grid(sheet, headers)
+        return book.read_columns_grid(sheet, headers, arrow)
     return read_only_columns(book, sheet, headers)
 
 

@@ -5,7 +5,8 @@ Arrow array per column, made without Python objects. :class:`SheetColumns` carri
 the step that types them (:mod:`tkops.cells.typed_arrow`), and :func:`grid_values` says which cell values an array
 stands for: exactly those the calamine path gives (:func:`tkops.book.ooxml.reader.plain_grid`), of the same Python
 types. An array of a kind this does not convert has no values (None): the backend then reads the sheet the
-calamine way.
+calamine way. :func:`text_objects` turns any Arrow text column into Python strings for a frame (the history
+store's, the month-end's orders, the typed cases).
 """
 
 from __future__ import annotations
