@@ -194,11 +194,15 @@ def _platform_deadlines(w: pd.DataFrame, sla: SlaTable, platform: pd.DataFrame, 
                           (s.collection_cancel_days, "cancel_scan"), (s.deliver_days, "deliver")):
             if days is not None and (key == "dispatch" or not dispatch_only):
                 calc[key].loc[rows] = _deadlines(placed, days, s, off)
+    codes, markets = pd.factorize(w["market"])  # each market's hours put on its rows, without a map per hour
+
+    def per_row(value) -> np.ndarray:  # a row without a market (code -1) takes the NaN at the end
+        return np.append(np.array([value(settings[m]) for m in markets], dtype=float), np.nan)[codes]
     for attr in ("review_hours", "print_hours", "pack_hours", "unscanned_hours"):
-        w[attr] = w["market"].map({c: getattr(s, attr) for c, s in settings.items()}).astype(float)
+        w[attr] = per_row(lambda s, a=attr: getattr(s, a))
     if not dispatch_only:
         w["soon_kind"] = map_text(w["market"], lambda c: settings[c].due_soon[0] if c in settings else np.nan)
-        w["soon_value"] = w["market"].map({c: s.due_soon[1] for c, s in settings.items()}).astype(float)
+        w["soon_value"] = per_row(lambda s: s.due_soon[1])
     dispatch_scan = w["dispatch_scan"].astype(bool)
     p = platform
     # dispatch: the platform's RTS (tracking) or TTS (collection) SLA time; the SEA pick-up cut-off "to avoid LDR"
