@@ -82,3 +82,21 @@ def test_a_book_the_editor_refuses_is_still_read_with_the_command_lines_settings
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert captured.out.startswith("Month-end report of 2026-11") and len(list((tmp_path / "out").iterdir())) == 2
+
+
+@pytest.mark.parametrize("typed_ahead", [True, False], ids=["typed-in-the-background", "read-when-asked"])
+def test_an_id_excel_rounded_on_aftersales_is_named_whichever_thread_typed_it(tmp_path, capsys, monkeypatch,
+                                                                            typed_ahead):
+    import tkops.jobs.month_end.inputs as inputs
+
+    if not typed_ahead:  # a backend that reads when asked: the cases are typed in the step's own thread
+        monkeypatch.setattr(inputs, "read_ahead", lambda *a: False)
+    _book(tmp_path / "ops.xlsx", {"Market": "US"})
+    wb = openpyxl.load_workbook(tmp_path / "ops.xlsx")
+    wb["AfterSales"]["A7"] = "4.035E+17"  # what Excel shows of an 18-digit Case ID it rounded
+    wb.save(tmp_path / "ops.xlsx")
+    code = _run(tmp_path)
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert 'Sheet "AfterSales", row 7, column "Case ID"' in err and "4.035E+17" in err
+    assert not (tmp_path / "out").exists()

@@ -201,3 +201,48 @@ def test_a_read_ahead_gives_arrow_arrays_to_a_step_that_asks_and_the_grid_to_oth
     assert (found.grid() if arrow else found).tolist() == expected.tolist() == [["Case ID", "Cost"], ["1", 2.5],
                                                                                  ["2", None]]
     assert not _readers()
+
+
+def test_read_ahead_says_whether_a_read_was_started(tmp_path):
+    from tkops.book.readonly import ReadOnlyBook
+
+    path = _book(tmp_path / "b.xlsx")
+    book = FileBook(path)
+    assert read_ahead(book, "AfterSales", ASKED) is True
+    assert read_ahead(book, "AfterSales", ASKED) is True  # already started: the same read
+    assert read_ahead(book, "Nope", ASKED) is False
+    assert read_ahead(ReadOnlyBook(None, path), "AfterSales", ASKED) is False  # reads when asked
+    assert read_only_columns(book, "AfterSales", ASKED) == FileBook(path).read_columns_only("AfterSales", ASKED)
+    assert read_ahead(FileBook(tmp_path / "new.xlsx"), "AfterSales", ASKED) is False  # no book on disk yet
+
+
+def test_reads_taken_from_another_thread_while_others_are_dropped():
+    import sys
+
+    from tkops.book.ooxml.ahead import ReadsAhead
+
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads swap often: inside a walk of the table of reads too
+    try:
+        ahead = ReadsAhead()
+        for n in range(500):  # a table of reads that dropping walks while the other thread changes it
+            ahead.start(f"sheet {n}", ["A"], lambda n=n: n)
+        errors = []
+
+        def take_and_start():
+            try:
+                for n in range(200):
+                    assert ahead.take(f"sheet {n}", ["A"]) == n
+                    ahead.start(f"again {n}", ["A"], lambda n=n: -n)
+            except BaseException as err:
+                errors.append(err)
+
+        other = threading.Thread(target=take_and_start)
+        other.start()
+        while other.is_alive():
+            ahead.drop("none of these")
+        other.join()
+    finally:
+        sys.setswitchinterval(before)
+    assert errors == []
+    assert ahead.take("again 199", ["A"]) == -199 and ahead.take("sheet 0", ["A"]) is None

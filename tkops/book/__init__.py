@@ -110,11 +110,10 @@ class FileBook:
             return self._edit.read_columns_grid(sheet, headers, arrow)
         return self.read_rows(sheet)
 
-    def read_columns_ahead(self, sheet: str, headers: Sequence[str]) -> None:
+    def read_columns_ahead(self, sheet: str, headers: Sequence[str]) -> bool:
         """Start, in the background, what :meth:`read_columns_only` will give for ``sheet`` and ``headers`` (see
-        :meth:`OoxmlWorkbook.read_columns_ahead`)."""
-        if self._edit is not None:
-            self._edit.read_columns_ahead(sheet, headers)
+        :meth:`OoxmlWorkbook.read_columns_ahead`); False when nothing was started."""
+        return self._edit is not None and self._edit.read_columns_ahead(sheet, headers)
 
     def write_table(self, spec: SheetSpec, frame: pd.DataFrame) -> None:
         """Make the sheet ``spec.name`` hold ``frame`` as its table (columns = the spec's headers)."""
@@ -191,12 +190,13 @@ def read_columns(book, sheet: str, headers: Sequence[str]) -> list[list[Any]] | 
     return book.read_rows(sheet)
 
 
-def read_ahead(book, sheet: str, headers: Sequence[str]) -> None:
+def read_ahead(book, sheet: str, headers: Sequence[str]) -> bool:
     """Tell ``book`` that :func:`read_only_columns` will be asked for ``sheet`` and ``headers``: the file backend
     starts reading it in the background (a large sheet's parse overlaps the step's other reading); other backends
-    read when asked."""
-    if hasattr(book, "read_columns_ahead"):
-        book.read_columns_ahead(sheet, headers)
+    read when asked. True when a read was started: then taking it (:func:`read_only_grid` with the same sheet and
+    headers) touches nothing else of the book, and another thread of the step may take it while this one reads
+    other sheets."""
+    return bool(hasattr(book, "read_columns_ahead") and book.read_columns_ahead(sheet, headers))
 
 
 def read_only_grid(book, sheet: str, headers: Sequence[str], arrow: bool = False):

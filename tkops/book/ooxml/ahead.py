@@ -19,17 +19,22 @@ Rows = Any  # what the read gives: the editor's reads give a two-dimensional obj
 
 
 class ReadsAhead:
-    """The reads started ahead, by (sheet name, headers asked for)."""
+    """The reads started ahead, by (sheet name, headers asked for). A step may take a read from another thread of
+    its own (the month-end types the cases while it reads Orders): the table of reads is guarded by a lock."""
 
     def __init__(self) -> None:
         self._reads: dict[tuple[str, tuple[str, ...]], Future] = {}
+        self._lock = threading.Lock()
 
-    def start(self, sheet: str, headers: Sequence[str], read: Callable[[], Rows]) -> None:
-        """Run ``read`` in a background thread, for :meth:`take` with the same ``sheet`` and ``headers``."""
+    def start(self, sheet: str, headers: Sequence[str], read: Callable[[], Rows]) -> bool:
+        """Run ``read`` in a background thread, for :meth:`take` with the same ``sheet`` and ``headers`` (True:
+        started now or before)."""
         key = (sheet, tuple(headers))
-        if key in self._reads:
-            return
         future: Future = Future()
+        with self._lock:
+            if key in self._reads:
+                return True
+            self._reads[key] = future
 
         def work() -> None:
             future.set_running_or_notify_cancel()
@@ -38,17 +43,20 @@ class ReadsAhead:
             except BaseException as err:  # handed to the step that asks for the sheet, raised there
                 future.set_exception(err)
 
-        self._reads[key] = future
         # a daemon: a command that stops early (a refusal elsewhere) does not wait for a read it no longer needs
         threading.Thread(target=work, name=f"tkops-read-{sheet}", daemon=True).start()
+        return True
 
     def take(self, sheet: str, headers: Sequence[str]) -> Rows | None:
         """The rows of the read started for ``sheet`` and ``headers`` (waiting for it, raising what it raised);
         None when no such read was started."""
-        future = self._reads.pop((sheet, tuple(headers)), None)
+        with self._lock:
+            future = self._reads.pop((sheet, tuple(headers)), None)
         return None if future is None else future.result()
 
     def drop(self, sheet: str) -> None:
         """Forget the reads of ``sheet``, once they are finished (the sheet is about to be read whole or changed)."""
-        for key in [k for k in self._reads if k[0] == sheet]:
-            self._reads.pop(key).exception()  # waits; what it raised no longer matters
+        with self._lock:
+            dropped = [self._reads.pop(k) for k in [k for k in self._reads if k[0] == sheet]]
+        for future in dropped:
+            future.exception()  # waits; what it raised no longer matters

@@ -123,16 +123,17 @@ class OoxmlWorkbook:
                                  self.package.read(sheet.part), self.max_cells, headers)
         return found.grid() if isinstance(found, SheetColumns) and not arrow else found
 
-    def read_columns_ahead(self, name: str, headers: Sequence[str]) -> None:
-        """Start :meth:`read_columns_grid` of ``name`` and ``headers`` in the background (:mod:`.ahead`)."""
+    def read_columns_ahead(self, name: str, headers: Sequence[str]) -> bool:
+        """Start :meth:`read_columns_grid` of ``name`` and ``headers`` in the background (:mod:`.ahead`); False when
+        it reads when asked (no such worksheet, or its cells already read or changed)."""
         sheet = self.workbook.sheet(name)
         if sheet is None or not sheet.is_worksheet or sheet.name in self._grids or sheet.name in self._sheets:
-            return
+            return False
 
         def read() -> np.ndarray | SheetColumns:  # its own calamine reader: nothing the step may use meanwhile
             return columns_read(self._reader, self.package.data, self.path.name, sheet.name, sheet.part,
                                 self.package.read(sheet.part, own_reader=True), self.max_cells, headers)
-        self._ahead.start(sheet.name, headers, read)
+        return self._ahead.start(sheet.name, headers, read)
 
     def _reader(self) -> python_calamine.CalamineWorkbook:
         try:

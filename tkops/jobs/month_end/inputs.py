@@ -8,6 +8,7 @@ values of the file given last (monthly exports sorted by name come in date order
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -178,10 +179,18 @@ def read_book(path: Path, settings: Settings, *, month: str | None = None, case_
     those the month needs and their figures are made while the AfterSales sheet is parsed
     (:mod:`tkops.jobs.month_end.month_lines`); else ``lines`` and ``team`` are every line's. With ``now``, also what
     to reorder as of then (when the book has an Inventory sheet)."""
-    book = open_book(path, settings)
-    # the largest sheet is parsed in the background while Orders and history are read (tkops.book.ooxml.ahead)
-    read_ahead(book, "AfterSales", CASE_HEADERS)
-    name = Path(path).name
+    book, name = open_book(path, settings), Path(path).name
+    # the largest sheet is parsed in the background while Orders and history are read (tkops.book.ooxml.ahead), and
+    # its cases are typed there too once it is (most of that is Arrow's work, outside Python's lock)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-cases") as pool:
+        typed = pool.submit(_cases, book, name) if read_ahead(book, "AfterSales", CASE_HEADERS) else None
+        return _read(book, name, settings, month, case_orders, now, own_lines,
+                     typed.result if typed is not None else lambda: _cases(book, name))
+
+
+def _read(book, name: str, settings: Settings, month: str | None, case_orders: Iterable[str],
+          now: dt.datetime | None, own_lines: bool, cases_of: Callable[[], pd.DataFrame | None]) -> BookInputs:
+    """:func:`read_book` of the open ``book``; ``cases_of()``: its AfterSales cases (:func:`_cases`)."""
     out = BookInputs()
     since = trend_start(month) if month else None
 
@@ -217,7 +226,7 @@ def read_book(path: Path, settings: Settings, *, month: str | None = None, case_
     # of orders older than the trend (with_case_orders; rare: returns come within weeks)
     chosen = month if own_lines else None
     made = month_lines(every, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)
-    if (cases := _cases(book, name)) is not None:
+    if (cases := cases_of()) is not None:
         out.sheets.append("AfterSales")
         out.cases = cases
         more = with_case_orders(book, every, made.table, out.cases, since)
