@@ -339,3 +339,22 @@ def test_the_cases_typed_from_arrow_arrays_are_the_cases_typed_from_the_grid(boo
     assert typed_from_arrow == [1] and len(fast.cases) > 100
     pd.testing.assert_frame_equal(fast.cases, grid.cases, check_exact=True)
     assert fast.sheets == grid.sheets and "AfterSales" in fast.sheets
+
+
+def test_the_sheets_cases_with_and_without_file_cases():
+    from tkops import case_schema as C
+
+    sheet = pd.DataFrame({"case_id": ["1", "1", "2", "3"], "sku_id": ["A", "A", "B", None],
+                          "seller_sku": [None, None, None, "S|1"], "team_note": ["x", "y", "kept", "z"]})
+    alone = with_book_cases(pd.DataFrame(columns=["key"]), sheet)
+    # no file: every row of the sheet as it is, two lines of one case and SKU both (their keys differ by occurrence)
+    pd.testing.assert_frame_equal(alone, sheet, check_exact=True)
+    assert C.case_keys(sheet).is_unique
+    files = pd.DataFrame({"case_id": ["2", "9"], "sku_id": ["B", "C"], "seller_sku": [None, None],
+                          "team_note": ["file", "file"]})
+    both = with_book_cases(files.assign(key=C.case_keys(files).to_numpy()), sheet)
+    # the file's cases take the sheet's team columns by key; the sheet's other rows follow
+    assert both["case_id"].tolist() == ["2", "9", "1", "1", "3"]
+    assert both["team_note"].iloc[0] == "kept" and pd.isna(both["team_note"].iloc[1])
+    assert both["team_note"].tolist()[2:] == ["x", "y", "z"]
+    assert with_book_cases(files, None) is files and with_book_cases(files, sheet.iloc[:0]) is files

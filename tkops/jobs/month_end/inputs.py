@@ -50,6 +50,9 @@ CASE_KEYS = ("case_id", "order_id", "sku_id", "seller_sku", "product_name", "cou
 CASE_HEADERS = tuple(C.CASE_BY_KEY[k].name for k in CASE_KEYS)
 
 Step = Callable[[str], None]
+#: What a caller of :func:`read_book` makes of the AfterSales cases and the Reasons table (the month-end: every case,
+#: classified), in the cases' own thread when there is one.
+CasesThen = Callable[["pd.DataFrame | None", "ReasonMap | None"], pd.DataFrame]
 
 
 @dataclass
@@ -78,6 +81,7 @@ class BookInputs:
     lines: pd.DataFrame | None = None  # the book's order lines, Orders + history (LINE_COLUMNS and ``key``)
     line_facts: LineFacts | None = None  # what the month takes from every line, when ``lines`` are only some
     line_figures: LineFigures | None = None  # the month's line figures, made while the AfterSales sheet is read
+    made_cases: pd.DataFrame | None = None  # what read_book's ``then`` made of the cases and the Reasons table
     reorder: pd.DataFrame | None = None  # the reorder table (tkops.stock.reorder.COLUMNS) as of the run
     sheets: list[str] = field(default_factory=list)
 
@@ -132,6 +136,8 @@ def with_book_cases(cases: pd.DataFrame, book: pd.DataFrame | None) -> pd.DataFr
     file has (cases the team typed, or imported earlier), as the sheet has them."""
     if book is None or book.empty:
         return cases
+    if not len(cases):  # the sheet's rows as they are: no file case to match (each row's key is its own)
+        return book.reset_index(drop=True)
     keys = C.case_keys(book)
     book = book.assign(key=keys.to_numpy()).drop_duplicates("key")
     team = [k for k in C.CASE_TEAM_KEYS if k in book.columns]
@@ -171,26 +177,31 @@ def _cases(book, name: str) -> pd.DataFrame | None:
 
 
 def read_book(path: Path, settings: Settings, *, month: str | None = None, case_orders: Iterable[str] = (),
-              now: dt.datetime | None = None, own_lines: bool = True) -> BookInputs:
+              now: dt.datetime | None = None, own_lines: bool = True, then: CasesThen | None = None) -> BookInputs:
     """The team's sheets of the workbook at ``path`` (:func:`open_book`). With ``month`` (``YYYY-MM``), history is
     read for the orders active in the trend's months and for the orders of the cases (the AfterSales sheet's and
     ``case_orders``) only; the Orders sheet is read whole. When the month's figures come from the book's lines
     (``own_lines``), what the month takes from all of them is grouped in Arrow (``line_facts``), the lines are only
     those the month needs and their figures are made while the AfterSales sheet is parsed
     (:mod:`tkops.jobs.month_end.month_lines`); else ``lines`` and ``team`` are every line's. With ``now``, also what
-    to reorder as of then (when the book has an Inventory sheet)."""
+    to reorder as of then (when the book has an Inventory sheet). ``then(cases, reasons)``: what the caller makes of
+    the AfterSales cases (None without) and the Reasons table (None without), in ``made_cases``: made beside the
+    reading of Orders and history when the sheet is read ahead."""
     book, name = open_book(path, settings), Path(path).name
     # the largest sheet is parsed in the background while Orders and history are read (tkops.book.ooxml.ahead), and
-    # its cases are typed there too once it is (most of that is Arrow's work, outside Python's lock)
+    # its cases are typed (mostly Arrow's work, outside Python's lock) and made in a thread of their own once it is
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-cases") as pool:
         typed = pool.submit(_cases, book, name) if read_ahead(book, "AfterSales", CASE_HEADERS) else None
-        return _read(book, name, settings, month, case_orders, now, own_lines,
-                     typed.result if typed is not None else lambda: _cases(book, name))
+        return _read(book, name, settings, month, case_orders, now, own_lines, then,
+                     (typed.result, pool) if typed is not None else (lambda: _cases(book, name), None))
 
 
 def _read(book, name: str, settings: Settings, month: str | None, case_orders: Iterable[str],
-          now: dt.datetime | None, own_lines: bool, cases_of: Callable[[], pd.DataFrame | None]) -> BookInputs:
-    """:func:`read_book` of the open ``book``; ``cases_of()``: its AfterSales cases (:func:`_cases`)."""
+          now: dt.datetime | None, own_lines: bool, then: CasesThen | None,
+          cases: tuple[Callable[[], pd.DataFrame | None], ThreadPoolExecutor | None]) -> BookInputs:
+    """:func:`read_book` of the open ``book``; ``cases``: how to get its AfterSales cases (:func:`_cases`), and the
+    thread they are typed in (None: this one)."""
+    cases_of, pool = cases
     out = BookInputs()
     since = trend_start(month) if month else None
 
@@ -203,6 +214,7 @@ def _read(book, name: str, settings: Settings, month: str | None, case_orders: I
 
     if reasons := rows(REASONS_SHEET):
         out.reasons = ReasonMap.from_sheet_rows(reasons)
+    made_cases = pool.submit(lambda: then(cases_of(), out.reasons)) if pool is not None and then else None
     if actions := rows(ACTIONS_SHEET):
         out.actions = ActionTable.from_sheet_rows(actions)
     if inventory := rows("Inventory"):
@@ -235,6 +247,8 @@ def _read(book, name: str, settings: Settings, month: str | None, case_orders: I
     if inventory and now is not None:
         out.reorder = reorder_table(book, settings, now, lines=every.frame(sold_since(made.table, now)))
     out.lines, out.team, out.line_facts, out.line_figures = made.lines, made.team, made.facts, made.figures
+    if then:
+        out.made_cases = made_cases.result() if made_cases is not None else then(out.cases, out.reasons)
     return out
 
 

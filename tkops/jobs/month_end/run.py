@@ -122,6 +122,12 @@ def classify(cases: pd.DataFrame, reasons: ReasonMap | None = None) -> pd.DataFr
     return out
 
 
+def _classified(cases: pd.DataFrame, book: pd.DataFrame | None, reasons: ReasonMap | None) -> pd.DataFrame:
+    """The file cases with the AfterSales sheet's (:func:`with_book_cases`), classified (:func:`classify`)."""
+    cases = with_book_cases(cases, book)
+    return classify(cases.reset_index(drop=True), reasons) if len(cases) else cases
+
+
 def _keys(cases: pd.DataFrame, key: str, vocab: dict) -> pd.Series:
     """Column ``key`` as vocabulary keys: a key, the key with spaces, or its English or Chinese label (else NaN)."""
     names = {n.casefold(): k for k, v in vocab.items() for n in (k, k.replace("_", " "), v.en, v.zh)}
@@ -283,15 +289,15 @@ def _run(month: str, orders: Sequence[Path], returns: Sequence[Path], out: Path,
         # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
         case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
         inputs = read_book(Path(book), settings, month=month, case_orders=case_orders, now=now,
-                           own_lines=not orders)
+                           own_lines=not orders, then=lambda book_cases, reasons: _classified(cases, book_cases,
+                                                                                              reasons))
     facts = figures = None
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
         facts, figures = inputs.line_facts, inputs.line_figures
     facts = line_facts_of(lines) if facts is None else facts
-    cases = with_book_cases(cases, inputs.cases)
     step(say("month_end.progress.figures", settings.lang, month=month))
-    cases = classify(cases.reset_index(drop=True), inputs.reasons) if len(cases) else cases
+    cases = inputs.made_cases if book else _classified(cases, None, None)
     report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top, facts=facts,
                                figures=figures)
     report.files, report.made = files + case_files, now
