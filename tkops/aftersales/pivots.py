@@ -186,15 +186,18 @@ def actions_by_owner(top: pd.DataFrame) -> pd.DataFrame:
 def summarise(cases: pd.DataFrame, lines: pd.DataFrame, *, month: str | None = None,
               reviews: pd.DataFrame | None = None, actions: ActionTable | None = None,
               unit_costs: pd.Series | None = None, top: int = 20, facts: pd.DataFrame | None = None,
-              sku_catalogue: tuple[pd.Series, pd.Series] | None = None) -> Pivots:
+              sku_catalogue: tuple[pd.Series, pd.Series] | None = None, prepared: pd.DataFrame | None = None
+              ) -> Pivots:
     """Every pivot. ``month`` (``YYYY-MM``) limits all but cause x month to the cases opened and the units shipped
     in that month; ``reviews``: order_id, rating, optional seller_sku / sku_id (the caller picks the period);
     ``unit_costs``: Seller SKU -> Unit Cost (for reships without a Cost). ``facts`` and ``sku_catalogue``
     (:func:`order_facts`, :func:`catalogue`) of every line, when ``lines`` are only those the month needs (the
-    lines of its orders, of the reviews' orders, and the lines shipped in it); made from ``lines`` when not given."""
+    lines of its orders, of the reviews' orders, and the lines shipped in it); made from ``lines`` when not given.
+    ``prepared``: :func:`prepare` of ``cases`` with these facts and unit costs, when made already."""
     facts, skus = order_facts(lines) if facts is None else facts, sku_keys(lines)
     seller_of_id, names = catalogue(lines) if sku_catalogue is None else sku_catalogue
-    prepared = prepare(cases, lines, unit_costs=unit_costs, facts=facts, seller_of_id=seller_of_id)
+    if prepared is None:
+        prepared = prepare(cases, lines, unit_costs=unit_costs, facts=facts, seller_of_id=seller_of_id)
     own = pd.Series(text(cases, "product_name").loc[prepared.index].to_numpy(), index=prepared["sku"].to_numpy())
     names = names.combine_first(own[own != ""].groupby(level=0).first())
     number = month_number(month) if month else None

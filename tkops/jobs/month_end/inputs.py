@@ -11,7 +11,7 @@ import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -50,9 +50,10 @@ CASE_KEYS = ("case_id", "order_id", "sku_id", "seller_sku", "product_name", "cou
 CASE_HEADERS = tuple(C.CASE_BY_KEY[k].name for k in CASE_KEYS)
 
 Step = Callable[[str], None]
-#: What a caller of :func:`read_book` makes of the AfterSales cases and the Reasons table (the month-end: every case,
-#: classified), in the cases' own thread when there is one.
-CasesThen = Callable[["pd.DataFrame | None", "ReasonMap | None"], pd.DataFrame]
+#: What a caller of :func:`read_book` makes of the AfterSales cases (None without), the Reasons table and the unit
+#: costs (None without) and what the month takes from the book's lines (None without: the lines are the caller's),
+#: in the cases' own thread when there is one: the month-end classifies every case and prepares it for the pivots.
+CasesThen = Callable[["pd.DataFrame | None", "ReasonMap | None", "pd.Series | None", "LineFacts | None"], Any]
 
 
 @dataclass
@@ -81,7 +82,7 @@ class BookInputs:
     lines: pd.DataFrame | None = None  # the book's order lines, Orders + history (LINE_COLUMNS and ``key``)
     line_facts: LineFacts | None = None  # what the month takes from every line, when ``lines`` are only some
     line_figures: LineFigures | None = None  # the month's line figures, made while the AfterSales sheet is read
-    made_cases: pd.DataFrame | None = None  # what read_book's ``then`` made of the cases and the Reasons table
+    made_cases: Any = None  # what read_book's ``then`` made of the cases (CasesThen)
     reorder: pd.DataFrame | None = None  # the reorder table (tkops.stock.reorder.COLUMNS) as of the run
     sheets: list[str] = field(default_factory=list)
 
@@ -184,9 +185,9 @@ def read_book(path: Path, settings: Settings, *, month: str | None = None, case_
     (``own_lines``), what the month takes from all of them is grouped in Arrow (``line_facts``), the lines are only
     those the month needs and their figures are made while the AfterSales sheet is parsed
     (:mod:`tkops.jobs.month_end.month_lines`); else ``lines`` and ``team`` are every line's. With ``now``, also what
-    to reorder as of then (when the book has an Inventory sheet). ``then(cases, reasons)``: what the caller makes of
-    the AfterSales cases (None without) and the Reasons table (None without), in ``made_cases``: made beside the
-    reading of Orders and history when the sheet is read ahead."""
+    to reorder as of then (when the book has an Inventory sheet). ``then``: what the caller makes of the cases
+    (:data:`CasesThen`), in ``made_cases``: made beside the reading of Orders and history when the sheet is read
+    ahead."""
     book, name = open_book(path, settings), Path(path).name
     # the largest sheet is parsed in the background while Orders and history are read (tkops.book.ooxml.ahead), and
     # its cases are typed (mostly Arrow's work, outside Python's lock) and made in a thread of their own once it is
@@ -214,7 +215,6 @@ def _read(book, name: str, settings: Settings, month: str | None, case_orders: I
 
     if reasons := rows(REASONS_SHEET):
         out.reasons = ReasonMap.from_sheet_rows(reasons)
-    made_cases = pool.submit(lambda: then(cases_of(), out.reasons)) if pool is not None and then else None
     if actions := rows(ACTIONS_SHEET):
         out.actions = ActionTable.from_sheet_rows(actions)
     if inventory := rows("Inventory"):
@@ -238,17 +238,22 @@ def _read(book, name: str, settings: Settings, month: str | None, case_orders: I
     # of orders older than the trend (with_case_orders; rare: returns come within weeks)
     chosen = month if own_lines else None
     made = month_lines(every, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)
+    # the cases are made in their own thread once typed (queued after the typing: nothing waits for this submit)
+    made_cases = pool.submit(lambda r=out.reasons, u=out.unit_costs, f=made.facts: then(cases_of(), r, u, f)) \
+        if pool is not None and then else None
     if (cases := cases_of()) is not None:
         out.sheets.append("AfterSales")
         out.cases = cases
         more = with_case_orders(book, every, made.table, out.cases, since)
         if more is not every:
             every, made = more, month_lines(more, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)
+            made_cases = None  # made again below, with what the month takes from the older orders' lines too
     if inventory and now is not None:
         out.reorder = reorder_table(book, settings, now, lines=every.frame(sold_since(made.table, now)))
     out.lines, out.team, out.line_facts, out.line_figures = made.lines, made.team, made.facts, made.figures
     if then:
-        out.made_cases = made_cases.result() if made_cases is not None else then(out.cases, out.reasons)
+        out.made_cases = made_cases.result() if made_cases is not None else \
+            then(out.cases, out.reasons, out.unit_costs, made.facts)
     return out
 
 

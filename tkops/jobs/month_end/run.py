@@ -128,6 +128,17 @@ def _classified(cases: pd.DataFrame, book: pd.DataFrame | None, reasons: ReasonM
     return classify(cases.reset_index(drop=True), reasons) if len(cases) else cases
 
 
+def _case_inputs(files: pd.DataFrame, book: pd.DataFrame | None, reasons: ReasonMap | None,
+                 unit_costs: pd.Series | None, facts: LineFacts | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The cases of the files and of the AfterSales sheet, classified, and prepared for the pivots
+    (:func:`tkops.aftersales.pivots.prepare`) when what the month takes from the lines is known (else None)."""
+    cases = _classified(files, book, reasons)
+    if facts is None or not len(cases):
+        return cases, None
+    return cases, P.prepare(cases, pd.DataFrame(), unit_costs=unit_costs, facts=facts.facts,
+                            seller_of_id=facts.seller_of_id)
+
+
 def _keys(cases: pd.DataFrame, key: str, vocab: dict) -> pd.Series:
     """Column ``key`` as vocabulary keys: a key, the key with spaces, or its English or Chinese label (else NaN)."""
     names = {n.casefold(): k for k, v in vocab.items() for n in (k, k.replace("_", " "), v.en, v.zh)}
@@ -167,13 +178,15 @@ def _share(part, whole):
 
 def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, settings: Settings, *,
                       book: BookInputs | None = None, now: dt.datetime | None = None, top: int = 20,
-                      facts: LineFacts | None = None, figures: LineFigures | None = None) -> MonthEndReport:
+                      facts: LineFacts | None = None, figures: LineFigures | None = None,
+                      prepared: pd.DataFrame | None = None) -> MonthEndReport:
     """The month's figures, pivots and trend from order lines (canonical keys, one row per line; ``key``: the line
     key, for the team's columns) and cases (case keys, classified: :func:`classify`). Pure: no file is read or made.
     ``now``: when open fulfilment clocks are judged (default: the shop's current time). ``facts``: what the month
     takes from every line (:func:`line_facts_of` of them), when ``lines`` are only the lines the month needs
     (:func:`tkops.jobs.month_end.line_figures.wanted_rows`); ``figures``: :func:`line_figures` of them, when made
-    already."""
+    already; ``prepared``: the cases prepared for the pivots with those facts and the book's unit costs, when made
+    already (:func:`_case_inputs`)."""
     book = book or BookInputs()
     number = P.month_number(month)
     facts = line_facts_of(lines) if facts is None else facts
@@ -185,7 +198,7 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
         when = P.month_numbers(pd.to_datetime(reviews["time"], errors="coerce", format="mixed"))
         reviews = reviews[(when == number) | (when == P.NO_MONTH)]
     pv = P.summarise(cases, lines, month=month, reviews=reviews, actions=book.actions, unit_costs=book.unit_costs,
-                     top=top, facts=facts.facts, sku_catalogue=(facts.seller_of_id, facts.names))
+                     top=top, facts=facts.facts, sku_catalogue=(facts.seller_of_id, facts.names), prepared=prepared)
     prepared = pv.prepared
     current = prepared[prepared["month"] == number]
 
@@ -289,17 +302,16 @@ def _run(month: str, orders: Sequence[Path], returns: Sequence[Path], out: Path,
         # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
         case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
         inputs = read_book(Path(book), settings, month=month, case_orders=case_orders, now=now,
-                           own_lines=not orders, then=lambda book_cases, reasons: _classified(cases, book_cases,
-                                                                                              reasons))
+                           own_lines=not orders, then=lambda *book: _case_inputs(cases, *book))
     facts = figures = None
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
         facts, figures = inputs.line_facts, inputs.line_figures
     facts = line_facts_of(lines) if facts is None else facts
     step(say("month_end.progress.figures", settings.lang, month=month))
-    cases = inputs.made_cases if book else _classified(cases, None, None)
+    cases, prepared = inputs.made_cases if book else (_classified(cases, None, None), None)
     report = month_end_figures(month, lines, cases, settings, book=inputs, now=now, top=top, facts=facts,
-                               figures=figures)
+                               figures=figures, prepared=prepared)
     report.files, report.made = files + case_files, now
     for n, what in ((dup_lines, "month_end.what_lines"), (dup_cases, "month_end.what_cases")):
         if n:
