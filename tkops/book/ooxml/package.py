@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
 
+from tkops.book.ooxml.inflate import inflated
 from tkops.book.ooxml.zipcopy import Deflated, PackageWriter, ZipProblem, read_entries
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -160,10 +162,11 @@ class Package:
         (for a read in another thread: one ``ZipFile`` is not documented as safe to share between threads)."""
         name = self.real_name(name)
         try:
-            return (zipfile.ZipFile(io.BytesIO(self.data)) if own_reader else self.archive).read(name)
+            archive = zipfile.ZipFile(io.BytesIO(self.data)) if own_reader else self.archive
+            return inflated(self.data, archive.getinfo(name)) or archive.read(name)
         except KeyError:
             raise UnreadablePart(name, "the part is missing") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:  # zlib.error is not an OSError subclass
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as err:
             raise UnreadablePart(name, str(err)) from None
 
     def xml(self, name: str) -> etree._Element:
