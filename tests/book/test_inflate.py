@@ -90,3 +90,20 @@ def test_the_package_reads_a_large_part_through_isal(tmp_path, monkeypatch):
     real = inflate._fast.decompress
     monkeypatch.setattr(inflate._fast, "decompress", lambda *a: calls.append(1) or real(*a))
     assert Package(path).read("a.xml") == body and calls == [1]
+
+
+def test_entries_with_extra_fields_non_ascii_names_and_exactly_the_threshold_are_read_by_isal():
+    body = _big()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        info = zipfile.ZipInfo("xl/worksheets/sheet1.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.extra = struct.pack("<HH", 0xCAFE, 6) + b"tkops!"  # a field of the writer's own, in the local header too
+        z.writestr(info, body)
+        z.writestr("xl/数据.xml", body)  # a name beyond ASCII: stored as UTF-8, flagged so
+        z.writestr("exact.xml", body[:SMALL])
+    data = out.getvalue()
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.getinfo("xl/数据.xml").flag_bits & 0x800
+    for name, expected in (("xl/worksheets/sheet1.xml", body), ("xl/数据.xml", body), ("exact.xml", body[:SMALL])):
+        assert inflated(data, archive.getinfo(name)) == expected == archive.read(name), name
