@@ -339,3 +339,19 @@ def test_vocabularies_have_both_labels():
     for entry in CASE_TYPES.values():
         assert entry.cause in CAUSES and entry.owner in OWNERS
     assert label(CAUSES, "size_fit", "zh") == "尺码" and label(OWNERS, "nope") == "nope"
+
+
+def test_many_rows_are_classified_as_each_row_alone():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    texts = ["Wrong size", " wrong size ", "Damaged item", "Not as described", "", None, "Other", "尺码不合适"]
+    keys = ["", None, "damaged", "wrong_item", "size_fit"]
+    frame = pd.DataFrame({"Reason Text": [texts[i] for i in rng.integers(0, len(texts), 3000)],
+                          "Reason Key": [keys[i] for i in rng.integers(0, len(keys), 3000)]},
+                         index=rng.permutation(3000) + 10)
+    together = classify_reasons(frame)
+    alone = pd.concat([classify_reasons(frame.iloc[[i]]) for i in range(0, 3000, 37)])
+    pd.testing.assert_frame_equal(together.iloc[::37], alone, check_exact=True)
+    assert together.index.equals(frame.index) and together["matched_by"].nunique() > 2
+    assert classify_reasons(frame.iloc[:0]).empty

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from tkops.aftersales.catalogue import AfterSalesConfigError, choice, sheet_records
@@ -207,7 +208,12 @@ def classify_reasons(data: pd.DataFrame | pd.Series, text: str = "Reason Text", 
         texts, keys = T.as_text(data.get(text), index), T.as_text(data.get(key), index)
     else:
         raise KeyError(f"classify_reasons: the frame has neither a {text!r} nor a {key!r} column")
-    codes, pairs = pd.factorize(pd.Series(list(zip(texts, keys)), dtype=object))
+    # each distinct (text, key) pair once, in order of first appearance: the two columns' codes combined, not 200,000
+    # tuples hashed
+    text_codes, text_values = pd.factorize(texts, use_na_sentinel=False)
+    key_codes, key_values = pd.factorize(keys, use_na_sentinel=False)
+    codes, combined = pd.factorize(text_codes.astype(np.int64) * len(key_values) + key_codes)
+    pairs = [(text_values[c // len(key_values)], key_values[c % len(key_values)]) for c in combined]
     found = [reasons.lookup(t, k) for t, k in pairs]
     out = pd.DataFrame([(r.case_type, r.cause, r.seller_fault, r.owner, how) if r is not None else
                         ("other", "unknown", None, "none", how) for r, how in found], columns=RESULT_COLUMNS)
