@@ -19,6 +19,8 @@ import pyarrow.compute as pc
 
 from tkops.cells.arrow_values import text_objects
 from tkops.cells.text import text_column
+from tkops.merge import typed_numbers
+from tkops.schema import Kind
 
 #: The text columns the facts and the catalogue group by or take.
 TEXT_KEYS = ("order_id", "shipping_provider", "currency", "sku_id", "seller_sku", "product_name")
@@ -45,9 +47,9 @@ def lines_table(lines: pd.DataFrame, text_keys: Sequence[str] = TEXT_KEYS, time_
 
 
 def number_array(values: pd.Series) -> pa.Array:
-    """Values as a line table holds a number: float64, null where blank or not a number (as ``pd.to_numeric``
-    coerces, the way :func:`tkops.merge.typed_numbers` reads the sheet)."""
-    numbers = pd.to_numeric(values, errors="coerce").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    """Values as a line table holds a number: float64, null where blank or not a number (read as
+    :func:`tkops.merge.typed_numbers` reads a sheet's amounts)."""
+    numbers = typed_numbers(values, Kind.MONEY).to_numpy(dtype=float, na_value=np.nan)
     return pa.array(numbers, type=pa.float64(), mask=np.isnan(numbers))
 
 

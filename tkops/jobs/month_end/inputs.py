@@ -193,16 +193,16 @@ def read_book(path: Path, settings: Settings, *, month: str | None = None, case_
     # its cases are typed (mostly Arrow's work, outside Python's lock) and made in a thread of their own once it is
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-cases") as pool:
         typed = pool.submit(_cases, book, name) if read_ahead(book, "AfterSales", CASE_HEADERS) else None
-        return _read(book, name, settings, month, case_orders, now, own_lines, then,
-                     (typed.result, pool) if typed is not None else (lambda: _cases(book, name), None))
+        if typed is not None:
+            return _read(book, name, settings, month, case_orders, now, own_lines, then, typed.result, pool)
+        return _read(book, name, settings, month, case_orders, now, own_lines, then, lambda: _cases(book, name))
 
 
 def _read(book, name: str, settings: Settings, month: str | None, case_orders: Iterable[str],
           now: dt.datetime | None, own_lines: bool, then: CasesThen | None,
-          cases: tuple[Callable[[], pd.DataFrame | None], ThreadPoolExecutor | None]) -> BookInputs:
-    """:func:`read_book` of the open ``book``; ``cases``: how to get its AfterSales cases (:func:`_cases`), and the
-    thread they are typed in (None: this one)."""
-    cases_of, pool = cases
+          cases_of: Callable[[], pd.DataFrame | None], pool: ThreadPoolExecutor | None = None) -> BookInputs:
+    """:func:`read_book` of the open ``book``; ``cases_of()``: its AfterSales cases (:func:`_cases`), typed in
+    ``pool``'s thread (None: this one)."""
     out = BookInputs()
     since = trend_start(month) if month else None
 

@@ -63,11 +63,13 @@ def orders_of(table: pa.Table, first: np.ndarray) -> pd.DataFrame:
     refund = np.nan_to_num(o.column("order_refund_amount").to_numpy(zero_copy_only=False))
     is_cancelled = cancelled.to_numpy(zero_copy_only=False)
     months = P.month_numbers(pd.Series(when.to_numpy(zero_copy_only=False), dtype="datetime64[us]")).to_numpy()
-    texts = {key: pd.Series(text_objects(o.column(key), "" if key == "currency" else None), dtype=object)
-             for key in ("order_id", "cancel_reason", "cancel_by", "currency")}  # objects: no str dtype inferred
+
+    def objects(key: str, blank=None) -> pd.Series:  # objects: pandas would infer its str dtype
+        return pd.Series(text_objects(o.column(key), blank), dtype=object)
+
     return pd.DataFrame({
-        "order_id": texts["order_id"], "cancel_reason": texts["cancel_reason"], "cancel_by": texts["cancel_by"],
-        "month": months, "cancelled": is_cancelled, "currency": texts["currency"],
+        "order_id": objects("order_id"), "cancel_reason": objects("cancel_reason"), "cancel_by": objects("cancel_by"),
+        "month": months, "cancelled": is_cancelled, "currency": objects("currency", ""),
         "sales": np.where(is_cancelled, 0.0, amount), "cancel_amount": np.where(refund > 0, refund, amount)})
 
 

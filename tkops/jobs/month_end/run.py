@@ -302,7 +302,7 @@ def _run(month: str, orders: Sequence[Path], returns: Sequence[Path], out: Path,
         # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
         case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
         inputs = read_book(Path(book), settings, month=month, case_orders=case_orders, now=now,
-                           own_lines=not orders, then=lambda *book: _case_inputs(cases, *book))
+                           own_lines=not orders, then=lambda *read: _case_inputs(cases, *read))
     facts = figures = None
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
