@@ -3,9 +3,11 @@ grouping the lines by their Order ID text and taking the first value given."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
+from tkops.aftersales.line_facts import facts_of
 from tkops.aftersales.pivot_inputs import catalogue, month_numbers, order_facts, text
 from tkops.aftersales.pivots import month_number
 
@@ -50,6 +52,22 @@ def test_order_facts_first_line_currency_and_month_first_carrier_given():
                                        month_number("2026-03")]
     assert order_facts(lines.iloc[:0]).empty
     assert order_facts(lines.drop(columns=["paid_time", "created_time"]))["month"].eq(-1).all()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_facts_of_ids_are_the_facts_reindexed_with_blanks_filled(seed):
+    lines = year_of_lines(seed)
+    lines.loc[3, "order_id"] = None  # lines without an Order ID: the "" order
+    facts = order_facts(lines)
+    known = facts.index.to_numpy()
+    rng = np.random.default_rng(seed)
+    ids = np.concatenate([rng.choice(known, 500), ["", "no such order", "NO-1", known[0].lower() + " "]])
+    ids = ids[rng.permutation(len(ids))].astype(object)
+    expected = facts.reindex(ids).fillna({"carrier": "", "currency": "", "month": -1}).astype({"month": "int64"})
+    found = facts_of(facts, ids)
+    pd.testing.assert_frame_equal(found, expected.reset_index(drop=True), check_exact=True, check_index_type=False)
+    assert found["month"].eq(-1).sum() == 3 and "" in set(found["carrier"])
+    assert facts_of(facts.iloc[:0], np.array(["1", ""], dtype=object))["month"].tolist() == [-1, -1]
 
 
 def catalogue_by_dedupe(lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:

@@ -25,6 +25,21 @@ def test_text_column_of_a_long_text_column_is_the_cell_by_cell_text(dtype):
     assert got.iloc[0] == "577000000000000001" and got.iloc[2] == "" and got.iloc[4] == ""
 
 
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_a_long_column_of_ids_is_the_cell_by_cell_text(dtype):
+    # most first cells differ (Order IDs): each is stripped on its own; blanks of every kind are ""
+    ids = [f" 5770000000{i:08d} " if i % 7 else None for i in range(LONG)]
+    ids[3], ids[10], ids[11] = "   ", np.nan, "x\u3000"  # the ideographic space is one str.strip() removes
+    col = pd.Series(ids, dtype=dtype, index=range(10, 10 + LONG))
+    got = text_column(col, col.index)
+    assert got.dtype == object and got.index.equals(col.index)
+    assert got.tolist() == [scalar_text(v) for v in col.astype(object)]
+    assert got.iloc[1] == "577000000000000001" and got.iloc[0] == got.iloc[3] == got.iloc[10] == ""
+    assert got.iloc[11] == "x"
+    subclass = pd.Series([np.str_(f" {i} ") for i in range(LONG)], dtype=object)
+    assert text_column(subclass, subclass.index).tolist() == [str(i) for i in range(LONG)]
+
+
 def test_numbers_and_booleans_in_a_long_column_keep_what_a_person_sees():
     # 1, 1.0 and True are equal as dict keys, but a person sees "1", "1" and "TRUE"
     col = pd.Series([1, 1.0, True, "x"] * (LONG // 4), dtype=object)

@@ -227,6 +227,21 @@ def test_a_month_without_lines_has_no_kpis():
     assert nameless.month_lines.empty  # a line without an Order ID belongs to no order
 
 
+def test_the_months_lines_are_those_of_its_orders_whatever_their_ids_hold():
+    from tkops.jobs.month_end.line_figures import line_figures, line_facts_of
+
+    ids = ["1", None, "2", np.nan, " 1", "3", "2"]
+    paid = ["2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-09-30", "2026-10-04"]
+    lines = pd.DataFrame({"order_id": ids, "order_status": "Shipped", "key": [f"k{i}" for i in range(len(ids))],
+                          "paid_time": pd.to_datetime(paid), "created_time": pd.to_datetime(paid)})
+    orders = line_facts_of(lines).orders
+    made = line_figures("2026-10", lines, US, orders=orders, now=NOW)
+    # " 1" is its own text here (as the frame has it), blank IDs belong to no order, "3" was paid in September
+    assert made.month_lines["key"].tolist() == ["k0", "k2", "k6"]
+    typed = lines.assign(order_id=[1.0, None, "2", np.nan, " 1", 3, "2"])  # numbers a sheet could hold
+    assert line_figures("2026-10", typed, US, orders=orders, now=NOW).month_lines["key"].tolist() == ["k2", "k6"]
+
+
 def test_a_line_table_of_parts_that_typed_a_column_differently():
     import pyarrow as pa
 

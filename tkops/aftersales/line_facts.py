@@ -84,6 +84,22 @@ def order_facts_of(table: pa.Table, first: np.ndarray | None = None) -> pd.DataF
                          "month": months.to_numpy()}, index=index)
 
 
+def facts_of(facts: pd.DataFrame, ids: np.ndarray) -> pd.DataFrame:
+    """``facts`` (:func:`order_facts_of`) of each Order ID of ``ids`` (text, "" for blank), as
+    ``facts.reindex(ids)`` gives them with the blanks filled: ``carrier`` and ``currency`` "" and ``month`` -1 for
+    an ID no line has. The IDs are looked up by Arrow's hashing, outside Python's lock: a year of cases names
+    150,000 of a year's 600,000 orders."""
+    at = pc.index_in(pa.array(ids, pa.string()), value_set=pa.array(facts.index.to_numpy(dtype=object), pa.string()))
+    rows = pc.fill_null(at, -1).to_numpy(zero_copy_only=False)
+
+    def column(name: str, missing) -> np.ndarray:  # row -1 takes the missing value appended at the end
+        values = facts[name].to_numpy()
+        return np.append(values, np.array([missing], dtype=values.dtype))[rows]
+
+    return pd.DataFrame({"carrier": pd.Series(column("carrier", ""), dtype=object),
+                         "currency": pd.Series(column("currency", ""), dtype=object), "month": column("month", -1)})
+
+
 def catalogue_of(table: pa.Table) -> tuple[pd.Series, pd.Series]:
     """(SKU ID -> Seller SKU, SKU -> Product Name) as the lines first give them. A line's SKU is its Seller SKU,
     else its SKU ID ("" when it has neither)."""

@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from tkops.aftersales.line_facts import catalogue_of, lines_table, order_facts_of
+from tkops.aftersales.line_facts import catalogue_of, facts_of, lines_table, order_facts_of
 from tkops.cells.text import map_text, text_column
 
 SHIPPED_STATUSES = frozenset({"Shipped", "In Transit", "Delivered", "Completed"})
@@ -113,7 +113,7 @@ def shipped_units(lines: pd.DataFrame, month: int | None = None, facts: pd.DataF
             facts = order_facts(lines) if facts is None else facts
             gaps = undated.to_numpy()
             months = when.to_numpy().copy()
-            months[gaps] = text(lines.loc[gaps], "order_id").map(facts["month"]).fillna(NO_MONTH).to_numpy()
+            months[gaps] = facts_of(facts, text(lines.loc[gaps], "order_id").to_numpy())["month"].to_numpy()
             when = pd.Series(months, index=when.index)
         shipped &= (when == month).to_numpy()
     part = lines.loc[shipped]

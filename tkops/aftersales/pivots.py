@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tkops.aftersales.actions import ActionTable
+from tkops.aftersales.line_facts import facts_of
 from tkops.aftersales.pivot_inputs import (
     NO_MONTH,
     case_costs,
@@ -73,31 +74,35 @@ class Pivots:
 def prepare(cases: pd.DataFrame, lines: pd.DataFrame, *, unit_costs: pd.Series | None = None,
             facts: pd.DataFrame | None = None, seller_of_id: pd.Series | None = None) -> pd.DataFrame:
     """One row per case line (cancellations left out) with what every pivot groups and sums: case_id, sku,
-    case_type, cause, currency, month, carrier, units, refund_cost, reship_cost, cost. ``facts`` and
+    case_type, cause, currency, month, carrier, units, case_number (one per Case ID), refund_cost, reship_cost,
+    cost. ``facts`` and
     ``seller_of_id`` (:func:`order_facts`, :func:`catalogue`) are made from ``lines`` when not given."""
     case_id = text(cases, "case_id")
+    ids = pa.array(case_id.to_numpy(), pa.string())
     # a Case ID's prefix tested by Arrow: a year of cases, not a Python call each
-    cancel = pc.starts_with(pa.array(case_id.to_numpy(), pa.string()), CANCEL_PREFIX).to_numpy(zero_copy_only=False)
+    cancel = pc.starts_with(ids, CANCEL_PREFIX).to_numpy(zero_copy_only=False)
     keep = ~(text(cases, "return_type").eq(CANCEL_TYPE).to_numpy() | cancel)
     c = cases.loc[keep]
     facts = order_facts(lines) if facts is None else facts
     seller_of_id = catalogue(lines)[0] if seller_of_id is None else seller_of_id
-    order = facts.reindex(text(c, "order_id").to_numpy()).set_axis(c.index)  # one lookup for every fact
+    order = facts_of(facts, text(c, "order_id").to_numpy()).set_axis(c.index)  # one lookup for every fact
     sku = sku_keys(c, seller_of_id)
     currency = text(c, "currency")
-    currency = currency.where(currency != "", order["currency"].fillna(""))
+    currency = currency.where(currency != "", order["currency"])
     month = month_numbers(c["opened"]) if "opened" in c else pd.Series(NO_MONTH, index=c.index)
-    month = month.where(month != NO_MONTH, order["month"].fillna(NO_MONTH).astype("int64"))
+    month = month.where(month != NO_MONTH, order["month"].astype("int64"))
     out = pd.DataFrame({"case_id": case_id[keep], "sku": sku, "case_type": text(c, "case_type").replace("", "other"),
                         "cause": text(c, "cause").replace("", "unknown"), "currency": currency, "month": month,
-                        "carrier": order["carrier"].fillna(""),
-                        "units": np.nan_to_num(numbers(c, "quantity"))})
+                        "carrier": order["carrier"],
+                        "units": np.nan_to_num(numbers(c, "quantity")),
+                        # distinct cases are counted by number: 200,000 Case IDs are not hashed again per pivot
+                        "case_number": pc.dictionary_encode(ids).indices.to_numpy()[keep]})
     return out.join(case_costs(c, unit_costs, sku))
 
 
 def totals(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Cases (distinct Case IDs), units, refund and reship cost and cost of :func:`prepare` rows by ``by``."""
-    out = frame.groupby(by, sort=False).agg(cases=("case_id", "nunique"), units=("units", "sum"),
+    out = frame.groupby(by, sort=False).agg(cases=("case_number", "nunique"), units=("units", "sum"),
                                             refund_cost=("refund_cost", "sum"), reship_cost=("reship_cost", "sum"),
                                             cost=("cost", "sum")).reset_index()
     out["units"] = out["units"].round().astype("int64")

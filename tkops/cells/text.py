@@ -83,12 +83,24 @@ def mangled_id(value: Any) -> bool:
 _DISTINCT_FROM = 2_000
 
 
+def _all_text(col: pd.Series) -> bool:
+    """A long column whose present cells are all text (a short one is converted cell by cell)."""
+    if len(col) < _DISTINCT_FROM:
+        return False
+    return isinstance(col.dtype, pd.StringDtype) or pd.api.types.infer_dtype(col, skipna=True) == "string"
+
+
+def _mostly_distinct(col: pd.Series) -> bool:
+    """True when most of the first cells differ (a column of IDs): finding the distinct values would cost more than
+    it saves."""
+    head = col.iloc[:_DISTINCT_FROM].to_numpy(dtype=object)
+    return len(pd.unique(head)) * 2 > len(head)
+
+
 def _distinct_texts(col: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     """(codes, distinct values) of a column whose present cells are all text (blanks: code -1), or None. Only text
     columns: among other values equal cells can differ in what a person sees (1, 1.0 and True are one dict key)."""
-    if len(col) < _DISTINCT_FROM:
-        return None
-    if not isinstance(col.dtype, pd.StringDtype) and pd.api.types.infer_dtype(col, skipna=True) != "string":
+    if not _all_text(col):
         return None
     codes, uniques = pd.factorize(col)
     return codes, np.asarray(uniques, dtype=object)
@@ -151,9 +163,12 @@ def text_column(col: pd.Series | None, index: pd.Index) -> pd.Series:
         return pd.Series("", index=index, dtype=object)
     if not col.index.equals(index):
         col = col.reindex(index)
-    found = _distinct_texts(col)
-    if found is not None:
-        codes, uniques = found
+    if _all_text(col):
+        if _mostly_distinct(col):  # IDs: each stripped, no hashing
+            out = np.empty(len(col), dtype=object)
+            out[:] = [v.strip() if isinstance(v, str) else "" for v in col.to_numpy(dtype=object)]
+            return pd.Series(out, index=index, dtype=object)
+        codes, uniques = pd.factorize(col)
         done = np.empty(len(uniques) + 1, dtype=object)
         done[:-1] = [v.strip() for v in uniques]
         done[-1] = ""  # code -1: a blank cell

@@ -94,7 +94,8 @@ def prepare(lines: pd.DataFrame, team: pd.DataFrame | None, sla: SlaTable, setti
     substatus = canonical_statuses(times.text(lines.get("order_substatus"), idx))
     w["status"] = status
     w["cancelled"] = status.eq("Cancelled")
-    w["fbt"] = times.text(lines.get("fulfillment_type"), idx).str.casefold().str.contains("tiktok", regex=False)
+    # once per distinct text: a month of lines holds two or three fulfilment types
+    w["fbt"] = map_text(times.text(lines.get("fulfillment_type"), idx), lambda v: "tiktok" in v.casefold()).astype(bool)
 
     def utc(key_or_col) -> pd.Series:
         col = lines.get(key_or_col) if isinstance(key_or_col, str) else key_or_col
@@ -120,7 +121,7 @@ def prepare(lines: pd.DataFrame, team: pd.DataFrame | None, sla: SlaTable, setti
     w["picked_at"] = utc(times.find(both, "Picked At"))
     w["picked"] = w["packed"] | w["picked_at"].notna() | times.flags(times.find(both, "Picked"), idx)
     w["reviewed_at"] = utc(times.find(both, "Reviewed At"))
-    review_status = times.text(times.find(both, "Review Status"), idx).str.casefold()
+    review_status = map_text(times.text(times.find(both, "Review Status"), idx), str.casefold)
     w["reviewed"] = w["picked"] | w["reviewed_at"].notna() | review_status.isin(REVIEWED)
     if dispatch_only:
         platform = pd.DataFrame({key: utc(key) for key in DISPATCH_KEYS}, index=idx)

@@ -55,7 +55,7 @@ def kpis(lines: pd.DataFrame, team: pd.DataFrame | None, start: dt.date | dt.dat
     w = w[(paid_local >= pd.Timestamp(start)) & (paid_local < pd.Timestamp(end))]
     w = w.assign(review_due=w["start"] + w["review_hours"] * pd.Timedelta(hours=1),
                  untimed=w["dispatch_done"] & w["dispatched_at"].isna() & ~w["fbt"])
-    o = w.groupby("order_id").agg(
+    o = w.groupby("order_id", sort=False).agg(  # every figure counts orders: their order does not matter
         cancelled=("cancelled", "all"), fbt=("fbt", "all"), reviewed_at=("reviewed_at", "max"),
         reviewed=("reviewed", "all"), review_due=("review_due", "first"), cancelled_at=("cancelled_at", "min"),
         done=("dispatch_done", "all"), untimed=("untimed", "any"), dispatched_at=("dispatched_at", "max"),

@@ -237,10 +237,16 @@ def _read(book, name: str, settings: Settings, month: str | None, case_orders: I
     # while AfterSales is parsed: what the month takes from the lines, made again only when the cases bring history
     # of orders older than the trend (with_case_orders; rare: returns come within weeks)
     chosen = month if own_lines else None
-    made = month_lines(every, chosen, settings, reviews=out.reviews, sla=out.sla, now=now)
-    # the cases are made in their own thread once typed (queued after the typing: nothing waits for this submit)
-    made_cases = pool.submit(lambda r=out.reasons, u=out.unit_costs, f=made.facts: then(cases_of(), r, u, f)) \
-        if pool is not None and then else None
+    queued: list = []
+
+    def cases_then(facts: LineFacts | None) -> None:
+        # the cases are made in their own thread once typed and once the lines' facts are known, beside the month's
+        # line figures (queued after the typing: nothing waits for this submit)
+        if pool is not None and then:
+            queued.append(pool.submit(lambda r=out.reasons, u=out.unit_costs: then(cases_of(), r, u, facts)))
+
+    made = month_lines(every, chosen, settings, reviews=out.reviews, sla=out.sla, now=now, on_facts=cases_then)
+    made_cases = queued[0] if queued else None
     if (cases := cases_of()) is not None:
         out.sheets.append("AfterSales")
         out.cases = cases

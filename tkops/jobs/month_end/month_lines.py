@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -52,16 +53,23 @@ class MonthLines:
 
 
 def month_lines(every: BookLines, month: str | None, settings: Settings, *, reviews: pd.DataFrame | None = None,
-                sla: SlaTable | None = None, now: dt.datetime | None = None) -> MonthLines:
+                sla: SlaTable | None = None, now: dt.datetime | None = None,
+                on_facts: Callable[[LineFacts | None], None] | None = None) -> MonthLines:
     """:class:`MonthLines` of the book's lines ``every`` (read with :data:`LINE_COLUMNS` and :data:`TEAM_HEADERS`)
     for ``month`` (``YYYY-MM``; None: every line as a frame, no figures). ``reviews``: the Reviews sheet (its
-    orders' lines are kept for the pivots)."""
+    orders' lines are kept for the pivots). ``on_facts(facts)`` is called as soon as what the month takes from every
+    line is known (None without a month or lines), before the month's lines are made a frame and their figures."""
     if not len(every):
+        if on_facts:
+            on_facts(None)
         return MonthLines()
     table = every.table(FACT_TEXT, FACT_TIMES, FACT_NUMBERS)
     facts = rows = None
     if month:
         facts = line_facts(table)
+    if on_facts:
+        on_facts(facts)
+    if month:
         reviewed = text_column(reviews["order_id"], reviews.index) if reviews is not None and "order_id" in reviews \
             else ()
         rows = wanted_rows(table, facts, P.month_number(month), set(reviewed) - {""})

@@ -153,7 +153,7 @@ def _response(cases: pd.DataFrame, current: pd.DataFrame) -> tuple[pd.DataFrame,
     opened-to-closed hours (median, 90th percentile, mean)."""
     times = cases.reindex(columns=["opened", "closed"]).loc[current.index]
     hours = (pd.to_datetime(times["closed"]) - pd.to_datetime(times["opened"])).dt.total_seconds() / 3600
-    per_case = current.assign(hours=hours.where(hours >= 0), all="").drop_duplicates("case_id")
+    per_case = current.assign(hours=hours.where(hours >= 0), all="").drop_duplicates("case_number")
     tables = []
     for by in ("case_type", "all"):
         g = per_case.groupby(by, sort=False)["hours"]
@@ -221,13 +221,13 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
 
     causes = P.totals(current, ["cause", "currency"]).sort_values(["currency", "cases", "cost"],
                                                                   ascending=[True, False, False])
-    causes["share"] = causes["cases"] / max(current["case_id"].nunique(), 1)
+    causes["share"] = causes["cases"] / max(current["case_number"].nunique(), 1)
     causes = causes.reset_index(drop=True)
 
     response, overall = _response(cases, current)
 
     trend = _trend(orders, prepared, number)
-    n_cases = int(current["case_id"].nunique())
+    n_cases = int(current["case_number"].nunique())
     figures = {
         "month": month, "orders": len(in_month), "lines": len(month_lines),
         "units": int(np.nan_to_num(P.numbers(month_lines, "quantity")).sum()),
@@ -240,7 +240,7 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
                        for r in by_currency.to_dict("records")},
         # orders and cases whose lines name no currency: their money is the "" currency, kept apart
         "no_currency": {"orders": int((in_month["currency"] == "").sum()),
-                        "cases": int(current.loc[current["currency"] == "", "case_id"].nunique())},
+                        "cases": int(current.loc[current["currency"] == "", "case_number"].nunique())},
     }
     report = MonthEndReport(month, figures, by_currency, cancellations, causes, response, trend, pv)
     if book.reorder is not None:
@@ -256,7 +256,7 @@ def _trend(orders: pd.DataFrame, prepared: pd.DataFrame, number: int) -> pd.Data
     per = o.groupby(["month", "currency"]).agg(orders=("order_id", "size"), cancelled=("cancelled", "sum"),
                                                sales=("sales", "sum"))
     c = prepared[(prepared["month"] >= first) & (prepared["month"] <= number)]
-    per = per.join(c.groupby(["month", "currency"]).agg(cases=("case_id", "nunique"),
+    per = per.join(c.groupby(["month", "currency"]).agg(cases=("case_number", "nunique"),
                                                         refund_cost=("refund_cost", "sum"),
                                                         reship_cost=("reship_cost", "sum")), how="outer")
     per = per.fillna(0).astype({"orders": "int64", "cancelled": "int64", "cases": "int64"}).reset_index()
