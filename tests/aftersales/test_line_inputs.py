@@ -22,7 +22,7 @@ def by_grouping(lines: pd.DataFrame) -> pd.DataFrame:
                           "month": month_numbers(lines["paid_time"].fillna(lines["created_time"]))})
     out = facts.groupby("order_id", sort=False).first()
     out["carrier"] = out["carrier"].fillna("")
-    out.index = out.index.astype(object)
+    out.index = out.index.astype(pd.StringDtype("pyarrow", na_value=np.nan))  # the IDs stay Arrow's text
     return out
 
 

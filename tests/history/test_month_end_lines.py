@@ -82,6 +82,10 @@ def test_only_the_months_lines_become_a_frame(book):
     chosen = read_book(book, US, month="2026-11", now=NOW)
     every = read_book(book, US, month="2026-11", now=NOW, own_lines=False)
     assert chosen.line_facts is not None and every.line_facts is None
+    # the pivots' units shipped are made with the line figures (the run above shows they are the pivots' own)
+    made = chosen.line_figures
+    assert made.shipped is not None and made.skus.index.equals(chosen.lines.index)
+    assert made.shipped["units_shipped"].sum() > 0
     assert 0 < len(chosen.lines) < len(every.lines)
     # the lines chosen are lines of the book, in the book's order, with what every line has
     at = every.lines.set_index("key")

@@ -195,15 +195,17 @@ def actions_by_owner(top: pd.DataFrame) -> pd.DataFrame:
 def summarise(cases: pd.DataFrame, lines: pd.DataFrame, *, month: str | None = None,
               reviews: pd.DataFrame | None = None, actions: ActionTable | None = None,
               unit_costs: pd.Series | None = None, top: int = 20, facts: pd.DataFrame | None = None,
-              sku_catalogue: tuple[pd.Series, pd.Series] | None = None, prepared: pd.DataFrame | None = None
-              ) -> Pivots:
+              sku_catalogue: tuple[pd.Series, pd.Series] | None = None, prepared: pd.DataFrame | None = None,
+              skus: pd.Series | None = None, shipped: pd.DataFrame | None = None) -> Pivots:
     """Every pivot. ``month`` (``YYYY-MM``) limits all but cause x month to the cases opened and the units shipped
     in that month; ``reviews``: order_id, rating, optional seller_sku / sku_id (the caller picks the period);
     ``unit_costs``: Seller SKU -> Unit Cost (for reships without a Cost). ``facts`` and ``sku_catalogue``
     (:func:`order_facts`, :func:`catalogue`) of every line, when ``lines`` are only those the month needs (the
     lines of its orders, of the reviews' orders, and the lines shipped in it); made from ``lines`` when not given.
-    ``prepared``: :func:`prepare` of ``cases`` with these facts and unit costs, when made already."""
-    facts, skus = order_facts(lines) if facts is None else facts, sku_keys(lines)
+    ``prepared``: :func:`prepare` of ``cases`` with these facts and unit costs, ``skus``: :func:`sku_keys` of
+    ``lines`` and ``shipped``: :func:`shipped_units` of them in ``month``, when made already."""
+    facts = order_facts(lines) if facts is None else facts
+    skus = sku_keys(lines) if skus is None and (shipped is None or reviews is not None) else skus
     seller_of_id, names = catalogue(lines) if sku_catalogue is None else sku_catalogue
     if prepared is None:
         prepared = prepare(cases, lines, unit_costs=unit_costs, facts=facts, seller_of_id=seller_of_id)
@@ -213,7 +215,8 @@ def summarise(cases: pd.DataFrame, lines: pd.DataFrame, *, month: str | None = N
     current = prepared[prepared["month"] == number] if number is not None else prepared
     counts = review_counts(reviews, lines, skus) if reviews is not None else None
     pairs = totals(current, PAIR)
-    health = sku_health(current, shipped_units(lines, number, facts, skus), names, counts, pairs)
+    shipped = shipped_units(lines, number, facts, skus) if shipped is None else shipped
+    health = sku_health(current, shipped, names, counts, pairs)
     chosen = top_pairs(current, health, actions, top, pairs)
     return Pivots(cause_by_sku(current, names, pairs), cause_by_month(prepared), type_by_carrier(current), health,
                   chosen, actions_by_owner(chosen), prepared)

@@ -135,14 +135,19 @@ class LineFigures:
     orders: pd.DataFrame  # orders_of every line
     month_lines: pd.DataFrame  # the lines of the month's orders
     fulfilment: dict  # the KPIs of the month's lines (tkops.clocks.kpis)
+    #: each line's SKU and the month's units shipped (tkops.aftersales.pivots.sku_keys and shipped_units of the
+    #: lines), for the pivots; None when the order facts were not given
+    skus: pd.Series | None = None
+    shipped: pd.DataFrame | None = None
 
 
 def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, orders: pd.DataFrame,
-                 team: pd.DataFrame | None = None, sla: SlaTable | None = None, now: dt.datetime | None = None
-                 ) -> LineFigures:
+                 team: pd.DataFrame | None = None, sla: SlaTable | None = None, now: dt.datetime | None = None,
+                 facts: pd.DataFrame | None = None) -> LineFigures:
     """What the month-end takes from ``lines`` (canonical keys, one row per line, at least every line of the
-    month's orders; ``key``: the line key, for the ``team`` columns of the Orders sheet by line key). ``orders``:
-    :func:`orders_of` every line (:class:`LineFacts`). ``now``: when open clocks are judged."""
+    month's orders and every line shipped in the month; ``key``: the line key, for the ``team`` columns of the
+    Orders sheet by line key). ``orders``: :func:`orders_of` every line (:class:`LineFacts`); ``facts``: every
+    order's facts (:class:`LineFacts`), for the pivots' units shipped. ``now``: when open clocks are judged."""
     start, end = parse_month(month)
     number = P.month_number(month)
     ids = orders.loc[orders["month"] == number, "order_id"]
@@ -152,4 +157,8 @@ def line_figures(month: str, lines: pd.DataFrame, settings: Settings, *, orders:
         if team is not None and "key" in month_lines else None
     fulfilment = kpis(month_lines, team, start, end, sla=sla or SlaTable(), settings=settings,
                       now=now or settings.shop_now()) if len(month_lines) else {k: None for k in KPI_KEYS}
-    return LineFigures(orders, month_lines, fulfilment)
+    made = LineFigures(orders, month_lines, fulfilment)
+    if facts is not None:  # made here, beside the AfterSales sheet's parse, not after it
+        made.skus = P.sku_keys(lines)
+        made.shipped = P.shipped_units(lines, number, facts, made.skus)
+    return made

@@ -77,7 +77,8 @@ def month_lines(every: BookLines, month: str | None, settings: Settings, *, revi
     lines = frame.drop(columns=[WHERE, *TEAM_HEADERS]).rename(columns={KEY: "key"})
     team = frame[[h for h in TEAM_HEADERS if every.given(h)]]
     team = team.set_axis(frame[KEY].to_numpy()) if len(team.columns) else None
-    figures = line_figures(month, lines, settings, orders=facts.orders, team=team, sla=sla, now=now) \
+    figures = line_figures(month, lines, settings, orders=facts.orders, team=team, sla=sla, now=now,
+                           facts=facts.facts) \
         if month else None
     return MonthLines(table, facts, lines, team, figures)
 

@@ -198,7 +198,8 @@ def month_end_figures(month: str, lines: pd.DataFrame, cases: pd.DataFrame, sett
         when = P.month_numbers(pd.to_datetime(reviews["time"], errors="coerce", format="mixed"))
         reviews = reviews[(when == number) | (when == P.NO_MONTH)]
     pv = P.summarise(cases, lines, month=month, reviews=reviews, actions=book.actions, unit_costs=book.unit_costs,
-                     top=top, facts=facts.facts, sku_catalogue=(facts.seller_of_id, facts.names), prepared=prepared)
+                     top=top, facts=facts.facts, sku_catalogue=(facts.seller_of_id, facts.names), prepared=prepared,
+                     skus=made.skus, shipped=made.shipped)
     prepared = pv.prepared
     current = prepared[prepared["month"] == number]
 
