@@ -66,7 +66,8 @@ def first_rows(table: pa.Table, key: str = "order_id", where: pa.ChunkedArray | 
 def order_facts_of(table: pa.Table, first: np.ndarray | None = None) -> pd.DataFrame:
     """One row per Order ID (index: Arrow's text, "" for blank IDs; in the order of each order's first line):
     ``carrier`` (the first Shipping Provider Name given on its lines, "" when none is), ``currency`` and ``month``
-    (months since 1970-01, -1 without a time) of its first line. ``first``: :func:`first_rows` of ``table``, when known."""
+    (months since 1970-01, -1 without a time) of its first line. ``first``: :func:`first_rows` of ``table``, when
+    known."""
     from tkops.aftersales.pivot_inputs import month_numbers  # here: pivot_inputs imports this module
 
     first = first_rows(table) if first is None else first
