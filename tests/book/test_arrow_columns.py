@@ -366,7 +366,7 @@ def test_refusals_name_the_file_sheet_and_part(tmp_path, monkeypatch):
 
     path = _xlsxwriter_book(tmp_path / "b.xlsx")
     monkeypatch.setattr(reader, "special_cells", broken)
-    monkeypatch.setattr(reader, "vouched", lambda xml, max_cells: False)  # the scan runs (xlsxwriter's part has none)
+    monkeypatch.setattr(reader, "vouched_and_absent", lambda xml, max_cells, also: (False, False))  # the scan runs
     with pytest.raises(UnsafeWorkbook) as err:
         OoxmlWorkbook(path).read_columns_only(SHEET, ASKED)
     assert err.value.params["part"] == "xl/worksheets/sheet1.xml" and err.value.params["file"] == "b.xlsx"

@@ -71,10 +71,12 @@ class ArrowColumns:
     unread: set[tuple[int, int]]  # (row, column), 1-based: cells their column's kind could not take (read as blank)
 
 
-def arrow_batch(data: bytes, sheet: str, xml: bytes, headers: Sequence[str]) -> ArrowColumns | None:
+def arrow_batch(data: bytes, sheet: str, xml: bytes, headers: Sequence[str], text_columns: Sequence[int] = ()
+                ) -> ArrowColumns | None:
     """The columns of ``sheet`` (workbook bytes ``data``, worksheet part ``xml``) whose header is in ``headers``,
     read by fastexcel (without Python's lock); None when this reading cannot be sure to give what the calamine
-    path gives (see the module's text)."""
+    path gives (see the module's text). ``text_columns``: the 0-based columns proven to hold only text below the
+    header row (:mod:`.text_kinds`), read as text without fastexcel looking at every cell's kind."""
     if fastexcel is None or not text_header_row(xml):
         return None
     wanted = {str(h).strip() for h in headers}
@@ -87,8 +89,8 @@ def arrow_batch(data: bytes, sheet: str, xml: bytes, headers: Sequence[str]) -> 
 
     try:
         batch, failed = fastexcel.read_excel(data).load_sheet(
-            sheet, header_row=0, use_columns=pick, schema_sample_rows=None, dtype_coercion="strict"
-        ).to_arrow_with_errors()
+            sheet, header_row=0, use_columns=pick, schema_sample_rows=None, dtype_coercion="strict",
+            dtypes={i: "string" for i in text_columns} or None).to_arrow_with_errors()
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # any refusal of fastexcel's (a Rust panic is not an Exception): the calamine path reads

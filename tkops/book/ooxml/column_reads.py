@@ -1,8 +1,9 @@
 """Some columns of a sheet, for a step that only reads them (:meth:`OoxmlWorkbook.read_columns_grid`): the reach
-check first, then fastexcel's Arrow columns (:mod:`.arrow_columns`) while the formula scan runs beside it, else
-calamine's grid cut to the columns (:func:`.columns.projected_grid`). Both give the same values; the first holds
-Python's lock for a fraction of the time on a large sheet, and a step that types the columns itself may take them
-as Arrow arrays (:func:`columns_read`), never made into a grid of Python objects.
+check first (with the proof of which columns hold only text, :mod:`.text_kinds`), then fastexcel's Arrow columns
+(:mod:`.arrow_columns`) while the formula scan runs beside it, else calamine's grid cut to the columns
+(:func:`.columns.projected_grid`). Both give the same values; the first holds Python's lock for a fraction of the
+time on a large sheet, and a step that types the columns itself may take them as Arrow arrays (:func:`columns_read`),
+never made into a grid of Python objects.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 from tkops.book.ooxml.arrow_columns import arrow_batch, arrow_grid, arrow_only
 from tkops.book.ooxml.columns import projected_grid
 from tkops.book.ooxml.reader import calamine_rows, checked_part, scanned
+from tkops.book.ooxml.text_kinds import non_text_pattern, sampled_text_columns
 from tkops.cells.arrow_values import SheetColumns
 
 
@@ -34,8 +36,9 @@ def columns_read(calamine: Callable[[], object], data: bytes, file: str, name: s
     read them and no formula or error cell changes them."""
     # the formula scan holds Python's lock; the parse does not: they overlap
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-formulas") as pool:
-        scan = checked_part(pool, file, name, xml, max_cells)
-        batch = arrow_batch(data, name, xml, headers)
+        texts = sampled_text_columns(xml)  # proven text in the same pass as the reach: fastexcel need not look
+        scan, proven = checked_part(pool, file, name, xml, max_cells, non_text_pattern(texts))
+        batch = arrow_batch(data, name, xml, headers, texts if proven else ())
         if batch is None:
             raw = calamine_rows(calamine(), file, name)
         special = scanned(scan, part)

@@ -41,19 +41,33 @@ def vouched(xml: bytes, max_cells: int) -> bool:
     """True when the worksheet part ``xml`` declares a dimension within ``max_cells`` (rows x columns from A1) and
     holds no cell beyond it, no irregular cell tag and no formula or error cell: then it needs neither the reach
     check nor the formula scan. One RE2 search in Arrow, outside Python's lock."""
+    return vouched_and_absent(xml, max_cells, "")[0]
+
+
+def vouched_and_absent(xml: bytes, max_cells: int, also: str) -> tuple[bool, bool]:
+    """(:func:`vouched`, whether RE2 pattern ``also`` matches nothing in the part either), in the same one pass when
+    both hold; the second is False when the part is not vouched for or ``also`` is "" (then it is not searched)."""
     declared = declared_dimension(xml[:65536])
     if declared is None:
-        return False
+        return False, False
     _ref, rows, columns = declared
     if rows * columns > max_cells:
-        return False
+        return False, False
     import pyarrow as pa
     import pyarrow.compute as pc
 
     offsets = pa.array([0, len(xml)], pa.int64()).buffers()[1]
     # the part's bytes as one binary value, not copied; RE2 reads binary as Latin-1, byte by byte
     part = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(xml)])
+    suspect = suspect_pattern(rows, columns)
+    if also:
+        try:
+            if not pc.match_substring_regex(part, f"{suspect}|{also}")[0].as_py():
+                return True, True
+        except pa.ArrowException:  # a pattern RE2 refuses: as if ``also`` had matched
+            pass
+    # something matched (or nothing else was asked): whether it is the part's own suspect, its search says
     try:
-        return not pc.match_substring_regex(part, suspect_pattern(rows, columns))[0].as_py()
+        return not pc.match_substring_regex(part, suspect)[0].as_py(), False
     except pa.ArrowException:  # a pattern RE2 refuses: the scans decide, as without this search
-        return False
+        return False, False

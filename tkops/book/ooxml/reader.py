@@ -27,7 +27,7 @@ from openpyxl.formula.translate import Translator, TranslatorError
 
 from tkops.book.ooxml.cellxml import split_ref
 from tkops.book.ooxml.package import UnreadablePart
-from tkops.book.ooxml.prescan import vouched
+from tkops.book.ooxml.prescan import vouched_and_absent
 from tkops.book.ooxml.reach import refuse_far_reach
 from tkops.cells.extent import XML_PREFIX
 from tkops.errors import BadWorkbook
@@ -82,21 +82,24 @@ def sheet_cells(calamine, file: str, name: str, part: str, xml: bytes, max_cells
     (:func:`tkops.book.ooxml.reach.refuse_far_reach`)."""
     # the formula scan is a byte search that holds Python's lock; calamine's parse does not: they overlap
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-formulas") as pool:
-        scan = checked_part(pool, file, name, xml, max_cells)
+        scan, _absent = checked_part(pool, file, name, xml, max_cells)
         rows = calamine_rows(calamine, file, name)
         return rows, scanned(scan, part)
 
 
-def checked_part(pool: Executor, file: str, name: str, xml: bytes, max_cells: int) -> Future:
+def checked_part(pool: Executor, file: str, name: str, xml: bytes, max_cells: int, also: str = ""
+                 ) -> tuple[Future, bool]:
     """Refuse the sheet ``name`` of ``file`` when its part ``xml`` reaches beyond ``max_cells``
     (:func:`tkops.book.ooxml.reach.refuse_far_reach`) and start its formula and error scan in ``pool``: the future of
-    :func:`special_cells`' answer, given at once when one pass vouches for the part (:mod:`.prescan`)."""
-    if vouched(xml, max_cells):
+    :func:`special_cells`' answer, given at once when one pass vouches for the part (:mod:`.prescan`); and whether
+    that pass also found nothing the RE2 pattern ``also`` matches (False when it was not searched)."""
+    vouch, absent = vouched_and_absent(xml, max_cells, also)
+    if vouch:
         done: Future = Future()
         done.set_result({})
-        return done
+        return done, absent
     refuse_far_reach(file, name, xml, max_cells)
-    return pool.submit(special_cells, xml)
+    return pool.submit(special_cells, xml), False
 
 
 def calamine_rows(calamine, file: str, name: str) -> list[list[Any]]:
