@@ -54,11 +54,13 @@ def test_order_facts_first_line_currency_and_month_first_carrier_given():
     assert order_facts(lines.drop(columns=["paid_time", "created_time"]))["month"].eq(-1).all()
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_facts_of_ids_are_the_facts_reindexed_with_blanks_filled(seed):
+@pytest.mark.parametrize("seed, index", [(1, None), (2, None), (1, object), (2, "string[python]")])
+def test_facts_of_ids_are_the_facts_reindexed_with_blanks_filled(seed, index):
     lines = year_of_lines(seed)
     lines.loc[3, "order_id"] = None  # lines without an Order ID: the "" order
     facts = order_facts(lines)
+    if index is not None:  # facts a caller made itself, with another kind of index
+        facts.index = facts.index.astype(index)
     known = facts.index.to_numpy()
     rng = np.random.default_rng(seed)
     ids = np.concatenate([rng.choice(known, 500), ["", "no such order", "NO-1", known[0].lower() + " "]])

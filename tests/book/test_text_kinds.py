@@ -66,19 +66,35 @@ def _cells(r: int) -> str:
     # C: text in the middle only; D: text, and one number in the middle
     middle = '<c r="C{0}" t="inlineStr"><is><t>late</t></is></c>' if 400 <= r < 410 else ""
     hidden = f'<c r="D{r}"><v>7</v></c>' if r == 500 else f'<c r="D{r}" t="inlineStr"><is><t>d</t></is></c>'
-    return text + number + middle.format(r) + hidden
+    # E: only empty cells (styled); F: a number for a header, text below
+    empty = f'<c r="E{r}" s="1"/>'
+    header = f'<c r="F{r}"><v>2026</v></c>' if header else f'<c r="F{r}" t="s"><v>0</v></c>'
+    return text + number + middle.format(r) + hidden + empty + header
 
 
 def test_the_sample_claims_the_columns_it_saw_no_other_value_in():
-    xml = part_of(1000, _cells, "A1:E1000")
-    # B shows numbers at the top and the bottom; C nothing; D only text there; E (in the dimension) nothing
-    assert sampled_text_columns(xml, sample=2000) == [0, 2, 3, 4]
-    assert sampled_text_columns(xml) == [0, 2, 4]  # a small part is read whole: D's number is seen
+    xml = part_of(1000, _cells, "A1:G1000")
+    # B shows numbers at the top and the bottom; C nothing; D only text there; E empty cells; F a number header
+    # and text; G (in the dimension) nothing
+    assert sampled_text_columns(xml, sample=2000) == [0, 2, 3, 4, 5, 6]
+    assert sampled_text_columns(xml) == [0, 2, 4, 5, 6]  # a small part is read whole: D's number is seen
+    # both ends are read when the part is more than twice the sample, however little is left between them
+    assert sampled_text_columns(xml, sample=int(len(xml) / 2.5)) == [0, 2, 3, 4, 5, 6]
+    assert sampled_text_columns(xml, sample=len(xml) // 2) == [0, 2, 4, 5, 6]
     assert sampled_text_columns(part_of(10, _cells, "A1:E10").replace(b"<dimension", b"<nodimension")) == []
 
 
+def test_a_sheet_wider_than_the_claims_allow_is_left_to_fastexcel():
+    from tkops.book.ooxml.text_kinds import MAX_COLUMNS
+    from tkops.cells.extent import column_letters
+
+    for columns, claimed in ((MAX_COLUMNS, MAX_COLUMNS), (MAX_COLUMNS + 1, 0)):
+        xml = part_of(3, _cells, f"A1:{column_letters(columns)}3")
+        assert len(sampled_text_columns(xml)) == claimed - (1 if claimed else 0)  # B holds numbers
+
+
 def test_the_proof_fails_on_a_value_the_sample_missed_and_holds_without_it():
-    xml = part_of(1000, _cells, "A1:E1000")
+    xml = part_of(1000, _cells, "A1:G1000")
     claimed = sampled_text_columns(xml, sample=2000)
     assert vouched_and_absent(xml, LIMIT, non_text_pattern(claimed)) == (True, False)
     assert vouched_and_absent(xml, LIMIT, non_text_pattern([0, 2, 4])) == (True, True)
@@ -86,7 +102,9 @@ def test_the_proof_fails_on_a_value_the_sample_missed_and_holds_without_it():
     far = xml.replace(b'<row r="1000">', b'<row r="1000"><c r="Z1000"><v>1</v></c>')
     assert vouched_and_absent(far, LIMIT, non_text_pattern([0])) == (False, False)  # beyond the dimension
     assert vouched_and_absent(xml, 10, non_text_pattern([0])) == (False, False)  # beyond the limit
-    assert not matches(suspect_pattern(1000, 5), xml.decode())
+    no_dimension = xml.replace(b"<dimension", b"<nodimension")
+    assert vouched_and_absent(no_dimension, LIMIT, non_text_pattern([0])) == (False, False)
+    assert not matches(suspect_pattern(1000, 7), xml.decode())
 
 
 SAMPLE_ROWS = 12_000  # the part is several times the sample at either end
