@@ -73,6 +73,48 @@ def november():
     return summarise(cases, lines, month="2026-11")
 
 
+def test_prepare_takes_what_a_case_lacks_from_its_order_and_leaves_cancellations_out():
+    from tkops.aftersales.pivots import month_number, order_facts, prepare
+
+    lines, cases = shop()
+    extra = pd.DataFrame([
+        # a Case ID of the cancellation prefix whatever its Return Type, a Return Type of Cancel whatever its ID
+        {"case_id": "C-O5", "order_id": "O5", "return_type": "Return and refund"},
+        # no type, cause, currency or time of its own: the order's currency and month, "other" and "unknown"
+        {"case_id": "R8", "order_id": "O2", "seller_sku": "A", "case_type": "", "cause": None, "currency": "",
+         "opened": None, "quantity": 2},
+        {"case_id": "X9", "order_id": "O5", "return_type": "Cancel"},
+        {"case_id": "R8", "order_id": "O2", "seller_sku": "B", "opened": None, "quantity": 1},  # R8's second SKU
+        # no order the lines know; a reship of B (its SKU ID only) the team put no cost on: Unit Cost x Quantity
+        {"case_id": "R9", "order_id": "NO-SUCH", "seller_sku": "Z", "currency": None, "opened": None},
+        {"case_id": "R10", "order_id": "O1", "sku_id": lines.loc[1, "sku_id"], "opened": None, "quantity": 3,
+         "resolution_taken": "Reship", "return_status": "To Process"},
+    ])
+    cases = pd.concat([cases, extra], ignore_index=True)
+    got = prepare(cases, lines, unit_costs=pd.Series({"B": 4.0}))
+    assert got["case_id"].tolist() == ["R1", "R2", "R3", "R3", "R4", "R5", "R6", "R7", "R8", "R8", "R9", "R10"]
+    assert got.index.tolist() == [0, 1, 2, 3, 4, 5, 6, 7, 10, 12, 13, 14]  # the case frame's index
+    r8, r9 = got.loc[10], got.loc[13]
+    assert (r8["case_type"], r8["cause"], r8["currency"], r8["carrier"], r8["units"]) == \
+        ("other", "unknown", "USD", "UPS", 2)
+    assert r8["month"] == month_number("2026-11") and r9["month"] == -1
+    assert (r9["currency"], r9["carrier"], r9["sku"], r9["units"]) == ("", "", "Z", 0)
+    assert (got.loc[14, "sku"], got.loc[14, "reship_cost"]) == ("B", 12.0)
+    assert got.loc[5, "carrier"] == "FedEx" and got.loc[5, "month"] == month_number("2026-10")  # R5: its own month
+    assert got.loc[7, "sku"] == "B"  # R7: the Seller SKU the lines give its SKU ID
+    # one number per Case ID: R3's two rows count once
+    # one number per Case ID, a cancellation between two rows of a case or not: R3 and R8 count once each
+    numbers = got["case_number"].tolist()
+    assert numbers[2] == numbers[3] and numbers[8] == numbers[9] and len(set(numbers)) == 10
+    # the lines' facts and catalogue given, or made from the lines: the same rows
+    from tkops.aftersales.pivots import catalogue
+    given = prepare(cases, lines.iloc[:0], unit_costs=pd.Series({"B": 4.0}), facts=order_facts(lines),
+                    seller_of_id=catalogue(lines)[0])
+    pd.testing.assert_frame_equal(given, got, check_exact=True)
+    without_opened = prepare(cases.drop(columns="opened"), lines)
+    assert without_opened.loc[5, "month"] == month_number("2026-10") and (without_opened["month"] >= 0).sum() == 11
+
+
 def test_cause_by_sku(november):
     got = rows(november.cause_by_sku, ["cause", "sku"], ["cases", "units", "refund_cost", "reship_cost", "cost"])
     assert got == {

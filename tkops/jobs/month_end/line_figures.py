@@ -123,9 +123,10 @@ def _among(own: pd.Series, ids: pd.Series) -> np.ndarray:
         values = pa.array(own.to_numpy(dtype=object), pa.string(), from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return (own.isin(ids) & own.notna()).to_numpy()
+    # skip_nulls: a blank ID is no order's (false, not null), even when the month's orders hold one
     found = pc.is_in(values, value_set=pa.array(ids.to_numpy(dtype=object), pa.string(), from_pandas=True),
-                     skip_nulls=True)  # a blank ID is no order's, even when the month's orders hold one
-    return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+                     skip_nulls=True)
+    return found.to_numpy(zero_copy_only=False)
 
 
 @dataclass

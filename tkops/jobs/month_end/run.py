@@ -253,8 +253,9 @@ def _trend(orders: pd.DataFrame, prepared: pd.DataFrame, number: int) -> pd.Data
     """Per month (the 12 ending with ``number`` that have data) and currency: orders, cancelled, sales, cases,
     return rate, refund and reship cost."""
     first = number - TREND_MONTHS + 1
-    o = orders[(orders["month"] >= first) & (orders["month"] <= number)]
-    per = o.groupby(["month", "currency"]).agg(orders=("order_id", "size"), cancelled=("cancelled", "sum"),
+    o = orders[["month", "currency", "cancelled", "sales"]]  # a year of orders: their IDs and reasons not copied
+    o = o[(o["month"] >= first) & (o["month"] <= number)]
+    per = o.groupby(["month", "currency"]).agg(orders=("month", "size"), cancelled=("cancelled", "sum"),
                                                sales=("sales", "sum"))
     c = prepared[(prepared["month"] >= first) & (prepared["month"] <= number)]
     per = per.join(c.groupby(["month", "currency"]).agg(cases=("case_number", "nunique"),
