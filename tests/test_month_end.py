@@ -387,3 +387,17 @@ def test_lines_find_their_orders_month_and_undated_shipments_count_in_it():
     assert (report.figures["orders"], report.figures["lines"], report.figures["units"]) == (2, 3, 6)
     shipped = report.pivots.sku_health.set_index("sku")["units_shipped"].to_dict()
     assert shipped == {"S1": 2, "S2": 1}  # D shipped in December, B and C are other months' orders
+
+
+def test_classifying_cases_leaves_the_cases_given_as_they_were():
+    from tkops.jobs.month_end.run import classify
+
+    cases = pd.DataFrame({"case_id": ["1", "2", "3"], "reason": ["Damaged item", "Wrong size", "Other"],
+                          "case_type": ["", "wrong_item", "not a type"], "source": ["", "Team", "Team"],
+                          "cause": [None, "", "logistics"], "buyer_note": ["", "", "it never arrived"]})
+    before = cases.copy(deep=True)
+    out = classify(cases)
+    pd.testing.assert_frame_equal(cases, before, check_exact=True)
+    assert out["case_type"].tolist()[1] == "wrong_item" and out.loc[1, "cause"] != ""
+    out.loc[0, "reason"] = "changed"  # what a caller does with the result touches none of the cases given
+    assert cases.loc[0, "reason"] == "Damaged item"

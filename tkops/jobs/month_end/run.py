@@ -116,7 +116,7 @@ def classify(cases: pd.DataFrame, reasons: ReasonMap | None = None) -> pd.DataFr
             "owner": _keys(cases, "cause_owner", OWNERS).fillna(usual["owner"]),
             "seller_fault": cases.get("seller_fault", pd.Series(None, index=cases.index)).astype(object)
             .where(lambda v: v.notna() & v.ne(""), usual["seller_fault"])}
-    out = cases.copy()
+    out = cases.copy(deep=False)  # the four columns are replaced, never written into: a year of cases not copied
     for source, key in CLASS_COLUMNS.items():
         out[key] = team[source].astype(object).where(typed, found[source].astype(object))
     return out
