@@ -125,3 +125,33 @@ def test_a_syntax_error_in_a_partial_names_the_partial_and_what_is_wrong(tmp_pat
         templating.render("page.html.j2", {"title": "t"}, str(tmp_path))
     assert err.value.params["template"] == "part.html.j2" and err.value.params["line"] == 2
     assert "Expected an expression" in err.value.params["detail"] and "Expected an expression" in err.value.render("en")
+
+
+def test_templates_compiled_ahead_render_the_same_and_a_bad_one_is_reported_where_it_is_rendered(tmp_path):
+    (tmp_path / "ok.html.j2").write_text("<p>{{ name }}</p>\n", encoding="utf-8")
+    (tmp_path / "bad.html.j2").write_text("<p>ok</p>\n<p>{% if %}</p>\n", encoding="utf-8")
+    folder = str(tmp_path)
+    templating.compile_ahead(("ok.html.j2", "bad.html.j2", "missing.html.j2"), folder)  # nothing raised here
+    env = templating.environment(folder)
+    assert any(key[1] == "ok.html.j2" for key in env.cache.keys())  # compiled once, kept for the render
+    assert not any(key[1] == "bad.html.j2" for key in env.cache.keys())
+    assert templating.render("ok.html.j2", {"name": "<b>"}, folder) == "<p>&lt;b&gt;</p>"
+    with pytest.raises(ConfigError) as err:
+        templating.render("bad.html.j2", {}, folder)
+    assert "bad.html.j2" in err.value.render("en") and "line 2" in err.value.render("en")
+
+
+def test_the_month_end_compiles_its_summary_while_it_reads_and_still_reports_a_broken_team_template(tmp_path):
+    from tkops.jobs.month_end import html, run
+
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "month_end").mkdir()
+    (folder / "month_end" / "summary.html.j2").write_text("{{ report.month }\n", encoding="utf-8")
+    settings = run.Settings(templates_folder=str(folder))
+    run._warm(settings)  # what the cases' thread does while the sheet is parsed: no error there
+    env = templating.environment(str(folder))
+    assert {html.BAR_TEMPLATE, html.TREND_TEMPLATE} <= {key[1] for key in env.cache.keys()}
+    with pytest.raises(ConfigError) as err:
+        templating.render(html.HTML_TEMPLATE, {}, str(folder))
+    assert "summary.html.j2" in err.value.render("en")

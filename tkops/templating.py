@@ -62,6 +62,17 @@ def render(name: str, context: dict, extra_folder: str = "") -> str:
         raise ConfigError("template_error", template=err.name or name, line=err.lineno, detail=err.message) from None
 
 
+def compile_ahead(names: tuple[str, ...], extra_folder: str = "") -> None:
+    """Compile templates ``names`` into the environment's cache, for a step that renders them later (the month-end,
+    while it reads its sheets); one that cannot be compiled is left for :func:`render` to report, with its line."""
+    env = environment(extra_folder)
+    for name in names:
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            pass
+
+
 def _innermost_template(err: Exception, name: str, extra_folder: str) -> tuple[str, str]:
     """(template, line) of the innermost template frame of ``err``'s traceback (jinja2 rewrites template frames to
     point at the template file), so an error inside a partial names the partial. A template from the team's folder

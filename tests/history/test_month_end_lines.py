@@ -78,6 +78,20 @@ def test_the_lines_the_month_needs_give_what_every_line_gives(book, tmp_path):
     assert whole.figures["kpis"]["reviewed"] > 0, whole.figures["kpis"]
 
 
+def test_the_one_time_set_up_runs_in_the_cases_thread_while_the_sheet_is_read(book):
+    import threading
+
+    seen = []
+    read = read_book(book, US, month="2026-11", now=NOW, warm=lambda: seen.append(threading.current_thread().name))
+    assert len(seen) == 1 and seen[0].startswith("tkops-cases") and read.cases is not None
+
+    def broken():
+        raise RuntimeError("set-up failed")
+
+    again = read_book(book, US, month="2026-11", now=NOW, warm=broken)  # its error is not the read's
+    pd.testing.assert_frame_equal(again.cases, read.cases, check_exact=True)
+
+
 def test_only_the_months_lines_become_a_frame(book):
     chosen = read_book(book, US, month="2026-11", now=NOW)
     every = read_book(book, US, month="2026-11", now=NOW, own_lines=False)

@@ -23,6 +23,8 @@ from tkops.jobs.month_end.report import SHEETS, frame_of, summary_rows
 from tkops.templating import render
 
 HTML_TEMPLATE = "month_end/summary.html.j2"
+#: Every template the summary renders.
+TEMPLATES = (HTML_TEMPLATE, BAR_TEMPLATE, TREND_TEMPLATE)
 #: The SKU health columns the HTML summary shows (the sheet has them all).
 HEALTH_HTML = (("sku", "text"), ("product_name", "text"), ("currency", "text"), ("units_shipped", "int"),
                ("cases", "int"), ("return_rate", "pct"), ("refund_cost", "money"), ("refund_rate", "pct"),

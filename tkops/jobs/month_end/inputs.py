@@ -178,7 +178,8 @@ def _cases(book, name: str) -> pd.DataFrame | None:
 
 
 def read_book(path: Path, settings: Settings, *, month: str | None = None, case_orders: Iterable[str] = (),
-              now: dt.datetime | None = None, own_lines: bool = True, then: CasesThen | None = None) -> BookInputs:
+              now: dt.datetime | None = None, own_lines: bool = True, then: CasesThen | None = None,
+              warm: Callable[[], Any] | None = None) -> BookInputs:
     """The team's sheets of the workbook at ``path`` (:func:`open_book`). With ``month`` (``YYYY-MM``), history is
     read for the orders active in the trend's months and for the orders of the cases (the AfterSales sheet's and
     ``case_orders``) only; the Orders sheet is read whole. When the month's figures come from the book's lines
@@ -187,12 +188,17 @@ def read_book(path: Path, settings: Settings, *, month: str | None = None, case_
     (:mod:`tkops.jobs.month_end.month_lines`); else ``lines`` and ``team`` are every line's. With ``now``, also what
     to reorder as of then (when the book has an Inventory sheet). ``then``: what the caller makes of the cases
     (:data:`CasesThen`), in ``made_cases``: made beside the reading of Orders and history when the sheet is read
-    ahead."""
+    ahead; ``warm()``: one-time set-up the caller needs later, done in the cases' thread while the sheet is
+    parsed (nothing when it is not read ahead)."""
     book, name = open_book(path, settings), Path(path).name
     # the largest sheet is parsed in the background while Orders and history are read (tkops.book.ooxml.ahead), and
     # its cases are typed (mostly Arrow's work, outside Python's lock) and made in a thread of their own once it is
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tkops-cases") as pool:
-        typed = pool.submit(_cases, book, name) if read_ahead(book, "AfterSales", CASE_HEADERS) else None
+        typed = None
+        if read_ahead(book, "AfterSales", CASE_HEADERS):
+            if warm is not None:
+                pool.submit(warm)  # its errors are its own: the step meets them again where it needs what it set up
+            typed = pool.submit(_cases, book, name)
         if typed is not None:
             return _read(book, name, settings, month, case_orders, now, own_lines, then, typed.result, pool)
         return _read(book, name, settings, month, case_orders, now, own_lines, then, lambda: _cases(book, name))

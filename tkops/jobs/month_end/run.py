@@ -30,6 +30,7 @@ from tkops.aftersales.reasons import (
     ReasonMap,
     classify_reasons,
 )
+from tkops.aftersales.classify import default_case_keywords
 from tkops.cells.text import map_text, scalar_text
 from tkops.jobs.heap import roomy_heap
 from tkops.jobs.month_end.inputs import (
@@ -52,6 +53,7 @@ from tkops.messages import render
 from tkops.settings import Settings
 from tkops.stock.reorder import COLUMNS as REORDER_COLUMNS
 from tkops.stock.reorder import to_reorder, units
+from tkops.templating import compile_ahead
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is being done, in the team's language)
 CLASS_COLUMNS = {"case_type": "case_type", "cause": "cause", "seller_fault": "seller_fault", "owner": "cause_owner"}
@@ -126,6 +128,15 @@ def _classified(cases: pd.DataFrame, book: pd.DataFrame | None, reasons: ReasonM
     """The file cases with the AfterSales sheet's (:func:`with_book_cases`), classified (:func:`classify`)."""
     cases = with_book_cases(cases, book)
     return classify(cases.reset_index(drop=True), reasons) if len(cases) else cases
+
+
+def _warm(settings: Settings) -> None:
+    """What a run compiles once (the classifiers' keyword pattern, the summary's templates), compiled while the
+    AfterSales sheet is parsed rather than after it."""
+    from tkops.jobs.month_end.html import TEMPLATES
+
+    default_case_keywords()
+    compile_ahead(TEMPLATES, settings.templates_folder)
 
 
 def _case_inputs(files: pd.DataFrame, book: pd.DataFrame | None, reasons: ReasonMap | None,
@@ -304,7 +315,8 @@ def _run(month: str, orders: Sequence[Path], returns: Sequence[Path], out: Path,
         # history beyond the trend's months is read only for the cases' orders: a year of lines, not the shop's life
         case_orders = cases["order_id"].dropna() if "order_id" in cases else ()
         inputs = read_book(Path(book), settings, month=month, case_orders=case_orders, now=now,
-                           own_lines=not orders, then=lambda *read: _case_inputs(cases, *read))
+                           own_lines=not orders, then=lambda *read: _case_inputs(cases, *read),
+                           warm=lambda: _warm(settings))
     facts = figures = None
     if not orders:  # the book's own lines: its Orders sheet and its history
         lines = inputs.lines if inputs.lines is not None else pd.DataFrame(columns=["key", "order_id"])
