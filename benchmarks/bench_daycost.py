@@ -66,7 +66,8 @@ def history_book(work: Path, n: int) -> Path:
     if n:
         past_csv = work / f"history_{n}.csv"
         bench_import.write_csv(past_csv, n, seed=1)
-        lines = read_orders(past_csv, Settings(market="US")).table.frame
+        # setup only: 300,000 generated lines are beyond an input file's default Max Sheet Cells (8,000,000)
+        lines = read_orders(past_csv, Settings(market="US", max_sheet_cells=str(200 * n))).table.frame
         sheet = lines.rename(columns={k: schema.BY_KEY[k].name for k in lines.columns if k in schema.BY_KEY})
         store = HistoryStore(book)
         store.append(sheet, schema.line_keys(lines).tolist(), "20261001-000000-bench000", dt.datetime(2026, 10, 1))
