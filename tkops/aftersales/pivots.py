@@ -75,8 +75,8 @@ def prepare(cases: pd.DataFrame, lines: pd.DataFrame, *, unit_costs: pd.Series |
             facts: pd.DataFrame | None = None, seller_of_id: pd.Series | None = None) -> pd.DataFrame:
     """One row per case line (cancellations left out) with what every pivot groups and sums: case_id, sku,
     case_type, cause, currency, month, carrier, units, case_number (one per Case ID), refund_cost, reship_cost,
-    cost. ``facts`` and
-    ``seller_of_id`` (:func:`order_facts`, :func:`catalogue`) are made from ``lines`` when not given."""
+    cost. ``facts`` and ``seller_of_id`` (:func:`order_facts`, :func:`catalogue`) are made from ``lines`` when not
+    given."""
     case_id = text(cases, "case_id")
     ids = pa.array(case_id.to_numpy(), pa.string())
     # a Case ID's prefix tested by Arrow: a year of cases, not a Python call each
